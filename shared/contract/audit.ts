@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { method } from './method';
+import { calendarDate, id, isoDateTime } from './schemas';
+
+export const AUDIT_OUTCOMES = ['ok', 'denied'] as const;
+
+export const auditRow = z.object({
+  seq: z.number().int(),
+  at: isoDateTime,
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  method: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  /** Changed fields: { field: [before, after] }; secrets are replaced by a marker. */
+  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).nullable(),
+  note: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof auditRow>;
+
+export const auditContract = {
+  /** Newest first, keyset-paged by `before` (a seq), so it stays fast with years of entries. */
+  'audit.list': method({
+    access: 'audit.read',
+    write: false,
+    input: z.strictObject({
+      userId: id.optional(),
+      method: z.string().trim().max(80).optional(),
+      recordType: z.string().trim().max(80).optional(),
+      recordId: z.string().trim().max(80).optional(),
+      from: calendarDate.optional(),
+      to: calendarDate.optional(),
+      before: z.number().int().optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ rows: z.array(auditRow), nextBefore: z.number().int().nullable() }),
+  }),
+  /** Recomputes the hash chain over the whole trail. */
+  'audit.verify': method({
+    access: 'audit.read',
+    write: false,
+    input: z.strictObject({}),
+    output: z.object({
+      intact: z.boolean(),
+      checked: z.number().int(),
+      brokenAtSeq: z.number().int().nullable(),
+    }),
+  }),
+  /** The signed-in user's own recent actions, for the home screen. */
+  'audit.mine': method({
+    access: 'signedIn',
+    write: false,
+    input: z.strictObject({ limit: z.number().int().min(1).max(50).default(10) }),
+    output: z.object({ rows: z.array(auditRow) }),
+  }),
+};

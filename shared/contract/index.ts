@@ -1,0 +1,27 @@
+/** Every backend method, declared once. The backend must implement each (checked by the compiler). */
+import type { z } from 'zod';
+import { auditContract } from './audit';
+import { authContract } from './auth';
+import { officeContract } from './office';
+import { regionsContract } from './regions';
+import { usersContract } from './users';
+
+export const contract = {
+  ...authContract,
+  ...usersContract,
+  ...officeContract,
+  ...auditContract,
+  ...regionsContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

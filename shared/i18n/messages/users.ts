@@ -1,0 +1,41 @@
+/** User administration. Each entry: [Bahasa Indonesia, English]. */
+export const userMessages = {
+  'user.title': ['Pengguna', 'Users'],
+  'user.fullName': ['Nama lengkap', 'Full name'],
+  'user.nip': ['NIP', 'NIP'],
+  'user.position': ['Jabatan', 'Position'],
+  'user.roles': ['Peran', 'Roles'],
+  'user.status': ['Status', 'Status'],
+  'user.active': ['Aktif', 'Active'],
+  'user.inactive': ['Nonaktif', 'Disabled'],
+  'user.locked': ['Terkunci sampai {until}', 'Locked until {until}'],
+  'user.lastLogin': ['Terakhir masuk', 'Last sign-in'],
+  'user.never': ['Belum pernah', 'Never'],
+  'user.create': ['Tambah pengguna', 'Add user'],
+  'user.edit': ['Ubah pengguna', 'Edit user'],
+  'user.disable': ['Nonaktifkan', 'Disable'],
+  'user.enable': ['Aktifkan', 'Enable'],
+  'user.resetPassword': ['Atur ulang kata sandi', 'Reset password'],
+  'user.resetPassword.help': [
+    'Pengguna harus mengganti kata sandi ini saat masuk berikutnya. Semua sesinya diakhiri dan kuncian dibuka.',
+    'The user must change this password at next sign-in. All their sessions end and any lockout is lifted.',
+  ],
+  'user.initialPassword': ['Kata sandi awal', 'Initial password'],
+  'user.created': ['Pengguna {username} dibuat.', 'User {username} created.'],
+  'user.updated': ['Pengguna {username} diperbarui.', 'User {username} updated.'],
+  'user.passwordReset': ['Kata sandi {username} diatur ulang.', 'Password of {username} was reset.'],
+  'user.username_format': [
+    'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    'Username: 3–32 characters of lower-case letters, digits, dot, underscore or hyphen.',
+  ],
+  'user.username_taken': ['Nama pengguna "{username}" sudah dipakai.', 'Username "{username}" is taken.'],
+  'user.roles_required': ['Pilih minimal satu peran.', 'Choose at least one role.'],
+  'user.last_admin': [
+    'Harus tetap ada minimal satu admin aktif.',
+    'There must remain at least one active admin.',
+  ],
+  'user.cannot_disable_self': [
+    'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+    'You cannot disable your own account.',
+  ],
+} as const satisfies Record<string, readonly [string, string]>;

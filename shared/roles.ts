@@ -1,0 +1,34 @@
+/** Roles and what each may do. Every backend method names one permission (see contract/). */
+
+export const ROLES = ['admin', 'caseworker', 'shelter_staff', 'complaint_officer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ['users.manage', 'office.manage', 'audit.read'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * How a method is reached: `public` needs no session (first-run setup, login),
+ * `signedIn` needs any active session, otherwise a permission held through a role.
+ */
+export type Access = 'public' | 'signedIn' | Permission;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['users.manage', 'office.manage', 'audit.read'],
+  caseworker: [],
+  shelter_staff: [],
+  complaint_officer: [],
+  viewer: [],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+export function canAccess(access: Access, roles: readonly Role[] | null): boolean {
+  if (access === 'public') return true;
+  if (roles === null) return false;
+  if (access === 'signedIn') return true;
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(access));
+}

@@ -65,4 +65,31 @@ export const authMessages = {
   'setup.step.office': ['Profil kantor', 'Office profile'],
   'setup.step.admin': ['Akun admin', 'Admin account'],
   'setup.finish': ['Selesai dan masuk', 'Finish and sign in'],
+  'auth.login.intro': [
+    'Masuk dengan akun yang dibuatkan oleh admin kantor Anda.',
+    'Sign in with the account your office admin created for you.',
+  ],
+  'auth.mustChange.title': ['Buat kata sandi baru', 'Choose a new password'],
+  'auth.changePassword.intro': [
+    'Setelah diganti, sesi Anda di perangkat lain akan diakhiri.',
+    'After the change, your sessions on other devices are ended.',
+  ],
+  'auth.loggedOut': ['Anda telah keluar.', 'You have signed out.'],
+  'auth.loggedOutEverywhere': [
+    'Anda telah keluar dari semua perangkat.',
+    'You have signed out on every device.',
+  ],
+  'auth.lockedNotice': ['Akun terkunci', 'Account locked'],
+  'auth.failedTitle': ['Tidak dapat masuk', 'Cannot sign in'],
+  'password.rule.length': ['Minimal {min} karakter', 'At least {min} characters'],
+  'password.rule.mix': ['Berisi huruf dan angka', 'Contains letters and digits'],
+  'password.rule.username': ['Tidak memuat nama pengguna', 'Does not contain the username'],
+  'password.rule.match': ['Kedua kata sandi sama', 'Both passwords match'],
+  'setup.step.office.desc': ['Identitas dan pengaturan kantor', 'Office identity and settings'],
+  'setup.step.admin.desc': ['Akun pertama dengan hak admin', 'The first account, with admin rights'],
+  'setup.admin.intro': [
+    'Akun ini dapat membuat akun lain, mengubah profil kantor dan membaca jejak audit.',
+    'This account can create other accounts, edit the office profile and read the audit trail.',
+  ],
+  'setup.done': ['Pengaturan awal selesai. Selamat bekerja!', 'Setup complete. Welcome!'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -24,4 +24,44 @@ export const navMessages = {
   'home.head': ['Kepala: {name}', 'Head: {name}'],
   'home.auditStatus': ['Status jejak audit', 'Audit trail status'],
   'home.users': ['Pengguna aktif', 'Active users'],
+  'nav.skip': ['Lewati ke konten utama', 'Skip to main content'],
+  'nav.toggleMenu': ['Buka/tutup menu', 'Open/close menu'],
+  'nav.officeFallback': ['Dinas Sosial', 'Social Services Office'],
+
+  'role.admin.desc': [
+    'Mengelola pengguna, profil kantor dan jejak audit.',
+    'Manages users, the office profile and the audit trail.',
+  ],
+  'role.caseworker.desc': [
+    'Menangani berkas kasus PPKS, asesmen dan rujukan.',
+    'Handles PPKS case files, assessments and referrals.',
+  ],
+  'role.shelter_staff.desc': [
+    'Mencatat penerimaan, layanan harian dan kepulangan di rumah singgah.',
+    'Records shelter check-ins, daily services and check-outs.',
+  ],
+  'role.complaint_officer.desc': [
+    'Menerima dan menindaklanjuti pengaduan serta permintaan layanan data.',
+    'Receives and follows up complaints and data-service requests.',
+  ],
+  'role.viewer.desc': [
+    'Melihat data dan laporan tanpa dapat mengubahnya.',
+    'Sees records and reports without changing them.',
+  ],
+
+  'home.subtitle': [
+    'Ringkasan akun dan kantor Anda di Pelita.',
+    'A summary of your account and office in Pelita.',
+  ],
+  'home.region': ['Wilayah', 'Region'],
+  'home.timeZone': ['Zona waktu', 'Time zone'],
+  'home.contact': ['Kontak', 'Contact'],
+  'home.headNip': ['NIP {nip}', 'NIP {nip}'],
+  'home.audit.intact': ['Utuh', 'Intact'],
+  'home.audit.broken': ['Rusak', 'Broken'],
+  'home.audit.checked': ['{checked} entri diperiksa', '{checked} entries checked'],
+  'home.users.detail': ['dari {total} akun terdaftar', 'of {total} registered accounts'],
+  'home.openAudit': ['Buka jejak audit', 'Open the audit trail'],
+  'home.openUsers': ['Kelola pengguna', 'Manage users'],
+  'home.adminTitle': ['Pengawasan sistem', 'System oversight'],
 } as const satisfies Record<string, readonly [string, string]>;

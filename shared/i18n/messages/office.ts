@@ -28,4 +28,17 @@ export const officeMessages = {
   'tz.Asia/Jakarta': ['WIB (Asia/Jakarta)', 'WIB (Asia/Jakarta)'],
   'tz.Asia/Makassar': ['WITA (Asia/Makassar)', 'WITA (Asia/Makassar)'],
   'tz.Asia/Jayapura': ['WIT (Asia/Jayapura)', 'WIT (Asia/Jayapura)'],
+  'office.subtitle': [
+    'Identitas kantor untuk kop surat, zona waktu dan pengaturan layanan.',
+    'Office identity for letterheads, the time zone and service settings.',
+  ],
+  'office.section.identity': ['Identitas kantor', 'Office identity'],
+  'office.section.head': ['Kepala dinas', 'Head of office'],
+  'office.section.settings': ['Pengaturan layanan', 'Service settings'],
+  'office.headNip.help': ['18 digit angka.', '18 digits.'],
+  'office.timeZone.help': [
+    'Semua waktu di Pelita ditampilkan dalam zona ini.',
+    'All times in Pelita are shown in this zone.',
+  ],
+  'office.updatedAt': ['Terakhir diubah {at}', 'Last changed {at}'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -14,4 +14,10 @@ export const regionMessages = {
   'region.level.2': ['Kabupaten/Kota', 'Regency/City'],
   'region.level.3': ['Kecamatan', 'District'],
   'region.level.4': ['Kelurahan/Desa', 'Village'],
+  'region.picker.typeMore': [
+    'Ketik minimal 3 huruf, atau angka kode wilayah',
+    'Type at least 3 letters, or the digits of a region code',
+  ],
+  'region.picker.searching': ['Mencari wilayah…', 'Searching regions…'],
+  'region.code': ['Kode {code}', 'Code {code}'],
 } as const satisfies Record<string, readonly [string, string]>;

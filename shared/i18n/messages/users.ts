@@ -38,4 +38,34 @@ export const userMessages = {
     'Anda tidak dapat menonaktifkan akun Anda sendiri.',
     'You cannot disable your own account.',
   ],
+  'user.subtitle': [
+    'Akun petugas yang dapat masuk ke Pelita, beserta peran dan statusnya.',
+    'Staff accounts that can sign in to Pelita, with their roles and status.',
+  ],
+  'user.search': ['Cari nama, nama pengguna atau NIP', 'Search name, username or NIP'],
+  'user.count': ['{count} pengguna', '{count} users'],
+  'user.empty': ['Belum ada pengguna yang cocok.', 'No matching users.'],
+  'user.you': ['Anda', 'You'],
+  'user.nip.help': ['18 digit angka, tanpa spasi (opsional).', '18 digits without spaces (optional).'],
+  'user.roles.help': ['Pilih satu atau lebih peran.', 'Choose one or more roles.'],
+  'user.username.help': [
+    'Huruf kecil, angka, titik, garis bawah atau tanda hubung. Tidak dapat diubah.',
+    'Lower-case letters, digits, dot, underscore or hyphen. Cannot be changed later.',
+  ],
+  'user.initialPassword.help': [
+    'Sampaikan kata sandi ini langsung kepada pengguna.',
+    'Give this password to the user in person.',
+  ],
+  'user.disable.confirm': [
+    'Nonaktifkan akun {username}? Pengguna tidak dapat masuk lagi dan semua sesinya diakhiri.',
+    'Disable the account {username}? The user can no longer sign in and all their sessions end.',
+  ],
+  'user.enable.confirm': [
+    'Aktifkan kembali akun {username}?',
+    'Enable the account {username} again?',
+  ],
+  'user.disabled': ['Akun {username} dinonaktifkan.', 'Account {username} disabled.'],
+  'user.enabled': ['Akun {username} diaktifkan.', 'Account {username} enabled.'],
+  'user.showInactive': ['Tampilkan akun nonaktif', 'Show disabled accounts'],
+  'user.rowActions': ['Tindakan untuk {username}', 'Actions for {username}'],
 } as const satisfies Record<string, readonly [string, string]>;

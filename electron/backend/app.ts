@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { migrate } from './db/migrate';
+import { MIGRATIONS } from './db/migrations';
+import { openDatabase } from './db/open';
+import type { DB } from './db/schema';
+import { createDispatcher, type DispatchResult } from './dispatch/dispatch';
+import { handlers } from './handlers';
+import { ensureRegions } from './regions/load';
+
+export type { DispatchResult } from './dispatch/dispatch';
+
+export const DATABASE_FILE = 'pelita.sqlite';
+
+export interface Backend {
+  dispatch(token: string | null, method: string, input: unknown): Promise<DispatchResult>;
+  close(): Promise<void>;
+  /** For the demo seeder, benchmarks and tests; the shells use dispatch only. */
+  readonly db: Kysely<DB>;
+  readonly sqlite: BetterSqlite3.Database;
+  readonly dataDir: string;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  /** Path of a better-sqlite3 build for another runtime (the Electron build, when packaged). */
+  nativeBinding?: string;
+  /** The clock; tests move it to check lockouts and session expiry. */
+  now?: () => Date;
+}
+
+/** Opens (creating if needed) the data folder's database, migrates it and loads reference data. */
+export async function openBackend(opts: BackendOptions): Promise<Backend> {
+  const { sqlite, db } = openDatabase(join(opts.dataDir, DATABASE_FILE), {
+    nativeBinding: opts.nativeBinding,
+  });
+  try {
+    const now = opts.now ?? (() => new Date());
+    migrate(sqlite, MIGRATIONS, now);
+    ensureRegions(sqlite);
+    const dispatch = createDispatcher({ db, handlers, now });
+    return {
+      dispatch,
+      db,
+      sqlite,
+      dataDir: opts.dataDir,
+      async close() {
+        await db.destroy();
+      },
+    };
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}

@@ -1,0 +1,204 @@
+import { permissionsOf } from '../../../shared/roles';
+import type { authContract, Me } from '../../../shared/contract/auth';
+import { diffRecords } from '../audit/diff';
+import type { Ctx, HandlersOf } from '../dispatch/context';
+import { requireUser } from '../dispatch/context';
+import { AppError, fieldErrors } from '../errors';
+import { uuidv7 } from '../lib/ids';
+import { insertOffice, officeColumns, officeTimeZone } from '../office/store';
+import { dummyPasswordHash, hashPassword, passwordIssues, verifyPassword } from './passwords';
+import { rolesOf } from './sessions';
+
+/** After this many wrong passwords in a row the account locks for LOCK_MINUTES. */
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+
+async function meOf(ctx: Ctx, userId: string): Promise<Me> {
+  const u = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'username', 'full_name', 'must_change_password'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  const roles = await rolesOf(ctx.db, userId);
+  return {
+    id: u.id,
+    username: u.username,
+    fullName: u.full_name,
+    roles,
+    permissions: permissionsOf(roles),
+    mustChangePassword: u.must_change_password === 1,
+  };
+}
+
+function clockTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('id-ID', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+export const authHandlers: HandlersOf<typeof authContract> = {
+  async 'auth.status'(_input, ctx) {
+    const office = await ctx.db.selectFrom('office').select(['name', 'time_zone']).executeTakeFirst();
+    const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    return {
+      setupDone: Boolean(office && anyUser),
+      officeName: office?.name ?? null,
+      timeZone: office?.time_zone ?? 'Asia/Makassar',
+    };
+  },
+
+  async 'auth.setup'(input, ctx) {
+    const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    if (anyUser) throw new AppError('CONFLICT', 'auth.error.setupDone');
+    const issues = passwordIssues(input.admin.password, input.admin.username, ['admin', 'password']);
+    if (issues.length > 0) throw fieldErrors(issues);
+
+    const id = uuidv7(ctx.now.getTime());
+    await insertOffice(ctx, input.office, id, ['office']);
+    await ctx.db
+      .insertInto('users')
+      .values({
+        id,
+        username: input.admin.username,
+        full_name: input.admin.fullName,
+        nip: null,
+        position: null,
+        password_hash: await hashPassword(input.admin.password),
+        password_changed_at: ctx.nowIso,
+        must_change_password: 0,
+        active: 1,
+        failed_attempts: 0,
+        created_at: ctx.nowIso,
+        created_by: id,
+        updated_at: ctx.nowIso,
+        updated_by: id,
+      })
+      .execute();
+    await ctx.db.insertInto('user_roles').values({ user_id: id, role: 'admin' }).execute();
+    const actor = { id, username: input.admin.username };
+    ctx.audit({ recordType: 'office', recordId: '1', changes: diffRecords(null, officeColumns(input.office)), actor });
+    ctx.audit({
+      recordType: 'user',
+      recordId: id,
+      changes: diffRecords(null, {
+        username: input.admin.username,
+        full_name: input.admin.fullName,
+        roles: ['admin'],
+        password: 'set',
+      }),
+      actor,
+    });
+    await ctx.startSession(id);
+    return meOf(ctx, id);
+  },
+
+  async 'auth.login'(input, ctx) {
+    const user = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'username', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
+      .where('username', '=', input.username)
+      .executeTakeFirst();
+    const deny = (note: string, key: 'auth.error.invalid' | 'auth.error.locked' | 'auth.error.disabled', params?: Record<string, string>) => {
+      ctx.audit({
+        recordType: 'user',
+        recordId: user?.id,
+        outcome: 'denied',
+        note,
+        actor: { id: user?.id ?? null, username: user?.username ?? input.username },
+      });
+      return new AppError('UNAUTHENTICATED', key, params, undefined, true);
+    };
+    if (!user) {
+      await verifyPassword(input.password, await dummyPasswordHash());
+      throw deny('unknown_user', 'auth.error.invalid');
+    }
+    const timeZone = await officeTimeZone(ctx.db);
+    const lockedNow = user.locked_until !== null && user.locked_until > ctx.nowIso;
+    const passwordOk = await verifyPassword(input.password, user.password_hash);
+    if (lockedNow) {
+      throw deny('locked', 'auth.error.locked', { until: clockTime(user.locked_until!, timeZone), untilIso: user.locked_until! });
+    }
+    if (!passwordOk) {
+      // An expired lock starts a fresh count.
+      const attempts = (user.locked_until ? 0 : user.failed_attempts) + 1;
+      if (attempts >= MAX_FAILED_ATTEMPTS) {
+        const until = new Date(ctx.now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+        await ctx.db
+          .updateTable('users')
+          .set({ failed_attempts: attempts, locked_until: until })
+          .where('id', '=', user.id)
+          .execute();
+        throw deny('lockout_started', 'auth.error.locked', { until: clockTime(until, timeZone), untilIso: until });
+      }
+      await ctx.db
+        .updateTable('users')
+        .set({ failed_attempts: attempts, locked_until: null })
+        .where('id', '=', user.id)
+        .execute();
+      throw deny('wrong_password', 'auth.error.invalid');
+    }
+    if (user.active !== 1) throw deny('disabled', 'auth.error.disabled');
+
+    await ctx.db
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null, last_login_at: ctx.nowIso })
+      .where('id', '=', user.id)
+      .execute();
+    await ctx.startSession(user.id);
+    ctx.audit({ recordType: 'user', recordId: user.id, actor: { id: user.id, username: user.username } });
+    return meOf(ctx, user.id);
+  },
+
+  async 'auth.me'(_input, ctx) {
+    return meOf(ctx, requireUser(ctx).id);
+  },
+
+  async 'auth.logout'(_input, ctx) {
+    await ctx.endSession('this');
+    return { ok: true };
+  },
+
+  async 'auth.logoutEverywhere'(_input, ctx) {
+    await ctx.endSession('all');
+    return { ok: true };
+  },
+
+  async 'auth.changePassword'(input, ctx) {
+    const me = requireUser(ctx);
+    const row = await ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', me.id)
+      .executeTakeFirstOrThrow();
+    if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+      throw fieldErrors([{ path: ['currentPassword'], key: 'auth.error.wrongCurrent' }]);
+    }
+    if (input.currentPassword === input.newPassword) {
+      throw fieldErrors([{ path: ['newPassword'], key: 'auth.error.sameAsOld' }]);
+    }
+    const issues = passwordIssues(input.newPassword, me.username, ['newPassword']);
+    if (issues.length > 0) throw fieldErrors(issues);
+    await ctx.db
+      .updateTable('users')
+      .set({
+        password_hash: await hashPassword(input.newPassword),
+        password_changed_at: ctx.nowIso,
+        must_change_password: 0,
+        updated_at: ctx.nowIso,
+        updated_by: me.id,
+      })
+      .where('id', '=', me.id)
+      .execute();
+    // Other PCs where this account is still signed in must sign in with the new password.
+    await ctx.db
+      .deleteFrom('sessions')
+      .where('user_id', '=', me.id)
+      .where('id', '!=', me.sessionId)
+      .execute();
+    ctx.audit({ recordType: 'user', recordId: me.id, changes: { password: ['[redacted]', '[redacted]'] } });
+    return { ok: true };
+  },
+};

@@ -1,0 +1,83 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { FieldIssue } from '../../../shared/errors';
+
+/** scrypt cost (N = 2^15, r = 8, p = 1): about 50–100 ms here, stored with each hash so it can rise. */
+const LOG_N = 15;
+const R = 8;
+const P = 1;
+const KEY_LEN = 32;
+const MAX_MEM = 128 * 1024 * 1024;
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFKC'), salt, KEY_LEN, { N: 2 ** logN, r, p, maxmem: MAX_MEM }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, LOG_N, R, P);
+  return `scrypt$${LOG_N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, logN, r, p, salt, key] = parts as [string, string, string, string, string, string];
+  const expected = Buffer.from(key, 'base64');
+  const actual = await derive(password, Buffer.from(salt, 'base64'), Number(logN), Number(r), Number(p));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** Compared against when the username does not exist, so timing does not reveal valid names. */
+let dummyHash: Promise<string> | null = null;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
+  return dummyHash;
+}
+
+const COMMON = new Set([
+  'password123',
+  'password1234',
+  'qwerty12345',
+  'qwertyuiop1',
+  'admin12345',
+  'administrator1',
+  'bismillah123',
+  'indonesia123',
+  'indonesia45',
+  'rahasia123',
+  'rahasia1234',
+  'banjarbaru123',
+  'dinsos12345',
+  'dinassosial1',
+  'pelita12345',
+  'abcdef12345',
+  'abc1234567',
+  'a1234567890',
+  '1234567890a',
+  'passw0rd123',
+]);
+
+/** Minimum strength: length, letters and digits, not the username, not a well-known password. */
+export function passwordIssues(password: string, username: string, path: (string | number)[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    issues.push({ path, key: 'password.too_short', params: { min: MIN_PASSWORD_LENGTH } });
+  }
+  if (!/\p{L}/u.test(password) || !/\p{N}/u.test(password)) {
+    issues.push({ path, key: 'password.needs_mix' });
+  }
+  const user = username.trim().toLowerCase();
+  if (user.length >= 3 && password.toLowerCase().includes(user)) {
+    issues.push({ path, key: 'password.contains_username' });
+  }
+  if (COMMON.has(password.toLowerCase()) || /^(.)\1+$/.test(password)) {
+    issues.push({ path, key: 'password.too_common' });
+  }
+  return issues;
+}

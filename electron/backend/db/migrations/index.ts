@@ -1,0 +1,7 @@
+/** All migrations in order. Add a new file for each change; never edit an applied one. */
+import { m0001 } from './0001_core';
+import { m0002 } from './0002_audit';
+import { m0003 } from './0003_regions';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];

@@ -1,0 +1,99 @@
+/** Kysely table types. Column names follow the SQL (snake_case); see migrations/ for constraints. */
+import type { Generated } from 'kysely';
+
+/** Columns every user-edited table carries (DESIGN.md, data conventions). */
+interface Tracked {
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface OfficeTable extends Tracked {
+  id: number;
+  name: string;
+  region_code: string;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  head_name: string | null;
+  head_nip: string | null;
+  head_position: string | null;
+  time_zone: string;
+  max_stay_days: number;
+}
+
+export interface UsersTable extends Tracked {
+  id: string;
+  username: string;
+  full_name: string;
+  nip: string | null;
+  position: string | null;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  active: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  method: string;
+  record_type: string | null;
+  record_id: string | null;
+  outcome: 'ok' | 'denied';
+  changes: string | null;
+  note: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface RegionsTable {
+  code: string;
+  parent_code: string | null;
+  level: number;
+  name: string;
+  name_norm: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  hash: string;
+  applied_at: string;
+}
+
+export interface DB {
+  office: OfficeTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  regions: RegionsTable;
+  app_meta: AppMetaTable;
+  schema_migrations: SchemaMigrationsTable;
+}

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Contract, MethodName, ParsedInput } from '../../../shared/contract';
+import type { AuditEntry } from '../audit/chain';
+import type { SessionUser } from '../auth/sessions';
+import type { DB } from '../db/schema';
+
+/** What the handler of a change records; dispatch adds who, when and which method. */
+export interface AuditRecord {
+  recordType?: string;
+  recordId?: string;
+  changes?: Record<string, [unknown, unknown]>;
+  outcome?: 'ok' | 'denied';
+  note?: string;
+  /** For calls made before anyone is signed in (setup, failed sign-in). */
+  actor?: { id: string | null; username: string | null };
+}
+
+export interface Ctx {
+  /** Inside a write: the transaction. Everything the handler does commits or rolls back together. */
+  db: Kysely<DB>;
+  user: SessionUser | null;
+  now: Date;
+  nowIso: string;
+  method: MethodName;
+  audit(record: AuditRecord): void;
+  /** Signs `userId` in on this transport; the token never reaches the renderer. */
+  startSession(userId: string): Promise<void>;
+  /** Ends this session, or every session of the signed-in user. */
+  endSession(scope: 'this' | 'all'): Promise<void>;
+}
+
+/** The signed-in user, for handlers whose access already guarantees one. */
+export function requireUser(ctx: Ctx): SessionUser {
+  if (!ctx.user) throw new Error(`${ctx.method} reached without a session`);
+  return ctx.user;
+}
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  ctx: Ctx,
+) => Promise<z.input<Contract[M]['output']>>;
+
+/** One domain's handlers: exactly the methods of its part of the contract. */
+export type HandlersOf<C> = { [M in keyof C & MethodName]: Handler<M> };
+
+export type PendingAudit = Omit<AuditEntry, 'at'>;

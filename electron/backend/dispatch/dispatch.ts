@@ -1,0 +1,182 @@
+import { sql, type Kysely } from 'kysely';
+import { contract, isMethodName, type MethodName } from '../../../shared/contract';
+import type { RpcError, RpcResponse } from '../../../shared/errors';
+import { translate } from '../../../shared/i18n';
+import { canAccess } from '../../../shared/roles';
+import { appendAudit } from '../audit/chain';
+import { newToken, resolveSession, type SessionUser } from '../auth/sessions';
+import type { DB } from '../db/schema';
+import { AppError } from '../errors';
+import type { Ctx, Handler, PendingAudit } from './context';
+import { toFieldIssues } from './validation';
+
+export type SessionChange = { set: string } | { clear: true };
+
+export interface DispatchResult {
+  response: RpcResponse;
+  /** For the transport: remember this token (cookie, per-window map) or forget it. */
+  session?: SessionChange;
+}
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** While a password must be changed, only these methods are open. */
+const OPEN_WHILE_PASSWORD_EXPIRED = new Set<MethodName>([
+  'auth.status',
+  'auth.me',
+  'auth.changePassword',
+  'auth.logout',
+  'auth.logoutEverywhere',
+]);
+
+export function rpcError(e: AppError): RpcError {
+  return {
+    code: e.code,
+    key: e.key,
+    ...(e.params ? { params: e.params } : {}),
+    ...(e.issues ? { issues: e.issues } : {}),
+    message: { id: translate('id', e.key, e.params), en: translate('en', e.key, e.params) },
+  };
+}
+
+/** Runs `fn` in BEGIN IMMEDIATE … COMMIT on the backend's single connection. */
+export async function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`ROLLBACK`.execute(conn);
+      throw e;
+    }
+  });
+}
+
+export interface DispatcherDeps {
+  db: Kysely<DB>;
+  handlers: Handlers;
+  now: () => Date;
+}
+
+/**
+ * The one entry point both shells use. Order: known method → session → permission → input
+ * → handler (writes in one transaction with their audit rows) → output shape. Nothing reaches
+ * a handler unless every earlier step passed.
+ */
+export function createDispatcher(deps: DispatcherDeps) {
+  const { db, handlers } = deps;
+
+  async function auditNow(entries: PendingAudit[], at: string): Promise<void> {
+    await inTransaction(db, (trx) => appendAudit(trx, entries.map((e) => ({ ...e, at }))));
+  }
+
+  return async function dispatch(
+    token: string | null,
+    method: string,
+    input: unknown,
+  ): Promise<DispatchResult> {
+    let session: SessionChange | undefined;
+    const fail = (e: AppError): DispatchResult => ({
+      response: { ok: false, error: rpcError(e) },
+      ...(session ? { session } : {}),
+    });
+    try {
+      if (typeof method !== 'string' || !isMethodName(method)) {
+        return fail(new AppError('NOT_FOUND', 'error.unknown_method', { method: String(method).slice(0, 80) }));
+      }
+      const def = contract[method];
+      const now = deps.now();
+      const nowIso = now.toISOString();
+      const user = await resolveSession(db, token, now);
+      if (token && !user) session = { clear: true };
+
+      if (def.access !== 'public' && !user) {
+        return fail(new AppError('UNAUTHENTICATED', 'error.unauthenticated'));
+      }
+      if (!canAccess(def.access, user?.roles ?? null)) {
+        await auditNow(
+          [{ userId: user?.id ?? null, username: user?.username ?? null, method, outcome: 'denied', note: 'forbidden' }],
+          nowIso,
+        );
+        return fail(new AppError('FORBIDDEN', 'error.forbidden'));
+      }
+      if (user?.mustChangePassword && !OPEN_WHILE_PASSWORD_EXPIRED.has(method)) {
+        return fail(new AppError('FORBIDDEN', 'auth.mustChange'));
+      }
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return fail(new AppError('VALIDATION', 'error.validation', undefined, toFieldIssues(parsed.error.issues, input)));
+      }
+
+      const pending: PendingAudit[] = [];
+      let pendingSession: SessionChange | undefined;
+      const makeCtx = (conn: Kysely<DB>): Ctx => ({
+        db: conn,
+        user,
+        now,
+        nowIso,
+        method,
+        audit(record) {
+          pending.push({
+            userId: record.actor ? record.actor.id : (user?.id ?? null),
+            username: record.actor ? record.actor.username : (user?.username ?? null),
+            method,
+            recordType: record.recordType ?? null,
+            recordId: record.recordId ?? null,
+            outcome: record.outcome ?? 'ok',
+            changes: record.changes ?? null,
+            note: record.note ?? null,
+          });
+        },
+        async startSession(userId) {
+          const { token: fresh, id } = newToken();
+          await conn.insertInto('sessions').values({ id, user_id: userId, created_at: nowIso, last_seen_at: nowIso }).execute();
+          pendingSession = { set: fresh };
+        },
+        async endSession(scope) {
+          const u = user as SessionUser;
+          if (scope === 'all') await conn.deleteFrom('sessions').where('user_id', '=', u.id).execute();
+          else await conn.deleteFrom('sessions').where('id', '=', u.sessionId).execute();
+          pendingSession = { clear: true };
+        },
+      });
+      const handler = handlers[method] as Handler<MethodName>;
+
+      if (!def.write) {
+        const out = def.output.parse(await handler(parsed.data as never, makeCtx(db)));
+        if (pending.length > 0) await auditNow(pending, nowIso);
+        return { response: { ok: true, data: out }, ...(session ? { session } : {}) };
+      }
+
+      let kept: AppError | null = null;
+      const out = await inTransaction(db, async (trx) => {
+        try {
+          const result = def.output.parse(await handler(parsed.data as never, makeCtx(trx)));
+          if (pending.length === 0) {
+            pending.push({ userId: user?.id ?? null, username: user?.username ?? null, method, outcome: 'ok' });
+          }
+          await appendAudit(trx, pending.map((e) => ({ ...e, at: nowIso })));
+          return result;
+        } catch (e) {
+          if (!(e instanceof AppError && e.commit)) throw e;
+          // Keep what the handler wrote (attempt counters, audit) and still report the error.
+          await appendAudit(trx, pending.map((p) => ({ ...p, at: nowIso })));
+          kept = e;
+          return null;
+        }
+      });
+      const keptError = kept as AppError | null;
+      if (keptError) return fail(keptError);
+      if (pendingSession) session = pendingSession;
+      return { response: { ok: true, data: out }, ...(session ? { session } : {}) };
+    } catch (e) {
+      if (e instanceof AppError) return fail(e);
+      console.error(`[pelita] ${String(method)} failed:`, e);
+      return fail(new AppError('INTERNAL', 'error.internal'));
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { FieldIssue } from '../../../shared/errors';
+import { isMessageKey } from '../../../shared/i18n';
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * Turns zod issues into field issues with i18n keys. Schemas name their own keys as the
+ * error message; everything else is mapped from the issue code.
+ */
+export function toFieldIssues(issues: readonly Issue[], input: unknown): FieldIssue[] {
+  return issues.map((issue) => toFieldIssue(issue, input));
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = input;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+function toFieldIssue(issue: Issue, input: unknown): FieldIssue {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (isMessageKey(issue.message)) return { path, key: issue.message };
+  switch (issue.code) {
+    case 'invalid_type':
+      return valueAt(input, issue.path) === undefined
+        ? { path, key: 'validation.required' }
+        : { path, key: 'validation.invalid_type' };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        return min <= 1
+          ? { path, key: 'validation.required' }
+          : { path, key: 'validation.too_short', params: { min } };
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return { path, key: 'validation.too_few_items', params: { min } };
+      }
+      return { path, key: 'validation.too_small', params: { min } };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      return issue.origin === 'string'
+        ? { path, key: 'validation.too_long', params: { max } }
+        : { path, key: 'validation.too_big', params: { max } };
+    }
+    case 'invalid_format':
+      return { path, key: 'validation.invalid_format' };
+    case 'invalid_value':
+      return { path, key: 'validation.invalid_option' };
+    case 'unrecognized_keys':
+      return { path, key: 'validation.unknown_fields', params: { fields: issue.keys.join(', ') } };
+    case 'invalid_union': {
+      // A union of "valid value" and "empty": report the first specific reason.
+      for (const branch of issue.errors) {
+        for (const inner of branch) {
+          if (isMessageKey(inner.message)) return { path, key: inner.message };
+        }
+      }
+      return { path, key: 'validation.invalid_format' };
+    }
+    default:
+      return { path, key: 'validation.invalid_type' };
+  }
+}

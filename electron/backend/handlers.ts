@@ -1,0 +1,15 @@
+/** Every method's handler, one map per domain. The type makes a missing method a compile error. */
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import type { Handlers } from './dispatch/dispatch';
+import { officeHandlers } from './office/handlers';
+import { regionHandlers } from './regions/handlers';
+import { userHandlers } from './users/handlers';
+
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...userHandlers,
+  ...officeHandlers,
+  ...auditHandlers,
+  ...regionHandlers,
+};

@@ -1,0 +1,195 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { HTTP_STATUS, type RpcResponse } from '../../../shared/errors';
+import { translate, type MessageKey } from '../../../shared/i18n';
+import type { Backend } from '../app';
+
+export const SESSION_COOKIE = 'pelita_session';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The same policy the Electron window uses (see electron/main/security.ts). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export interface HostOptions {
+  /** Built renderer (out/renderer). */
+  staticDir: string;
+  /** Host header values accepted, e.g. ['127.0.0.1:5870', 'localhost:5870']. */
+  allowedHosts: string[];
+}
+
+function errorBody(code: keyof typeof HTTP_STATUS, key: MessageKey): RpcResponse {
+  return {
+    ok: false,
+    error: { code, key, message: { id: translate('id', key), en: translate('en', key) } },
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  });
+  res.end(text);
+}
+
+function readCookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      resolveBody('too_large');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(over ? 'too_large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function cookieHeader(token: string | null): string {
+  return token
+    ? `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`
+    : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+}
+
+/**
+ * The browser host: the built renderer plus POST /rpc/<method>, on one origin. Requests whose
+ * Host (DNS rebinding) or Origin (cross-site) is not this host itself are refused.
+ */
+export function createHostServer(backend: Backend, opts: HostOptions): Server {
+  const root = resolve(opts.staticDir);
+
+  async function handleRpc(req: IncomingMessage, res: ServerResponse, method: string, host: string) {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, errorBody('VALIDATION', 'error.bad_request'), { allow: 'POST' });
+      return;
+    }
+    if (req.headers.origin !== `http://${host}`) {
+      sendJson(res, 403, errorBody('FORBIDDEN', 'error.forbidden'));
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      sendJson(res, 415, errorBody('VALIDATION', 'error.bad_request'));
+      return;
+    }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'too_large') {
+      sendJson(res, 413, errorBody('VALIDATION', 'error.body_too_large'), { connection: 'close' });
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(res, 400, errorBody('VALIDATION', 'error.bad_request'));
+      return;
+    }
+    const result = await backend.dispatch(readCookie(req, SESSION_COOKIE), method, input);
+    const headers: Record<string, string> = {};
+    if (result.session) headers['set-cookie'] = cookieHeader('set' in result.session ? result.session.set : null);
+    const status = result.response.ok ? 200 : HTTP_STATUS[result.response.error.code];
+    sendJson(res, status, result.response, headers);
+  }
+
+  function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(root, rel));
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The renderer is not built. Run: npm run build');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  }
+
+  return createServer((req, res) => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    // Read per request: the port is known only once the server listens.
+    if (!opts.allowedHosts.some((h) => h.toLowerCase() === host)) {
+      sendJson(res, 421, errorBody('FORBIDDEN', 'error.forbidden'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
+    if (rpc) {
+      handleRpc(req, res, rpc[1]!, host).catch((e: unknown) => {
+        console.error('[pelita] rpc transport error:', e);
+        if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL', 'error.internal'));
+      });
+      return;
+    }
+    if (url.pathname.startsWith('/rpc/')) {
+      sendJson(res, 404, errorBody('NOT_FOUND', 'error.not_found'));
+      return;
+    }
+    handleStatic(req, res, url.pathname);
+  });
+}

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Office, OfficeInput } from '../../../shared/contract/office';
+import { DEFAULT_OFFICE } from '../../../shared/contract/office';
+import type { DB } from '../db/schema';
+import type { Ctx } from '../dispatch/context';
+import { fieldError } from '../errors';
+import { regionName } from '../regions/search';
+
+type ParsedOffice = {
+  [K in keyof OfficeInput]-?: Exclude<OfficeInput[K], undefined>;
+};
+
+/** Database columns for an office profile. */
+export function officeColumns(o: ParsedOffice) {
+  return {
+    name: o.name,
+    region_code: o.regionCode,
+    address: o.address,
+    phone: o.phone ?? null,
+    email: o.email ?? null,
+    head_name: o.headName ?? null,
+    head_nip: o.headNip ?? null,
+    head_position: o.headPosition ?? null,
+    time_zone: o.timeZone,
+    max_stay_days: o.maxStayDays,
+  };
+}
+
+/** The office's region must be a real kabupaten/kota from the region table. */
+export async function assertRegency(db: Kysely<DB>, code: string, path: (string | number)[]): Promise<void> {
+  const row = await db.selectFrom('regions').select('level').where('code', '=', code).executeTakeFirst();
+  if (!row) throw fieldError(path, 'region.unknown', { code });
+  if (row.level !== 2) throw fieldError(path, 'office.region_level');
+}
+
+export async function insertOffice(
+  ctx: Ctx,
+  o: ParsedOffice,
+  userId: string,
+  path: (string | number)[],
+): Promise<void> {
+  await assertRegency(ctx.db, o.regionCode, [...path, 'regionCode']);
+  await ctx.db
+    .insertInto('office')
+    .values({
+      id: 1,
+      ...officeColumns(o),
+      created_at: ctx.nowIso,
+      created_by: userId,
+      updated_at: ctx.nowIso,
+      updated_by: userId,
+    })
+    .execute();
+}
+
+export async function loadOffice(db: Kysely<DB>): Promise<Office | undefined> {
+  const o = await db.selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!o) return undefined;
+  return {
+    name: o.name,
+    regionCode: o.region_code,
+    regionName: await regionName(db, o.region_code),
+    address: o.address,
+    phone: o.phone,
+    email: o.email,
+    headName: o.head_name,
+    headNip: o.head_nip,
+    headPosition: o.head_position,
+    timeZone: o.time_zone,
+    maxStayDays: o.max_stay_days,
+    updatedAt: o.updated_at,
+    version: o.version,
+  };
+}
+
+export async function officeTimeZone(db: Kysely<DB>): Promise<string> {
+  const row = await db.selectFrom('office').select('time_zone').executeTakeFirst();
+  return row?.time_zone ?? DEFAULT_OFFICE.timeZone;
+}

@@ -1,0 +1,276 @@
+/**
+ * Security policy of the desktop shell, in one place: the Content Security Policy, the only way
+ * to create a window (with locked webPreferences), the hardening of every webContents and of the
+ * session, and the `app://pelita` file handler that serves the built renderer.
+ *
+ * Keep the syntax plain (no `satisfies`, no decorators): `npm run security:scan` parses this file
+ * with Electronegativity, and the webPreferences below must stay a literal object inside
+ * `new BrowserWindow(...)` so the scanner can see them.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { BrowserWindow } from 'electron';
+import type { Session, WebContents } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'pelita';
+export const APP_ORIGIN = 'app://pelita';
+export const APP_ENTRY_URL = 'app://pelita/index.html';
+
+/** Sent with every renderer response (protocol handler) and every response header (webRequest). */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** URL schemes a page may request at all; everything else is cancelled before it leaves. */
+const ALLOWED_REQUEST_PROTOCOLS = ['app:', 'data:', 'blob:', 'devtools:'];
+
+/** True only for URLs on the app origin: scheme `app:`, host `pelita`, no port, no credentials. */
+export function isAppUrl(url: string | null | undefined): boolean {
+  if (typeof url !== 'string' || url === '') return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    parsed.protocol === APP_SCHEME + ':' &&
+    parsed.hostname === APP_HOST &&
+    parsed.port === '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
+}
+
+/** Whether the session lets a request for `url` go out at all (defence behind the CSP). */
+export function isAllowedRequestUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === APP_SCHEME + ':') return isAppUrl(url);
+  return ALLOWED_REQUEST_PROTOCOLS.includes(parsed.protocol);
+}
+
+export interface SecureWindowOptions {
+  /** Absolute path of the built preload (out/preload/index.cjs). */
+  preload: string;
+  title: string;
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  backgroundColor?: string;
+}
+
+/**
+ * The only way the app creates a window. The webPreferences are fixed here; callers choose the
+ * title, size and preload path, nothing else. The window starts hidden (show it on
+ * 'ready-to-show') and its webContents is hardened before anything loads.
+ */
+export function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    title: options.title,
+    width: options.width,
+    height: options.height,
+    minWidth: options.minWidth,
+    minHeight: options.minHeight,
+    backgroundColor: options.backgroundColor,
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      preload: options.preload,
+    },
+  });
+  hardenContents(window.webContents);
+  return window;
+}
+
+const hardened = new WeakSet<object>();
+
+/**
+ * Deny navigation away from the app origin (including redirects and subframes), every new
+ * window, and every <webview>. Idempotent: index.ts also calls it for each new webContents.
+ */
+export function hardenContents(contents: WebContents): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
+
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+}
+
+/** Header names compared case-insensitively, as HTTP does. */
+function withoutHeader(
+  headers: Record<string, string[]> | undefined,
+  name: string,
+): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  if (!headers) return result;
+  for (const key of Object.keys(headers)) {
+    const value = headers[key];
+    if (key.toLowerCase() !== name.toLowerCase() && value !== undefined) result[key] = value;
+  }
+  return result;
+}
+
+/**
+ * Deny every permission request and check (camera, notifications, clipboard read, HID, ...),
+ * cancel requests to anything but the app origin, and put our CSP on every response.
+ */
+export function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => {
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequestUrl(details.url) });
+  });
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...withoutHeader(details.responseHeaders, 'Content-Security-Policy'),
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// app://pelita file handler
+
+/** A `.`/`..` path segment, literal or percent-encoded, in a raw URL path. */
+const DOT_SEGMENT = /(?:^|\/|\\|%2f|%5c)(?:\.|%2e){1,2}(?=$|\/|\\|\?|#|%2f|%5c)/i;
+
+/**
+ * Map an `app://pelita/...` URL to a file inside `rootDir`, or null when the URL is not on the
+ * app origin or tries to leave the folder (dot segments, encoded slashes or backslashes,
+ * drive letters, NUL). Checked on the raw URL and again on the resolved path.
+ */
+export function resolveAppPath(rootDir: string, rawUrl: string): string | null {
+  if (!isAppUrl(rawUrl)) return null;
+  const afterHost = rawUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  if (DOT_SEGMENT.test(afterHost)) return null;
+
+  const { pathname } = new URL(rawUrl);
+  const segments: string[] = [];
+  for (const raw of pathname.split('/')) {
+    if (raw === '') continue;
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (segment === '.' || segment === '..' || /[/\\:\0]/.test(segment)) return null;
+    segments.push(segment);
+  }
+  if (segments.length === 0) segments.push('index.html');
+
+  const root = resolve(rootDir);
+  const target = resolve(root, ...segments);
+  const rel = relative(root, target);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
+    return null;
+  }
+  return target;
+}
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+};
+
+function plainResponse(status: number, text: string): Response {
+  return new Response(text, {
+    status,
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+async function readOrNull(path: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The `protocol.handle('app', ...)` handler: GET/HEAD of files under `rootDir` (out/renderer),
+ * each with the CSP header. Unknown extension-less paths fall back to index.html (client-side
+ * routes); anything outside the folder is refused with 403.
+ */
+export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return plainResponse(405, 'Method not allowed');
+    }
+    const target = resolveAppPath(rootDir, request.url);
+    if (target === null) return plainResponse(403, 'Forbidden');
+
+    let file = target;
+    let body = await readOrNull(file);
+    if (body === null && extname(file) === '') {
+      file = resolve(rootDir, 'index.html');
+      body = await readOrNull(file);
+    }
+    if (body === null) return plainResponse(404, 'Not found');
+
+    const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    return new Response(request.method === 'HEAD' ? null : body, {
+      status: 200,
+      headers: {
+        'Content-Type': type,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache',
+      },
+    });
+  };
+}

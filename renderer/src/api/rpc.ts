@@ -1,0 +1,110 @@
+/**
+ * The one way the renderer talks to the backend: `call(method, input)`, typed by the contract.
+ * Desktop: the preload's `window.pelita.call`. Browser host: `POST /rpc/<method>`.
+ * Either way the answer is an `RpcResponse`; failures become a thrown `RpcFailure`.
+ */
+import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
+import type { RpcError, RpcResponse } from '../../../shared/errors';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload (contextBridge); absent in a plain browser. */
+    pelita?: { call(method: string, input: unknown): Promise<RpcResponse> };
+  }
+}
+
+export class RpcFailure extends Error {
+  readonly error: RpcError;
+  readonly method: MethodName;
+  constructor(method: MethodName, error: RpcError) {
+    super(error.message?.en ?? error.key);
+    this.name = 'RpcFailure';
+    this.error = error;
+    this.method = method;
+  }
+  get code() {
+    return this.error.code;
+  }
+}
+
+export function isRpcFailure(e: unknown): e is RpcFailure {
+  return e instanceof RpcFailure;
+}
+
+const networkError: RpcError = {
+  code: 'INTERNAL',
+  key: 'error.network',
+  message: {
+    id: 'Tidak dapat menghubungi layanan Pelita. Periksa apakah aplikasi masih berjalan.',
+    en: 'Cannot reach the Pelita service. Check that the application is still running.',
+  },
+};
+
+const internalError: RpcError = {
+  code: 'INTERNAL',
+  key: 'error.internal',
+  message: {
+    id: 'Terjadi kesalahan pada aplikasi. Data Anda tidak diubah.',
+    en: 'Something went wrong in the application. Your data was not changed.',
+  },
+};
+
+type UnauthenticatedListener = (failure: RpcFailure) => void;
+const unauthenticatedListeners = new Set<UnauthenticatedListener>();
+
+/**
+ * Called when a method that needs a session answers UNAUTHENTICATED (the session expired or was
+ * ended elsewhere). The session provider uses it to return to the login screen.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function isRpcResponse(value: unknown): value is RpcResponse {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'ok' in value &&
+    typeof (value as { ok: unknown }).ok === 'boolean'
+  );
+}
+
+async function transport(method: MethodName, input: unknown): Promise<RpcResponse> {
+  const bridge = typeof window !== 'undefined' ? window.pelita : undefined;
+  if (bridge && typeof bridge.call === 'function') {
+    try {
+      return await bridge.call(method, input ?? {});
+    } catch {
+      return { ok: false, error: networkError };
+    }
+  }
+  let res: Response;
+  try {
+    res = await fetch('/rpc/' + method, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, error: networkError };
+  }
+  try {
+    const body: unknown = await res.json();
+    if (isRpcResponse(body)) return body;
+  } catch {
+    // fall through: a body that is not JSON
+  }
+  return { ok: false, error: res.status >= 500 ? internalError : networkError };
+}
+
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const response = await transport(method, input);
+  if (response.ok) return response.data as Output<M>;
+  const failure = new RpcFailure(method, response.error);
+  if (failure.code === 'UNAUTHENTICATED' && contract[method].access !== 'public') {
+    for (const listener of unauthenticatedListeners) listener(failure);
+  }
+  throw failure;
+}

@@ -1,0 +1,142 @@
+import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconLock, IconMapQuestion, IconRefresh } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { isRpcFailure } from '../api/rpc';
+import { useT } from '../i18n/I18nProvider';
+import { useFormat } from '../lib/format';
+import { href } from '../lib/router';
+
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap" gap="md">
+      <div>
+        <Title order={1} fz={{ base: 24, sm: 28 }} fw={700}>
+          {title}
+        </Title>
+        {subtitle && (
+          <Text c="dimmed" mt={4} maw={720}>
+            {subtitle}
+          </Text>
+        )}
+      </div>
+      {actions && <Group gap="sm">{actions}</Group>}
+    </Group>
+  );
+}
+
+function StatePanel({
+  icon,
+  color,
+  title,
+  body,
+  action,
+  testId,
+}: {
+  icon: ReactNode;
+  color: string;
+  title: string;
+  body: ReactNode;
+  action?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Paper withBorder radius="md" p="xl" maw={640} mx="auto" mt="xl" data-testid={testId}>
+      <Stack align="center" gap="sm" ta="center">
+        <ThemeIcon size={56} radius="xl" variant="light" color={color}>
+          {icon}
+        </ThemeIcon>
+        <Title order={2} fz={22}>
+          {title}
+        </Title>
+        <Text c="dimmed">{body}</Text>
+        {action}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function AccessDenied() {
+  const t = useT();
+  return (
+    <StatePanel
+      testId="access-denied"
+      icon={<IconLock size={30} />}
+      color="red"
+      title={t('common.accessDenied.title')}
+      body={t('common.accessDenied.body')}
+      action={
+        <Button component="a" href={href('/')} variant="light" mt="sm">
+          {t('common.backHome')}
+        </Button>
+      }
+    />
+  );
+}
+
+export function NotFound() {
+  const t = useT();
+  return (
+    <StatePanel
+      icon={<IconMapQuestion size={30} />}
+      color="gray"
+      title={t('common.notFound.title')}
+      body={t('common.notFound.body')}
+      action={
+        <Button component="a" href={href('/')} variant="light" mt="sm">
+          {t('common.backHome')}
+        </Button>
+      }
+    />
+  );
+}
+
+/** The failure of a page's main load: FORBIDDEN gets the "Akses ditolak" panel. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
+  const fmt = useFormat();
+  if (isRpcFailure(error) && error.code === 'FORBIDDEN') return <AccessDenied />;
+  const text = isRpcFailure(error) ? fmt.error(error.error) : t('error.internal');
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={20} />}
+      title={t('common.errorTitle')}
+      role="alert"
+    >
+      <Text size="sm">{text}</Text>
+      {onRetry && (
+        <Button
+          mt="sm"
+          size="xs"
+          variant="white"
+          color="red"
+          leftSection={<IconRefresh size={16} />}
+          onClick={onRetry}
+        >
+          {t('common.tryAgain')}
+        </Button>
+      )}
+    </Alert>
+  );
+}
+
+export function PageLoader() {
+  const t = useT();
+  return (
+    <Center py={80}>
+      <Group gap="sm">
+        <Loader size="sm" />
+        <Text c="dimmed">{t('common.loading')}</Text>
+      </Group>
+    </Center>
+  );
+}

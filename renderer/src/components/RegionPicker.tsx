@@ -43,7 +43,8 @@ export function RegionPicker(props: RegionPickerProps) {
   const t = useT();
   const fmt = useFormat();
   const inputId = useId();
-  const [selected, setSelected] = useState<Region | null>(null);
+  const [fetched, setFetched] = useState<Region | null>(null);
+  const selected = value && fetched?.code === value ? fetched : null;
   const [search, setSearch] = useState('');
   const [typing, setTyping] = useState(false);
   const [results, setResults] = useState<Region[]>([]);
@@ -59,23 +60,17 @@ export function RegionPicker(props: RegionPickerProps) {
 
   // Show the region for a code given from outside (initial value, form reset).
   useEffect(() => {
-    if (!value) {
-      if (selected) setSelected(null);
-      return;
-    }
-    if (selected?.code === value) return;
+    if (!value || fetched?.code === value) return;
     let live = true;
     call('regions.get', { code: value }).then(
       (r) => {
         if (!live) return;
-        setSelected(r);
+        setFetched(r);
         setSearch(r.name);
       },
       () => {
-        if (!live) return;
         // Unknown or not reachable yet (e.g. before sign-in): show the code itself.
-        setSelected(null);
-        setSearch(value);
+        if (live) setSearch(value);
       },
     );
     return () => {
@@ -120,7 +115,7 @@ export function RegionPicker(props: RegionPickerProps) {
   const pick = (code: string) => {
     const region = results.find((r) => r.code === code) ?? null;
     if (!region) return;
-    setSelected(region);
+    setFetched(region);
     setSearch(region.name);
     setTyping(false);
     combobox.closeDropdown();
@@ -130,7 +125,6 @@ export function RegionPicker(props: RegionPickerProps) {
   const restore = () => {
     setTyping(false);
     if (!search.trim() && !required) {
-      setSelected(null);
       onChange(null, null);
       return;
     }

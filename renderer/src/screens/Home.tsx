@@ -1,0 +1,303 @@
+import {
+  Anchor,
+  Badge,
+  Card,
+  Grid,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import {
+  IconBuildingCommunity,
+  IconCalendar,
+  IconHistory,
+  IconShieldCheck,
+  IconShieldX,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { AuditRow } from '../../../shared/contract/audit';
+import { call } from '../api/rpc';
+import { LoadError, PageHeader } from '../components/Panels';
+import { useT } from '../i18n/I18nProvider';
+import { useFormat } from '../lib/format';
+import { href } from '../lib/router';
+import { useQuery } from '../lib/useQuery';
+import { useMe } from '../session/SessionProvider';
+import { MethodLabel, OutcomeBadge } from './admin/auditParts';
+
+function HomeCard({
+  title,
+  icon,
+  children,
+  action,
+}: {
+  title: string;
+  icon: ReactNode;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg" h="100%">
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon variant="light" radius="md" size={36}>
+            {icon}
+          </ThemeIcon>
+          <Title order={2} fz="lg" fw={600}>
+            {title}
+          </Title>
+        </Group>
+        {action}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+        {label}
+      </Text>
+      <Text size="sm">{children}</Text>
+    </div>
+  );
+}
+
+function OfficeCard() {
+  const t = useT();
+  const office = useQuery('office', () => call('office.get', {}));
+  const o = office.data;
+  return (
+    <HomeCard title={t('home.office')} icon={<IconBuildingCommunity size={20} />}>
+      {office.error ? (
+        <LoadError error={office.error} onRetry={office.reload} />
+      ) : !o ? (
+        <Stack gap="xs">
+          <Skeleton h={18} w="70%" />
+          <Skeleton h={14} />
+          <Skeleton h={14} w="50%" />
+        </Stack>
+      ) : (
+        <Stack gap="sm">
+          <Text fw={700} fz="lg" lh={1.3}>
+            {o.name}
+          </Text>
+          <Grid gap="sm">
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Detail label={t('home.region')}>
+                {o.regionName ?? o.regionCode} ({o.regionCode})
+              </Detail>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <Detail label={t('home.timeZone')}>
+                {o.timeZone === 'Asia/Jakarta' || o.timeZone === 'Asia/Makassar' || o.timeZone === 'Asia/Jayapura'
+                  ? t(`tz.${o.timeZone}`)
+                  : o.timeZone}
+              </Detail>
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Detail label={t('office.address')}>{o.address}</Detail>
+            </Grid.Col>
+            {(o.phone || o.email) && (
+              <Grid.Col span={12}>
+                <Detail label={t('home.contact')}>{[o.phone, o.email].filter(Boolean).join(' · ')}</Detail>
+              </Grid.Col>
+            )}
+            {o.headName && (
+              <Grid.Col span={12}>
+                <Detail label={o.headPosition ?? t('office.headName')}>
+                  {o.headName}
+                  {o.headNip ? ` · ${t('home.headNip', { nip: o.headNip })}` : ''}
+                </Detail>
+              </Grid.Col>
+            )}
+          </Grid>
+          <Badge variant="light" color="gray" size="lg" radius="sm" tt="none" fw={500}>
+            {t('home.maxStay', { days: o.maxStayDays })}
+          </Badge>
+        </Stack>
+      )}
+    </HomeCard>
+  );
+}
+
+function RecentActivity() {
+  const t = useT();
+  const fmt = useFormat();
+  const mine = useQuery('mine', () => call('audit.mine', { limit: 10 }));
+  const rows: AuditRow[] = mine.data?.rows ?? [];
+  return (
+    <HomeCard title={t('home.recent')} icon={<IconHistory size={20} />}>
+      {mine.error ? (
+        <LoadError error={mine.error} onRetry={mine.reload} />
+      ) : mine.loading && !mine.data ? (
+        <Stack gap="xs">
+          <Skeleton h={16} />
+          <Skeleton h={16} />
+          <Skeleton h={16} />
+        </Stack>
+      ) : rows.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('home.recent.empty')}
+        </Text>
+      ) : (
+        <Table verticalSpacing="xs" data-testid="recent-activity">
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.seq}>
+                <Table.Td w={170}>
+                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {fmt.dateTime(r.at)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <MethodLabel method={r.method} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <OutcomeBadge outcome={r.outcome} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </HomeCard>
+  );
+}
+
+function AuditStatus() {
+  const t = useT();
+  const verify = useQuery('verify', () => call('audit.verify', {}));
+  const v = verify.data;
+  return (
+    <Stack gap={6}>
+      <Text size="sm" c="dimmed">
+        {t('home.auditStatus')}
+      </Text>
+      {verify.error ? (
+        <LoadError error={verify.error} onRetry={verify.reload} />
+      ) : !v ? (
+        <Skeleton h={28} w={160} />
+      ) : (
+        <Group gap="sm" data-testid="home-audit-status">
+          <ThemeIcon color={v.intact ? 'teal' : 'red'} variant="light" radius="xl" size={32}>
+            {v.intact ? <IconShieldCheck size={18} /> : <IconShieldX size={18} />}
+          </ThemeIcon>
+          <div>
+            <Text fw={700} c={v.intact ? 'teal' : 'red'}>
+              {t(v.intact ? 'home.audit.intact' : 'home.audit.broken')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('home.audit.checked', { checked: v.checked })}
+            </Text>
+          </div>
+        </Group>
+      )}
+      <Anchor href={href('/admin/audit')} size="sm">
+        {t('home.openAudit')}
+      </Anchor>
+    </Stack>
+  );
+}
+
+function ActiveUsers() {
+  const t = useT();
+  const users = useQuery('users', () => call('users.list', { includeInactive: true }));
+  const list = users.data?.users;
+  const active = list?.filter((u) => u.active).length ?? 0;
+  return (
+    <Stack gap={6}>
+      <Text size="sm" c="dimmed">
+        {t('home.users')}
+      </Text>
+      {users.error ? (
+        <LoadError error={users.error} onRetry={users.reload} />
+      ) : !list ? (
+        <Skeleton h={28} w={120} />
+      ) : (
+        <Group gap="sm" align="baseline">
+          <Text fz={32} fw={800} lh={1} data-testid="home-active-users">
+            {active}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('home.users.detail', { total: list.length })}
+          </Text>
+        </Group>
+      )}
+      <Anchor href={href('/admin/users')} size="sm">
+        {t('home.openUsers')}
+      </Anchor>
+    </Stack>
+  );
+}
+
+export function Home() {
+  const t = useT();
+  const fmt = useFormat();
+  const me = useMe();
+  const canAudit = me.permissions.includes('audit.read');
+  const canUsers = me.permissions.includes('users.manage');
+  return (
+    <>
+      <PageHeader
+        title={t('home.greeting', { name: me.fullName })}
+        subtitle={
+          <Group gap={6} component="span">
+            <IconCalendar size={16} />
+            <span data-testid="today">{t('home.today', { date: fmt.dateLong(new Date()) })}</span>
+          </Group>
+        }
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg" h="100%">
+            <HomeCard title={t('home.yourRoles')} icon={<IconUserCircle size={20} />}>
+              <Stack gap="sm" data-testid="home-roles">
+                {me.roles.map((r) => (
+                  <div key={r}>
+                    <Badge variant="light" size="lg" radius="sm" tt="none">
+                      {t(`role.${r}`)}
+                    </Badge>
+                    <Text size="sm" c="dimmed" mt={4}>
+                      {t(`role.${r}.desc`)}
+                    </Text>
+                  </div>
+                ))}
+              </Stack>
+            </HomeCard>
+            {(canAudit || canUsers) && (
+              <HomeCard title={t('home.adminTitle')} icon={<IconUsers size={20} />}>
+                <Grid gap="lg">
+                  {canAudit && (
+                    <Grid.Col span={{ base: 12, xs: 6 }}>
+                      <AuditStatus />
+                    </Grid.Col>
+                  )}
+                  {canUsers && (
+                    <Grid.Col span={{ base: 12, xs: 6 }}>
+                      <ActiveUsers />
+                    </Grid.Col>
+                  )}
+                </Grid>
+              </HomeCard>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="lg">
+            <OfficeCard />
+            <RecentActivity />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

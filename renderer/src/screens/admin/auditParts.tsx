@@ -1,0 +1,102 @@
+import { Badge, Code, Table, Text } from '@mantine/core';
+import type { AuditRow } from '../../../../shared/contract/audit';
+import { isMessageKey, type MessageKey } from '../../../../shared/i18n';
+import { isIsoDateTime } from '../../../../shared/format';
+import { useT } from '../../i18n/I18nProvider';
+import { useFormat } from '../../lib/format';
+
+export function methodLabelKey(method: string): MessageKey | null {
+  const key = `audit.method.${method}`;
+  return isMessageKey(key) ? key : null;
+}
+
+/** "Masuk" with the method name in small monospace under it. */
+export function MethodLabel({ method, withCode }: { method: string; withCode?: boolean }) {
+  const t = useT();
+  const key = methodLabelKey(method);
+  return (
+    <div>
+      <Text size="sm" fw={500}>
+        {key ? t(key) : method}
+      </Text>
+      {withCode && key && (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {method}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+export function OutcomeBadge({ outcome }: { outcome: AuditRow['outcome'] }) {
+  const t = useT();
+  return (
+    <Badge color={outcome === 'ok' ? 'teal' : 'red'} variant="light" radius="sm">
+      {t(outcome === 'ok' ? 'audit.outcome.ok' : 'audit.outcome.denied')}
+    </Badge>
+  );
+}
+
+/** The note of an entry: a message key ("audit.note.wrong_password" or "wrong_password") or text. */
+export function noteText(note: string | null, t: (k: MessageKey) => string): string | null {
+  if (!note) return null;
+  if (isMessageKey(note)) return t(note);
+  const key = `audit.note.${note}`;
+  if (isMessageKey(key)) return t(key);
+  return note;
+}
+
+function ChangeValue({ value }: { value: unknown }) {
+  const t = useT();
+  const fmt = useFormat();
+  if (value === null || value === undefined || value === '') {
+    return <Text span c="dimmed">—</Text>;
+  }
+  if (typeof value === 'string') {
+    if (isMessageKey(value)) return <>{t(value)}</>;
+    if (/^\[?(redacted|hidden|secret)\]?$/i.test(value) || /^\*+$/.test(value)) {
+      return (
+        <Text span c="dimmed" fs="italic">
+          {t('audit.redacted')}
+        </Text>
+      );
+    }
+    if (isIsoDateTime(value)) return <>{fmt.dateTime(value)}</>;
+    return <span style={{ wordBreak: 'break-word' }}>{value}</span>;
+  }
+  if (typeof value === 'boolean') return <>{t(value ? 'common.yes' : 'common.no')}</>;
+  if (typeof value === 'number') return <>{value}</>;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return <>{value.map((v) => (isMessageKey(`role.${v}`) ? t(`role.${v}` as MessageKey) : v)).join(', ')}</>;
+  }
+  return <Code>{JSON.stringify(value)}</Code>;
+}
+
+export function ChangesTable({ changes }: { changes: NonNullable<AuditRow['changes']> }) {
+  const t = useT();
+  const entries = Object.entries(changes);
+  return (
+    <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" data-testid="audit-changes">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="22%">{t('audit.field')}</Table.Th>
+          <Table.Th w="39%">{t('audit.before')}</Table.Th>
+          <Table.Th w="39%">{t('audit.after')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {entries.map(([field, [before, after]]) => (
+          <Table.Tr key={field}>
+            <Table.Td ff="monospace">{field}</Table.Td>
+            <Table.Td>
+              <ChangeValue value={before} />
+            </Table.Td>
+            <Table.Td>
+              <ChangeValue value={after} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,39 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+/** A calm government blue. */
+const pelita: MantineColorsTuple = [
+  '#ebf3fc',
+  '#d7e5f6',
+  '#aac9ee',
+  '#7aabe6',
+  '#5491df',
+  '#3c80db',
+  '#2f77da',
+  '#2265c2',
+  '#1959ad',
+  '#034c99',
+];
+
+export const theme = createTheme({
+  primaryColor: 'pelita',
+  primaryShade: { light: 7, dark: 5 },
+  colors: { pelita },
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+  headings: {
+    fontFamily:
+      'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+    fontWeight: '700',
+  },
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  focusRing: 'auto',
+  components: {
+    Button: { defaultProps: { radius: 'md' } },
+    TextInput: { defaultProps: { radius: 'md' } },
+    PasswordInput: { defaultProps: { radius: 'md' } },
+    Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
+    Badge: { defaultProps: { radius: 'sm' } },
+  },
+});

@@ -6,6 +6,9 @@ import { afterEach } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import type { RpcError } from '../../shared/errors';
 import { DATABASE_FILE, openBackend, type Backend } from '../../electron/backend/app';
+import { newToken } from '../../electron/backend/auth/sessions';
+import { createDispatcher, type Handlers } from '../../electron/backend/dispatch/dispatch';
+import { handlers } from '../../electron/backend/handlers';
 
 /**
  * Migrating and loading ~91,000 regions takes about a second, so each test process builds one
@@ -66,7 +69,10 @@ export class Client {
 
   async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
     const response = await this.raw(method, input);
-    if (!response.ok) throw new Error(`${method}: ${response.error.code} ${response.error.key} ${JSON.stringify(response.error.issues ?? [])}`);
+    if (!response.ok)
+      throw new Error(
+        `${method}: ${response.error.code} ${response.error.key} ${JSON.stringify(response.error.issues ?? [])}`,
+      );
     return response.data as Output<M>;
   }
 
@@ -78,6 +84,9 @@ export class Client {
 }
 
 export const ADMIN_PASSWORD = 'Banjarbaru-2026x';
+/** What users.create sets in tests, and what userWithRoles changes it to. */
+export const INITIAL_PASSWORD = 'Kunci-Pertama-2026';
+export const CHANGED_PASSWORD = 'Kunci-Kedua-2027';
 
 export const OFFICE_INPUT = {
   name: 'Dinas Sosial Kota Banjarbaru',
@@ -109,10 +118,93 @@ export async function userWithRoles(
   username: string,
   roles: Input<'users.create'>['roles'],
 ): Promise<Client> {
-  const initial = `Awal-${username}-2026`;
-  await t.admin.call('users.create', { username, fullName: `Pengguna ${username}`, roles, password: initial });
+  const initial = INITIAL_PASSWORD;
+  await t.admin.call('users.create', {
+    username,
+    fullName: `Pengguna ${username}`,
+    roles,
+    password: initial,
+  });
   const c = new Client(t.backend);
   await c.call('auth.login', { username, password: initial });
-  await c.call('auth.changePassword', { currentPassword: initial, newPassword: `Baru-${username}-2027` });
+  await c.call('auth.changePassword', { currentPassword: initial, newPassword: CHANGED_PASSWORD });
   return c;
+}
+
+/** The user's id, for tests that look at rows directly. */
+export async function idOf(backend: Backend, username: string): Promise<string> {
+  const row = await backend.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Creates a user through users.create and returns their id and initial password, without
+ * signing in (so they still must change the password).
+ */
+export async function createUser(
+  t: { admin: Client },
+  username: string,
+  roles: Input<'users.create'>['roles'],
+): Promise<{ id: string; password: string }> {
+  const password = INITIAL_PASSWORD;
+  const row = await t.admin.call('users.create', {
+    username,
+    fullName: `Pengguna ${username}`,
+    roles,
+    password,
+  });
+  return { id: row.id, password };
+}
+
+/**
+ * A second session for an existing user, made directly in the database: for tests that need
+ * many sessions and would otherwise spend most of their time hashing passwords.
+ */
+export async function sessionFor(backend: Backend, userId: string, at: Date): Promise<Client> {
+  const { token, id } = newToken();
+  const iso = at.toISOString();
+  await backend.db
+    .insertInto('sessions')
+    .values({ id, user_id: userId, created_at: iso, last_seen_at: iso })
+    .execute();
+  return new Client(backend, token);
+}
+
+/** The raw audit trail, oldest first. */
+export async function auditRows(backend: Backend) {
+  return backend.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+}
+
+export async function countRows(
+  backend: Backend,
+  table: 'users' | 'user_roles' | 'sessions' | 'office' | 'audit_log',
+): Promise<number> {
+  const row = await backend.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * A dispatcher over the same database whose handlers record that they ran, to prove that
+ * a refused call never reaches its handler.
+ */
+export function spyDispatcher(t: TestBackend) {
+  const ran: string[] = [];
+  const spied = Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      (input: never, ctx: never) => {
+        ran.push(name);
+        return (handler as (i: never, c: never) => Promise<unknown>)(input, ctx);
+      },
+    ]),
+  ) as unknown as Handlers;
+  const dispatch = createDispatcher({ db: t.backend.db, handlers: spied, now: () => t.clock.now });
+  return { dispatch, ran };
 }

@@ -1,0 +1,323 @@
+/**
+ * Who may call what. The explicit table below is the permission design written out by hand:
+ * changing a permission means changing the contract AND this table, on purpose.
+ */
+import { describe, expect, it } from 'vitest';
+import { contract, METHOD_NAMES, type MethodName } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
+import { canAccess, ROLES, type Role } from '../../shared/roles';
+import {
+  auditRows,
+  Client,
+  countRows,
+  createUser,
+  idOf,
+  sessionFor,
+  setUpOffice,
+  spyDispatcher,
+  userWithRoles,
+} from './harness';
+
+type Caller = Role | 'signedOut';
+
+const ANYONE: readonly Caller[] = [
+  'signedOut',
+  'admin',
+  'caseworker',
+  'shelter_staff',
+  'complaint_officer',
+  'viewer',
+];
+const ANY_SIGNED_IN: readonly Caller[] = [
+  'admin',
+  'caseworker',
+  'shelter_staff',
+  'complaint_officer',
+  'viewer',
+];
+const ADMIN_ONLY: readonly Caller[] = ['admin'];
+
+/** Method → who may call it. */
+const EXPECTED: Record<MethodName, readonly Caller[]> = {
+  'auth.status': ANYONE,
+  'auth.setup': ANYONE,
+  'auth.login': ANYONE,
+  'auth.me': ANY_SIGNED_IN,
+  'auth.logout': ANY_SIGNED_IN,
+  'auth.logoutEverywhere': ANY_SIGNED_IN,
+  'auth.changePassword': ANY_SIGNED_IN,
+  'users.list': ADMIN_ONLY,
+  'users.create': ADMIN_ONLY,
+  'users.update': ADMIN_ONLY,
+  'users.setActive': ADMIN_ONLY,
+  'users.resetPassword': ADMIN_ONLY,
+  'office.get': ANY_SIGNED_IN,
+  'office.update': ADMIN_ONLY,
+  'audit.list': ADMIN_ONLY,
+  'audit.verify': ADMIN_ONLY,
+  'audit.mine': ANY_SIGNED_IN,
+  'regions.search': ANY_SIGNED_IN,
+  'regions.get': ANY_SIGNED_IN,
+};
+
+describe('permission table', () => {
+  it('lists exactly the contract methods', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...METHOD_NAMES].sort());
+  });
+
+  it('agrees with the contract for every method and caller', () => {
+    const disagreements: string[] = [];
+    for (const m of METHOD_NAMES) {
+      for (const caller of ['signedOut', ...ROLES] as const) {
+        const byContract = canAccess(contract[m].access, caller === 'signedOut' ? null : [caller]);
+        const byTable = EXPECTED[m].includes(caller);
+        if (byContract !== byTable) {
+          disagreements.push(`${m} / ${caller}: contract ${byContract}, table ${byTable}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+});
+
+describe('dispatch enforces the permission matrix', () => {
+  it('refuses exactly the callers without access, for every method and role', async () => {
+    const t = await setUpOffice();
+    const userIds: Record<Role, string> = { admin: await idOf(t.backend, 'admin') } as Record<
+      Role,
+      string
+    >;
+    for (const role of ROLES) {
+      if (role === 'admin') continue;
+      const name = `u.${role.replace('_', '')}`;
+      await userWithRoles(t, name, [role]);
+      userIds[role] = await idOf(t.backend, name);
+    }
+
+    const problems: string[] = [];
+    for (const m of METHOD_NAMES) {
+      // Signed out.
+      {
+        const r = await new Client(t.backend).raw(m, {});
+        const code = r.ok ? null : r.error.code;
+        if (contract[m].access === 'public') {
+          if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
+            problems.push(`${m} / signed out: got ${code}`);
+          }
+        } else if (code !== 'UNAUTHENTICATED') {
+          problems.push(`${m} / signed out: expected UNAUTHENTICATED, got ${code ?? 'ok'}`);
+        }
+      }
+      for (const role of ROLES) {
+        // A fresh session each time: logout and logoutEverywhere end it.
+        const c = await sessionFor(t.backend, userIds[role], t.clock.now);
+        const r = await c.raw(m, {});
+        const code = r.ok ? null : r.error.code;
+        const allowed = EXPECTED[m].includes(role);
+        if (!allowed && code !== 'FORBIDDEN') {
+          problems.push(`${m} / ${role}: expected FORBIDDEN, got ${code ?? 'ok'}`);
+        }
+        if (allowed && (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED')) {
+          problems.push(`${m} / ${role}: allowed but got ${code}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('audits a forbidden attempt as denied, with who tried what', async () => {
+    const t = await setUpOffice();
+    const viewer = await userWithRoles(t, 'pemantau', ['viewer']);
+    const viewerId = await idOf(t.backend, 'pemantau');
+    const before = await countRows(t.backend, 'audit_log');
+
+    const err = await viewer.fail('users.create', {
+      username: 'penyusup',
+      fullName: 'Penyusup',
+      roles: ['admin'],
+      password: 'Rahasia-Sekali-99',
+    });
+    expect(err).toMatchObject({ code: 'FORBIDDEN', key: 'error.forbidden' });
+    expect(err.message.id).toBe(translate('id', 'error.forbidden'));
+    expect(err.message.en).toBe(translate('en', 'error.forbidden'));
+
+    const rows = await auditRows(t.backend);
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({
+      user_id: viewerId,
+      username: 'pemantau',
+      method: 'users.create',
+      outcome: 'denied',
+    });
+    // Nothing was created.
+    const users = await t.backend.db.selectFrom('users').select('username').execute();
+    expect(users.map((u) => u.username)).not.toContain('penyusup');
+  });
+
+  it('never runs a handler for a refused call', async () => {
+    const t = await setUpOffice();
+    const viewer = await userWithRoles(t, 'pemantau', ['viewer']);
+    const { dispatch, ran } = spyDispatcher(t);
+
+    const forbidden = await dispatch(viewer.token, 'users.list', {});
+    expect(forbidden.response).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const signedOut = await dispatch(null, 'office.get', {});
+    expect(signedOut.response).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const badToken = await dispatch('not-a-real-token', 'auth.me', {});
+    expect(badToken.response).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(badToken.session).toEqual({ clear: true });
+    const invalid = await dispatch(viewer.token, 'regions.search', { q: 42 });
+    expect(invalid.response).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(ran).toEqual([]);
+
+    // The spy itself works: an allowed call does reach its handler.
+    const allowed = await dispatch(viewer.token, 'auth.me', {});
+    expect(allowed.response.ok).toBe(true);
+    expect(ran).toEqual(['auth.me']);
+  });
+
+  it('keeps a user who must change the password out of everything else', async () => {
+    const t = await setUpOffice();
+    const { password } = await createUser(t, 'baru', ['caseworker']);
+    const c = new Client(t.backend);
+    const me = await c.call('auth.login', { username: 'baru', password });
+    expect(me.mustChangePassword).toBe(true);
+    const { dispatch, ran } = spyDispatcher(t);
+    for (const m of ['office.get', 'regions.search', 'audit.mine'] as const) {
+      const r = await dispatch(c.token, m, {});
+      expect(r.response).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', key: 'auth.mustChange' },
+      });
+    }
+    expect(ran).toEqual([]);
+  });
+});
+
+describe('unknown methods', () => {
+  it.each([
+    'users.drop',
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'auth.me ',
+    'AUTH.ME',
+    '',
+  ])('%j is NOT_FOUND and reaches no handler', async (name) => {
+    const t = await setUpOffice();
+    const { dispatch, ran } = spyDispatcher(t);
+    const before = await countRows(t.backend, 'audit_log');
+    const r = await dispatch(t.admin.token, name, {});
+    expect(r.response).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', key: 'error.unknown_method' },
+    });
+    expect(ran).toEqual([]);
+    expect(await countRows(t.backend, 'audit_log')).toBe(before);
+  });
+
+  it('names the unknown method in both languages', async () => {
+    const t = await setUpOffice();
+    const err = await t.admin.fail('users.drop' as never, {});
+    expect(err.params).toEqual({ method: 'users.drop' });
+    expect(err.message.id).toBe('Perintah tidak dikenal: users.drop');
+    expect(err.message.en).toBe('Unknown command: users.drop');
+  });
+});
+
+describe('malformed input', () => {
+  function expectBilingual(issue: {
+    key: Parameters<typeof translate>[1];
+    params?: Record<string, string | number>;
+  }) {
+    const id = translate('id', issue.key, issue.params);
+    const en = translate('en', issue.key, issue.params);
+    expect(id).not.toBe(issue.key);
+    expect(en).not.toBe(issue.key);
+    expect(id).not.toMatch(/\{\w+\}/);
+    expect(en).not.toMatch(/\{\w+\}/);
+  }
+
+  it('reports wrong types, missing fields and unknown keys by field, in both languages', async () => {
+    const t = await setUpOffice();
+    const { dispatch, ran } = spyDispatcher(t);
+    const r = await dispatch(t.admin.token, 'users.create', {
+      username: 12345,
+      password: 'Rahasia-Sekali-99',
+      roles: 'admin',
+      extra: true,
+    });
+    expect(r.response.ok).toBe(false);
+    if (r.response.ok) return;
+    const err = r.response.error;
+    expect(err.code).toBe('VALIDATION');
+    expect(err.key).toBe('error.validation');
+    expect(err.message).toEqual({
+      id: translate('id', 'error.validation'),
+      en: translate('en', 'error.validation'),
+    });
+    const byPath = new Map((err.issues ?? []).map((i) => [i.path.join('.'), i]));
+    expect(byPath.get('username')?.key).toBe('validation.invalid_type');
+    expect(byPath.get('fullName')?.key).toBe('validation.required');
+    expect(byPath.get('roles')?.key).toBe('validation.invalid_type');
+    expect(byPath.get('')).toMatchObject({
+      key: 'validation.unknown_fields',
+      params: { fields: 'extra' },
+    });
+    for (const issue of err.issues ?? []) expectBilingual(issue);
+    expect(ran).toEqual([]);
+  });
+
+  it('uses the schema’s own message keys for nested fields', async () => {
+    const t = await setUpOffice();
+    const err = await t.admin.fail('users.create', {
+      username: 'Bukan Valid!',
+      fullName: '   ',
+      nip: '1234',
+      roles: [],
+      password: 'Rahasia-Sekali-99',
+    });
+    expect(err.code).toBe('VALIDATION');
+    const keys = Object.fromEntries((err.issues ?? []).map((i) => [i.path.join('.'), i.key]));
+    expect(keys).toEqual({
+      username: 'user.username_format',
+      fullName: 'validation.required',
+      nip: 'validation.nip',
+      roles: 'user.roles_required',
+    });
+    for (const issue of err.issues ?? []) expectBilingual(issue);
+  });
+
+  it('gives paths into arrays and nested objects', async () => {
+    const t = await setUpOffice();
+    const err = await t.admin.fail('users.create', {
+      username: 'petugas',
+      fullName: 'Petugas',
+      roles: ['caseworker', 'superuser'],
+      password: 'Rahasia-Sekali-99',
+    });
+    expect(err.issues).toEqual([{ path: ['roles', 1], key: 'validation.invalid_option' }]);
+
+    const setup = await new Client(t.backend).fail('auth.setup', {
+      office: { name: 'Dinas', address: 'Jl. A', timeZone: 'Asia/Makassar', maxStayDays: 500 },
+      admin: { username: 'kepala', fullName: 'Kepala', password: 'x' },
+    });
+    const paths = (setup.issues ?? []).map((i) => i.path.join('.'));
+    expect(paths).toContain('office.regionCode');
+    expect(paths).toContain('office.maxStayDays');
+    expect(setup.issues?.find((i) => i.path.join('.') === 'office.maxStayDays')).toMatchObject({
+      key: 'validation.too_big',
+      params: { max: 90 },
+    });
+  });
+
+  it('treats a non-object input as a type error, not a crash', async () => {
+    const t = await setUpOffice();
+    for (const input of ['teks', 42, [1, 2], true]) {
+      const err = await t.admin.fail('regions.search', input);
+      expect(err.code).toBe('VALIDATION');
+      expect(err.issues?.[0]).toMatchObject({ path: [], key: 'validation.invalid_type' });
+    }
+  });
+});

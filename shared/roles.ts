@@ -1,6 +1,12 @@
 /** Roles and what each may do. Every backend method names one permission (see contract/). */
 
-export const ROLES = ['admin', 'caseworker', 'shelter_staff', 'complaint_officer', 'viewer'] as const;
+export const ROLES = [
+  'admin',
+  'caseworker',
+  'shelter_staff',
+  'complaint_officer',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = ['users.manage', 'office.manage', 'audit.read'] as const;

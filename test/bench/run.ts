@@ -27,15 +27,21 @@ const rssTimer = setInterval(sampleRss, 50);
 async function call(b: Backend, token: string | null, method: string, input: unknown) {
   const r = await b.dispatch(token, method, input);
   if (!r.response.ok) throw new Error(`${method}: ${r.response.error.message.en}`);
-  return { data: r.response.data as Record<string, unknown>, token: r.session && 'set' in r.session ? r.session.set : token };
+  return {
+    data: r.response.data as Record<string, unknown>,
+    token: r.session && 'set' in r.session ? r.session.set : token,
+  };
 }
 
 /** Years of activity: audit rows from 20 users over 5 years, chained exactly like real ones. */
 function generateAudit(b: Backend, userIds: string[]) {
-  const last = b.sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = b.sqlite
+    .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+    .get() as { seq: number; hash: string } | undefined;
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;
-  const insert = b.sqlite.prepare(`INSERT INTO audit_log (seq, at, user_id, username, method, record_type, record_id, outcome, changes, note, prev_hash, hash)
+  const insert = b.sqlite
+    .prepare(`INSERT INTO audit_log (seq, at, user_id, username, method, record_type, record_id, outcome, changes, note, prev_hash, hash)
     VALUES (@seq, @at, @user_id, @username, @method, @record_type, @record_id, @outcome, @changes, @note, @prev_hash, @hash)`);
   const methods = ['users.update', 'office.update', 'auth.login', 'auth.logout', 'users.create'];
   const start = Date.parse('2021-12-01T00:00:00Z');
@@ -72,12 +78,23 @@ async function prepare(): Promise<void> {
   const t0 = performance.now();
   const b = await openBackend({ dataDir });
   let { token } = await call(b, null, 'auth.setup', {
-    office: { name: 'Dinas Sosial Kota Banjarbaru', regionCode: '63.72', address: 'Banjarbaru', timeZone: 'Asia/Makassar', maxStayDays: 7 },
+    office: {
+      name: 'Dinas Sosial Kota Banjarbaru',
+      regionCode: '63.72',
+      address: 'Banjarbaru',
+      timeZone: 'Asia/Makassar',
+      maxStayDays: 7,
+    },
     admin: { username: 'admin', fullName: 'Admin', password: PASSWORD },
   });
   const ids: string[] = [];
   for (let i = 0; i < 20; i++) {
-    const r = await call(b, token, 'users.create', { username: `petugas${i}`, fullName: `Petugas ${i}`, roles: ['caseworker'], password: PASSWORD });
+    const r = await call(b, token, 'users.create', {
+      username: `petugas${i}`,
+      fullName: `Petugas ${i}`,
+      roles: ['caseworker'],
+      password: PASSWORD,
+    });
     token = r.token;
     ids.push(r.data.id as string);
   }
@@ -85,7 +102,9 @@ async function prepare(): Promise<void> {
   b.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await b.close();
   mkdirSync(join(dataDir, 'ready'));
-  console.log(`Generated ${AUDIT_ROWS} audit entries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `Generated ${AUDIT_ROWS} audit entries in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 function pct(samples: number[], p: number): number {
@@ -108,11 +127,30 @@ async function main() {
   await prepare();
   const b = await openBackend({ dataDir });
   let { token } = await call(b, null, 'auth.login', { username: 'admin', password: PASSWORD });
-  const users = (await call(b, token, 'users.list', {})).data.users as { id: string; version: number }[];
+  const users = (await call(b, token, 'users.list', {})).data.users as {
+    id: string;
+    version: number;
+  }[];
 
   const me = await time(500, () => call(b, token, 'auth.me', {}));
-  const queries = ['banjarbaru', 'banjar', 'tanah laut', 'landasan ulin', 'kota', 'martapura', 'sungai', 'ci', '63.72', 'guntung', 'kel', 'cempaka', 'loktabat'];
-  const region = await time(390, (i) => call(b, token, 'regions.search', { q: queries[i % queries.length], limit: 20 }));
+  const queries = [
+    'banjarbaru',
+    'banjar',
+    'tanah laut',
+    'landasan ulin',
+    'kota',
+    'martapura',
+    'sungai',
+    'ci',
+    '63.72',
+    'guntung',
+    'kel',
+    'cempaka',
+    'loktabat',
+  ];
+  const region = await time(390, (i) =>
+    call(b, token, 'regions.search', { q: queries[i % queries.length], limit: 20 }),
+  );
   const seqMax = (b.sqlite.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number }).m;
   const auditPage = await time(200, (i) => {
     const variants = [
@@ -127,14 +165,22 @@ async function main() {
   });
   const writes = await time(100, async (i) => {
     const u = users[1 + (i % (users.length - 1))]!;
-    const r = await call(b, token, 'users.update', { id: u.id, version: u.version, fullName: `Petugas ${i}`, roles: ['caseworker'] });
+    const r = await call(b, token, 'users.update', {
+      id: u.id,
+      version: u.version,
+      fullName: `Petugas ${i}`,
+      roles: ['caseworker'],
+    });
     u.version = (r.data as { version: number }).version;
   });
   const login = await time(10, async () => {
     token = (await call(b, null, 'auth.login', { username: 'admin', password: PASSWORD })).token;
   });
   const v0 = performance.now();
-  const verify = (await call(b, token, 'audit.verify', {})).data as { intact: boolean; checked: number };
+  const verify = (await call(b, token, 'audit.verify', {})).data as {
+    intact: boolean;
+    checked: number;
+  };
   const verifyMs = performance.now() - v0;
   sampleRss();
   clearInterval(rssTimer);
@@ -155,10 +201,18 @@ async function main() {
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
   };
   console.log('Pelita benchmark (foundation)');
-  console.log(`  audit trail: ${result.audit_rows} entries, chain ${result.audit_chain_intact ? 'intact' : 'BROKEN'}, verified in ${result.audit_verify_ms} ms`);
-  console.log(`  dispatch (auth.me):   p50 ${result.dispatch_me_p50_ms} ms, p95 ${result.dispatch_me_p95_ms} ms`);
-  console.log(`  region search:        p50 ${result.region_search_p50_ms} ms, p95 ${result.region_search_p95_ms} ms`);
-  console.log(`  audit page (filters): p50 ${result.audit_page_p50_ms} ms, p95 ${result.audit_page_p95_ms} ms`);
+  console.log(
+    `  audit trail: ${result.audit_rows} entries, chain ${result.audit_chain_intact ? 'intact' : 'BROKEN'}, verified in ${result.audit_verify_ms} ms`,
+  );
+  console.log(
+    `  dispatch (auth.me):   p50 ${result.dispatch_me_p50_ms} ms, p95 ${result.dispatch_me_p95_ms} ms`,
+  );
+  console.log(
+    `  region search:        p50 ${result.region_search_p50_ms} ms, p95 ${result.region_search_p95_ms} ms`,
+  );
+  console.log(
+    `  audit page (filters): p50 ${result.audit_page_p50_ms} ms, p95 ${result.audit_page_p95_ms} ms`,
+  );
   console.log(`  audited write:        p95 ${result.audited_write_p95_ms} ms`);
   console.log(`  sign-in (scrypt):     p95 ${result.login_p95_ms} ms`);
   console.log(`  peak RSS:             ${result.peak_rss_mb} MB`);

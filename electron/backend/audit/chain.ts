@@ -117,6 +117,10 @@ export class ChainVerifier {
   }
 
   result(): ChainCheck {
-    return { intact: this.brokenAtSeq === null, checked: this.checked, brokenAtSeq: this.brokenAtSeq };
+    return {
+      intact: this.brokenAtSeq === null,
+      checked: this.checked,
+      brokenAtSeq: this.brokenAtSeq,
+    };
   }
 }

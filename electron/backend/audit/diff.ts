@@ -1,5 +1,11 @@
 /** Fields whose values never enter the audit trail, only the fact that they changed. */
-const SECRET_FIELDS = new Set(['password', 'password_hash', 'passwordHash', 'newPassword', 'token']);
+const SECRET_FIELDS = new Set([
+  'password',
+  'password_hash',
+  'passwordHash',
+  'newPassword',
+  'token',
+]);
 export const REDACTED = '[redacted]';
 
 type Plain = Record<string, unknown>;
@@ -13,7 +19,10 @@ function same(a: unknown, b: unknown): boolean {
  * `after` null means removed.
  * Bookkeeping columns are left out: the audit row itself says who and when.
  */
-export function diffRecords(before: Plain | null, after: Plain | null): Record<string, [unknown, unknown]> {
+export function diffRecords(
+  before: Plain | null,
+  after: Plain | null,
+): Record<string, [unknown, unknown]> {
   const skip = new Set(['created_at', 'created_by', 'updated_at', 'updated_by', 'version']);
   // The fields of `after` are the audited ones; `before` may be a whole row with more columns.
   const keys = Object.keys(after ?? before ?? {});

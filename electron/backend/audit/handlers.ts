@@ -24,7 +24,11 @@ function toRow(r: Selectable<AuditLogTable>): AuditRow {
 
 export const auditHandlers: HandlersOf<typeof auditContract> = {
   async 'audit.list'(input, ctx) {
-    let q = ctx.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(input.limit + 1);
+    let q = ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(input.limit + 1);
     if (input.userId) q = q.where('user_id', '=', input.userId);
     if (input.method) q = q.where('method', '=', input.method);
     if (input.recordType) q = q.where('record_type', '=', input.recordType);
@@ -38,13 +42,20 @@ export const auditHandlers: HandlersOf<typeof auditContract> = {
     }
     const rows = await q.execute();
     const page = rows.slice(0, input.limit).map(toRow);
-    return { rows: page, nextBefore: rows.length > input.limit ? page[page.length - 1]!.seq : null };
+    return {
+      rows: page,
+      nextBefore: rows.length > input.limit ? page[page.length - 1]!.seq : null,
+    };
   },
 
   async 'audit.verify'(_input, ctx) {
     // Streams the chain in order; memory stays flat however long the trail is.
     const verifier = new ChainVerifier();
-    for await (const row of ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').stream(1000)) {
+    for await (const row of ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('seq')
+      .stream(1000)) {
       if (!verifier.add(row)) break;
     }
     return verifier.result();

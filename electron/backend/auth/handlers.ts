@@ -41,7 +41,10 @@ function clockTime(iso: string, timeZone: string): string {
 
 export const authHandlers: HandlersOf<typeof authContract> = {
   async 'auth.status'(_input, ctx) {
-    const office = await ctx.db.selectFrom('office').select(['name', 'time_zone']).executeTakeFirst();
+    const office = await ctx.db
+      .selectFrom('office')
+      .select(['name', 'time_zone'])
+      .executeTakeFirst();
     const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     return {
       setupDone: Boolean(office && anyUser),
@@ -53,7 +56,10 @@ export const authHandlers: HandlersOf<typeof authContract> = {
   async 'auth.setup'(input, ctx) {
     const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) throw new AppError('CONFLICT', 'auth.error.setupDone');
-    const issues = passwordIssues(input.admin.password, input.admin.username, ['admin', 'password']);
+    const issues = passwordIssues(input.admin.password, input.admin.username, [
+      'admin',
+      'password',
+    ]);
     if (issues.length > 0) throw fieldErrors(issues);
 
     const id = uuidv7(ctx.now.getTime());
@@ -79,7 +85,12 @@ export const authHandlers: HandlersOf<typeof authContract> = {
       .execute();
     await ctx.db.insertInto('user_roles').values({ user_id: id, role: 'admin' }).execute();
     const actor = { id, username: input.admin.username };
-    ctx.audit({ recordType: 'office', recordId: '1', changes: diffRecords(null, officeColumns(input.office)), actor });
+    ctx.audit({
+      recordType: 'office',
+      recordId: '1',
+      changes: diffRecords(null, officeColumns(input.office)),
+      actor,
+    });
     ctx.audit({
       recordType: 'user',
       recordId: id,
@@ -101,7 +112,11 @@ export const authHandlers: HandlersOf<typeof authContract> = {
       .select(['id', 'username', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
       .where('username', '=', input.username)
       .executeTakeFirst();
-    const deny = (note: string, key: 'auth.error.invalid' | 'auth.error.locked' | 'auth.error.disabled', params?: Record<string, string>) => {
+    const deny = (
+      note: string,
+      key: 'auth.error.invalid' | 'auth.error.locked' | 'auth.error.disabled',
+      params?: Record<string, string>,
+    ) => {
       ctx.audit({
         recordType: 'user',
         recordId: user?.id,
@@ -119,7 +134,10 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     const lockedNow = user.locked_until !== null && user.locked_until > ctx.nowIso;
     const passwordOk = await verifyPassword(input.password, user.password_hash);
     if (lockedNow) {
-      throw deny('locked', 'auth.error.locked', { until: clockTime(user.locked_until!, timeZone), untilIso: user.locked_until! });
+      throw deny('locked', 'auth.error.locked', {
+        until: clockTime(user.locked_until!, timeZone),
+        untilIso: user.locked_until!,
+      });
     }
     if (!passwordOk) {
       // An expired lock starts a fresh count.
@@ -131,7 +149,10 @@ export const authHandlers: HandlersOf<typeof authContract> = {
           .set({ failed_attempts: attempts, locked_until: until })
           .where('id', '=', user.id)
           .execute();
-        throw deny('lockout_started', 'auth.error.locked', { until: clockTime(until, timeZone), untilIso: until });
+        throw deny('lockout_started', 'auth.error.locked', {
+          until: clockTime(until, timeZone),
+          untilIso: until,
+        });
       }
       await ctx.db
         .updateTable('users')
@@ -148,7 +169,11 @@ export const authHandlers: HandlersOf<typeof authContract> = {
       .where('id', '=', user.id)
       .execute();
     await ctx.startSession(user.id);
-    ctx.audit({ recordType: 'user', recordId: user.id, actor: { id: user.id, username: user.username } });
+    ctx.audit({
+      recordType: 'user',
+      recordId: user.id,
+      actor: { id: user.id, username: user.username },
+    });
     return meOf(ctx, user.id);
   },
 
@@ -198,7 +223,11 @@ export const authHandlers: HandlersOf<typeof authContract> = {
       .where('user_id', '=', me.id)
       .where('id', '!=', me.sessionId)
       .execute();
-    ctx.audit({ recordType: 'user', recordId: me.id, changes: { password: ['[redacted]', '[redacted]'] } });
+    ctx.audit({
+      recordType: 'user',
+      recordId: me.id,
+      changes: { password: ['[redacted]', '[redacted]'] },
+    });
     return { ok: true };
   },
 };

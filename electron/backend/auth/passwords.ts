@@ -10,10 +10,20 @@ const MAX_MEM = 128 * 1024 * 1024;
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  logN: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LEN, { N: 2 ** logN, r, p, maxmem: MAX_MEM }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEY_LEN,
+      { N: 2 ** logN, r, p, maxmem: MAX_MEM },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }
@@ -29,7 +39,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, logN, r, p, salt, key] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(key, 'base64');
-  const actual = await derive(password, Buffer.from(salt, 'base64'), Number(logN), Number(r), Number(p));
+  const actual = await derive(
+    password,
+    Buffer.from(salt, 'base64'),
+    Number(logN),
+    Number(r),
+    Number(p),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
@@ -64,7 +80,11 @@ const COMMON = new Set([
 ]);
 
 /** Minimum strength: length, letters and digits, not the username, not a well-known password. */
-export function passwordIssues(password: string, username: string, path: (string | number)[]): FieldIssue[] {
+export function passwordIssues(
+  password: string,
+  username: string,
+  path: (string | number)[],
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (password.length < MIN_PASSWORD_LENGTH) {
     issues.push({ path, key: 'password.too_short', params: { min: MIN_PASSWORD_LENGTH } });

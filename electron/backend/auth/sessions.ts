@@ -69,7 +69,11 @@ export async function resolveSession(
     return null;
   }
   if (idle > TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
   return {
     sessionId: id,

@@ -51,7 +51,9 @@ export function migrate(
         );
       }
       sqlite
-        .prepare('INSERT INTO schema_migrations (version, name, hash, applied_at) VALUES (?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO schema_migrations (version, name, hash, applied_at) VALUES (?, ?, ?, ?)',
+        )
         .run(m.version, m.name, migrationHash(m), now().toISOString());
     });
     run.immediate();

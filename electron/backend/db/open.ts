@@ -26,7 +26,10 @@ export interface OpenedDatabase {
 
 export function openDatabase(file: string, opts: { nativeBinding?: string } = {}): OpenedDatabase {
   mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const sqlite = new Database(
+    file,
+    opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
+  );
   try {
     const { v } = sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string };
     if (compareVersions(v, MIN_SQLITE) < 0) {

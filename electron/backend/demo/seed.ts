@@ -5,13 +5,55 @@ import type { Role } from '../../../shared/roles';
 import type { Backend } from '../app';
 
 /** Synthetic staff of a city Dinas Sosial; names and NIPs are invented. */
-const STAFF: { username: string; fullName: string; nip: string; position: string; roles: Role[] }[] = [
-  { username: 'rahmat', fullName: 'Rahmat Hidayat, S.Sos.', nip: '198503122010011004', position: 'Kepala Bidang Rehabilitasi Sosial', roles: ['viewer'] },
-  { username: 'siti.aminah', fullName: 'Siti Aminah, S.Tr.Sos.', nip: '199007242015032002', position: 'Pekerja Sosial Ahli Pertama', roles: ['caseworker'] },
-  { username: 'muhammad.noor', fullName: 'Muhammad Noor', nip: '198811052014021001', position: 'Pengelola Rumah Singgah', roles: ['shelter_staff'] },
-  { username: 'nurul.hasanah', fullName: 'Nurul Hasanah, A.Md.', nip: '199402172019032011', position: 'Petugas Pengaduan', roles: ['complaint_officer'] },
-  { username: 'akhmad.fauzi', fullName: 'Akhmad Fauzi, S.Kom.', nip: '199109092017011003', position: 'Pranata Komputer', roles: ['admin', 'viewer'] },
-  { username: 'dewi.lestari', fullName: 'Dewi Lestari, S.Psi.', nip: '199512302020122015', position: 'Penyuluh Sosial', roles: ['caseworker', 'shelter_staff'] },
+const STAFF: {
+  username: string;
+  fullName: string;
+  nip: string;
+  position: string;
+  roles: Role[];
+}[] = [
+  {
+    username: 'rahmat',
+    fullName: 'Rahmat Hidayat, S.Sos.',
+    nip: '198503122010011004',
+    position: 'Kepala Bidang Rehabilitasi Sosial',
+    roles: ['viewer'],
+  },
+  {
+    username: 'siti.aminah',
+    fullName: 'Siti Aminah, S.Tr.Sos.',
+    nip: '199007242015032002',
+    position: 'Pekerja Sosial Ahli Pertama',
+    roles: ['caseworker'],
+  },
+  {
+    username: 'muhammad.noor',
+    fullName: 'Muhammad Noor',
+    nip: '198811052014021001',
+    position: 'Pengelola Rumah Singgah',
+    roles: ['shelter_staff'],
+  },
+  {
+    username: 'nurul.hasanah',
+    fullName: 'Nurul Hasanah, A.Md.',
+    nip: '199402172019032011',
+    position: 'Petugas Pengaduan',
+    roles: ['complaint_officer'],
+  },
+  {
+    username: 'akhmad.fauzi',
+    fullName: 'Akhmad Fauzi, S.Kom.',
+    nip: '199109092017011003',
+    position: 'Pranata Komputer',
+    roles: ['admin', 'viewer'],
+  },
+  {
+    username: 'dewi.lestari',
+    fullName: 'Dewi Lestari, S.Psi.',
+    nip: '199512302020122015',
+    position: 'Penyuluh Sosial',
+    roles: ['caseworker', 'shelter_staff'],
+  },
 ];
 
 export interface DemoOutcome {
@@ -24,7 +66,12 @@ function demoPassword(): string {
   return `Demo-${randomBytes(6).toString('base64url')}${Math.floor(Math.random() * 90 + 10)}`;
 }
 
-async function call(backend: Backend, token: string | null, method: string, input: unknown): Promise<string | null> {
+async function call(
+  backend: Backend,
+  token: string | null,
+  method: string,
+  input: unknown,
+): Promise<string | null> {
   const result = await backend.dispatch(token, method, input);
   if (!result.response.ok) {
     throw new Error(`Demo data: ${method} failed: ${result.response.error.message.en}`);
@@ -41,7 +88,8 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
   if (status.response.ok && (status.response.data as { setupDone: boolean }).setupDone) {
     return {
       seeded: false,
-      message: 'Demo data NOT added: this database already holds records (demo data is never mixed with real data).',
+      message:
+        'Demo data NOT added: this database already holds records (demo data is never mixed with real data).',
     };
   }
   const accounts: { username: string; password: string; roles: Role[] }[] = [];
@@ -71,7 +119,11 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
   await backend.db
     .updateTable('users')
     .set({ must_change_password: 0 })
-    .where('username', 'in', STAFF.map((s) => s.username))
+    .where(
+      'username',
+      'in',
+      STAFF.map((s) => s.username),
+    )
     .execute();
   await backend.db
     .insertInto('app_meta')
@@ -80,8 +132,13 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
     .execute();
   await call(backend, token, 'auth.logout', {});
 
-  const lines = accounts.map((a) => `  ${a.username.padEnd(14)} ${a.password.padEnd(20)} ${a.roles.join(', ')}`);
+  const lines = accounts.map(
+    (a) => `  ${a.username.padEnd(14)} ${a.password.padEnd(20)} ${a.roles.join(', ')}`,
+  );
   const text = ['Demo accounts (synthetic data, passwords generated now):', ...lines].join('\n');
   writeFileSync(join(backend.dataDir, 'demo-accounts.txt'), `${text}\n`, { mode: 0o600 });
-  return { seeded: true, message: `${text}\n(Also saved in ${join(backend.dataDir, 'demo-accounts.txt')})` };
+  return {
+    seeded: true,
+    message: `${text}\n(Also saved in ${join(backend.dataDir, 'demo-accounts.txt')})`,
+  };
 }

@@ -40,7 +40,10 @@ export function rpcError(e: AppError): RpcError {
 }
 
 /** Runs `fn` in BEGIN IMMEDIATE … COMMIT on the backend's single connection. */
-export async function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Kysely<DB>,
+  fn: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
   return db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
     try {
@@ -69,7 +72,12 @@ export function createDispatcher(deps: DispatcherDeps) {
   const { db, handlers } = deps;
 
   async function auditNow(entries: PendingAudit[], at: string): Promise<void> {
-    await inTransaction(db, (trx) => appendAudit(trx, entries.map((e) => ({ ...e, at }))));
+    await inTransaction(db, (trx) =>
+      appendAudit(
+        trx,
+        entries.map((e) => ({ ...e, at })),
+      ),
+    );
   }
 
   return async function dispatch(
@@ -84,7 +92,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     });
     try {
       if (typeof method !== 'string' || !isMethodName(method)) {
-        return fail(new AppError('NOT_FOUND', 'error.unknown_method', { method: String(method).slice(0, 80) }));
+        return fail(
+          new AppError('NOT_FOUND', 'error.unknown_method', {
+            method: String(method).slice(0, 80),
+          }),
+        );
       }
       const def = contract[method];
       const now = deps.now();
@@ -97,7 +109,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       if (!canAccess(def.access, user?.roles ?? null)) {
         await auditNow(
-          [{ userId: user?.id ?? null, username: user?.username ?? null, method, outcome: 'denied', note: 'forbidden' }],
+          [
+            {
+              userId: user?.id ?? null,
+              username: user?.username ?? null,
+              method,
+              outcome: 'denied',
+              note: 'forbidden',
+            },
+          ],
           nowIso,
         );
         return fail(new AppError('FORBIDDEN', 'error.forbidden'));
@@ -107,7 +127,14 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {
-        return fail(new AppError('VALIDATION', 'error.validation', undefined, toFieldIssues(parsed.error.issues, input)));
+        return fail(
+          new AppError(
+            'VALIDATION',
+            'error.validation',
+            undefined,
+            toFieldIssues(parsed.error.issues, input),
+          ),
+        );
       }
 
       const pending: PendingAudit[] = [];
@@ -132,12 +159,16 @@ export function createDispatcher(deps: DispatcherDeps) {
         },
         async startSession(userId) {
           const { token: fresh, id } = newToken();
-          await conn.insertInto('sessions').values({ id, user_id: userId, created_at: nowIso, last_seen_at: nowIso }).execute();
+          await conn
+            .insertInto('sessions')
+            .values({ id, user_id: userId, created_at: nowIso, last_seen_at: nowIso })
+            .execute();
           pendingSession = { set: fresh };
         },
         async endSession(scope) {
           const u = user as SessionUser;
-          if (scope === 'all') await conn.deleteFrom('sessions').where('user_id', '=', u.id).execute();
+          if (scope === 'all')
+            await conn.deleteFrom('sessions').where('user_id', '=', u.id).execute();
           else await conn.deleteFrom('sessions').where('id', '=', u.sessionId).execute();
           pendingSession = { clear: true };
         },
@@ -155,14 +186,25 @@ export function createDispatcher(deps: DispatcherDeps) {
         try {
           const result = def.output.parse(await handler(parsed.data as never, makeCtx(trx)));
           if (pending.length === 0) {
-            pending.push({ userId: user?.id ?? null, username: user?.username ?? null, method, outcome: 'ok' });
+            pending.push({
+              userId: user?.id ?? null,
+              username: user?.username ?? null,
+              method,
+              outcome: 'ok',
+            });
           }
-          await appendAudit(trx, pending.map((e) => ({ ...e, at: nowIso })));
+          await appendAudit(
+            trx,
+            pending.map((e) => ({ ...e, at: nowIso })),
+          );
           return result;
         } catch (e) {
           if (!(e instanceof AppError && e.commit)) throw e;
           // Keep what the handler wrote (attempt counters, audit) and still report the error.
-          await appendAudit(trx, pending.map((p) => ({ ...p, at: nowIso })));
+          await appendAudit(
+            trx,
+            pending.map((p) => ({ ...p, at: nowIso })),
+          );
           kept = e;
           return null;
         }

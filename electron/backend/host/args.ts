@@ -10,7 +10,11 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** `defaultStatic`: the built renderer, which only the entry file can locate reliably. */
-export function parseHostArgs(argv: string[], defaultStatic: string, env: NodeJS.ProcessEnv = process.env) {
+export function parseHostArgs(
+  argv: string[],
+  defaultStatic: string,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -25,7 +29,8 @@ export function parseHostArgs(argv: string[], defaultStatic: string, env: NodeJS
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid --port ${values.port}`);
   const host = values.host!;
   if (!LOOPBACK.has(host) && !values['allow-remote']) {
     throw new Error(

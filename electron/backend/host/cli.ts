@@ -33,7 +33,12 @@ async function main() {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : args.port;
     const shown = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
-    allowedHosts = [`${shown}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, ...args.allowHosts];
+    allowedHosts = [
+      `${shown}:${port}`,
+      `localhost:${port}`,
+      `127.0.0.1:${port}`,
+      ...args.allowHosts,
+    ];
     console.log(`Pelita data folder: ${args.dataDir}`);
     console.log(`Pelita is running. Open: http://${shown}:${port}/`);
   });

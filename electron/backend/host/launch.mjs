@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const outputs = [join(root, 'out/main/host.js'), join(root, 'out/renderer/index.html')];
-const sources = ['electron/backend', 'shared', 'renderer', 'electron.vite.config.ts', 'package.json'];
+const sources = [
+  'electron/backend',
+  'shared',
+  'renderer',
+  'electron.vite.config.ts',
+  'package.json',
+];
 
 function newest(path) {
   const s = statSync(path);
@@ -26,13 +32,23 @@ function needsBuild() {
 
 if (needsBuild()) {
   console.log('Building Pelita (electron-vite build)…');
-  const bin = join(root, 'node_modules/.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
-  const r = spawnSync(bin, ['build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const bin = join(
+    root,
+    'node_modules/.bin',
+    process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite',
+  );
+  const r = spawnSync(bin, ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (r.status !== 0) {
     console.error('The build failed; see the messages above.');
     process.exit(r.status ?? 1);
   }
 }
 
-const host = spawnSync(process.execPath, [outputs[0], ...process.argv.slice(2)], { stdio: 'inherit' });
+const host = spawnSync(process.execPath, [outputs[0], ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 process.exit(host.status ?? 1);

@@ -50,7 +50,12 @@ function errorBody(code: keyof typeof HTTP_STATUS, key: MessageKey): RpcResponse
   };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}) {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string | string[]> = {},
+) {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -103,7 +108,12 @@ function cookieHeader(token: string | null): string {
 export function createHostServer(backend: Backend, opts: HostOptions): Server {
   const root = resolve(opts.staticDir);
 
-  async function handleRpc(req: IncomingMessage, res: ServerResponse, method: string, host: string) {
+  async function handleRpc(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    host: string,
+  ) {
     if (req.method !== 'POST') {
       sendJson(res, 405, errorBody('VALIDATION', 'error.bad_request'), { allow: 'POST' });
       return;
@@ -130,7 +140,8 @@ export function createHostServer(backend: Backend, opts: HostOptions): Server {
     }
     const result = await backend.dispatch(readCookie(req, SESSION_COOKIE), method, input);
     const headers: Record<string, string> = {};
-    if (result.session) headers['set-cookie'] = cookieHeader('set' in result.session ? result.session.set : null);
+    if (result.session)
+      headers['set-cookie'] = cookieHeader('set' in result.session ? result.session.set : null);
     const status = result.response.ok ? 200 : HTTP_STATUS[result.response.error.code];
     sendJson(res, status, result.response, headers);
   }

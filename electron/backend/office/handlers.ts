@@ -15,7 +15,11 @@ export const officeHandlers: HandlersOf<typeof officeContract> = {
 
   async 'office.update'(input, ctx) {
     const user = requireUser(ctx);
-    const before = await ctx.db.selectFrom('office').selectAll().where('id', '=', 1).executeTakeFirst();
+    const before = await ctx.db
+      .selectFrom('office')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirst();
     if (!before) throw notFound();
     await assertRegency(ctx.db, input.regionCode, ['regionCode']);
     const columns = officeColumns(input);

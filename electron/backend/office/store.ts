@@ -27,8 +27,16 @@ export function officeColumns(o: ParsedOffice) {
 }
 
 /** The office's region must be a real kabupaten/kota from the region table. */
-export async function assertRegency(db: Kysely<DB>, code: string, path: (string | number)[]): Promise<void> {
-  const row = await db.selectFrom('regions').select('level').where('code', '=', code).executeTakeFirst();
+export async function assertRegency(
+  db: Kysely<DB>,
+  code: string,
+  path: (string | number)[],
+): Promise<void> {
+  const row = await db
+    .selectFrom('regions')
+    .select('level')
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!row) throw fieldError(path, 'region.unknown', { code });
   if (row.level !== 2) throw fieldError(path, 'office.region_level');
 }

@@ -59,9 +59,9 @@ function packageInfo(): { dir: string; version: string } {
 export function ensureRegions(sqlite: BetterSqlite3.Database): { loaded: boolean; source: string } {
   const { dir, version } = packageInfo();
   const source = `idn-area-data@${version}`;
-  const current = sqlite.prepare("SELECT value FROM app_meta WHERE key = 'regions.source'").get() as
-    | { value: string }
-    | undefined;
+  const current = sqlite
+    .prepare("SELECT value FROM app_meta WHERE key = 'regions.source'")
+    .get() as { value: string } | undefined;
   if (current?.value === source) return { loaded: false, source };
 
   const upsert = sqlite.prepare(`INSERT INTO regions (code, parent_code, level, name, name_norm)

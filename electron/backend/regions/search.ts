@@ -21,7 +21,11 @@ export async function withParents(db: Kysely<DB>, hits: Hit[]): Promise<Region[]
   const codes = [...new Set(hits.flatMap((h) => ancestorCodes(h.code)))];
   const names = new Map<string, string>();
   if (codes.length > 0) {
-    const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
+    const rows = await db
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('code', 'in', codes)
+      .execute();
     for (const r of rows) names.set(r.code, r.name);
   }
   return hits.map((h) => ({
@@ -41,9 +45,12 @@ export async function withParents(db: Kysely<DB>, hits: Hit[]): Promise<Region[]
 export async function searchRegions(db: Kysely<DB>, query: RegionQuery): Promise<Region[]> {
   const raw = query.q.trim();
   const filters = [];
-  if (query.levels && query.levels.length > 0) filters.push(sql`r.level IN (${sql.join(query.levels)})`);
+  if (query.levels && query.levels.length > 0)
+    filters.push(sql`r.level IN (${sql.join(query.levels)})`);
   if (query.within) {
-    filters.push(sql`(r.code = ${query.within} OR (r.code > ${query.within + '.'} AND r.code < ${query.within + '/'}))`);
+    filters.push(
+      sql`(r.code = ${query.within} OR (r.code > ${query.within + '.'} AND r.code < ${query.within + '/'}))`,
+    );
   }
   const where = filters.length > 0 ? sql` AND ${sql.join(filters, sql` AND `)}` : sql``;
 
@@ -81,11 +88,19 @@ export async function searchRegions(db: Kysely<DB>, query: RegionQuery): Promise
 }
 
 export async function getRegion(db: Kysely<DB>, code: string): Promise<Region | undefined> {
-  const row = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row ? (await withParents(db, [row]))[0] : undefined;
 }
 
 export async function regionName(db: Kysely<DB>, code: string): Promise<string | null> {
-  const row = await db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('regions')
+    .select('name')
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row?.name ?? null;
 }

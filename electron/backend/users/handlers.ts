@@ -83,7 +83,11 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     assertUpdated(result);
     await setRoles(ctx.db, input.id, input.roles);
     const after = (await loadUser(ctx.db, input.id))!;
-    ctx.audit({ recordType: 'user', recordId: input.id, changes: diffRecords(auditView(before), auditView(after)) });
+    ctx.audit({
+      recordType: 'user',
+      recordId: input.id,
+      changes: diffRecords(auditView(before), auditView(after)),
+    });
     return after;
   },
 
@@ -91,20 +95,36 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     const admin = requireUser(ctx);
     const before = await loadUser(ctx.db, input.id);
     if (!before) throw notFound();
-    if (!input.active && input.id === admin.id) throw fieldError(['active'], 'user.cannot_disable_self');
-    if (!input.active && before.active && before.roles.includes('admin') && (await countActiveAdmins(ctx.db)) <= 1) {
+    if (!input.active && input.id === admin.id)
+      throw fieldError(['active'], 'user.cannot_disable_self');
+    if (
+      !input.active &&
+      before.active &&
+      before.roles.includes('admin') &&
+      (await countActiveAdmins(ctx.db)) <= 1
+    ) {
       throw fieldError(['active'], 'user.last_admin');
     }
     const result = await ctx.db
       .updateTable('users')
-      .set({ active: input.active ? 1 : 0, updated_at: ctx.nowIso, updated_by: admin.id, version: nextVersion })
+      .set({
+        active: input.active ? 1 : 0,
+        updated_at: ctx.nowIso,
+        updated_by: admin.id,
+        version: nextVersion,
+      })
       .where('id', '=', input.id)
       .where('version', '=', input.version)
       .executeTakeFirst();
     assertUpdated(result);
-    if (!input.active) await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+    if (!input.active)
+      await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
     const after = (await loadUser(ctx.db, input.id))!;
-    ctx.audit({ recordType: 'user', recordId: input.id, changes: diffRecords(auditView(before), auditView(after)) });
+    ctx.audit({
+      recordType: 'user',
+      recordId: input.id,
+      changes: diffRecords(auditView(before), auditView(after)),
+    });
     return after;
   },
 

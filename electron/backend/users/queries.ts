@@ -72,7 +72,11 @@ export async function countActiveAdmins(db: Kysely<DB>): Promise<number> {
   return Number(row.n);
 }
 
-export async function setRoles(db: Kysely<DB>, userId: string, roles: readonly Role[]): Promise<void> {
+export async function setRoles(
+  db: Kysely<DB>,
+  userId: string,
+  roles: readonly Role[],
+): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   await db
     .insertInto('user_roles')

@@ -1,0 +1,398 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseHostArgs } from '../../electron/backend/host/args';
+import {
+  CONTENT_SECURITY_POLICY,
+  createHostServer,
+  MAX_BODY_BYTES,
+  SESSION_COOKIE,
+} from '../../electron/backend/host/server';
+import { ADMIN_PASSWORD, countRows, OFFICE_INPUT, setUpOffice, makeBackend } from './harness';
+
+const INDEX_HTML = '<!doctype html><title>Pelita</title><div id="root"></div>';
+const SECRET = 'SECRET-OUTSIDE-THE-STATIC-DIR';
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+interface Host {
+  port: number;
+  host: string;
+  origin: string;
+  server: Server;
+  t: Awaited<ReturnType<typeof makeBackend>>;
+  send(opts: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string | number | undefined>;
+    body?: string | Buffer;
+    chunked?: boolean;
+  }): Promise<Reply>;
+  rpc(method: string, input: unknown, cookie?: string | null): Promise<Reply>;
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function startHost(t: Awaited<ReturnType<typeof makeBackend>>): Promise<Host> {
+  const base = mkdtempSync(join(tmpdir(), 'pelita-host-'));
+  const staticDir = join(base, 'static');
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("pelita");');
+  writeFileSync(join(base, 'secret.txt'), SECRET);
+  mkdirSync(join(base, 'static-private'));
+  writeFileSync(join(base, 'static-private', 'secret.txt'), SECRET);
+
+  const opts = { staticDir, allowedHosts: [] as string[] };
+  const server = createHostServer(t.backend, opts);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  const host = `127.0.0.1:${port}`;
+  opts.allowedHosts.push(host, `localhost:${port}`);
+  cleanups.push(
+    () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+    () => rmSync(base, { recursive: true, force: true }),
+  );
+
+  const send: Host['send'] = ({ method = 'GET', path, headers = {}, body, chunked }) =>
+    new Promise((ok, fail) => {
+      const h: Record<string, string | number> = { host };
+      for (const [k, v] of Object.entries(headers)) {
+        if (v === undefined) delete h[k];
+        else h[k] = v;
+      }
+      if (body !== undefined && !chunked) h['content-length'] = Buffer.byteLength(body);
+      const req = request(
+        { host: '127.0.0.1', port, method, path, headers: h, setHost: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            ok({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
+      req.on('error', fail);
+      if (body !== undefined && chunked) {
+        // Several writes without a content-length: node sends it chunked.
+        const buf = Buffer.from(body);
+        for (let i = 0; i < buf.length; i += 64 * 1024) req.write(buf.subarray(i, i + 64 * 1024));
+        req.end();
+      } else req.end(body);
+    });
+
+  const rpc: Host['rpc'] = (method, input, cookie) =>
+    send({
+      method: 'POST',
+      path: `/rpc/${method}`,
+      headers: {
+        origin: `http://${host}`,
+        'content-type': 'application/json',
+        cookie: cookie ? `${SESSION_COOKIE}=${cookie}` : undefined,
+      },
+      body: JSON.stringify(input),
+    });
+
+  return { port, host, origin: `http://${host}`, server, t, send, rpc };
+}
+
+function sessionCookie(reply: Reply): string | null {
+  const set = reply.headers['set-cookie'] ?? [];
+  for (const c of set) {
+    const m = new RegExp(`^${SESSION_COOKIE}=([^;]*)`).exec(c);
+    if (m) return decodeURIComponent(m[1]!);
+  }
+  return null;
+}
+
+describe('POST /rpc', () => {
+  it('signs in with an HttpOnly SameSite=Strict cookie that later calls use', async () => {
+    const h = await startHost(await makeBackend());
+    const setup = await h.rpc('auth.setup', {
+      office: OFFICE_INPUT,
+      admin: { username: 'admin', fullName: 'Admin', password: ADMIN_PASSWORD },
+    });
+    expect(setup.status).toBe(200);
+    expect(JSON.parse(setup.body)).toMatchObject({ ok: true, data: { username: 'admin' } });
+
+    const login = await h.rpc('auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.headers['content-type']).toMatch(/^application\/json/);
+    expect(login.headers['cache-control']).toBe('no-store');
+    const cookieLine = (login.headers['set-cookie'] ?? [])[0]!;
+    expect(cookieLine).toMatch(/;\s*HttpOnly/i);
+    expect(cookieLine).toMatch(/;\s*SameSite=Strict/i);
+    expect(cookieLine).toMatch(/;\s*Path=\//i);
+    const token = sessionCookie(login)!;
+    expect(token.length).toBeGreaterThan(20);
+    // The token travels only in the cookie, never in a body the page can read.
+    expect(login.body).not.toContain(token);
+
+    const me = await h.rpc('auth.me', {}, encodeURIComponent(token));
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.body).data.username).toBe('admin');
+
+    const anonymous = await h.rpc('auth.me', {});
+    expect(anonymous.status).toBe(401);
+    expect(JSON.parse(anonymous.body).error.code).toBe('UNAUTHENTICATED');
+
+    const out = await h.rpc('auth.logout', {}, encodeURIComponent(token));
+    expect(out.status).toBe(200);
+    expect((out.headers['set-cookie'] ?? [])[0]).toMatch(/Max-Age=0/);
+    const after = await h.rpc('auth.me', {}, encodeURIComponent(token));
+    expect(after.status).toBe(401);
+    // A dead cookie is cleared.
+    expect((after.headers['set-cookie'] ?? [])[0]).toMatch(/Max-Age=0/);
+  });
+
+  it('maps error codes to HTTP statuses', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    const signedOut = await h.rpc('users.list', {});
+    expect(signedOut.status).toBe(401);
+    const stale = await h.rpc('office.update', { ...OFFICE_INPUT, version: 99 }, t.admin.token);
+    expect(stale.status).toBe(409);
+    expect(JSON.parse(stale.body).error.code).toBe('CONFLICT');
+    const invalid = await h.rpc('auth.login', { username: 'a' });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body).error.code).toBe('VALIDATION');
+    const unknown = await h.rpc('users.drop', {});
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body).error.key).toBe('error.unknown_method');
+    const wrong = await h.rpc('auth.login', { username: 'admin', password: 'Salah-Sandi-2026' });
+    expect(wrong.status).toBe(401);
+    expect(JSON.parse(wrong.body).error.message.id).toBe('Nama pengguna atau kata sandi salah.');
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) with 421', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    for (const host of [`evil.example:${h.port}`, 'evil.example', `127.0.0.1:${h.port + 1}`]) {
+      const r = await h.send({
+        method: 'POST',
+        path: '/rpc/auth.status',
+        headers: { host, origin: `http://${host}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(r.status).toBe(421);
+      const page = await h.send({ path: '/', headers: { host } });
+      expect(page.status).toBe(421);
+      expect(page.body).not.toContain('Pelita</title>');
+    }
+  });
+
+  it('refuses a missing or foreign Origin with 403 and runs nothing', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    const audits = await countRows(t.backend, 'audit_log');
+    for (const origin of [
+      undefined,
+      'http://evil.example',
+      'null',
+      `http://127.0.0.1:${h.port + 1}`,
+      `https://${h.host}`,
+    ]) {
+      const r = await h.send({
+        method: 'POST',
+        path: '/rpc/auth.login',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'Salah-Sandi-2026' }),
+      });
+      expect(r.status).toBe(403);
+      expect(JSON.parse(r.body).error.code).toBe('FORBIDDEN');
+    }
+    expect(await countRows(t.backend, 'audit_log')).toBe(audits);
+  });
+
+  it('refuses a body that is not JSON with 415, so a plain HTML form cannot post', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded']) {
+      const r = await h.send({
+        method: 'POST',
+        path: '/rpc/auth.status',
+        headers: { origin: h.origin, 'content-type': type },
+        body: '{}',
+      });
+      expect(r.status).toBe(415);
+    }
+    const broken = await h.send({
+      method: 'POST',
+      path: '/rpc/auth.status',
+      headers: { origin: h.origin, 'content-type': 'application/json' },
+      body: '{"not json',
+    });
+    expect(broken.status).toBe(400);
+    const get = await h.send({ path: '/rpc/auth.status', headers: { origin: h.origin } });
+    expect(get.status).toBe(405);
+  });
+
+  it.each([false, true])(
+    'refuses a body over 1 MiB with 413 before any handler runs (chunked: %s)',
+    async (chunked) => {
+      const t = await setUpOffice();
+      const h = await startHost(t);
+      const audits = await countRows(t.backend, 'audit_log');
+      // Valid JSON for a failed sign-in, padded with whitespace past the limit: had it been
+      // dispatched, the failure would be counted and audited.
+      const body =
+        JSON.stringify({ username: 'admin', password: 'Salah-Sandi-2026' }) +
+        ' '.repeat(MAX_BODY_BYTES);
+      const r = await h.send({
+        method: 'POST',
+        path: '/rpc/auth.login',
+        headers: { origin: h.origin, 'content-type': 'application/json' },
+        body,
+        chunked,
+      });
+      expect(r.status).toBe(413);
+      expect(JSON.parse(r.body).error.key).toBe('error.body_too_large');
+      expect(await countRows(t.backend, 'audit_log')).toBe(audits);
+      const row = await t.backend.db
+        .selectFrom('users')
+        .select('failed_attempts')
+        .where('username', '=', 'admin')
+        .executeTakeFirstOrThrow();
+      expect(row.failed_attempts).toBe(0);
+
+      // Just under the limit is dispatched.
+      const fits =
+        JSON.stringify({ username: 'admin', password: 'Salah-Sandi-2026' }) +
+        ' '.repeat(MAX_BODY_BYTES - 100);
+      const ok = await h.send({
+        method: 'POST',
+        path: '/rpc/auth.login',
+        headers: { origin: h.origin, 'content-type': 'application/json' },
+        body: fits,
+        chunked,
+      });
+      expect(ok.status).toBe(401);
+    },
+  );
+
+  it('treats a malformed session cookie as signed out rather than failing', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    const r = await h.rpc('auth.status', {}, '%E0%A4%A');
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body).data.setupDone).toBe(true);
+    const login = await h.rpc(
+      'auth.login',
+      { username: 'admin', password: ADMIN_PASSWORD },
+      '%E0%A4%A',
+    );
+    expect(login.status).toBe(200);
+    expect(sessionCookie(login)).toBeTruthy();
+  });
+});
+
+describe('static files', () => {
+  it('serves the renderer with the content security policy', async () => {
+    const h = await startHost(await makeBackend());
+    const index = await h.send({ path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.body).toBe(INDEX_HTML);
+    expect(index.headers['content-type']).toMatch(/^text\/html/);
+    expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(index.headers['x-frame-options']).toBe('DENY');
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+
+    const js = await h.send({ path: '/assets/app.js' });
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(js.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+
+    // Client-side routes fall back to index.html.
+    const route = await h.send({ path: '/users/123' });
+    expect(route.status).toBe(200);
+    expect(route.body).toBe(INDEX_HTML);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/../../etc/passwd',
+    '/../../../../../../etc/passwd',
+    '/%2e%2e/secret.txt',
+    '/%2e%2e%2fsecret.txt',
+    '/..%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '/..%2fstatic-private%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%252e%252e/secret.txt',
+    '//etc/passwd',
+    '/assets/%00../../secret.txt',
+  ])('never serves anything outside the static folder for %s', async (path) => {
+    const h = await startHost(await makeBackend());
+    const r = await h.send({ path });
+    expect(r.body).not.toContain(SECRET);
+    expect(r.body).not.toMatch(/root:.*:0:0:/);
+    expect([200, 400, 404]).toContain(r.status);
+    if (r.status === 200) expect(r.body).toBe(INDEX_HTML);
+  });
+});
+
+describe('parseHostArgs', () => {
+  const STATIC = '/opt/pelita/renderer';
+
+  it('defaults to 127.0.0.1:5870 and the data folder from PELITA_DATA or ~/Pelita', () => {
+    expect(parseHostArgs([], STATIC, {})).toEqual({
+      port: 5870,
+      host: '127.0.0.1',
+      dataDir: join(homedir(), 'Pelita'),
+      allowHosts: [],
+      demo: false,
+      staticDir: STATIC,
+    });
+    expect(parseHostArgs([], STATIC, { PELITA_DATA: '/srv/pelita-data' }).dataDir).toBe(
+      '/srv/pelita-data',
+    );
+    expect(parseHostArgs([], STATIC, { PELITA_DATA: 'relatif' }).dataDir).toBe(resolve('relatif'));
+    expect(
+      parseHostArgs(['--data', '/data/x'], STATIC, { PELITA_DATA: '/srv/pelita-data' }).dataDir,
+    ).toBe('/data/x');
+  });
+
+  it('refuses non-loopback addresses without --allow-remote', () => {
+    for (const host of ['0.0.0.0', '192.168.1.10', '::', 'pelita.local']) {
+      expect(() => parseHostArgs(['--host', host], STATIC, {})).toThrow(/Refusing to listen/);
+    }
+    for (const host of ['127.0.0.1', '::1', 'localhost']) {
+      expect(parseHostArgs(['--host', host], STATIC, {}).host).toBe(host);
+    }
+    const remote = parseHostArgs(
+      ['--host', '0.0.0.0', '--allow-remote', '--allow-host', 'pc-kasi:5870'],
+      STATIC,
+      {},
+    );
+    expect(remote).toMatchObject({ host: '0.0.0.0', allowHosts: ['pc-kasi:5870'] });
+  });
+
+  it('refuses a bad port and unknown options', () => {
+    for (const port of ['abc', '-1', '70000', '1.5']) {
+      expect(() => parseHostArgs(['--port', port], STATIC, {})).toThrow();
+    }
+    expect(parseHostArgs(['--port', '0'], STATIC, {}).port).toBe(0);
+    expect(() => parseHostArgs(['--hots', '0.0.0.0'], STATIC, {})).toThrow();
+  });
+});

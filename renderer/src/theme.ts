@@ -14,13 +14,21 @@ const pelita: MantineColorsTuple = [
   '#034c99',
 ];
 
+const BELOW: ('label' | 'input' | 'description' | 'error')[] = [
+  'label',
+  'input',
+  'description',
+  'error',
+];
+
 export const theme = createTheme({
   primaryColor: 'pelita',
   primaryShade: { light: 7, dark: 5 },
   colors: { pelita },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
-  fontFamilyMonospace: 'ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+  fontFamilyMonospace:
+    'ui-monospace, "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
   headings: {
     fontFamily:
       'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
@@ -31,8 +39,12 @@ export const theme = createTheme({
   focusRing: 'auto',
   components: {
     Button: { defaultProps: { radius: 'md' } },
-    TextInput: { defaultProps: { radius: 'md' } },
-    PasswordInput: { defaultProps: { radius: 'md' } },
+    // Help text under the field, so inputs side by side stay aligned.
+    TextInput: { defaultProps: { inputWrapperOrder: BELOW } },
+    PasswordInput: { defaultProps: { inputWrapperOrder: BELOW } },
+    Select: { defaultProps: { inputWrapperOrder: BELOW } },
+    NumberInput: { defaultProps: { inputWrapperOrder: BELOW } },
+    Textarea: { defaultProps: { inputWrapperOrder: BELOW } },
     Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     Badge: { defaultProps: { radius: 'sm' } },
   },

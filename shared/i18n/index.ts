@@ -8,7 +8,9 @@ import { commonMessages } from './messages/common';
 import { navMessages } from './messages/nav';
 import { nikMessages } from './messages/nik';
 import { officeMessages } from './messages/office';
+import { personMessages } from './messages/persons';
 import { regionMessages } from './messages/regions';
+import { shelterMessages } from './messages/shelter';
 import { userMessages } from './messages/users';
 
 export const messages = {
@@ -20,6 +22,8 @@ export const messages = {
   ...auditMessages,
   ...regionMessages,
   ...nikMessages,
+  ...personMessages,
+  ...shelterMessages,
 };
 
 export type MessageKey = keyof typeof messages;

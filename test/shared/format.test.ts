@@ -98,4 +98,9 @@ describe('other formats', () => {
     });
     expect(formatParams(undefined, { locale: 'id' })).toBeUndefined();
   });
+  it('re-renders a pre-formatted clock time from its ISO twin in the reader language', () => {
+    const params = { until: '14.30 WITA', untilIso: AT };
+    expect(formatParams(params, { locale: 'en' })?.until).toBe('14:30 WITA');
+    expect(formatParams(params, { locale: 'id' })?.until).toBe('14.30 WITA');
+  });
 });

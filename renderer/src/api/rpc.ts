@@ -9,7 +9,7 @@ import type { RpcError, RpcResponse } from '../../../shared/errors';
 declare global {
   interface Window {
     /** Exposed by the Electron preload (contextBridge); absent in a plain browser. */
-    pelita?: { call(method: string, input: unknown): Promise<RpcResponse> };
+    pelita?: { call(method: string, input: unknown): Promise<unknown> };
   }
 }
 
@@ -74,7 +74,8 @@ async function transport(method: MethodName, input: unknown): Promise<RpcRespons
   const bridge = typeof window !== 'undefined' ? window.pelita : undefined;
   if (bridge && typeof bridge.call === 'function') {
     try {
-      return await bridge.call(method, input ?? {});
+      const answer: unknown = await bridge.call(method, input ?? {});
+      return isRpcResponse(answer) ? answer : { ok: false, error: internalError };
     } catch {
       return { ok: false, error: networkError };
     }

@@ -5,12 +5,7 @@ import { IconFlame } from '@tabler/icons-react';
 export function Brand({ subtitle, inverted }: { subtitle?: string | null; inverted?: boolean }) {
   return (
     <Group gap="sm" wrap="nowrap">
-      <ThemeIcon
-        size={38}
-        radius="md"
-        variant={inverted ? 'white' : 'filled'}
-        aria-hidden
-      >
+      <ThemeIcon size={38} radius="md" variant={inverted ? 'white' : 'filled'} aria-hidden>
         <IconFlame size={22} />
       </ThemeIcon>
       <div style={{ minWidth: 0, lineHeight: 1.2 }}>

@@ -8,14 +8,18 @@ import { useT } from '../i18n/I18nProvider';
 export function FormFailureAlert({
   failure,
   onReload,
+  summary,
 }: {
   failure: FormFailure | null;
   onReload?: () => void;
+  /** Also announce validation errors that are shown at their fields (long forms). */
+  summary?: boolean;
 }) {
   const t = useT();
   const fmt = useFormat();
   if (!failure) return null;
   const { error, leftovers } = failure;
+  if (error.code === 'VALIDATION' && leftovers.length === 0 && !summary) return null;
   const conflict = error.code === 'CONFLICT';
   return (
     <Alert

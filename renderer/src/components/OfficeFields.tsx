@@ -79,7 +79,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** The office profile fields, used by the setup wizard and Admin → Profil Kantor. */
-export function OfficeFields({ form, autoFocus }: { form: Form<OfficeValues>; autoFocus?: boolean }) {
+export function OfficeFields({
+  form,
+  autoFocus,
+}: {
+  form: Form<OfficeValues>;
+  autoFocus?: boolean;
+}) {
   const t = useT();
   const v = form.values;
   const tzOptions: { value: string; label: string }[] = TIME_ZONES.map((tz) => ({
@@ -95,7 +101,7 @@ export function OfficeFields({ form, autoFocus }: { form: Form<OfficeValues>; au
         <TextInput
           label={t('office.name')}
           required
-          data-autofocus={autoFocus || undefined}
+          autoFocus={autoFocus}
           maxLength={160}
           {...form.text('name')}
         />
@@ -116,7 +122,12 @@ export function OfficeFields({ form, autoFocus }: { form: Form<OfficeValues>; au
           {...form.text('address')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('office.phone')} type="tel" placeholder="0511 1234567" {...form.text('phone')} />
+          <TextInput
+            label={t('office.phone')}
+            type="tel"
+            placeholder="0511 1234567"
+            {...form.text('phone')}
+          />
           <TextInput
             label={t('office.email')}
             type="email"
@@ -129,14 +140,18 @@ export function OfficeFields({ form, autoFocus }: { form: Form<OfficeValues>; au
       <Section title={t('office.section.head')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('office.headName')} maxLength={120} {...form.text('headName')} />
-          <TextInput label={t('office.headPosition')} maxLength={120} {...form.text('headPosition')} />
+          <TextInput
+            label={t('office.headPosition')}
+            maxLength={120}
+            {...form.text('headPosition')}
+          />
         </SimpleGrid>
         <TextInput
           label={t('office.headNip')}
           description={t('office.headNip.help')}
           inputMode="numeric"
           maxLength={18}
-          ff="monospace"
+          classNames={{ input: 'pelita-mono' }}
           w={{ base: '100%', sm: '50%' }}
           {...form.text('headNip')}
         />

@@ -20,7 +20,11 @@ export function PasswordRules({
 }) {
   const t = useT();
   const rules: { key: MessageKey; ok: boolean; params?: Record<string, number> }[] = [
-    { key: 'password.rule.length', ok: password.length >= PASSWORD_MIN, params: { min: PASSWORD_MIN } },
+    {
+      key: 'password.rule.length',
+      ok: password.length >= PASSWORD_MIN,
+      params: { min: PASSWORD_MIN },
+    },
     { key: 'password.rule.mix', ok: /[a-z]/i.test(password) && /\d/.test(password) },
   ];
   const u = username?.trim().toLowerCase();

@@ -18,8 +18,22 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
       value={locale}
       onChange={(v) => setLocale(v as Locale)}
       data={[
-        { value: 'id', label: <span title={t('common.language.id')} lang="id">ID</span> },
-        { value: 'en', label: <span title={t('common.language.en')} lang="en">EN</span> },
+        {
+          value: 'id',
+          label: (
+            <span title={t('common.language.id')} lang="id">
+              ID
+            </span>
+          ),
+        },
+        {
+          value: 'en',
+          label: (
+            <span title={t('common.language.en')} lang="en">
+              EN
+            </span>
+          ),
+        },
       ]}
       data-testid="language-switch"
     />

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle, IconKey, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,9 +11,16 @@ import { useT } from '../i18n/I18nProvider';
 import { useFailureHandler } from '../lib/failures';
 import { useForm } from '../lib/form';
 import { useMe, useSession } from '../session/SessionProvider';
+import { PasswordField } from '../components/PasswordField';
 
 /** Change one's own password: in a modal from the user menu, or forced after an admin reset. */
-export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () => void }) {
+export function ChangePasswordForm({
+  onDone,
+  onCancel,
+}: {
+  onDone: () => void;
+  onCancel?: () => void;
+}) {
   const t = useT();
   const me = useMe();
   const handle = useFailureHandler();
@@ -54,20 +61,20 @@ export function ChangePasswordForm({ onDone, onCancel }: { onDone: () => void; o
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormFailureAlert failure={form.failure} />
-        <PasswordInput
+        <PasswordField
           label={t('auth.currentPassword')}
           required
           autoComplete="current-password"
           data-autofocus
           {...form.text('currentPassword')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('auth.newPassword')}
           required
           autoComplete="new-password"
           {...form.text('newPassword')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('auth.confirmPassword')}
           required
           autoComplete="new-password"
@@ -118,7 +125,13 @@ export function ForcedPasswordChange({ onSignOut }: { onSignOut: () => void }) {
           </Alert>
           <ChangePasswordForm onDone={() => void session.refreshMe()} />
           <Group justify="center">
-            <Button variant="subtle" color="gray" size="xs" leftSection={<IconLogout size={14} />} onClick={onSignOut}>
+            <Button
+              variant="subtle"
+              color="gray"
+              size="xs"
+              leftSection={<IconLogout size={14} />}
+              onClick={onSignOut}
+            >
               {t('auth.logout')}
             </Button>
           </Group>

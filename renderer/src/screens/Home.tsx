@@ -29,7 +29,7 @@ import { useFormat } from '../lib/format';
 import { href } from '../lib/router';
 import { useQuery } from '../lib/useQuery';
 import { useMe } from '../session/SessionProvider';
-import { MethodLabel, OutcomeBadge } from './admin/auditParts';
+import { MethodLabel, OutcomeBadge, recordTypeLabel } from './admin/auditParts';
 
 function HomeCard({
   title,
@@ -43,7 +43,7 @@ function HomeCard({
   action?: ReactNode;
 }) {
   return (
-    <Card withBorder radius="md" padding="lg" h="100%">
+    <Card withBorder radius="md" padding="lg">
       <Group justify="space-between" mb="md" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
           <ThemeIcon variant="light" radius="md" size={36}>
@@ -98,7 +98,9 @@ function OfficeCard() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
               <Detail label={t('home.timeZone')}>
-                {o.timeZone === 'Asia/Jakarta' || o.timeZone === 'Asia/Makassar' || o.timeZone === 'Asia/Jayapura'
+                {o.timeZone === 'Asia/Jakarta' ||
+                o.timeZone === 'Asia/Makassar' ||
+                o.timeZone === 'Asia/Jayapura'
                   ? t(`tz.${o.timeZone}`)
                   : o.timeZone}
               </Detail>
@@ -108,7 +110,9 @@ function OfficeCard() {
             </Grid.Col>
             {(o.phone || o.email) && (
               <Grid.Col span={12}>
-                <Detail label={t('home.contact')}>{[o.phone, o.email].filter(Boolean).join(' · ')}</Detail>
+                <Detail label={t('home.contact')}>
+                  {[o.phone, o.email].filter(Boolean).join(' · ')}
+                </Detail>
               </Grid.Col>
             )}
             {o.headName && (
@@ -160,6 +164,11 @@ function RecentActivity() {
                 </Table.Td>
                 <Table.Td>
                   <MethodLabel method={r.method} />
+                  {r.recordType && (
+                    <Text size="xs" c="dimmed">
+                      {recordTypeLabel(r.recordType, t)}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">
                   <OutcomeBadge outcome={r.outcome} />

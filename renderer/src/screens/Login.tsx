@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Paper,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Text,
@@ -21,6 +20,7 @@ import { useT } from '../i18n/I18nProvider';
 import { useFormat } from '../lib/format';
 import { placeIssues, useForm } from '../lib/form';
 import { useSession } from '../session/SessionProvider';
+import { PasswordField } from '../components/PasswordField';
 
 export function Login() {
   const t = useT();
@@ -61,7 +61,13 @@ export function Login() {
 
   return (
     <PublicLayout size="md" hideBrand>
-      <Paper withBorder radius="lg" shadow="sm" style={{ overflow: 'hidden' }} mt={{ base: 0, sm: 'xl' }}>
+      <Paper
+        withBorder
+        radius="lg"
+        shadow="sm"
+        style={{ overflow: 'hidden' }}
+        mt={{ base: 0, sm: 'xl' }}
+      >
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={0}>
           <Box
             p={{ base: 'lg', sm: 40 }}
@@ -110,7 +116,7 @@ export function Login() {
                   autoFocus
                   {...form.text('username')}
                 />
-                <PasswordInput
+                <PasswordField
                   label={t('auth.password')}
                   required
                   autoComplete="current-password"

@@ -2,7 +2,6 @@ import {
   Button,
   Group,
   Paper,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Stepper,
@@ -11,7 +10,13 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconArrowRight, IconBuilding, IconCheck, IconUserShield } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconArrowRight,
+  IconBuilding,
+  IconCheck,
+  IconUserShield,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, isRpcFailure } from '../api/rpc';
@@ -28,6 +33,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useFailureHandler } from '../lib/failures';
 import { placeIssues, useForm, type FieldMessage } from '../lib/form';
 import { useSession } from '../session/SessionProvider';
+import { PasswordField } from '../components/PasswordField';
 
 interface AdminValues {
   username: string;
@@ -138,7 +144,7 @@ export function SetupWizard() {
                 color={Object.keys(office.errors).length ? 'red' : undefined}
               >
                 <Stack gap="lg" mt="lg">
-                  <FormFailureAlert failure={office.failure} />
+                  <FormFailureAlert failure={office.failure} summary />
                   <OfficeFields form={office} autoFocus />
                 </Stack>
               </Stepper.Step>
@@ -173,13 +179,13 @@ export function SetupWizard() {
                     />
                   </SimpleGrid>
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <PasswordInput
+                    <PasswordField
                       label={t('auth.password')}
                       required
                       autoComplete="new-password"
                       {...admin.text('password')}
                     />
-                    <PasswordInput
+                    <PasswordField
                       label={t('auth.confirmPassword')}
                       required
                       autoComplete="new-password"

@@ -76,7 +76,9 @@ const ADMIN_ENTRIES: AdminEntry[] = [
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
+  return (
+    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')
+  ).toUpperCase();
 }
 
 /**
@@ -193,7 +195,14 @@ export function Shell() {
       navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding={0}
     >
-      <a className="pelita-skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="pelita-skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <AppShell.Header>
@@ -256,7 +265,14 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--pelita-page-bg)">
-        <Container size="xl" py={{ base: 'md', sm: 'xl' }} px={{ base: 'md', sm: 'xl' }} id="main" tabIndex={-1} component="main">
+        <Container
+          size="xl"
+          py={{ base: 'md', sm: 'xl' }}
+          px={{ base: 'md', sm: 'xl' }}
+          id="main"
+          tabIndex={-1}
+          component="main"
+        >
           {pageFor(route)}
         </Container>
       </AppShell.Main>

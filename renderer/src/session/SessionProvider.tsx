@@ -1,5 +1,13 @@
 import { notifications } from '@mantine/notifications';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import type { Me } from '../../../shared/contract/auth';
 import type { Office } from '../../../shared/contract/office';
@@ -97,6 +105,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((who: Me) => {
     setMe(who);
     setPhase('signedIn');
+    // Setup has just named the office (or another PC changed it): read it again.
+    call('auth.status', {}).then(
+      (status) => {
+        setOfficeName(status.officeName);
+        setTimeZone(status.timeZone || DEFAULT_TIME_ZONE);
+      },
+      () => undefined,
+    );
   }, []);
 
   const signedOut = useCallback(() => {
@@ -132,7 +148,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refreshMe,
       officeChanged,
     }),
-    [phase, me, officeName, timeZone, startError, retry, signedIn, signedOut, refreshMe, officeChanged],
+    [
+      phase,
+      me,
+      officeName,
+      timeZone,
+      startError,
+      retry,
+      signedIn,
+      signedOut,
+      refreshMe,
+      officeChanged,
+    ],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -23,10 +23,7 @@ export const authMessages = {
     'Kata sandi Anda diatur ulang oleh admin. Buat kata sandi baru sebelum melanjutkan.',
     'An admin reset your password. Choose a new one before you continue.',
   ],
-  'auth.error.invalid': [
-    'Nama pengguna atau kata sandi salah.',
-    'Wrong username or password.',
-  ],
+  'auth.error.invalid': ['Nama pengguna atau kata sandi salah.', 'Wrong username or password.'],
   'auth.error.locked': [
     'Akun dikunci karena terlalu banyak percobaan gagal. Coba lagi setelah pukul {until}, atau minta admin mengatur ulang kata sandi.',
     'The account is locked after too many failed attempts. Try again after {until}, or ask an admin to reset the password.',
@@ -44,7 +41,10 @@ export const authMessages = {
     'Kata sandi baru harus berbeda dari yang lama.',
     'The new password must differ from the old one.',
   ],
-  'password.too_short': ['Kata sandi minimal {min} karakter.', 'The password needs at least {min} characters.'],
+  'password.too_short': [
+    'Kata sandi minimal {min} karakter.',
+    'The password needs at least {min} characters.',
+  ],
   'password.needs_mix': [
     'Kata sandi harus berisi huruf dan angka.',
     'The password must contain letters and digits.',
@@ -86,7 +86,10 @@ export const authMessages = {
   'password.rule.username': ['Tidak memuat nama pengguna', 'Does not contain the username'],
   'password.rule.match': ['Kedua kata sandi sama', 'Both passwords match'],
   'setup.step.office.desc': ['Identitas dan pengaturan kantor', 'Office identity and settings'],
-  'setup.step.admin.desc': ['Akun pertama dengan hak admin', 'The first account, with admin rights'],
+  'setup.step.admin.desc': [
+    'Akun pertama dengan hak admin',
+    'The first account, with admin rights',
+  ],
   'setup.admin.intro': [
     'Akun ini dapat membuat akun lain, mengubah profil kantor dan membaca jejak audit.',
     'This account can create other accounts, edit the office profile and read the audit trail.',

@@ -1,6 +1,9 @@
 /** NIK (Nomor Induk Kependudukan) checks. Each entry: [Bahasa Indonesia, English]. */
 export const nikMessages = {
-  'nik.length': ['NIK harus 16 digit (sekarang {length}).', 'A NIK has 16 digits (this has {length}).'],
+  'nik.length': [
+    'NIK harus 16 digit (sekarang {length}).',
+    'A NIK has 16 digits (this has {length}).',
+  ],
   'nik.digits': ['NIK hanya boleh berisi angka.', 'A NIK contains digits only.'],
   'nik.province': [
     'Kode provinsi {code} pada NIK tidak ada.',
@@ -26,10 +29,7 @@ export const nikMessages = {
     'Tanggal lahir pada NIK ({date}) tidak ada di kalender.',
     'The birth date in the NIK ({date}) does not exist.',
   ],
-  'nik.serial': [
-    'Nomor urut NIK tidak boleh 0000.',
-    'The serial number of a NIK cannot be 0000.',
-  ],
+  'nik.serial': ['Nomor urut NIK tidak boleh 0000.', 'The serial number of a NIK cannot be 0000.'],
   'nik.warn.region_unknown': [
     'Kode wilayah {code} pada NIK tidak ada dalam tabel wilayah (mungkin wilayah lama atau pemekaran).',
     'Region code {code} in the NIK is not in the region table (perhaps an old or split region).',

@@ -10,7 +10,10 @@ export const officeMessages = {
   'office.headNip': ['NIP kepala dinas', "Head's NIP"],
   'office.headPosition': ['Jabatan kepala', "Head's position"],
   'office.timeZone': ['Zona waktu', 'Time zone'],
-  'office.maxStayDays': ['Lama tinggal maksimal di rumah singgah (hari)', 'Maximum shelter stay (days)'],
+  'office.maxStayDays': [
+    'Lama tinggal maksimal di rumah singgah (hari)',
+    'Maximum shelter stay (days)',
+  ],
   'office.maxStayDays.help': [
     'Sesuai SOP: biasanya 7, 10 atau 14 hari.',
     'As set by the SOP: usually 7, 10 or 14 days.',

@@ -23,12 +23,18 @@ export const userMessages = {
   'user.initialPassword': ['Kata sandi awal', 'Initial password'],
   'user.created': ['Pengguna {username} dibuat.', 'User {username} created.'],
   'user.updated': ['Pengguna {username} diperbarui.', 'User {username} updated.'],
-  'user.passwordReset': ['Kata sandi {username} diatur ulang.', 'Password of {username} was reset.'],
+  'user.passwordReset': [
+    'Kata sandi {username} diatur ulang.',
+    'Password of {username} was reset.',
+  ],
   'user.username_format': [
     'Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
     'Username: 3–32 characters of lower-case letters, digits, dot, underscore or hyphen.',
   ],
-  'user.username_taken': ['Nama pengguna "{username}" sudah dipakai.', 'Username "{username}" is taken.'],
+  'user.username_taken': [
+    'Nama pengguna "{username}" sudah dipakai.',
+    'Username "{username}" is taken.',
+  ],
   'user.roles_required': ['Pilih minimal satu peran.', 'Choose at least one role.'],
   'user.last_admin': [
     'Harus tetap ada minimal satu admin aktif.',
@@ -46,7 +52,10 @@ export const userMessages = {
   'user.count': ['{count} pengguna', '{count} users'],
   'user.empty': ['Belum ada pengguna yang cocok.', 'No matching users.'],
   'user.you': ['Anda', 'You'],
-  'user.nip.help': ['18 digit angka, tanpa spasi (opsional).', '18 digits without spaces (optional).'],
+  'user.nip.help': [
+    '18 digit angka, tanpa spasi (opsional).',
+    '18 digits without spaces (optional).',
+  ],
   'user.roles.help': ['Pilih satu atau lebih peran.', 'Choose one or more roles.'],
   'user.username.help': [
     'Huruf kecil, angka, titik, garis bawah atau tanda hubung. Tidak dapat diubah.',

@@ -32,7 +32,14 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useQuery } from '../../lib/useQuery';
-import { ChangesTable, MethodLabel, methodLabelKey, noteText, OutcomeBadge } from './auditParts';
+import {
+  ChangesTable,
+  MethodLabel,
+  methodLabelKey,
+  noteText,
+  OutcomeBadge,
+  recordTypeLabel,
+} from './auditParts';
 
 const PAGE = 50;
 
@@ -45,7 +52,14 @@ interface Filters {
   to: string;
 }
 
-const NO_FILTERS: Filters = { userId: null, method: null, recordType: '', recordId: '', from: '', to: '' };
+const NO_FILTERS: Filters = {
+  userId: null,
+  method: null,
+  recordType: '',
+  recordId: '',
+  from: '',
+  to: '',
+};
 
 function toInput(f: Filters): Input<'audit.list'> {
   const input: Input<'audit.list'> = { limit: PAGE };
@@ -84,7 +98,12 @@ function VerifyPanel() {
             {t('audit.verify.title')}
           </Title>
         </Group>
-        <Button variant="light" loading={busy} onClick={() => void verify()} leftSection={<IconShieldCheck size={18} />}>
+        <Button
+          variant="light"
+          loading={busy}
+          onClick={() => void verify()}
+          leftSection={<IconShieldCheck size={18} />}
+        >
           {t('audit.verify')}
         </Button>
       </Group>
@@ -140,7 +159,7 @@ function AuditRowView({ row }: { row: AuditRow }) {
         <Table.Td>
           {row.recordType || row.recordId ? (
             <div>
-              <Text size="sm">{row.recordType ?? '—'}</Text>
+              <Text size="sm">{row.recordType ? recordTypeLabel(row.recordType, t) : '—'}</Text>
               {row.recordId && (
                 <Text size="xs" c="dimmed" ff="monospace" title={row.recordId} maw={220} truncate>
                   {row.recordId}
@@ -199,7 +218,11 @@ export function AuditPage() {
   const [refreshNo, setRefreshNo] = useState(0);
   const key = JSON.stringify(applied) + '#' + refreshNo;
   const first = useQuery(key, () => call('audit.list', toInput(applied)));
-  const [more, setMore] = useState<{ key: string; rows: AuditRow[]; nextBefore: number | null } | null>(null);
+  const [more, setMore] = useState<{
+    key: string;
+    rows: AuditRow[];
+    nextBefore: number | null;
+  } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const users = useQuery('audit-users', () => call('users.list', { includeInactive: true }));
 
@@ -217,7 +240,10 @@ export function AuditPage() {
   );
   const userOptions = useMemo(
     () =>
-      (users.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.fullName} (${u.username})` })),
+      (users.data?.users ?? []).map((u) => ({
+        value: u.id,
+        label: `${u.fullName} (${u.username})`,
+      })),
     [users.data],
   );
 
@@ -246,7 +272,8 @@ export function AuditPage() {
     setRefreshNo((n) => n + 1);
   };
 
-  const set = <K extends keyof Filters>(name: K, value: Filters[K]) => setDraft((d) => ({ ...d, [name]: value }));
+  const set = <K extends keyof Filters>(name: K, value: Filters[K]) =>
+    setDraft((d) => ({ ...d, [name]: value }));
   const forbidden = first.error && !first.data;
 
   return (
@@ -257,7 +284,15 @@ export function AuditPage() {
       ) : (
         <>
           <VerifyPanel />
-          <Paper withBorder radius="md" p="lg" mb="lg" component="form" onSubmit={apply} aria-label={t('audit.filters')}>
+          <Paper
+            withBorder
+            radius="md"
+            p="lg"
+            mb="lg"
+            component="form"
+            onSubmit={apply}
+            aria-label={t('audit.filters')}
+          >
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="sm">
               <Select
                 label={t('audit.user')}
@@ -292,7 +327,7 @@ export function AuditPage() {
                 label={t('audit.recordId')}
                 value={draft.recordId}
                 onChange={(e) => set('recordId', e.currentTarget.value)}
-                ff="monospace"
+                classNames={{ input: 'pelita-mono' }}
               />
               <TextInput
                 type="date"

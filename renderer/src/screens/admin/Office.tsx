@@ -45,7 +45,10 @@ function OfficeForm({ office }: { office: Office }) {
     setBusy(true);
     form.clear();
     try {
-      const saved = await call('office.update', { ...officeInputFrom(form.values), version: base.version });
+      const saved = await call('office.update', {
+        ...officeInputFrom(form.values),
+        version: base.version,
+      });
       setBase(saved);
       form.setValues(officeValuesFrom(saved));
       session.officeChanged(saved);
@@ -61,9 +64,13 @@ function OfficeForm({ office }: { office: Office }) {
     <form onSubmit={submit} noValidate>
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
         <Stack gap="lg">
-          <FormFailureAlert failure={form.failure} onReload={() => void reload()} />
+          <FormFailureAlert failure={form.failure} onReload={() => void reload()} summary />
           <OfficeFields form={form} />
-          <Group justify="space-between" pt="md" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          <Group
+            justify="space-between"
+            pt="md"
+            style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+          >
             <Text size="sm" c="dimmed" data-testid="office-updated">
               {t('office.updatedAt', { at: fmt.dateTime(base.updatedAt) })}
             </Text>

@@ -7,7 +7,6 @@ import {
   Menu,
   Modal,
   Paper,
-  PasswordInput,
   SimpleGrid,
   Stack,
   Switch,
@@ -41,6 +40,7 @@ import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
+import { PasswordField } from '../../components/PasswordField';
 
 interface UserValues {
   username: string;
@@ -152,15 +152,10 @@ function UserFormModal({
             description={t('user.nip.help')}
             inputMode="numeric"
             maxLength={18}
-            ff="monospace"
+            classNames={{ input: 'pelita-mono' }}
             {...form.text('nip')}
           />
-          <TextInput
-            label={t('user.position')}
-            maxLength={120}
-            description=" "
-            {...form.text('position')}
-          />
+          <TextInput label={t('user.position')} maxLength={120} {...form.text('position')} />
         </SimpleGrid>
         <Checkbox.Group
           label={t('user.roles')}
@@ -198,16 +193,15 @@ function UserFormModal({
         {creating && (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PasswordInput
+              <PasswordField
                 label={t('user.initialPassword')}
                 description={t('user.initialPassword.help')}
                 required
                 autoComplete="new-password"
                 {...form.text('password')}
               />
-              <PasswordInput
+              <PasswordField
                 label={t('auth.confirmPassword')}
-                description=" "
                 required
                 autoComplete="new-password"
                 {...form.text('confirm')}
@@ -253,7 +247,10 @@ function ResetPasswordModal({
     form.clear();
     try {
       await call('users.resetPassword', { id: user.id, newPassword: form.values.newPassword });
-      notifications.show({ color: 'teal', message: t('user.passwordReset', { username: user.username }) });
+      notifications.show({
+        color: 'teal',
+        message: t('user.passwordReset', { username: user.username }),
+      });
       onSaved();
     } catch (err) {
       setBusy(false);
@@ -265,20 +262,23 @@ function ResetPasswordModal({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">
-          <b>{user.fullName}</b> · <Text span ff="monospace" size="sm">{user.username}</Text>
+          <b>{user.fullName}</b> ·{' '}
+          <Text span ff="monospace" size="sm">
+            {user.username}
+          </Text>
         </Text>
         <Text size="sm" c="dimmed">
           {t('user.resetPassword.help')}
         </Text>
         <FormFailureAlert failure={form.failure} />
-        <PasswordInput
+        <PasswordField
           label={t('auth.newPassword')}
           required
           autoComplete="new-password"
           data-autofocus
           {...form.text('newPassword')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('auth.confirmPassword')}
           required
           autoComplete="new-password"
@@ -414,7 +414,10 @@ export function UsersPage() {
         title={t('user.title')}
         subtitle={t('user.subtitle')}
         actions={
-          <Button leftSection={<IconPlus size={18} />} onClick={() => setDialog({ kind: 'create' })}>
+          <Button
+            leftSection={<IconPlus size={18} />}
+            onClick={() => setDialog({ kind: 'create' })}
+          >
             {t('user.create')}
           </Button>
         }
@@ -443,17 +446,22 @@ export function UsersPage() {
         {users.loading && !users.data ? (
           <PageLoader />
         ) : (
-          <Table.ScrollContainer minWidth={1040}>
-            <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover data-testid="users-table">
+          <Table.ScrollContainer minWidth={1120}>
+            <Table
+              verticalSpacing="sm"
+              horizontalSpacing="md"
+              highlightOnHover
+              data-testid="users-table"
+            >
               <Table.Thead bg="var(--pelita-table-head)">
                 <Table.Tr>
                   <Table.Th>{t('user.fullName')}</Table.Th>
-                  <Table.Th>{t('auth.username')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('auth.username')}</Table.Th>
                   <Table.Th>{t('user.nip')}</Table.Th>
                   <Table.Th>{t('user.position')}</Table.Th>
                   <Table.Th>{t('user.roles')}</Table.Th>
                   <Table.Th>{t('user.status')}</Table.Th>
-                  <Table.Th>{t('user.lastLogin')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('user.lastLogin')}</Table.Th>
                   <Table.Th w={56}>
                     <span className="pelita-sr-only">{t('common.actions')}</span>
                   </Table.Th>
@@ -470,18 +478,20 @@ export function UsersPage() {
                   </Table.Tr>
                 )}
                 {rows.map((u) => (
-                  <Table.Tr key={u.id} data-testid={`user-row-${u.username}`} opacity={u.active ? 1 : 0.65}>
+                  <Table.Tr
+                    key={u.id}
+                    data-testid={`user-row-${u.username}`}
+                    opacity={u.active ? 1 : 0.65}
+                  >
                     <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" fw={600}>
-                          {u.fullName}
+                      <Text size="sm" fw={600}>
+                        {u.fullName}
+                      </Text>
+                      {u.id === me.id && (
+                        <Text size="xs" c="pelita" fw={600}>
+                          {t('user.you')}
                         </Text>
-                        {u.id === me.id && (
-                          <Badge size="xs" variant="outline" radius="sm">
-                            {t('user.you')}
-                          </Badge>
-                        )}
-                      </Group>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" ff="monospace">
@@ -499,9 +509,15 @@ export function UsersPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4}>
+                      <Group gap={4} miw={150}>
                         {u.roles.map((r) => (
-                          <Badge key={r} variant="light" radius="sm" tt="none" color={r === 'admin' ? 'grape' : 'pelita'}>
+                          <Badge
+                            key={r}
+                            variant="light"
+                            radius="sm"
+                            tt="none"
+                            color={r === 'admin' ? 'grape' : 'pelita'}
+                          >
                             {t(`role.${r}`)}
                           </Badge>
                         ))}
@@ -513,14 +529,23 @@ export function UsersPage() {
                           {t(u.active ? 'user.active' : 'user.inactive')}
                         </Badge>
                         {isLocked(u) && (
-                          <Badge color="orange" variant="light" tt="none" leftSection={<IconLock size={12} />}>
+                          <Badge
+                            color="orange"
+                            variant="light"
+                            tt="none"
+                            leftSection={<IconLock size={12} />}
+                          >
                             {t('user.locked', { until: fmt.dateTime(u.lockedUntil!) })}
                           </Badge>
                         )}
                       </Stack>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" c={u.lastLoginAt ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+                      <Text
+                        size="sm"
+                        c={u.lastLoginAt ? undefined : 'dimmed'}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
                         {u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t('user.never')}
                       </Text>
                     </Table.Td>
@@ -528,16 +553,26 @@ export function UsersPage() {
                       <Menu position="bottom-end" withinPortal shadow="md">
                         <Menu.Target>
                           <Tooltip label={t('common.actions')}>
-                            <ActionIcon variant="subtle" color="gray" aria-label={t('user.rowActions', { username: u.username })}>
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={t('user.rowActions', { username: u.username })}
+                            >
                               <IconDots size={18} />
                             </ActionIcon>
                           </Tooltip>
                         </Menu.Target>
                         <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setDialog({ kind: 'edit', user: u })}>
+                          <Menu.Item
+                            leftSection={<IconPencil size={16} />}
+                            onClick={() => setDialog({ kind: 'edit', user: u })}
+                          >
                             {t('common.edit')}
                           </Menu.Item>
-                          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setDialog({ kind: 'reset', user: u })}>
+                          <Menu.Item
+                            leftSection={<IconKey size={16} />}
+                            onClick={() => setDialog({ kind: 'reset', user: u })}
+                          >
                             {t('user.resetPassword')}
                           </Menu.Item>
                           <Menu.Divider />
@@ -581,9 +616,16 @@ export function UsersPage() {
         {dialog?.kind === 'edit' && (
           <UserFormModal key={dialog.user.id} user={dialog.user} onClose={close} onSaved={saved} />
         )}
-        {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={close} onSaved={saved} />}
+        {dialog?.kind === 'reset' && (
+          <ResetPasswordModal user={dialog.user} onClose={close} onSaved={saved} />
+        )}
         {dialog?.kind === 'active' && (
-          <SetActiveModal user={dialog.user} onClose={close} onSaved={saved} onReload={users.reload} />
+          <SetActiveModal
+            user={dialog.user}
+            onClose={close}
+            onSaved={saved}
+            onReload={users.reload}
+          />
         )}
       </Modal>
     </>

@@ -37,6 +37,12 @@ export function OutcomeBadge({ outcome }: { outcome: AuditRow['outcome'] }) {
   );
 }
 
+/** "Pengguna" for 'user', "Profil kantor" for 'office'; unknown types as they are. */
+export function recordTypeLabel(type: string, t: (k: MessageKey) => string): string {
+  const key = `audit.recordType.${type}`;
+  return isMessageKey(key) ? t(key) : type;
+}
+
 /** The note of an entry: a message key ("audit.note.wrong_password" or "wrong_password") or text. */
 export function noteText(note: string | null, t: (k: MessageKey) => string): string | null {
   if (!note) return null;
@@ -50,7 +56,11 @@ function ChangeValue({ value }: { value: unknown }) {
   const t = useT();
   const fmt = useFormat();
   if (value === null || value === undefined || value === '') {
-    return <Text span c="dimmed">—</Text>;
+    return (
+      <Text span c="dimmed">
+        —
+      </Text>
+    );
   }
   if (typeof value === 'string') {
     if (isMessageKey(value)) return <>{t(value)}</>;
@@ -67,7 +77,13 @@ function ChangeValue({ value }: { value: unknown }) {
   if (typeof value === 'boolean') return <>{t(value ? 'common.yes' : 'common.no')}</>;
   if (typeof value === 'number') return <>{value}</>;
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
-    return <>{value.map((v) => (isMessageKey(`role.${v}`) ? t(`role.${v}` as MessageKey) : v)).join(', ')}</>;
+    return (
+      <>
+        {value
+          .map((v) => (isMessageKey(`role.${v}`) ? t(`role.${v}` as MessageKey) : v))
+          .join(', ')}
+      </>
+    );
   }
   return <Code>{JSON.stringify(value)}</Code>;
 }
@@ -76,7 +92,13 @@ export function ChangesTable({ changes }: { changes: NonNullable<AuditRow['chang
   const t = useT();
   const entries = Object.entries(changes);
   return (
-    <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" data-testid="audit-changes">
+    <Table
+      withTableBorder
+      withColumnBorders
+      verticalSpacing={6}
+      fz="sm"
+      data-testid="audit-changes"
+    >
       <Table.Thead>
         <Table.Tr>
           <Table.Th w="22%">{t('audit.field')}</Table.Th>

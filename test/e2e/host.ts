@@ -1,0 +1,130 @@
+/**
+ * Starts the built browser host for one spec file, on a free port with a fresh data folder,
+ * and gives helpers to drive the backend directly where the UI is not what is being tested.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+export interface Host {
+  url: string;
+  dataDir: string;
+}
+
+export const ADMIN = {
+  username: 'admin.dinsos',
+  fullName: 'Rahmat Hidayat',
+  password: 'Banjarbaru2026!',
+};
+
+function startHost(): Promise<{ host: Host; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pelita-e2e-'));
+  const child = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data', dataDir], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error('host did not start:\n' + output)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Open: (http:\/\/\S+?)\/?\s/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ host: { url: m[1]!, dataDir }, child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** Registers beforeAll/afterAll hooks: one fresh host for the spec file that calls it. */
+export function freshHost(): Host {
+  const host: Host = { url: '', dataDir: '' };
+  let child: ChildProcess | null = null;
+  test.beforeAll(async () => {
+    const started = await startHost();
+    child = started.child;
+    Object.assign(host, started.host);
+  });
+  test.afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    rmSync(host.dataDir, { recursive: true, force: true });
+  });
+  return host;
+}
+
+/** Calls a backend method directly (same origin rules as the browser). */
+export async function rpc<T = unknown>(
+  request: APIRequestContext,
+  host: Host,
+  method: string,
+  input: unknown = {},
+): Promise<T> {
+  const res = await request.post(`${host.url}/rpc/${method}`, {
+    data: input,
+    headers: { origin: host.url, 'content-type': 'application/json' },
+  });
+  const body = (await res.json()) as { ok: boolean; data?: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+  return body.data as T;
+}
+
+/** First-run setup through the backend (for specs that are not about the wizard). */
+export async function setupViaApi(request: APIRequestContext, host: Host): Promise<void> {
+  await rpc(request, host, 'auth.setup', {
+    office: {
+      name: 'Dinas Sosial Kota Banjarbaru',
+      regionCode: '63.72',
+      address: 'Jl. Pangeran Suriansyah No. 5, Banjarbaru',
+      timeZone: 'Asia/Makassar',
+      maxStayDays: 7,
+    },
+    admin: ADMIN,
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  // Let transitions and notifications settle so the picture shows the finished screen.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+export async function login(page: Page, host: Host, username: string, password: string) {
+  await page.goto(host.url + '/');
+  await page.getByLabel(/^(Nama pengguna|Username)/).fill(username);
+  await page
+    .getByLabel(/^(Kata sandi|Password)/, { exact: false })
+    .first()
+    .fill(password);
+  await page.getByRole('button', { name: /^(Masuk|Sign in)$/ }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: /^(Keluar|Sign out)$/ }).click();
+  await expect(
+    page.getByRole('heading', { name: /Masuk ke Pelita|Sign in to Pelita/ }),
+  ).toBeVisible();
+}
+
+/** Follows a link in the side navigation. */
+export async function openNav(page: Page, name: string | RegExp) {
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name, exact: typeof name === 'string' })
+    .click();
+}

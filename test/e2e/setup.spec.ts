@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, freshHost, shot, signOut } from './host';
+
+const host = freshHost();
+test.describe.configure({ mode: 'serial' });
+
+test('first run: the setup wizard creates the office and the first admin', async ({ page }) => {
+  await page.goto(host.url + '/');
+  await expect(page.getByRole('heading', { name: 'Pengaturan awal Pelita' })).toBeVisible();
+
+  // Step 1: office profile with defaults filled in.
+  const name = page.getByLabel('Nama kantor');
+  await expect(name).toHaveValue('Dinas Sosial Kota Banjarbaru');
+  await expect(name).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Zona waktu' })).toHaveValue(
+    'WITA (Asia/Makassar)',
+  );
+  await expect(page.getByLabel(/Lama tinggal maksimal/)).toHaveValue('7');
+  await expect(page.getByTestId('region-path')).toContainText('63.72');
+  await page.getByLabel('Nama kepala dinas').fill('Dra. Siti Aminah, M.Si');
+  await page.getByLabel('Jabatan kepala').fill('Kepala Dinas Sosial');
+  await page.getByLabel('NIP kepala dinas').fill('197001011990032001');
+  // An email the backend refuses: the error must come back to step 1, at the field.
+  await page.getByLabel('Email').fill('dinsos@');
+  await shot(page, '01-setup-office');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+
+  // Step 2: first admin.
+  await expect(page.getByText('Akun pertama dengan hak admin')).toBeVisible();
+  await page.getByLabel('Nama pengguna').fill(ADMIN.username);
+  await page.getByLabel('Nama lengkap').fill(ADMIN.fullName);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill('pendek');
+  await page.getByLabel('Ulangi kata sandi baru').fill('pendek');
+  await shot(page, '02-setup-admin-weak');
+  await page.getByLabel('Ulangi kata sandi baru').press('Enter');
+
+  // The backend answers VALIDATION for the email (office) and password (admin): back on step 1.
+  await expect(page.getByLabel('Email')).toBeVisible();
+  await expect(page.getByText('Alamat email tidak valid.')).toBeVisible();
+  await shot(page, '03-setup-office-error');
+  await page.getByLabel('Email').fill('dinsos@banjarbarukota.go.id');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await expect(
+    page.getByText(/Kata sandi minimal \d+ karakter|terlalu umum|huruf dan angka/),
+  ).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Ulangi kata sandi baru').fill(ADMIN.password);
+  await shot(page, '04-setup-admin');
+  await page.getByRole('button', { name: 'Selesai dan masuk' }).click();
+
+  // Signed in: the home screen with the admin's name and the office.
+  await expect(
+    page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}` }),
+  ).toBeVisible();
+  await expect(page.getByTestId('home-roles')).toContainText('Admin');
+  await expect(page.getByText('Dra. Siti Aminah, M.Si')).toBeVisible();
+  await expect(page.getByTestId('home-audit-status')).toContainText('Utuh');
+  await expect(page.getByTestId('home-active-users')).toHaveText('1');
+  await expect(page.getByTestId('recent-activity')).toContainText('Pengaturan awal');
+  await shot(page, '05-home-admin');
+});
+
+test('a reload keeps the session and the page; sign out returns to the login screen', async ({
+  page,
+}) => {
+  await page.goto(host.url + '/');
+  // Same browser context? No: each test has its own context, so sign in first.
+  await page.getByLabel('Nama pengguna').fill(ADMIN.username);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.goto(host.url + '/#/admin/office');
+  await expect(page.getByRole('heading', { name: 'Profil kantor' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Profil kantor' })).toBeVisible();
+  await expect(page.getByLabel('Nama kantor')).toHaveValue('Dinas Sosial Kota Banjarbaru');
+  await signOut(page);
+  // A finished setup is not offered again.
+  await page.goto(host.url + '/');
+  await expect(page.getByRole('heading', { name: 'Masuk ke Pelita' })).toBeVisible();
+});

@@ -9,7 +9,22 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['users.manage', 'office.manage', 'audit.read'] as const;
+export const PERMISSIONS = [
+  'users.manage',
+  'office.manage',
+  'audit.read',
+  'persons.read',
+  'persons.write',
+  'persons.merge',
+  'shelter.read',
+  'shelter.write',
+  'shelter.manage',
+  'shelter.correct',
+  'complaints.read',
+  'complaints.write',
+  'complaints.manage',
+  'complaints.confidential',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /**
@@ -18,12 +33,20 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export type Access = 'public' | 'signedIn' | Permission;
 
+/** Admins hold everything; the viewer (pimpinan) reads and sees figures, never edits. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'office.manage', 'audit.read'],
-  caseworker: [],
-  shelter_staff: [],
-  complaint_officer: [],
-  viewer: [],
+  admin: PERMISSIONS,
+  caseworker: ['persons.read', 'persons.write', 'shelter.read', 'complaints.read'],
+  shelter_staff: ['persons.read', 'persons.write', 'shelter.read', 'shelter.write'],
+  complaint_officer: [
+    'persons.read',
+    'persons.write',
+    'shelter.read',
+    'complaints.read',
+    'complaints.write',
+    'complaints.confidential',
+  ],
+  viewer: ['persons.read', 'shelter.read', 'complaints.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -39,7 +39,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     const now = opts.now ?? (() => new Date());
     migrate(sqlite, MIGRATIONS, now);
     ensureRegions(sqlite);
-    const dispatch = createDispatcher({ db, handlers, now });
+    const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
     return {
       dispatch,
       db,

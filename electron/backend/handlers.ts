@@ -3,7 +3,9 @@ import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import type { Handlers } from './dispatch/dispatch';
 import { officeHandlers } from './office/handlers';
+import { personHandlers } from './persons/handlers';
 import { regionHandlers } from './regions/handlers';
+import { shelterHandlers } from './shelter/handlers';
 import { userHandlers } from './users/handlers';
 
 export const handlers: Handlers = {
@@ -12,4 +14,6 @@ export const handlers: Handlers = {
   ...officeHandlers,
   ...auditHandlers,
   ...regionHandlers,
+  ...personHandlers,
+  ...shelterHandlers,
 };

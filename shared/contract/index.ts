@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { officeContract } from './office';
+import { personsContract } from './persons';
 import { regionsContract } from './regions';
+import { shelterContract } from './shelter';
 import { usersContract } from './users';
 
 export const contract = {
@@ -12,6 +14,8 @@ export const contract = {
   ...officeContract,
   ...auditContract,
   ...regionsContract,
+  ...personsContract,
+  ...shelterContract,
 };
 
 export type Contract = typeof contract;

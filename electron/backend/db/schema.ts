@@ -1,14 +1,11 @@
-/** Kysely table types. Column names follow the SQL (snake_case); see migrations/ for constraints. */
+/**
+ * Kysely table types. Column names follow the SQL (snake_case); see migrations/ for constraints.
+ * The foundation's tables are here; each later domain adds a file under tables/.
+ */
 import type { Generated } from 'kysely';
-
-/** Columns every user-edited table carries (DESIGN.md, data conventions). */
-interface Tracked {
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
-  version: Generated<number>;
-}
+import type { PersonTables } from './tables/persons';
+import type { ShelterTables } from './tables/shelter';
+import type { Tracked } from './tables/tracked';
 
 export interface OfficeTable extends Tracked {
   id: number;
@@ -87,7 +84,7 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export interface DB {
+export interface DB extends PersonTables, ShelterTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -23,6 +23,8 @@ export interface Ctx {
   now: Date;
   nowIso: string;
   method: MethodName;
+  /** The data folder (photos and other files kept beside the database). */
+  dataDir: string;
   audit(record: AuditRecord): void;
   /** Signs `userId` in on this transport; the token never reaches the renderer. */
   startSession(userId: string): Promise<void>;

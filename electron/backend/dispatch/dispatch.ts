@@ -61,6 +61,7 @@ export interface DispatcherDeps {
   db: Kysely<DB>;
   handlers: Handlers;
   now: () => Date;
+  dataDir: string;
 }
 
 /**
@@ -145,6 +146,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         now,
         nowIso,
         method,
+        dataDir: deps.dataDir,
         audit(record) {
           pending.push({
             userId: record.actor ? record.actor.id : (user?.id ?? null),

@@ -93,6 +93,10 @@ export const shelterMessages = {
     'Ruang "{name}" sudah ada di rumah singgah ini.',
     'Room "{name}" already exists in this shelter.',
   ],
+  'stats.range': [
+    'Tanggal akhir tidak boleh sebelum tanggal awal.',
+    'The end date cannot be before the start date.',
+  ],
   'stay.bed_label_taken': [
     'Label tempat tidur "{label}" sudah ada di ruang ini.',
     'Bed label "{label}" already exists in this room.',

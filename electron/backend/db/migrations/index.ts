@@ -2,6 +2,8 @@
 import { m0001 } from './0001_core';
 import { m0002 } from './0002_audit';
 import { m0003 } from './0003_regions';
+import { m0004 } from './0004_persons';
+import { m0005 } from './0005_shelter';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

@@ -1,0 +1,41 @@
+/** Kysely types of migration 0004 (persons). */
+import type { Generated } from 'kysely';
+import type { Tracked } from './tracked';
+
+export interface PersonsTable extends Tracked {
+  id: string;
+  nik: string | null;
+  kk: string | null;
+  full_name: string;
+  /** JSON array of strings. */
+  aliases: string;
+  sex: 'M' | 'F' | null;
+  birth_place: string | null;
+  birth_date: string | null;
+  birth_year: number | null;
+  birth_date_estimated: number;
+  mother_name: string | null;
+  marital_status: string | null;
+  religion: string | null;
+  phone: string | null;
+  address: string | null;
+  rt: string | null;
+  rw: string | null;
+  village_code: string | null;
+  origin_code: string | null;
+  identity_status: string;
+  identity_evidence: string | null;
+  disabilities: string | null;
+  notes: string | null;
+  photo_file: string | null;
+  /** JSON object: data-quality code per key field. */
+  quality: string;
+  merged_into: string | null;
+  search_names: string;
+  search_origin: Generated<string>;
+  name_key: string;
+}
+
+export interface PersonTables {
+  persons: PersonsTable;
+}

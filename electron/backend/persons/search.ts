@@ -1,0 +1,129 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { foldWords } from './fold';
+
+/** How many trigram hits are ranked; the index returns the newest records first. */
+const TRIGRAM_CANDIDATES = 300;
+const PREFIX_CANDIDATES = 100;
+
+interface Candidate {
+  rowid: number;
+  id: string;
+  name_key: string;
+  search_names: string;
+  search_origin: string;
+  merged_into: string | null;
+}
+
+export interface PersonQuery {
+  q: string;
+  limit: number;
+  includeMerged: boolean;
+  currentYear: number;
+}
+
+/** Score of one candidate for the query words; 0 means it does not match after all. */
+export function scoreNames(
+  words: string[],
+  key: string,
+  searchNamesText: string,
+  origin: string,
+): number {
+  const names = searchNamesText.split(' | ');
+  let best = 0;
+  names.forEach((name, i) => {
+    const nameWords = name.split(' ');
+    let s = 0;
+    if (name === key) s = 100;
+    else if (name.startsWith(key)) s = 80;
+    else if (words.every((w) => nameWords.some((nw) => nw.startsWith(w)))) s = 60;
+    else if (words.every((w) => name.includes(w))) s = 40;
+    // The person's own name ranks above an alias.
+    if (s > 0 && i === 0) s += 5;
+    best = Math.max(best, s);
+  });
+  if (best === 0) {
+    // Some words matched the origin rather than the name ("siti banjar").
+    const inNames = (w: string) => names.some((n) => n.includes(w));
+    if (words.every((w) => inNames(w) || origin.includes(w)) && words.some(inNames)) best = 30;
+    else if (words.every((w) => origin.includes(w))) best = 20;
+  }
+  return best;
+}
+
+/**
+ * Finds person ids for the search box, best first. NIKs (full or first digits) and birth years
+ * use B-tree indexes; words of 3+ letters use the trigram index over folded names and origin;
+ * shorter words only narrow or rank, or use the name index as a prefix.
+ */
+export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promise<string[]> {
+  const scored = new Map<string, { score: number; rowid: number }>();
+  const add = (id: string, rowid: number, score: number) => {
+    const prev = scored.get(id);
+    if (!prev || prev.score < score) scored.set(id, { score, rowid });
+  };
+  const merged = query.includeMerged ? sql`` : sql` AND p.merged_into IS NULL`;
+  const raw = query.q.trim();
+  const compact = raw.replace(/[\s.]/g, '');
+
+  if (/^\d+$/.test(compact)) {
+    if (compact.length >= 2) {
+      const upper = compact + ':';
+      const rows = await sql<{ id: string; rowid: number; nik: string }>`
+        SELECT p.id, p.rowid, p.nik FROM persons p
+        WHERE p.nik >= ${compact} AND p.nik < ${upper}${merged}
+        ORDER BY p.nik LIMIT ${query.limit}`.execute(db);
+      for (const r of rows.rows) add(r.id, r.rowid, r.nik === compact ? 1000 : 500);
+    }
+    const year = Number(compact);
+    if (compact.length === 4 && year >= 1900 && year <= query.currentYear) {
+      const rows = await sql<{ id: string; rowid: number }>`
+        SELECT p.id, p.rowid FROM persons p WHERE p.birth_year = ${year}${merged}
+        ORDER BY p.rowid DESC LIMIT ${query.limit}`.execute(db);
+      for (const r of rows.rows) add(r.id, r.rowid, 100);
+    }
+    return rank(scored, query.limit);
+  }
+
+  // Separate a birth year ("siti 1985") from the name words.
+  const tokens = raw.split(/\s+/);
+  const yearToken = tokens.find((t) => /^(19|20)\d\d$/.test(t));
+  const year = yearToken ? Number(yearToken) : null;
+  const words = foldWords(tokens.filter((t) => t !== yearToken).join(' '));
+  if (words.length === 0) return rank(scored, query.limit);
+  const key = words.join(' ');
+  const long = words.filter((w) => w.length >= 3);
+  const byYear = year ? sql` AND p.birth_year = ${year}` : sql``;
+  const candidates: Candidate[] = [];
+
+  // Exact and prefix matches on the folded full name, whatever their age.
+  const prefix = await sql<Candidate>`
+    SELECT p.rowid, p.id, p.name_key, p.search_names, p.search_origin, p.merged_into FROM persons p
+    WHERE p.name_key >= ${key} AND p.name_key < ${key + '\uffff'}${merged}${byYear}
+    ORDER BY p.rowid DESC LIMIT ${PREFIX_CANDIDATES}`.execute(db);
+  candidates.push(...prefix.rows);
+
+  if (long.length > 0) {
+    const match = long.map((w) => `"${w}"`).join(' AND ');
+    const hits = await sql<Candidate>`
+      SELECT p.rowid, p.id, p.name_key, p.search_names, p.search_origin, p.merged_into
+      FROM persons_fts f JOIN persons p ON p.rowid = f.rowid
+      WHERE persons_fts MATCH ${match}${merged}${byYear}
+      ORDER BY f.rowid DESC LIMIT ${TRIGRAM_CANDIDATES}`.execute(db);
+    candidates.push(...hits.rows);
+  }
+
+  for (const c of candidates) {
+    const score = scoreNames(words, key, c.search_names, c.search_origin);
+    if (score > 0) add(c.id, c.rowid, score);
+  }
+  return rank(scored, query.limit);
+}
+
+/** Best score first; among equals the newer record (higher rowid). */
+function rank(scored: Map<string, { score: number; rowid: number }>, limit: number): string[] {
+  return [...scored.entries()]
+    .sort((a, b) => b[1].score - a[1].score || b[1].rowid - a[1].rowid)
+    .slice(0, limit)
+    .map(([id]) => id);
+}

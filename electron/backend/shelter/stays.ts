@@ -1,0 +1,355 @@
+/** Check-in, the stay's event log, check-out and admin corrections. */
+import { sql } from 'kysely';
+import type { ParsedInput } from '../../../shared/contract';
+import type { shelterContract } from '../../../shared/contract/shelter';
+import type { FieldIssue } from '../../../shared/errors';
+import { formatDateTime } from '../../../shared/format';
+import { EXITS_WITH_DESTINATION } from '../../../shared/reference/shelter';
+import { diffRecords } from '../audit/diff';
+import { assertUpdated, nextVersion } from '../db/versioned';
+import type { Ctx, HandlersOf } from '../dispatch/context';
+import { requireUser } from '../dispatch/context';
+import { AppError, fieldError, fieldErrors, notFound, staleRecord } from '../errors';
+import { uuidv7 } from '../lib/ids';
+import { loadSummaries } from '../persons/store';
+import { regencyOf, regionRefs } from '../regions/refs';
+import { loadStay, ppksOf, shelterClock, stayDays } from './queries';
+
+type StayMethods = Pick<
+  typeof shelterContract,
+  | 'stays.roster'
+  | 'stays.checkIn'
+  | 'stays.get'
+  | 'stays.logEvent'
+  | 'stays.checkOut'
+  | 'stays.correct'
+>;
+
+/** Clocks of office PCs drift a little; a time this far ahead still counts as "now". */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+function when(iso: string, timeZone: string): string {
+  return formatDateTime(iso, { locale: 'id', timeZone });
+}
+
+/** A unique index refused the write: another PC checked someone in at the same moment. */
+function constraintConflict(
+  e: unknown,
+  bedLabel: string,
+  personName: string,
+  since: string,
+): never {
+  const message = e instanceof Error ? e.message : '';
+  if (message.includes('UNIQUE constraint failed: stays.bed_id')) {
+    throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bedLabel });
+  }
+  if (message.includes('UNIQUE constraint failed: stays.person_id')) {
+    throw new AppError('CONFLICT', 'stay.person_already_in', { name: personName, since });
+  }
+  throw e;
+}
+
+async function checkoutIssues(
+  ctx: Ctx,
+  checkinAt: string,
+  f: Pick<ParsedInput<'stays.checkOut'>, 'checkoutAt' | 'exitType' | 'destinationCode'>,
+  timeZone: string,
+): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const out = new Date(f.checkoutAt).getTime();
+  if (out < new Date(checkinAt).getTime()) {
+    issues.push({
+      path: ['checkoutAt'],
+      key: 'stay.checkout_before_checkin',
+      params: { checkin: when(checkinAt, timeZone) },
+    });
+  }
+  if (out > ctx.now.getTime() + CLOCK_SKEW_MS)
+    issues.push({ path: ['checkoutAt'], key: 'stay.checkout_future' });
+  if ((EXITS_WITH_DESTINATION as readonly string[]).includes(f.exitType) && !f.destinationCode) {
+    issues.push({ path: ['destinationCode'], key: 'stay.destination_required' });
+  }
+  if (
+    f.destinationCode &&
+    !(await regionRefs(ctx.db, [f.destinationCode])).has(f.destinationCode)
+  ) {
+    issues.push({
+      path: ['destinationCode'],
+      key: 'region.unknown',
+      params: { code: f.destinationCode },
+    });
+  }
+  return issues;
+}
+
+function checkoutColumns(f: ParsedInput<'stays.checkOut'>) {
+  return {
+    checkout_at: new Date(f.checkoutAt).toISOString(),
+    exit_type: f.exitType,
+    destination_code: f.destinationCode,
+    destination_detail: f.destinationDetail,
+    escort: f.escort,
+  };
+}
+
+export const stayHandlers: HandlersOf<StayMethods> = {
+  async 'stays.roster'(input, ctx) {
+    const clock = await shelterClock(ctx.db, ctx.now);
+    const beds = await ctx.db
+      .selectFrom('shelter_beds')
+      .innerJoin('shelter_rooms', 'shelter_rooms.id', 'shelter_beds.room_id')
+      .leftJoin('stays', (j) =>
+        j.onRef('stays.bed_id', '=', 'shelter_beds.id').on('stays.checkout_at', 'is', null),
+      )
+      .select([
+        'shelter_beds.id',
+        'shelter_beds.room_id',
+        'shelter_beds.label',
+        'shelter_beds.section',
+        'shelter_beds.active',
+        'shelter_beds.version',
+        'shelter_rooms.name as roomName',
+        'stays.id as stayId',
+        'stays.person_id',
+        'stays.checkin_at',
+      ])
+      .where('shelter_beds.shelter_id', '=', input.shelterId)
+      .where((eb) => eb.or([eb('shelter_beds.active', '=', 1), eb('stays.id', 'is not', null)]))
+      .orderBy('shelter_rooms.name')
+      .orderBy('shelter_beds.label')
+      .execute();
+    const stayIds = beds.flatMap((b) => (b.stayId ? [b.stayId] : []));
+    const people = await loadSummaries(
+      ctx.db,
+      beds.flatMap((b) => (b.person_id ? [b.person_id] : [])),
+      { lastStay: false },
+    );
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const ppks = await ppksOf(ctx.db, stayIds);
+    return {
+      maxStayDays: clock.maxStayDays,
+      beds: beds.map((b) => {
+        const days = b.checkin_at ? stayDays(b.checkin_at, null, ctx.now, clock.timeZone) : 0;
+        return {
+          bed: {
+            id: b.id,
+            roomId: b.room_id,
+            label: b.label,
+            section: b.section as 'men',
+            active: b.active === 1,
+            version: b.version,
+          },
+          roomName: b.roomName,
+          stay:
+            b.stayId && b.person_id && b.checkin_at
+              ? {
+                  id: b.stayId,
+                  person: byId.get(b.person_id)!,
+                  checkinAt: b.checkin_at,
+                  days,
+                  overdue: days > clock.maxStayDays,
+                  ppks: (ppks.get(b.stayId) ?? []) as 'PPKS-01'[],
+                }
+              : null,
+        };
+      }),
+    };
+  },
+
+  async 'stays.checkIn'(input, ctx) {
+    const user = requireUser(ctx);
+    const clock = await shelterClock(ctx.db, ctx.now);
+    const person = await ctx.db
+      .selectFrom('persons')
+      .select(['id', 'full_name', 'merged_into', 'origin_code'])
+      .where('id', '=', input.personId)
+      .executeTakeFirst();
+    if (!person) throw fieldError(['personId'], 'error.not_found');
+    if (person.merged_into) throw fieldError(['personId'], 'stay.person_merged');
+    const bed = await ctx.db
+      .selectFrom('shelter_beds')
+      .selectAll()
+      .where('id', '=', input.bedId)
+      .executeTakeFirst();
+    if (!bed) throw fieldError(['bedId'], 'error.not_found');
+    if (bed.active !== 1) throw fieldError(['bedId'], 'stay.bed_inactive');
+    const checkinAt = input.checkinAt ? new Date(input.checkinAt).toISOString() : ctx.nowIso;
+    if (new Date(checkinAt).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
+      throw fieldError(['checkinAt'], 'stay.checkin_future');
+    }
+    if (input.complaintId) {
+      const found = await sql<{
+        id: string;
+      }>`SELECT id FROM complaints WHERE id = ${input.complaintId}`.execute(ctx.db);
+      if (found.rows.length === 0) throw fieldError(['complaintId'], 'error.not_found');
+    }
+    const current = await ctx.db
+      .selectFrom('stays')
+      .select('checkin_at')
+      .where('person_id', '=', person.id)
+      .where('checkout_at', 'is', null)
+      .executeTakeFirst();
+    if (current) {
+      throw new AppError('CONFLICT', 'stay.person_already_in', {
+        name: person.full_name,
+        since: when(current.checkin_at, clock.timeZone),
+      });
+    }
+    const taken = await ctx.db
+      .selectFrom('stays')
+      .select('id')
+      .where('bed_id', '=', bed.id)
+      .where('checkout_at', 'is', null)
+      .executeTakeFirst();
+    if (taken) throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
+
+    const id = uuidv7(ctx.now.getTime());
+    const values = {
+      person_id: person.id,
+      shelter_id: bed.shelter_id,
+      bed_id: bed.id,
+      checkin_at: checkinAt,
+      referral_source: input.referralSource,
+      referral_detail: input.referralDetail,
+      condition: input.condition,
+      health_notes: input.healthNotes,
+      belongings: input.belongings,
+      origin_regency: regencyOf(person.origin_code),
+      complaint_id: input.complaintId ?? null,
+    };
+    try {
+      await ctx.db
+        .insertInto('stays')
+        .values({
+          id,
+          ...values,
+          created_at: ctx.nowIso,
+          created_by: user.id,
+          updated_at: ctx.nowIso,
+          updated_by: user.id,
+        })
+        .execute();
+    } catch (e) {
+      constraintConflict(e, bed.label, person.full_name, when(checkinAt, clock.timeZone));
+    }
+    const ppks = [...new Set(input.ppks)];
+    await ctx.db
+      .insertInto('stay_ppks')
+      .values(ppks.map((p) => ({ stay_id: id, ppks: p, checkin_at: checkinAt })))
+      .execute();
+    ctx.audit({
+      recordType: 'stay',
+      recordId: id,
+      changes: diffRecords(null, { ...values, ppks }),
+    });
+    return (await loadStay(ctx.db, id, clock))!;
+  },
+
+  async 'stays.get'(input, ctx) {
+    const stay = await loadStay(ctx.db, input.id, await shelterClock(ctx.db, ctx.now));
+    if (!stay) throw notFound();
+    return stay;
+  },
+
+  async 'stays.logEvent'(input, ctx) {
+    const user = requireUser(ctx);
+    const clock = await shelterClock(ctx.db, ctx.now);
+    const stay = await ctx.db
+      .selectFrom('stays')
+      .select(['id', 'checkin_at', 'checkout_at'])
+      .where('id', '=', input.stayId)
+      .executeTakeFirst();
+    if (!stay) throw notFound();
+    const at = input.at ? new Date(input.at).toISOString() : ctx.nowIso;
+    const t = new Date(at).getTime();
+    if (
+      t < new Date(stay.checkin_at).getTime() ||
+      (stay.checkout_at && t > new Date(stay.checkout_at).getTime()) ||
+      t > ctx.now.getTime() + CLOCK_SKEW_MS
+    ) {
+      throw fieldError(['at'], 'stay.event_outside_stay');
+    }
+    const id = uuidv7(ctx.now.getTime());
+    const values = { stay_id: stay.id, at, kind: input.kind, note: input.note, staff_id: user.id };
+    await ctx.db
+      .insertInto('stay_events')
+      .values({ id, ...values, created_at: ctx.nowIso, created_by: user.id })
+      .execute();
+    ctx.audit({ recordType: 'stay_event', recordId: id, changes: diffRecords(null, values) });
+    return (await loadStay(ctx.db, stay.id, clock))!;
+  },
+
+  async 'stays.checkOut'(input, ctx) {
+    const user = requireUser(ctx);
+    const clock = await shelterClock(ctx.db, ctx.now);
+    const before = await ctx.db
+      .selectFrom('stays')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!before) throw notFound();
+    if (before.checkout_at) {
+      throw new AppError('CONFLICT', 'stay.already_checked_out', {
+        at: when(before.checkout_at, clock.timeZone),
+      });
+    }
+    if (before.version !== input.version) throw staleRecord();
+    const issues = await checkoutIssues(ctx, before.checkin_at, input, clock.timeZone);
+    if (issues.length > 0) throw fieldErrors(issues);
+    const values = checkoutColumns(input);
+    assertUpdated(
+      await ctx.db
+        .updateTable('stays')
+        .set({ ...values, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
+        .where('id', '=', input.id)
+        .where('version', '=', input.version)
+        .where('checkout_at', 'is', null)
+        .executeTakeFirst(),
+    );
+    ctx.audit({ recordType: 'stay', recordId: input.id, changes: diffRecords(before, values) });
+    return (await loadStay(ctx.db, input.id, clock))!;
+  },
+
+  async 'stays.correct'(input, ctx) {
+    const user = requireUser(ctx);
+    const clock = await shelterClock(ctx.db, ctx.now);
+    const before = await ctx.db
+      .selectFrom('stays')
+      .selectAll()
+      .where('id', '=', input.id)
+      .executeTakeFirst();
+    if (!before) throw notFound();
+    if (!before.checkout_at) throw new AppError('CONFLICT', 'stay.not_checked_out');
+    if (before.version !== input.version) throw staleRecord();
+    const checkinAt = new Date(input.checkinAt).toISOString();
+    const issues: FieldIssue[] = [];
+    if (new Date(checkinAt).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
+      issues.push({ path: ['checkinAt'], key: 'stay.checkin_future' });
+    }
+    issues.push(...(await checkoutIssues(ctx, checkinAt, input, clock.timeZone)));
+    if (issues.length > 0) throw fieldErrors(issues);
+    const values = { checkin_at: checkinAt, ...checkoutColumns(input) };
+    assertUpdated(
+      await ctx.db
+        .updateTable('stays')
+        .set({ ...values, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
+        .where('id', '=', input.id)
+        .where('version', '=', input.version)
+        .executeTakeFirst(),
+    );
+    if (checkinAt !== before.checkin_at) {
+      await ctx.db
+        .updateTable('stay_ppks')
+        .set({ checkin_at: checkinAt })
+        .where('stay_id', '=', input.id)
+        .execute();
+    }
+    ctx.audit({
+      recordType: 'stay',
+      recordId: input.id,
+      changes: diffRecords(before, values),
+      note: input.reason,
+    });
+    return (await loadStay(ctx.db, input.id, clock))!;
+  },
+};

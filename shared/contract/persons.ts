@@ -1,0 +1,250 @@
+import { z } from 'zod';
+import {
+  IDENTITY_STATUSES,
+  MARITAL_STATUSES,
+  QUALITY_CODES,
+  RELIGIONS,
+  SEXES,
+} from '../reference/persons';
+import { method } from './method';
+import {
+  calendarDate,
+  id,
+  isoDateTime,
+  optionalPhone,
+  optionalText,
+  regionCode,
+  text,
+  version,
+} from './schemas';
+
+export const sex = z.enum(SEXES);
+export const identityStatus = z.enum(IDENTITY_STATUSES);
+export const qualityCode = z.enum(QUALITY_CODES);
+
+/** 16 digits; spaces and dots typed by the user are removed first. Checked by parseNik too. */
+const sixteenDigits = (key: 'person.nik_format' | 'person.kk_format') =>
+  z
+    .string()
+    .transform((s) => s.replace(/[\s.]/g, ''))
+    .pipe(z.union([z.literal(''), z.string().regex(/^\d{16}$/, { error: key })]))
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const smallNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{0,3}$/, { error: 'validation.invalid_format' })
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const personInput = z.strictObject({
+  nik: sixteenDigits('person.nik_format'),
+  kk: sixteenDigits('person.kk_format'),
+  fullName: text(150),
+  aliases: z.array(text(150)).max(10).default([]),
+  sex: sex.nullish().transform((v) => v ?? null),
+  birthPlace: optionalText(100),
+  birthDate: calendarDate.nullish().transform((v) => v ?? null),
+  /** When the birth date is unknown: an estimated age in years (flagged as estimated). */
+  estimatedAge: z
+    .number()
+    .int()
+    .min(0)
+    .max(120)
+    .nullish()
+    .transform((v) => v ?? null),
+  motherName: optionalText(150),
+  maritalStatus: z
+    .enum(MARITAL_STATUSES)
+    .nullish()
+    .transform((v) => v ?? null),
+  religion: z
+    .enum(RELIGIONS)
+    .nullish()
+    .transform((v) => v ?? null),
+  phone: optionalPhone,
+  address: optionalText(300),
+  rt: smallNumber,
+  rw: smallNumber,
+  /** Kelurahan/desa of the address (level 4). */
+  villageCode: regionCode.nullish().transform((v) => v ?? null),
+  /** Daerah asal: kabupaten/kota or finer; separate from the NIK's region. */
+  originCode: regionCode.nullish().transform((v) => v ?? null),
+  identityStatus,
+  identityEvidence: optionalText(500),
+  disabilities: optionalText(300),
+  notes: optionalText(2000),
+  /** Why a missing key field is missing; a present value is always `complete` (or `partial`). */
+  missingReasons: z
+    .strictObject({
+      nik: z.enum(['unknown', 'refused']).optional(),
+      birthDate: z.enum(['unknown', 'refused']).optional(),
+      origin: z.enum(['unknown', 'refused']).optional(),
+      address: z.enum(['unknown', 'refused']).optional(),
+    })
+    .default({}),
+  /** The name is only a nickname or incomplete. */
+  namePartial: z.boolean().default(false),
+});
+export type PersonInput = z.input<typeof personInput>;
+
+export const regionRef = z.object({ code: z.string(), name: z.string(), path: z.string() });
+
+export const quality = z.object({
+  name: qualityCode,
+  nik: qualityCode,
+  birthDate: qualityCode,
+  origin: qualityCode,
+  address: qualityCode,
+});
+
+export const lastStay = z.object({
+  stayId: id,
+  shelterName: z.string(),
+  checkinAt: isoDateTime,
+  checkoutAt: isoDateTime.nullable(),
+});
+
+/** Enough to tell people apart in a result list. */
+export const personSummary = z.object({
+  id,
+  fullName: z.string(),
+  aliases: z.array(z.string()),
+  nik: z.string().nullable(),
+  sex: sex.nullable(),
+  birthDate: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+  birthDateEstimated: z.boolean(),
+  origin: regionRef.nullable(),
+  identityStatus,
+  lastStay: lastStay.nullable(),
+  mergedInto: id.nullable(),
+});
+export type PersonSummary = z.infer<typeof personSummary>;
+
+export const person = personSummary.extend({
+  kk: z.string().nullable(),
+  birthPlace: z.string().nullable(),
+  motherName: z.string().nullable(),
+  maritalStatus: z.enum(MARITAL_STATUSES).nullable(),
+  religion: z.enum(RELIGIONS).nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  rt: z.string().nullable(),
+  rw: z.string().nullable(),
+  village: regionRef.nullable(),
+  identityEvidence: z.string().nullable(),
+  disabilities: z.string().nullable(),
+  notes: z.string().nullable(),
+  hasPhoto: z.boolean(),
+  quality,
+  /** Warnings from the NIK check (region unknown, birth date or sex disagreeing). */
+  nikWarnings: z.array(
+    z.object({
+      key: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  version,
+});
+export type Person = z.infer<typeof person>;
+
+export const stayBrief = z.object({
+  id,
+  shelterName: z.string(),
+  bedLabel: z.string(),
+  checkinAt: isoDateTime,
+  checkoutAt: isoDateTime.nullable(),
+  exitType: z.string().nullable(),
+  destination: regionRef.nullable(),
+  ppks: z.array(z.string()),
+});
+
+export const duplicateCandidate = personSummary.extend({
+  reasons: z.array(
+    z.enum(['same_nik', 'similar_name', 'same_birth_date', 'close_birth_date', 'same_origin']),
+  ),
+});
+
+const duplicateProbe = z.strictObject({
+  excludeId: id.optional(),
+  nik: personInput.shape.nik,
+  fullName: z.string().trim().max(150).default(''),
+  aliases: z.array(z.string().trim().max(150)).max(10).default([]),
+  birthDate: personInput.shape.birthDate,
+  estimatedAge: personInput.shape.estimatedAge,
+  originCode: personInput.shape.originCode,
+});
+
+export const personsContract = {
+  /** One box: NIK (full or first digits), any part of a name or alias, birth year, or origin. */
+  'persons.search': method({
+    access: 'persons.read',
+    write: false,
+    input: z.strictObject({
+      q: z.string().trim().min(1).max(100),
+      limit: z.number().int().min(1).max(50).default(20),
+      includeMerged: z.boolean().default(false),
+    }),
+    output: z.object({ results: z.array(personSummary) }),
+  }),
+  'persons.get': method({
+    access: 'persons.read',
+    write: false,
+    input: z.strictObject({ id }),
+    output: z.object({ person, stays: z.array(stayBrief) }),
+  }),
+  /** Likely duplicates of what is being typed, shown before saving. Never merges. */
+  'persons.duplicates': method({
+    access: 'persons.read',
+    write: false,
+    input: duplicateProbe,
+    output: z.object({ candidates: z.array(duplicateCandidate) }),
+  }),
+  'persons.create': method({
+    access: 'persons.write',
+    write: true,
+    input: personInput,
+    output: person,
+  }),
+  'persons.update': method({
+    access: 'persons.write',
+    write: true,
+    input: personInput.extend({ id, version }),
+    output: person,
+  }),
+  /** Admin tool: `mergeId` is folded into `keepId`; every stay moves, the merged record stays as a pointer. */
+  'persons.merge': method({
+    access: 'persons.merge',
+    write: true,
+    input: z.strictObject({
+      keepId: id,
+      keepVersion: version,
+      mergeId: id,
+      mergeVersion: version,
+      reason: text(500),
+    }),
+    output: person,
+  }),
+  /** A JPEG or PNG, already resized by the client (at most 1024 px, 600 kB). */
+  'persons.setPhoto': method({
+    access: 'persons.write',
+    write: true,
+    input: z.strictObject({
+      id,
+      version,
+      /** data:image/jpeg;base64,… or data:image/png;base64,…; null removes the photo. */
+      dataUrl: z.string().max(820_000).nullable(),
+    }),
+    output: person,
+  }),
+  'persons.photo': method({
+    access: 'persons.read',
+    write: false,
+    input: z.strictObject({ id }),
+    output: z.object({ dataUrl: z.string().nullable() }),
+  }),
+};

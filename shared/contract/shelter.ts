@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import { PPKS_CODES } from '../reference/ppks';
+import { BED_SECTIONS, EXIT_TYPES, REFERRAL_SOURCES, STAY_EVENT_KINDS } from '../reference/shelter';
+import { method } from './method';
+import { personSummary, regionRef } from './persons';
+import { calendarDate, id, isoDateTime, optionalText, regionCode, text, version } from './schemas';
+
+export const bedSection = z.enum(BED_SECTIONS);
+export const referralSource = z.enum(REFERRAL_SOURCES);
+export const stayEventKind = z.enum(STAY_EVENT_KINDS);
+export const exitType = z.enum(EXIT_TYPES);
+export const ppksCode = z.enum(PPKS_CODES);
+
+export const bed = z.object({
+  id,
+  roomId: id,
+  label: z.string(),
+  section: bedSection,
+  active: z.boolean(),
+  version,
+});
+export const room = z.object({ id, shelterId: id, name: z.string(), version, beds: z.array(bed) });
+export const shelter = z.object({
+  id,
+  name: z.string(),
+  address: z.string().nullable(),
+  capacity: z.number().int(),
+  active: z.boolean(),
+  version,
+  rooms: z.array(room),
+});
+export type Shelter = z.infer<typeof shelter>;
+
+export const stayEvent = z.object({
+  id,
+  stayId: id,
+  at: isoDateTime,
+  kind: stayEventKind,
+  note: z.string().nullable(),
+  staffId: z.string().nullable(),
+  staffName: z.string().nullable(),
+});
+
+export const stay = z.object({
+  id,
+  person: personSummary,
+  shelterId: id,
+  shelterName: z.string(),
+  bedId: id,
+  bedLabel: z.string(),
+  roomName: z.string(),
+  checkinAt: isoDateTime,
+  referralSource,
+  referralDetail: z.string().nullable(),
+  ppks: z.array(ppksCode),
+  condition: z.string().nullable(),
+  healthNotes: z.string().nullable(),
+  belongings: z.string().nullable(),
+  checkoutAt: isoDateTime.nullable(),
+  exitType: exitType.nullable(),
+  destination: regionRef.nullable(),
+  destinationDetail: z.string().nullable(),
+  escort: z.string().nullable(),
+  /** Whole days so far (or in total once checked out). */
+  days: z.number().int(),
+  overdue: z.boolean(),
+  complaintId: z.string().nullable(),
+  events: z.array(stayEvent),
+  version,
+});
+export type Stay = z.infer<typeof stay>;
+
+export const rosterBed = z.object({
+  bed,
+  roomName: z.string(),
+  stay: z
+    .object({
+      id,
+      person: personSummary,
+      checkinAt: isoDateTime,
+      days: z.number().int(),
+      overdue: z.boolean(),
+      ppks: z.array(ppksCode),
+    })
+    .nullable(),
+});
+
+export const historyRow = z.object({
+  id,
+  personId: id,
+  personName: z.string(),
+  nik: z.string().nullable(),
+  origin: regionRef.nullable(),
+  shelterName: z.string(),
+  bedLabel: z.string(),
+  checkinAt: isoDateTime,
+  checkoutAt: isoDateTime.nullable(),
+  exitType: exitType.nullable(),
+  destination: regionRef.nullable(),
+  days: z.number().int(),
+  ppks: z.array(ppksCode),
+});
+
+const checkoutFields = {
+  checkoutAt: isoDateTime,
+  exitType,
+  /** Where the person went: required for reunification, repatriation and referrals. */
+  destinationCode: regionCode.nullish().transform((v) => v ?? null),
+  destinationDetail: optionalText(500),
+  escort: optionalText(200),
+};
+
+export const shelterContract = {
+  'shelters.list': method({
+    access: 'shelter.read',
+    write: false,
+    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
+    output: z.object({ shelters: z.array(shelter) }),
+  }),
+  'shelters.save': method({
+    access: 'shelter.manage',
+    write: true,
+    input: z.strictObject({
+      id: id.optional(),
+      version: version.optional(),
+      name: text(150),
+      address: optionalText(300),
+      capacity: z.number().int().min(0).max(1000),
+      active: z.boolean().default(true),
+    }),
+    output: shelter,
+  }),
+  'shelters.saveRoom': method({
+    access: 'shelter.manage',
+    write: true,
+    input: z.strictObject({
+      id: id.optional(),
+      version: version.optional(),
+      shelterId: id,
+      name: text(100),
+    }),
+    output: shelter,
+  }),
+  'shelters.saveBed': method({
+    access: 'shelter.manage',
+    write: true,
+    input: z.strictObject({
+      id: id.optional(),
+      version: version.optional(),
+      roomId: id,
+      label: text(50),
+      section: bedSection,
+      active: z.boolean().default(true),
+    }),
+    output: shelter,
+  }),
+  /** Current residents by bed, with days stayed and overdue flags (office maximum stay). */
+  'stays.roster': method({
+    access: 'shelter.read',
+    write: false,
+    input: z.strictObject({ shelterId: id }),
+    output: z.object({ maxStayDays: z.number().int(), beds: z.array(rosterBed) }),
+  }),
+  'stays.checkIn': method({
+    access: 'shelter.write',
+    write: true,
+    input: z.strictObject({
+      personId: id,
+      bedId: id,
+      /** Defaults to now. */
+      checkinAt: isoDateTime.optional(),
+      referralSource,
+      referralDetail: optionalText(300),
+      ppks: z.array(ppksCode).min(1, { error: 'stay.ppks_required' }),
+      condition: optionalText(1000),
+      healthNotes: optionalText(1000),
+      belongings: optionalText(1000),
+      complaintId: id.optional(),
+    }),
+    output: stay,
+  }),
+  'stays.get': method({
+    access: 'shelter.read',
+    write: false,
+    input: z.strictObject({ id }),
+    output: stay,
+  }),
+  'stays.logEvent': method({
+    access: 'shelter.write',
+    write: true,
+    input: z.strictObject({
+      stayId: id,
+      kind: stayEventKind,
+      at: isoDateTime.optional(),
+      note: optionalText(1000),
+    }),
+    output: stay,
+  }),
+  'stays.checkOut': method({
+    access: 'shelter.write',
+    write: true,
+    input: z.strictObject({ id, version, ...checkoutFields }),
+    output: stay,
+  }),
+  /** Admin correction of a checked-out stay; audited with the reason. */
+  'stays.correct': method({
+    access: 'shelter.correct',
+    write: true,
+    input: z.strictObject({
+      id,
+      version,
+      checkinAt: isoDateTime,
+      ...checkoutFields,
+      reason: text(500),
+    }),
+    output: stay,
+  }),
+  /** Stay history, newest check-in first, keyset-paged so it stays fast with 100k+ stays. */
+  'stays.history': method({
+    access: 'shelter.read',
+    write: false,
+    input: z.strictObject({
+      shelterId: id.optional(),
+      from: calendarDate.optional(),
+      to: calendarDate.optional(),
+      /** Origin kabupaten/kota (two-level code). */
+      originRegency: regionCode.optional(),
+      exitType: z.union([exitType, z.literal('active')]).optional(),
+      ppks: ppksCode.optional(),
+      /** Opaque cursor from the previous page. */
+      after: z.string().max(100).optional(),
+      limit: z.number().int().min(1).max(100).default(50),
+    }),
+    output: z.object({
+      rows: z.array(historyRow),
+      nextAfter: z.string().nullable(),
+    }),
+  }),
+  /** Figures for a period: served, origin share, exits, length of stay, identity. */
+  'stays.stats': method({
+    access: 'shelter.read',
+    write: false,
+    input: z.strictObject({ from: calendarDate, to: calendarDate, shelterId: id.optional() }),
+    output: z.object({
+      peopleServed: z.number().int(),
+      stays: z.number().int(),
+      fromOwnCity: z.number().int(),
+      fromElsewhere: z.number().int(),
+      originUnknown: z.number().int(),
+      byOrigin: z.array(z.object({ code: z.string(), name: z.string(), people: z.number().int() })),
+      exits: z.array(z.object({ exitType, stays: z.number().int() })),
+      averageStayDays: z.number().nullable(),
+      withoutVerifiedIdentity: z.number().int(),
+      stillInShelter: z.number().int(),
+    }),
+  }),
+};

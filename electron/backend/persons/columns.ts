@@ -4,20 +4,12 @@ import type { ParsedInput } from '../../../shared/contract';
 import { parseNik } from '../../../shared/nik';
 import type { DB } from '../db/schema';
 import { fieldErrors } from '../errors';
+import { dateIn, yearIn } from '../lib/days';
 import { regionRefs } from '../regions/refs';
 import { levelOf } from '../regions/normalize';
 import { foldName, searchNames } from './fold';
 
 export type PersonFields = ParsedInput<'persons.create'>;
-
-/** Calendar year of `now` in the office's zone (for ages). */
-function yearIn(now: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));
-}
-
-function todayIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
-}
 
 /**
  * Checks what the schema cannot: the NIK's structure and uniqueness, dates against today,
@@ -49,7 +41,7 @@ export async function validatePerson(
       }
     }
   }
-  if (p.birthDate && p.birthDate > todayIn(opts.now, opts.timeZone)) {
+  if (p.birthDate && p.birthDate > dateIn(opts.now, opts.timeZone)) {
     issues.push({ path: ['birthDate'], key: 'person.birth_future' });
   }
   if (p.birthDate && p.estimatedAge !== null) {

@@ -5,6 +5,7 @@ import { assertUpdated, nextVersion } from '../db/versioned';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { AppError, fieldError, notFound, staleRecord } from '../errors';
+import { yearIn } from '../lib/days';
 import { uuidv7 } from '../lib/ids';
 import { officeTimeZone } from '../office/store';
 import { regionRefs } from '../regions/refs';
@@ -41,12 +42,7 @@ async function syncStayOrigin(ctx: Ctx, personId: string, originCode: string | n
 
 export const personHandlers: HandlersOf<typeof personsContract> = {
   async 'persons.search'(input, ctx) {
-    const currentYear = Number(
-      new Intl.DateTimeFormat('en', {
-        timeZone: await officeTimeZone(ctx.db),
-        year: 'numeric',
-      }).format(ctx.now),
-    );
+    const currentYear = yearIn(ctx.now, await officeTimeZone(ctx.db));
     const ids = await searchPersonIds(ctx.db, { ...input, currentYear });
     return { results: await loadSummaries(ctx.db, ids) };
   },
@@ -94,9 +90,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
 
   async 'persons.duplicates'(input, ctx) {
     const timeZone = await officeTimeZone(ctx.db);
-    const year = Number(
-      new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(ctx.now),
-    );
+    const year = yearIn(ctx.now, timeZone);
     const found = await findDuplicates(ctx.db, {
       excludeId: input.excludeId,
       nik: input.nik,

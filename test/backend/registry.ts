@@ -1,0 +1,152 @@
+/** Fixtures for the person registry and shelter tests (issue 3). */
+import { expect } from 'vitest';
+import type { Input, Output } from '../../shared/contract';
+import type { Backend } from '../../electron/backend/app';
+import { ADMIN_PASSWORD, CHANGED_PASSWORD, type Client } from './harness';
+
+export type PersonIn = Input<'persons.create'>;
+export type Person = Output<'persons.create'>;
+
+export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+
+/** A minimal valid person; override what the test is about. */
+export function personInput(over: Partial<PersonIn> = {}): PersonIn {
+  return { fullName: 'Budi Santoso', identityStatus: 'stated', ...over };
+}
+
+export async function createPerson(c: Client, over: Partial<PersonIn> = {}): Promise<Person> {
+  return c.call('persons.create', personInput(over));
+}
+
+/**
+ * A NIK issued in `district` ('63.72.04') for someone born on `birthDate` (YYYY-MM-DD):
+ * PP KK CC DDMMYY SSSS, day + 40 for women.
+ */
+export function makeNik(district: string, birthDate: string, sex: 'M' | 'F', serial = 1): string {
+  const [y, m, d] = birthDate.split('-') as [string, string, string];
+  const day = Number(d) + (sex === 'F' ? 40 : 0);
+  return (
+    district.replace(/\./g, '') +
+    String(day).padStart(2, '0') +
+    m +
+    y.slice(2) +
+    String(serial).padStart(4, '0')
+  );
+}
+
+/** Signs the client in again (sessions end after 30 idle minutes; tests move the clock by days). */
+export async function signInAgain(c: Client, username: string): Promise<void> {
+  await c.call('auth.login', {
+    username,
+    password: username === 'admin' ? ADMIN_PASSWORD : CHANGED_PASSWORD,
+  });
+}
+
+export interface ShelterFixture {
+  shelterId: string;
+  rooms: Record<string, string>;
+  beds: Record<string, string>;
+}
+
+/** A shelter with rooms and beds, e.g. { 'Ruang Pria': ['P1', 'P2'] }; bed labels must be unique. */
+export async function makeShelter(
+  admin: Client,
+  name = 'Rumah Singgah Banjarbaru',
+  rooms: Record<string, string[]> = { 'Ruang Pria': ['P1', 'P2'], 'Ruang Wanita': ['W1', 'W2'] },
+): Promise<ShelterFixture> {
+  const shelter = await admin.call('shelters.save', {
+    name,
+    address: 'Jl. Trikora, Banjarbaru',
+    capacity: 20,
+  });
+  const out: ShelterFixture = { shelterId: shelter.id, rooms: {}, beds: {} };
+  for (const [roomName, labels] of Object.entries(rooms)) {
+    const withRoom = await admin.call('shelters.saveRoom', {
+      shelterId: shelter.id,
+      name: roomName,
+    });
+    const room = withRoom.rooms.find((r) => r.name === roomName)!;
+    out.rooms[roomName] = room.id;
+    for (const label of labels) {
+      const withBed = await admin.call('shelters.saveBed', {
+        roomId: room.id,
+        label,
+        section: roomName.includes('Wanita') ? 'women' : 'men',
+      });
+      const bed = withBed.rooms.flatMap((r) => r.beds).find((b) => b.label === label)!;
+      out.beds[label] = bed.id;
+    }
+  }
+  return out;
+}
+
+export function checkInInput(
+  personId: string,
+  bedId: string,
+  over: Partial<Input<'stays.checkIn'>> = {},
+): Input<'stays.checkIn'> {
+  return {
+    personId,
+    bedId,
+    referralSource: 'satpol_pp',
+    ppks: ['PPKS-11'],
+    ...over,
+  };
+}
+
+/** Table → ORDER BY for a stable dump (stay_ppks has no rowid). */
+const TABLES = {
+  persons: 'rowid',
+  shelters: 'rowid',
+  shelter_rooms: 'rowid',
+  shelter_beds: 'rowid',
+  stays: 'rowid',
+  stay_ppks: 'stay_id, ppks',
+  stay_events: 'rowid',
+  audit_log: 'seq',
+} as const;
+type Table = keyof typeof TABLES;
+
+/** Every row of the registry and shelter tables and the audit trail, to prove nothing changed. */
+export function snapshot(backend: Backend): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const [table, order] of Object.entries(TABLES)) {
+    out[table] = backend.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
+  }
+  return out;
+}
+
+export function rowCount(backend: Backend, table: Table): number {
+  return (backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** Audit rows of one method, oldest first, with `changes` parsed. */
+export function auditOf(backend: Backend, method: string) {
+  const rows = backend.sqlite
+    .prepare(`SELECT * FROM audit_log WHERE method = ? ORDER BY seq`)
+    .all(method) as {
+    seq: number;
+    user_id: string | null;
+    username: string | null;
+    method: string;
+    record_type: string | null;
+    record_id: string | null;
+    outcome: string;
+    changes: string | null;
+    note: string | null;
+  }[];
+  return rows.map((r) => ({
+    ...r,
+    changes: r.changes === null ? null : (JSON.parse(r.changes) as Record<string, unknown>),
+  }));
+}
+
+/** The field issues of a VALIDATION error as [path, key] pairs. */
+export function issuesOf(err: {
+  code: string;
+  issues?: { path: (string | number)[]; key: string }[];
+}) {
+  expect(err.code).toBe('VALIDATION');
+  return (err.issues ?? []).map((i) => [i.path.join('.'), i.key]);
+}

@@ -29,6 +29,7 @@ export default defineConfig({
         '--disable-component-update',
       ],
     },
+    actionTimeout: 10_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -100,6 +100,8 @@ export async function setupViaApi(request: APIRequestContext, host: Host): Promi
 export async function shot(page: Page, name: string): Promise<void> {
   // Let transitions and notifications settle so the picture shows the finished screen.
   await page.waitForTimeout(350);
+  // A full-page picture of a scrolled page would draw the fixed header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import type { FormFailure } from '../lib/form';
 import { useFormat } from '../lib/format';
@@ -17,12 +18,18 @@ export function FormFailureAlert({
 }) {
   const t = useT();
   const fmt = useFormat();
+  const ref = useRef<HTMLDivElement>(null);
+  // The alert sits above the form; bring it into view when the user is down at the buttons.
+  useEffect(() => {
+    if (failure) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [failure]);
   if (!failure) return null;
   const { error, leftovers } = failure;
   if (error.code === 'VALIDATION' && leftovers.length === 0 && !summary) return null;
   const conflict = error.code === 'CONFLICT';
   return (
     <Alert
+      ref={ref}
       color={conflict ? 'orange' : 'red'}
       variant="light"
       icon={<IconAlertTriangle size={20} />}

@@ -4,7 +4,7 @@
  */
 import { Badge, Combobox, Group, Loader, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconMapPin } from '@tabler/icons-react';
+import { IconCheck, IconMapPin } from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Region, RegionLevel } from '../../../shared/contract/regions';
 import { call, isRpcFailure } from '../api/rpc';
@@ -103,7 +103,6 @@ export function RegionPicker(props: RegionPickerProps) {
           setResults(res.results);
           setSearchError(null);
           setLoading(false);
-          combobox.selectFirstOption();
         },
         (e: unknown) => {
           if (no !== requestNo.current) return;
@@ -127,6 +126,12 @@ export function RegionPicker(props: RegionPickerProps) {
   const codeFits =
     /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(typedCode) &&
     (!levels || levels.includes(typedCode.split('.').length as RegionLevel));
+
+  // New results: the first one is ready for Enter.
+  useEffect(() => {
+    if (results.length > 0) combobox.selectFirstOption();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [results]);
 
   const pick = (code: string) => {
     const region = results.find((r) => r.code === code) ?? null;
@@ -190,7 +195,8 @@ export function RegionPicker(props: RegionPickerProps) {
               <Text size="xs" c="dimmed" ff="monospace">
                 {r.code}
               </Text>
-              <Badge size="sm" variant="light" color="gray">
+              {r.code === value && <IconCheck size={14} aria-hidden />}
+              <Badge size="sm" variant="light" color="gray" tt="none">
                 {t(`region.level.${r.level}`)}
               </Badge>
             </Group>
@@ -231,7 +237,6 @@ export function RegionPicker(props: RegionPickerProps) {
             setSearch(e.currentTarget.value);
             setTyping(true);
             combobox.openDropdown();
-            combobox.updateSelectedOptionIndex();
           }}
           onClick={() => combobox.openDropdown()}
           onFocus={(e) => {

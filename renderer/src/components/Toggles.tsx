@@ -9,7 +9,13 @@ import { IconMoon, IconSun } from '@tabler/icons-react';
 import type { Locale } from '../../../shared/i18n';
 import { useI18n } from '../i18n/I18nProvider';
 
-export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+export function LanguageSwitch({
+  size = 'xs',
+  testId = 'language-switch',
+}: {
+  size?: 'xs' | 'sm';
+  testId?: string;
+}) {
   const { locale, setLocale, t } = useI18n();
   return (
     <SegmentedControl
@@ -35,7 +41,7 @@ export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
           ),
         },
       ]}
-      data-testid="language-switch"
+      data-testid={testId}
     />
   );
 }

@@ -6,7 +6,6 @@ import {
   Group,
   Skeleton,
   Stack,
-  Table,
   Text,
   ThemeIcon,
   Title,
@@ -153,30 +152,29 @@ function RecentActivity() {
           {t('home.recent.empty')}
         </Text>
       ) : (
-        <Table verticalSpacing="xs" data-testid="recent-activity">
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.seq}>
-                <Table.Td w={170}>
-                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {fmt.dateTime(r.at)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <MethodLabel method={r.method} />
-                  {r.recordType && (
-                    <Text size="xs" c="dimmed">
-                      {recordTypeLabel(r.recordType, t)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">
-                  <OutcomeBadge outcome={r.outcome} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Stack gap={0} data-testid="recent-activity">
+          {rows.map((r, i) => (
+            <Group
+              key={r.seq}
+              justify="space-between"
+              wrap="nowrap"
+              gap="sm"
+              py="xs"
+              style={{
+                borderTop: i ? '1px solid var(--mantine-color-default-border)' : undefined,
+              }}
+            >
+              <div style={{ minWidth: 0 }}>
+                <MethodLabel method={r.method} />
+                <Text size="xs" c="dimmed">
+                  {fmt.dateTime(r.at)}
+                  {r.recordType ? ` · ${recordTypeLabel(r.recordType, t)}` : ''}
+                </Text>
+              </div>
+              <OutcomeBadge outcome={r.outcome} />
+            </Group>
+          ))}
+        </Stack>
       )}
     </HomeCard>
   );

@@ -260,7 +260,7 @@ export function Shell() {
           )}
         </AppShell.Section>
         <AppShell.Section hiddenFrom="xs" pt="sm">
-          <LanguageSwitch />
+          <LanguageSwitch testId="language-switch-nav" />
         </AppShell.Section>
       </AppShell.Navbar>
 

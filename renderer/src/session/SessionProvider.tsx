@@ -95,7 +95,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         notifications.show({
           id: 'session-expired',
           color: 'orange',
-          title: tRef.current('auth.login.title'),
           message: tRef.current('error.unauthenticated'),
         });
       }),

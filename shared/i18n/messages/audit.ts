@@ -47,6 +47,7 @@ export const auditMessages = {
   'audit.end': ['Semua entri yang cocok sudah ditampilkan.', 'All matching entries are shown.'],
   'audit.verify.title': ['Keutuhan jejak audit', 'Audit trail integrity'],
   'audit.filters': ['Saringan', 'Filters'],
+  'audit.filterRecord': ['Tampilkan riwayat data ini', "Show this record's history"],
   'audit.recordType.user': ['Pengguna', 'User'],
   'audit.recordType.office': ['Profil kantor', 'Office profile'],
   'audit.recordType.session': ['Sesi', 'Session'],

@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
   Title,
+  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
 import {
@@ -125,7 +126,13 @@ function VerifyPanel() {
   );
 }
 
-function AuditRowView({ row }: { row: AuditRow }) {
+function AuditRowView({
+  row,
+  onRecord,
+}: {
+  row: AuditRow;
+  onRecord: (recordType: string, recordId: string) => void;
+}) {
   const t = useT();
   const fmt = useFormat();
   const [open, setOpen] = useState(false);
@@ -161,9 +168,19 @@ function AuditRowView({ row }: { row: AuditRow }) {
             <div>
               <Text size="sm">{row.recordType ? recordTypeLabel(row.recordType, t) : '—'}</Text>
               {row.recordId && (
-                <Text size="xs" c="dimmed" ff="monospace" title={row.recordId} maw={220} truncate>
-                  {row.recordId}
-                </Text>
+                <Tooltip label={t('audit.filterRecord')} openDelay={300}>
+                  <UnstyledButton
+                    onClick={() => onRecord(row.recordType ?? '', row.recordId!)}
+                    className="pelita-link-button"
+                    aria-label={`${t('audit.filterRecord')}: ${row.recordId}`}
+                    maw={220}
+                    display="block"
+                  >
+                    <Text size="xs" ff="monospace" truncate>
+                      {row.recordId}
+                    </Text>
+                  </UnstyledButton>
+                </Tooltip>
               )}
             </div>
           ) : (
@@ -212,6 +229,7 @@ function AuditRowView({ row }: { row: AuditRow }) {
 
 export function AuditPage() {
   const t = useT();
+  const fmt = useFormat();
   const handle = useFailureHandler();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
@@ -263,6 +281,13 @@ export function AuditPage() {
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setApplied(draft);
+    setRefreshNo((n) => n + 1);
+  };
+
+  const filterRecord = (recordType: string, recordId: string) => {
+    const next = { ...NO_FILTERS, recordType, recordId };
+    setDraft(next);
+    setApplied(next);
     setRefreshNo((n) => n + 1);
   };
 
@@ -334,12 +359,14 @@ export function AuditPage() {
                 label={t('audit.from')}
                 value={draft.from}
                 onChange={(e) => set('from', e.currentTarget.value)}
+                description={draft.from ? fmt.calendarDate(draft.from) : undefined}
               />
               <TextInput
                 type="date"
                 label={t('audit.to')}
                 value={draft.to}
                 onChange={(e) => set('to', e.currentTarget.value)}
+                description={draft.to ? fmt.calendarDate(draft.to) : undefined}
               />
             </SimpleGrid>
             <Group justify="flex-end" mt="md" gap="sm">
@@ -393,7 +420,7 @@ export function AuditPage() {
                       </Table.Tr>
                     )}
                     {rows.map((r) => (
-                      <AuditRowView key={r.seq} row={r} />
+                      <AuditRowView key={r.seq} row={r} onRecord={filterRecord} />
                     ))}
                   </Table.Tbody>
                 </Table>

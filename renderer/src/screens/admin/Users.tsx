@@ -388,7 +388,12 @@ export function UsersPage() {
   }, [users.data, search, showInactive]);
 
   if (users.error && !users.data) {
-    return <LoadError error={users.error} onRetry={users.reload} />;
+    return (
+      <>
+        <PageHeader title={t('user.title')} subtitle={t('user.subtitle')} />
+        <LoadError error={users.error} onRetry={users.reload} />
+      </>
+    );
   }
 
   const close = () => setDialog(null);
@@ -446,7 +451,7 @@ export function UsersPage() {
         {users.loading && !users.data ? (
           <PageLoader />
         ) : (
-          <Table.ScrollContainer minWidth={1120}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table
               verticalSpacing="sm"
               horizontalSpacing="md"
@@ -483,7 +488,7 @@ export function UsersPage() {
                     data-testid={`user-row-${u.username}`}
                     opacity={u.active ? 1 : 0.65}
                   >
-                    <Table.Td>
+                    <Table.Td miw={150}>
                       <Text size="sm" fw={600}>
                         {u.fullName}
                       </Text>
@@ -524,8 +529,13 @@ export function UsersPage() {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Stack gap={4} align="flex-start">
-                        <Badge color={u.active ? 'teal' : 'gray'} variant="dot" tt="none">
+                      <Stack gap={4} align="flex-start" miw={96}>
+                        <Badge
+                          color={u.active ? 'teal' : 'gray'}
+                          variant="dot"
+                          tt="none"
+                          style={{ overflow: 'visible' }}
+                        >
                           {t(u.active ? 'user.active' : 'user.inactive')}
                         </Badge>
                         {isLocked(u) && (

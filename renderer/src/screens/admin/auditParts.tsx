@@ -88,6 +88,36 @@ function ChangeValue({ value }: { value: unknown }) {
   return <Code>{JSON.stringify(value)}</Code>;
 }
 
+/** Column names in audit changes, shown with the label the forms use. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  username: 'auth.username',
+  full_name: 'user.fullName',
+  nip: 'user.nip',
+  position: 'user.position',
+  roles: 'user.roles',
+  active: 'user.active',
+  password: 'auth.password',
+  name: 'office.name',
+  region_code: 'office.regionCode',
+  address: 'office.address',
+  phone: 'office.phone',
+  email: 'office.email',
+  head_name: 'office.headName',
+  head_nip: 'office.headNip',
+  head_position: 'office.headPosition',
+  time_zone: 'office.timeZone',
+  max_stay_days: 'office.maxStayDays',
+};
+
+function fieldLabelKey(field: string): MessageKey | null {
+  if (FIELD_LABELS[field]) return FIELD_LABELS[field];
+  const camel = field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  for (const prefix of ['user.', 'office.', 'auth.']) {
+    if (isMessageKey(prefix + camel)) return (prefix + camel) as MessageKey;
+  }
+  return null;
+}
+
 export function ChangesTable({ changes }: { changes: NonNullable<AuditRow['changes']> }) {
   const t = useT();
   const entries = Object.entries(changes);
@@ -109,7 +139,12 @@ export function ChangesTable({ changes }: { changes: NonNullable<AuditRow['chang
       <Table.Tbody>
         {entries.map(([field, [before, after]]) => (
           <Table.Tr key={field}>
-            <Table.Td ff="monospace">{field}</Table.Td>
+            <Table.Td>
+              {fieldLabelKey(field) && <Text size="sm">{t(fieldLabelKey(field)!)}</Text>}
+              <Text size="xs" c="dimmed" ff="monospace">
+                {field}
+              </Text>
+            </Table.Td>
             <Table.Td>
               <ChangeValue value={before} />
             </Table.Td>

@@ -1,0 +1,138 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot } from './host';
+
+const host = freshHost();
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ request }) => {
+  await setupViaApi(request, host);
+});
+
+test('the audit trail shows setup, failed and successful sign-in and the created user', async ({
+  page,
+}) => {
+  // A failed sign-in, then a good one, then a user created through the UI.
+  await login(page, host, ADMIN.username, 'bukan-sandinya-1');
+  await expect(page.getByTestId('login-error')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Kata sandi' }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await openNav(page, 'Pengguna');
+  await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tambah pengguna' });
+  await dialog.getByRole('textbox', { name: 'Nama pengguna' }).fill('nur.aduan');
+  await dialog.getByRole('textbox', { name: 'Nama lengkap' }).fill('Nurhaliza');
+  await dialog.getByTestId('role-complaint_officer').click();
+  await dialog.getByRole('textbox', { name: 'Kata sandi awal' }).fill('PengaduanAwal26');
+  await dialog.getByRole('textbox', { name: 'Ulangi kata sandi baru' }).fill('PengaduanAwal26');
+  await dialog.getByRole('button', { name: 'Tambah pengguna' }).click();
+  await expect(dialog).toBeHidden();
+
+  await openNav(page, 'Jejak Audit');
+  await expect(page.getByRole('heading', { name: 'Jejak audit', level: 1 })).toBeVisible();
+  const rows = page.getByTestId('audit-row');
+  // Newest first: the user creation is above the sign-ins, setup at the bottom.
+  await expect(rows.first()).toContainText('Tambah pengguna');
+  const table = page.getByTestId('audit-table');
+  await expect(table).toContainText('Pengaturan awal');
+  await expect(
+    table.locator('[data-method="auth.login"]').filter({ hasText: 'Ditolak' }),
+  ).toContainText('kata sandi salah');
+  await expect(
+    table.locator('[data-method="auth.login"]').filter({ hasText: 'Berhasil' }),
+  ).toHaveCount(1);
+  await expect(rows.last()).toContainText('Pengaturan awal');
+  await expect(rows.first()).toContainText(/\d{1,2} \w{3} \d{4} \d{2}\.\d{2} WITA/);
+  await shot(page, '30-audit');
+
+  // The changed fields of the creation, before → after; the password is not shown.
+  await rows
+    .first()
+    .getByRole('button', { name: /Perubahan/ })
+    .click();
+  const changes = page.getByTestId('audit-changes').first();
+  await expect(changes).toBeVisible();
+  await expect(changes).toContainText('nur.aduan');
+  await expect(changes).toContainText('Petugas Pengaduan');
+  await expect(changes).not.toContainText('PengaduanAwal26');
+  await shot(page, '31-audit-changes');
+
+  // Integrity check.
+  await page.getByRole('button', { name: 'Periksa keutuhan' }).click();
+  await expect(page.getByTestId('audit-verify-result')).toContainText('Rantai audit utuh');
+});
+
+test('filters: by action, by user, by record and by date', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.goto(host.url + '/#/admin/audit');
+  const rows = page.getByTestId('audit-row');
+  await expect(rows.first()).toBeVisible();
+
+  // Action: only user creations.
+  await page.getByRole('combobox', { name: 'Tindakan' }).click();
+  await page.getByRole('combobox', { name: 'Tindakan' }).fill('users.create');
+  await page.getByRole('option', { name: /users\.create/ }).click();
+  await page.getByRole('button', { name: 'Saring' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Tambah pengguna');
+  await shot(page, '32-audit-filter-method');
+
+  // Reset, then the user filter: the failed and successful sign-ins of the admin are there.
+  await page.getByRole('button', { name: 'Atur ulang' }).click();
+  await page.getByRole('combobox', { name: 'Pengguna' }).click();
+  await page.getByRole('option', { name: /Nurhaliza/ }).click();
+  await page.getByRole('button', { name: 'Saring' }).click();
+  await expect(page.getByText('Tidak ada entri yang cocok dengan saringan.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Pengguna' }).click();
+  await page.getByRole('option', { name: new RegExp(ADMIN.fullName) }).click();
+  await page.getByRole('button', { name: 'Saring' }).click();
+  await expect(rows.filter({ hasText: 'Ditolak' }).first()).toBeVisible();
+  for (const text of await rows.allInnerTexts()) expect(text).toContain(ADMIN.username);
+
+  // Record type 'office': only the office row from setup.
+  await page.getByRole('button', { name: 'Atur ulang' }).click();
+  await page.getByRole('textbox', { name: 'Jenis data' }).fill('office');
+  await page.getByRole('textbox', { name: 'Jenis data' }).press('Enter');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Profil kantor');
+
+  // Dates: nothing before 2020, everything from today on.
+  await page.getByRole('button', { name: 'Atur ulang' }).click();
+  await page.getByLabel('Sampai tanggal').fill('2020-01-01');
+  await page.getByRole('button', { name: 'Saring' }).click();
+  await expect(page.getByText('Tidak ada entri yang cocok dengan saringan.')).toBeVisible();
+});
+
+test('paging: "Muat lebih banyak" loads older entries with the keyset cursor', async ({
+  page,
+  request,
+}) => {
+  // 60 failed sign-ins of unknown users make more than one page (50).
+  for (let i = 0; i < 60; i++) {
+    await request
+      .post(`${host.url}/rpc/auth.login`, {
+        data: { username: `tamu${i}`, password: 'apa-saja-123' },
+        headers: { origin: host.url },
+      })
+      .then((r) => r.dispose());
+  }
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.goto(host.url + '/#/admin/audit');
+  const rows = page.getByTestId('audit-row');
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByTestId('audit-count')).toHaveText('50 entri ditampilkan');
+  const more = page.getByRole('button', { name: 'Muat lebih banyak' });
+  await more.scrollIntoViewIfNeeded();
+  await shot(page, '33-audit-paging');
+  await more.click();
+  await expect(page.getByText('Semua entri yang cocok sudah ditampilkan.')).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(60);
+  await expect(rows.last()).toContainText('Pengaturan awal');
+  // Entries are unique and newest first.
+  const seqs = (await rows.locator('td:first-child p:nth-child(2)').allInnerTexts()).map((s) =>
+    Number(s.replace('#', '')),
+  );
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
+  await rpc(request, host, 'auth.status');
+});

@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import type { RpcError } from '../../shared/errors';
 import { DATABASE_FILE, openBackend, type Backend } from '../../electron/backend/app';
@@ -15,15 +15,29 @@ import { handlers } from '../../electron/backend/handlers';
  * template database and every test starts from a fresh copy of it.
  */
 let template: string | null = null;
+const templateDirs: string[] = [];
 async function templateDb(): Promise<string> {
   if (template && existsSync(template)) return template;
   const dir = mkdtempSync(join(tmpdir(), 'pelita-template-'));
+  templateDirs.push(dir);
   const b = await openBackend({ dataDir: dir });
   b.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await b.close();
   template = join(dir, DATABASE_FILE);
   return template;
 }
+
+/**
+ * First-run setup hashes a password (scrypt, tens of milliseconds), so the database right after
+ * setup is kept too, per start time, with the admin's session token.
+ */
+const setUpTemplates = new Map<string, { file: string; token: string }>();
+
+afterAll(() => {
+  for (const d of templateDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  template = null;
+  setUpTemplates.clear();
+});
 
 export interface TestBackend {
   backend: Backend;
@@ -39,9 +53,11 @@ afterEach(async () => {
   }
 });
 
-export async function makeBackend(start = new Date('2026-11-27T02:00:00Z')): Promise<TestBackend> {
+export const DEFAULT_START = new Date('2026-11-27T02:00:00Z');
+
+export async function makeBackend(start = DEFAULT_START, from?: string): Promise<TestBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'pelita-test-'));
-  copyFileSync(await templateDb(), join(dir, DATABASE_FILE));
+  copyFileSync(from ?? (await templateDb()), join(dir, DATABASE_FILE));
   const clock = {
     now: start,
     advance(ms: number) {
@@ -102,13 +118,25 @@ export const OFFICE_INPUT = {
 };
 
 /** A backend after first-run setup, with the admin signed in. */
-export async function setUpOffice(start?: Date) {
+export async function setUpOffice(start: Date = DEFAULT_START) {
+  const cached = setUpTemplates.get(start.toISOString());
+  if (cached && existsSync(cached.file)) {
+    const t = await makeBackend(start, cached.file);
+    return { ...t, admin: new Client(t.backend, cached.token) };
+  }
   const t = await makeBackend(start);
   const admin = new Client(t.backend);
   await admin.call('auth.setup', {
     office: OFFICE_INPUT,
     admin: { username: 'admin', fullName: 'Admin Pelita', password: ADMIN_PASSWORD },
   });
+  // Keep a copy of the database as it is now, before the test changes it.
+  const dir = mkdtempSync(join(tmpdir(), 'pelita-template-'));
+  templateDirs.push(dir);
+  t.backend.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const file = join(dir, DATABASE_FILE);
+  await t.backend.sqlite.backup(file);
+  setUpTemplates.set(start.toISOString(), { file, token: admin.token! });
   return { ...t, admin };
 }
 
@@ -205,6 +233,17 @@ export function spyDispatcher(t: TestBackend) {
       },
     ]),
   ) as unknown as Handlers;
-  const dispatch = createDispatcher({ db: t.backend.db, handlers: spied, now: () => t.clock.now });
-  return { dispatch, ran };
+  return { dispatch: dispatcherWith(t, spied), ran };
+}
+
+/** A dispatcher over the test backend's database and clock with other handlers. */
+export function dispatcherWith(t: TestBackend, withHandlers: Handlers) {
+  // Built as a variable so it also fits dispatchers that take more options (e.g. dataDir).
+  const deps = {
+    db: t.backend.db,
+    handlers: withHandlers,
+    now: () => t.clock.now,
+    dataDir: t.dir,
+  };
+  return createDispatcher(deps);
 }

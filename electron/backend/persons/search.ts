@@ -30,6 +30,8 @@ export function scoreNames(
   origin: string,
 ): number {
   const names = searchNamesText.split(' | ');
+  // The own name comes first, followed by its no-space form when it has several words.
+  const ownCompact = names[0]?.replace(/ /g, '');
   let best = 0;
   names.forEach((name, i) => {
     const nameWords = name.split(' ');
@@ -38,8 +40,8 @@ export function scoreNames(
     else if (name.startsWith(key)) s = 80;
     else if (words.every((w) => nameWords.some((nw) => nw.startsWith(w)))) s = 60;
     else if (words.every((w) => name.includes(w))) s = 40;
-    // The person's own name ranks above an alias.
-    if (s > 0 && i === 0) s += 5;
+    // The person's own name (also typed without spaces) ranks above an alias.
+    if (s > 0 && (i === 0 || (i === 1 && name === ownCompact))) s += 5;
     best = Math.max(best, s);
   });
   if (best === 0) {

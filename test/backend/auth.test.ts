@@ -178,6 +178,30 @@ describe('sign-in', () => {
     expect(last).toMatchObject({ method: 'auth.login', user_id: me.id, outcome: 'ok' });
   });
 
+  it('accepts the same accented password however the keyboard composes it', async () => {
+    const t = await setUpOffice();
+    const composed = 'Kopi-Caf\u00e9-2026';
+    const decomposed = 'Kopi-Cafe\u0301-2026';
+    await t.admin.call('auth.changePassword', {
+      currentPassword: ADMIN_PASSWORD,
+      newPassword: composed,
+    });
+    await new Client(t.backend).call('auth.login', { username: 'admin', password: decomposed });
+  });
+
+  it('replaces an expired session when signing in again', async () => {
+    const t = await setUpOffice();
+    const old = t.admin.token;
+    t.clock.advance(31 * MINUTE);
+    const r = await t.backend.dispatch(old, 'auth.login', {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+    });
+    expect(r.response.ok).toBe(true);
+    expect(r.session).toMatchObject({ set: expect.any(String) });
+    expect((r.session as { set: string }).set).not.toBe(old);
+  });
+
   it('refuses a wrong password and an unknown user with the same message', async () => {
     const t = await setUpOffice();
     const c = new Client(t.backend);

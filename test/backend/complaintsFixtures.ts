@@ -46,7 +46,8 @@ export function dataRequest(
     channel: 'walk_in',
     reporterName: 'Ahmad Fauzi',
     subject: 'Surat keterangan terdaftar DTKS untuk beasiswa',
-    description: 'Pemohon meminta surat keterangan terdaftar DTKS untuk pendaftaran beasiswa anaknya.',
+    description:
+      'Pemohon meminta surat keterangan terdaftar DTKS untuk pendaftaran beasiswa anaknya.',
     ...over,
   };
 }

@@ -205,13 +205,24 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
         ...parseAliases(gone.aliases),
       ]),
     ].filter((a) => a !== keep.full_name);
-    const quality = { ...JSON.parse(gone.quality), ...JSON.parse(keep.quality) } as Record<
-      string,
-      string
-    >;
+    // A field's quality follows the value the merged record ends up with: the better of the two,
+    // since a missing value is filled from the other record.
+    const rank = (code: string | undefined) =>
+      code === 'complete' ? 2 : code === 'partial' ? 1 : 0;
+    const keepQuality = JSON.parse(keep.quality) as Record<string, string>;
     const goneQuality = JSON.parse(gone.quality) as Record<string, string>;
+    const quality = { ...goneQuality, ...keepQuality };
     for (const k of Object.keys(goneQuality))
-      if (goneQuality[k] === 'complete') quality[k] = 'complete';
+      if (rank(goneQuality[k]) > rank(keepQuality[k])) quality[k] = goneQuality[k]!;
+    // Birth year and its "estimated" flag come from the same record: an exact date first, then
+    // the surviving record's own estimate, then the merged one's.
+    const birthFrom = keep.birth_date
+      ? keep
+      : gone.birth_date
+        ? gone
+        : keep.birth_year !== null
+          ? keep
+          : gone;
     const originCode = fill('origin_code');
     const after = {
       nik: fill('nik'),
@@ -220,12 +231,8 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
       sex: fill('sex'),
       birth_place: fill('birth_place'),
       birth_date: fill('birth_date'),
-      birth_year: keep.birth_date ? keep.birth_year : (gone.birth_year ?? keep.birth_year),
-      birth_date_estimated: keep.birth_date
-        ? keep.birth_date_estimated
-        : gone.birth_date
-          ? 0
-          : keep.birth_date_estimated,
+      birth_year: birthFrom.birth_year,
+      birth_date_estimated: birthFrom.birth_date_estimated,
       mother_name: fill('mother_name'),
       marital_status: fill('marital_status'),
       religion: fill('religion'),
@@ -250,9 +257,8 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
       .where('version', '=', input.keepVersion)
       .executeTakeFirst();
     assertUpdated(result);
-    if (originCode !== keep.origin_code) {
-      await syncStayOrigin(ctx, keep.id, originCode);
-    }
+    // Always: the stays moved from the merged record still carry its origin.
+    await syncStayOrigin(ctx, keep.id, originCode);
     ctx.audit({
       recordType: 'person',
       recordId: keep.id,

@@ -46,6 +46,10 @@ export const theme = createTheme({
     NumberInput: { defaultProps: { inputWrapperOrder: BELOW } },
     Textarea: { defaultProps: { inputWrapperOrder: BELOW } },
     Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
-    Badge: { defaultProps: { radius: 'sm' } },
+    // Badges carry short labels (roles, status): never cut them to "Petugas Rum…".
+    Badge: {
+      defaultProps: { radius: 'sm' },
+      styles: { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible' } },
+    },
   },
 });

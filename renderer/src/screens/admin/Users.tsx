@@ -539,14 +539,16 @@ export function UsersPage() {
                           {t(u.active ? 'user.active' : 'user.inactive')}
                         </Badge>
                         {isLocked(u) && (
-                          <Badge
-                            color="orange"
-                            variant="light"
-                            tt="none"
-                            leftSection={<IconLock size={12} />}
-                          >
-                            {t('user.locked', { until: fmt.dateTime(u.lockedUntil!) })}
-                          </Badge>
+                          <Group gap={4} wrap="nowrap" align="flex-start">
+                            <IconLock
+                              size={14}
+                              color="var(--mantine-color-orange-7)"
+                              style={{ marginTop: 2, flexShrink: 0 }}
+                            />
+                            <Text size="xs" c="orange.8" fw={600} maw={180}>
+                              {t('user.locked', { until: fmt.dateTime(u.lockedUntil!) })}
+                            </Text>
+                          </Group>
                         )}
                       </Stack>
                     </Table.Td>

@@ -72,6 +72,64 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     index: ['regions_name_norm', 'regions_parent'],
     trigger: [],
   },
+  4: {
+    table: [
+      'persons',
+      'persons_fts',
+      'persons_fts_config',
+      'persons_fts_data',
+      'persons_fts_docsize',
+      'persons_fts_idx',
+    ],
+    index: [
+      'persons_birth_year',
+      'persons_merged_into',
+      'persons_name_key',
+      'persons_nik',
+      'persons_nik_all',
+      'persons_origin',
+    ],
+    trigger: ['persons_fts_delete', 'persons_fts_insert', 'persons_fts_update'],
+  },
+  5: {
+    table: ['shelter_beds', 'shelter_rooms', 'shelters', 'stay_events', 'stay_ppks', 'stays'],
+    index: [
+      'stay_events_stay',
+      'stay_ppks_code',
+      'stays_active_bed',
+      'stays_active_person',
+      'stays_checkin',
+      'stays_checkout',
+      'stays_exit_checkin',
+      'stays_origin_checkin',
+      'stays_person',
+      'stays_shelter_checkin',
+    ],
+    trigger: [],
+  },
+  6: {
+    table: [
+      'complaint_categories',
+      'complaint_counters',
+      'complaint_events',
+      'complaint_settings',
+      'complaints',
+      'holidays',
+    ],
+    index: [
+      'complaint_events_complaint',
+      'complaints_assignee_due',
+      'complaints_category',
+      'complaints_channel',
+      'complaints_next_due',
+      'complaints_person',
+      'complaints_received',
+      'complaints_received_day',
+      'complaints_region',
+      'complaints_status',
+    ],
+    trigger: [],
+  },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -123,6 +181,148 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
       )
       .all();
     expect(hit).toEqual([{ code: '63.72' }]);
+  },
+  4: (db) => {
+    const now = '2026-11-27T02:00:00.000Z';
+    const person = db.prepare(`INSERT INTO persons (id, nik, full_name, identity_status, quality,
+      search_names, name_key, merged_into, created_at, updated_at)
+      VALUES (?, ?, ?, 'document', '{}', ?, ?, ?, ?, ?)`);
+    const nik = '6372014107900001';
+    person.run('p1', nik, 'Siti Aminah', 'siti aminah', 'siti aminah', null, now, now);
+    // One living record per NIK ...
+    expect(() => person.run('p2', nik, 'Siti A.', 'siti a', 'siti a', null, now, now)).toThrow(
+      /UNIQUE/,
+    );
+    // ... but a record merged into another keeps its NIK beside it.
+    person.run('p3', nik, 'Siti Aminah (dup)', 'siti aminah dup', 'siti aminah', 'p1', now, now);
+    expect(() => person.run('p4', '63720141079', 'Budi', 'budi', 'budi', null, now, now)).toThrow(
+      /CHECK/,
+    );
+    // The name index follows inserts, renames and deletes.
+    const find = (term: string) =>
+      db
+        .prepare(
+          `SELECT p.id FROM persons_fts f JOIN persons p ON p.rowid = f.rowid
+           WHERE persons_fts MATCH ? ORDER BY p.id`,
+        )
+        .all(`"${term}"`)
+        .map((r) => (r as { id: string }).id);
+    expect(find('aminah')).toEqual(['p1', 'p3']);
+    db.prepare(`UPDATE persons SET search_names = 'siti rahmah' WHERE id = 'p1'`).run();
+    expect(find('aminah')).toEqual(['p3']);
+    expect(find('rahmah')).toEqual(['p1']);
+    db.prepare(`DELETE FROM persons WHERE id = 'p3'`).run();
+    expect(find('aminah')).toEqual([]);
+  },
+  5: (db) => {
+    const now = '2026-11-27T02:00:00.000Z';
+    const later = '2026-11-28T02:00:00.000Z';
+    const tracked = `'${now}', NULL, '${now}', NULL, 1`;
+    db.exec(`
+      INSERT INTO persons (id, full_name, identity_status, quality, search_names, name_key,
+        created_at, updated_at) VALUES
+        ('p1', 'A', 'unknown', '{}', 'a', 'a', '${now}', '${now}'),
+        ('p2', 'B', 'unknown', '{}', 'b', 'b', '${now}', '${now}');
+      INSERT INTO shelters VALUES ('s1', 'Rumah Singgah', NULL, 10, 1, ${tracked});
+      INSERT INTO shelters VALUES ('s2', 'Rumah Singgah Dua', NULL, 10, 1, ${tracked});
+      INSERT INTO shelter_rooms VALUES ('r1', 's1', 'Kamar 1', ${tracked});
+      INSERT INTO shelter_rooms VALUES ('r2', 's2', 'Kamar 1', ${tracked});
+      INSERT INTO shelter_beds VALUES ('b1', 'r1', 's1', 'A', 'men', 1, ${tracked});
+      INSERT INTO shelter_beds VALUES ('b2', 'r1', 's1', 'B', 'men', 1, ${tracked});`);
+    // A bed belongs to its room's shelter.
+    expect(() =>
+      db.exec(`INSERT INTO shelter_beds VALUES ('b3', 'r1', 's2', 'C', 'men', 1, ${tracked})`),
+    ).toThrow(/FOREIGN KEY/);
+    const stay = db.prepare(`INSERT INTO stays (id, person_id, shelter_id, bed_id, checkin_at,
+      referral_source, checkout_at, exit_type, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, 'self', ?, ?, ?, ?)`);
+    stay.run('st1', 'p1', 's1', 'b1', now, null, null, now, now);
+    // One active stay per bed and per person.
+    expect(() => stay.run('st2', 'p2', 's1', 'b1', now, null, null, now, now)).toThrow(/UNIQUE/);
+    expect(() => stay.run('st3', 'p1', 's1', 'b2', now, null, null, now, now)).toThrow(/UNIQUE/);
+    // A stay sits on a bed of its own shelter.
+    expect(() => stay.run('st4', 'p2', 's2', 'b2', now, null, null, now, now)).toThrow(
+      /FOREIGN KEY/,
+    );
+    // A check-out needs its exit, and cannot precede the check-in.
+    expect(() => stay.run('st5', 'p2', 's1', 'b2', now, later, null, now, now)).toThrow(/CHECK/);
+    expect(() => stay.run('st6', 'p2', 's1', 'b2', later, now, 'left', now, now)).toThrow(/CHECK/);
+    // Finished stays free the bed and the person.
+    stay.run('st7', 'p2', 's1', 'b2', now, later, 'reunited', now, now);
+    stay.run('st8', 'p2', 's1', 'b2', later, null, null, now, now);
+    const ppks = db.prepare(`INSERT INTO stay_ppks VALUES ('st1', ?, '${now}')`);
+    ppks.run('PPKS-11');
+    for (const bad of ['PPKS-27', 'PPKS-00', 'PPKS-1', 'ppks-11']) {
+      expect(() => ppks.run(bad), bad).toThrow(/CHECK/);
+    }
+  },
+  6: (db) => {
+    // Seeded: the numbering settings, seven categories and the 2026 holiday calendar.
+    expect(db.prepare('SELECT number_pattern, kind_code_complaint FROM complaint_settings').get()).toEqual({
+      number_pattern: '{kind}/{seq:4}/DINSOS-BJB/{year}',
+      kind_code_complaint: 'ADU',
+    });
+    expect(db.prepare('SELECT count(*) AS n FROM complaint_categories').get()).toEqual({ n: 7 });
+    expect(db.prepare(`SELECT name FROM holidays WHERE date = '2026-08-17'`).get()).toEqual({
+      name: 'Hari Proklamasi Kemerdekaan RI',
+    });
+    const now = '2026-11-27T02:00:00.000Z';
+    expect(() =>
+      db.exec(`INSERT INTO holidays (id, date, name, kind, created_at, updated_at)
+        VALUES ('h', '2026-08-17', 'Dua kali', 'local', '${now}', '${now}')`),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(`INSERT INTO complaint_counters VALUES ('complaint', 2026, 0)`),
+    ).toThrow(/CHECK/);
+    const insert = (id: string, over: Record<string, string | number | null> = {}) => {
+      const row: Record<string, string | number | null> = {
+        id,
+        number: `ADU/${id}/2026`,
+        seq: Number(id.replace(/\D/g, '')) || 1,
+        seq_year: 2026,
+        kind: 'complaint',
+        category_id: '0190a000-0000-7000-8000-000000000002',
+        channel: 'phone',
+        received_at: now,
+        received_day: '2026-11-27',
+        reporter_name: 'Pelapor',
+        subject: 'S',
+        description: 'D',
+        urgency: 'normal',
+        status: 'received',
+        verify_due: '2026-12-02',
+        answer_due: '2026-12-04',
+        complete_due: '2026-12-17',
+        next_due: '2026-12-02',
+        created_at: now,
+        updated_at: now,
+        ...over,
+      };
+      const cols = Object.keys(row);
+      db.prepare(
+        `INSERT INTO complaints (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      ).run(...cols.map((c) => row[c]));
+    };
+    insert('c1');
+    expect(() => insert('c2', { number: 'ADU/c1/2026' }), 'number').toThrow(/UNIQUE/);
+    expect(() => insert('c3', { seq: 1 }), 'sequence').toThrow(/UNIQUE/);
+    // An anonymous reporter has no name; a data-service type only on data-service requests.
+    expect(() => insert('c4', { reporter_anonymous: 1 })).toThrow(/CHECK/);
+    expect(() => insert('c5', { service_type: 'data_request' })).toThrow(/CHECK/);
+    // Closed exactly when the status says so, and then without a next deadline.
+    expect(() => insert('c6', { status: 'done' })).toThrow(/CHECK/);
+    expect(() => insert('c7', { status: 'done', closed_at: now })).toThrow(/CHECK/);
+    insert('c8', { status: 'done', closed_at: now, next_due: null });
+    expect(() =>
+      insert('c9', { status: 'rejected', closed_at: now, next_due: null }),
+    ).toThrow(/CHECK/);
+    expect(() => insert('c10', { verify_due: '2026-12-20' })).toThrow(/CHECK/);
+    expect(() => insert('c11', { person_id: 'nobody' })).toThrow(/FOREIGN KEY/);
+    expect(() => insert('c12', { category_id: 'none' })).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(`INSERT INTO complaint_events (id, complaint_id, at, kind, created_at)
+        VALUES ('e1', 'c1', '${now}', 'action', '${now}')`),
+    ).toThrow(/CHECK/);
   },
 };
 

@@ -36,6 +36,17 @@ const ANY_SIGNED_IN: readonly Caller[] = [
   'viewer',
 ];
 const ADMIN_ONLY: readonly Caller[] = ['admin'];
+/** Everyone who registers and updates people: all staff but the viewer (pimpinan). */
+const PERSON_WRITERS: readonly Caller[] = [
+  'admin',
+  'caseworker',
+  'shelter_staff',
+  'complaint_officer',
+];
+const SHELTER_WRITERS: readonly Caller[] = ['admin', 'shelter_staff'];
+/** Complaints: read by staff who follow them and the pimpinan; worked on by complaint officers. */
+const COMPLAINT_READERS: readonly Caller[] = ['admin', 'caseworker', 'complaint_officer', 'viewer'];
+const COMPLAINT_WRITERS: readonly Caller[] = ['admin', 'complaint_officer'];
 
 /** Method → who may call it. */
 const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
@@ -58,6 +69,45 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'audit.mine': ANY_SIGNED_IN,
   'regions.search': ANY_SIGNED_IN,
   'regions.get': ANY_SIGNED_IN,
+  'persons.search': ANY_SIGNED_IN,
+  'persons.get': ANY_SIGNED_IN,
+  'persons.duplicates': ANY_SIGNED_IN,
+  'persons.photo': ANY_SIGNED_IN,
+  'persons.create': PERSON_WRITERS,
+  'persons.update': PERSON_WRITERS,
+  'persons.setPhoto': PERSON_WRITERS,
+  'persons.merge': ADMIN_ONLY,
+  'shelters.list': ANY_SIGNED_IN,
+  'shelters.save': ADMIN_ONLY,
+  'shelters.saveRoom': ADMIN_ONLY,
+  'shelters.saveBed': ADMIN_ONLY,
+  'stays.roster': ANY_SIGNED_IN,
+  'stays.get': ANY_SIGNED_IN,
+  'stays.history': ANY_SIGNED_IN,
+  'stays.stats': ANY_SIGNED_IN,
+  'stays.checkIn': SHELTER_WRITERS,
+  'stays.logEvent': SHELTER_WRITERS,
+  'stays.checkOut': SHELTER_WRITERS,
+  'stays.correct': ADMIN_ONLY,
+  'complaints.list': COMPLAINT_READERS,
+  'complaints.get': COMPLAINT_READERS,
+  'complaints.stats': COMPLAINT_READERS,
+  'complaints.officers': COMPLAINT_READERS,
+  'complaints.categories': COMPLAINT_READERS,
+  'complaints.holidays': COMPLAINT_READERS,
+  'complaints.settings': COMPLAINT_READERS,
+  'complaints.create': COMPLAINT_WRITERS,
+  'complaints.update': COMPLAINT_WRITERS,
+  'complaints.transition': COMPLAINT_WRITERS,
+  'complaints.assign': COMPLAINT_WRITERS,
+  'complaints.logAction': COMPLAINT_WRITERS,
+  'complaints.receiptPrinted': COMPLAINT_WRITERS,
+  // The shelter check-in started from a complaint reads only what it prefills.
+  'complaints.forCheckin': SHELTER_WRITERS,
+  'complaints.saveCategory': ADMIN_ONLY,
+  'complaints.saveHoliday': ADMIN_ONLY,
+  'complaints.removeHoliday': ADMIN_ONLY,
+  'complaints.saveSettings': ADMIN_ONLY,
 };
 
 describe('permission table', () => {

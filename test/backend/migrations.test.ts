@@ -258,7 +258,9 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
   },
   6: (db) => {
     // Seeded: the numbering settings, seven categories and the 2026 holiday calendar.
-    expect(db.prepare('SELECT number_pattern, kind_code_complaint FROM complaint_settings').get()).toEqual({
+    expect(
+      db.prepare('SELECT number_pattern, kind_code_complaint FROM complaint_settings').get(),
+    ).toEqual({
       number_pattern: '{kind}/{seq:4}/DINSOS-BJB/{year}',
       kind_code_complaint: 'ADU',
     });
@@ -271,9 +273,9 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
       db.exec(`INSERT INTO holidays (id, date, name, kind, created_at, updated_at)
         VALUES ('h', '2026-08-17', 'Dua kali', 'local', '${now}', '${now}')`),
     ).toThrow(/UNIQUE/);
-    expect(() =>
-      db.exec(`INSERT INTO complaint_counters VALUES ('complaint', 2026, 0)`),
-    ).toThrow(/CHECK/);
+    expect(() => db.exec(`INSERT INTO complaint_counters VALUES ('complaint', 2026, 0)`)).toThrow(
+      /CHECK/,
+    );
     const insert = (id: string, over: Record<string, string | number | null> = {}) => {
       const row: Record<string, string | number | null> = {
         id,
@@ -313,9 +315,9 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     expect(() => insert('c6', { status: 'done' })).toThrow(/CHECK/);
     expect(() => insert('c7', { status: 'done', closed_at: now })).toThrow(/CHECK/);
     insert('c8', { status: 'done', closed_at: now, next_due: null });
-    expect(() =>
-      insert('c9', { status: 'rejected', closed_at: now, next_due: null }),
-    ).toThrow(/CHECK/);
+    expect(() => insert('c9', { status: 'rejected', closed_at: now, next_due: null })).toThrow(
+      /CHECK/,
+    );
     expect(() => insert('c10', { verify_due: '2026-12-20' })).toThrow(/CHECK/);
     expect(() => insert('c11', { person_id: 'nobody' })).toThrow(/FOREIGN KEY/);
     expect(() => insert('c12', { category_id: 'none' })).toThrow(/FOREIGN KEY/);

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Person, PersonSummary } from '../../../shared/contract/persons';
 import { parseNik } from '../../../shared/nik';
 import type { QUALITY_CODES, QUALITY_FIELDS } from '../../../shared/reference/persons';
@@ -31,24 +31,28 @@ export function parseAliases(json: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** The newest stay of each person, one indexed lookup per person. */
+/** The newest stay of each person, in one query (an indexed lookup per person inside it). */
 async function lastStays(db: Kysely<DB>, ids: string[]) {
   const out = new Map<string, PersonSummary['lastStay']>();
-  for (const id of ids) {
-    const s = await db
-      .selectFrom('stays')
-      .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .select(['stays.id', 'shelters.name', 'stays.checkin_at', 'stays.checkout_at'])
-      .where('stays.person_id', '=', id)
-      .orderBy('stays.checkin_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    out.set(
-      id,
-      s
-        ? { stayId: s.id, shelterName: s.name, checkinAt: s.checkin_at, checkoutAt: s.checkout_at }
-        : null,
-    );
+  if (ids.length === 0) return out;
+  const rows = await sql<{
+    person_id: string;
+    id: string;
+    name: string;
+    checkin_at: string;
+    checkout_at: string | null;
+  }>`SELECT s.person_id, s.id, sh.name, s.checkin_at, s.checkout_at
+    FROM json_each(${JSON.stringify(ids)}) AS p
+    JOIN stays s ON s.id = (SELECT s2.id FROM stays s2 WHERE s2.person_id = p.value
+      ORDER BY s2.checkin_at DESC LIMIT 1)
+    JOIN shelters sh ON sh.id = s.shelter_id`.execute(db);
+  for (const s of rows.rows) {
+    out.set(s.person_id, {
+      stayId: s.id,
+      shelterName: s.name,
+      checkinAt: s.checkin_at,
+      checkoutAt: s.checkout_at,
+    });
   }
   return out;
 }

@@ -1,6 +1,8 @@
 /** Every method's handler, one map per domain. The type makes a missing method a compile error. */
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { complaintAdminHandlers } from './complaints/admin';
+import { complaintHandlers } from './complaints/handlers';
 import type { Handlers } from './dispatch/dispatch';
 import { officeHandlers } from './office/handlers';
 import { personHandlers } from './persons/handlers';
@@ -16,4 +18,6 @@ export const handlers: Handlers = {
   ...regionHandlers,
   ...personHandlers,
   ...shelterHandlers,
+  ...complaintHandlers,
+  ...complaintAdminHandlers,
 };

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { complaintsContract } from './complaints';
 import { officeContract } from './office';
 import { personsContract } from './persons';
 import { regionsContract } from './regions';
@@ -16,6 +17,7 @@ export const contract = {
   ...regionsContract,
   ...personsContract,
   ...shelterContract,
+  ...complaintsContract,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
 import { auditMessages } from './messages/audit';
 import { authMessages } from './messages/auth';
 import { commonMessages } from './messages/common';
+import { complaintMessages } from './messages/complaints';
 import { navMessages } from './messages/nav';
 import { nikMessages } from './messages/nik';
 import { officeMessages } from './messages/office';
@@ -24,6 +25,7 @@ export const messages = {
   ...nikMessages,
   ...personMessages,
   ...shelterMessages,
+  ...complaintMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -402,13 +402,13 @@ describe('corrections', () => {
     });
     const c = await t.officer.call('complaints.create', phoneComplaint());
     await t.later(DAY);
+    const { kind: _kind, ...intake } = phoneComplaint();
     const fixed = await t.officer.call('complaints.update', {
+      ...intake,
       id: c.id,
       version: c.version,
       categoryId: cat.id,
-      channel: 'phone',
       subject: 'Dua anak mengamen di simpang empat Banjarbaru',
-      description: c.description,
       ppks: ['PPKS-04'],
     });
     expect(fixed.deadlines.map((d) => d.due)).toEqual(['2026-11-30', '2026-12-01', '2026-12-08']);
@@ -651,7 +651,9 @@ describe('figures', () => {
     expect(s.closedOnTime).toBe(1);
     expect(s.onTimePercent).toBe(50);
     expect(s.verified).toBe(2);
-    expect(s.medianDaysToVerify).toBe(8.5); // 1 and 16 working days
+    // Received Fri 27 Nov: one closed Mon 30 Nov (1 working day), one Sun 20 Dec (15).
+    expect(s.medianDaysToVerify).toBe(8);
+    expect(s.medianDaysToClose).toBe(8);
     expect(s.byOfficer).toEqual([
       { officer: { id: officerId, fullName: 'Pengguna petugas.aduan' }, open: 1, overdue: 1 },
     ]);

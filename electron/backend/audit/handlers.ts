@@ -1,5 +1,7 @@
 import type { auditContract, AuditRow } from '../../../shared/contract/audit';
 import type { Selectable } from 'kysely';
+import type { Role } from '../../../shared/roles';
+import { redactComplaintChanges } from '../complaints/confidential';
 import type { AuditLogTable } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
@@ -7,7 +9,22 @@ import { nextDay, startOfDayUtc } from '../lib/time';
 import { officeTimeZone } from '../office/store';
 import { ChainVerifier } from './chain';
 
-function toRow(r: Selectable<AuditLogTable>): AuditRow {
+type Changes = NonNullable<AuditRow['changes']>;
+
+/**
+ * Per record type: hides the parts of a diff the caller may not see. Complaints hide
+ * confidential reporter details from roles without `complaints.confidential`.
+ */
+const REDACT_BY_RECORD_TYPE: Record<
+  string,
+  (changes: Changes, roles: readonly Role[] | null) => Changes
+> = {
+  complaint: redactComplaintChanges,
+};
+
+function toRow(r: Selectable<AuditLogTable>, roles: readonly Role[] | null): AuditRow {
+  const changes = r.changes ? (JSON.parse(r.changes) as Changes) : null;
+  const redact = r.record_type ? REDACT_BY_RECORD_TYPE[r.record_type] : undefined;
   return {
     seq: r.seq,
     at: r.at,
@@ -17,7 +34,7 @@ function toRow(r: Selectable<AuditLogTable>): AuditRow {
     recordType: r.record_type,
     recordId: r.record_id,
     outcome: r.outcome,
-    changes: r.changes ? (JSON.parse(r.changes) as AuditRow['changes']) : null,
+    changes: changes && redact ? redact(changes, roles) : changes,
     note: r.note,
   };
 }
@@ -41,7 +58,8 @@ export const auditHandlers: HandlersOf<typeof auditContract> = {
       if (input.to) q = q.where('at', '<', startOfDayUtc(nextDay(input.to), tz));
     }
     const rows = await q.execute();
-    const page = rows.slice(0, input.limit).map(toRow);
+    const roles = ctx.user?.roles ?? null;
+    const page = rows.slice(0, input.limit).map((r) => toRow(r, roles));
     return {
       rows: page,
       nextBefore: rows.length > input.limit ? page[page.length - 1]!.seq : null,
@@ -70,6 +88,6 @@ export const auditHandlers: HandlersOf<typeof auditContract> = {
       .orderBy('seq', 'desc')
       .limit(input.limit)
       .execute();
-    return { rows: rows.map(toRow) };
+    return { rows: rows.map((r) => toRow(r, me.roles)) };
   },
 };

@@ -3,6 +3,7 @@
  * The foundation's tables are here; each later domain adds a file under tables/.
  */
 import type { Generated } from 'kysely';
+import type { ComplaintTables } from './tables/complaints';
 import type { PersonTables } from './tables/persons';
 import type { ShelterTables } from './tables/shelter';
 import type { Tracked } from './tables/tracked';
@@ -84,7 +85,7 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export interface DB extends PersonTables, ShelterTables {
+export interface DB extends PersonTables, ShelterTables, ComplaintTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -4,6 +4,7 @@ import { m0002 } from './0002_audit';
 import { m0003 } from './0003_regions';
 import { m0004 } from './0004_persons';
 import { m0005 } from './0005_shelter';
+import { m0006 } from './0006_complaints';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];

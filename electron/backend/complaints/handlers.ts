@@ -1,0 +1,492 @@
+/** Complaints: intake, corrections, status flow, assignment, follow-up log, receipts, lists. */
+import type { Selectable } from 'kysely';
+import type { complaintsContract } from '../../../shared/contract/complaints';
+import type { FieldIssue } from '../../../shared/errors';
+import {
+  canTransition,
+  isClosed,
+  type ComplaintStatus,
+} from '../../../shared/reference/complaints';
+import { diffRecords } from '../audit/diff';
+import { assertUpdated, nextVersion } from '../db/versioned';
+import type { ComplaintsTable } from '../db/tables/complaints';
+import type { Ctx, HandlersOf } from '../dispatch/context';
+import { requireUser } from '../dispatch/context';
+import { AppError, fieldError, forbidden, notFound, staleRecord } from '../errors';
+import { uuidv7 } from '../lib/ids';
+import { loadCalendar, loadHolidaySet, parseCodes } from './config';
+import { canSeeConfidential, mayReadReporter } from './confidential';
+import { dueDates, nextDeadline } from './deadlines';
+import {
+  checkIntake,
+  checkReceivedAt,
+  CLOCK_SKEW_MS,
+  isActiveOfficer,
+  OFFICER_ROLES,
+  throwIfAny,
+} from './intake';
+import { issueNumber } from './numbering';
+import { listComplaints, loadComplaint, loadComplaintRow } from './queries';
+import { complaintStats } from './stats';
+import { officeTimeZone } from '../office/store';
+import { regionRefs } from '../regions/refs';
+
+type Row = Selectable<ComplaintsTable>;
+
+/** Columns that enter the audit trail: the complaint's own fields, not derived helpers. */
+function auditView(r: Partial<Row>): Record<string, unknown> {
+  const {
+    id: _id,
+    seq: _seq,
+    seq_year: _year,
+    received_day: _day,
+    next_due: _nd,
+    next_stage: _ns,
+    receipt_prints: _rp,
+    ...rest
+  } = r as Row;
+  return rest;
+}
+
+async function result(ctx: Ctx, id: string) {
+  const complaint = await loadComplaint(ctx.db, id, await loadCalendar(ctx.db, ctx.now), ctx.user);
+  if (!complaint) throw notFound();
+  return complaint;
+}
+
+async function loadForChange(ctx: Ctx, id: string, version?: number): Promise<Row> {
+  const row = await loadComplaintRow(ctx.db, id);
+  if (!row) throw notFound();
+  if (version !== undefined && row.version !== version) throw staleRecord();
+  if (isClosed(row.status as ComplaintStatus)) throw new AppError('CONFLICT', 'complaint.closed');
+  return row;
+}
+
+async function addEvent(
+  ctx: Ctx,
+  complaintId: string,
+  e: {
+    kind: 'created' | 'status' | 'assign' | 'action' | 'edit' | 'print';
+    at?: string;
+    fromStatus?: string | null;
+    toStatus?: string | null;
+    actionType?: string | null;
+    agency?: string | null;
+    note?: string | null;
+  },
+): Promise<void> {
+  await ctx.db
+    .insertInto('complaint_events')
+    .values({
+      id: uuidv7(ctx.now.getTime()),
+      complaint_id: complaintId,
+      at: e.at ?? ctx.nowIso,
+      kind: e.kind,
+      from_status: e.fromStatus ?? null,
+      to_status: e.toStatus ?? null,
+      action_type: e.actionType ?? null,
+      agency: e.agency ?? null,
+      note: e.note ?? null,
+      user_id: ctx.user?.id ?? null,
+      created_at: ctx.nowIso,
+    })
+    .execute();
+}
+
+export const complaintHandlers: HandlersOf<
+  Pick<
+    typeof complaintsContract,
+    | 'complaints.list'
+    | 'complaints.get'
+    | 'complaints.create'
+    | 'complaints.update'
+    | 'complaints.transition'
+    | 'complaints.assign'
+    | 'complaints.logAction'
+    | 'complaints.receiptPrinted'
+    | 'complaints.stats'
+    | 'complaints.officers'
+    | 'complaints.forCheckin'
+  >
+> = {
+  async 'complaints.list'(input, ctx) {
+    const user = requireUser(ctx);
+    const cal = await loadCalendar(ctx.db, ctx.now);
+    const { rows, total } = await listComplaints(
+      ctx.db,
+      input,
+      cal,
+      user,
+      canSeeConfidential(user.roles),
+    );
+    return { rows, total, page: input.page, pageSize: input.pageSize, today: cal.today };
+  },
+
+  async 'complaints.get'(input, ctx) {
+    const complaint = await result(ctx, input.id);
+    // Reading a confidential reporter's details is itself recorded (UU PDP).
+    if (complaint.reporterConfidential && !complaint.reporterHidden) {
+      ctx.audit({ recordType: 'complaint', recordId: input.id, note: 'confidential_read' });
+    }
+    return complaint;
+  },
+
+  async 'complaints.create'(input, ctx) {
+    const user = requireUser(ctx);
+    const issues: FieldIssue[] = [];
+    const timeZone = await officeTimeZone(ctx.db);
+    const { receivedAt, receivedDay, backdated } = checkReceivedAt(
+      input,
+      ctx.now,
+      timeZone,
+      issues,
+    );
+    const checked = await checkIntake(ctx.db, input, issues);
+    if (input.assigneeId && !(await isActiveOfficer(ctx.db, input.assigneeId)))
+      issues.push({ path: ['assigneeId'], key: 'complaint.assignee_invalid' });
+    throwIfAny(issues);
+    const { days } = checked!;
+
+    const dues = dueDates(receivedDay, days, await loadHolidaySet(ctx.db));
+    const issued = await issueNumber(ctx.db, input.kind, ctx.now, timeZone);
+    const id = uuidv7(ctx.now.getTime());
+    const columns = {
+      number: issued.number,
+      kind: input.kind,
+      service_type: input.serviceType,
+      category_id: input.categoryId,
+      channel: input.channel,
+      channel_ref: input.channelRef,
+      received_at: receivedAt,
+      backdate_reason: backdated ? input.backdateReason : null,
+      reporter_anonymous: input.reporterAnonymous ? 1 : 0,
+      reporter_name: input.reporterName,
+      reporter_phone: input.reporterPhone,
+      reporter_address: input.reporterAddress,
+      reporter_relation: input.reporterRelation,
+      reporter_confidential: input.reporterConfidential && !input.reporterAnonymous ? 1 : 0,
+      subject: input.subject,
+      person_id: input.personId,
+      region_code: input.regionCode,
+      location_address: input.locationAddress,
+      description: input.description,
+      urgency: input.urgency,
+      ppks: JSON.stringify([...new Set(input.ppks)]),
+      status: 'received',
+      assigned_to: input.assigneeId,
+      ...dues,
+      verified_at: null,
+      follow_up_at: null,
+      first_answer_at: null,
+      closed_at: null,
+      final_answer: null,
+      answer_channel: null,
+      rejection_reason: null,
+      forwarded_to: null,
+    };
+    await ctx.db
+      .insertInto('complaints')
+      .values({
+        id,
+        seq: issued.seq,
+        seq_year: issued.year,
+        received_day: receivedDay,
+        ...columns,
+        ...nextDeadline(columns),
+        receipt_prints: 0,
+        created_at: ctx.nowIso,
+        created_by: user.id,
+        updated_at: ctx.nowIso,
+        updated_by: user.id,
+      })
+      .execute();
+    await addEvent(ctx, id, { kind: 'created', toStatus: 'received' });
+    if (input.assigneeId) await addEvent(ctx, id, { kind: 'assign' });
+    ctx.audit({
+      recordType: 'complaint',
+      recordId: id,
+      changes: diffRecords(null, auditView(columns)),
+    });
+    return result(ctx, id);
+  },
+
+  async 'complaints.update'(input, ctx) {
+    const user = requireUser(ctx);
+    const before = await loadForChange(ctx, input.id, input.version);
+    const reporterGiven = [
+      input.reporterAnonymous,
+      input.reporterName,
+      input.reporterPhone,
+      input.reporterAddress,
+      input.reporterRelation,
+      input.reporterConfidential,
+    ].some((v) => v !== undefined);
+    if (reporterGiven && !mayReadReporter(before, ctx.user)) throw forbidden();
+
+    const anonymous = input.reporterAnonymous ?? before.reporter_anonymous === 1;
+    const reporterName =
+      input.reporterName !== undefined ? input.reporterName : before.reporter_name;
+    const issues: FieldIssue[] = [];
+    const checked = await checkIntake(
+      ctx.db,
+      {
+        kind: before.kind as 'complaint' | 'data_service',
+        serviceType: input.serviceType,
+        categoryId: input.categoryId,
+        channel: input.channel,
+        channelRef: input.channelRef,
+        personId: input.personId,
+        regionCode: input.regionCode,
+        reporterAnonymous: anonymous,
+        reporterName,
+      },
+      issues,
+      before.category_id,
+    );
+    throwIfAny(issues);
+
+    const pick = <T>(given: T | undefined, old: T) => (given !== undefined ? given : old);
+    const columns = {
+      service_type: input.serviceType,
+      category_id: input.categoryId,
+      channel: input.channel,
+      channel_ref: input.channelRef,
+      reporter_anonymous: anonymous ? 1 : 0,
+      reporter_name: reporterName,
+      reporter_phone: pick(input.reporterPhone, before.reporter_phone),
+      reporter_address: pick(input.reporterAddress, before.reporter_address),
+      reporter_relation: pick(input.reporterRelation, before.reporter_relation),
+      reporter_confidential:
+        !anonymous && pick(input.reporterConfidential, before.reporter_confidential === 1) ? 1 : 0,
+      subject: input.subject,
+      person_id: input.personId,
+      region_code: input.regionCode,
+      location_address: input.locationAddress,
+      description: input.description,
+      urgency: input.urgency,
+      ppks: JSON.stringify([...new Set(input.ppks)]),
+    };
+    // A new category brings its own deadlines, still counted from the day of receipt.
+    const dues =
+      input.categoryId !== before.category_id
+        ? dueDates(before.received_day, checked!.days, await loadHolidaySet(ctx.db))
+        : {
+            verify_due: before.verify_due,
+            answer_due: before.answer_due,
+            complete_due: before.complete_due,
+          };
+    const changes = diffRecords(auditView(before), { ...columns, ...dues });
+    if (Object.keys(changes).length === 0) return result(ctx, input.id);
+    const updated = await ctx.db
+      .updateTable('complaints')
+      .set({
+        ...columns,
+        ...dues,
+        ...nextDeadline({ ...before, ...dues }),
+        updated_at: ctx.nowIso,
+        updated_by: user.id,
+        version: nextVersion,
+      })
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    assertUpdated(updated);
+    await addEvent(ctx, input.id, { kind: 'edit' });
+    ctx.audit({ recordType: 'complaint', recordId: input.id, changes });
+    return result(ctx, input.id);
+  },
+
+  async 'complaints.transition'(input, ctx) {
+    const user = requireUser(ctx);
+    const row = await loadComplaintRow(ctx.db, input.id);
+    if (!row) throw notFound();
+    if (row.version !== input.version) throw staleRecord();
+    const from = row.status as ComplaintStatus;
+    if (!canTransition(from, input.to)) {
+      throw new AppError('CONFLICT', 'complaint.transition_not_allowed');
+    }
+    const closing = isClosed(input.to);
+    const issues: FieldIssue[] = [];
+    if (input.to === 'rejected' && !input.reason)
+      issues.push({ path: ['reason'], key: 'complaint.reason_required' });
+    if (input.to === 'forwarded' && !input.forwardedTo)
+      issues.push({ path: ['forwardedTo'], key: 'complaint.forwarded_to_required' });
+    if (closing && !input.finalAnswer)
+      issues.push({ path: ['finalAnswer'], key: 'complaint.final_answer_required' });
+    if (closing && !input.answerChannel)
+      issues.push({ path: ['answerChannel'], key: 'complaint.answer_channel_required' });
+    throwIfAny(issues);
+
+    const columns: Partial<Row> = { status: input.to };
+    if (input.to === 'verified') columns.verified_at = ctx.nowIso;
+    if (input.to === 'in_follow_up') columns.follow_up_at = ctx.nowIso;
+    if (closing) {
+      columns.closed_at = ctx.nowIso;
+      columns.final_answer = input.finalAnswer;
+      columns.answer_channel = input.answerChannel;
+      if (input.to === 'rejected') columns.rejection_reason = input.reason;
+      if (input.to === 'forwarded') columns.forwarded_to = input.forwardedTo;
+    }
+    const updated = await ctx.db
+      .updateTable('complaints')
+      .set({
+        ...columns,
+        ...nextDeadline({ ...row, ...columns }),
+        updated_at: ctx.nowIso,
+        updated_by: user.id,
+        version: nextVersion,
+      })
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    assertUpdated(updated);
+    await addEvent(ctx, input.id, {
+      kind: 'status',
+      fromStatus: from,
+      toStatus: input.to,
+      note: input.note,
+    });
+    ctx.audit({
+      recordType: 'complaint',
+      recordId: input.id,
+      changes: diffRecords(row, columns),
+      ...(input.note ? { note: input.note } : {}),
+    });
+    return result(ctx, input.id);
+  },
+
+  async 'complaints.assign'(input, ctx) {
+    const user = requireUser(ctx);
+    const row = await loadForChange(ctx, input.id, input.version);
+    if (input.assigneeId === row.assigned_to)
+      throw fieldError(['assigneeId'], 'complaint.assignee_unchanged');
+    if (input.assigneeId && !(await isActiveOfficer(ctx.db, input.assigneeId)))
+      throw fieldError(['assigneeId'], 'complaint.assignee_invalid');
+    const updated = await ctx.db
+      .updateTable('complaints')
+      .set({
+        assigned_to: input.assigneeId,
+        updated_at: ctx.nowIso,
+        updated_by: user.id,
+        version: nextVersion,
+      })
+      .where('id', '=', input.id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    assertUpdated(updated);
+    await addEvent(ctx, input.id, { kind: 'assign', note: input.note });
+    ctx.audit({
+      recordType: 'complaint',
+      recordId: input.id,
+      changes: { assigned_to: [row.assigned_to, input.assigneeId] },
+    });
+    return result(ctx, input.id);
+  },
+
+  async 'complaints.logAction'(input, ctx) {
+    const user = requireUser(ctx);
+    const row = await loadForChange(ctx, input.id);
+    const at = input.at ? new Date(input.at).toISOString() : ctx.nowIso;
+    const issues: FieldIssue[] = [];
+    if (new Date(at).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS)
+      issues.push({ path: ['at'], key: 'complaint.action_future' });
+    else if (at < row.received_at)
+      issues.push({ path: ['at'], key: 'complaint.action_before_receipt' });
+    if (input.type === 'coordination' && !input.agency)
+      issues.push({ path: ['agency'], key: 'complaint.agency_required' });
+    throwIfAny(issues);
+
+    await addEvent(ctx, input.id, {
+      kind: 'action',
+      at,
+      actionType: input.type,
+      agency: input.agency,
+      note: input.outcome,
+    });
+    const changes: Record<string, [unknown, unknown]> = {
+      action: [null, input.type],
+      outcome: [null, input.outcome],
+    };
+    if (input.agency) changes.agency = [null, input.agency];
+    // The first answer to the reporter meets the first-answer deadline.
+    if (input.type === 'answer' && (!row.first_answer_at || at < row.first_answer_at)) {
+      const updated = await ctx.db
+        .updateTable('complaints')
+        .set({
+          first_answer_at: at,
+          ...nextDeadline({ ...row, first_answer_at: at }),
+          updated_at: ctx.nowIso,
+          updated_by: user.id,
+          version: nextVersion,
+        })
+        .where('id', '=', input.id)
+        .where('version', '=', row.version)
+        .executeTakeFirst();
+      assertUpdated(updated);
+      changes.first_answer_at = [row.first_answer_at, at];
+    }
+    ctx.audit({ recordType: 'complaint', recordId: input.id, changes });
+    return result(ctx, input.id);
+  },
+
+  async 'complaints.receiptPrinted'(input, ctx) {
+    const row = await loadComplaintRow(ctx.db, input.id);
+    if (!row) throw notFound();
+    const prints = row.receipt_prints + 1;
+    // Not a change of the complaint itself: no new version, so nobody's open edit goes stale.
+    await ctx.db
+      .updateTable('complaints')
+      .set({ receipt_prints: prints })
+      .where('id', '=', input.id)
+      .execute();
+    await addEvent(ctx, input.id, { kind: 'print' });
+    ctx.audit({
+      recordType: 'complaint',
+      recordId: input.id,
+      changes: { receipt_prints: [row.receipt_prints, prints] },
+      note: 'receipt_printed',
+    });
+    return { receiptPrints: prints };
+  },
+
+  async 'complaints.stats'(input, ctx) {
+    if (input.to < input.from) throw fieldError(['to'], 'complaint.period_order');
+    return complaintStats(ctx.db, input.from, input.to, await loadCalendar(ctx.db, ctx.now));
+  },
+
+  async 'complaints.officers'(_input, ctx) {
+    const rows = await ctx.db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select(['users.id', 'users.full_name'])
+      .distinct()
+      .where('users.active', '=', 1)
+      .where('user_roles.role', 'in', OFFICER_ROLES)
+      .orderBy('users.full_name')
+      .execute();
+    return { officers: rows.map((r) => ({ id: r.id, fullName: r.full_name })) };
+  },
+
+  async 'complaints.forCheckin'(input, ctx) {
+    const row = await loadComplaintRow(ctx.db, input.id);
+    if (!row) throw notFound();
+    const regions = await regionRefs(ctx.db, [row.region_code]);
+    const region = row.region_code ? regions.get(row.region_code) : undefined;
+    const location = [row.location_address, region?.path].filter(Boolean).join(', ') || null;
+    const is112 = row.channel === 'call_112';
+    return {
+      id: row.id,
+      number: row.number,
+      status: row.status as ComplaintStatus,
+      receivedAt: row.received_at,
+      personId: row.person_id,
+      personName: row.person_name,
+      ppks: parseCodes(row.ppks) as never,
+      condition: row.description,
+      location,
+      referralSource: is112 ? ('call_112' as const) : ('community' as const),
+      referralDetail:
+        `Pengaduan ${row.number}` + (is112 && row.channel_ref ? ` · 112: ${row.channel_ref}` : ''),
+    };
+  },
+};

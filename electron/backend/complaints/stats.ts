@@ -1,0 +1,137 @@
+/**
+ * Figures for a period (complaints received in it): by channel, category, kind and status; how
+ * many were closed by their completion deadline; median working days to verify and to close.
+ * Open and overdue by officer are as of today, whatever the period.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Output } from '../../../shared/contract';
+import type {
+  ComplaintChannel,
+  ComplaintKind,
+  ComplaintStatus,
+} from '../../../shared/reference/complaints';
+import { dayInZone, median, workingDaysBetween } from '../../../shared/workdays';
+import type { DB } from '../db/schema';
+import type { Calendar } from './config';
+import { stageMetAt } from './deadlines';
+
+type Stats = Output<'complaints.stats'>;
+
+function countBy<T extends string>(values: T[]): { key: T; count: number }[] {
+  const m = new Map<T, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return [...m.entries()]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+export async function complaintStats(
+  db: Kysely<DB>,
+  from: string,
+  to: string,
+  cal: Calendar,
+): Promise<Stats> {
+  const rows = await db
+    .selectFrom('complaints as c')
+    .innerJoin('complaint_categories as cat', 'cat.id', 'c.category_id')
+    .select([
+      'c.kind',
+      'c.channel',
+      'c.status',
+      'c.category_id',
+      'cat.name',
+      'cat.name_en',
+      'c.received_day',
+      'c.verify_due',
+      'c.answer_due',
+      'c.complete_due',
+      'c.verified_at',
+      'c.first_answer_at',
+      'c.closed_at',
+    ])
+    .where('c.received_day', '>=', from)
+    .where('c.received_day', '<=', to)
+    .execute();
+
+  const categories = new Map<string, { name: string; nameEn: string | null }>();
+  for (const r of rows) categories.set(r.category_id, { name: r.name, nameEn: r.name_en });
+
+  let closed = 0;
+  let closedOnTime = 0;
+  let verified = 0;
+  let verifiedOnTime = 0;
+  const toVerify: number[] = [];
+  const toClose: number[] = [];
+  for (const r of rows) {
+    const verifiedAt = stageMetAt(r, 'verify');
+    if (verifiedAt) {
+      const day = dayInZone(verifiedAt, cal.timeZone);
+      verified += 1;
+      if (day <= r.verify_due) verifiedOnTime += 1;
+      toVerify.push(workingDaysBetween(r.received_day, day, cal.holidays));
+    }
+    if (r.closed_at) {
+      const day = dayInZone(r.closed_at, cal.timeZone);
+      closed += 1;
+      if (day <= r.complete_due) closedOnTime += 1;
+      toClose.push(workingDaysBetween(r.received_day, day, cal.holidays));
+    }
+  }
+
+  const officers = await db
+    .selectFrom('complaints as c')
+    .leftJoin('users as u', 'u.id', 'c.assigned_to')
+    .select([
+      'c.assigned_to',
+      'u.full_name',
+      (eb) => eb.fn.countAll<number>().as('open'),
+      sql<number>`SUM(CASE WHEN c.next_due < ${cal.today} THEN 1 ELSE 0 END)`.as('overdue'),
+    ])
+    .where('c.next_due', 'is not', null)
+    .groupBy(['c.assigned_to', 'u.full_name'])
+    .execute();
+
+  return {
+    from,
+    to,
+    received: rows.length,
+    byChannel: countBy(rows.map((r) => r.channel as ComplaintChannel)).map((c) => ({
+      channel: c.key,
+      count: c.count,
+    })),
+    byCategory: countBy(rows.map((r) => r.category_id)).map((c) => ({
+      id: c.key,
+      name: categories.get(c.key)!.name,
+      nameEn: categories.get(c.key)!.nameEn,
+      count: c.count,
+    })),
+    byKind: countBy(rows.map((r) => r.kind as ComplaintKind)).map((c) => ({
+      kind: c.key,
+      count: c.count,
+    })),
+    byStatus: countBy(rows.map((r) => r.status as ComplaintStatus)).map((c) => ({
+      status: c.key,
+      count: c.count,
+    })),
+    closed,
+    closedOnTime,
+    onTimePercent: closed > 0 ? Math.round((closedOnTime / closed) * 1000) / 10 : null,
+    verified,
+    verifiedOnTime,
+    medianDaysToVerify: median(toVerify),
+    medianDaysToClose: median(toClose),
+    today: cal.today,
+    byOfficer: officers
+      .map((o) => ({
+        officer: o.assigned_to ? { id: o.assigned_to, fullName: o.full_name ?? '' } : null,
+        open: Number(o.open),
+        overdue: Number(o.overdue),
+      }))
+      .sort(
+        (a, b) =>
+          b.overdue - a.overdue ||
+          b.open - a.open ||
+          (a.officer?.fullName ?? '').localeCompare(b.officer?.fullName ?? ''),
+      ),
+  };
+}

@@ -1,0 +1,109 @@
+/** Kysely types of migration 0006 (complaints, their timeline, categories, holidays, settings). */
+import type { Tracked } from './tracked';
+
+export interface HolidaysTable extends Tracked {
+  id: string;
+  date: string;
+  name: string;
+  kind: string;
+}
+
+export interface ComplaintCategoriesTable extends Tracked {
+  id: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  verify_days: number | null;
+  answer_days: number | null;
+  complete_days: number | null;
+  /** JSON array of PPKS codes. */
+  ppks: string;
+  active: number;
+  sort_order: number;
+}
+
+export interface ComplaintSettingsTable extends Tracked {
+  id: number;
+  number_pattern: string;
+  kind_code_complaint: string;
+  kind_code_data_service: string;
+  verify_days: number;
+  answer_days: number;
+  complete_days: number;
+  follow_up_text: string;
+}
+
+export interface ComplaintCountersTable {
+  kind: string;
+  year: number;
+  last: number;
+}
+
+export interface ComplaintsTable extends Tracked {
+  id: string;
+  number: string;
+  seq: number;
+  seq_year: number;
+  kind: string;
+  service_type: string | null;
+  category_id: string;
+  channel: string;
+  channel_ref: string | null;
+  received_at: string;
+  /** The office-zone day of received_at: day 0 of every deadline. */
+  received_day: string;
+  backdate_reason: string | null;
+  reporter_anonymous: number;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_address: string | null;
+  reporter_relation: string | null;
+  reporter_confidential: number;
+  subject: string;
+  person_id: string | null;
+  region_code: string | null;
+  location_address: string | null;
+  description: string;
+  urgency: string;
+  /** JSON array of PPKS codes. */
+  ppks: string;
+  status: string;
+  assigned_to: string | null;
+  verify_due: string;
+  answer_due: string;
+  complete_due: string;
+  next_due: string | null;
+  next_stage: string | null;
+  verified_at: string | null;
+  follow_up_at: string | null;
+  first_answer_at: string | null;
+  closed_at: string | null;
+  final_answer: string | null;
+  answer_channel: string | null;
+  rejection_reason: string | null;
+  forwarded_to: string | null;
+  receipt_prints: number;
+}
+
+export interface ComplaintEventsTable {
+  id: string;
+  complaint_id: string;
+  at: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  action_type: string | null;
+  agency: string | null;
+  note: string | null;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface ComplaintTables {
+  holidays: HolidaysTable;
+  complaint_categories: ComplaintCategoriesTable;
+  complaint_settings: ComplaintSettingsTable;
+  complaint_counters: ComplaintCountersTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+}

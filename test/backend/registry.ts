@@ -2,7 +2,14 @@
 import { expect } from 'vitest';
 import type { Input, Output } from '../../shared/contract';
 import type { Backend } from '../../electron/backend/app';
-import { ADMIN_PASSWORD, CHANGED_PASSWORD, type Client } from './harness';
+import {
+  ADMIN_PASSWORD,
+  createUser,
+  INITIAL_PASSWORD,
+  sessionFor,
+  type Client,
+  type TestBackend,
+} from './harness';
 
 export type PersonIn = Input<'persons.create'>;
 export type Person = Output<'persons.create'>;
@@ -35,11 +42,29 @@ export function makeNik(district: string, birthDate: string, sex: 'M' | 'F', ser
   );
 }
 
-/** Signs the client in again (sessions end after 30 idle minutes; tests move the clock by days). */
+/**
+ * A signed-in user with `roles`, made with one password hash instead of the three of
+ * `userWithRoles` (create, sign in, change): the first-password flag is cleared directly.
+ * The password stays INITIAL_PASSWORD.
+ */
+export async function staffUser(
+  t: TestBackend & { admin: Client },
+  username: string,
+  roles: Input<'users.create'>['roles'],
+): Promise<Client> {
+  const { id } = await createUser(t, username, roles);
+  t.backend.sqlite.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(id);
+  return sessionFor(t.backend, id, t.clock.now);
+}
+
+/**
+ * Signs the client in again (sessions end after 30 idle minutes; tests move the clock by days).
+ * Users other than the admin are those of `staffUser`.
+ */
 export async function signInAgain(c: Client, username: string): Promise<void> {
   await c.call('auth.login', {
     username,
-    password: username === 'admin' ? ADMIN_PASSWORD : CHANGED_PASSWORD,
+    password: username === 'admin' ? ADMIN_PASSWORD : INITIAL_PASSWORD,
   });
 }
 

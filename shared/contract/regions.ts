@@ -12,9 +12,10 @@ export const regionItem = z.object({ code: z.string(), name: z.string(), level: 
 export const region = regionItem.extend({ parents: z.array(regionItem) });
 export type Region = z.infer<typeof region>;
 
+/** Region names are public reference data: the first-run setup needs them before any account exists. */
 export const regionsContract = {
   'regions.search': method({
-    access: 'signedIn',
+    access: 'public',
     write: false,
     input: z.strictObject({
       q: z.string().trim().min(1).max(100),
@@ -26,7 +27,7 @@ export const regionsContract = {
     output: z.object({ results: z.array(region) }),
   }),
   'regions.get': method({
-    access: 'signedIn',
+    access: 'public',
     write: false,
     input: z.strictObject({ code: regionCode }),
     output: region,

@@ -50,9 +50,6 @@ export function RegionPicker(props: RegionPickerProps) {
   const [results, setResults] = useState<Region[]>([]);
   const [loading, setLoading] = useState(false);
   const [searchError, setSearchError] = useState<string | null>(null);
-  // regions.* need a session; during first-run setup nobody is signed in yet, so the picker
-  // then accepts a typed code (e.g. 63.72) and the backend checks it on submit.
-  const [noSession, setNoSession] = useState(false);
   const [debounced] = useDebouncedValue(search, 250);
   const requestNo = useRef(0);
   const levelsKey = levels?.join(',') ?? '';
@@ -107,25 +104,12 @@ export function RegionPicker(props: RegionPickerProps) {
         (e: unknown) => {
           if (no !== requestNo.current) return;
           setResults([]);
-          const unauth = isRpcFailure(e) && e.code === 'UNAUTHENTICATED';
-          setNoSession(unauth);
-          setSearchError(
-            unauth
-              ? t('region.picker.codeOnly')
-              : isRpcFailure(e)
-                ? fmt.error(e.error)
-                : t('error.internal'),
-          );
+          setSearchError(isRpcFailure(e) ? fmt.error(e.error) : t('error.internal'));
           setLoading(false);
         },
       );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced, typing, levelsKey, within]);
-
-  const typedCode = search.trim();
-  const codeFits =
-    /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(typedCode) &&
-    (!levels || levels.includes(typedCode.split('.').length as RegionLevel));
 
   // New results: the first one is ready for Enter.
   useEffect(() => {
@@ -135,14 +119,7 @@ export function RegionPicker(props: RegionPickerProps) {
 
   const pick = (code: string) => {
     const region = results.find((r) => r.code === code) ?? null;
-    if (!region) {
-      if (noSession && code === typedCode) {
-        setTyping(false);
-        combobox.closeDropdown();
-        onChange(code, null);
-      }
-      return;
-    }
+    if (!region) return;
     setFetched(region);
     setSearch(region.name);
     setTyping(false);
@@ -166,13 +143,6 @@ export function RegionPicker(props: RegionPickerProps) {
   else if (searchError) empty = searchError;
   else if (waiting && results.length === 0) empty = t('region.picker.searching');
   else if (results.length === 0) empty = t('region.picker.nothing');
-
-  const codeOption =
-    noSession && codeFits && searchError ? (
-      <Combobox.Option value={typedCode} key="typed-code">
-        <Text size="sm">{t('region.picker.useCode', { code: typedCode })}</Text>
-      </Combobox.Option>
-    ) : null;
 
   const options = searchable
     ? results.map((r) => (
@@ -252,7 +222,6 @@ export function RegionPicker(props: RegionPickerProps) {
       <Combobox.Dropdown hidden={!typing && results.length === 0}>
         <Combobox.Options mah={320} style={{ overflowY: 'auto' }}>
           {options}
-          {codeOption}
           {empty && <Combobox.Empty>{empty}</Combobox.Empty>}
         </Combobox.Options>
       </Combobox.Dropdown>

@@ -20,9 +20,4 @@ export const regionMessages = {
   ],
   'region.picker.searching': ['Mencari wilayah…', 'Searching regions…'],
   'region.code': ['Kode {code}', 'Code {code}'],
-  'region.picker.codeOnly': [
-    'Pencarian nama wilayah tersedia setelah masuk. Untuk sekarang ketik kode wilayah, misalnya 63.72.',
-    'Searching region names works after sign-in. For now type the region code, for example 63.72.',
-  ],
-  'region.picker.useCode': ['Gunakan kode {code}', 'Use code {code}'],
 } as const satisfies Record<string, readonly [string, string]>;

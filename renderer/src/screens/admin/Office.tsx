@@ -4,8 +4,7 @@ import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Office } from '../../../../shared/contract/office';
-import type { Input } from '../../../../shared/contract';
-import { call, isRpcFailure } from '../../api/rpc';
+import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
 import {
   OfficeFields,
@@ -88,15 +87,9 @@ export function OfficePage() {
   const t = useT();
   const me = useMe();
   const office = useQuery('office', () => call('office.get', {}));
-  // office.get is open to every signed-in user; only saving needs office.manage. For a user the
-  // client believes lacks it, ask the backend with an empty (invalid) update: dispatch checks the
-  // permission before it parses the input, so it answers FORBIDDEN (shown as "Akses ditolak")
-  // and never writes anything. A user with the permission never sends this probe.
-  const mayEdit = me.permissions.includes('office.manage');
-  const probe = useQuery(mayEdit ? null : 'office-probe', () =>
-    call('office.update', {} as Input<'office.update'>),
-  );
-  const denied = !mayEdit && isRpcFailure(probe.error) && probe.error.code === 'FORBIDDEN';
+  // office.get is open to every signed-in user (the header shows the office name); editing needs
+  // office.manage, which the backend checks on every save. Without it this page has nothing to do.
+  const denied = !me.permissions.includes('office.manage');
   return (
     <>
       <PageHeader title={t('office.title')} subtitle={t('office.subtitle')} />
@@ -104,7 +97,7 @@ export function OfficePage() {
         <AccessDenied />
       ) : office.error ? (
         <LoadError error={office.error} onRetry={office.reload} />
-      ) : !office.data || (!mayEdit && probe.loading) ? (
+      ) : !office.data ? (
         <PageLoader />
       ) : (
         <OfficeForm office={office.data} />

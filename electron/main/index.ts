@@ -35,6 +35,8 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 app.enableSandbox();
+// Date and number pickers follow Chromium's locale: Indonesian gives dd/mm/yyyy.
+app.commandLine.appendSwitch('lang', 'id');
 
 function showMainWindow(): void {
   if (!mainWindow) return;

@@ -15,7 +15,10 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
+  IconBed,
   IconBuildingCommunity,
+  IconGitMerge,
+  IconId,
   IconChevronDown,
   IconDevicesOff,
   IconHome,
@@ -41,6 +44,10 @@ import { Home } from './Home';
 import { AuditPage } from './admin/Audit';
 import { OfficePage } from './admin/Office';
 import { UsersPage } from './admin/Users';
+import { PersonMergePage } from './admin/PersonMerge';
+import { SheltersAdminPage } from './admin/Shelters';
+import { personsPage } from './persons/routes';
+import { shelterPage } from './shelter/routes';
 
 interface AdminEntry {
   path: string;
@@ -72,6 +79,41 @@ const ADMIN_ENTRIES: AdminEntry[] = [
     icon: <IconListSearch size={18} />,
     page: () => <AuditPage />,
   },
+  {
+    path: '/admin/shelters',
+    label: 'nav.admin.shelters',
+    permission: 'shelter.manage',
+    icon: <IconBed size={18} />,
+    page: () => <SheltersAdminPage />,
+  },
+  {
+    path: '/admin/merge',
+    label: 'nav.admin.merge',
+    permission: 'persons.merge',
+    icon: <IconGitMerge size={18} />,
+    page: () => <PersonMergePage />,
+  },
+];
+
+/** Main sections in the side navigation; `match` is the path prefix that marks them active. */
+const SECTION_ENTRIES: {
+  match: string;
+  label: MessageKey;
+  permission: Permission;
+  icon: ReactNode;
+}[] = [
+  {
+    match: '/persons',
+    label: 'nav.persons',
+    permission: 'persons.read',
+    icon: <IconId size={18} />,
+  },
+  {
+    match: '/shelter',
+    label: 'nav.shelter',
+    permission: 'shelter.read',
+    icon: <IconBed size={18} />,
+  },
 ];
 
 function initials(name: string): string {
@@ -88,6 +130,8 @@ function initials(name: string): string {
  */
 function pageFor(path: string): ReactNode {
   if (path === '/') return <Home />;
+  const section = personsPage(path) ?? shelterPage(path);
+  if (section) return section;
   const entry = ADMIN_ENTRIES.find((e) => e.path === path);
   return entry ? entry.page() : <NotFound />;
 }
@@ -237,6 +281,17 @@ export function Shell() {
             variant="light"
             className="pelita-navlink"
           />
+          {SECTION_ENTRIES.filter((e) => perms.has(e.permission)).map((e) => (
+            <NavLink
+              key={e.match}
+              href={href(e.match)}
+              label={t(e.label)}
+              leftSection={e.icon}
+              active={route === e.match || route.startsWith(e.match + '/')}
+              variant="light"
+              className="pelita-navlink"
+            />
+          ))}
           {adminEntries.length > 0 && (
             <NavLink
               label={t('nav.admin')}

@@ -1,0 +1,290 @@
+/**
+ * `#/admin/merge` (persons.merge): two records of the same person, compared side by side; the
+ * admin chooses which survives and gives a reason. Stays, cases and complaints move with it.
+ */
+import {
+  Alert,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  Radio,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconGitMerge, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Output } from '../../../../shared/contract';
+import type { PersonSummary } from '../../../../shared/contract/persons';
+import { call } from '../../api/rpc';
+import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { PageHeader } from '../../components/Panels';
+import { useT } from '../../i18n/I18nProvider';
+import { useFailureHandler } from '../../lib/failures';
+import { useFormat } from '../../lib/format';
+import { useForm } from '../../lib/form';
+import { navigate } from '../../lib/router';
+import { useQuery } from '../../lib/useQuery';
+import { ageText, IdentityBadge, NikText } from '../persons/PersonBits';
+import { PersonSearch } from '../persons/PersonSearch';
+
+type Full = Output<'persons.get'>;
+
+function Slot({
+  title,
+  chosen,
+  other,
+  onPick,
+}: {
+  title: string;
+  chosen: PersonSummary | null;
+  other: PersonSummary | null;
+  onPick: (p: PersonSummary | null) => void;
+}) {
+  const t = useT();
+  return (
+    <Paper withBorder radius="md" p="lg" h="100%">
+      <Title order={2} fz="lg" fw={600} mb="md">
+        {title}
+      </Title>
+      {chosen ? (
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Text fw={700} fz="lg">
+              {chosen.fullName}
+            </Text>
+            <NikText nik={chosen.nik} />
+          </div>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconX size={14} />}
+            onClick={() => onPick(null)}
+          >
+            {t('merge.change')}
+          </Button>
+        </Group>
+      ) : (
+        <PersonSearch mode="pick" onOpen={onPick} excludeIds={other ? [other.id] : []} limit={10} />
+      )}
+    </Paper>
+  );
+}
+
+function Compare({
+  a,
+  b,
+  keep,
+  onKeep,
+}: {
+  a: Full;
+  b: Full;
+  keep: 'a' | 'b';
+  onKeep: (k: 'a' | 'b') => void;
+}) {
+  const t = useT();
+  const fmt = useFormat();
+  const row = (label: string, f: (x: Full) => ReactNode, raw: (x: Full) => string) => {
+    const differs = raw(a) !== raw(b);
+    return (
+      <Table.Tr key={label} bg={differs ? 'var(--mantine-color-yellow-light)' : undefined}>
+        <Table.Td>
+          <Text size="sm" c="dimmed" fw={600}>
+            {label}
+          </Text>
+        </Table.Td>
+        <Table.Td>{f(a)}</Table.Td>
+        <Table.Td>{f(b)}</Table.Td>
+      </Table.Tr>
+    );
+  };
+  const txt = (v: string | null | undefined) => v ?? '—';
+  const rows: [string, (x: Full) => string, ((x: Full) => ReactNode)?][] = [
+    [t('person.fullName'), (x) => x.person.fullName],
+    [t('person.aliases'), (x) => x.person.aliases.join(', ') || '—'],
+    [t('person.nik'), (x) => txt(x.person.nik), (x) => <NikText nik={x.person.nik} />],
+    [t('person.kk'), (x) => txt(x.person.kk)],
+    [t('person.sex'), (x) => (x.person.sex ? t(`person.sex.${x.person.sex}`) : '—')],
+    [t('person.birthDate'), (x) => ageText(x.person, t, fmt).text],
+    [t('person.birthPlace'), (x) => txt(x.person.birthPlace)],
+    [t('person.motherName'), (x) => txt(x.person.motherName)],
+    [t('person.origin'), (x) => txt(x.person.origin?.path)],
+    [
+      t('person.address'),
+      (x) => [x.person.address, x.person.village?.path].filter(Boolean).join(', ') || '—',
+    ],
+    [
+      t('person.identityStatus'),
+      (x) => x.person.identityStatus,
+      (x) => <IdentityBadge status={x.person.identityStatus} />,
+    ],
+    [t('person.photo'), (x) => (x.person.hasPhoto ? t('common.yes') : t('common.no'))],
+    [t('person.stays'), (x) => t('merge.staysCount', { count: x.stays.length })],
+    [t('merge.recordedAt'), (x) => fmt.date(x.person.createdAt)],
+  ];
+  return (
+    <Paper withBorder radius="md" data-testid="merge-compare">
+      <Radio.Group value={keep} onChange={(v) => onKeep(v as 'a' | 'b')}>
+        <Table verticalSpacing="sm" horizontalSpacing="md">
+          <Table.Thead bg="var(--pelita-table-head)">
+            <Table.Tr>
+              <Table.Th w="22%">{t('merge.field')}</Table.Th>
+              {(['a', 'b'] as const).map((k) => (
+                <Table.Th key={k} w="39%">
+                  <Stack gap={4}>
+                    <Radio
+                      value={k}
+                      label={<Text fw={700}>{t('merge.keepThis')}</Text>}
+                      data-testid={`merge-keep-${k}`}
+                    />
+                    <Text size="xs" c={keep === k ? 'teal' : 'orange'} fw={600}>
+                      {t(keep === k ? 'merge.keep' : 'merge.goes')}
+                    </Text>
+                  </Stack>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map(([label, raw, view]) => row(label, view ?? raw, raw))}
+          </Table.Tbody>
+        </Table>
+      </Radio.Group>
+    </Paper>
+  );
+}
+
+export function PersonMergePage() {
+  const t = useT();
+  const handle = useFailureHandler();
+  const [first, setFirst] = useState<PersonSummary | null>(null);
+  const [second, setSecond] = useState<PersonSummary | null>(null);
+  const [keep, setKeep] = useState<'a' | 'b'>('a');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({ reason: '' });
+  const both = first && second ? `${first.id}:${second.id}` : null;
+  const full = useQuery(both ? `merge:${both}` : null, async () => {
+    const [a, b] = await Promise.all([
+      call('persons.get', { id: first!.id }),
+      call('persons.get', { id: second!.id }),
+    ]);
+    return { a, b };
+  });
+  const data =
+    full.data && both === `${full.data.a.person.id}:${full.data.b.person.id}` ? full.data : null;
+  const kept = data ? (keep === 'a' ? data.a : data.b) : null;
+  const gone = data ? (keep === 'a' ? data.b : data.a) : null;
+
+  const merge = async () => {
+    if (!kept || !gone) return;
+    setBusy(true);
+    form.clear();
+    try {
+      const saved = await call('persons.merge', {
+        keepId: kept.person.id,
+        keepVersion: kept.person.version,
+        mergeId: gone.person.id,
+        mergeVersion: gone.person.version,
+        reason: form.values.reason,
+      });
+      notifications.show({ color: 'teal', message: t('merge.done', { name: saved.fullName }) });
+      navigate(`/persons/${saved.id}`);
+    } catch (e) {
+      setConfirming(false);
+      setBusy(false);
+      handle(e, { form, onReload: full.reload });
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('merge.title')} subtitle={t('merge.subtitle')} />
+      <Grid gap="lg" mb="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Slot title={t('merge.first')} chosen={first} other={second} onPick={setFirst} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Slot title={t('merge.second')} chosen={second} other={first} onPick={setSecond} />
+        </Grid.Col>
+      </Grid>
+      {!both ? (
+        <Text c="dimmed">{t('merge.pickTwo')}</Text>
+      ) : !data ? (
+        <Skeleton h={320} radius="md" />
+      ) : (
+        <Stack gap="lg" maw={1100}>
+          <Compare a={data.a} b={data.b} keep={keep} onKeep={setKeep} />
+          <Text size="sm" c="dimmed">
+            {t('merge.fillNote')}
+          </Text>
+          <Textarea
+            label={t('merge.reason')}
+            description={t('merge.reason.help')}
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            {...form.text('reason')}
+            data-testid="merge-reason"
+          />
+          <FormFailureAlert failure={form.failure} onReload={full.reload} />
+          <Group justify="flex-end">
+            <Button
+              color="grape"
+              leftSection={<IconGitMerge size={18} />}
+              onClick={() => {
+                if (!form.values.reason.trim()) {
+                  form.setError('reason', { key: 'validation.required' });
+                  return;
+                }
+                setConfirming(true);
+              }}
+              data-testid="merge-submit"
+            >
+              {t('merge.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('merge.confirm.title')}
+      >
+        {kept && gone && (
+          <Stack gap="md">
+            <Alert color="grape" variant="light" icon={<IconGitMerge size={18} />}>
+              {t('merge.confirm.body', { merge: gone.person.fullName, keep: kept.person.fullName })}
+            </Alert>
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                onClick={() => setConfirming(false)}
+                disabled={busy}
+                data-autofocus
+              >
+                {t('common.cancel')}
+              </Button>
+              <Button
+                color="grape"
+                loading={busy}
+                onClick={() => void merge()}
+                data-testid="merge-confirm"
+              >
+                {t('merge.confirm.go')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}

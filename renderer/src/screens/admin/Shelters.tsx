@@ -1,0 +1,525 @@
+/** `#/admin/shelters`: shelters, their rooms and beds (shelter.manage). */
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBedFlat, IconDoor, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Shelter } from '../../../../shared/contract/shelter';
+import { BED_SECTIONS } from '../../../../shared/reference/shelter';
+import { call } from '../../api/rpc';
+import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { useT } from '../../i18n/I18nProvider';
+import { useFailureHandler } from '../../lib/failures';
+import { useForm } from '../../lib/form';
+import { useQuery } from '../../lib/useQuery';
+import { SectionBadge } from '../shelter/RosterBoard';
+import '../shelter/shelter.css';
+
+type Room = Shelter['rooms'][number];
+type Bed = Room['beds'][number];
+type Section = (typeof BED_SECTIONS)[number];
+
+type Dialog =
+  | { kind: 'shelter'; shelter: Shelter | null }
+  | { kind: 'room'; shelter: Shelter; room: Room | null }
+  | { kind: 'bed'; shelter: Shelter; room: Room; bed: Bed | null };
+
+function Actions({
+  busy,
+  onCancel,
+  label,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  label: string;
+}) {
+  const t = useT();
+  return (
+    <Group justify="flex-end" mt="sm">
+      <Button variant="default" onClick={onCancel} disabled={busy}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={busy}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+function ShelterForm({
+  shelter,
+  onDone,
+  onCancel,
+  onReload,
+}: {
+  shelter: Shelter | null;
+  onDone: () => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const t = useT();
+  const handle = useFailureHandler();
+  const form = useForm({
+    name: shelter?.name ?? '',
+    address: shelter?.address ?? '',
+    capacity: shelter ? String(shelter.capacity) : '',
+    active: shelter?.active ?? true,
+  });
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    form.clear();
+    try {
+      await call('shelters.save', {
+        ...(shelter ? { id: shelter.id, version: shelter.version } : {}),
+        name: form.values.name,
+        address: form.values.address,
+        // Left empty: sent as missing, so the backend answers "Wajib diisi" at the field.
+        capacity: (form.values.capacity === ''
+          ? undefined
+          : Number(form.values.capacity)) as number,
+        active: form.values.active,
+      });
+      notifications.show({ color: 'teal', message: t('shelters.admin.saved') });
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      handle(err, { form, onReload });
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <FormFailureAlert failure={form.failure} onReload={onReload} />
+        <TextInput
+          label={t('shelter.name')}
+          required
+          data-autofocus
+          maxLength={150}
+          {...form.text('name')}
+        />
+        <TextInput label={t('shelter.address')} maxLength={300} {...form.text('address')} />
+        <NumberInput
+          label={t('shelter.capacity')}
+          description={t('shelters.admin.capacity.help')}
+          required
+          min={0}
+          max={1000}
+          allowDecimal={false}
+          allowNegative={false}
+          value={form.values.capacity}
+          onChange={(v) => form.set('capacity', String(v))}
+          error={form.errorText('capacity')}
+          w={200}
+        />
+        {shelter && (
+          <Switch
+            label={t('shelters.admin.active')}
+            checked={form.values.active}
+            onChange={(e) => form.set('active', e.currentTarget.checked)}
+          />
+        )}
+        <Actions busy={busy} onCancel={onCancel} label={t('common.save')} />
+      </Stack>
+    </form>
+  );
+}
+
+function RoomForm({
+  shelter,
+  room,
+  onDone,
+  onCancel,
+  onReload,
+}: {
+  shelter: Shelter;
+  room: Room | null;
+  onDone: () => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const t = useT();
+  const handle = useFailureHandler();
+  const form = useForm({ name: room?.name ?? '' });
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    form.clear();
+    try {
+      await call('shelters.saveRoom', {
+        ...(room ? { id: room.id, version: room.version } : {}),
+        shelterId: shelter.id,
+        name: form.values.name,
+      });
+      notifications.show({ color: 'teal', message: t('shelters.admin.saved') });
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      handle(err, { form, onReload });
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {shelter.name}
+        </Text>
+        <FormFailureAlert failure={form.failure} onReload={onReload} />
+        <TextInput
+          label={t('shelters.admin.roomName')}
+          required
+          data-autofocus
+          maxLength={100}
+          {...form.text('name')}
+        />
+        <Actions busy={busy} onCancel={onCancel} label={t('common.save')} />
+      </Stack>
+    </form>
+  );
+}
+
+function BedForm({
+  shelter,
+  room,
+  bed,
+  onDone,
+  onCancel,
+  onReload,
+}: {
+  shelter: Shelter;
+  room: Room;
+  bed: Bed | null;
+  onDone: () => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const t = useT();
+  const handle = useFailureHandler();
+  const lastSection = room.beds[room.beds.length - 1]?.section ?? 'men';
+  const form = useForm<{ roomId: string; label: string; section: Section; active: boolean }>({
+    roomId: room.id,
+    label: bed?.label ?? '',
+    section: bed?.section ?? lastSection,
+    active: bed?.active ?? true,
+  });
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    form.clear();
+    try {
+      await call('shelters.saveBed', {
+        ...(bed ? { id: bed.id, version: bed.version } : {}),
+        roomId: form.values.roomId,
+        label: form.values.label,
+        section: form.values.section,
+        active: form.values.active,
+      });
+      notifications.show({ color: 'teal', message: t('shelters.admin.saved') });
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      handle(err, { form, onReload });
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {shelter.name} · {room.name}
+        </Text>
+        <FormFailureAlert failure={form.failure} onReload={onReload} />
+        <TextInput
+          label={t('shelters.admin.bedLabel')}
+          description={t('shelters.admin.bedLabel.help')}
+          required
+          data-autofocus
+          maxLength={50}
+          {...form.text('label')}
+        />
+        <Stack gap={6}>
+          <Text size="sm" fw={500} id="bed-section-label">
+            {t('shelter.section')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="bed-section-label"
+            value={form.values.section}
+            onChange={(s) => form.set('section', s as Section)}
+            data={BED_SECTIONS.map((s) => ({ value: s, label: t(`shelter.section.${s}`) }))}
+            data-testid="bed-section"
+          />
+        </Stack>
+        {bed && (
+          <>
+            <Select
+              label={t('shelter.room')}
+              value={form.values.roomId}
+              onChange={(v) => v && form.set('roomId', v)}
+              data={shelter.rooms.map((r) => ({ value: r.id, label: r.name }))}
+              allowDeselect={false}
+              error={form.errorText('roomId')}
+            />
+            <Switch
+              label={t('shelters.admin.bedActive')}
+              checked={form.values.active}
+              onChange={(e) => form.set('active', e.currentTarget.checked)}
+            />
+          </>
+        )}
+        <Actions busy={busy} onCancel={onCancel} label={t('common.save')} />
+      </Stack>
+    </form>
+  );
+}
+
+function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Dialog) => void }) {
+  const t = useT();
+  const beds = shelter.rooms.reduce((n, r) => n + r.beds.length, 0);
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      data-testid="admin-shelter"
+      opacity={shelter.active ? 1 : 0.7}
+    >
+      <Group justify="space-between" align="flex-start" mb="md" wrap="wrap" gap="sm">
+        <div>
+          <Group gap="sm">
+            <Title order={2} fz="lg" fw={700}>
+              {shelter.name}
+            </Title>
+            <Badge color={shelter.active ? 'teal' : 'gray'} variant="dot" tt="none">
+              {t(shelter.active ? 'shelters.admin.active' : 'shelters.admin.inactive')}
+            </Badge>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {[
+              shelter.address,
+              `${t('shelter.capacity')} ${shelter.capacity}`,
+              t('shelters.admin.beds', { count: beds }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPencil size={14} />}
+            onClick={() => onDialog({ kind: 'shelter', shelter })}
+          >
+            {t('common.edit')}
+          </Button>
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconDoor size={14} />}
+            onClick={() => onDialog({ kind: 'room', shelter, room: null })}
+          >
+            {t('shelters.admin.addRoom')}
+          </Button>
+        </Group>
+      </Group>
+      {shelter.rooms.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('shelters.admin.noRooms')}
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          {shelter.rooms.map((room) => (
+            <Paper
+              key={room.id}
+              withBorder
+              radius="md"
+              p="sm"
+              bg="var(--pelita-page-bg)"
+              data-testid="admin-room"
+            >
+              <Group justify="space-between" mb="xs" wrap="wrap" gap="xs">
+                <Group gap="xs">
+                  <IconDoor size={16} />
+                  <Text fw={600}>{room.name}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t('shelters.admin.beds', { count: room.beds.length })}
+                  </Text>
+                </Group>
+                <Group gap={4}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    leftSection={<IconPencil size={14} />}
+                    onClick={() => onDialog({ kind: 'room', shelter, room })}
+                  >
+                    {t('shelters.admin.editRoom')}
+                  </Button>
+                  <Button
+                    variant="light"
+                    size="compact-sm"
+                    leftSection={<IconPlus size={14} />}
+                    onClick={() => onDialog({ kind: 'bed', shelter, room, bed: null })}
+                  >
+                    {t('shelters.admin.addBed')}
+                  </Button>
+                </Group>
+              </Group>
+              {room.beds.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('shelters.admin.noBeds')}
+                </Text>
+              ) : (
+                <SimpleGrid cols={{ base: 2, sm: 4, lg: 6 }} spacing="xs">
+                  {room.beds.map((bed) => (
+                    <UnstyledButton
+                      key={bed.id}
+                      className="pelita-bed"
+                      data-state={bed.active ? 'occupied' : 'inactive'}
+                      style={{ minHeight: 0 }}
+                      onClick={() => onDialog({ kind: 'bed', shelter, room, bed })}
+                      aria-label={t('shelters.admin.bedActions', { bed: bed.label })}
+                      data-testid="admin-bed"
+                    >
+                      <Group justify="space-between" wrap="nowrap" gap={4}>
+                        <Group gap={6} wrap="nowrap">
+                          <IconBedFlat size={16} />
+                          <Text fw={700}>{bed.label}</Text>
+                        </Group>
+                        <SectionBadge section={bed.section} />
+                      </Group>
+                      {!bed.active && (
+                        <Text size="xs" c="dimmed">
+                          {t('shelter.bed.inactive')}
+                        </Text>
+                      )}
+                    </UnstyledButton>
+                  ))}
+                </SimpleGrid>
+              )}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+export function SheltersAdminPage() {
+  const t = useT();
+  const [showInactive, setShowInactive] = useState(true);
+  const q = useQuery(`admin-shelters:${showInactive}`, () =>
+    call('shelters.list', { includeInactive: showInactive }),
+  );
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog(null);
+  const done = () => {
+    setDialog(null);
+    q.reload();
+  };
+  const reloadAndClose = () => {
+    setDialog(null);
+    q.reload();
+  };
+
+  if (q.error && !q.data)
+    return (
+      <>
+        <PageHeader title={t('shelters.admin.title')} subtitle={t('shelters.admin.subtitle')} />
+        <LoadError error={q.error} onRetry={q.reload} />
+      </>
+    );
+
+  const title =
+    dialog?.kind === 'shelter'
+      ? t(dialog.shelter ? 'shelters.admin.edit' : 'shelters.admin.add')
+      : dialog?.kind === 'room'
+        ? t(dialog.room ? 'shelters.admin.editRoom' : 'shelters.admin.addRoom')
+        : dialog?.kind === 'bed'
+          ? t(dialog.bed ? 'shelters.admin.editBed' : 'shelters.admin.addBed')
+          : '';
+
+  return (
+    <>
+      <PageHeader
+        title={t('shelters.admin.title')}
+        subtitle={t('shelters.admin.subtitle')}
+        actions={
+          <Button
+            leftSection={<IconPlus size={18} />}
+            onClick={() => setDialog({ kind: 'shelter', shelter: null })}
+          >
+            {t('shelters.admin.add')}
+          </Button>
+        }
+      />
+      <Group justify="flex-end" mb="sm">
+        <Switch
+          label={t('shelters.admin.showInactive')}
+          checked={showInactive}
+          onChange={(e) => setShowInactive(e.currentTarget.checked)}
+        />
+      </Group>
+      {!q.data ? (
+        <PageLoader />
+      ) : q.data.shelters.length === 0 ? (
+        <Paper withBorder radius="md" p="xl">
+          <Text c="dimmed">{t('shelters.admin.empty')}</Text>
+        </Paper>
+      ) : (
+        <Stack gap="lg">
+          {q.data.shelters.map((s) => (
+            <ShelterCard key={s.id} shelter={s} onDialog={setDialog} />
+          ))}
+        </Stack>
+      )}
+      <Modal opened={dialog !== null} onClose={close} title={title}>
+        {dialog?.kind === 'shelter' && (
+          <ShelterForm
+            shelter={dialog.shelter}
+            onDone={done}
+            onCancel={close}
+            onReload={reloadAndClose}
+          />
+        )}
+        {dialog?.kind === 'room' && (
+          <RoomForm
+            shelter={dialog.shelter}
+            room={dialog.room}
+            onDone={done}
+            onCancel={close}
+            onReload={reloadAndClose}
+          />
+        )}
+        {dialog?.kind === 'bed' && (
+          <BedForm
+            shelter={dialog.shelter}
+            room={dialog.room}
+            bed={dialog.bed}
+            onDone={done}
+            onCancel={close}
+            onReload={reloadAndClose}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+/** Likely duplicates found before saving: the same NIK refuses, a similar person warns. */
+import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconBan,
+  IconDeviceFloppy,
+  IconExternalLink,
+} from '@tabler/icons-react';
+import type { z } from 'zod';
+import type { duplicateCandidate } from '../../../../shared/contract/persons';
+import { useT } from '../../i18n/I18nProvider';
+import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from './PersonBits';
+
+export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
+
+export function DuplicatesAlert({
+  candidates,
+  onUse,
+  useLabel,
+  onSaveAnyway,
+  busy,
+}: {
+  candidates: DuplicateCandidate[];
+  onUse: (c: DuplicateCandidate) => void;
+  useLabel: string;
+  onSaveAnyway: () => void;
+  busy: boolean;
+}) {
+  const t = useT();
+  const sameNik = candidates.some((c) => c.reasons.includes('same_nik'));
+  const shown = sameNik ? candidates.filter((c) => c.reasons.includes('same_nik')) : candidates;
+  return (
+    <Alert
+      color={sameNik ? 'red' : 'orange'}
+      variant="light"
+      icon={sameNik ? <IconBan size={20} /> : <IconAlertTriangle size={20} />}
+      title={t('person.duplicates.title')}
+      role="alert"
+      data-testid="duplicates-alert"
+      data-kind={sameNik ? 'same-nik' : 'similar'}
+    >
+      <Stack gap="sm">
+        <Text size="sm">
+          {t(sameNik ? 'person.duplicates.sameNik' : 'person.duplicates.similar')}
+        </Text>
+        {shown.map((c) => (
+          <Paper key={c.id} withBorder radius="md" p="sm" data-testid="duplicate-candidate">
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+              <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                <Group gap={6} wrap="wrap">
+                  <Text fw={700}>{c.fullName}</Text>
+                  {c.aliases.length > 0 && (
+                    <Text size="sm" c="dimmed">
+                      {t('person.aliasList', { names: c.aliases.join(', ') })}
+                    </Text>
+                  )}
+                </Group>
+                <Group gap={6} wrap="wrap">
+                  <NikText nik={c.nik} />
+                  <Text size="sm" c="dimmed" span>
+                    ·
+                  </Text>
+                  <AgeText person={c} />
+                </Group>
+                <OriginText origin={c.origin} />
+                <LastStayText lastStay={c.lastStay} />
+                <Group gap={4} mt={4}>
+                  {c.reasons.map((r) => (
+                    <Badge
+                      key={r}
+                      size="sm"
+                      variant="outline"
+                      color={sameNik ? 'red' : 'orange'}
+                      tt="none"
+                    >
+                      {t(`person.duplicates.reason.${r}`)}
+                    </Badge>
+                  ))}
+                </Group>
+              </Stack>
+              <Stack gap={6} align="flex-end">
+                <IdentityBadge status={c.identityStatus} />
+                <Button
+                  size="xs"
+                  variant="filled"
+                  leftSection={<IconExternalLink size={14} />}
+                  onClick={() => onUse(c)}
+                >
+                  {useLabel}
+                </Button>
+              </Stack>
+            </Group>
+          </Paper>
+        ))}
+        {!sameNik && (
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              leftSection={<IconDeviceFloppy size={16} />}
+              onClick={onSaveAnyway}
+              loading={busy}
+              data-testid="save-anyway"
+            >
+              {t('person.duplicates.saveAnyway')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,486 @@
+/**
+ * `#/shelter/checkin` (optional `?person=`, `?bed=`, `?shelter=`, `?complaint=`): who, when,
+ * referred by whom, PPKS categories, condition, belongings, which bed.
+ */
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertTriangle,
+  IconLogin2,
+  IconMessageReport,
+  IconUserPlus,
+  IconX,
+} from '@tabler/icons-react';
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import type { PersonSummary } from '../../../../shared/contract/persons';
+import { PPKS_CODES, type PpksCode } from '../../../../shared/reference/ppks';
+import { REFERRAL_SOURCES } from '../../../../shared/reference/shelter';
+import { call, isRpcFailure } from '../../api/rpc';
+import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { useT } from '../../i18n/I18nProvider';
+import { useFailureHandler } from '../../lib/failures';
+import { useFormat } from '../../lib/format';
+import { useForm } from '../../lib/form';
+import { href, navigate } from '../../lib/router';
+import { useQuery } from '../../lib/useQuery';
+import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from '../persons/PersonBits';
+import { PersonForm } from '../persons/PersonForm';
+import { PersonSearch } from '../persons/PersonSearch';
+import { BedPicker } from './BedPicker';
+import { loadComplaint } from './complaintRef';
+import { useHashQuery } from './hashQuery';
+import { PpksSelect } from './PpksSelect';
+import { useShelters } from './useShelters';
+import { fromLocalInput, nowLocalInput } from './zoneTime';
+
+interface CheckinValues {
+  personId: string;
+  bedId: string | null;
+  checkinAt: string;
+  referralSource: (typeof REFERRAL_SOURCES)[number] | null;
+  referralDetail: string;
+  ppks: PpksCode[];
+  condition: string;
+  healthNotes: string;
+  belongings: string;
+  complaintId: string;
+}
+
+function Step({
+  n,
+  title,
+  children,
+  action,
+}: {
+  n: number;
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon radius="xl" size={28} variant="light">
+            <Text fw={700} size="sm">
+              {n}
+            </Text>
+          </ThemeIcon>
+          <Title order={2} fz="lg" fw={600}>
+            {title}
+          </Title>
+        </Group>
+        {action}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+function ChosenPerson({ person, onChange }: { person: PersonSummary; onChange: () => void }) {
+  const t = useT();
+  const inShelter = person.lastStay && !person.lastStay.checkoutAt;
+  return (
+    <Stack gap="sm">
+      <Paper
+        withBorder
+        radius="md"
+        p="md"
+        bg="var(--mantine-primary-color-light)"
+        data-testid="checkin-person"
+      >
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Anchor href={href(`/persons/${person.id}`)} fw={700} fz="lg" target="_self">
+              {person.fullName}
+            </Anchor>
+            {person.aliases.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('person.aliasList', { names: person.aliases.join(', ') })}
+              </Text>
+            )}
+            <Group gap={6}>
+              <NikText nik={person.nik} />
+              <Text size="sm" c="dimmed" span>
+                ·
+              </Text>
+              {person.sex && (
+                <Text size="sm" span>
+                  {t(`person.sex.${person.sex}`)} ·
+                </Text>
+              )}
+              <AgeText person={person} />
+            </Group>
+            <OriginText origin={person.origin} />
+            <LastStayText lastStay={person.lastStay} />
+          </Stack>
+          <Stack gap="xs" align="flex-end">
+            <IdentityBadge status={person.identityStatus} />
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconX size={14} />}
+              onClick={onChange}
+            >
+              {t('checkin.person.change')}
+            </Button>
+          </Stack>
+        </Group>
+      </Paper>
+      {inShelter && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />}>
+          {t('checkin.person.inShelter')}{' '}
+          <Anchor href={href(`/shelter/stays/${person.lastStay!.stayId}`)}>
+            {t('person.openStay')}
+          </Anchor>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+export function CheckinPage() {
+  const t = useT();
+  const fmt = useFormat();
+  const handle = useFailureHandler();
+  const query = useHashQuery();
+  const bedParam = query.bed ?? null;
+  const { list, shelters, selected, choose } = useShelters(query.shelter ?? null);
+  const bedShelter = bedParam
+    ? shelters.find((s) => s.rooms.some((r) => r.beds.some((b) => b.id === bedParam)))
+    : undefined;
+  const [shelterChoice, setShelterChoice] = useState<string | null>(null);
+  const shelter = shelters.find((s) => s.id === shelterChoice) ?? bedShelter ?? selected ?? null;
+
+  const form = useForm<CheckinValues>(() => ({
+    personId: '',
+    bedId: bedParam,
+    checkinAt: nowLocalInput(fmt.timeZone),
+    referralSource: null,
+    referralDetail: '',
+    ppks: [],
+    condition: '',
+    healthNotes: '',
+    belongings: '',
+    complaintId: query.complaint ?? '',
+  }));
+  const v = form.values;
+
+  const complaint = useQuery(
+    query.complaint ? `ci-complaint:${query.complaint}` : null,
+    async () => {
+      const c = await loadComplaint(query.complaint!);
+      if (c) {
+        const codes = c.ppks.filter((p): p is PpksCode =>
+          (PPKS_CODES as readonly string[]).includes(p),
+        );
+        if (codes.length && form.values.ppks.length === 0) form.set('ppks', codes);
+        if (c.channel === 'call_112' && !form.values.referralSource)
+          form.set('referralSource', 'call_112');
+      }
+      return c;
+    },
+  );
+  const prefillPersonId = query.person ?? complaint.data?.personId ?? null;
+  const prefilled = useQuery(prefillPersonId ? `ci-person:${prefillPersonId}` : null, () =>
+    call('persons.get', { id: prefillPersonId! }),
+  );
+  // undefined: not changed here, so the person from the address (or complaint) counts.
+  const [picked, setPicked] = useState<PersonSummary | null | undefined>(undefined);
+  const person = picked !== undefined ? picked : (prefilled.data?.person ?? null);
+
+  const [newOpen, newModal] = useDisclosure(false);
+  const [typed, setTyped] = useState('');
+  const [refresh, setRefresh] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const pick = (p: PersonSummary | null) => {
+    setPicked(p);
+    form.setError('personId', null);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    form.clear();
+    const at = fromLocalInput(v.checkinAt, fmt.timeZone);
+    const missing: Record<string, { key: string }> = {};
+    if (!person) missing.personId = { key: 'checkin.person.required' };
+    if (!v.bedId) missing.bedId = { key: 'checkin.bed.required' };
+    if (!at) missing.checkinAt = { key: 'validation.invalid_format' };
+    if (!person || !v.bedId || !at) {
+      form.setErrors(missing);
+      form.setFailure({
+        error: { code: 'VALIDATION', key: 'error.validation', message: { id: '', en: '' } },
+        leftovers: [],
+      });
+      return;
+    }
+    setBusy(true);
+    try {
+      const stay = await call('stays.checkIn', {
+        personId: person.id,
+        bedId: v.bedId,
+        checkinAt: at,
+        referralSource: v.referralSource as NonNullable<CheckinValues['referralSource']>,
+        referralDetail: v.referralDetail,
+        ppks: v.ppks,
+        condition: v.condition,
+        healthNotes: v.healthNotes,
+        belongings: v.belongings,
+        ...(v.complaintId ? { complaintId: v.complaintId } : {}),
+      });
+      notifications.show({
+        color: 'teal',
+        message: t('checkin.done', { name: stay.person.fullName, bed: stay.bedLabel }),
+      });
+      navigate(`/shelter/stays/${stay.id}`);
+    } catch (err) {
+      setBusy(false);
+      if (isRpcFailure(err) && err.code === 'CONFLICT') {
+        if (err.error.key === 'stay.bed_occupied') {
+          form.set('bedId', null);
+          form.setError('bedId', { key: 'checkin.bedTaken', params: err.error.params });
+          setRefresh((n) => n + 1);
+          return;
+        }
+        if (err.error.key === 'stay.person_already_in') {
+          form.setErrors({ personId: { key: err.error.key, params: err.error.params } });
+          return;
+        }
+      }
+      handle(err, { form });
+    }
+  };
+
+  if (list.error && !list.data) return <LoadError error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <PageLoader />;
+
+  const personError = form.errorText('personId');
+  return (
+    <>
+      <PageHeader title={t('checkin.title')} subtitle={t('checkin.subtitle')} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="lg" maw={1100}>
+          {query.complaint && (
+            <Alert
+              color="grape"
+              variant="light"
+              icon={<IconMessageReport size={20} />}
+              title={t('checkin.complaint')}
+              data-testid="checkin-complaint"
+            >
+              {complaint.data ? (
+                <Text size="sm">
+                  {[complaint.data.number, complaint.data.subject].filter(Boolean).join(' · ')}
+                </Text>
+              ) : complaint.loading ? (
+                <Skeleton h={16} w={240} />
+              ) : (
+                <Text size="sm" ff="monospace">
+                  {query.complaint}
+                </Text>
+              )}
+            </Alert>
+          )}
+
+          <Step n={1} title={t('checkin.person')}>
+            {personError && (
+              <Alert
+                color="red"
+                variant="light"
+                mb="md"
+                icon={<IconAlertTriangle size={18} />}
+                role="alert"
+                data-testid="person-error"
+              >
+                {personError}
+              </Alert>
+            )}
+            {prefillPersonId && picked === undefined && prefilled.loading && !prefilled.data ? (
+              <Skeleton h={96} radius="md" />
+            ) : person ? (
+              <ChosenPerson person={person} onChange={() => pick(null)} />
+            ) : (
+              <PersonSearch
+                mode="pick"
+                autoFocus
+                onOpen={pick}
+                onQueryChange={setTyped}
+                footer={
+                  <Group>
+                    <Button
+                      variant="light"
+                      leftSection={<IconUserPlus size={16} />}
+                      onClick={newModal.open}
+                      data-testid="checkin-new-person"
+                    >
+                      {t('checkin.person.new')}
+                    </Button>
+                  </Group>
+                }
+              />
+            )}
+          </Step>
+
+          <Step n={2} title={t('checkin.details')}>
+            <Stack gap="md">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  type="datetime-local"
+                  label={t('checkin.at')}
+                  description={t('checkin.at.help', { zone: fmt.zone })}
+                  required
+                  {...form.text('checkinAt')}
+                  data-testid="checkin-at"
+                />
+                <div />
+                <Select
+                  label={t('checkin.referralSource')}
+                  required
+                  placeholder={t('person.form.choose')}
+                  value={v.referralSource}
+                  onChange={(s) => form.set('referralSource', s as CheckinValues['referralSource'])}
+                  data={REFERRAL_SOURCES.map((r) => ({ value: r, label: t(`referral.${r}`) }))}
+                  error={form.errorText('referralSource')}
+                  allowDeselect={false}
+                  data-testid="referral-source"
+                />
+                <TextInput
+                  label={t('checkin.referralDetail')}
+                  description={t('checkin.referralDetail.help')}
+                  maxLength={300}
+                  {...form.text('referralDetail')}
+                />
+              </SimpleGrid>
+              <PpksSelect
+                value={v.ppks}
+                onChange={(p) => form.set('ppks', p)}
+                error={form.errorText('ppks')}
+                required
+              />
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <Textarea
+                  label={t('checkin.condition')}
+                  autosize
+                  minRows={3}
+                  maxLength={1000}
+                  {...form.text('condition')}
+                />
+                <Textarea
+                  label={t('checkin.healthNotes')}
+                  autosize
+                  minRows={3}
+                  maxLength={1000}
+                  {...form.text('healthNotes')}
+                />
+                <Textarea
+                  label={t('checkin.belongings')}
+                  description={t('checkin.belongings.help')}
+                  autosize
+                  minRows={3}
+                  maxLength={1000}
+                  {...form.text('belongings')}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Step>
+
+          <Step
+            n={3}
+            title={t('checkin.bed')}
+            action={
+              shelters.length > 1 && shelter ? (
+                <Select
+                  aria-label={t('shelter.choose')}
+                  value={shelter.id}
+                  onChange={(id) => {
+                    if (!id) return;
+                    setShelterChoice(id);
+                    choose(id);
+                    form.set('bedId', null);
+                  }}
+                  data={shelters.map((s) => ({ value: s.id, label: s.name }))}
+                  allowDeselect={false}
+                  w={260}
+                />
+              ) : shelter ? (
+                <Text c="dimmed" fw={600}>
+                  {shelter.name}
+                </Text>
+              ) : null
+            }
+          >
+            {shelter ? (
+              <BedPicker
+                shelterId={shelter.id}
+                value={v.bedId}
+                onChange={(id) => form.set('bedId', id)}
+                error={form.errorText('bedId')}
+                refresh={refresh}
+              />
+            ) : (
+              <Text c="dimmed">{t('shelter.none')}</Text>
+            )}
+          </Step>
+
+          <FormFailureAlert failure={form.failure} summary />
+          <Group justify="flex-end">
+            <Button variant="default" component="a" href={href('/shelter')} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              size="md"
+              loading={busy}
+              leftSection={<IconLogin2 size={18} />}
+              data-testid="checkin-submit"
+            >
+              {t('checkin.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+
+      <Modal
+        opened={newOpen}
+        onClose={newModal.close}
+        title={t('person.newTitle')}
+        size="xl"
+        centered={false}
+      >
+        <PersonForm
+          prefill={typed.trim() ? { fullName: typed.trim() } : undefined}
+          onSaved={(p) => {
+            pick(p);
+            newModal.close();
+          }}
+          onCancel={newModal.close}
+          onUseExisting={(c) => {
+            pick(c);
+            newModal.close();
+          }}
+          useExistingLabel={t('person.duplicates.use')}
+        />
+      </Modal>
+    </>
+  );
+}

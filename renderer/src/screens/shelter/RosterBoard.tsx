@@ -1,0 +1,190 @@
+/** Current residents by room and bed (stays.roster); overdue stays are marked in red. */
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconLogin2 } from '@tabler/icons-react';
+import type { z } from 'zod';
+import type { rosterBed } from '../../../../shared/contract/shelter';
+import { call } from '../../api/rpc';
+import { LoadError } from '../../components/Panels';
+import { useI18n, useT } from '../../i18n/I18nProvider';
+import { useFormat } from '../../lib/format';
+import { href } from '../../lib/router';
+import { useQuery } from '../../lib/useQuery';
+import { withQuery } from './hashQuery';
+import { ppksName } from './labels';
+import './shelter.css';
+
+type RosterBed = z.infer<typeof rosterBed>;
+
+const SECTION_COLOR = { men: 'blue', women: 'pink', children: 'orange', family: 'grape' } as const;
+
+export function SectionBadge({ section }: { section: RosterBed['bed']['section'] }) {
+  const t = useT();
+  return (
+    <Badge size="sm" variant="light" color={SECTION_COLOR[section]} tt="none">
+      {t(`shelter.section.${section}`)}
+    </Badge>
+  );
+}
+
+/** "masuk hari ini", "3 hari". */
+export function daysLabel(days: number, t: ReturnType<typeof useT>): string {
+  return days === 0 ? t('shelter.today') : t('shelter.daysCount', { days });
+}
+
+function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: boolean }) {
+  const t = useT();
+  const fmt = useFormat();
+  const { locale } = useI18n();
+  const s = b.stay;
+  if (!s) {
+    const inactive = !b.bed.active;
+    return (
+      <div
+        className="pelita-bed"
+        data-state={inactive ? 'inactive' : 'empty'}
+        data-testid="bed-card"
+        data-bed={b.bed.label}
+      >
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={800} fz="lg">
+            {b.bed.label}
+          </Text>
+          <SectionBadge section={b.bed.section} />
+        </Group>
+        <Text c="dimmed" fw={600} style={{ flex: 1 }}>
+          {t(inactive ? 'shelter.bed.inactive' : 'shelter.bed.empty')}
+        </Text>
+        {canWrite && !inactive && (
+          <Button
+            component="a"
+            href={href(withQuery('/shelter/checkin', { bed: b.bed.id }))}
+            size="xs"
+            variant="light"
+            leftSection={<IconLogin2 size={14} />}
+            aria-label={t('shelter.bed.checkin', { bed: b.bed.label })}
+          >
+            {t('shelter.checkin')}
+          </Button>
+        )}
+      </div>
+    );
+  }
+  const over = s.days - max;
+  return (
+    <a
+      className="pelita-bed"
+      data-state={s.overdue ? 'overdue' : 'occupied'}
+      href={href(`/shelter/stays/${s.id}`)}
+      data-testid="bed-card"
+      data-bed={b.bed.label}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Text fw={800} fz="lg">
+          {b.bed.label}
+        </Text>
+        <SectionBadge section={b.bed.section} />
+      </Group>
+      <Text className="pelita-bed-name" c="var(--mantine-color-anchor)">
+        {s.person.fullName}
+      </Text>
+      <Text size="sm">
+        <b>{daysLabel(s.days, t)}</b>{' '}
+        <Text span size="xs" c="dimmed">
+          · {t('shelter.since', { date: fmt.date(s.checkinAt) })}
+        </Text>
+      </Text>
+      {s.overdue && (
+        <Badge
+          color="red"
+          variant="filled"
+          tt="none"
+          leftSection={<IconAlertTriangle size={12} />}
+          data-testid="overdue-badge"
+          style={{ alignSelf: 'flex-start', whiteSpace: 'normal', height: 'auto' }}
+        >
+          {t('shelter.overdue', { over, max })}
+        </Badge>
+      )}
+      <Group gap={4} mt="auto">
+        {s.ppks.slice(0, 2).map((c) => (
+          <Badge key={c} size="xs" variant="outline" color="gray" tt="none" maw="100%">
+            {ppksName(c, locale)}
+          </Badge>
+        ))}
+        {s.ppks.length > 2 && (
+          <Badge size="xs" variant="outline" color="gray">
+            +{s.ppks.length - 2}
+          </Badge>
+        )}
+      </Group>
+    </a>
+  );
+}
+
+export function RosterBoard({ shelterId, canWrite }: { shelterId: string; canWrite: boolean }) {
+  const t = useT();
+  const roster = useQuery(`roster:${shelterId}`, () => call('stays.roster', { shelterId }));
+  if (roster.error && !roster.data)
+    return <LoadError error={roster.error} onRetry={roster.reload} />;
+  if (!roster.data)
+    return (
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }}>
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} h={148} radius="md" />
+        ))}
+      </SimpleGrid>
+    );
+  const { beds, maxStayDays } = roster.data;
+  const rooms = new Map<string, RosterBed[]>();
+  for (const b of beds) rooms.set(b.roomName, [...(rooms.get(b.roomName) ?? []), b]);
+  const active = beds.filter((b) => b.bed.active || b.stay);
+  const occupied = beds.filter((b) => b.stay).length;
+  const overdue = beds.filter((b) => b.stay?.overdue).length;
+  return (
+    <Stack gap="md" data-testid="roster">
+      <Text size="sm" c="dimmed" data-testid="roster-summary">
+        {t('shelter.board.summary', {
+          occupied,
+          beds: active.length,
+          overdue,
+          max: maxStayDays,
+        })}
+      </Text>
+      {beds.length === 0 && (
+        <Paper withBorder radius="md" p="lg">
+          <Text c="dimmed">{t('shelter.board.noBeds')}</Text>
+        </Paper>
+      )}
+      {[...rooms.entries()].map(([room, list]) => (
+        <Paper key={room} withBorder radius="md" p="md" data-testid="roster-room">
+          <Group justify="space-between" mb="sm">
+            <Title order={3} fz="md" fw={700}>
+              {room}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('shelter.room.occupancy', {
+                occupied: list.filter((b) => b.stay).length,
+                beds: list.length,
+              })}
+            </Text>
+          </Group>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="sm">
+            {list.map((b) => (
+              <BedCard key={b.bed.id} b={b} max={maxStayDays} canWrite={canWrite} />
+            ))}
+          </SimpleGrid>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

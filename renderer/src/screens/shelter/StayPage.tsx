@@ -1,0 +1,269 @@
+/** `#/shelter/stays/<id>`: one stay with its log, check-out, and admin corrections. */
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAlertTriangle, IconEdit, IconUser } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { Stay } from '../../../../shared/contract/shelter';
+import { call } from '../../api/rpc';
+import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { useI18n, useT } from '../../i18n/I18nProvider';
+import { useFormat } from '../../lib/format';
+import { href } from '../../lib/router';
+import { useQuery } from '../../lib/useQuery';
+import { useMe } from '../../session/SessionProvider';
+import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonBits';
+import { CheckoutForm, CorrectionForm } from './CheckoutForm';
+import { loadComplaint } from './complaintRef';
+import { EventLog } from './EventLog';
+import { daysLabel } from './RosterBoard';
+import { ppksName } from './labels';
+
+function Field({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <div data-testid={testId}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+        {label}
+      </Text>
+      <div style={{ fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
+    </div>
+  );
+}
+
+const dash = (
+  <Text size="sm" c="dimmed" span>
+    —
+  </Text>
+);
+
+function ComplaintLink({ id }: { id: string }) {
+  const c = useQuery(`stay-complaint:${id}`, () => loadComplaint(id).catch(() => null));
+  const text = c.data ? [c.data.number, c.data.subject].filter(Boolean).join(' · ') : null;
+  return <Text size="sm">{text || id}</Text>;
+}
+
+export function StayPage({ id }: { id: string }) {
+  const t = useT();
+  const fmt = useFormat();
+  const { locale } = useI18n();
+  const me = useMe();
+  const q = useQuery(`stay:${id}`, () => call('stays.get', { id }));
+  const office = useQuery('office', () => call('office.get', {}));
+  const [override, setOverride] = useState<Stay | null>(null);
+  const [correcting, correction] = useDisclosure(false);
+  const canWrite = me.permissions.includes('shelter.write');
+  const canCorrect = me.permissions.includes('shelter.correct');
+
+  const reload = () => {
+    setOverride(null);
+    q.reload();
+  };
+  if (q.error && !q.data) return <LoadError error={q.error} onRetry={q.reload} />;
+  if (!q.data) return <PageLoader />;
+  const s = override && override.version >= q.data.version ? override : q.data;
+  const active = !s.checkoutAt;
+  const max = office.data?.maxStayDays ?? null;
+
+  return (
+    <>
+      <PageHeader
+        title={s.person.fullName}
+        subtitle={
+          <Group gap={8} component="span">
+            <Badge
+              color={active ? 'pelita' : 'gray'}
+              variant="light"
+              tt="none"
+              data-testid="stay-status"
+            >
+              {t(active ? 'stay.active' : 'stay.checkedOut')}
+            </Badge>
+            <span>
+              {t('stay.bedPlace', { shelter: s.shelterName, room: s.roomName, bed: s.bedLabel })}
+            </span>
+          </Group>
+        }
+        actions={
+          <>
+            <Button
+              variant="default"
+              component="a"
+              href={href(`/persons/${s.person.id}`)}
+              leftSection={<IconUser size={16} />}
+            >
+              {t('stay.person')}
+            </Button>
+            {!active && canCorrect && (
+              <Button
+                variant="light"
+                color="grape"
+                leftSection={<IconEdit size={16} />}
+                onClick={correction.open}
+                data-testid="stay-correct"
+              >
+                {t('stay.correct.open')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {s.overdue && (
+        <Alert
+          color="red"
+          variant="filled"
+          icon={<IconAlertTriangle size={20} />}
+          mb="lg"
+          data-testid="stay-overdue"
+        >
+          {max !== null
+            ? t('shelter.overdue', { over: s.days - max, max })
+            : t('shelter.overdueShort')}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="lg">
+            <Paper withBorder radius="md" p="lg">
+              <Group justify="space-between" align="flex-start" mb="md">
+                <div>
+                  <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+                    {t('stay.length')}
+                  </Text>
+                  <Text
+                    fz={34}
+                    fw={800}
+                    lh={1.1}
+                    c={s.overdue ? 'red' : undefined}
+                    data-testid="stay-days"
+                  >
+                    {s.days === 0 && active
+                      ? daysLabel(0, t)
+                      : t('shelter.daysCount', { days: s.days })}
+                  </Text>
+                  {max !== null && (
+                    <Text size="xs" c="dimmed">
+                      {t('home.maxStay', { days: max })}
+                    </Text>
+                  )}
+                </div>
+                <IdentityBadge status={s.person.identityStatus} />
+              </Group>
+              <Stack gap={4} mb="md">
+                <Group gap={6}>
+                  <NikText nik={s.person.nik} />
+                  <Text size="sm" c="dimmed" span>
+                    ·
+                  </Text>
+                  <AgeText person={s.person} />
+                </Group>
+                <OriginText origin={s.person.origin} />
+              </Stack>
+              <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
+                <Field label={t('stay.checkinAt')}>{fmt.dateTime(s.checkinAt)}</Field>
+                <Field label={t('stay.checkoutAt')} testId="stay-checkout-at">
+                  {s.checkoutAt ? fmt.dateTime(s.checkoutAt) : dash}
+                </Field>
+                <Field label={t('stay.referral')}>
+                  {t(`referral.${s.referralSource}`)}
+                  {s.referralDetail && (
+                    <Text size="xs" c="dimmed">
+                      {s.referralDetail}
+                    </Text>
+                  )}
+                </Field>
+                <Field label={t('stay.ppks')}>
+                  <Group gap={4}>
+                    {s.ppks.map((c) => (
+                      <Badge key={c} size="sm" variant="light" color="gray" tt="none">
+                        {ppksName(c, locale)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Field>
+              </SimpleGrid>
+              <Stack gap="md" mt="md">
+                <Field label={t('checkin.condition')}>{s.condition ?? dash}</Field>
+                <Field label={t('checkin.healthNotes')}>{s.healthNotes ?? dash}</Field>
+                <Field label={t('checkin.belongings')}>
+                  {s.belongings ? (
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {s.belongings}
+                    </Text>
+                  ) : (
+                    dash
+                  )}
+                </Field>
+                {s.complaintId && (
+                  <Field label={t('stay.complaint')}>
+                    <ComplaintLink id={s.complaintId} />
+                  </Field>
+                )}
+              </Stack>
+            </Paper>
+            {!active && (
+              <Paper withBorder radius="md" p="lg" data-testid="stay-exit">
+                <Title order={2} fz="lg" fw={600} mb="md">
+                  {t('stay.checkout')}
+                </Title>
+                <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
+                  <Field label={t('stay.exit')}>
+                    {s.exitType ? t(`exit.${s.exitType}`) : dash}
+                  </Field>
+                  <Field label={t('stay.destination')}>
+                    {s.destination ? s.destination.path : dash}
+                  </Field>
+                  <Field label={t('stay.destinationDetail')}>{s.destinationDetail ?? dash}</Field>
+                  <Field label={t('stay.escort')}>{s.escort ?? dash}</Field>
+                </SimpleGrid>
+              </Paper>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="lg">
+            {active && canWrite && (
+              <CheckoutForm key={s.version} stay={s} onSaved={setOverride} onReload={reload} />
+            )}
+            <EventLog stay={s} canWrite={canWrite} onSaved={setOverride} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <Modal opened={correcting} onClose={correction.close} title={t('stay.correct')} size="lg">
+        {correcting && (
+          <CorrectionForm
+            stay={s}
+            onSaved={(saved) => {
+              setOverride(saved);
+              correction.close();
+            }}
+            onCancel={correction.close}
+            onReload={() => {
+              correction.close();
+              reload();
+            }}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}

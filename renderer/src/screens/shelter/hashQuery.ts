@@ -1,0 +1,27 @@
+/** The query part of the hash (`#/shelter/checkin?person=…`), read reactively. */
+import { useMemo, useSyncExternalStore } from 'react';
+
+function currentQuery(): string {
+  const raw = window.location.hash;
+  const i = raw.indexOf('?');
+  return i >= 0 ? raw.slice(i + 1) : '';
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The hash's query parameters as a plain record; a new object only when the query changes. */
+export function useHashQuery(): Record<string, string> {
+  const q = useSyncExternalStore(subscribe, currentQuery, () => '');
+  return useMemo(() => Object.fromEntries(new URLSearchParams(q)), [q]);
+}
+
+/** `path?key=value&…`, skipping empty values. */
+export function withQuery(path: string, params: Record<string, string | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}

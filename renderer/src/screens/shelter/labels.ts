@@ -1,0 +1,21 @@
+/** Labels for reference lists that live outside the message catalogue (PPKS has its own table). */
+import { PPKS_CATEGORIES, type PpksCode } from '../../../../shared/reference/ppks';
+import type { Locale } from '../../../../shared/i18n';
+
+const BY_CODE = new Map<string, (typeof PPKS_CATEGORIES)[number]>(
+  PPKS_CATEGORIES.map((c) => [c.code, c]),
+);
+
+/** "Gelandangan" (id) or "Homeless person" (en); the code itself when unknown. */
+export function ppksName(code: string, locale: Locale): string {
+  const c = BY_CODE.get(code);
+  return c ? (locale === 'en' ? c.en : c.id) : code;
+}
+
+/** Options for a PPKS select: "PPKS-11 · Gelandangan". */
+export function ppksOptions(locale: Locale): { value: PpksCode; label: string }[] {
+  return PPKS_CATEGORIES.map((c) => ({
+    value: c.code,
+    label: `${c.code.slice(5)} · ${locale === 'en' ? c.en : c.id}`,
+  }));
+}

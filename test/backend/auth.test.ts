@@ -232,10 +232,11 @@ describe('sign-in', () => {
 
     const rows = (await auditRows(t.backend)).slice(before);
     expect(rows).toHaveLength(3);
+    // Filed under the name typed, not as the account owner's own action; the account is the record.
     expect(rows[0]).toMatchObject({
       method: 'auth.login',
       outcome: 'denied',
-      user_id: adminId,
+      user_id: null,
       username: 'admin',
       record_type: 'user',
       record_id: adminId,
@@ -248,6 +249,17 @@ describe('sign-in', () => {
     });
     // No password, right or wrong, reaches the trail.
     expect(JSON.stringify(rows)).not.toContain('Salah-Sandi');
+    // The owner's "my recent activity" does not show someone else's attempts on the account.
+    const mine = await t.admin.call('audit.mine', { limit: 50 });
+    expect(mine.rows.filter((r) => r.method === 'auth.login' && r.outcome === 'denied')).toEqual(
+      [],
+    );
+    const onRecord = await t.admin.call('audit.list', {
+      recordType: 'user',
+      recordId: adminId,
+      limit: 50,
+    });
+    expect(onRecord.rows.filter((r) => r.outcome === 'denied')).toHaveLength(2);
   });
 
   it('locks the account after 5 failures, even for the right password, until 15 minutes pass', async () => {

@@ -117,6 +117,8 @@ describe('regions.search by name', () => {
     expect(results[kab]!.name).toBe('Kabupaten Banjar');
     // Exact-name regencies/cities come before lower levels named just "Banjar".
     expect(results.slice(0, kab).every((r) => r.level <= 2)).toBe(true);
+    // The office's neighbour (Kalimantan Selatan) before Kota Banjar in Jawa Barat.
+    expect(kab).toBe(0);
   });
 
   it("finds Kabupaten Tanah Laut for 'tanah laut' and 'Tanah  Laut'", async () => {

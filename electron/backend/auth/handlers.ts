@@ -122,7 +122,9 @@ export const authHandlers: HandlersOf<typeof authContract> = {
         recordId: user?.id,
         outcome: 'denied',
         note,
-        actor: { id: user?.id ?? null, username: user?.username ?? input.username },
+        // Nobody is signed in: the attempt is not the account owner's own action, so it is filed
+        // under the name typed, with the targeted account as the record.
+        actor: { id: null, username: input.username },
       });
       return new AppError('UNAUTHENTICATED', key, params, undefined, true);
     };

@@ -5,7 +5,10 @@ import { getRegion, searchRegions } from './search';
 
 export const regionHandlers: HandlersOf<typeof regionsContract> = {
   async 'regions.search'(input, ctx) {
-    return { results: await searchRegions(ctx.db, input) };
+    // Neighbours first: among equal matches, regions of the office's own province lead.
+    const office = await ctx.db.selectFrom('office').select('region_code').executeTakeFirst();
+    const prefer = office?.region_code.slice(0, 2);
+    return { results: await searchRegions(ctx.db, { ...input, prefer }) };
   },
   async 'regions.get'(input, ctx) {
     const region = await getRegion(ctx.db, input.code);

@@ -14,6 +14,8 @@ export interface RegionQuery {
   levels?: RegionLevel[];
   within?: string;
   limit: number;
+  /** Province code whose regions rank first among equals (the office's own, e.g. 63). */
+  prefer?: string;
 }
 
 /** Attaches each hit's ancestors (province first) with one query for all of them. */
@@ -74,6 +76,7 @@ export async function searchRegions(db: Kysely<DB>, query: RegionQuery): Promise
             WHEN r.name_norm LIKE ${norm + '%'} THEN 1
             WHEN ' ' || r.name_norm || ' ' LIKE ${'% ' + norm + ' %'} THEN 2
             ELSE 3 END,
+          (substr(r.code, 1, 2) = ${query.prefer ?? ''}) DESC,
           r.level, length(r.name), r.name
         LIMIT ${query.limit}`.execute(db);
       hits = rows.rows;

@@ -353,7 +353,8 @@ describe('check-ins at the same moment', () => {
     ]);
     const outcomes = [a!, b!].map((r) => (r.ok ? 'ok' : `${r.error.code} ${r.error.key}`));
     expect(outcomes.sort()).toEqual(['CONFLICT stay.person_already_in', 'ok']);
-    const won = (a!.ok ? a!.data : b!.data) as { id: string; ppks: string[] };
+    const winner = [a!, b!].find((r) => r.ok);
+    const won = (winner?.ok ? winner.data : null) as { id: string; ppks: string[] };
     expect(rowCount(t.backend, 'stays')).toBe(1);
     // No categories of the refused check-in were left behind.
     expect(t.backend.sqlite.prepare('SELECT stay_id, ppks FROM stay_ppks').all()).toEqual(

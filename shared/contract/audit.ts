@@ -45,6 +45,12 @@ export const auditContract = {
       intact: z.boolean(),
       checked: z.number().int(),
       brokenAtSeq: z.number().int().nullable(),
+      /**
+       * The newest entry and its hash. Removing the newest entries leaves a shorter chain that
+       * still verifies, so admins note this fingerprint (e.g. in a monthly report) to compare.
+       */
+      headSeq: z.number().int().nullable(),
+      headHash: z.string().nullable(),
     }),
   }),
   /** The signed-in user's own recent actions, for the home screen. */

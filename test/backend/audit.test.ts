@@ -84,7 +84,7 @@ describe('the hash chain', () => {
     await officeEdits(t, t.admin, 30);
     const all = await auditRows(t.backend);
     expect(all.length).toBe(32);
-    expect(await t.admin.call('audit.verify', {})).toEqual({
+    expect(await t.admin.call('audit.verify', {})).toMatchObject({
       intact: true,
       checked: 32,
       brokenAtSeq: null,
@@ -111,7 +111,7 @@ describe('the hash chain', () => {
     t.backend.sqlite
       .prepare('UPDATE audit_log SET changes = ? WHERE seq = 5')
       .run(JSON.stringify({ max_stay_days: [7, 90] }));
-    expect(await t.admin.call('audit.verify', {})).toEqual({
+    expect(await t.admin.call('audit.verify', {})).toMatchObject({
       intact: false,
       checked: 4,
       brokenAtSeq: 5,
@@ -139,11 +139,30 @@ describe('the hash chain', () => {
     await officeEdits(t, t.admin, 6);
     dropTriggers(t);
     t.backend.sqlite.exec('DELETE FROM audit_log WHERE seq = 4');
-    expect(await t.admin.call('audit.verify', {})).toEqual({
+    expect(await t.admin.call('audit.verify', {})).toMatchObject({
       intact: false,
       checked: 3,
       brokenAtSeq: 5,
+      headSeq: null,
+      headHash: null,
     });
+  });
+
+  it('reports the newest entry and its hash, so removing the newest entries shows against a noted fingerprint', async () => {
+    const t = await setUpOffice();
+    await officeEdits(t, t.admin, 4);
+    const noted = await t.admin.call('audit.verify', {});
+    const last = t.backend.sqlite
+      .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get() as { seq: number; hash: string };
+    expect(noted).toMatchObject({ intact: true, headSeq: last.seq, headHash: last.hash });
+    dropTriggers(t);
+    t.backend.sqlite.exec(`DELETE FROM audit_log WHERE seq >= ${last.seq - 1}`);
+    const later = await t.admin.call('audit.verify', {});
+    // A shorter chain is still a valid chain; only the fingerprint gives the removal away.
+    expect(later.intact).toBe(true);
+    expect(later.headSeq).toBeLessThan(last.seq);
+    expect(later.headHash).not.toBe(noted.headHash);
   });
 
   it('verifies long trails and finds tampering past the first thousand rows', async () => {
@@ -159,14 +178,14 @@ describe('the hash chain', () => {
       changes: { max_stay_days: [i, i + 1] },
     }));
     await inTransaction(t.backend.db, (trx) => appendAudit(trx, entries));
-    expect(await t.admin.call('audit.verify', {})).toEqual({
+    expect(await t.admin.call('audit.verify', {})).toMatchObject({
       intact: true,
       checked: 2502,
       brokenAtSeq: null,
     });
     dropTriggers(t);
     t.backend.sqlite.exec(`UPDATE audit_log SET note = 'x' WHERE seq = 2100`);
-    expect(await t.admin.call('audit.verify', {})).toEqual({
+    expect(await t.admin.call('audit.verify', {})).toMatchObject({
       intact: false,
       checked: 2099,
       brokenAtSeq: 2100,

@@ -88,6 +88,8 @@ export interface ChainCheck {
   intact: boolean;
   checked: number;
   brokenAtSeq: number | null;
+  headSeq: number | null;
+  headHash: string | null;
 }
 
 type StoredRow = HashedFields & { prev_hash: string; hash: string };
@@ -117,10 +119,13 @@ export class ChainVerifier {
   }
 
   result(): ChainCheck {
+    const head = this.checked > 0 && this.brokenAtSeq === null;
     return {
       intact: this.brokenAtSeq === null,
       checked: this.checked,
       brokenAtSeq: this.brokenAtSeq,
+      headSeq: head ? this.expectedSeq - 1 : null,
+      headHash: head ? this.prevHash : null,
     };
   }
 }

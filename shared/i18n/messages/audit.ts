@@ -18,6 +18,10 @@ export const auditMessages = {
     'Rantai audit utuh: {checked} entri diperiksa, tidak ada yang diubah atau dihapus.',
     'The audit chain is intact: {checked} entries checked, none changed or removed.',
   ],
+  'audit.head': [
+    'Sidik jari entri terakhir #{seq}: {hash}… Catat secara berkala; jika nanti berbeda, entri terbaru telah dihapus.',
+    'Fingerprint of the newest entry #{seq}: {hash}… Note it regularly; if it later differs, recent entries were removed.',
+  ],
   'audit.broken': [
     'Rantai audit RUSAK mulai entri #{seq}. Data audit telah diubah di luar aplikasi.',
     'The audit chain is BROKEN from entry #{seq}. Audit data was changed outside the application.',

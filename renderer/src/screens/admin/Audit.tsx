@@ -120,6 +120,11 @@ function VerifyPanel() {
           {result.intact
             ? t('audit.intact', { checked: result.checked })
             : t('audit.broken', { seq: result.brokenAtSeq ?? '?' })}
+          {result.intact && result.headHash && (
+            <Text size="xs" c="dimmed" mt={4} data-testid="audit-head">
+              {t('audit.head', { seq: result.headSeq ?? 0, hash: result.headHash.slice(0, 16) })}
+            </Text>
+          )}
         </Alert>
       )}
     </Paper>

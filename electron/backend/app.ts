@@ -20,6 +20,8 @@ export interface Backend {
   readonly db: Kysely<DB>;
   readonly sqlite: BetterSqlite3.Database;
   readonly dataDir: string;
+  /** The backend's clock (tests move it). */
+  now(): Date;
 }
 
 export interface BackendOptions {
@@ -45,6 +47,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       db,
       sqlite,
       dataDir: opts.dataDir,
+      now,
       async close() {
         await db.destroy();
       },

@@ -58,6 +58,19 @@ describe('seedDemo', () => {
     expect(await admin.call('audit.verify', {})).toMatchObject({ intact: true });
     expect((await admin.call('office.get', {})).regionName).toBe('Kota Banjarbaru');
 
+    // A lived-in shelter: current residents (two past the 7-day maximum) and half a year of stays.
+    const [shelter] = (await admin.call('shelters.list', {})).shelters;
+    const roster = await admin.call('stays.roster', { shelterId: shelter!.id });
+    const residents = roster.beds.filter((b) => b.stay);
+    expect(residents).toHaveLength(7);
+    expect(residents.filter((b) => b.stay!.overdue)).toHaveLength(2);
+    const now = t.clock.now;
+    const from = new Date(now.getTime() - 200 * 86_400_000).toISOString().slice(0, 10);
+    const stats = await admin.call('stays.stats', { from, to: now.toISOString().slice(0, 10) });
+    expect(stats.stays).toBe(33);
+    expect(stats.fromElsewhere).toBeGreaterThan(stats.fromOwnCity);
+    expect(stats.withoutVerifiedIdentity).toBeGreaterThan(0);
+
     // Every printed password signs in, with the printed roles and no forced change.
     for (const a of accounts) {
       const c = new Client(t.backend);

@@ -152,7 +152,7 @@ async function generateShelters(b: Backend, token: string | null) {
     ['Rumah Singgah Banjarbaru', 25, 22],
     ['Rumah Singgah Transit Liang Anggang', 10, 20],
   ] as const) {
-    let res = await call(b, token, 'shelters.save', {
+    const res = await call(b, token, 'shelters.save', {
       name,
       address: 'Banjarbaru',
       capacity: rooms * perRoom,

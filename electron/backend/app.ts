@@ -7,6 +7,7 @@ import { openDatabase } from './db/open';
 import type { DB } from './db/schema';
 import { createDispatcher, type DispatchResult } from './dispatch/dispatch';
 import { handlers } from './handlers';
+import { ensurePersonSearchIndex } from './persons/reindex';
 import { ensureRegions } from './regions/load';
 
 export type { DispatchResult } from './dispatch/dispatch';
@@ -41,6 +42,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     const now = opts.now ?? (() => new Date());
     migrate(sqlite, MIGRATIONS, now);
     ensureRegions(sqlite);
+    ensurePersonSearchIndex(sqlite);
     const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
     return {
       dispatch,

@@ -22,14 +22,25 @@ export const sex = z.enum(SEXES);
 export const identityStatus = z.enum(IDENTITY_STATUSES);
 export const qualityCode = z.enum(QUALITY_CODES);
 
-/** 16 digits; spaces and dots typed by the user are removed first. Checked by parseNik too. */
-const sixteenDigits = (key: 'person.nik_format' | 'person.kk_format') =>
+/** 16 digits (No. KK); spaces and dots typed by the user are removed first. */
+const sixteenDigits = (key: 'person.kk_format') =>
   z
     .string()
     .transform((s) => s.replace(/[\s.]/g, ''))
     .pipe(z.union([z.literal(''), z.string().regex(/^\d{16}$/, { error: key })]))
     .nullish()
     .transform((v) => (v ? v : null));
+
+/**
+ * A NIK as typed, spaces and dots removed. Its structure (length, digits, date, region) is
+ * checked by the backend with parseNik, which names exactly what is wrong.
+ */
+const nikText = z
+  .string()
+  .max(40)
+  .transform((s) => s.replace(/[\s.]/g, ''))
+  .nullish()
+  .transform((v) => (v ? v : null));
 
 const smallNumber = z
   .string()
@@ -39,7 +50,7 @@ const smallNumber = z
   .transform((v) => (v ? v : null));
 
 export const personInput = z.strictObject({
-  nik: sixteenDigits('person.nik_format'),
+  nik: nikText,
   kk: sixteenDigits('person.kk_format'),
   fullName: text(150),
   aliases: z.array(text(150)).max(10).default([]),

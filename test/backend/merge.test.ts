@@ -154,6 +154,14 @@ describe('persons.merge', () => {
     expect(byAlias.results.map((r) => r.id)).toEqual([keep.id]);
   });
 
+  it('keeps the other spelling of the same name as an alias', async () => {
+    const t = await setUpOffice();
+    const keep = await createPerson(t.admin, { fullName: 'Ahmad Fauzi' });
+    const gone = await createPerson(t.admin, { fullName: 'Achmad Fauzie' });
+    const merged = await t.admin.call('persons.merge', mergeInput(keep, gone));
+    expect(merged.aliases).toEqual(['Achmad Fauzie']);
+  });
+
   it('keeps its own estimated birth year and takes an exact date over an estimate', async () => {
     const t = await setUpOffice(); // 2026
     const keep = await createPerson(t.admin, { fullName: 'Mama Ijah', estimatedAge: 60 });

@@ -130,6 +130,7 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     ],
     trigger: [],
   },
+  7: { table: [], index: ['stays_bed_checkout'], trigger: [] },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -325,6 +326,15 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
       db.exec(`INSERT INTO complaint_events (id, complaint_id, at, kind, created_at)
         VALUES ('e1', 'c1', '${now}', 'action', '${now}')`),
     ).toThrow(/CHECK/);
+  },
+  7: (db) => {
+    // A bed's history by check-out time is read through the index, not a scan of all stays.
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT checkin_at FROM stays WHERE bed_id = ? AND checkout_at > ?`,
+      )
+      .all('b', '2026-01-01') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('stays_bed_checkout');
   },
 };
 

@@ -87,7 +87,9 @@ describe('persons.search: spelling variants', () => {
     expect(await s.search('mochammad nur')).toEqual(['Muhammad Nur']);
     expect(new Set(await s.search('joko'))).toEqual(new Set(['Djoko Santoso', 'Joko Susilo']));
     expect(new Set(await s.search('djoko'))).toEqual(new Set(['Djoko Santoso', 'Joko Susilo']));
-    expect(await s.search('cahjono')).toEqual(['Bambang Tjahjono']);
+    // Old spelling writes y as j: Tjahjono is Cahyono today.
+    expect(await s.search('cahyono')).toEqual(['Bambang Tjahjono']);
+    expect(await s.search('tjahjono')).toEqual(['Bambang Tjahjono']);
     expect(await s.search('khairul')).toEqual(['Chairul Anwar']);
     expect(await s.search('abdulah hasanudin')).toEqual(['Abdullah Hasanuddin']);
   });
@@ -161,6 +163,19 @@ describe('persons.search: NIK, birth year, origin', () => {
     );
   });
 
+  it('ranks people born in a year above NIKs that merely start with those four digits', async () => {
+    const s = await seeded();
+    // A NIK issued in Bangka Belitung (province 19) starts with 1990.
+    const bangka = await s.admin.call('persons.create', {
+      fullName: 'Orang Bangka',
+      identityStatus: 'stated',
+      nik: '1990011203800001',
+    });
+    const r = await s.search('1990');
+    expect(new Set(r.slice(0, 2))).toEqual(new Set(['Siti Aminah', 'Samsul Bahri']));
+    expect(r[2]).toBe(bangka.id);
+  });
+
   it('narrows a name by a birth year typed with it', async () => {
     const s = await seeded();
     expect(await s.search('santoso 1985')).toEqual(['Budi Santoso']);
@@ -189,6 +204,17 @@ describe('persons.search: short terms', () => {
     );
     expect(await s.search('ag')).toEqual(['Agus Salim']);
     expect(new Set(await s.search('ma'))).toEqual(new Set(['Maria Ulfa', "Ma'ruf Amin"]));
+  });
+
+  it('reads a word still being typed as typed, not as the known name it looks like', async () => {
+    const s = await seeded();
+    // "m" alone is also the M. of Muhammad, but someone typing "m" may want Maria too.
+    expect(await s.search('m')).toContain('Maria Ulfa');
+    expect(await s.search('m')).toContain('M. Rizky Ramadhan');
+    // "nur" would be Noor/Nor/Nur; typing "nurh" is on the way to Nurhayati.
+    expect(await s.search('nurh')).toContain('Nurhayati');
+    // "abd" is Abdul, but also the start of Abdullah.
+    expect(await s.search('abd')).toContain('Abdullah Hasanuddin');
   });
 
   it('ranks the full-name start first when a short term follows a long one', async () => {

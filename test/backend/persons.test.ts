@@ -125,9 +125,9 @@ describe('persons.create', () => {
 
 describe('NIK checks', () => {
   const cases: [string, string, string, Record<string, unknown> | undefined][] = [
-    // The contract's own 16-digit check answers before the NIK parser for length and digits.
-    ['wrong length', '637204120385001', 'person.nik_format', undefined],
-    ['letters', '63720412038500O1', 'person.nik_format', undefined],
+    // The NIK parser names exactly what is wrong, also for length and letters.
+    ['wrong length', '637204120385001', 'nik.length', { length: 15 }],
+    ['letters', '63720412038500O1', 'nik.digits', undefined],
     ['impossible day', '6372043203850001', 'nik.day', { day: '32' }],
     ['impossible month', '6372041213850001', 'nik.month', { month: '13' }],
     ['date not in the calendar', '6372043002850001', 'nik.date', { date: '1985-02-30' }],

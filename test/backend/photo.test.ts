@@ -183,6 +183,8 @@ describe('persons.setPhoto and persons.photo', () => {
     });
     expect(err).toMatchObject({ code: 'CONFLICT', key: 'error.conflict_stale' });
     expect(snapshot(t.backend)).toEqual(before);
+    // Refused before any file was written.
+    expect(photoFiles(t.dir)).toHaveLength(1);
     expect(await t.admin.call('persons.photo', { id: p.id })).toEqual({ dataUrl: first });
   });
 

@@ -676,6 +676,65 @@ describe('stays.checkOut', () => {
   });
 });
 
+describe('backdated stays', () => {
+  it('refuse a check-in that overlaps an earlier stay of the person or on the bed', async () => {
+    const t = await shelterOffice();
+    const now = t.clock.now.getTime();
+    const first = await checkIn(t.staff, t.budi.id, t.beds['P1']!, {
+      checkinAt: iso(now - 10 * DAY),
+    });
+    await checkOut(t.staff, first.id, { checkoutAt: iso(now - 6 * DAY), exitType: 'left' });
+    const siti = await createPerson(t.admin, { fullName: 'Siti Rahmah' });
+    const before = snapshot(t.backend);
+
+    // Budi again, inside his earlier stay (on another bed).
+    const samePerson = await t.staff.fail(
+      'stays.checkIn',
+      checkInInput(t.budi.id, t.beds['P2']!, { checkinAt: iso(now - 8 * DAY) }),
+    );
+    expect(issuesOf(samePerson)).toEqual([['checkinAt', 'stay.overlaps_person']]);
+    // Someone else on P1 while Budi slept there.
+    const sameBed = await t.staff.fail(
+      'stays.checkIn',
+      checkInInput(siti.id, t.beds['P1']!, { checkinAt: iso(now - 7 * DAY) }),
+    );
+    expect(issuesOf(sameBed)).toEqual([['checkinAt', 'stay.overlaps_bed']]);
+    expect(sameBed.issues![0]!.params).toMatchObject({
+      from: expect.any(String),
+      to: expect.any(String),
+    });
+    expect(snapshot(t.backend)).toEqual(before);
+
+    // After the earlier stay ended, both are fine.
+    await checkIn(t.staff, siti.id, t.beds['P1']!, { checkinAt: iso(now - 5 * DAY) });
+    await checkIn(t.staff, t.budi.id, t.beds['P2']!, { checkinAt: iso(now - 5 * DAY) });
+  });
+
+  it('refuse a correction that would make two stays overlap', async () => {
+    const t = await shelterOffice();
+    const now = t.clock.now.getTime();
+    const a = await checkIn(t.staff, t.budi.id, t.beds['P1']!, { checkinAt: iso(now - 10 * DAY) });
+    const aOut = await checkOut(t.staff, a.id, {
+      checkoutAt: iso(now - 8 * DAY),
+      exitType: 'left',
+    });
+    const b = await checkIn(t.staff, t.budi.id, t.beds['P1']!, { checkinAt: iso(now - 5 * DAY) });
+    await checkOut(t.staff, b.id, { checkoutAt: iso(now - 2 * DAY), exitType: 'left' });
+    const err = await t.admin.fail('stays.correct', {
+      id: aOut.id,
+      version: aOut.version,
+      checkinAt: iso(now - 10 * DAY),
+      checkoutAt: iso(now - 4 * DAY),
+      exitType: 'left',
+      reason: 'Tanggal keluar salah ketik',
+    });
+    expect(issuesOf(err)).toEqual([
+      ['checkinAt', 'stay.overlaps_person'],
+      ['checkinAt', 'stay.overlaps_bed'],
+    ]);
+  });
+});
+
 describe('stays.correct', () => {
   async function checkedOut() {
     const t = await shelterOffice();
@@ -1208,6 +1267,21 @@ describe('stays.stats', () => {
       exits: [],
       averageStayDays: null,
     });
+  });
+
+  it('averages lengths of stay in calendar days of the office zone, as each stay shows them', async () => {
+    const t = await setUpOffice(new Date('2026-12-05T02:00:00Z'));
+    const s = await makeShelter(t.admin);
+    const p = await createPerson(t.admin, { fullName: 'Datang Malam' });
+    // In at 23:00 WITA, out at 01:00 WITA: two hours, but one calendar day.
+    const st = await checkIn(t.admin, p.id, s.beds['P1']!, { checkinAt: '2026-11-10T15:00:00Z' });
+    const out = await checkOut(t.admin, st.id, {
+      checkoutAt: '2026-11-10T17:00:00Z',
+      exitType: 'left',
+    });
+    expect(out.days).toBe(1);
+    const stats = await t.admin.call('stays.stats', { from: '2026-11-01', to: '2026-11-30' });
+    expect(stats.averageStayDays).toBe(1);
   });
 
   it('takes period bounds as whole days in the office zone', async () => {

@@ -7,7 +7,7 @@ import { fieldErrors } from '../errors';
 import { dateIn, yearIn } from '../lib/days';
 import { regionRefs } from '../regions/refs';
 import { levelOf } from '../regions/normalize';
-import { foldName, searchNames } from './fold';
+import { foldName, originSearchText, searchNames } from './fold';
 
 export type PersonFields = ParsedInput<'persons.create'>;
 
@@ -92,21 +92,12 @@ export function qualityOf(p: PersonFields) {
   } as const;
 }
 
-/** The searchable origin text: the region's own name and its kabupaten/kota, folded. */
+/** The searchable origin text (see fold.ts), with the region names looked up. */
 export async function searchOrigin(db: Kysely<DB>, originCode: string | null): Promise<string> {
   if (!originCode) return '';
   const parts = originCode.split('.');
-  const codes = [originCode];
-  if (parts.length > 2) codes.push(`${parts[0]}.${parts[1]}`);
-  const refs = await regionRefs(db, codes);
-  return [
-    ...new Set(
-      codes
-        .map((c) => refs.get(c)?.name)
-        .filter(Boolean)
-        .map((n) => foldName(n!)),
-    ),
-  ].join(' | ');
+  const refs = await regionRefs(db, [originCode, `${parts[0]}.${parts[1]}`]);
+  return originSearchText(originCode, (c) => refs.get(c)?.name);
 }
 
 /** Database columns for a person's own fields (bookkeeping columns are added by the caller). */

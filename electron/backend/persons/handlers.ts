@@ -11,7 +11,7 @@ import { officeTimeZone } from '../office/store';
 import { regionRefs } from '../regions/refs';
 import { personColumns, searchOrigin, validatePerson, type PersonFields } from './columns';
 import { findDuplicates } from './duplicates';
-import { foldName, searchNames } from './fold';
+import { searchNames } from './fold';
 import { PERSON_LINKS } from './links';
 import { decodePhoto, readPhoto, storePhoto } from './photo';
 import { searchPersonIds } from './search';
@@ -201,7 +201,8 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
     const aliases = [
       ...new Set([
         ...parseAliases(keep.aliases),
-        ...(foldName(gone.full_name) !== foldName(keep.full_name) ? [gone.full_name] : []),
+        // Every other spelling is kept: it is how someone may search for this person.
+        ...(gone.full_name !== keep.full_name ? [gone.full_name] : []),
         ...parseAliases(gone.aliases),
       ]),
     ].filter((a) => a !== keep.full_name);
@@ -278,6 +279,8 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
     const user = requireUser(ctx);
     const before = await loadPersonRow(ctx.db, input.id);
     if (!before) throw notFound();
+    // Refuse a stale save before writing a file that nothing would point at.
+    if (before.version !== input.version) throw staleRecord();
     const file = input.dataUrl
       ? storePhoto(ctx.dataDir, input.id, decodePhoto(input.dataUrl))
       : null;

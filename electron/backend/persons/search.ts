@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { foldWords } from './fold';
+import { foldWords, foldWordsLetters } from './fold';
 
 /** How many trigram hits are ranked; the index returns the newest records first. */
 const TRIGRAM_CANDIDATES = 300;
@@ -82,7 +82,8 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
       const rows = await sql<{ id: string; rowid: number }>`
         SELECT p.id, p.rowid FROM persons p WHERE p.birth_year = ${year}${merged}
         ORDER BY p.rowid DESC LIMIT ${query.limit}`.execute(db);
-      for (const r of rows.rows) add(r.id, r.rowid, 100);
+      // Four digits are more often a year of birth than the start of a NIK.
+      for (const r of rows.rows) add(r.id, r.rowid, 600);
     }
     return rank(scored, query.limit);
   }
@@ -91,19 +92,32 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
   const tokens = raw.split(/\s+/);
   const yearToken = tokens.find((t) => /^(19|20)\d\d$/.test(t));
   const year = yearToken ? Number(yearToken) : null;
-  const words = foldWords(tokens.filter((t) => t !== yearToken).join(' '));
+  const text = tokens.filter((t) => t !== yearToken).join(' ');
+  const words = foldWords(text);
   if (words.length === 0) return rank(scored, query.limit);
-  const key = words.join(' ');
-  const long = words.filter((w) => w.length >= 3);
+  // Two readings: with the whole-word forms (Moh. = Muhammad) and with the letter rules only,
+  // so a word still being typed ("nor" of Norhayati, "abd" of Abdurrahman) is not taken for a name.
+  const typed = foldWordsLetters(text);
+  const readings = typed.join(' ') === words.join(' ') ? [words] : [words, typed];
+  const alternatives = words.map((w, i) =>
+    [...new Set([w, typed[i] ?? w])].filter((x) => x.length >= 3),
+  );
+  const positions = alternatives.filter((alts) => alts.length > 0);
   const candidates: Candidate[] = [];
 
   if (year !== null) {
     // "name + year": the year's index narrows to about a hundredth of the registry; the name
     // words then filter those rows, so common names cost no more than rare ones.
     const like = sql.join(
-      long.length > 0
-        ? long.map((w) => sql`p.search_names LIKE ${'%' + w + '%'}`)
-        : [sql`p.name_key >= ${key}`],
+      positions.length > 0
+        ? positions.map(
+            (alts) =>
+              sql`(${sql.join(
+                alts.map((w) => sql`p.search_names LIKE ${'%' + w + '%'}`),
+                sql` OR `,
+              )})`,
+          )
+        : [sql`p.name_key >= ${readings[readings.length - 1]!.join(' ')}`],
       sql` AND `,
     );
     const hits = await sql<Candidate>`
@@ -113,13 +127,20 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
     candidates.push(...hits.rows);
   } else {
     // Exact and prefix matches on the folded full name, in index order (no sort of all matches).
-    const prefix = await sql<Candidate>`
-      SELECT p.rowid, p.id, p.name_key, p.search_names, p.search_origin, p.merged_into FROM persons p
-      WHERE p.name_key >= ${key} AND p.name_key < ${key + '\uffff'}${merged}
-      ORDER BY p.name_key LIMIT ${PREFIX_CANDIDATES}`.execute(db);
-    candidates.push(...prefix.rows);
-    if (long.length > 0) {
-      const match = long.map((w) => `"${w}"`).join(' AND ');
+    for (const reading of readings) {
+      const key = reading.join(' ');
+      const prefix = await sql<Candidate>`
+        SELECT p.rowid, p.id, p.name_key, p.search_names, p.search_origin, p.merged_into FROM persons p
+        WHERE p.name_key >= ${key} AND p.name_key < ${key + '\uffff'}${merged}
+        ORDER BY p.name_key LIMIT ${PREFIX_CANDIDATES}`.execute(db);
+      candidates.push(...prefix.rows);
+    }
+    if (positions.length > 0) {
+      const match = positions
+        .map((alts) =>
+          alts.length === 1 ? `"${alts[0]}"` : `(${alts.map((w) => `"${w}"`).join(' OR ')})`,
+        )
+        .join(' AND ');
       const hits = await sql<Candidate>`
         SELECT p.rowid, p.id, p.name_key, p.search_names, p.search_origin, p.merged_into
         FROM persons_fts f JOIN persons p ON p.rowid = f.rowid
@@ -130,7 +151,9 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
   }
 
   for (const c of candidates) {
-    const score = scoreNames(words, key, c.search_names, c.search_origin);
+    const score = Math.max(
+      ...readings.map((r) => scoreNames(r, r.join(' '), c.search_names, c.search_origin)),
+    );
     if (score > 0) add(c.id, c.rowid, score);
   }
   return rank(scored, query.limit);

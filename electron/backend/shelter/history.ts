@@ -5,7 +5,7 @@ import { VERIFIED_IDENTITY } from '../../../shared/reference/persons';
 import type { DB } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
-import { nextDay, startOfDayUtc } from '../lib/time';
+import { nextDay, startOfDayUtc, zoneOffsetMinutes } from '../lib/time';
 import { regionRefs } from '../regions/refs';
 import { ppksOf, shelterClock, stayDays } from './queries';
 
@@ -113,6 +113,8 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
     // Stays that overlap the period: checked in before it ends, not checked out before it starts.
     const overlap = sql`s.checkin_at < ${end} AND (s.checkout_at IS NULL OR s.checkout_at >= ${start})${shelter}`;
     const verified = sql.join(VERIFIED_IDENTITY.map((v) => sql`${v}`));
+    // Lengths of stay in calendar days of the office zone, as each stay shows them.
+    const shift = `${zoneOffsetMinutes(clock.timeZone, ctx.now)} minutes`;
 
     const totals = (
       await sql<{ people: number; stays: number; unverified: number; still_in: number }>`
@@ -129,14 +131,14 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
       )
     ).rows;
     const exits = (
-      await sql<{ exit_type: string; stays: number; avg_days: number | null }>`
+      await sql<{ exit_type: string; stays: number }>`
         SELECT s.exit_type, count(*) AS stays
         FROM stays s WHERE s.checkout_at >= ${start} AND s.checkout_at < ${end}${shelter}
         GROUP BY s.exit_type ORDER BY stays DESC`.execute(ctx.db)
     ).rows;
     const avg = (
       await sql<{ avg_days: number | null }>`
-        SELECT avg(julianday(s.checkout_at) - julianday(s.checkin_at)) AS avg_days
+        SELECT avg(julianday(date(s.checkout_at, ${shift})) - julianday(date(s.checkin_at, ${shift}))) AS avg_days
         FROM stays s WHERE s.checkout_at >= ${start} AND s.checkout_at < ${end}${shelter}`.execute(
         ctx.db,
       )

@@ -49,6 +49,51 @@ function constraintConflict(
   throw e;
 }
 
+/**
+ * A stay may not overlap another stay of the same person or on the same bed. Only backdated
+ * times can: a check-in "now" is after every earlier check-out.
+ */
+async function overlapIssues(
+  ctx: Ctx,
+  f: {
+    personId: string;
+    bedId: string;
+    checkinAt: string;
+    checkoutAt: string | null;
+    exceptStayId?: string;
+  },
+  timeZone: string,
+): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const end = f.checkoutAt ?? '9999';
+  for (const [column, id, key] of [
+    ['person_id', f.personId, 'stay.overlaps_person'],
+    ['bed_id', f.bedId, 'stay.overlaps_bed'],
+  ] as const) {
+    const clash = await ctx.db
+      .selectFrom('stays')
+      .select(['checkin_at', 'checkout_at'])
+      .where(column, '=', id)
+      .where('id', '!=', f.exceptStayId ?? '')
+      .where('checkin_at', '<', end)
+      .where((eb) => eb.or([eb('checkout_at', 'is', null), eb('checkout_at', '>', f.checkinAt)]))
+      .orderBy('checkin_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (clash) {
+      issues.push({
+        path: ['checkinAt'],
+        key,
+        params: {
+          from: when(clash.checkin_at, timeZone),
+          to: clash.checkout_at ? when(clash.checkout_at, timeZone) : '—',
+        },
+      });
+    }
+  }
+  return issues;
+}
+
 async function checkoutIssues(
   ctx: Ctx,
   checkinAt: string,
@@ -202,6 +247,12 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       .where('checkout_at', 'is', null)
       .executeTakeFirst();
     if (taken) throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
+    const overlaps = await overlapIssues(
+      ctx,
+      { personId: person.id, bedId: bed.id, checkinAt, checkoutAt: null },
+      clock.timeZone,
+    );
+    if (overlaps.length > 0) throw fieldErrors(overlaps);
 
     const id = uuidv7(ctx.now.getTime());
     const values = {
@@ -327,8 +378,21 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       issues.push({ path: ['checkinAt'], key: 'stay.checkin_future' });
     }
     issues.push(...(await checkoutIssues(ctx, checkinAt, input, clock.timeZone)));
-    if (issues.length > 0) throw fieldErrors(issues);
     const values = { checkin_at: checkinAt, ...checkoutColumns(input) };
+    issues.push(
+      ...(await overlapIssues(
+        ctx,
+        {
+          personId: before.person_id,
+          bedId: before.bed_id,
+          checkinAt,
+          checkoutAt: values.checkout_at,
+          exceptStayId: before.id,
+        },
+        clock.timeZone,
+      )),
+    );
+    if (issues.length > 0) throw fieldErrors(issues);
     assertUpdated(
       await ctx.db
         .updateTable('stays')

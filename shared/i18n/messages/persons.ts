@@ -61,7 +61,6 @@ export const personMessages = {
   'person.quality.field.origin': ['Daerah asal', 'Origin'],
   'person.quality.field.address': ['Alamat', 'Address'],
   'person.namePartial': ['Nama belum lengkap (hanya panggilan)', 'Name incomplete (nickname only)'],
-  'person.nik_format': ['NIK harus 16 digit angka.', 'A NIK has 16 digits.'],
   'person.kk_format': ['No. KK harus 16 digit angka.', 'A family card number has 16 digits.'],
   'person.nik_taken': [
     'NIK ini sudah terdaftar atas nama {name}. Buka data yang sudah ada.',
@@ -226,7 +225,7 @@ export const personMessages = {
   'person.form.missingReason': ['Alasan kosong', 'Why empty'],
   'person.form.missing.unknown': ['Tidak diketahui', 'Unknown'],
   'person.form.missing.refused': ['Menolak memberi', 'Refused to give'],
-  'person.form.birthMode.date': ['Tanggal lahir', 'Birth date'],
+  'person.form.birthMode.date': ['Tanggal diketahui', 'Date known'],
   'person.form.birthMode.age': ['Perkiraan umur', 'Estimated age'],
   'person.form.birthMode.none': ['Tidak diketahui', 'Unknown'],
   'person.form.birthMode.label': [
@@ -255,6 +254,7 @@ export const personMessages = {
   ],
   'person.form.choose': ['Pilih…', 'Choose…'],
   'person.form.saveNew': ['Simpan orang baru', 'Save new person'],
+  'person.duplicates.sameNikTitle': ['NIK sudah terdaftar', 'NIK already registered'],
   'person.duplicates.checking': [
     'Memeriksa kemungkinan data ganda…',
     'Checking for possible duplicates…',

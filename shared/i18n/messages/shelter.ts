@@ -93,6 +93,14 @@ export const shelterMessages = {
     'Ruang "{name}" sudah ada di rumah singgah ini.',
     'Room "{name}" already exists in this shelter.',
   ],
+  'stay.overlaps_person': [
+    'Orang ini sudah tercatat tinggal pada waktu itu ({from} – {to}). Periksa waktu check-in.',
+    'This person is already recorded as staying at that time ({from} – {to}). Check the check-in time.',
+  ],
+  'stay.overlaps_bed': [
+    'Tempat tidur ini terisi pada waktu itu ({from} – {to}). Periksa waktu atau pilih tempat tidur lain.',
+    'This bed was occupied at that time ({from} – {to}). Check the time or choose another bed.',
+  ],
   'stats.range': [
     'Tanggal akhir tidak boleh sebelum tanggal awal.',
     'The end date cannot be before the start date.',
@@ -108,8 +116,8 @@ export const shelterMessages = {
   ],
   'shelter.choose': ['Rumah singgah', 'Shelter'],
   'shelter.none': [
-    'Belum ada rumah singgah. Admin menambahkannya di Admin → Rumah Singgah.',
-    'No shelter yet. An admin adds one under Admin → Shelters.',
+    'Belum ada rumah singgah. Admin menambahkannya di Admin → Atur Rumah Singgah.',
+    'No shelter yet. An admin adds one under Admin → Shelter set-up.',
   ],
   'shelter.none.admin': ['Atur rumah singgah', 'Set up a shelter'],
   'shelter.board': ['Penghuni saat ini', 'Current residents'],
@@ -307,7 +315,7 @@ export const shelterMessages = {
   'home.shelter.beds': ['{free} tempat tidur kosong', '{free} beds free'],
   'home.shelter.open': ['Buka papan penghuni', 'Open the residents board'],
 
-  'nav.admin.shelters': ['Rumah Singgah', 'Shelters'],
+  'nav.admin.shelters': ['Atur Rumah Singgah', 'Shelter set-up'],
   'shelters.admin.title': ['Pengaturan rumah singgah', 'Shelter set-up'],
   'shelters.admin.subtitle': [
     'Rumah singgah, kamar dan tempat tidur. Tempat tidur yang tidak dipakai lagi dinonaktifkan, tidak dihapus.',

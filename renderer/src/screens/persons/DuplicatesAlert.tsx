@@ -34,7 +34,7 @@ export function DuplicatesAlert({
       color={sameNik ? 'red' : 'orange'}
       variant="light"
       icon={sameNik ? <IconBan size={20} /> : <IconAlertTriangle size={20} />}
-      title={t('person.duplicates.title')}
+      title={t(sameNik ? 'person.duplicates.sameNikTitle' : 'person.duplicates.title')}
       role="alert"
       data-testid="duplicates-alert"
       data-kind={sameNik ? 'same-nik' : 'similar'}

@@ -1,5 +1,5 @@
 /** NIK input with instant feedback from parseNik: errors, warnings, and what the NIK says. */
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconId, IconWand } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { normalizeNik, parseNik } from '../../../../shared/nik';
@@ -120,17 +120,19 @@ export function NikField(props: NikFieldProps) {
         </Anchor>
       )}
       {parsed?.ok && (
-        <Group gap="xs" wrap="wrap" data-testid="nik-derived">
-          <Text size="sm" c="dimmed">
-            {t('person.form.nik.read')}:
+        <Stack gap={6} align="flex-start" data-testid="nik-derived">
+          <Text size="sm">
+            <Text span c="dimmed" size="sm">
+              {t('person.form.nik.read')}:{' '}
+            </Text>
+            {[
+              parsed.birthDate && t('person.born', { date: fmt.calendarDate(parsed.birthDate) }),
+              parsed.sex && t(`person.sex.${parsed.sex}`),
+              issuedHere?.name && t('person.form.nik.issued', { region: issuedHere.name }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
-          {parsed.birthDate && (
-            <Text size="sm">{t('person.born', { date: fmt.calendarDate(parsed.birthDate) })}</Text>
-          )}
-          {parsed.sex && <Text size="sm">· {t(`person.sex.${parsed.sex}`)}</Text>}
-          {issuedHere?.name && (
-            <Text size="sm">· {t('person.form.nik.issued', { region: issuedHere.name })}</Text>
-          )}
           {derivedDiffers && (
             <Button
               size="compact-sm"
@@ -141,7 +143,7 @@ export function NikField(props: NikFieldProps) {
               {t('person.form.nik.apply')}
             </Button>
           )}
-        </Group>
+        </Stack>
       )}
       {warnings.length > 0 && (
         <Alert

@@ -7,6 +7,7 @@ import {
   Checkbox,
   Fieldset,
   Group,
+  Input,
   NumberInput,
   Radio,
   SegmentedControl,
@@ -150,6 +151,15 @@ export function PersonForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    form.clear();
+    // Checked here too, so a missing choice reads "Wajib diisi" rather than "Pilihan tidak valid".
+    if (!form.values.identityStatus || !form.values.fullName.trim()) {
+      const missing: Record<string, { key: string }> = {};
+      if (!form.values.identityStatus) missing.identityStatus = { key: 'validation.required' };
+      if (!form.values.fullName.trim()) missing.fullName = { key: 'validation.required' };
+      form.setErrors(missing);
+      return;
+    }
     const probe = probeOf(form.values, person?.id);
     const key = JSON.stringify(probe);
     const unchanged = editing && key === JSON.stringify(probeOf(initial.current, person?.id));
@@ -208,24 +218,24 @@ export function PersonForm({
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NikField
-              value={v.nik}
-              onChange={(nik) => form.set('nik', nik)}
-              serverError={form.errorText('nik')}
-              takenBy={takenBy}
-              birthDate={v.birthMode === 'date' ? v.birthDate : undefined}
-              sex={v.sex}
-              onApply={(d) => {
-                form.setValues({
-                  ...form.values,
-                  ...(d.birthDate
-                    ? { birthMode: 'date' as const, birthDate: d.birthDate, estimatedAge: '' }
-                    : {}),
-                  ...(d.sex ? { sex: d.sex } : {}),
-                });
-              }}
-            />
             <Stack gap="md">
+              <NikField
+                value={v.nik}
+                onChange={(nik) => form.set('nik', nik)}
+                serverError={form.errorText('nik')}
+                takenBy={takenBy}
+                birthDate={v.birthMode === 'date' ? v.birthDate : undefined}
+                sex={v.sex}
+                onApply={(d) => {
+                  form.setValues({
+                    ...form.values,
+                    ...(d.birthDate
+                      ? { birthMode: 'date' as const, birthDate: d.birthDate, estimatedAge: '' }
+                      : {}),
+                    ...(d.sex ? { sex: d.sex } : {}),
+                  });
+                }}
+              />
               {!v.nik.trim() && (
                 <MissingSelect
                   label={`${t('person.form.missingReason')}: ${t('person.nik')}`}
@@ -234,15 +244,15 @@ export function PersonForm({
                   testId="nik-missing"
                 />
               )}
-              <TextInput
-                label={t('person.kk')}
-                inputMode="numeric"
-                maxLength={24}
-                classNames={{ input: 'pelita-mono' }}
-                autoComplete="off"
-                {...form.text('kk')}
-              />
             </Stack>
+            <TextInput
+              label={t('person.kk')}
+              inputMode="numeric"
+              maxLength={24}
+              classNames={{ input: 'pelita-mono' }}
+              autoComplete="off"
+              {...form.text('kk')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
@@ -288,9 +298,7 @@ export function PersonForm({
             />
           </SimpleGrid>
           <Stack gap={6}>
-            <Text size="sm" fw={500} id="birth-mode-label">
-              {t('person.form.birthMode.label')}
-            </Text>
+            <Input.Label id="birth-mode-label">{t('person.form.birthMode.label')}</Input.Label>
             <SegmentedControl
               aria-labelledby="birth-mode-label"
               value={v.birthMode}
@@ -325,7 +333,7 @@ export function PersonForm({
                 value={v.estimatedAge}
                 onChange={(n) => form.set('estimatedAge', String(n))}
                 error={form.errorText('estimatedAge')}
-                w={{ base: '100%', sm: 220 }}
+                w={{ base: '100%', sm: 300 }}
               />
             )}
             {v.birthMode === 'none' && (

@@ -1,5 +1,5 @@
 /** The person's photo: shown from persons.photo, uploaded after resizing in the browser. */
-import { Button, FileButton, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, FileButton, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -90,13 +90,14 @@ export function PersonPhoto({
       )}
       {canWrite && (
         <>
-          <Group gap="xs" grow>
+          <Stack gap={6}>
             <FileButton onChange={(f) => void upload(f)} accept="image/jpeg,image/png,image/webp">
               {(props) => (
                 <Button
                   {...props}
                   variant="light"
                   size="xs"
+                  fullWidth
                   loading={busy}
                   leftSection={<IconUpload size={14} />}
                   data-testid="photo-upload"
@@ -110,6 +111,7 @@ export function PersonPhoto({
                 variant="subtle"
                 color="red"
                 size="xs"
+                fullWidth
                 disabled={busy}
                 leftSection={<IconTrash size={14} />}
                 onClick={() => void remove()}
@@ -117,7 +119,7 @@ export function PersonPhoto({
                 {t('person.photo.remove')}
               </Button>
             )}
-          </Group>
+          </Stack>
           <Text size="xs" c="dimmed">
             {t('person.photo.help')}
           </Text>

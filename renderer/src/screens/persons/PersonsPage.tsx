@@ -28,7 +28,7 @@ export function PersonsPage() {
           )
         }
       />
-      <Paper withBorder radius="md" p="lg" maw={980}>
+      <Paper withBorder radius="md" p="lg">
         <PersonSearch
           autoFocus
           onOpen={(p) => navigate(`/persons/${p.id}`)}

@@ -135,8 +135,8 @@ export function toInput(v: PersonValues): Input<'persons.create'> {
     rw: v.rw,
     villageCode: v.villageCode,
     originCode: v.originCode,
-    // The backend refuses a missing status at the field; '' is not a status.
-    identityStatus: v.identityStatus as NonNullable<PersonValues['identityStatus']>,
+    // Not chosen: sent as missing, so the backend answers "Wajib diisi" at the field.
+    identityStatus: (v.identityStatus ?? undefined) as NonNullable<PersonValues['identityStatus']>,
     identityEvidence: v.identityEvidence,
     disabilities: v.disabilities,
     notes: v.notes,

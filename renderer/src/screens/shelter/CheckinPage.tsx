@@ -226,7 +226,9 @@ export function CheckinPage() {
     if (!person) missing.personId = { key: 'checkin.person.required' };
     if (!v.bedId) missing.bedId = { key: 'checkin.bed.required' };
     if (!at) missing.checkinAt = { key: 'validation.invalid_format' };
-    if (!person || !v.bedId || !at) {
+    if (!v.referralSource) missing.referralSource = { key: 'validation.required' };
+    if (v.ppks.length === 0) missing.ppks = { key: 'stay.ppks_required' };
+    if (!person || !v.bedId || !at || Object.keys(missing).length > 0) {
       form.setErrors(missing);
       form.setFailure({
         error: { code: 'VALIDATION', key: 'error.validation', message: { id: '', en: '' } },
@@ -240,7 +242,10 @@ export function CheckinPage() {
         personId: person.id,
         bedId: v.bedId,
         checkinAt: at,
-        referralSource: v.referralSource as NonNullable<CheckinValues['referralSource']>,
+        // Not chosen: sent as missing, so the answer is "Wajib diisi" at the field.
+        referralSource: (v.referralSource ?? undefined) as NonNullable<
+          CheckinValues['referralSource']
+        >,
         referralDetail: v.referralDetail,
         ppks: v.ppks,
         condition: v.condition,

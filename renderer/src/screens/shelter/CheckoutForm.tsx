@@ -137,8 +137,9 @@ export function CheckoutForm({
     form.clear();
     const v = form.values;
     const at = fromLocalInput(v.checkoutAt, fmt.timeZone);
-    if (!at) {
-      form.setError('checkoutAt', { key: 'validation.invalid_format' });
+    if (!at || !v.exitType) {
+      if (!at) form.setError('checkoutAt', { key: 'validation.invalid_format' });
+      if (!v.exitType) form.setError('exitType', { key: 'validation.required' });
       return;
     }
     setBusy(true);
@@ -147,7 +148,7 @@ export function CheckoutForm({
         id: stay.id,
         version: stay.version,
         checkoutAt: at,
-        exitType: v.exitType as ExitType,
+        exitType: (v.exitType ?? undefined) as ExitType,
         destinationCode: v.destinationCode,
         destinationDetail: v.destinationDetail,
         escort: v.escort,
@@ -254,7 +255,7 @@ export function CorrectionForm({
         version: stay.version,
         checkinAt: inAt,
         checkoutAt: outAt,
-        exitType: v.exitType as ExitType,
+        exitType: (v.exitType ?? undefined) as ExitType,
         destinationCode: v.destinationCode,
         destinationDetail: v.destinationDetail,
         escort: v.escort,

@@ -75,7 +75,7 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="event-form">
       <Stack gap="sm">
         <Grid gap="sm">
-          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
             <Select
               label={t('stay.events.kind')}
               required
@@ -88,7 +88,7 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
               data-testid="event-kind"
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput
               type="datetime-local"
               label={t('stay.events.at')}
@@ -97,7 +97,7 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
               data-testid="event-at"
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Grid.Col span={12}>
             <TextInput
               label={t('stay.events.note')}
               maxLength={1000}

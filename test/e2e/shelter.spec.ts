@@ -1,0 +1,408 @@
+/**
+ * Person registry and rumah singgah (issue 3), end to end: an admin sets up a shelter; staff find
+ * a person by a misspelled name, meet the duplicate warning, check a new person without NIK into
+ * a bed, log services, check them out as repatriated to Kab. Banjar and see the figures change;
+ * two PCs pick the same bed and the second gets a clear conflict.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot as hostShot } from './host';
+
+const host = freshHost();
+test.describe.configure({ mode: 'serial' });
+
+const STAFF = {
+  username: 'sari.singgah',
+  fullName: 'Sari Wulandari',
+  password: 'SinggahAwal2026',
+};
+
+const SHELTER = 'Rumah Singgah Dinsos Banjarbaru';
+/** Achmad Fauzie: NIK issued in Banjarbaru, born 15 May 1980, male. */
+const ACHMAD_NIK = '6372041505800003';
+
+/** A screenshot without the notifications of earlier steps covering the screen. */
+async function shot(page: Page, name: string) {
+  // Closing one lets a queued one in, so close until none is left.
+  const toasts = page.locator('.mantine-Notification-root');
+  for (let i = 0; i < 30 && (await toasts.count()) > 0; i++) {
+    await toasts
+      .first()
+      .locator('button')
+      .click()
+      .catch(() => undefined);
+    await page.waitForTimeout(120);
+  }
+  await expect(toasts).toHaveCount(0);
+  await hostShot(page, name);
+}
+
+/** Type into a region picker and choose the region with this code. */
+async function pickRegion(scope: Page | Locator, label: string, query: string, code: string) {
+  const input = scope.getByRole('textbox', { name: label });
+  await input.fill(query);
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.getByRole('option').filter({ hasText: code }).first().click();
+  await expect(input).not.toHaveValue(query.slice(0, 2) === '63' ? query : '');
+}
+
+/** Open a Mantine select by its label and choose an option. */
+async function choose(scope: Page | Locator, label: string, option: string | RegExp) {
+  await scope.getByRole('combobox', { name: label }).click();
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** A 1200×1600 PNG drawn in the page: a plain portrait silhouette, larger than the 800 px limit. */
+async function portrait(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 1200;
+    c.height = 1600;
+    const g = c.getContext('2d')!;
+    const bg = g.createLinearGradient(0, 0, 0, 1600);
+    bg.addColorStop(0, '#dfe8f3');
+    bg.addColorStop(1, '#b8c9de');
+    g.fillStyle = bg;
+    g.fillRect(0, 0, 1200, 1600);
+    g.fillStyle = '#5b6b80';
+    g.beginPath();
+    g.arc(600, 640, 260, 0, Math.PI * 2);
+    g.fill();
+    g.beginPath();
+    g.ellipse(600, 1600, 520, 560, 0, Math.PI, 0);
+    g.fill();
+    return c.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+
+test.beforeAll(async ({ request }) => {
+  await setupViaApi(request, host);
+  await rpc(request, host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await rpc(request, host, 'users.create', {
+    username: STAFF.username,
+    fullName: STAFF.fullName,
+    roles: ['shelter_staff'],
+    password: STAFF.password,
+  });
+});
+
+test('the admin sets up a shelter with rooms and beds', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await openNav(page, 'Rumah Singgah');
+  await expect(page.getByText('Belum ada rumah singgah.')).toBeVisible();
+  await shot(page, 'shelter-00-empty');
+
+  await openNav(page, 'Atur Rumah Singgah');
+  await expect(page.getByRole('heading', { name: 'Pengaturan rumah singgah' })).toBeVisible();
+  await page.getByRole('button', { name: 'Tambah rumah singgah' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Tambah rumah singgah' });
+  await expect(dialog.getByRole('textbox', { name: 'Nama rumah singgah' })).toBeFocused();
+  // Capacity left empty is refused at the field.
+  await dialog.getByRole('textbox', { name: 'Nama rumah singgah' }).fill(SHELTER);
+  await dialog.getByRole('textbox', { name: 'Alamat' }).fill('Jl. Trikora No. 12, Banjarbaru');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog.getByText('Wajib diisi.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Kapasitas' }).fill('6');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog).toBeHidden();
+
+  const card = page.getByTestId('admin-shelter').filter({ hasText: SHELTER });
+  const rooms: [string, string[], string][] = [
+    ['Ruang Laki-laki', ['A1', 'A2', 'A3'], 'Laki-laki'],
+    ['Ruang Perempuan', ['B1', 'B2'], 'Perempuan'],
+  ];
+  for (const [room, beds, section] of rooms) {
+    await card.getByRole('button', { name: 'Tambah kamar' }).click();
+    dialog = page.getByRole('dialog', { name: 'Tambah kamar' });
+    await dialog.getByRole('textbox', { name: 'Nama kamar' }).fill(room);
+    await dialog.getByRole('textbox', { name: 'Nama kamar' }).press('Enter');
+    await expect(dialog).toBeHidden();
+    const roomCard = card.getByTestId('admin-room').filter({ hasText: room });
+    for (const bed of beds) {
+      await roomCard.getByRole('button', { name: 'Tambah tempat tidur' }).click();
+      dialog = page.getByRole('dialog', { name: 'Tambah tempat tidur' });
+      await dialog.getByRole('textbox', { name: 'Label tempat tidur' }).fill(bed);
+      await dialog.getByTestId('bed-section').getByText(section, { exact: true }).click();
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await expect(dialog).toBeHidden();
+    }
+    await expect(roomCard.getByTestId('admin-bed')).toHaveCount(beds.length);
+  }
+  // A bed label used twice in one room is refused next to the field.
+  await card
+    .getByTestId('admin-room')
+    .filter({ hasText: 'Ruang Perempuan' })
+    .getByRole('button', { name: 'Tambah tempat tidur' })
+    .click();
+  dialog = page.getByRole('dialog', { name: 'Tambah tempat tidur' });
+  await dialog.getByRole('textbox', { name: 'Label tempat tidur' }).fill('B1');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog.getByText('Label tempat tidur "B1" sudah ada di ruang ini.')).toBeVisible();
+  await shot(page, 'shelter-01-admin-bed-taken');
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await expect(card).toContainText('5 tempat tidur');
+  await shot(page, 'shelter-02-admin');
+
+  await openNav(page, 'Rumah Singgah');
+  await expect(page.getByTestId('roster-summary')).toHaveText(
+    '0 dari 5 tempat tidur terisi · 0 lewat batas 7 hari',
+  );
+  await expect(page.getByTestId('bed-card')).toHaveCount(5);
+  await expect(page.getByTestId('stat-served-value')).toHaveText('0');
+  await shot(page, 'shelter-03-board-empty');
+});
+
+test('staff add a person with a NIK and find them again by a misspelled name', async ({ page }) => {
+  await login(page, host, STAFF.username, STAFF.password);
+  // An admin-created account changes its password first.
+  await page.getByRole('textbox', { name: 'Kata sandi saat ini' }).fill(STAFF.password);
+  await page
+    .getByRole('textbox', { name: 'Kata sandi baru', exact: true })
+    .fill(STAFF.password + 'x');
+  await page.getByRole('textbox', { name: 'Ulangi kata sandi baru' }).fill(STAFF.password + 'x');
+  await page.getByRole('textbox', { name: 'Ulangi kata sandi baru' }).press('Enter');
+  STAFF.password += 'x';
+  await expect(
+    page.getByRole('heading', { name: `Selamat datang, ${STAFF.fullName}` }),
+  ).toBeVisible();
+
+  await openNav(page, 'Data Orang');
+  await expect(page.getByTestId('person-search')).toBeFocused();
+  await shot(page, 'persons-00-search-empty');
+  await page.getByRole('link', { name: 'Tambah orang' }).click();
+  await expect(page.getByRole('heading', { name: 'Orang baru' })).toBeVisible();
+
+  const form = page.getByTestId('person-form');
+  await form.getByRole('textbox', { name: 'Nama lengkap' }).fill('Achmad Fauzie');
+  // The NIK is read as it is typed: too short, then birth date and sex from its digits.
+  const nik = form.getByTestId('nik-input');
+  await nik.fill('6372 0415');
+  await expect(form.getByText('8/16 digit')).toBeVisible();
+  await nik.fill('6372 0415 0580 0003');
+  await expect(form.getByTestId('nik-derived')).toContainText('lahir 15 Mei 1980');
+  await expect(form.getByTestId('nik-derived')).toContainText('Laki-laki');
+  await expect(form.getByTestId('nik-derived')).toContainText('diterbitkan di Banjarbaru Utara');
+  await form.getByRole('button', { name: 'Pakai tanggal lahir dan jenis kelamin ini' }).click();
+  await expect(form.getByRole('textbox', { name: 'Tanggal lahir' })).toHaveValue('1980-05-15');
+  await expect(form.getByRole('radio', { name: 'Laki-laki' })).toBeChecked();
+  await choose(form, 'Status identitas', 'Terverifikasi dari KTP/KK');
+  await form.getByRole('textbox', { name: 'Bukti identitas' }).fill('KTP asli dilihat petugas.');
+  await form.getByRole('textbox', { name: 'Tempat lahir' }).fill('Martapura');
+  await form.getByRole('textbox', { name: 'Nama ibu kandung' }).fill('Siti Aminah');
+  await pickRegion(form, 'Daerah asal', 'Banjarbaru', '63.72');
+  await form.getByRole('textbox', { name: 'Alamat' }).fill('Jl. Mistar Cokrokusumo Gg. Damai');
+  await form.getByRole('textbox', { name: 'RT' }).fill('4');
+  await form.getByRole('textbox', { name: 'RW' }).fill('2');
+  await shot(page, 'persons-01-new-form');
+  await form.getByTestId('person-save').click();
+
+  await expect(page.getByRole('heading', { name: 'Achmad Fauzie' })).toBeVisible();
+  await expect(page.getByTestId('field-nik')).toContainText('637204 150580 0003');
+  await expect(page.getByTestId('field-origin')).toContainText('Kota Banjarbaru');
+  // Address without a village is only partly complete: the page says what to fill in.
+  await expect(page.getByTestId('quality-address')).toContainText('Alamat: sebagian/perkiraan');
+
+  // A photo is shrunk in the browser, then stored.
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'foto.png',
+    mimeType: 'image/png',
+    buffer: await portrait(page),
+  });
+  await expect(page.getByText('Foto disimpan.')).toBeVisible();
+  await expect(page.getByTestId('person-photo')).toBeVisible();
+  await shot(page, 'persons-02-page');
+
+  // Search with the modern spelling and without the final e: the old spelling is found.
+  await openNav(page, 'Data Orang');
+  const search = page.getByTestId('person-search');
+  await search.fill('ahmad fauzi');
+  const first = page.getByTestId('person-result').first();
+  await expect(first).toContainText('Achmad Fauzie');
+  await expect(first).toContainText('637204 150580 0003');
+  await expect(first).toContainText('Kota Banjarbaru');
+  await expect(first).toContainText('Belum pernah tinggal');
+  await shot(page, 'persons-03-search-misspelled');
+  await search.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Achmad Fauzie' })).toBeVisible();
+});
+
+test('a similar person warns before saving; the same NIK is refused with a link', async ({
+  page,
+}) => {
+  await login(page, host, STAFF.username, STAFF.password);
+  await page.goto(host.url + '/#/persons/new');
+  const form = page.getByTestId('person-form');
+  await form.getByRole('textbox', { name: 'Nama lengkap' }).fill('Ahmad Fauzi');
+  await form.getByTestId('birth-mode').getByText('Perkiraan umur').click();
+  await form.getByRole('textbox', { name: 'Perkiraan umur (tahun)' }).fill('46');
+  await choose(form, 'Status identitas', 'Pengakuan yang bersangkutan');
+  await pickRegion(form, 'Daerah asal', 'Banjarbaru', '63.72');
+  await form.getByTestId('person-save').click();
+
+  const warning = page.getByTestId('duplicates-alert');
+  await expect(warning).toHaveAttribute('data-kind', 'similar');
+  await expect(warning).toContainText('Achmad Fauzie');
+  await expect(warning).toContainText('nama mirip');
+  await expect(warning).toContainText('daerah asal sama');
+  await expect(form.getByTestId('person-save')).toBeDisabled();
+  await shot(page, 'persons-04-duplicate-warning');
+
+  // The same NIK: refused, with the way to the existing record.
+  await form.getByTestId('nik-input').fill(ACHMAD_NIK);
+  await form.getByTestId('person-save').click();
+  await expect(warning).toHaveAttribute('data-kind', 'same-nik');
+  await expect(warning).toContainText('NIK sama');
+  await expect(warning.getByTestId('save-anyway')).toHaveCount(0);
+  await shot(page, 'persons-05-duplicate-nik');
+
+  // Without the NIK, the user decides it is someone else and saves anyway.
+  await form.getByTestId('nik-input').fill('');
+  await form.getByTestId('person-save').click();
+  await warning.getByTestId('save-anyway').click();
+  await expect(page.getByRole('heading', { name: 'Ahmad Fauzi', exact: true })).toBeVisible();
+  await expect(page.getByTestId('field-birth')).toContainText('perkiraan');
+  await expect(page.getByTestId('quality-nik')).toContainText('NIK: tidak diketahui');
+});
+
+test('a new person without NIK is checked in to a bed, served, and repatriated to Kab. Banjar', async ({
+  page,
+}) => {
+  await login(page, host, STAFF.username, STAFF.password);
+  await openNav(page, 'Rumah Singgah');
+  await expect(page.getByTestId('stat-served-value')).toHaveText('0');
+  await page.getByRole('link', { name: 'Check-in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Check-in rumah singgah' })).toBeVisible();
+
+  // Nobody by that name yet: add the person from the check-in screen.
+  const search = page.getByTestId('person-search');
+  await expect(search).toBeFocused();
+  await search.fill('Slamet Riyadi');
+  await expect(page.getByTestId('person-search-empty')).toBeVisible();
+  await page.getByTestId('checkin-new-person').click();
+  const modal = page.getByRole('dialog', { name: 'Orang baru' });
+  const form = modal.getByTestId('person-form');
+  await expect(form.getByRole('textbox', { name: 'Nama lengkap' })).toHaveValue('Slamet Riyadi');
+  await form.getByTestId('aliases-input').fill('Pak Met');
+  await form.getByTestId('aliases-input').press('Enter');
+  await form.getByRole('radio', { name: 'Laki-laki' }).check();
+  await form.getByTestId('birth-mode').getByText('Perkiraan umur').click();
+  await form.getByRole('textbox', { name: 'Perkiraan umur (tahun)' }).fill('55');
+  await choose(form, 'Status identitas', 'Pengakuan yang bersangkutan');
+  await form
+    .getByRole('textbox', { name: 'Bukti identitas' })
+    .fill('Mengaku dari Martapura; KTP hilang.');
+  await pickRegion(form, 'Daerah asal', 'Kabupaten Banjar', '63.03');
+  await expect(form.getByTestId('nik-missing')).toBeVisible();
+  await shot(page, 'persons-06-new-inline-checkin');
+  await form.getByTestId('person-save').click();
+  await expect(modal).toBeHidden();
+
+  const chosen = page.getByTestId('checkin-person');
+  await expect(chosen).toContainText('Slamet Riyadi');
+  await expect(chosen).toContainText('tanpa NIK');
+  await expect(chosen).toContainText('perkiraan');
+  await expect(chosen).toContainText('Kabupaten Banjar');
+  await expect(chosen).toContainText('Pengakuan yang bersangkutan');
+
+  // Nothing chosen yet for PPKS or referral: refused next to the fields.
+  await page.locator('[data-bed="A2"]').click();
+  await page.getByTestId('checkin-submit').click();
+  await expect(page.getByText('Pilih minimal satu kategori PPKS.')).toBeVisible();
+  await expect(page.getByText('Wajib diisi.')).toBeVisible();
+  await shot(page, 'shelter-04-checkin-errors');
+
+  await choose(page, 'Dirujuk oleh', 'Satpol PP');
+  await page
+    .getByRole('textbox', { name: 'Rincian perujuk' })
+    .fill('Razia malam, Pos Satpol PP Banjarbaru');
+  const ppks = page.getByRole('combobox', { name: 'Kategori PPKS' });
+  await ppks.click();
+  await ppks.fill('gelandangan');
+  await page.getByRole('option', { name: '11 · Gelandangan' }).click();
+  await ppks.fill('pengemis');
+  await page.getByRole('option', { name: '12 · Pengemis' }).click();
+  await page.keyboard.press('Escape');
+  await page
+    .getByRole('textbox', { name: 'Kondisi saat diterima' })
+    .fill('Lemah, belum makan sejak pagi.');
+  await page.getByRole('textbox', { name: 'Catatan kesehatan' }).fill('Luka ringan di kaki kiri.');
+  await page.getByRole('textbox', { name: 'Barang bawaan' }).fill('Tas ransel, 2 kaos, sandal.');
+  await shot(page, 'shelter-05-checkin');
+  await page.getByTestId('checkin-submit').click();
+
+  await expect(page.getByRole('heading', { name: 'Slamet Riyadi' })).toBeVisible();
+  await expect(page.getByTestId('stay-status')).toHaveText('Sedang tinggal');
+  await expect(page.getByTestId('stay-days')).toHaveText('masuk hari ini');
+  const stayUrl = page.url();
+
+  // During the stay: a meal and a health check.
+  for (const [kind, note] of [
+    ['Makan', 'Makan siang habis.'],
+    ['Pemeriksaan kesehatan', 'Tensi 130/85; luka dibersihkan oleh perawat Puskesmas.'],
+  ]) {
+    await choose(page.getByTestId('event-form'), 'Jenis', kind!);
+    await page.getByTestId('event-note').fill(note!);
+    await page.getByTestId('event-submit').click();
+    await expect(page.getByTestId('event-item').filter({ hasText: note! })).toBeVisible();
+  }
+  await expect(page.getByTestId('event-item')).toHaveCount(2);
+  await expect(page.getByTestId('event-item').first()).toContainText('Pemeriksaan kesehatan');
+  await expect(page.getByTestId('event-item').first()).toContainText(`oleh ${STAFF.fullName}`);
+  await shot(page, 'shelter-06-stay');
+
+  // The board shows him in bed A2; the figures count him.
+  await openNav(page, 'Rumah Singgah');
+  const bed = page.locator('[data-testid="bed-card"][data-bed="A2"]');
+  await expect(bed).toContainText('Slamet Riyadi');
+  await expect(bed).toContainText('masuk hari ini');
+  await expect(bed).toContainText('Gelandangan');
+  await expect(page.getByTestId('stat-served-value')).toHaveText('1');
+  await expect(page.getByTestId('stat-still-value')).toHaveText('1');
+  await expect(page.getByTestId('stat-unverified-value')).toHaveText('1');
+
+  // Check-out. A referral needs a destination region; a repatriation suggests the origin.
+  await page.goto(stayUrl);
+  const out = page.getByTestId('checkout-form');
+  await choose(out, 'Jenis keluar', 'Dirujuk ke panti/lembaga');
+  await out.getByTestId('checkout-submit').click();
+  await expect(out.getByText('Isi daerah tujuan untuk jenis keluar ini.')).toBeVisible();
+  await choose(out, 'Jenis keluar', 'Dipulangkan ke daerah asal');
+  await expect(out.getByRole('textbox', { name: 'Daerah tujuan' })).toHaveValue('Kabupaten Banjar');
+  await expect(out.getByTestId('region-path')).toContainText('63.03');
+  await out
+    .getByRole('textbox', { name: 'Rincian tujuan' })
+    .fill('Diserahkan ke Dinas Sosial Kab. Banjar, Martapura');
+  await out.getByRole('textbox', { name: 'Pendamping' }).fill('Sari Wulandari, Budi (sopir)');
+  await expect(out.getByTestId('checkout-preview')).toHaveText('Lama tinggal menjadi 0 hari.');
+  await shot(page, 'shelter-07-checkout');
+  await out.getByTestId('checkout-submit').click();
+  await expect(
+    page.getByText(/Slamet Riyadi keluar setelah 0 hari: Dipulangkan ke daerah asal/),
+  ).toBeVisible();
+  await expect(page.getByTestId('stay-status')).toHaveText('Sudah keluar');
+  await expect(page.getByTestId('stay-exit')).toContainText('Kabupaten Banjar');
+  await expect(page.getByTestId('checkout-form')).toHaveCount(0);
+  await shot(page, 'shelter-08-stay-checked-out');
+
+  // The figures change: one served, from elsewhere (Kab. Banjar), one repatriation.
+  await openNav(page, 'Rumah Singgah');
+  await expect(page.locator('[data-testid="bed-card"][data-bed="A2"]')).toContainText('Kosong');
+  await expect(page.getByTestId('stat-served-value')).toHaveText('1');
+  await expect(page.getByTestId('stat-still-value')).toHaveText('0');
+  await expect(page.getByTestId('stat-own-value')).toHaveText('0%');
+  await expect(page.getByTestId('stat-elsewhere-value')).toHaveText('100%');
+  await expect(page.getByTestId('stats-origin')).toContainText('Kabupaten Banjar');
+  await expect(page.getByTestId('stats-exits')).toContainText('Dipulangkan ke daerah asal');
+  await expect(page.getByTestId('stat-avg-value')).toHaveText('0 hari');
+  await shot(page, 'shelter-09-board-stats');
+
+  // The person's page lists the stay.
+  await openNav(page, 'Data Orang');
+  await page.getByTestId('person-search').fill('slamet');
+  await page.getByTestId('person-search').press('Enter');
+  await expect(page.getByTestId('person-stays')).toContainText('Dipulangkan ke daerah asal');
+  await expect(page.getByTestId('quality-nik')).toContainText('NIK: tidak diketahui');
+  await expect(page.getByTestId('person-checkin')).toBeVisible();
+  await shot(page, 'persons-07-page-with-stay');
+});

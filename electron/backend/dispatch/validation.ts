@@ -50,7 +50,10 @@ function toFieldIssue(issue: Issue, input: unknown): FieldIssue {
     case 'invalid_format':
       return { path, key: 'validation.invalid_format' };
     case 'invalid_value':
-      return { path, key: 'validation.invalid_option' };
+      // A choice left out (zod reports a missing enum as a wrong value) is "required".
+      return valueAt(input, issue.path) === undefined
+        ? { path, key: 'validation.required' }
+        : { path, key: 'validation.invalid_option' };
     case 'unrecognized_keys':
       return { path, key: 'validation.unknown_fields', params: { fields: issue.keys.join(', ') } };
     case 'invalid_union': {

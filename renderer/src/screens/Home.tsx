@@ -29,6 +29,7 @@ import { href } from '../lib/router';
 import { useQuery } from '../lib/useQuery';
 import { useMe } from '../session/SessionProvider';
 import { MethodLabel, OutcomeBadge, recordTypeLabel } from './admin/auditParts';
+import { DueTodayCard } from './complaints/DueTodayCard';
 import { HomeShelterCard } from './shelter/HomeShelterCard';
 
 function HomeCard({
@@ -301,6 +302,7 @@ export function Home() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
+            {me.permissions.includes('complaints.write') && <DueTodayCard />}
             {me.permissions.includes('shelter.read') && <HomeShelterCard />}
             <OfficeCard />
             <RecentActivity />

@@ -17,6 +17,10 @@ import { notifications } from '@mantine/notifications';
 import {
   IconBed,
   IconBuildingCommunity,
+  IconCalendarOff,
+  IconCategory,
+  IconHash,
+  IconMessageReport,
   IconGitMerge,
   IconId,
   IconChevronDown,
@@ -46,6 +50,10 @@ import { OfficePage } from './admin/Office';
 import { UsersPage } from './admin/Users';
 import { PersonMergePage } from './admin/PersonMerge';
 import { SheltersAdminPage } from './admin/Shelters';
+import { ComplaintCategoriesPage } from './admin/ComplaintCategories';
+import { ComplaintNumberingPage } from './admin/ComplaintNumbering';
+import { HolidaysPage } from './admin/Holidays';
+import { complaintsPage } from './complaints/routes';
 import { personsPage } from './persons/routes';
 import { shelterPage } from './shelter/routes';
 
@@ -93,6 +101,27 @@ const ADMIN_ENTRIES: AdminEntry[] = [
     icon: <IconGitMerge size={18} />,
     page: () => <PersonMergePage />,
   },
+  {
+    path: '/admin/complaint-categories',
+    label: 'nav.admin.complaintCategories',
+    permission: 'complaints.manage',
+    icon: <IconCategory size={18} />,
+    page: () => <ComplaintCategoriesPage />,
+  },
+  {
+    path: '/admin/holidays',
+    label: 'nav.admin.holidays',
+    permission: 'complaints.manage',
+    icon: <IconCalendarOff size={18} />,
+    page: () => <HolidaysPage />,
+  },
+  {
+    path: '/admin/complaint-numbering',
+    label: 'nav.admin.complaintNumbering',
+    permission: 'complaints.manage',
+    icon: <IconHash size={18} />,
+    page: () => <ComplaintNumberingPage />,
+  },
 ];
 
 /** Main sections in the side navigation; `match` is the path prefix that marks them active. */
@@ -114,6 +143,12 @@ const SECTION_ENTRIES: {
     permission: 'shelter.read',
     icon: <IconBed size={18} />,
   },
+  {
+    match: '/complaints',
+    label: 'nav.complaints',
+    permission: 'complaints.read',
+    icon: <IconMessageReport size={18} />,
+  },
 ];
 
 function initials(name: string): string {
@@ -130,7 +165,7 @@ function initials(name: string): string {
  */
 function pageFor(path: string): ReactNode {
   if (path === '/') return <Home />;
-  const section = personsPage(path) ?? shelterPage(path);
+  const section = personsPage(path) ?? shelterPage(path) ?? complaintsPage(path);
   if (section) return section;
   const entry = ADMIN_ENTRIES.find((e) => e.path === path);
   return entry ? entry.page() : <NotFound />;

@@ -1,0 +1,247 @@
+/** Admin: the ticket number pattern, kind codes, default deadlines and the receipt's follow-up text. */
+import {
+  Alert,
+  Button,
+  Code,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDeviceFloppy, IconHash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { ComplaintSettings } from '../../../../shared/contract/complaints';
+import { todayInZone } from '../../../../shared/format';
+import { formatTicketNumber, patternProblems } from '../../../../shared/ticketNumber';
+import { call } from '../../api/rpc';
+import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { useT } from '../../i18n/I18nProvider';
+import { useFailureHandler } from '../../lib/failures';
+import { useFormat } from '../../lib/format';
+import { useForm } from '../../lib/form';
+import { useQuery } from '../../lib/useQuery';
+
+const TOKENS = ['{seq}', '{seq:4}', '{year}', '{yy}', '{month}', '{romanMonth}', '{kind}'] as const;
+
+interface Values {
+  numberPattern: string;
+  kindCodeComplaint: string;
+  kindCodeDataService: string;
+  verifyDays: number | string;
+  answerDays: number | string;
+  completeDays: number | string;
+  followUpText: string;
+}
+
+function valuesOf(s: ComplaintSettings): Values {
+  return {
+    numberPattern: s.numberPattern,
+    kindCodeComplaint: s.kindCodeComplaint,
+    kindCodeDataService: s.kindCodeDataService,
+    verifyDays: s.verifyDays,
+    answerDays: s.answerDays,
+    completeDays: s.completeDays,
+    followUpText: s.followUpText,
+  };
+}
+
+function SettingsForm({ initial }: { initial: ComplaintSettings }) {
+  const t = useT();
+  const fmt = useFormat();
+  const handle = useFailureHandler();
+  const [base, setBase] = useState(initial);
+  const form = useForm<Values>(() => valuesOf(initial));
+  const [busy, setBusy] = useState(false);
+  const v = form.values;
+  const today = todayInZone(fmt.timeZone);
+  const problems = patternProblems(v.numberPattern.trim());
+  const sample = (code: string) =>
+    problems.length > 0
+      ? '—'
+      : formatTicketNumber(v.numberPattern.trim(), {
+          seq: 1,
+          year: Number(today.slice(0, 4)),
+          month: Number(today.slice(5, 7)),
+          kindCode: code.trim().toUpperCase() || '?',
+        });
+
+  const reload = async () => {
+    try {
+      const fresh = await call('complaints.settings', {});
+      setBase(fresh);
+      form.setValues(valuesOf(fresh));
+    } catch (e) {
+      handle(e);
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    form.clear();
+    try {
+      const saved = await call('complaints.saveSettings', {
+        version: base.version,
+        numberPattern: v.numberPattern,
+        kindCodeComplaint: v.kindCodeComplaint,
+        kindCodeDataService: v.kindCodeDataService,
+        verifyDays: Number(v.verifyDays),
+        answerDays: Number(v.answerDays),
+        completeDays: Number(v.completeDays),
+        followUpText: v.followUpText,
+      });
+      setBase(saved);
+      form.setValues(valuesOf(saved));
+      notifications.show({ color: 'teal', message: t('common.saved') });
+    } catch (err) {
+      handle(err, { form, onReload: () => void reload() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const num = (name: 'verifyDays' | 'answerDays' | 'completeDays', label: string) => (
+    <NumberInput
+      label={label}
+      min={1}
+      max={60}
+      allowDecimal={false}
+      required
+      value={v[name]}
+      onChange={(n) => form.set(name, n)}
+      error={form.errorText(name)}
+      suffix={` ${t('complaintAdmin.workingDaysSuffix')}`}
+    />
+  );
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="lg" maw={900}>
+        <FormFailureAlert failure={form.failure} onReload={() => void reload()} summary />
+        <Paper withBorder radius="md" p="lg">
+          <Group gap="sm" mb="md">
+            <IconHash size={20} />
+            <Title order={2} fz="lg" fw={600}>
+              {t('complaintAdmin.numbering')}
+            </Title>
+          </Group>
+          <Stack gap="md">
+            <TextInput
+              label={t('complaintAdmin.pattern')}
+              required
+              classNames={{ input: 'pelita-mono' }}
+              maxLength={80}
+              {...form.text('numberPattern')}
+              error={
+                form.errorText('numberPattern') ??
+                (problems.length > 0 ? t(problems[0]!) : undefined)
+              }
+            />
+            <Text size="xs" c="dimmed">
+              {t('complaintAdmin.tokens')}{' '}
+              {TOKENS.map((tok) => (
+                <Code key={tok} mr={4}>
+                  {tok}
+                </Code>
+              ))}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('complaintAdmin.codeComplaint')}
+                required
+                maxLength={10}
+                classNames={{ input: 'pelita-mono' }}
+                {...form.text('kindCodeComplaint')}
+              />
+              <TextInput
+                label={t('complaintAdmin.codeDataService')}
+                required
+                maxLength={10}
+                classNames={{ input: 'pelita-mono' }}
+                {...form.text('kindCodeDataService')}
+              />
+            </SimpleGrid>
+            <Table withTableBorder data-testid="numbering-preview">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th />
+                  <Table.Th>{t('complaintAdmin.sample')}</Table.Th>
+                  <Table.Th>{t('complaintAdmin.nextNumber')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Td>{t('complaint.kind.complaint')}</Table.Td>
+                  <Table.Td ff="monospace">{sample(v.kindCodeComplaint)}</Table.Td>
+                  <Table.Td ff="monospace">{base.preview.complaint}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td>{t('complaint.kind.data_service')}</Table.Td>
+                  <Table.Td ff="monospace">{sample(v.kindCodeDataService)}</Table.Td>
+                  <Table.Td ff="monospace">{base.preview.dataService}</Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+            <Alert variant="light" color="blue" role="note">
+              {t('complaintAdmin.numberingHelp')}
+            </Alert>
+          </Stack>
+        </Paper>
+        <Paper withBorder radius="md" p="lg">
+          <Title order={2} fz="lg" fw={600} mb={4}>
+            {t('complaintAdmin.defaultDeadlines')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            {t('complaintAdmin.defaultDeadlinesHelp')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {num('verifyDays', t('complaint.stage.verify'))}
+            {num('answerDays', t('complaint.stage.answer'))}
+            {num('completeDays', t('complaint.stage.complete'))}
+          </SimpleGrid>
+        </Paper>
+        <Paper withBorder radius="md" p="lg">
+          <Textarea
+            label={t('complaintAdmin.followUp')}
+            description={t('complaintAdmin.followUpHelp')}
+            required
+            autosize
+            minRows={3}
+            maxLength={1000}
+            {...form.text('followUpText')}
+          />
+        </Paper>
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={18} />}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ComplaintNumberingPage() {
+  const t = useT();
+  const settings = useQuery('complaint-settings-admin', () => call('complaints.settings', {}));
+  if (settings.error && !settings.data)
+    return <LoadError error={settings.error} onRetry={settings.reload} />;
+  return (
+    <>
+      <PageHeader
+        title={t('nav.admin.complaintNumbering')}
+        subtitle={t('complaintAdmin.numberingSubtitle')}
+      />
+      {settings.data ? <SettingsForm initial={settings.data} /> : <PageLoader />}
+    </>
+  );
+}

@@ -1,0 +1,314 @@
+/** Admin: the holiday calendar that complaint deadlines count working days with. */
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Holiday } from '../../../../shared/contract/complaints';
+import { todayInZone } from '../../../../shared/format';
+import { HOLIDAY_KINDS, type HolidayKind } from '../../../../shared/reference/complaints';
+import { isWeekend } from '../../../../shared/workdays';
+import { call } from '../../api/rpc';
+import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { useT } from '../../i18n/I18nProvider';
+import { useFailureHandler } from '../../lib/failures';
+import { useFormat } from '../../lib/format';
+import { useForm } from '../../lib/form';
+import { useQuery } from '../../lib/useQuery';
+
+const KIND_COLOR: Record<HolidayKind, string> = {
+  national: 'red',
+  cuti_bersama: 'orange',
+  local: 'grape',
+};
+/** A year with fewer days than this is most likely not filled in from the SKB yet. */
+const FEW = 12;
+
+function HolidayForm({
+  holiday,
+  onSaved,
+  onCancel,
+}: {
+  holiday: Holiday | null;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const handle = useFailureHandler();
+  const form = useForm({
+    date: holiday?.date ?? '',
+    name: holiday?.name ?? '',
+    kind: (holiday?.kind ?? 'national') as HolidayKind,
+  });
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    form.clear();
+    try {
+      await call('complaints.saveHoliday', {
+        ...(holiday ? { id: holiday.id, version: holiday.version } : {}),
+        ...form.values,
+      });
+      notifications.show({ color: 'teal', message: t('common.saved') });
+      onSaved();
+    } catch (err) {
+      setBusy(false);
+      handle(err, { form });
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <FormFailureAlert failure={form.failure} />
+        <TextInput
+          type="date"
+          label={t('holiday.date')}
+          required
+          data-autofocus
+          {...form.text('date')}
+        />
+        <TextInput label={t('holiday.name')} required maxLength={120} {...form.text('name')} />
+        <Select
+          label={t('holiday.kind')}
+          data={HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`holiday.kind.${k}`) }))}
+          value={form.values.kind}
+          onChange={(k) => form.set('kind', (k ?? 'national') as HolidayKind)}
+          allowDeselect={false}
+        />
+        <Text size="xs" c="dimmed">
+          {t('holiday.existingHelp')}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function RemoveForm({
+  holiday,
+  onDone,
+  onCancel,
+}: {
+  holiday: Holiday;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const fmt = useFormat();
+  const handle = useFailureHandler();
+  const form = useForm({ reason: '' });
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    form.clear();
+    try {
+      await call('complaints.removeHoliday', {
+        id: holiday.id,
+        version: holiday.version,
+        reason: form.values.reason,
+      });
+      onDone();
+    } catch (err) {
+      setBusy(false);
+      handle(err, { form });
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <Text size="sm">
+          {t('holiday.removeConfirm', { date: fmt.calendarDate(holiday.date), name: holiday.name })}
+        </Text>
+        <FormFailureAlert failure={form.failure} />
+        <Textarea
+          label={t('holiday.removeReason')}
+          required
+          autosize
+          data-autofocus
+          {...form.text('reason')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color="red" loading={busy} leftSection={<IconTrash size={16} />}>
+            {t('holiday.remove')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function HolidaysPage() {
+  const t = useT();
+  const fmt = useFormat();
+  const thisYear = Number(todayInZone(fmt.timeZone).slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const list = useQuery(`holidays:${year}`, () => call('complaints.holidays', { year }));
+  const [dialog, setDialog] = useState<
+    { kind: 'edit'; holiday: Holiday | null } | { kind: 'remove'; holiday: Holiday } | null
+  >(null);
+
+  if (list.error && !list.data) return <LoadError error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <PageLoader />;
+  const counts = new Map(list.data.years.map((y) => [y.year, y.count]));
+  const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, ...counts.keys()])].sort();
+  const nextCount = counts.get(thisYear + 1) ?? 0;
+  const done = () => {
+    setDialog(null);
+    list.reload();
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.admin.holidays')}
+        subtitle={t('holiday.subtitle')}
+        actions={
+          <Button
+            leftSection={<IconPlus size={18} />}
+            onClick={() => setDialog({ kind: 'edit', holiday: null })}
+          >
+            {t('holiday.add')}
+          </Button>
+        }
+      />
+      {nextCount < FEW && (
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconAlertTriangle size={20} />}
+          mb="lg"
+          data-testid="holidays-incomplete"
+          role="status"
+        >
+          {t('holiday.incomplete', { year: thisYear + 1, count: nextCount })}
+        </Alert>
+      )}
+      <Group mb="md" justify="space-between">
+        <SegmentedControl
+          value={String(year)}
+          onChange={(y) => setYear(Number(y))}
+          data={years.map((y) => ({ value: String(y), label: `${y} (${counts.get(y) ?? 0})` }))}
+          aria-label={t('holiday.year')}
+        />
+        <Text size="sm" c="dimmed">
+          {t('holiday.onlyNew')}
+        </Text>
+      </Group>
+      <Paper withBorder radius="md">
+        <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="holidays-table">
+          <Table.Thead bg="var(--pelita-table-head)">
+            <Table.Tr>
+              <Table.Th w={260}>{t('holiday.date')}</Table.Th>
+              <Table.Th>{t('holiday.name')}</Table.Th>
+              <Table.Th>{t('holiday.kind')}</Table.Th>
+              <Table.Th w={96}>
+                <span className="pelita-sr-only">{t('common.actions')}</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.holidays.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>
+                  <Text c="dimmed" ta="center" py="lg">
+                    {t('holiday.empty', { year })}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {list.data.holidays.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>
+                  <Text size="sm">{fmt.dateLong(`${h.date}T12:00:00+08:00`)}</Text>
+                  {isWeekend(h.date) && (
+                    <Text size="xs" c="dimmed">
+                      {t('holiday.onWeekend')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{h.name}</Table.Td>
+                <Table.Td>
+                  <Badge color={KIND_COLOR[h.kind]} variant="light" tt="none">
+                    {t(`holiday.kind.${h.kind}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Tooltip label={t('common.edit')}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`${t('common.edit')}: ${h.name}`}
+                        onClick={() => setDialog({ kind: 'edit', holiday: h })}
+                      >
+                        <IconPencil size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('holiday.remove')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('holiday.remove')}: ${h.name}`}
+                        onClick={() => setDialog({ kind: 'remove', holiday: h })}
+                      >
+                        <IconTrash size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <Modal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={
+          dialog?.kind === 'remove'
+            ? t('holiday.remove')
+            : dialog?.holiday
+              ? t('holiday.edit')
+              : t('holiday.add')
+        }
+      >
+        {dialog?.kind === 'edit' && (
+          <HolidayForm holiday={dialog.holiday} onSaved={done} onCancel={() => setDialog(null)} />
+        )}
+        {dialog?.kind === 'remove' && (
+          <RemoveForm holiday={dialog.holiday} onDone={done} onCancel={() => setDialog(null)} />
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,301 @@
+/**
+ * `#/complaints/figures`: figures for a period — received by channel and category, done within
+ * the deadline, median working days to verify and to close; open and overdue work by officer.
+ */
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCalendarStats } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { todayInZone } from '../../../../shared/format';
+import { addCalendarDays } from '../../../../shared/workdays';
+import { call } from '../../api/rpc';
+import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { useI18n, useT } from '../../i18n/I18nProvider';
+import { useFailureHandler } from '../../lib/failures';
+import { useFormat } from '../../lib/format';
+import { useForm } from '../../lib/form';
+import { href } from '../../lib/router';
+import { useQuery } from '../../lib/useQuery';
+import { withQuery } from './hashQuery';
+import { categoryName } from './labels';
+
+function Figure({
+  label,
+  value,
+  hint,
+  color,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: string;
+  color?: string;
+}) {
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={32} fw={800} lh={1.2} c={color} data-testid="figure-value">
+        {value}
+      </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function Bars({
+  title,
+  rows,
+  total,
+}: {
+  title: string;
+  rows: { label: string; count: number }[];
+  total: number;
+}) {
+  const t = useT();
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Title order={2} fz="md" fw={600} mb="md">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('complaint.figures.none')}
+        </Text>
+      ) : (
+        <Stack gap="sm">
+          {rows.map((r) => (
+            <div key={r.label}>
+              <Group justify="space-between" mb={2}>
+                <Text size="sm">{r.label}</Text>
+                <Text size="sm" fw={600}>
+                  {r.count}
+                </Text>
+              </Group>
+              <Progress
+                value={total ? (r.count / total) * 100 : 0}
+                size="sm"
+                aria-label={r.label}
+              />
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+const days = (v: number | null, t: ReturnType<typeof useT>) =>
+  v === null ? '—' : t('complaint.figures.days', { days: String(v).replace('.', ',') });
+
+export function ComplaintFiguresPage() {
+  const t = useT();
+  const { locale } = useI18n();
+  const fmt = useFormat();
+  const handle = useFailureHandler();
+  const today = todayInZone(fmt.timeZone);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const form = useForm({ from: monthStart, to: today });
+  const [period, setPeriod] = useState({ from: monthStart, to: today });
+  const stats = useQuery(`complaint-stats:${period.from}:${period.to}`, () =>
+    call('complaints.stats', period),
+  );
+
+  const apply = (e?: FormEvent, next?: { from: string; to: string }) => {
+    e?.preventDefault();
+    const p = next ?? form.values;
+    if (next) form.setValues(next);
+    form.clear();
+    call('complaints.stats', p).then(
+      () => setPeriod(p),
+      (err: unknown) => handle(err, { form }),
+    );
+  };
+
+  const s = stats.data;
+  return (
+    <>
+      <PageHeader title={t('nav.complaints.figures')} subtitle={t('complaint.figures.subtitle')} />
+      <Paper withBorder radius="md" p="md" mb="lg" component="form" onSubmit={apply} noValidate>
+        <Group align="flex-end" wrap="wrap" gap="sm">
+          <TextInput type="date" label={t('complaint.filter.from')} {...form.text('from')} />
+          <TextInput type="date" label={t('complaint.filter.to')} {...form.text('to')} />
+          <Button type="submit" leftSection={<IconCalendarStats size={18} />}>
+            {t('complaint.figures.show')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => apply(undefined, { from: monthStart, to: today })}
+          >
+            {t('complaint.figures.thisMonth')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => apply(undefined, { from: addCalendarDays(today, -29), to: today })}
+          >
+            {t('complaint.figures.last30')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => apply(undefined, { from: `${today.slice(0, 4)}-01-01`, to: today })}
+          >
+            {t('complaint.figures.thisYear')}
+          </Button>
+        </Group>
+        <FormFailureAlert failure={form.failure} />
+      </Paper>
+      {stats.error && !s ? (
+        <LoadError error={stats.error} onRetry={stats.reload} />
+      ) : !s ? (
+        <PageLoader />
+      ) : (
+        <Stack gap="lg" data-testid="complaint-figures">
+          <Text size="sm" c="dimmed">
+            {t('complaint.figures.period', {
+              from: fmt.calendarDate(s.from),
+              to: fmt.calendarDate(s.to),
+            })}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <Figure label={t('complaint.figures.received')} value={s.received} />
+            <Figure
+              label={t('complaint.figures.onTime')}
+              value={
+                s.onTimePercent === null
+                  ? '—'
+                  : `${String(s.onTimePercent).replace('.', locale === 'id' ? ',' : '.')}%`
+              }
+              hint={t('complaint.figures.onTimeHint', { onTime: s.closedOnTime, closed: s.closed })}
+              color={s.onTimePercent !== null && s.onTimePercent < 80 ? 'red.7' : 'teal.7'}
+            />
+            <Figure
+              label={t('complaint.figures.medianVerify')}
+              value={days(s.medianDaysToVerify, t)}
+              hint={t('complaint.figures.verifiedHint', {
+                onTime: s.verifiedOnTime,
+                verified: s.verified,
+              })}
+            />
+            <Figure
+              label={t('complaint.figures.medianClose')}
+              value={days(s.medianDaysToClose, t)}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <Bars
+              title={t('complaint.figures.byChannel')}
+              total={s.received}
+              rows={s.byChannel.map((r) => ({
+                label: t(`complaint.channel.${r.channel}`),
+                count: r.count,
+              }))}
+            />
+            <Bars
+              title={t('complaint.figures.byCategory')}
+              total={s.received}
+              rows={s.byCategory.map((r) => ({ label: categoryName(r, locale), count: r.count }))}
+            />
+            <Bars
+              title={t('complaint.figures.byStatus')}
+              total={s.received}
+              rows={[
+                ...s.byKind.map((r) => ({ label: t(`complaint.kind.${r.kind}`), count: r.count })),
+                ...s.byStatus.map((r) => ({
+                  label: t(`complaint.status.${r.status}`),
+                  count: r.count,
+                })),
+              ]}
+            />
+          </SimpleGrid>
+          <Paper withBorder radius="md">
+            <Group justify="space-between" p="md">
+              <Title order={2} fz="md" fw={600}>
+                {t('complaint.figures.byOfficer')}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {t('complaint.figures.asOf', { date: fmt.calendarDate(s.today) })}
+              </Text>
+            </Group>
+            <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="figures-officers">
+              <Table.Thead bg="var(--pelita-table-head)">
+                <Table.Tr>
+                  <Table.Th>{t('complaint.assignee')}</Table.Th>
+                  <Table.Th ta="right">{t('complaint.figures.open')}</Table.Th>
+                  <Table.Th ta="right">{t('complaint.figures.overdue')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.byOfficer.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={3}>
+                      <Text size="sm" c="dimmed" ta="center" py="md">
+                        {t('complaint.figures.noOpen')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {s.byOfficer.map((o) => {
+                  const assignee = o.officer ? o.officer.id : 'none';
+                  return (
+                    <Table.Tr key={assignee}>
+                      <Table.Td>
+                        {o.officer ? (
+                          o.officer.fullName
+                        ) : (
+                          <Text span fs="italic" c="dimmed" size="sm">
+                            {t('complaint.unassigned')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <Anchor href={href(withQuery('/complaints', { assignee }))}>
+                          {o.open}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {o.overdue > 0 ? (
+                          <Anchor
+                            href={href(withQuery('/complaints', { assignee, due: 'overdue' }))}
+                            c="red.7"
+                            fw={700}
+                          >
+                            <Group gap={4} justify="flex-end" wrap="nowrap">
+                              <IconAlertTriangle size={14} />
+                              {o.overdue}
+                            </Group>
+                          </Anchor>
+                        ) : (
+                          <Text span c="dimmed" size="sm">
+                            0
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        </Stack>
+      )}
+    </>
+  );
+}

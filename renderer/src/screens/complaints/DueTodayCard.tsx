@@ -1,0 +1,99 @@
+/** Home: the signed-in officer's complaints due today or already late. */
+import { Anchor, Badge, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconMessageReport } from '@tabler/icons-react';
+import { call } from '../../api/rpc';
+import { LoadError } from '../../components/Panels';
+import { useT } from '../../i18n/I18nProvider';
+import { href } from '../../lib/router';
+import { useQuery } from '../../lib/useQuery';
+import { withQuery } from './hashQuery';
+import './complaints.css';
+import { NextDeadline } from './parts';
+
+const SHOWN = 6;
+
+export function DueTodayCard() {
+  const t = useT();
+  const due = useQuery('home-complaints-due', () =>
+    call('complaints.list', {
+      assignee: 'me',
+      due: 'today_or_overdue',
+      sort: 'deadline',
+      pageSize: SHOWN,
+    }),
+  );
+  const rows = due.data?.rows ?? [];
+  const late = rows.filter((r) => r.next?.overdue).length;
+  return (
+    <Card withBorder radius="md" padding="lg" data-testid="home-complaints-due">
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon variant="light" radius="md" size={36} color={late > 0 ? 'red' : undefined}>
+            <IconMessageReport size={20} />
+          </ThemeIcon>
+          <Title order={2} fz="lg" fw={600}>
+            {t('complaint.home.title')}
+          </Title>
+        </Group>
+        {due.data && due.data.total > 0 && (
+          <Badge color={late > 0 ? 'red' : 'orange'} variant="light" size="lg">
+            {due.data.total}
+          </Badge>
+        )}
+      </Group>
+      {due.error ? (
+        <LoadError error={due.error} onRetry={due.reload} />
+      ) : !due.data ? (
+        <Stack gap="xs">
+          <Skeleton h={16} />
+          <Skeleton h={16} />
+        </Stack>
+      ) : rows.length === 0 ? (
+        <Group gap="xs" c="teal.7">
+          <IconCircleCheck size={18} />
+          <Text size="sm">{t('complaint.home.none')}</Text>
+        </Group>
+      ) : (
+        <Stack gap="sm">
+          {rows.map((r) => (
+            <Group
+              key={r.id}
+              justify="space-between"
+              wrap="nowrap"
+              align="flex-start"
+              className={r.next?.overdue ? 'pelita-home-due pelita-row-overdue' : 'pelita-home-due'}
+              data-testid="home-due-row"
+              data-overdue={r.next?.overdue || undefined}
+              p={6}
+              style={{ borderRadius: 6 }}
+            >
+              <div style={{ minWidth: 0 }}>
+                <Anchor href={href(`/complaints/${r.id}`)} ff="monospace" size="sm" fw={600}>
+                  {r.number}
+                </Anchor>
+                <Text size="sm" lineClamp={1}>
+                  {r.subject}
+                </Text>
+              </div>
+              <NextDeadline next={r.next} />
+            </Group>
+          ))}
+          {due.data.total > rows.length && (
+            <Anchor
+              href={href(withQuery('/complaints', { assignee: 'me', due: 'today_or_overdue' }))}
+              size="sm"
+            >
+              {t('complaint.home.more', { count: due.data.total - rows.length })}
+            </Anchor>
+          )}
+          {late > 0 && (
+            <Group gap={4} c="red.7">
+              <IconAlertTriangle size={14} />
+              <Text size="xs">{t('complaint.home.lateHint')}</Text>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,325 @@
+/** The dialogs of a complaint: a status step, assignment, and a follow-up action. */
+import {
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Complaint } from '../../../../shared/contract/complaints';
+import {
+  ACTION_TYPES,
+  ANSWER_CHANNELS,
+  isClosed,
+  type ActionType,
+  type AnswerChannel,
+  type ComplaintStatus,
+} from '../../../../shared/reference/complaints';
+import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/workdays';
+import { call } from '../../api/rpc';
+import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { useT } from '../../i18n/I18nProvider';
+import { useFailureHandler } from '../../lib/failures';
+import { useFormat } from '../../lib/format';
+import { useForm } from '../../lib/form';
+import { useQuery } from '../../lib/useQuery';
+import { useMe } from '../../session/SessionProvider';
+
+interface DialogProps {
+  complaint: Complaint;
+  onDone: (c: Complaint) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}
+
+export const STEP_LABEL: Record<ComplaintStatus, string> = {
+  received: 'complaint.step.received',
+  verified: 'complaint.step.verified',
+  in_follow_up: 'complaint.step.in_follow_up',
+  done: 'complaint.step.done',
+  rejected: 'complaint.step.rejected',
+  forwarded: 'complaint.step.forwarded',
+};
+
+export function TransitionDialog({
+  complaint,
+  to,
+  onDone,
+  onCancel,
+  onReload,
+}: DialogProps & { to: ComplaintStatus }) {
+  const t = useT();
+  const handle = useFailureHandler();
+  const form = useForm({
+    note: '',
+    reason: '',
+    forwardedTo: '',
+    finalAnswer: '',
+    answerChannel: null as AnswerChannel | null,
+  });
+  const [busy, setBusy] = useState(false);
+  const closing = isClosed(to);
+  const v = form.values;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    form.clear();
+    try {
+      const saved = await call('complaints.transition', {
+        id: complaint.id,
+        version: complaint.version,
+        to,
+        note: v.note,
+        ...(to === 'rejected' ? { reason: v.reason } : {}),
+        ...(to === 'forwarded' ? { forwardedTo: v.forwardedTo } : {}),
+        ...(closing ? { finalAnswer: v.finalAnswer, answerChannel: v.answerChannel } : {}),
+      });
+      onDone(saved);
+    } catch (err) {
+      setBusy(false);
+      handle(err, { form, onReload });
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t(`complaint.step.${to}.help` as 'complaint.step.verified.help')}
+        </Text>
+        <FormFailureAlert failure={form.failure} onReload={onReload} />
+        {to === 'rejected' && (
+          <Textarea
+            label={t('complaint.rejectionReason')}
+            required
+            autosize
+            minRows={2}
+            data-autofocus
+            {...form.text('reason')}
+          />
+        )}
+        {to === 'forwarded' && (
+          <TextInput
+            label={t('complaint.forwardedTo')}
+            description={t('complaint.forwardedTo.help')}
+            required
+            data-autofocus
+            {...form.text('forwardedTo')}
+          />
+        )}
+        {closing && (
+          <>
+            <Textarea
+              label={t('complaint.finalAnswer')}
+              description={t('complaint.finalAnswer.help')}
+              required
+              autosize
+              minRows={3}
+              data-autofocus={to === 'done' || undefined}
+              {...form.text('finalAnswer')}
+            />
+            <Select
+              label={t('complaint.answerChannel')}
+              required
+              data={ANSWER_CHANNELS.map((c) => ({
+                value: c,
+                label: t(`complaint.answerChannel.${c}`),
+              }))}
+              value={v.answerChannel}
+              onChange={(c) => form.set('answerChannel', c as AnswerChannel | null)}
+              error={form.errorText('answerChannel')}
+            />
+          </>
+        )}
+        <Textarea
+          label={t('complaint.stepNote')}
+          description={t('complaint.stepNote.help')}
+          autosize
+          minRows={2}
+          data-autofocus={!closing || undefined}
+          {...form.text('note')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            loading={busy}
+            color={to === 'rejected' ? 'red' : to === 'forwarded' ? 'orange' : undefined}
+            data-testid="transition-confirm"
+          >
+            {t(STEP_LABEL[to] as 'complaint.step.verified')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogProps) {
+  const t = useT();
+  const me = useMe();
+  const handle = useFailureHandler();
+  const officers = useQuery('complaint-officers', () => call('complaints.officers', {}));
+  const form = useForm({ assigneeId: complaint.assignee?.id ?? null, note: '' });
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    form.clear();
+    try {
+      onDone(
+        await call('complaints.assign', {
+          id: complaint.id,
+          version: complaint.version,
+          assigneeId: form.values.assigneeId,
+          note: form.values.note,
+        }),
+      );
+    } catch (err) {
+      setBusy(false);
+      handle(err, { form, onReload });
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <FormFailureAlert failure={form.failure} onReload={onReload} />
+        <Select
+          label={t('complaint.assignee')}
+          placeholder={t('complaint.unassigned')}
+          data={(officers.data?.officers ?? []).map((o) => ({
+            value: o.id,
+            label: o.id === me.id ? `${o.fullName} (${t('user.you')})` : o.fullName,
+          }))}
+          value={form.values.assigneeId}
+          onChange={(a) => form.set('assigneeId', a)}
+          error={form.errorText('assigneeId')}
+          searchable
+          clearable
+          data-autofocus
+          data-testid="assign-select"
+        />
+        <Textarea label={t('complaint.stepNote')} autosize minRows={2} {...form.text('note')} />
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            onClick={() => form.set('assigneeId', me.id)}
+            disabled={!officers.data?.officers.some((o) => o.id === me.id)}
+          >
+            {t('complaint.assign.me')}
+          </Button>
+          <Group>
+            <Button variant="default" onClick={onCancel} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy} data-testid="assign-confirm">
+              {t('complaint.assign')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogProps) {
+  const t = useT();
+  const fmt = useFormat();
+  const handle = useFailureHandler();
+  const form = useForm({
+    type: 'call' as ActionType,
+    at: isoToZonedTime(new Date(), fmt.timeZone),
+    agency: '',
+    outcome: '',
+  });
+  const [busy, setBusy] = useState(false);
+  const v = form.values;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const at = zonedTimeToIso(v.at, fmt.timeZone);
+    if (!at) {
+      form.setError('at', { key: 'validation.invalid_format' });
+      return;
+    }
+    setBusy(true);
+    form.clear();
+    try {
+      onDone(
+        await call('complaints.logAction', {
+          id: complaint.id,
+          type: v.type,
+          at,
+          agency: v.type === 'coordination' ? v.agency : null,
+          outcome: v.outcome,
+        }),
+      );
+    } catch (err) {
+      setBusy(false);
+      handle(err, { form, onReload });
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="md">
+        <FormFailureAlert failure={form.failure} onReload={onReload} />
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            {t('complaint.action.type')}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            data={ACTION_TYPES.map((a) => ({ value: a, label: t(`complaint.actionShort.${a}`) }))}
+            value={v.type}
+            onChange={(a) => form.set('type', a as ActionType)}
+            data-testid="action-type"
+          />
+          {v.type === 'answer' && (
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('complaint.action.answerHelp')}
+            </Text>
+          )}
+        </div>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="datetime-local"
+            label={t('complaint.action.at')}
+            description={fmt.zone}
+            {...form.text('at')}
+          />
+          {v.type === 'coordination' && (
+            <TextInput label={t('complaint.action.agency')} required {...form.text('agency')} />
+          )}
+        </SimpleGrid>
+        <Textarea
+          label={t('complaint.action.outcome')}
+          required
+          autosize
+          minRows={3}
+          data-autofocus
+          {...form.text('outcome')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="action-confirm">
+            {t('complaint.action.log')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

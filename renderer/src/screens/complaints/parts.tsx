@@ -1,0 +1,176 @@
+/** Small pieces that show a complaint the same way on every screen. */
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconClockHour4,
+  IconEyeOff,
+  IconUserQuestion,
+} from '@tabler/icons-react';
+import type { ComplaintSummary, Deadline } from '../../../../shared/contract/complaints';
+import type { ComplaintStatus, Urgency } from '../../../../shared/reference/complaints';
+import { useT } from '../../i18n/I18nProvider';
+import { useFormat } from '../../lib/format';
+import { STATUS_COLOR, URGENCY_COLOR } from './labels';
+
+export function StatusBadge({
+  status,
+  size = 'md',
+}: {
+  status: ComplaintStatus;
+  size?: 'sm' | 'md' | 'lg';
+}) {
+  const t = useT();
+  return (
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="light"
+      size={size}
+      tt="none"
+      data-testid="status-badge"
+    >
+      {t(`complaint.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function UrgencyBadge({ urgency, hideNormal }: { urgency: Urgency; hideNormal?: boolean }) {
+  const t = useT();
+  if (hideNormal && urgency === 'normal') return null;
+  return (
+    <Badge
+      color={URGENCY_COLOR[urgency]}
+      variant={urgency === 'emergency' ? 'filled' : 'light'}
+      size="sm"
+      tt="none"
+      leftSection={urgency === 'normal' ? undefined : <IconAlertTriangle size={12} />}
+    >
+      {t(`complaint.urgency.${urgency}`)}
+    </Badge>
+  );
+}
+
+/** "3 hari kerja lagi", "Jatuh tempo hari ini", "Terlambat 2 hari kerja" — red when overdue. */
+export function timeLeftText(d: Deadline, t: ReturnType<typeof useT>): string {
+  if (d.metAt) return t(d.onTime ? 'complaint.deadline.metOnTime' : 'complaint.deadline.metLate');
+  if (d.dueToday) return t('complaint.deadline.today');
+  if (d.overdue)
+    return d.workingDays && d.workingDays > 0
+      ? t('complaint.deadline.late', { days: d.workingDays })
+      : t('complaint.deadline.passed');
+  return t('complaint.deadline.left', { days: d.workingDays ?? 0 });
+}
+
+export function deadlineColor(d: Deadline): string {
+  if (d.metAt) return d.onTime ? 'teal' : 'orange';
+  if (d.overdue) return 'red';
+  if (d.dueToday) return 'orange';
+  if ((d.workingDays ?? 99) <= 1) return 'yellow';
+  return 'gray';
+}
+
+/** The next deadline of a list row: stage, day and time left. */
+export function NextDeadline({ next }: { next: Deadline | null }) {
+  const t = useT();
+  const fmt = useFormat();
+  if (!next) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  const color = deadlineColor(next);
+  return (
+    <div data-testid="next-deadline" data-overdue={next.overdue || undefined}>
+      <Text size="xs" c="dimmed">
+        {t(`complaint.stage.${next.stage}`)} · {fmt.calendarDate(next.due)}
+      </Text>
+      <Group gap={4} wrap="nowrap">
+        {next.overdue ? (
+          <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" />
+        ) : (
+          <IconClockHour4 size={14} color={`var(--mantine-color-${color}-7)`} />
+        )}
+        <Text
+          size="sm"
+          fw={next.overdue || next.dueToday ? 700 : 500}
+          c={color === 'gray' ? undefined : `${color}.8`}
+        >
+          {timeLeftText(next, t)}
+        </Text>
+      </Group>
+    </div>
+  );
+}
+
+/** One deadline on the detail page, met or pending. */
+export function DeadlineLine({ d }: { d: Deadline }) {
+  const t = useT();
+  const fmt = useFormat();
+  const color = deadlineColor(d);
+  return (
+    <Group
+      justify="space-between"
+      wrap="nowrap"
+      align="flex-start"
+      data-testid={`deadline-${d.stage}`}
+      data-overdue={d.overdue || undefined}
+    >
+      <div>
+        <Text size="sm" fw={600}>
+          {t(`complaint.stage.${d.stage}`)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('complaint.deadline.by', { date: fmt.calendarDate(d.due) })}
+        </Text>
+      </div>
+      <Badge
+        color={color}
+        variant={d.overdue ? 'filled' : 'light'}
+        tt="none"
+        leftSection={
+          d.metAt ? (
+            <IconCircleCheck size={12} />
+          ) : d.overdue ? (
+            <IconAlertTriangle size={12} />
+          ) : undefined
+        }
+      >
+        {d.metAt ? `${timeLeftText(d, t)} · ${fmt.date(d.metAt)}` : timeLeftText(d, t)}
+      </Badge>
+    </Group>
+  );
+}
+
+/** The reporter as a list shows it: the name, "Anonim", or "Dirahasiakan". */
+export function ReporterText({
+  c,
+}: {
+  c: Pick<ComplaintSummary, 'reporterName' | 'reporterAnonymous' | 'reporterHidden'>;
+}) {
+  const t = useT();
+  if (c.reporterHidden) {
+    return (
+      <Tooltip label={t('complaint.reporter.hiddenHelp')}>
+        <Group gap={4} wrap="nowrap" c="dimmed">
+          <IconEyeOff size={14} />
+          <Text size="sm" fs="italic">
+            {t('complaint.reporter.hidden')}
+          </Text>
+        </Group>
+      </Tooltip>
+    );
+  }
+  if (c.reporterAnonymous) {
+    return (
+      <Group gap={4} wrap="nowrap" c="dimmed">
+        <IconUserQuestion size={14} />
+        <Text size="sm" fs="italic">
+          {t('complaint.reporter.anonymous')}
+        </Text>
+      </Group>
+    );
+  }
+  return <Text size="sm">{c.reporterName}</Text>;
+}

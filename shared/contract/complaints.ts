@@ -99,7 +99,8 @@ export const complaintEvent = z.object({
   fromStatus: complaintStatus.nullable(),
   toStatus: complaintStatus.nullable(),
   actionType: actionType.nullable(),
-  agency: z.string().nullable(),
+  /** The other party: the agency coordinated with, or the officer a complaint was assigned to. */
+  party: z.string().nullable(),
   note: z.string().nullable(),
   user: userRef.nullable(),
 });

@@ -447,6 +447,11 @@ describe('assignment and follow-up log', () => {
       note: 'Tangani hari ini.',
     });
     expect(c.assignee).toEqual({ id: officerId, fullName: 'Pengguna petugas.aduan' });
+    expect(c.events.at(-1)).toMatchObject({
+      kind: 'assign',
+      party: 'Pengguna petugas.aduan',
+      note: 'Tangani hari ini.',
+    });
     const same = await t.officer.fail('complaints.assign', {
       id: c.id,
       version: c.version,
@@ -508,7 +513,7 @@ describe('assignment and follow-up log', () => {
     expect(c.firstAnswerAt).toBe(t.clock.now.toISOString());
     expect(c.next?.stage).toBe('complete');
     const actions = c.events.filter((e) => e.kind === 'action');
-    expect(actions.map((a) => [a.actionType, a.agency])).toEqual([
+    expect(actions.map((a) => [a.actionType, a.party])).toEqual([
       ['visit', null],
       ['coordination', 'Puskesmas Banjarbaru Utara'],
       ['answer', null],

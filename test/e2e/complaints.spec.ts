@@ -186,6 +186,9 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
   await page.getByRole('dialog').getByRole('button', { name: 'Tugaskan ke saya' }).click();
   await page.getByTestId('assign-confirm').click();
   await expect(page.getByTestId('complaint-assignee')).toHaveText(OFFICER.fullName);
+  await expect(page.getByTestId('complaint-timeline')).toContainText(
+    `Ditugaskan kepada ${OFFICER.fullName}`,
+  );
 
   // Follow up: a visit, then the first answer to the reporter.
   await page.getByTestId('step-in_follow_up').click();
@@ -276,6 +279,13 @@ test('a letter registered late is past its deadline and shows in red', async ({ 
   await expect(rows.nth(1)).not.toHaveAttribute('data-overdue', 'true');
   await expect(rows.nth(1)).toContainText('PLD/0001/');
   await shot(page, 'list');
+
+  // The same list in English.
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await expect(page.getByRole('heading', { name: 'Complaints and data services' })).toBeVisible();
+  await expect(rows.first()).toContainText(/working days? late/);
+  await shot(page, 'list-en');
+  await page.getByTestId('language-switch').getByText('ID').click();
 
   await choose(page, 'Tenggat', 'Terlambat');
   await expect(rows).toHaveCount(1);
@@ -370,6 +380,12 @@ test('a viewer reads complaints but cannot change them, and never sees a confide
 
 test('the admin keeps categories, the holiday calendar and the numbering', async ({ page }) => {
   await login(page, host, ADMIN.username, ADMIN.password);
+  // From an open complaint, one click starts a shelter check-in that stays linked to it.
+  await openNav(page, 'Pengaduan');
+  await page.getByTestId('complaint-row').filter({ hasText: 'ADU/0002/' }).getByRole('link').click();
+  const checkin = page.getByTestId('start-checkin');
+  await expect(checkin).toHaveAttribute('href', /#\/shelter\/checkin\?complaint=[0-9a-f-]{36}$/);
+
   await openNav(page, 'Kategori pengaduan');
   await expect(page.getByTestId('categories-table')).toContainText('Lansia atau anak terlantar');
   await shot(page, 'admin-categories');

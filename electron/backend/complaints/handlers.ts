@@ -93,6 +93,16 @@ async function addEvent(
     .execute();
 }
 
+/** The name an assignment event keeps, as the officer was called then. */
+async function fullName(ctx: Ctx, userId: string): Promise<string | null> {
+  const u = await ctx.db
+    .selectFrom('users')
+    .select('full_name')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return u?.full_name ?? null;
+}
+
 export const complaintHandlers: HandlersOf<
   Pick<
     typeof complaintsContract,
@@ -201,7 +211,8 @@ export const complaintHandlers: HandlersOf<
       })
       .execute();
     await addEvent(ctx, id, { kind: 'created', toStatus: 'received' });
-    if (input.assigneeId) await addEvent(ctx, id, { kind: 'assign' });
+    if (input.assigneeId)
+      await addEvent(ctx, id, { kind: 'assign', agency: await fullName(ctx, input.assigneeId) });
     ctx.audit({
       recordType: 'complaint',
       recordId: id,
@@ -374,7 +385,11 @@ export const complaintHandlers: HandlersOf<
       .where('version', '=', input.version)
       .executeTakeFirst();
     assertUpdated(updated);
-    await addEvent(ctx, input.id, { kind: 'assign', note: input.note });
+    await addEvent(ctx, input.id, {
+      kind: 'assign',
+      agency: input.assigneeId ? await fullName(ctx, input.assigneeId) : null,
+      note: input.note,
+    });
     ctx.audit({
       recordType: 'complaint',
       recordId: input.id,

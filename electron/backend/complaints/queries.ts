@@ -161,7 +161,7 @@ export async function loadComplaint(
       fromStatus: e.from_status as ComplaintEvent['fromStatus'],
       toStatus: e.to_status as ComplaintEvent['toStatus'],
       actionType: e.action_type as ComplaintEvent['actionType'],
-      agency: e.agency,
+      party: e.agency,
       note: e.note,
       user: e.user_id ? { id: e.user_id, fullName: e.user_name ?? '' } : null,
     })),

@@ -41,8 +41,8 @@ export const complaintMessages = {
   'complaint.status.done': ['Selesai', 'Done'],
   'complaint.status.rejected': ['Ditolak', 'Rejected'],
   'complaint.status.forwarded': ['Bukan kewenangan (diteruskan)', 'Not our authority (forwarded)'],
-  'complaint.status.open': ['Semua yang masih berjalan', 'All open'],
-  'complaint.status.closed': ['Semua yang sudah ditutup', 'All closed'],
+  'complaint.status.open': ['Masih berjalan', 'Open'],
+  'complaint.status.closed': ['Sudah ditutup', 'Closed'],
   'complaint.action.call': ['Telepon', 'Call'],
   'complaint.action.visit': ['Kunjungan lapangan', 'Field visit'],
   'complaint.action.coordination': [
@@ -74,6 +74,8 @@ export const complaintMessages = {
   'complaint.event.created': ['Pengaduan dicatat', 'Complaint recorded'],
   'complaint.event.status': ['Status: {from} → {to}', 'Status: {from} → {to}'],
   'complaint.event.assign': ['Penugasan petugas diubah', 'Officer assignment changed'],
+  'complaint.event.assignTo': ['Ditugaskan kepada {name}', 'Assigned to {name}'],
+  'complaint.event.unassigned': ['Penugasan dicabut', 'Assignment removed'],
   'complaint.event.edit': ['Data pengaduan diperbaiki', 'Complaint details corrected'],
   'complaint.event.print': ['Tanda terima dicetak', 'Receipt printed'],
 

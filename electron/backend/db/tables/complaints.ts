@@ -93,6 +93,7 @@ export interface ComplaintEventsTable {
   from_status: string | null;
   to_status: string | null;
   action_type: string | null;
+  /** The other party: the agency of a coordination, the officer named by an assignment. */
   agency: string | null;
   note: string | null;
   user_id: string | null;

@@ -29,6 +29,7 @@ import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
+import { openFailure } from '../complaints/labels';
 
 const TOKENS = ['{seq}', '{seq:4}', '{year}', '{yy}', '{month}', '{romanMonth}', '{kind}'] as const;
 
@@ -126,7 +127,7 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="lg" maw={900}>
-        <FormFailureAlert failure={form.failure} onReload={() => void reload()} summary />
+        <FormFailureAlert failure={openFailure(form)} onReload={() => void reload()} summary />
         <Paper withBorder radius="md" p="lg">
           <Group gap="sm" mb="md">
             <IconHash size={20} />

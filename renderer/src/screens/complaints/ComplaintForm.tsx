@@ -47,7 +47,7 @@ import { useForm } from '../../lib/form';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { categoryName, ppksOptions } from './labels';
+import { categoryName, openFailure, ppksOptions } from './labels';
 import { PersonLink, type LinkedPerson } from './PersonLink';
 
 interface Values {
@@ -367,7 +367,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <FormFailureAlert failure={form.failure} onReload={() => void reload()} summary />
+            <FormFailureAlert failure={openFailure(form)} onReload={() => void reload()} summary />
             <Section title={t('complaint.form.intake')}>
               <div>
                 <Text size="sm" fw={500} mb={4}>

@@ -109,7 +109,15 @@ function EventTitle({ e }: { e: ComplaintEvent }) {
       return (
         <>
           {t(`complaint.action.${e.actionType!}`)}
-          {e.agency ? ` · ${e.agency}` : ''}
+          {e.party ? ` · ${e.party}` : ''}
+        </>
+      );
+    case 'assign':
+      return (
+        <>
+          {e.party
+            ? t('complaint.event.assignTo', { name: e.party })
+            : t('complaint.event.unassigned')}
         </>
       );
     default:

@@ -378,7 +378,13 @@ export function ComplaintsPage() {
                     style={{ cursor: 'pointer' }}
                   >
                     <Table.Td>
-                      <Anchor href={href(`/complaints/${r.id}`)} ff="monospace" size="sm" fw={600}>
+                      <Anchor
+                        href={href(`/complaints/${r.id}`)}
+                        ff="monospace"
+                        size="sm"
+                        fw={600}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
                         {r.number}
                       </Anchor>
                       <Text size="xs" c="dimmed">

@@ -237,19 +237,16 @@ export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogPr
   const t = useT();
   const fmt = useFormat();
   const handle = useFailureHandler();
-  const form = useForm({
-    type: 'call' as ActionType,
-    at: isoToZonedTime(new Date(), fmt.timeZone),
-    agency: '',
-    outcome: '',
-  });
+  const [opened] = useState(() => isoToZonedTime(new Date(), fmt.timeZone));
+  const form = useForm({ type: 'call' as ActionType, at: opened, agency: '', outcome: '' });
   const [busy, setBusy] = useState(false);
   const v = form.values;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const at = zonedTimeToIso(v.at, fmt.timeZone);
-    if (!at) {
+    // Left as it was: "now", to the second, so the log stays in the order things happened.
+    const at = v.at === opened ? undefined : zonedTimeToIso(v.at, fmt.timeZone);
+    if (at === null) {
       form.setError('at', { key: 'validation.invalid_format' });
       return;
     }
@@ -260,7 +257,7 @@ export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogPr
         await call('complaints.logAction', {
           id: complaint.id,
           type: v.type,
-          at,
+          ...(at ? { at } : {}),
           agency: v.type === 'coordination' ? v.agency : null,
           outcome: v.outcome,
         }),

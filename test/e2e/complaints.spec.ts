@@ -382,7 +382,11 @@ test('the admin keeps categories, the holiday calendar and the numbering', async
   await login(page, host, ADMIN.username, ADMIN.password);
   // From an open complaint, one click starts a shelter check-in that stays linked to it.
   await openNav(page, 'Pengaduan');
-  await page.getByTestId('complaint-row').filter({ hasText: 'ADU/0002/' }).getByRole('link').click();
+  await page
+    .getByTestId('complaint-row')
+    .filter({ hasText: 'ADU/0002/' })
+    .getByRole('link')
+    .click();
   const checkin = page.getByTestId('start-checkin');
   await expect(checkin).toHaveAttribute('href', /#\/shelter\/checkin\?complaint=[0-9a-f-]{36}$/);
 

@@ -333,7 +333,7 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
 
   await expect(page.getByRole('heading', { name: 'Slamet Riyadi' })).toBeVisible();
   await expect(page.getByTestId('stay-status')).toHaveText('Sedang tinggal');
-  await expect(page.getByTestId('stay-days')).toHaveText('masuk hari ini');
+  await expect(page.getByTestId('stay-days')).toHaveText('0 hari');
   const stayUrl = page.url();
 
   // During the stay: a meal and a health check.
@@ -405,4 +405,236 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
   await expect(page.getByTestId('quality-nik')).toContainText('NIK: tidak diketahui');
   await expect(page.getByTestId('person-checkin')).toBeVisible();
   await shot(page, 'persons-07-page-with-stay');
+});
+
+/** Fill the check-in form for a person found by `query`, with bed `bed`. */
+async function fillCheckin(page: Page, query: string, name: string, bed: string) {
+  await page.goto(host.url + '/#/shelter/checkin');
+  await page.getByTestId('person-search').fill(query);
+  await page.getByTestId('person-result').filter({ hasText: name }).first().click();
+  await expect(page.getByTestId('checkin-person')).toContainText(name);
+  await choose(page, 'Dirujuk oleh', 'Warga masyarakat');
+  const ppks = page.getByRole('combobox', { name: 'Kategori PPKS' });
+  await ppks.click();
+  await ppks.fill('terlantar');
+  await page.getByRole('option', { name: '08 · Lanjut Usia Terlantar' }).click();
+  await page.keyboard.press('Escape');
+  await page.locator(`[data-testid="bed-choice"][data-bed="${bed}"]`).click();
+}
+
+test('two PCs pick the same bed: the second gets a clear conflict and picks again', async ({
+  page,
+  browser,
+  request,
+}) => {
+  await rpc(request, host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await rpc(request, host, 'persons.create', {
+    fullName: 'Rina Marlina',
+    sex: 'F',
+    estimatedAge: 34,
+    identityStatus: 'unknown',
+    originCode: '63.71',
+  });
+
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await login(page2, host, STAFF.username, STAFF.password);
+  await expect(
+    page2.getByRole('heading', { name: `Selamat datang, ${STAFF.fullName}` }),
+  ).toBeVisible();
+
+  await fillCheckin(page, 'ahmad fauzie', 'Achmad Fauzie', 'A1');
+  await fillCheckin(page2, 'rina', 'Rina Marlina', 'A1');
+
+  await page.getByTestId('checkin-submit').click();
+  await expect(page.getByRole('heading', { name: 'Achmad Fauzie' })).toBeVisible();
+
+  await page2.getByTestId('checkin-submit').click();
+  await expect(page2.getByTestId('bed-error')).toHaveText(
+    'Tempat tidur A1 baru saja terisi oleh orang lain. Daftar tempat tidur sudah diperbarui; pilih yang lain.',
+  );
+  await expect(page2.locator('[data-testid="bed-choice"][data-bed="A1"]')).toHaveCount(0);
+  await expect(page2.getByTestId('checkin-person')).toContainText('Rina Marlina');
+  await shot(page2, 'shelter-10-checkin-bed-conflict');
+  await page2.locator('[data-testid="bed-choice"][data-bed="B2"]').click();
+  await expect(page2.getByTestId('bed-error')).toHaveCount(0);
+  await page2.getByTestId('checkin-submit').click();
+  await expect(page2.getByRole('heading', { name: 'Rina Marlina' })).toBeVisible();
+
+  // Checking in someone who is already in: refused with who and since when.
+  await page2.goto(host.url + '/#/shelter/checkin');
+  await page2.getByTestId('person-search').fill('achmad');
+  await page2.getByTestId('person-result').filter({ hasText: 'Achmad Fauzie' }).click();
+  await expect(page2.getByText('Orang ini sedang tinggal di rumah singgah')).toBeVisible();
+  await other.close();
+});
+
+test('the board marks stays past the maximum in red; Home counts residents', async ({
+  page,
+  request,
+}) => {
+  await rpc(request, host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const siti = await rpc<{ id: string }>(request, host, 'persons.create', {
+    fullName: 'Siti Rahmah',
+    sex: 'F',
+    estimatedAge: 67,
+    identityStatus: 'stated',
+    originCode: '63.01',
+  });
+  const { shelters } = await rpc<{
+    shelters: { rooms: { beds: { id: string; label: string }[] }[] }[];
+  }>(request, host, 'shelters.list', {});
+  const b1 = shelters[0]!.rooms.flatMap((r) => r.beds).find((b) => b.label === 'B1')!;
+  await rpc(request, host, 'stays.checkIn', {
+    personId: siti.id,
+    bedId: b1.id,
+    checkinAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+    referralSource: 'call_112',
+    ppks: ['PPKS-08'],
+  });
+
+  await login(page, host, STAFF.username, STAFF.password);
+  const card = page.getByTestId('home-shelter');
+  await expect(card.getByTestId('home-residents')).toHaveText('3');
+  await expect(card.getByTestId('home-overdue')).toHaveText('1');
+  await shot(page, 'shelter-11-home');
+
+  await openNav(page, 'Rumah Singgah');
+  const b1Card = page.locator('[data-testid="bed-card"][data-bed="B1"]');
+  await expect(b1Card).toHaveAttribute('data-state', 'overdue');
+  await expect(b1Card.getByTestId('overdue-badge')).toHaveText('Lewat 3 hari dari batas 7 hari');
+  await expect(page.getByTestId('roster-summary')).toHaveText(
+    '3 dari 5 tempat tidur terisi · 1 lewat batas 7 hari',
+  );
+  await shot(page, 'shelter-12-board-overdue');
+  await b1Card.click();
+  await expect(page.getByTestId('stay-overdue')).toContainText('Lewat 3 hari dari batas 7 hari');
+});
+
+test('history filters by exit type and origin, and pages on the server', async ({
+  page,
+  request,
+}) => {
+  // Sixty earlier stays of one person, long ago, so there is more than one page.
+  await rpc(request, host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const p = await rpc<{ id: string }>(request, host, 'persons.create', {
+    fullName: 'Warga Uji Riwayat',
+    identityStatus: 'unknown',
+    originCode: '63.72',
+  });
+  const { shelters } = await rpc<{
+    shelters: { rooms: { beds: { id: string; label: string }[] }[] }[];
+  }>(request, host, 'shelters.list', {});
+  const a3 = shelters[0]!.rooms.flatMap((r) => r.beds).find((b) => b.label === 'A3')!;
+  const day = 86_400_000;
+  for (let i = 0; i < 60; i++) {
+    const at = Date.now() - (400 - i * 5) * day;
+    const stay = await rpc<{ id: string; version: number }>(request, host, 'stays.checkIn', {
+      personId: p.id,
+      bedId: a3.id,
+      checkinAt: new Date(at).toISOString(),
+      referralSource: 'self',
+      ppks: ['PPKS-24'],
+    });
+    await rpc(request, host, 'stays.checkOut', {
+      id: stay.id,
+      version: stay.version,
+      checkoutAt: new Date(at + 2 * day).toISOString(),
+      exitType: 'left',
+    });
+  }
+
+  await login(page, host, STAFF.username, STAFF.password);
+  await openNav(page, 'Rumah Singgah');
+  await page.getByRole('link', { name: 'Riwayat' }).click();
+  await expect(page.getByRole('heading', { name: 'Riwayat tinggal' })).toBeVisible();
+  await expect(page.getByTestId('history-row')).toHaveCount(50);
+  await page.getByTestId('history-more').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(64);
+  await expect(page.getByTestId('history-count')).toHaveText(
+    '64 ditampilkan · Semua hasil sudah ditampilkan.',
+  );
+  await expect(page.getByTestId('history-more')).toHaveCount(0);
+
+  const filters = page.getByTestId('history-filters');
+  await choose(filters, 'Jenis keluar', 'Dipulangkan ke daerah asal');
+  await pickRegion(filters, 'Asal (kabupaten/kota)', 'Kabupaten Banjar', '63.03');
+  await filters.getByTestId('history-apply').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await expect(page.getByTestId('history-row')).toContainText('Slamet Riyadi');
+  await expect(page.getByTestId('history-row')).toContainText('Kabupaten Banjar');
+  await shot(page, 'shelter-13-history-filtered');
+
+  await choose(filters, 'Jenis keluar', 'Masih tinggal');
+  await filters.getByRole('button', { name: 'Atur ulang' }).click();
+  await choose(filters, 'Jenis keluar', 'Masih tinggal');
+  await filters.getByTestId('history-apply').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(3);
+  await shot(page, 'shelter-14-history-active');
+});
+
+test('an admin corrects a checked-out stay with a reason', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.goto(host.url + '/#/shelter/history');
+  await page
+    .getByTestId('history-row')
+    .filter({ hasText: 'Slamet Riyadi' })
+    .getByRole('link')
+    .nth(1)
+    .click();
+  await expect(page.getByRole('heading', { name: 'Slamet Riyadi' })).toBeVisible();
+  await page.getByTestId('stay-correct').click();
+  const dialog = page.getByRole('dialog', { name: 'Koreksi data keluar' });
+  await dialog
+    .getByRole('textbox', { name: 'Pendamping' })
+    .fill('Sari Wulandari, Budi Hartono (sopir)');
+  await dialog.getByRole('button', { name: 'Simpan koreksi' }).click();
+  await expect(dialog.getByText('Wajib diisi.')).toBeVisible();
+  await dialog
+    .getByTestId('correction-reason')
+    .fill('Nama lengkap sopir pendamping dilengkapi sesuai surat tugas.');
+  await shot(page, 'shelter-15-correction');
+  await dialog.getByRole('button', { name: 'Simpan koreksi' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('stay-exit')).toContainText('Budi Hartono (sopir)');
+});
+
+test('an admin merges the duplicate into the surviving record', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await openNav(page, 'Gabung Data Orang');
+  await expect(page.getByRole('heading', { name: 'Gabung data orang' })).toBeVisible();
+  const searches = page.getByTestId('person-search');
+  await searches.nth(0).fill('achmad fauzie');
+  await page.getByTestId('person-result').filter({ hasText: 'Achmad Fauzie' }).first().click();
+  await searches.first().fill('ahmad fauzi');
+  await page.getByTestId('person-result').filter({ hasText: 'Ahmad Fauzi' }).first().click();
+  const compare = page.getByTestId('merge-compare');
+  await expect(compare).toContainText('637204 150580 0003');
+  await expect(compare).toContainText('tanpa NIK');
+  await page.getByTestId('merge-keep-a').check();
+  await page
+    .getByTestId('merge-reason')
+    .fill('Orang yang sama: dicatat ulang tanpa NIK saat datang kedua kali.');
+  await shot(page, 'persons-08-merge');
+  await page.getByTestId('merge-submit').click();
+  await page.getByTestId('merge-confirm').click();
+  await expect(page.getByRole('heading', { name: 'Achmad Fauzie' })).toBeVisible();
+  await expect(page.getByText('alias: Ahmad Fauzi')).toBeVisible();
+});
+
+test('the screens read in English too', async ({ page }) => {
+  await login(page, host, STAFF.username, STAFF.password);
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await openNav(page, 'Shelter');
+  await expect(page.getByRole('heading', { name: 'Current residents' })).toBeVisible();
+  await expect(page.locator('[data-testid="bed-card"][data-bed="B1"]')).toContainText(
+    '3 days past the 7-day limit',
+  );
+  await shot(page, 'shelter-16-board-en');
+  await openNav(page, 'People');
+  await page.getByTestId('person-search').fill('slamet');
+  await page.getByTestId('person-search').press('Enter');
+  await expect(page.getByText('Data quality')).toBeVisible();
+  await shot(page, 'persons-09-page-en');
 });

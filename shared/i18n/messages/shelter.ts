@@ -169,7 +169,7 @@ export const shelterMessages = {
   'stats.avgStay.value': ['{days} hari', '{days} days'],
   'stats.avgStay.none': ['—', '—'],
   'stats.avgStay.help': ['dari yang keluar pada periode ini', 'of those who left in this period'],
-  'stats.unverified': ['Belum terverifikasi identitasnya', 'Identity not verified'],
+  'stats.unverified': ['Identitas belum terverifikasi', 'Identity not verified'],
   'stats.stillIn': ['Masih tinggal', 'Still in the shelter'],
   'stats.stillIn.help': ['pada akhir periode', 'at the end of the period'],
   'stats.summary': [

@@ -473,7 +473,18 @@ export function PersonForm({
             />
           )}
         </div>
-        <FormFailureAlert failure={form.failure} onReload={onReload} summary />
+        {/* The summary goes once the marked fields are fixed. */}
+        <FormFailureAlert
+          failure={
+            form.failure?.error.code === 'VALIDATION' &&
+            form.failure.leftovers.length === 0 &&
+            Object.keys(form.errors).length === 0
+              ? null
+              : form.failure
+          }
+          onReload={onReload}
+          summary
+        />
         <Group justify="flex-end">
           {onCancel && (
             <Button variant="default" onClick={onCancel} disabled={busy}>

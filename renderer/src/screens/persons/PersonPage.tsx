@@ -264,7 +264,12 @@ function Stays({ stays }: { stays: Output<'persons.get'>['stays'] }) {
               {stays.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>
-                    <Anchor href={href(`/shelter/stays/${s.id}`)} size="sm" fw={600}>
+                    <Anchor
+                      href={href(`/shelter/stays/${s.id}`)}
+                      size="sm"
+                      fw={600}
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
                       {fmt.date(s.checkinAt)} –{' '}
                       {s.checkoutAt ? fmt.date(s.checkoutAt) : t('stay.active')}
                     </Anchor>

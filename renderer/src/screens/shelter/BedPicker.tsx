@@ -45,12 +45,15 @@ export function BedPicker({
     <Radio.Group
       value={value ?? ''}
       onChange={(v) => onChange(v || null)}
-      label={t('checkin.bed')}
-      description={roster.data ? t('checkin.bed.free', { count: free.length }) : undefined}
-      required
+      aria-label={t('checkin.bed')}
       data-testid="bed-picker"
     >
-      <Stack gap="md" mt="xs">
+      <Stack gap="md">
+        {roster.data && free.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('checkin.bed.free', { count: free.length })}
+          </Text>
+        )}
         {error && (
           <Alert
             color="red"

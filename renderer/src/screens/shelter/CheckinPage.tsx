@@ -447,7 +447,15 @@ export function CheckinPage() {
             )}
           </Step>
 
-          <FormFailureAlert failure={form.failure} summary />
+          {/* The summary goes once the marked fields are fixed. */}
+          <FormFailureAlert
+            failure={
+              form.failure?.error.code === 'VALIDATION' && Object.keys(form.errors).length === 0
+                ? null
+                : form.failure
+            }
+            summary
+          />
           <Group justify="flex-end">
             <Button variant="default" component="a" href={href('/shelter')} disabled={busy}>
               {t('common.cancel')}

@@ -123,13 +123,13 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
 
   return (
     <Paper withBorder radius="md" p="lg" data-testid="stats">
+      <Group gap="xs" mb="sm">
+        <IconChartBar size={20} />
+        <Title order={2} fz="lg" fw={600}>
+          {t('stats.title')}
+        </Title>
+      </Group>
       <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="md">
-        <Group gap="xs">
-          <IconChartBar size={20} />
-          <Title order={2} fz="lg" fw={600}>
-            {t('stats.title')}
-          </Title>
-        </Group>
         <Group gap="xs" wrap="wrap" align="flex-end">
           <TextInput
             type="date"
@@ -161,23 +161,23 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
               w={220}
             />
           )}
-          <Button.Group>
-            <Button variant="default" onClick={() => setRange(monthRange(today))}>
-              {t('stats.thisMonth')}
-            </Button>
-            <Button variant="default" onClick={() => setRange(lastMonth)}>
-              {t('stats.lastMonth')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() =>
-                setRange({ from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` })
-              }
-            >
-              {t('stats.thisYear')}
-            </Button>
-          </Button.Group>
         </Group>
+        <Button.Group>
+          <Button variant="default" onClick={() => setRange(monthRange(today))}>
+            {t('stats.thisMonth')}
+          </Button>
+          <Button variant="default" onClick={() => setRange(lastMonth)}>
+            {t('stats.lastMonth')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() =>
+              setRange({ from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31` })
+            }
+          >
+            {t('stats.thisYear')}
+          </Button>
+        </Button.Group>
       </Group>
       {stats.error && !s ? (
         <LoadError error={stats.error} onRetry={stats.reload} />

@@ -28,7 +28,6 @@ import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonBi
 import { CheckoutForm, CorrectionForm } from './CheckoutForm';
 import { loadComplaint } from './complaintRef';
 import { EventLog } from './EventLog';
-import { daysLabel } from './RosterBoard';
 import { ppksName } from './labels';
 
 function Field({
@@ -156,9 +155,7 @@ export function StayPage({ id }: { id: string }) {
                     c={s.overdue ? 'red' : undefined}
                     data-testid="stay-days"
                   >
-                    {s.days === 0 && active
-                      ? daysLabel(0, t)
-                      : t('shelter.daysCount', { days: s.days })}
+                    {t('shelter.daysCount', { days: s.days })}
                   </Text>
                   {max !== null && (
                     <Text size="xs" c="dimmed">

@@ -448,7 +448,6 @@ export const complaintMessages = {
   'complaint.step.done': ['Selesaikan', 'Close as done'],
   'complaint.step.rejected': ['Tolak', 'Reject'],
   'complaint.step.forwarded': ['Teruskan (bukan kewenangan)', 'Forward (not our authority)'],
-  'complaint.step.received.help': ['', ''],
   'complaint.step.verified.help': [
     'Pengaduan sudah dicek kebenarannya dan layak ditindaklanjuti.',
     'The complaint has been checked and is worth following up.',

@@ -20,8 +20,11 @@ const SHELTER = 'Rumah Singgah Dinsos Banjarbaru';
 /** Achmad Fauzie: NIK issued in Banjarbaru, born 15 May 1980, male. */
 const ACHMAD_NIK = '6372041505800003';
 
-/** A screenshot without the notifications of earlier steps covering the screen. */
-async function shot(page: Page, name: string) {
+/**
+ * A screenshot without the notifications of earlier steps covering the screen. `dialog`: only
+ * the window (a full-page picture cuts a modal's backdrop off at the window's height).
+ */
+async function shot(page: Page, name: string, opts: { dialog?: boolean } = {}) {
   // Closing one lets a queued one in, so close until none is left.
   const toasts = page.locator('.mantine-Notification-root');
   for (let i = 0; i < 30 && (await toasts.count()) > 0; i++) {
@@ -33,7 +36,9 @@ async function shot(page: Page, name: string) {
     await page.waitForTimeout(120);
   }
   await expect(toasts).toHaveCount(0);
-  await hostShot(page, name);
+  if (!opts.dialog) return hostShot(page, name);
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: `test-results/screens/${name}.png` });
 }
 
 /** Type into a region picker and choose the region with this code. */
@@ -139,7 +144,7 @@ test('the admin sets up a shelter with rooms and beds', async ({ page }) => {
   await dialog.getByRole('textbox', { name: 'Label tempat tidur' }).fill('B1');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog.getByText('Label tempat tidur "B1" sudah ada di ruang ini.')).toBeVisible();
-  await shot(page, 'shelter-01-admin-bed-taken');
+  await shot(page, 'shelter-01-admin-bed-taken', { dialog: true });
   await dialog.getByRole('button', { name: 'Batal' }).click();
   await expect(card).toContainText('5 tempat tidur');
   await shot(page, 'shelter-02-admin');
@@ -294,7 +299,7 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
     .fill('Mengaku dari Martapura; KTP hilang.');
   await pickRegion(form, 'Daerah asal', 'Kabupaten Banjar', '63.03');
   await expect(form.getByTestId('nik-missing')).toBeVisible();
-  await shot(page, 'persons-06-new-inline-checkin');
+  await shot(page, 'persons-06-new-inline-checkin', { dialog: true });
   await form.getByTestId('person-save').click();
   await expect(modal).toBeHidden();
 
@@ -594,7 +599,7 @@ test('an admin corrects a checked-out stay with a reason', async ({ page }) => {
   await dialog
     .getByTestId('correction-reason')
     .fill('Nama lengkap sopir pendamping dilengkapi sesuai surat tugas.');
-  await shot(page, 'shelter-15-correction');
+  await shot(page, 'shelter-15-correction', { dialog: true });
   await dialog.getByRole('button', { name: 'Simpan koreksi' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('stay-exit')).toContainText('Budi Hartono (sopir)');

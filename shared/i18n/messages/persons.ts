@@ -124,6 +124,7 @@ export const personMessages = {
     'Type at least 3 letters of a name, or NIK digits. Enter opens the first result; arrow down moves through the others.',
   ],
   'person.search.empty': ['Tidak ada orang yang cocok dengan "{q}".', 'Nobody matches "{q}".'],
+  'person.search.count.one': ['{count} hasil', '{count} result'],
   'person.search.count': [
     '{count} hasil, yang paling cocok di atas',
     '{count} results, best match first',
@@ -287,6 +288,7 @@ export const personMessages = {
   'merge.field': ['Isian', 'Field'],
   'merge.recordedAt': ['Dicatat', 'Recorded'],
   'merge.staysCount': ['{count} kali tinggal', '{count} stays'],
+  'merge.staysCount.one': ['{count} kali tinggal', '{count} stay'],
   'merge.fillNote': [
     'Isian yang kosong pada data yang dipertahankan diisi dari data lain; nama lain menjadi alias.',
     'Empty fields of the surviving record are filled from the other; the other name becomes an alias.',

@@ -34,6 +34,7 @@ import { navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { ageText, IdentityBadge, NikText } from '../persons/PersonBits';
 import { PersonSearch } from '../persons/PersonSearch';
+import { tn } from '../shelter/labels';
 
 type Full = Output<'persons.get'>;
 
@@ -126,7 +127,10 @@ function Compare({
       (x) => <IdentityBadge status={x.person.identityStatus} />,
     ],
     [t('person.photo'), (x) => (x.person.hasPhoto ? t('common.yes') : t('common.no'))],
-    [t('person.stays'), (x) => t('merge.staysCount', { count: x.stays.length })],
+    [
+      t('person.stays'),
+      (x) => tn(t, 'merge.staysCount', x.stays.length, { count: x.stays.length }),
+    ],
     [t('merge.recordedAt'), (x) => fmt.date(x.person.createdAt)],
   ];
   return (

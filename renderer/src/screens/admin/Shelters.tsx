@@ -29,6 +29,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
+import { tn } from '../shelter/labels';
 import { SectionBadge } from '../shelter/RosterBoard';
 import '../shelter/shelter.css';
 
@@ -316,7 +317,7 @@ function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Di
             {[
               shelter.address,
               `${t('shelter.capacity')} ${shelter.capacity}`,
-              t('shelters.admin.beds', { count: beds }),
+              tn(t, 'shelters.admin.beds', beds, { count: beds }),
             ]
               .filter(Boolean)
               .join(' · ')}
@@ -361,7 +362,7 @@ function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Di
                   <IconDoor size={16} />
                   <Text fw={600}>{room.name}</Text>
                   <Text size="xs" c="dimmed">
-                    {t('shelters.admin.beds', { count: room.beds.length })}
+                    {tn(t, 'shelters.admin.beds', room.beds.length, { count: room.beds.length })}
                   </Text>
                 </Group>
                 <Group gap={4}>

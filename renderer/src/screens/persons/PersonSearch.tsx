@@ -12,6 +12,7 @@ import { call } from '../../api/rpc';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { href } from '../../lib/router';
+import { tn } from '../shelter/labels';
 import './persons.css';
 import { AgeText, IdentityBadge, LastStayText, NikText, OriginText, SexText } from './PersonBits';
 
@@ -138,7 +139,7 @@ export function PersonSearch({
       {!q.trim() && idleHint}
       {results.length > 0 && (
         <Text size="xs" c="dimmed" aria-live="polite">
-          {t('person.search.count', { count: results.length })}
+          {tn(t, 'person.search.count', results.length, { count: results.length })}
         </Text>
       )}
       {showEmpty && (

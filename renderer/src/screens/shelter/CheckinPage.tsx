@@ -477,7 +477,7 @@ export function CheckinPage() {
         opened={newOpen}
         onClose={newModal.close}
         title={t('person.newTitle')}
-        size="xl"
+        size={1040}
         centered={false}
       >
         <PersonForm

@@ -25,6 +25,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm, type Form } from '../../lib/form';
+import { tn } from './labels';
 import { daysBetween, fromLocalInput, nowLocalInput, toLocalInput } from './zoneTime';
 
 type ExitType = (typeof EXIT_TYPES)[number];
@@ -99,11 +100,12 @@ function LengthPreview({ checkinAt, checkoutLocal }: { checkinAt: string; checko
   const fmt = useFormat();
   const out = fromLocalInput(checkoutLocal, fmt.timeZone);
   if (!out || new Date(out) < new Date(checkinAt)) return null;
+  const days = daysBetween(checkinAt, out, fmt.timeZone);
   return (
     <Group gap={6} data-testid="checkout-preview">
       <IconClockHour4 size={16} />
       <Text size="sm" fw={600}>
-        {t('stay.checkout.preview', { days: daysBetween(checkinAt, out, fmt.timeZone) })}
+        {tn(t, 'stay.checkout.preview', days, { days })}
       </Text>
     </Group>
   );
@@ -155,7 +157,7 @@ export function CheckoutForm({
       });
       notifications.show({
         color: 'teal',
-        message: t('stay.checkout.done', {
+        message: tn(t, 'stay.checkout.done', saved.days, {
           name: saved.person.fullName,
           days: saved.days,
           exit: t(`exit.${saved.exitType!}`),

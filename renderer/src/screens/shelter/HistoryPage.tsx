@@ -76,6 +76,8 @@ export function HistoryPage() {
   );
   const [more, setMore] = useState<{ key: string; rows: Row[]; next: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  // The region picker keeps what was typed; a reset starts it afresh.
+  const [resets, setResets] = useState(0);
 
   const key = JSON.stringify(applied);
   const extra = more && more.key === key ? more : null;
@@ -87,6 +89,7 @@ export function HistoryPage() {
     setApplied(draft);
   };
   const reset = () => {
+    setResets((n) => n + 1);
     setDraft(NONE);
     setApplied(NONE);
   };
@@ -113,7 +116,7 @@ export function HistoryPage() {
       <PageHeader title={t('history.title')} subtitle={t('history.subtitle')} />
       <Paper withBorder radius="md" p="md" mb="lg">
         <form onSubmit={apply} noValidate data-testid="history-filters">
-          <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
             <TextInput
               type="date"
               label={t('history.from')}
@@ -127,6 +130,7 @@ export function HistoryPage() {
               onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
             />
             <RegionPicker
+              key={resets}
               label={t('history.origin')}
               levels={[2]}
               value={draft.originRegency}
@@ -229,7 +233,9 @@ export function HistoryPage() {
                         size="sm"
                         style={{ whiteSpace: 'nowrap' }}
                       >
-                        {fmt.date(r.checkinAt)} – {r.checkoutAt ? fmt.date(r.checkoutAt) : '…'}
+                        {r.checkoutAt
+                          ? `${fmt.date(r.checkinAt)} – ${fmt.date(r.checkoutAt)}`
+                          : t('shelter.since', { date: fmt.date(r.checkinAt) })}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
@@ -254,7 +260,7 @@ export function HistoryPage() {
                       )}
                     </Table.Td>
                     <Table.Td maw={240}>
-                      <Text size="xs">{r.ppks.map((c) => ppksName(c, locale)).join(', ')}</Text>
+                      <Text size="sm">{r.ppks.map((c) => ppksName(c, locale)).join(', ')}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{r.shelterName}</Text>

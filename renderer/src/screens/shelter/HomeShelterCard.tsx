@@ -16,6 +16,7 @@ import { LoadError } from '../../components/Panels';
 import { useT } from '../../i18n/I18nProvider';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
+import { tn } from './labels';
 
 async function loadCounts() {
   const { shelters } = await call('shelters.list', {});
@@ -68,7 +69,7 @@ export function HomeShelterCard() {
               {d.residents}
             </Text>
             <Text size="xs" c="dimmed">
-              {t('home.shelter.beds', { free: d.free })}
+              {tn(t, 'home.shelter.beds', d.free, { free: d.free })}
             </Text>
           </Stack>
           <Stack gap={2}>

@@ -20,7 +20,7 @@ import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { withQuery } from './hashQuery';
-import { ppksName } from './labels';
+import { ppksName, tn } from './labels';
 import './shelter.css';
 
 type RosterBed = z.infer<typeof rosterBed>;
@@ -38,7 +38,7 @@ export function SectionBadge({ section }: { section: RosterBed['bed']['section']
 
 /** "masuk hari ini", "3 hari". */
 export function daysLabel(days: number, t: ReturnType<typeof useT>): string {
-  return days === 0 ? t('shelter.today') : t('shelter.daysCount', { days });
+  return days === 0 ? t('shelter.today') : tn(t, 'shelter.daysCount', days, { days });
 }
 
 function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: boolean }) {
@@ -112,7 +112,7 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
           data-testid="overdue-badge"
           style={{ alignSelf: 'flex-start', whiteSpace: 'normal', height: 'auto' }}
         >
-          {t('shelter.overdue', { over, max })}
+          {tn(t, 'shelter.overdue', over, { over, max })}
         </Badge>
       )}
       <Group gap={4} mt="auto">

@@ -22,6 +22,7 @@ import { LoadError } from '../../components/Panels';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useQuery } from '../../lib/useQuery';
+import { tn } from './labels';
 import { monthRange } from './zoneTime';
 import './shelter.css';
 
@@ -203,20 +204,20 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
             <Stat
               label={t('stats.peopleServed')}
               value={s.peopleServed}
-              detail={t('stats.stays', { count: s.stays })}
+              detail={tn(t, 'stats.stays', s.stays, { count: s.stays })}
               testId="stat-served"
             />
             <Stat
               label={t('stats.ownCity', { city })}
               value={`${percent(s.fromOwnCity, s.peopleServed)}%`}
-              detail={t('stats.people', { count: s.fromOwnCity })}
+              detail={tn(t, 'stats.people', s.fromOwnCity, { count: s.fromOwnCity })}
               testId="stat-own"
             />
             <Stat
               label={t('stats.elsewhere')}
               value={`${percent(s.fromElsewhere, s.peopleServed)}%`}
               detail={
-                t('stats.people', { count: s.fromElsewhere }) +
+                tn(t, 'stats.people', s.fromElsewhere, { count: s.fromElsewhere }) +
                 (s.originUnknown > 0 ? ` · ${t('stats.originUnknown')}: ${s.originUnknown}` : '')
               }
               testId="stat-elsewhere"
@@ -226,7 +227,7 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
               value={
                 s.averageStayDays === null
                   ? t('stats.avgStay.none')
-                  : t('stats.avgStay.value', {
+                  : tn(t, 'stats.avgStay.value', s.averageStayDays, {
                       days: s.averageStayDays.toLocaleString(locale === 'en' ? 'en-GB' : 'id-ID'),
                     })
               }
@@ -236,7 +237,7 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
             <Stat
               label={t('stats.unverified')}
               value={s.withoutVerifiedIdentity}
-              detail={t('stats.share', {
+              detail={tn(t, 'stats.share', s.peopleServed, {
                 percent: percent(s.withoutVerifiedIdentity, s.peopleServed),
                 total: s.peopleServed,
               })}
@@ -262,7 +263,7 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
                   key: o.code,
                   label: o.name,
                   value: o.people,
-                  detail: `${t('stats.people', { count: o.people })} · ${percent(o.people, s.peopleServed)}%`,
+                  detail: `${tn(t, 'stats.people', o.people, { count: o.people })} · ${percent(o.people, s.peopleServed)}%`,
                 }))}
               />
             </Grid.Col>

@@ -28,7 +28,7 @@ import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonBi
 import { CheckoutForm, CorrectionForm } from './CheckoutForm';
 import { loadComplaint } from './complaintRef';
 import { EventLog } from './EventLog';
-import { ppksName } from './labels';
+import { ppksName, tn } from './labels';
 
 function Field({
   label,
@@ -135,7 +135,7 @@ export function StayPage({ id }: { id: string }) {
           data-testid="stay-overdue"
         >
           {max !== null
-            ? t('shelter.overdue', { over: s.days - max, max })
+            ? tn(t, 'shelter.overdue', s.days - max, { over: s.days - max, max })
             : t('shelter.overdueShort')}
         </Alert>
       )}
@@ -155,7 +155,7 @@ export function StayPage({ id }: { id: string }) {
                     c={s.overdue ? 'red' : undefined}
                     data-testid="stay-days"
                   >
-                    {t('shelter.daysCount', { days: s.days })}
+                    {tn(t, 'shelter.daysCount', s.days, { days: s.days })}
                   </Text>
                   {max !== null && (
                     <Text size="xs" c="dimmed">
@@ -241,7 +241,8 @@ export function StayPage({ id }: { id: string }) {
             {active && canWrite && (
               <CheckoutForm key={s.version} stay={s} onSaved={setOverride} onReload={reload} />
             )}
-            <EventLog stay={s} canWrite={canWrite} onSaved={setOverride} />
+            {/* Services are recorded during the stay; after check-out the log is read only. */}
+            <EventLog stay={s} canWrite={canWrite && active} onSaved={setOverride} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,6 +1,7 @@
 /** Labels for reference lists that live outside the message catalogue (PPKS has its own table). */
 import { PPKS_CATEGORIES, type PpksCode } from '../../../../shared/reference/ppks';
-import type { Locale } from '../../../../shared/i18n';
+import { isMessageKey, type Locale, type MessageKey } from '../../../../shared/i18n';
+import type { TFunction } from '../../i18n/I18nProvider';
 
 const BY_CODE = new Map<string, (typeof PPKS_CATEGORIES)[number]>(
   PPKS_CATEGORIES.map((c) => [c.code, c]),
@@ -18,4 +19,18 @@ export function ppksOptions(locale: Locale): { value: PpksCode; label: string }[
     value: c.code,
     label: `${c.code.slice(5)} · ${locale === 'en' ? c.en : c.id}`,
   }));
+}
+
+/**
+ * `key` with a count: English needs "1 day" / "2 days". Uses `<key>.one` for a count of 1 when
+ * the catalogue has it (Indonesian has no plural, so both forms read the same there).
+ */
+export function tn(
+  t: TFunction,
+  key: MessageKey,
+  count: number,
+  params?: Record<string, string | number>,
+): string {
+  const one = `${key}.one`;
+  return count === 1 && isMessageKey(one) ? t(one, params) : t(key, params);
 }

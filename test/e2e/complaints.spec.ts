@@ -121,8 +121,10 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
   await dialog.getByRole('textbox', { name: 'Nama lengkap' }).fill('Nenek di Pasar Bauntung');
   await dialog.getByText('Perempuan', { exact: true }).click();
   await dialog.getByRole('textbox', { name: 'Perkiraan umur (tahun)' }).fill('75');
+  await shot(page, 'dialog-new-person');
   await dialog.getByRole('button', { name: 'Daftarkan & hubungkan' }).click();
   await expect(page.getByTestId('linked-person')).toContainText('Nenek di Pasar Bauntung');
+  await expect(dialog).toBeHidden();
   const region = page.getByRole('textbox', { name: 'Kecamatan/kelurahan' });
   await region.fill('Komet');
   await page.getByRole('option').filter({ hasText: '63.72.04.1003' }).first().click();
@@ -219,6 +221,7 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
     .getByRole('textbox', { name: 'Jawaban kepada pelapor' })
     .fill('Lansia telah dirawat, keluarganya di Kec. Cempaka ditemukan dan ia sudah dijemput.');
   await choose(close, 'Cara jawaban disampaikan', 'Telepon');
+  await shot(page, 'dialog-close');
   await close.getByTestId('transition-confirm').click();
   await expect(page.getByTestId('status-badge').first()).toHaveText('Selesai');
   await expect(page.getByTestId('deadline-complete')).toContainText('Tepat waktu');
@@ -256,6 +259,20 @@ test('a letter registered late is past its deadline and shows in red', async ({ 
   await expect(page.getByTestId('complaint-number')).toHaveText(/^ADU\/0002\//);
   await expect(page.getByTestId('deadline-verify')).toHaveAttribute('data-overdue', 'true');
   await expect(page.getByTestId('deadline-verify')).toContainText('Terlambat');
+
+  // A correction: the location was missing. Number and receipt time stay as they were.
+  await page.getByRole('link', { name: 'Perbaiki data' }).click();
+  await expect(page.getByRole('heading', { name: 'Perbaiki data' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Diterima pada' })).toBeDisabled();
+  await page
+    .getByRole('textbox', { name: 'Alamat atau tempat' })
+    .fill('Simpang empat Jl. A. Yani km 35');
+  await shot(page, 'edit');
+  await page.getByTestId('complaint-save').click();
+  await expect(page.getByTestId('complaint-subject')).toContainText(
+    'Simpang empat Jl. A. Yani km 35',
+  );
+  await expect(page.getByTestId('complaint-timeline')).toContainText('Data pengaduan diperbaiki');
 
   // A data-service request, on time, for the list.
   await rpc(page.request, host, 'complaints.create', {

@@ -428,6 +428,10 @@ export const complaintMessages = {
     'Dihitung dalam hari kerja sejak hari diterima, tanpa akhir pekan dan hari libur.',
     'Counted in working days from the day received, without weekends and holidays.',
   ],
+  'complaint.form.deadlinesKept': [
+    'Tenggat yang tertera di tanda terima tetap berlaku; berubah hanya bila kategori diganti.',
+    'The deadlines on the receipt stay; they change only when the category changes.',
+  ],
   'complaint.form.workingDays': ['{days} hari kerja', '{days} working days'],
   'complaint.form.assignHelp': [
     'Boleh dikosongkan dan ditugaskan nanti.',

@@ -162,15 +162,27 @@ const REF_LABEL: Partial<Record<ComplaintChannel, string>> = {
 function DeadlinePreview({
   receivedAt,
   category,
+  kept,
 }: {
   receivedAt: string;
   category: ComplaintCategory | undefined;
+  /** A correction that keeps the category keeps the deadlines already on the receipt. */
+  kept?: Complaint['deadlines'];
 }) {
   const t = useT();
   const fmt = useFormat();
   const settings = useQuery('complaint-settings', () => call('complaints.settings', {}));
   const holidays = useQuery('complaint-holidays', () => call('complaints.holidays', {}));
   const preview = useMemo(() => {
+    if (kept) {
+      const due = (stage: string) => kept.find((d) => d.stage === stage)!.due;
+      return {
+        verify: due('verify'),
+        answer: due('answer'),
+        complete: due('complete'),
+        days: null,
+      };
+    }
     if (!settings.data || !holidays.data || !category) return null;
     const iso = zonedTimeToIso(receivedAt, fmt.timeZone) ?? new Date().toISOString();
     const day = dayInZone(iso, fmt.timeZone);
@@ -186,13 +198,13 @@ function DeadlinePreview({
         complete: category.completeDays ?? s.completeDays,
       },
     };
-  }, [settings.data, holidays.data, category, receivedAt, fmt.timeZone]);
+  }, [settings.data, holidays.data, category, receivedAt, fmt.timeZone, kept]);
   return (
     <Paper withBorder radius="md" p="lg" data-testid="deadline-preview">
       <Group gap="sm" mb="sm">
         <IconCalendarDue size={20} color="var(--mantine-color-pelita-7)" />
         <Title order={2} fz="md" fw={600}>
-          {t('complaint.form.deadlines')}
+          {t(kept ? 'complaint.deadlines' : 'complaint.form.deadlines')}
         </Title>
       </Group>
       {!preview ? (
@@ -205,9 +217,11 @@ function DeadlinePreview({
             <Group key={s} justify="space-between" wrap="nowrap">
               <Text size="sm">
                 {t(`complaint.stage.${s}`)}{' '}
-                <Text span size="xs" c="dimmed">
-                  ({t('complaint.form.workingDays', { days: preview.days[s] })})
-                </Text>
+                {preview.days && (
+                  <Text span size="xs" c="dimmed">
+                    ({t('complaint.form.workingDays', { days: preview.days[s] })})
+                  </Text>
+                )}
               </Text>
               <Text size="sm" fw={600}>
                 {fmt.calendarDate(preview[s])}
@@ -215,7 +229,7 @@ function DeadlinePreview({
             </Group>
           ))}
           <Text size="xs" c="dimmed" mt={4}>
-            {t('complaint.form.deadlinesHelp')}
+            {t(kept ? 'complaint.form.deadlinesKept' : 'complaint.form.deadlinesHelp')}
           </Text>
         </Stack>
       )}
@@ -594,6 +608,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
           <Stack gap="lg" pos="sticky" top={80}>
             <DeadlinePreview
               receivedAt={creating ? v.receivedAt : isoToZonedTime(base!.receivedAt, fmt.timeZone)}
+              kept={base && v.categoryId === base.category.id ? base.deadlines : undefined}
               category={category}
             />
             {creating && (

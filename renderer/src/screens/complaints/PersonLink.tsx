@@ -101,31 +101,29 @@ function QuickPersonForm({
           data-autofocus
           {...form.text('fullName')}
         />
-        <Group grow align="flex-start">
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              {t('person.sex')}
-            </Text>
-            <SegmentedControl
-              fullWidth
-              value={v.sex || 'unknown'}
-              onChange={(s) => form.set('sex', s === 'unknown' ? '' : s)}
-              data={[
-                { value: 'F', label: t('person.sex.F') },
-                { value: 'M', label: t('person.sex.M') },
-                { value: 'unknown', label: t('complaint.person.sexUnknown') },
-              ]}
-            />
-          </div>
-          <NumberInput
-            label={t('person.estimatedAge')}
-            min={0}
-            max={120}
-            value={v.estimatedAge}
-            onChange={(n) => form.set('estimatedAge', n)}
-            error={form.errorText('estimatedAge')}
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            {t('person.sex')}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            value={v.sex || 'unknown'}
+            onChange={(s) => form.set('sex', s === 'unknown' ? '' : s)}
+            data={[
+              { value: 'F', label: t('person.sex.F') },
+              { value: 'M', label: t('person.sex.M') },
+              { value: 'unknown', label: t('complaint.person.sexUnknown') },
+            ]}
           />
-        </Group>
+        </div>
+        <NumberInput
+          label={t('person.estimatedAge')}
+          min={0}
+          max={120}
+          value={v.estimatedAge}
+          onChange={(n) => form.set('estimatedAge', n)}
+          error={form.errorText('estimatedAge')}
+        />
         <Select
           label={t('person.identityStatus')}
           data={IDENTITY_STATUSES.map((s) => ({ value: s, label: t(`person.identity.${s}`) }))}

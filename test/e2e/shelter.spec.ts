@@ -628,6 +628,86 @@ test('an admin merges the duplicate into the surviving record', async ({ page })
   await expect(page.getByText('alias: Ahmad Fauzi')).toBeVisible();
 });
 
+test('a check-in started from a complaint carries the person, PPKS and the link', async ({
+  page,
+  request,
+}) => {
+  await rpc(request, host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const yusuf = await rpc<{ id: string }>(request, host, 'persons.create', {
+    fullName: 'Yusuf Habibi',
+    sex: 'M',
+    estimatedAge: 40,
+    identityStatus: 'unknown',
+    originCode: '63.04',
+  });
+  const complaint = await rpc<{ id: string; number: string }>(request, host, 'complaints.create', {
+    kind: 'complaint',
+    categoryId: '0190a000-0000-7000-8000-000000000002',
+    channel: 'call_112',
+    channelRef: '112-BJB-2026-0456',
+    reporterName: 'Petugas 112',
+    subject: 'Pria tidur di halte Jl. A. Yani km 33',
+    description: 'Laporan warga melalui 112: pria tanpa identitas tidur di halte, tampak sakit.',
+    personId: yusuf.id,
+    ppks: ['PPKS-11'],
+  });
+
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.goto(`${host.url}/#/shelter/checkin?complaint=${complaint.id}`);
+  await expect(page.getByTestId('checkin-complaint')).toContainText(complaint.number);
+  await expect(page.getByTestId('checkin-person')).toContainText('Yusuf Habibi');
+  await expect(page.getByRole('combobox', { name: 'Dirujuk oleh' })).toHaveValue('Call center 112');
+  await expect(page.getByText('11 · Gelandangan')).toBeVisible();
+  await page.locator('[data-testid="bed-choice"][data-bed="A3"]').click();
+  await shot(page, 'shelter-17-checkin-from-complaint');
+  await page.getByTestId('checkin-submit').click();
+  await expect(page.getByRole('heading', { name: 'Yusuf Habibi' })).toBeVisible();
+  await expect(page.getByTestId('stay-complaint')).toContainText(complaint.number);
+});
+
+test('a stale person edit is refused with CONFLICT; "Muat ulang" brings the fresh record', async ({
+  page,
+  request,
+}) => {
+  await login(page, host, STAFF.username, STAFF.password);
+  await openNav(page, 'Data Orang');
+  await page.getByTestId('person-search').fill('rina marlina');
+  await page.getByTestId('person-search').press('Enter');
+  await expect(page.getByRole('heading', { name: 'Rina Marlina' })).toBeVisible();
+  const id = page.url().split('/persons/')[1]!;
+  await page.getByRole('link', { name: 'Ubah' }).click();
+  const form = page.getByTestId('person-form');
+  await form.getByRole('textbox', { name: 'Telepon' }).fill('0812 5000 1234');
+
+  // Meanwhile, at another desk, someone adds a note to the same person.
+  await rpc(request, host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const { person } = await rpc<{ person: { version: number } }>(request, host, 'persons.get', {
+    id,
+  });
+  await rpc(request, host, 'persons.update', {
+    id,
+    version: person.version,
+    fullName: 'Rina Marlina',
+    sex: 'F',
+    estimatedAge: 34,
+    identityStatus: 'unknown',
+    originCode: '63.71',
+    notes: 'Kakaknya di Banjarmasin sudah dihubungi.',
+  });
+
+  await form.getByTestId('person-save').click();
+  await expect(form.getByText('Data ini sudah diubah orang lain')).toBeVisible();
+  await shot(page, 'persons-10-edit-conflict');
+  await form.getByRole('button', { name: 'Muat ulang' }).click();
+  await expect(form.getByRole('textbox', { name: 'Catatan' })).toHaveValue(
+    'Kakaknya di Banjarmasin sudah dihubungi.',
+  );
+  await form.getByRole('textbox', { name: 'Telepon' }).fill('0812 5000 1234');
+  await form.getByTestId('person-save').click();
+  await expect(page.getByRole('heading', { name: 'Rina Marlina' })).toBeVisible();
+  await expect(page.getByText('0812 5000 1234')).toBeVisible();
+});
+
 test('the screens read in English too', async ({ page }) => {
   await login(page, host, STAFF.username, STAFF.password);
   await page.getByTestId('language-switch').getByText('EN').click();

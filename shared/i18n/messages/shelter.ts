@@ -232,6 +232,11 @@ export const shelterMessages = {
   ],
   'checkin.bed.free': ['{count} kosong', '{count} free'],
   'checkin.complaint': ['Dari pengaduan', 'From complaint'],
+  'checkin.complaint.linked': [
+    'Check-in ini akan ditautkan ke pengaduan tersebut.',
+    'This check-in will be linked to that complaint.',
+  ],
+  'checkin.complaint.open': ['Buka pengaduan', 'Open the complaint'],
   'checkin.submit': ['Check-in', 'Check in'],
   'checkin.done': ['{name} masuk ke {bed}.', '{name} checked in to {bed}.'],
   'checkin.bedTaken': [
@@ -260,6 +265,10 @@ export const shelterMessages = {
   'stay.escort': ['Pendamping', 'Escort'],
   'stay.escort.help': ['Petugas yang mengantar.', 'Staff who accompanied.'],
   'stay.complaint': ['Pengaduan terkait', 'Related complaint'],
+  'stay.complaint.linked': [
+    'Tinggal ini tercatat dari sebuah pengaduan.',
+    'This stay was recorded from a complaint.',
+  ],
   'stay.person': ['Orang', 'Person'],
   'stay.events': ['Layanan dan kejadian', 'Services and events'],
   'stay.events.empty': ['Belum ada layanan tercatat.', 'No services recorded yet.'],

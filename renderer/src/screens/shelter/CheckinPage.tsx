@@ -42,6 +42,7 @@ import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
+import { useMe } from '../../session/SessionProvider';
 import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from '../persons/PersonBits';
 import { PersonForm } from '../persons/PersonForm';
 import { PersonSearch } from '../persons/PersonSearch';
@@ -162,6 +163,7 @@ export function CheckinPage() {
   const t = useT();
   const fmt = useFormat();
   const handle = useFailureHandler();
+  const me = useMe();
   const query = useHashQuery();
   const bedParam = query.bed ?? null;
   const { list, shelters, selected, choose } = useShelters(query.shelter ?? null);
@@ -185,8 +187,10 @@ export function CheckinPage() {
   }));
   const v = form.values;
 
+  // Shelter staff may not read complaints: then the id is only passed on with the check-in.
+  const canReadComplaints = me.permissions.includes('complaints.read');
   const complaint = useQuery(
-    query.complaint ? `ci-complaint:${query.complaint}` : null,
+    query.complaint && canReadComplaints ? `ci-complaint:${query.complaint}` : null,
     async () => {
       const c = await loadComplaint(query.complaint!);
       if (c) {
@@ -294,15 +298,18 @@ export function CheckinPage() {
               data-testid="checkin-complaint"
             >
               {complaint.data ? (
-                <Text size="sm">
-                  {[complaint.data.number, complaint.data.subject].filter(Boolean).join(' · ')}
-                </Text>
+                <Group gap="sm" wrap="wrap">
+                  <Text size="sm" fw={600}>
+                    {[complaint.data.number, complaint.data.subject].filter(Boolean).join(' · ')}
+                  </Text>
+                  <Anchor href={href(`/complaints/${query.complaint}`)} size="sm">
+                    {t('checkin.complaint.open')}
+                  </Anchor>
+                </Group>
               ) : complaint.loading ? (
                 <Skeleton h={16} w={240} />
               ) : (
-                <Text size="sm" ff="monospace">
-                  {query.complaint}
-                </Text>
+                <Text size="sm">{t('checkin.complaint.linked')}</Text>
               )}
             </Alert>
           )}

@@ -1,6 +1,7 @@
 /** `#/shelter/stays/<id>`: one stay with its log, check-out, and admin corrections. */
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Grid,
@@ -56,9 +57,19 @@ const dash = (
 );
 
 function ComplaintLink({ id }: { id: string }) {
-  const c = useQuery(`stay-complaint:${id}`, () => loadComplaint(id).catch(() => null));
+  const t = useT();
+  const me = useMe();
+  const canRead = me.permissions.includes('complaints.read');
+  const c = useQuery(canRead ? `stay-complaint:${id}` : null, () =>
+    loadComplaint(id).catch(() => null),
+  );
   const text = c.data ? [c.data.number, c.data.subject].filter(Boolean).join(' · ') : null;
-  return <Text size="sm">{text || id}</Text>;
+  if (!canRead) return <Text size="sm">{t('stay.complaint.linked')}</Text>;
+  return (
+    <Anchor href={href(`/complaints/${id}`)} size="sm" data-testid="stay-complaint">
+      {text || t('checkin.complaint.open')}
+    </Anchor>
+  );
 }
 
 export function StayPage({ id }: { id: string }) {

@@ -17,15 +17,19 @@ test('first run: the setup wizard creates the office and the first admin', async
   );
   await expect(page.getByLabel(/Lama tinggal maksimal/)).toHaveValue('7');
   await expect(page.getByTestId('region-path')).toContainText('63.72');
-  // Before anyone is signed in the region list cannot be searched (regions.* need a session),
-  // so the picker accepts a typed code.
+  // Regions are public reference data: the picker searches them before anyone has an account,
+  // by code or by name.
   const region = page.getByRole('textbox', { name: 'Kabupaten/kota' });
   await region.fill('63.71');
-  await expect(page.getByRole('option', { name: 'Gunakan kode 63.71' })).toBeVisible();
-  await shot(page, '00-setup-region-code');
-  await region.fill('63.72');
-  await page.getByRole('option', { name: 'Gunakan kode 63.72' }).click();
-  await expect(page.getByTestId('region-path')).toHaveText('Kode 63.72');
+  await expect(
+    page.getByRole('option').filter({ hasText: 'Kota Banjarmasin' }).first(),
+  ).toBeVisible();
+  await region.fill('banjarbaru');
+  const city = page.getByRole('option').filter({ hasText: 'Kota Banjarbaru' }).first();
+  await expect(city).toBeVisible();
+  await shot(page, '00-setup-region-search');
+  await city.click();
+  await expect(page.getByTestId('region-path')).toContainText('Kota Banjarbaru');
   await page.getByLabel('Nama kepala dinas').fill('Dra. Siti Aminah, M.Si');
   await page.getByLabel('Jabatan kepala').fill('Kepala Dinas Sosial');
   await page.getByLabel('NIP kepala dinas').fill('197001011990032001');

@@ -361,7 +361,6 @@ export function Shell() {
           px={{ base: 'md', sm: 'xl' }}
           id="main"
           tabIndex={-1}
-          component="main"
         >
           {pageFor(route)}
         </Container>

@@ -71,6 +71,13 @@ describe('seedDemo', () => {
     expect(stats.fromElsewhere).toBeGreaterThan(stats.fromOwnCity);
     expect(stats.withoutVerifiedIdentity).toBeGreaterThan(0);
 
+    // Complaints from several channels in every state, one past its deadline.
+    const complaints = await admin.call('complaints.list', { pageSize: 50 });
+    expect(complaints.total).toBe(7);
+    expect(new Set(complaints.rows.map((r) => r.channel)).size).toBeGreaterThanOrEqual(5);
+    const overdue = await admin.call('complaints.list', { due: 'overdue' });
+    expect(overdue.total).toBeGreaterThanOrEqual(1);
+
     // Every printed password signs in, with the printed roles and no forced change.
     for (const a of accounts) {
       const c = new Client(t.backend);

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../../shared/roles';
 import type { Backend } from '../app';
+import { seedComplaintDemo } from './complaints';
 import { seedShelterDemo } from './shelter';
 
 /** Synthetic staff of a city Dinas Sosial; names and NIPs are invented. */
@@ -117,6 +118,7 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
     accounts.push({ username: s.username, password, roles: s.roles });
   }
   token = await seedShelterDemo(backend, token, backend.now());
+  token = await seedComplaintDemo(backend, token, backend.now());
   // Demo accounts skip the first-sign-in password change so a newcomer can look around at once.
   await backend.db
     .updateTable('users')

@@ -93,7 +93,7 @@ export async function seedComplaintDemo(
   });
   market = await step(market, 'verified', { note: 'Dicek melalui pengelola pasar: benar.' });
   market = await step(market, 'in_follow_up');
-  market = await log(
+  await log(
     market,
     'visit',
     'Petugas mengunjungi pasar; nenek bersedia dibawa ke rumah singgah.',
@@ -117,7 +117,7 @@ export async function seedComplaintDemo(
   });
   lapor = await step(lapor, 'verified');
   lapor = await step(lapor, 'in_follow_up');
-  lapor = await log(
+  await log(
     lapor,
     'coordination',
     'Meminta verifikasi lapangan kepada pendamping PKH kecamatan.',

@@ -200,6 +200,10 @@ export function CheckinPage() {
         if (codes.length && form.values.ppks.length === 0) form.set('ppks', codes);
         if (c.channel === 'call_112' && !form.values.referralSource)
           form.set('referralSource', 'call_112');
+        if (!form.values.referralDetail.trim()) {
+          const detail = [c.number, c.channelRef].filter(Boolean).join(' · ');
+          if (detail) form.set('referralDetail', detail);
+        }
       }
       return c;
     },

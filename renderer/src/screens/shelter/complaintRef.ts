@@ -12,6 +12,8 @@ export interface ComplaintBrief {
   ppks: string[];
   personId: string | null;
   channel: string | null;
+  /** The channel's own reference (112 call id, LAPOR! ticket…). */
+  channelRef: string | null;
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
@@ -29,5 +31,6 @@ export async function loadComplaint(id: string): Promise<ComplaintBrief | null> 
     ppks: Array.isArray(c.ppks) ? c.ppks.filter((p): p is string => typeof p === 'string') : [],
     personId: str(c.personId) ?? str(person?.id),
     channel: str(c.channel),
+    channelRef: str(c.channelRef),
   };
 }

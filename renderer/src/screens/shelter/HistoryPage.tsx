@@ -26,7 +26,7 @@ import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { NikText } from '../persons/PersonBits';
-import { ppksName, ppksOptions } from './labels';
+import { ppksName, ppksOptions, tn } from './labels';
 import { daysLabel } from './RosterBoard';
 
 const PAGE = 50;
@@ -240,7 +240,9 @@ export function HistoryPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {daysLabel(r.days, t)}
+                        {r.checkoutAt
+                          ? tn(t, 'shelter.daysCount', r.days, { days: r.days })
+                          : daysLabel(r.days, t)}
                       </Text>
                     </Table.Td>
                     <Table.Td miw={170}>
@@ -262,7 +264,7 @@ export function HistoryPage() {
                     <Table.Td maw={240}>
                       <Text size="sm">{r.ppks.map((c) => ppksName(c, locale)).join(', ')}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={190}>
                       <Text size="sm">{r.shelterName}</Text>
                       <Text size="xs" c="dimmed">
                         {t('shelter.bed')} {r.bedLabel}

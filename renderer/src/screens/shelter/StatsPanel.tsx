@@ -41,7 +41,8 @@ function Stat({
 }) {
   return (
     <Paper withBorder radius="md" p="md" className="pelita-stat" data-testid={testId}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
+      {/* Two lines reserved, so the figures line up across the row. */}
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3} mih="2.6em">
         {label}
       </Text>
       <Text fz={30} fw={800} lh={1.2} c={color} data-testid={testId && `${testId}-value`}>

@@ -659,8 +659,10 @@ test('a check-in started from a complaint carries the person, PPKS and the link'
   await expect(page.getByRole('combobox', { name: 'Dirujuk oleh' })).toHaveValue('Call center 112');
   await expect(page.getByText('11 · Gelandangan')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Rincian perujuk' })).toHaveValue(
-    `${complaint.number} · 112-BJB-2026-0456`,
+    `Pengaduan ${complaint.number} · 112: 112-BJB-2026-0456`,
   );
+  // What the caller reported becomes the condition found at intake.
+  await expect(page.getByLabel('Kondisi saat diterima')).toHaveValue(/pria tanpa identitas/);
   await page.locator('[data-testid="bed-choice"][data-bed="A3"]').click();
   await shot(page, 'shelter-17-checkin-from-complaint');
   await page.getByTestId('checkin-submit').click();

@@ -187,24 +187,19 @@ export function CheckinPage() {
   }));
   const v = form.values;
 
-  // Shelter staff may not read complaints: then the id is only passed on with the check-in.
+  // The complaint's facts prefill what is still empty; only those who read complaints get a link.
   const canReadComplaints = me.permissions.includes('complaints.read');
   const complaint = useQuery(
-    query.complaint && canReadComplaints ? `ci-complaint:${query.complaint}` : null,
+    query.complaint ? `ci-complaint:${query.complaint}` : null,
     async () => {
       const c = await loadComplaint(query.complaint!);
-      if (c) {
-        const codes = c.ppks.filter((p): p is PpksCode =>
-          (PPKS_CODES as readonly string[]).includes(p),
-        );
-        if (codes.length && form.values.ppks.length === 0) form.set('ppks', codes);
-        if (c.channel === 'call_112' && !form.values.referralSource)
-          form.set('referralSource', 'call_112');
-        if (!form.values.referralDetail.trim()) {
-          const detail = [c.number, c.channelRef].filter(Boolean).join(' · ');
-          if (detail) form.set('referralDetail', detail);
-        }
-      }
+      const codes = c.ppks.filter((p): p is PpksCode =>
+        (PPKS_CODES as readonly string[]).includes(p),
+      );
+      if (codes.length && form.values.ppks.length === 0) form.set('ppks', codes);
+      if (!form.values.referralSource) form.set('referralSource', c.referralSource);
+      if (!form.values.referralDetail.trim()) form.set('referralDetail', c.referralDetail);
+      if (!form.values.condition.trim()) form.set('condition', c.condition);
       return c;
     },
   );
@@ -304,11 +299,13 @@ export function CheckinPage() {
               {complaint.data ? (
                 <Group gap="sm" wrap="wrap">
                   <Text size="sm" fw={600}>
-                    {[complaint.data.number, complaint.data.subject].filter(Boolean).join(' · ')}
+                    {[complaint.data.number, complaint.data.location].filter(Boolean).join(' · ')}
                   </Text>
-                  <Anchor href={href(`/complaints/${query.complaint}`)} size="sm">
-                    {t('checkin.complaint.open')}
-                  </Anchor>
+                  {canReadComplaints && (
+                    <Anchor href={href(`/complaints/${query.complaint}`)} size="sm">
+                      {t('checkin.complaint.open')}
+                    </Anchor>
+                  )}
                 </Group>
               ) : complaint.loading ? (
                 <Skeleton h={16} w={240} />

@@ -27,7 +27,6 @@ import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonBits';
 import { CheckoutForm, CorrectionForm } from './CheckoutForm';
-import { loadComplaint } from './complaintRef';
 import { EventLog } from './EventLog';
 import { ppksName, tn } from './labels';
 
@@ -61,7 +60,7 @@ function ComplaintLink({ id }: { id: string }) {
   const me = useMe();
   const canRead = me.permissions.includes('complaints.read');
   const c = useQuery(canRead ? `stay-complaint:${id}` : null, () =>
-    loadComplaint(id).catch(() => null),
+    call('complaints.get', { id }).catch(() => null),
   );
   const text = c.data ? [c.data.number, c.data.subject].filter(Boolean).join(' · ') : null;
   if (!canRead) return <Text size="sm">{t('stay.complaint.linked')}</Text>;

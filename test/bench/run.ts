@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { openBackend, type Backend } from '../../electron/backend/app';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { rng, variantOf } from './names';
@@ -137,7 +138,23 @@ async function main() {
     if (g.status !== 0) process.exit(g.status ?? 1);
   }
   sampleRss();
-  const clock = { now: new Date(NOW + 60_000) };
+  // Start after everything earlier runs wrote: a check-in may not overlap an earlier stay.
+  const latest = (() => {
+    const probe = new Database(join(dir, 'pelita.sqlite'), { readonly: true });
+    try {
+      const row = probe
+        .prepare(
+          'SELECT max(max(checkin_at), max(ifnull(checkout_at, checkin_at))) AS t FROM stays',
+        )
+        .get() as {
+        t: string | null;
+      };
+      return row.t ? Date.parse(row.t) : NOW;
+    } finally {
+      probe.close();
+    }
+  })();
+  const clock = { now: new Date(Math.max(NOW, latest) + 60_000) };
   const b = await openBackend({ dataDir: dir, now: () => clock.now });
   const token = (
     await b.dispatch(null, 'auth.login', { username: 'admin', password: BENCH_PASSWORD })

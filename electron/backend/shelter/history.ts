@@ -41,8 +41,12 @@ async function historyPage(
   timeZone: string,
 ) {
   const where = [];
+  // CROSS JOIN keeps stays (or the category index) as the outer loop, so a page comes straight
+  // from the check-in index whatever statistics the planner has or lacks.
   // With a category filter, page through that category's index in check-in order.
-  const driver = input.ppks ? sql`stay_ppks d JOIN stays s ON s.id = d.stay_id` : sql`stays s`;
+  const driver = input.ppks
+    ? sql`stay_ppks d CROSS JOIN stays s ON s.id = d.stay_id`
+    : sql`stays s`;
   const at = input.ppks ? sql.ref('d.checkin_at') : sql.ref('s.checkin_at');
   const idRef = input.ppks ? sql.ref('d.stay_id') : sql.ref('s.id');
   if (input.ppks) where.push(sql`d.ppks = ${input.ppks}`);
@@ -61,9 +65,9 @@ async function historyPage(
     SELECT s.id, s.person_id, p.full_name, p.nik, p.origin_code, sh.name AS shelter_name,
       b.label AS bed_label, s.checkin_at, s.checkout_at, s.exit_type, s.destination_code
     FROM ${driver}
-    JOIN persons p ON p.id = s.person_id
-    JOIN shelters sh ON sh.id = s.shelter_id
-    JOIN shelter_beds b ON b.id = s.bed_id
+    CROSS JOIN persons p ON p.id = s.person_id
+    CROSS JOIN shelters sh ON sh.id = s.shelter_id
+    CROSS JOIN shelter_beds b ON b.id = s.bed_id
     ${filter}
     ORDER BY ${at} DESC, ${idRef} DESC
     LIMIT ${input.limit + 1}`.execute(db);

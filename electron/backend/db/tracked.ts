@@ -1,0 +1,143 @@
+/**
+ * Tracked, versioned records: the one way handlers write a user-edited table (DESIGN.md, data
+ * conventions). These helpers stamp the id, who and when, bump `version`, refuse a stale version
+ * with CONFLICT and queue the audit entry with its diff. Handlers never stamp by hand.
+ */
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { diffRecords } from '../audit/diff';
+import type { Ctx } from '../dispatch/context';
+import { notFound, staleRecord } from '../errors';
+import { uuidv7 } from '../lib/ids';
+import type { DB } from './schema';
+import type { Tracked } from './tables/tracked';
+import { assertUpdated, nextVersion } from './versioned';
+
+/** Tables that carry created/updated stamps and a version. */
+export type TrackedTable = {
+  [K in keyof DB]: DB[K] extends Tracked ? K : never;
+}[keyof DB];
+
+type Row<T extends TrackedTable> = Selectable<DB[T]>;
+type Key<T extends TrackedTable> = Row<T> extends { id: infer I } ? I : never;
+/** What a handler supplies: everything but the stamps (and the id, unless it chooses one). */
+export type NewValues<T extends TrackedTable> = Omit<
+  Insertable<DB[T]>,
+  'id' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'version'
+> & { id?: Key<T> };
+export type ChangedValues<T extends TrackedTable> = Omit<
+  Updateable<DB[T]>,
+  'id' | 'created_at' | 'created_by' | 'updated_at' | 'updated_by' | 'version'
+>;
+
+export interface AuditOptions {
+  /** The audit's record type; defaults to the table name. `false`: the caller audits itself. */
+  recordType?: string | false;
+  /** Which fields of the values enter the audit diff (derived helper columns left out). */
+  view?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Extra fields for the audit diff, e.g. the PPKS list kept in a side table. */
+  extra?: Record<string, [unknown, unknown]>;
+  note?: string;
+}
+
+// Kysely cannot follow a table name chosen by a type parameter through its builders; the
+// public signatures above stay exact, and these three lines are the only loose ones.
+type Loose = Kysely<Record<string, Record<string, unknown>>>;
+const loose = (db: Kysely<DB>) => db as unknown as Loose;
+
+function stamps(ctx: Ctx) {
+  return { updated_at: ctx.nowIso, updated_by: ctx.user?.id ?? null };
+}
+
+function audited(
+  ctx: Ctx,
+  table: string,
+  id: unknown,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  opts: AuditOptions,
+): void {
+  if (opts.recordType === false) return;
+  const view = opts.view ?? ((v) => v);
+  ctx.audit({
+    recordType: opts.recordType ?? table,
+    recordId: String(id),
+    changes: { ...diffRecords(before ? view(before) : null, view(after)), ...opts.extra },
+    ...(opts.note ? { note: opts.note } : {}),
+  });
+}
+
+/** Inserts a new row with fresh id (UUIDv7 unless given), stamps and version 1; audits it. */
+export async function insertTracked<T extends TrackedTable>(
+  ctx: Ctx,
+  table: T,
+  values: NewValues<T>,
+  opts: AuditOptions = {},
+): Promise<Key<T>> {
+  const id = (values.id ?? uuidv7(ctx.now.getTime())) as Key<T>;
+  const row = { ...values, id, created_at: ctx.nowIso, created_by: ctx.user?.id ?? null };
+  await loose(ctx.db)
+    .insertInto(table as string)
+    .values({ ...row, ...stamps(ctx) })
+    .execute();
+  const { id: _id, ...audit } = values as Record<string, unknown>;
+  audited(ctx, table, id, null, audit, opts);
+  return id;
+}
+
+/**
+ * Reads a row about to be changed. Missing: NOT_FOUND. With `version`, a row saved by someone
+ * else since the caller read it: CONFLICT, before anything is checked or written.
+ */
+export async function loadForChange<T extends TrackedTable>(
+  db: Kysely<DB>,
+  table: T,
+  id: Key<T>,
+  version?: number,
+): Promise<Row<T>> {
+  const row = (await loose(db)
+    .selectFrom(table as string)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()) as Row<T> | undefined;
+  if (!row) throw notFound();
+  if (version !== undefined && (row as { version: number }).version !== version)
+    throw staleRecord();
+  return row;
+}
+
+/**
+ * Updates one row guarded by its version: stamps who and when, bumps the version, and audits
+ * the fields that changed against `before` (the row loadForChange returned). A row saved by
+ * someone else in between touches nothing and answers CONFLICT.
+ */
+export async function updateVersioned<T extends TrackedTable>(
+  ctx: Ctx,
+  table: T,
+  before: Row<T>,
+  values: ChangedValues<T>,
+  opts: AuditOptions = {},
+): Promise<void> {
+  const prior = before as Record<string, unknown> & { id: unknown; version: number };
+  const result = await loose(ctx.db)
+    .updateTable(table as string)
+    .set({ ...(values as Record<string, unknown>), ...stamps(ctx), version: nextVersion })
+    .where('id', '=', prior.id)
+    .where('version', '=', prior.version)
+    .executeTakeFirst();
+  assertUpdated(result);
+  audited(ctx, table, prior.id, prior, values as Record<string, unknown>, opts);
+}
+
+/** loadForChange + updateVersioned, for the common "edit this record at this version" call. */
+export async function changeTracked<T extends TrackedTable>(
+  ctx: Ctx,
+  table: T,
+  id: Key<T>,
+  version: number,
+  values: ChangedValues<T>,
+  opts: AuditOptions = {},
+): Promise<Row<T>> {
+  const before = await loadForChange(ctx.db, table, id, version);
+  await updateVersioned(ctx, table, before, values, opts);
+  return before;
+}

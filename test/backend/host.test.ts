@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseHostArgs } from '../../electron/backend/host/args';
+import { HostStartError, parseHostArgs } from '../../electron/backend/host/args';
+import { startHost as startCliHost } from '../../electron/backend/host/start';
 import {
   CONTENT_SECURITY_POLICY,
   createHostServer,
@@ -363,6 +365,7 @@ describe('parseHostArgs', () => {
       allowHosts: [],
       demo: false,
       staticDir: STATIC,
+      otherPort: 'node out/main/host.js --port 5871',
     });
     expect(parseHostArgs([], STATIC, { PELITA_DATA: '/srv/pelita-data' }).dataDir).toBe(
       '/srv/pelita-data',
@@ -395,4 +398,115 @@ describe('parseHostArgs', () => {
     expect(parseHostArgs(['--port', '0'], STATIC, {}).port).toBe(0);
     expect(() => parseHostArgs(['--hots', '0.0.0.0'], STATIC, {})).toThrow();
   });
+});
+
+describe('npm run without --', () => {
+  const STATIC = '/opt/pelita/renderer';
+  const npm = (script: string, config: Record<string, string>) => ({
+    npm_lifecycle_event: script,
+    ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`npm_config_${k}`, v])),
+  });
+
+  it('says to add -- when npm took --data for itself (the folder arrives alone)', () => {
+    // `npm run demo --data /tmp/x`: npm keeps --data, the script gets `--demo /tmp/x`.
+    const run = () => parseHostArgs(['--demo', '/tmp/x'], STATIC, npm('demo', { data: 'true' }));
+    expect(run).toThrow(HostStartError);
+    expect(run).toThrow(
+      "npm took --data for itself: put -- before Pelita's options, e.g. npm run demo -- --data /tmp/x",
+    );
+  });
+
+  it('also for --data=X, --port N and flags, in one line', () => {
+    expect(() => parseHostArgs([], STATIC, npm('serve', { data: '/srv/p' }))).toThrow(
+      /^npm took --data for itself: .* npm run serve -- --data \/srv\/p$/,
+    );
+    expect(() =>
+      parseHostArgs(['5871'], STATIC, npm('serve', { port: 'true', allow_remote: 'true' })),
+    ).toThrow(
+      /npm took --port, --allow-remote for itself: .*npm run serve -- --port 5871 --allow-remote$/,
+    );
+  });
+
+  it('accepts the options after -- and ignores npm config outside npm run', () => {
+    expect(
+      parseHostArgs(['--demo', '--data', '/tmp/x'], STATIC, { npm_lifecycle_event: 'demo' })
+        .dataDir,
+    ).toBe('/tmp/x');
+    // Without npm_lifecycle_event this is not npm run: the stray argument is reported as such.
+    expect(() => parseHostArgs(['/tmp/x'], STATIC, { npm_config_data: 'true' })).toThrow(
+      /Unexpected argument '\/tmp\/x'/,
+    );
+  });
+});
+
+describe('a busy port', () => {
+  const STATIC = '/opt/pelita/renderer';
+
+  async function occupy(): Promise<{ port: number; close(): Promise<void> }> {
+    const base = mkdtempSync(join(tmpdir(), 'pelita-first-'));
+    const first = await startCliHost(
+      parseHostArgs(['--port', '0', '--data', join(base, 'data')], STATIC, {}),
+      () => {},
+    );
+    const port = (first.server.address() as AddressInfo).port;
+    return {
+      port,
+      async close() {
+        await first.close();
+        rmSync(base, { recursive: true, force: true });
+      },
+    };
+  }
+
+  it('is refused before the data folder is created, migrated or seeded', async () => {
+    const first = await occupy();
+    cleanups.push(() => first.close());
+    const dir = join(mkdtempSync(join(tmpdir(), 'pelita-second-')), 'data');
+    cleanups.push(() => rmSync(dirname(dir), { recursive: true, force: true }));
+    const argv = ['--demo', '--port', String(first.port), '--data', dir];
+    const env = { npm_lifecycle_event: 'demo' };
+    const lines: string[] = [];
+    const error = await startCliHost(parseHostArgs(argv, STATIC, env), (l) => lines.push(l)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HostStartError);
+    expect((error as Error).message).toBe(
+      `Port ${first.port} on 127.0.0.1 is already in use (another Pelita or another program). ` +
+        `Close it, or choose another port: npm run demo -- --port ${first.port + 1} --data ${dir}`,
+    );
+    expect(existsSync(dir)).toBe(false);
+    expect(lines).toEqual([]);
+  });
+
+  it('makes the host exit with one line and a non-zero code, no stack trace', async () => {
+    const first = await occupy();
+    cleanups.push(() => first.close());
+    const dir = join(mkdtempSync(join(tmpdir(), 'pelita-second-')), 'data');
+    cleanups.push(() => rmSync(dirname(dir), { recursive: true, force: true }));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'electron/backend/host/cli.ts',
+        '--port',
+        String(first.port),
+        '--data',
+        dir,
+      ],
+      { cwd: process.cwd(), env: { ...process.env, npm_lifecycle_event: 'serve' } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      `Port ${first.port} on 127.0.0.1 is already in use (another Pelita or another program). ` +
+        `Close it, or choose another port: npm run serve -- --port ${first.port + 1} --data ${dir}`,
+    ]);
+    expect(existsSync(dir)).toBe(false);
+  }, 60_000);
 });

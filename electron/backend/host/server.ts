@@ -1,5 +1,11 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HTTP_STATUS, type RpcResponse } from '../../../shared/errors';
 import { translate, type MessageKey } from '../../../shared/i18n';
@@ -107,11 +113,17 @@ function cookieHeader(token: string | null): string {
     : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 }
 
+/** The browser host on a server of its own (tests); see createRequestHandler. */
+export function createHostServer(backend: Backend, opts: HostOptions): Server {
+  return createServer(createRequestHandler(backend, opts));
+}
+
 /**
  * The browser host: the built renderer plus POST /rpc/<method>, on one origin. Requests whose
- * Host (DNS rebinding) or Origin (cross-site) is not this host itself are refused.
+ * Host (DNS rebinding) or Origin (cross-site) is not this host itself are refused. A handler
+ * rather than a server, so the start-up can bind the port before it opens the database.
  */
-export function createHostServer(backend: Backend, opts: HostOptions): Server {
+export function createRequestHandler(backend: Backend, opts: HostOptions): RequestListener {
   const root = resolve(opts.staticDir);
 
   async function handleRpc(
@@ -187,7 +199,7 @@ export function createHostServer(backend: Backend, opts: HostOptions): Server {
     else createReadStream(file).pipe(res);
   }
 
-  return createServer((req, res) => {
+  return (req, res) => {
     const host = (req.headers.host ?? '').toLowerCase();
     // Read per request: the port is known only once the server listens.
     if (!opts.allowedHosts.some((h) => h.toLowerCase() === host)) {
@@ -208,5 +220,5 @@ export function createHostServer(backend: Backend, opts: HostOptions): Server {
       return;
     }
     handleStatic(req, res, url.pathname);
-  });
+  };
 }

@@ -7,7 +7,7 @@ import { openDatabase } from './db/open';
 import type { DB } from './db/schema';
 import { createDispatcher, type DispatchResult } from './dispatch/dispatch';
 import { handlers } from './handlers';
-import { ensurePersonSearchIndex } from './persons/reindex';
+import { startPersonReindex } from './persons/reindex';
 import { ensureRegions } from './regions/load';
 
 export type { DispatchResult } from './dispatch/dispatch';
@@ -23,6 +23,8 @@ export interface Backend {
   readonly dataDir: string;
   /** The backend's clock (tests move it). */
   now(): Date;
+  /** Resolves when work started in the background (a name index rebuild) is finished. */
+  readonly background: Promise<void>;
 }
 
 export interface BackendOptions {
@@ -31,6 +33,8 @@ export interface BackendOptions {
   nativeBinding?: string;
   /** The clock; tests move it to check lockouts and session expiry. */
   now?: () => Date;
+  /** Progress lines of background work (the host's console); silent when not given. */
+  log?: (line: string) => void;
 }
 
 /** Opens (creating if needed) the data folder's database, migrates it and loads reference data. */
@@ -42,7 +46,8 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     const now = opts.now ?? (() => new Date());
     migrate(sqlite, MIGRATIONS, now);
     ensureRegions(sqlite);
-    ensurePersonSearchIndex(sqlite);
+    // After a change of the name spelling rules: rebuilt in the background, in batches.
+    const reindex = startPersonReindex(sqlite, { log: opts.log });
     const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
     return {
       dispatch,
@@ -50,7 +55,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       sqlite,
       dataDir: opts.dataDir,
       now,
+      background: reindex?.finished ?? Promise.resolve(),
       async close() {
+        await reindex?.stop();
         await db.destroy();
       },
     };

@@ -8,9 +8,11 @@ import { officeHandlers } from './office/handlers';
 import { personHandlers } from './persons/handlers';
 import { regionHandlers } from './regions/handlers';
 import { shelterHandlers } from './shelter/handlers';
+import { statusHandlers } from './status/handlers';
 import { userHandlers } from './users/handlers';
 
 export const handlers: Handlers = {
+  ...statusHandlers,
   ...authHandlers,
   ...userHandlers,
   ...officeHandlers,

@@ -83,7 +83,11 @@ async function start(): Promise<void> {
           : '\n\nRun `node electron/tools/build-electron-sqlite.mjs` (needs internet once).'),
     );
   }
-  backend = await openBackend({ dataDir: app.getPath('userData'), nativeBinding });
+  backend = await openBackend({
+    dataDir: app.getPath('userData'),
+    nativeBinding,
+    log: (line) => console.log('[pelita] ' + line),
+  });
   relay = registerIpc(ipcMain, backend);
   createMainWindow();
 }

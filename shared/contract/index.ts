@@ -1,5 +1,6 @@
 /** Every backend method, declared once. The backend must implement each (checked by the compiler). */
 import type { z } from 'zod';
+import { appContract } from './app';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { complaintsContract } from './complaints';
@@ -10,6 +11,7 @@ import { shelterContract } from './shelter';
 import { usersContract } from './users';
 
 export const contract = {
+  ...appContract,
   ...authContract,
   ...usersContract,
   ...officeContract,

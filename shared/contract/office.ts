@@ -3,6 +3,7 @@ import { method } from './method';
 import {
   empty,
   isoDateTime,
+  ok,
   optionalEmail,
   optionalNip,
   optionalPhone,
@@ -51,6 +52,24 @@ export const office = z.object({
 });
 export type Office = z.infer<typeof office>;
 
+/** The admin's first steps after setup, each read from the data itself. */
+export const checklist = z.object({
+  /** At least one active shelter with a room and an active bed. */
+  shelter: z.object({ done: z.boolean(), rooms: z.number().int(), beds: z.number().int() }),
+  /** Active accounts besides the first admin: the staff who will use Pelita. */
+  users: z.object({ done: z.boolean(), count: z.number().int() }),
+  /**
+   * Next year's holidays entered by an admin (beyond the fixed-date ones Pelita brings), so
+   * deadlines there count working days right.
+   */
+  holidays: z.object({ done: z.boolean(), year: z.number().int(), count: z.number().int() }),
+  /** The head of office's name and NIP, for receipts and letterheads. */
+  office: z.object({ done: z.boolean() }),
+  /** Hidden by an admin (for everyone: the steps are the office's, not one person's). */
+  hidden: z.boolean(),
+});
+export type Checklist = z.infer<typeof checklist>;
+
 export const officeContract = {
   'office.get': method({ access: 'signedIn', write: false, input: empty, output: office }),
   'office.update': method({
@@ -58,5 +77,17 @@ export const officeContract = {
     write: true,
     input: officeInput.extend({ version }),
     output: office,
+  }),
+  'office.checklist': method({
+    access: 'office.manage',
+    write: false,
+    input: empty,
+    output: checklist,
+  }),
+  'office.hideChecklist': method({
+    access: 'office.manage',
+    write: true,
+    input: empty,
+    output: ok,
   }),
 };

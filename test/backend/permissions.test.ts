@@ -50,6 +50,7 @@ const COMPLAINT_WRITERS: readonly Caller[] = ['admin', 'complaint_officer'];
 
 /** Method → who may call it. */
 const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
+  'app.status': ANY_SIGNED_IN,
   'auth.status': ANYONE,
   'auth.setup': ANYONE,
   'auth.login': ANYONE,
@@ -64,6 +65,8 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'users.resetPassword': ADMIN_ONLY,
   'office.get': ANY_SIGNED_IN,
   'office.update': ADMIN_ONLY,
+  'office.checklist': ADMIN_ONLY,
+  'office.hideChecklist': ADMIN_ONLY,
   'audit.list': ADMIN_ONLY,
   'audit.verify': ADMIN_ONLY,
   'audit.mine': ANY_SIGNED_IN,

@@ -2,6 +2,7 @@ import type { officeContract } from '../../../shared/contract/office';
 import { changeTracked } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
 import { notFound } from '../errors';
+import { hideChecklist, loadChecklist } from './checklist';
 import { assertRegency, loadOffice, officeColumns } from './store';
 
 export const officeHandlers: HandlersOf<typeof officeContract> = {
@@ -17,5 +18,14 @@ export const officeHandlers: HandlersOf<typeof officeContract> = {
       recordType: 'office',
     });
     return (await loadOffice(ctx.db))!;
+  },
+
+  async 'office.checklist'(_input, ctx) {
+    return loadChecklist(ctx.db, ctx.now);
+  },
+
+  async 'office.hideChecklist'(_input, ctx) {
+    await hideChecklist(ctx);
+    return { ok: true as const };
   },
 };

@@ -100,6 +100,12 @@ export function foldWord(word: string): string {
   return WORD_FORMS[w] ?? w;
 }
 
+/** The words of a text in lower case without diacritics, no spelling rules applied. */
+export function plainWords(text: string): string[] {
+  const p = plain(text);
+  return p === '' ? [] : p.split(' ');
+}
+
 /** The words of a text with the letter rules only: "nor" stays "nor" while "Norhayati" is typed. */
 export function foldWordsLetters(text: string): string[] {
   const p = plain(text);

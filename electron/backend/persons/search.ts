@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { foldWords, foldWordsLetters } from './fold';
+import { foldWords, foldWordsLetters, plainWords, searchNames } from './fold';
+import { reindexProgress } from './reindex';
+import { parseAliases } from './store';
 
 /** How many trigram hits are ranked; the index returns the newest records first. */
 const TRIGRAM_CANDIDATES = 300;
@@ -150,6 +152,11 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
     }
   }
 
+  // While the name index is rebuilt for new rules (reindex.ts), rows not yet done hold names
+  // folded by the old ones: find those by their plain names too and fold them here.
+  const pending = await reindexProgress(db);
+  if (pending) candidates.push(...(await notYetRebuilt(db, text, year, pending.after, merged)));
+
   for (const c of candidates) {
     const score = Math.max(
       ...readings.map((r) => scoreNames(r, r.join(' '), c.search_names, c.search_origin)),
@@ -157,6 +164,42 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
     if (score > 0) add(c.id, c.rowid, score);
   }
   return rank(scored, query.limit);
+}
+
+/**
+ * Candidates among rows after `after` (not yet rebuilt) whose own name or an alias contains
+ * each plain query word, with their names folded by the current rules. A scan of those rows
+ * only, and only while a rebuild runs.
+ */
+async function notYetRebuilt(
+  db: Kysely<DB>,
+  text: string,
+  year: number | null,
+  after: number,
+  merged: ReturnType<typeof sql>,
+): Promise<Candidate[]> {
+  const words = plainWords(text).filter((w) => w.length >= 3);
+  if (words.length === 0) return [];
+  const like = sql.join(
+    words.map((w) => sql`(p.full_name LIKE ${'%' + w + '%'} OR p.aliases LIKE ${'%' + w + '%'})`),
+    sql` AND `,
+  );
+  const born = year === null ? sql`` : sql` AND p.birth_year = ${year}`;
+  const rows = await sql<{
+    rowid: number;
+    id: string;
+    full_name: string;
+    aliases: string;
+    search_origin: string;
+    merged_into: string | null;
+  }>`
+    SELECT p.rowid, p.id, p.full_name, p.aliases, p.search_origin, p.merged_into FROM persons p
+    WHERE p.rowid > ${after} AND ${like}${born}${merged}
+    ORDER BY p.rowid DESC LIMIT ${TRIGRAM_CANDIDATES}`.execute(db);
+  return rows.rows.map((r) => {
+    const names = searchNames(r.full_name, parseAliases(r.aliases));
+    return { ...r, name_key: names.split(' | ')[0] ?? '', search_names: names };
+  });
 }
 
 /** Best score first; among equals the newer record (higher rowid). */

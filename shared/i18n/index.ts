@@ -2,8 +2,10 @@
  * The one i18n layer, used by the backend (error messages) and the renderer (all UI text).
  * Each message is a pair [Bahasa Indonesia, English] so a missing translation cannot compile.
  */
+import { appStatusMessages } from './messages/appStatus';
 import { auditMessages } from './messages/audit';
 import { authMessages } from './messages/auth';
+import { checklistMessages } from './messages/checklist';
 import { commonMessages } from './messages/common';
 import { complaintMessages } from './messages/complaints';
 import { navMessages } from './messages/nav';
@@ -26,6 +28,8 @@ export const messages = {
   ...personMessages,
   ...shelterMessages,
   ...complaintMessages,
+  ...checklistMessages,
+  ...appStatusMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Box,
   Card,
   Grid,
   Group,
@@ -30,6 +31,7 @@ import { useQuery } from '../lib/useQuery';
 import { useMe } from '../session/SessionProvider';
 import { MethodLabel, OutcomeBadge, recordTypeLabel } from './admin/auditParts';
 import { DueTodayCard } from './complaints/DueTodayCard';
+import { ChecklistCard } from './office/ChecklistCard';
 import { HomeShelterCard } from './shelter/HomeShelterCard';
 
 function HomeCard({
@@ -265,6 +267,11 @@ export function Home() {
           </Group>
         }
       />
+      {me.permissions.includes('office.manage') && (
+        <Box mb="lg">
+          <ChecklistCard />
+        </Box>
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg" h="100%">

@@ -38,6 +38,7 @@ import type { MessageKey } from '../../../shared/i18n';
 import { call } from '../api/rpc';
 import { Brand } from '../components/Brand';
 import { NotFound } from '../components/Panels';
+import { ReindexBanner } from '../components/ReindexBanner';
 import { LanguageSwitch, ThemeToggle } from '../components/Toggles';
 import { useT } from '../i18n/I18nProvider';
 import { useFailureHandler } from '../lib/failures';
@@ -355,6 +356,7 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="var(--pelita-page-bg)">
+        <ReindexBanner />
         <Container
           size="xl"
           py={{ base: 'md', sm: 'xl' }}

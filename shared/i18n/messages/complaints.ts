@@ -330,8 +330,8 @@ export const complaintMessages = {
   'complaint.description': ['Uraian', 'Description'],
   'complaint.ppks': ['Perkiraan kategori PPKS', 'Likely PPKS categories'],
   'complaint.ppks.help': [
-    'Dipakai untuk mengisi check-in rumah singgah atau berkas PPKS dari pengaduan ini.',
-    'Used to prefill a shelter check-in or PPKS case started from this complaint.',
+    'Dipakai untuk mengisi check-in rumah singgah yang dimulai dari pengaduan ini.',
+    'Used to prefill a shelter check-in started from this complaint.',
   ],
   'complaint.assignee': ['Petugas', 'Officer'],
   'complaint.unassigned': ['Belum ditugaskan', 'Not assigned'],

@@ -29,12 +29,12 @@ export const navMessages = {
   'nav.officeFallback': ['Dinas Sosial', 'Social Services Office'],
 
   'role.admin.desc': [
-    'Mengelola pengguna, profil kantor dan jejak audit.',
-    'Manages users, the office profile and the audit trail.',
+    'Mengelola pengguna, profil kantor, jejak audit, rumah singgah, kategori pengaduan dan hari libur.',
+    'Manages users, the office profile, the audit trail, shelters, complaint categories and holidays.',
   ],
   'role.caseworker.desc': [
-    'Menangani berkas kasus PPKS, asesmen dan rujukan.',
-    'Handles PPKS case files, assessments and referrals.',
+    'Mendaftarkan dan memperbarui data orang; melihat penghuni rumah singgah dan pengaduan.',
+    'Registers and updates people; sees shelter residents and complaints.',
   ],
   'role.shelter_staff.desc': [
     'Mencatat penerimaan, layanan harian dan kepulangan di rumah singgah.',
@@ -45,8 +45,8 @@ export const navMessages = {
     'Receives and follows up complaints and data-service requests.',
   ],
   'role.viewer.desc': [
-    'Melihat data dan laporan tanpa dapat mengubahnya.',
-    'Sees records and reports without changing them.',
+    'Melihat data orang, rumah singgah, pengaduan dan angka ringkasannya tanpa dapat mengubahnya.',
+    'Sees people, shelters, complaints and their figures without changing them.',
   ],
 
   'home.subtitle': [

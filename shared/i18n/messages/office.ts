@@ -32,8 +32,8 @@ export const officeMessages = {
   'tz.Asia/Makassar': ['WITA (Asia/Makassar)', 'WITA (Asia/Makassar)'],
   'tz.Asia/Jayapura': ['WIT (Asia/Jayapura)', 'WIT (Asia/Jayapura)'],
   'office.subtitle': [
-    'Identitas kantor untuk kop surat, zona waktu dan pengaturan layanan.',
-    'Office identity for letterheads, the time zone and service settings.',
+    'Identitas kantor untuk kop tanda terima pengaduan, zona waktu dan pengaturan layanan.',
+    'Office identity for the complaint receipt’s letterhead, the time zone and service settings.',
   ],
   'office.section.identity': ['Identitas kantor', 'Office identity'],
   'office.section.head': ['Kepala dinas', 'Head of office'],

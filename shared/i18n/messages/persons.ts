@@ -275,8 +275,8 @@ export const personMessages = {
   'nav.admin.merge': ['Gabung Data Orang', 'Merge people'],
   'merge.title': ['Gabung data orang', 'Merge person records'],
   'merge.subtitle': [
-    'Untuk dua data yang ternyata orang yang sama. Semua riwayat tinggal, kasus dan pengaduan pindah ke data yang dipertahankan; penggabungan tercatat di jejak audit.',
-    'For two records of the same person. Every stay, case and complaint moves to the surviving record; the merge is recorded in the audit trail.',
+    'Untuk dua data yang ternyata orang yang sama. Semua riwayat tinggal dan pengaduan pindah ke data yang dipertahankan; penggabungan tercatat di jejak audit.',
+    'For two records of the same person. Every stay and complaint moves to the surviving record; the merge is recorded in the audit trail.',
   ],
   'merge.first': ['Data pertama', 'First record'],
   'merge.second': ['Data kedua', 'Second record'],

@@ -1,6 +1,6 @@
 /**
  * `#/admin/merge` (persons.merge): two records of the same person, compared side by side; the
- * admin chooses which survives and gives a reason. Stays, cases and complaints move with it.
+ * admin chooses which survives and gives a reason. Stays and complaints move with it.
  */
 import {
   Alert,

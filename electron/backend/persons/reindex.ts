@@ -135,7 +135,7 @@ export function startPersonReindex(
   });
 
   let stopped = false;
-  const targetMs = opts.targetMs ?? 40;
+  const targetMs = opts.targetMs ?? 100;
   const run = async () => {
     const started = Date.now();
     const startDone = progress.done;
@@ -144,7 +144,7 @@ export function startPersonReindex(
         (progress.done > 0 ? `, continuing at ${fmt(progress.done)}` : '') +
         '. Pelita can be used meanwhile.',
     );
-    let size = opts.batchSize ?? 1000;
+    let size = opts.batchSize ?? 200;
     const adapt = opts.batchSize === undefined;
     let nextTenth = Math.floor((progress.done / progress.total) * 10) + 1;
     while (!stopped) {
@@ -158,8 +158,11 @@ export function startPersonReindex(
       const n = batch.immediate(size);
       if (n === 0) break;
       const ms = performance.now() - t0;
+      // Halve or double at most: a batch without changes is much faster than one with.
       if (adapt)
-        size = Math.max(100, Math.min(20_000, Math.round(size * (targetMs / Math.max(ms, 1)))));
+        size = Math.round(
+          Math.max(50, Math.min(20_000, size * Math.min(2, Math.max(0.5, targetMs / ms)))),
+        );
       const tenth = Math.floor((progress.done / progress.total) * 10);
       if (tenth >= nextTenth && tenth < 10) {
         nextTenth = tenth + 1;

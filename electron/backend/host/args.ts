@@ -28,6 +28,8 @@ export function commandPrefix(env: NodeJS.ProcessEnv = process.env): string {
   return script === 'serve' || script === 'demo' ? `npm run ${script} --` : 'node out/main/host.js';
 }
 
+const quoted = (a: string) => (/\s/.test(a) ? JSON.stringify(a) : a);
+
 /** The user's options as typed again after `--`; `npm run demo` adds --demo itself. */
 function retyped(argv: string[], env: NodeJS.ProcessEnv, without: string[] = []): string[] {
   const out: string[] = [];
@@ -39,7 +41,7 @@ function retyped(argv: string[], env: NodeJS.ProcessEnv, without: string[] = [])
       if (!a.includes('=') && OPTIONS[name as keyof typeof OPTIONS]?.type === 'string') i++;
       continue;
     }
-    out.push(/\s/.test(a) ? JSON.stringify(a) : a);
+    out.push(quoted(a));
   }
   return out;
 }
@@ -66,7 +68,7 @@ function npmAteOptions(argv: string[], env: NodeJS.ProcessEnv): string | null {
     argv.filter((a) => !eaten.includes(a)),
     env,
   );
-  const typed = [...eaten, ...rest].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ');
+  const typed = [...eaten.map(quoted), ...rest].join(' ');
   return (
     `npm took ${eaten.filter((a) => a.startsWith('--')).join(', ')} for itself: put -- before ` +
     `Pelita's options, e.g. ${commandPrefix(env)} ${typed}`

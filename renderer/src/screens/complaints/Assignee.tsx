@@ -40,13 +40,18 @@ export function AssigneeName({
   );
 }
 
-/** Select options grouped by role, in the workflow's order (officers first, then caseworkers). */
+/**
+ * Select options grouped by role, in the workflow's order (officers, then caseworkers, admins).
+ * With `meId`, the user's own entry says "(you)".
+ */
 export function assigneeGroups(
   people: readonly AssigneeRef[],
   t: T,
-  label: (p: AssigneeRef) => string = (p) => p.fullName,
+  meId?: string,
 ): { group: string; items: { value: string; label: string }[] }[] {
   const roles: readonly Role[] = complaintFlow.assignees ?? [];
+  const label = (p: AssigneeRef) =>
+    p.id === meId ? `${p.fullName} (${t('user.you')})` : p.fullName;
   return roles
     .map((role) => ({
       group: t(`role.${role}`),

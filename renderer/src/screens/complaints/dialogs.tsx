@@ -167,14 +167,14 @@ export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogPr
         <Select
           label={t('complaint.assignee')}
           placeholder={t('complaint.unassigned')}
-          data={assigneeGroups(officers.data?.officers ?? [], t, (o) =>
-            o.id === me.id ? `${o.fullName} (${t('user.you')})` : o.fullName,
-          )}
+          data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
           value={form.values.assigneeId}
           onChange={(a) => form.set('assigneeId', a)}
           error={form.errorText('assigneeId')}
           searchable
           clearable
+          // Focused on opening, but closed: the list would cover "assign to me".
+          openOnFocus={false}
           data-autofocus
           data-testid="assign-select"
         />

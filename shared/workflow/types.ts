@@ -3,6 +3,14 @@
  * with who may take each step, what it asks for, what it stamps and which event it writes.
  * The backend enforces it (electron/backend/workflow/applyTransition.ts); the renderer reads the
  * same description to offer only the steps the user may take and to ask for their fields.
+ *
+ * A new record type (a PPKS case, a letter, a referral) plugs in by:
+ * 1. describing its flow with defineWorkflow in shared/workflow/<domain>.ts (the step fields'
+ *    zod schemas are spread into its contract's step method);
+ * 2. binding it in the backend with bindWorkflow (table, state column, assignee column, event
+ *    writer, derived columns) and calling applyTransition from its handlers;
+ * 3. offering offeredSteps(...) as buttons and StepField for each required field in the renderer;
+ * 4. mapping its event rows to the shared timeline shape (shared/contract/timeline.ts).
  */
 import type { z } from 'zod';
 import type { TimelineKind } from '../contract/timeline';

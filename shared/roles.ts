@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'shelter.correct',
   'complaints.read',
   'complaints.write',
+  /** Log follow-up on complaints assigned to oneself (caseworkers' visits). */
+  'complaints.followUp',
   'complaints.manage',
   'complaints.confidential',
 ] as const;
@@ -36,7 +38,13 @@ export type Access = 'public' | 'signedIn' | Permission;
 /** Admins hold everything; the viewer (pimpinan) reads and sees figures, never edits. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  caseworker: ['persons.read', 'persons.write', 'shelter.read', 'complaints.read'],
+  caseworker: [
+    'persons.read',
+    'persons.write',
+    'shelter.read',
+    'complaints.read',
+    'complaints.followUp',
+  ],
   shelter_staff: ['persons.read', 'persons.write', 'shelter.read', 'shelter.write'],
   complaint_officer: [
     'persons.read',
@@ -44,6 +52,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'shelter.read',
     'complaints.read',
     'complaints.write',
+    'complaints.followUp',
     'complaints.confidential',
   ],
   viewer: ['persons.read', 'shelter.read', 'complaints.read'],

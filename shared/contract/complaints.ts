@@ -20,6 +20,8 @@ import {
   URGENCIES,
 } from '../reference/complaints';
 import { PPKS_CODES } from '../reference/ppks';
+import { complaintStepFields } from '../workflow/complaints';
+import { roleSchema } from './auth';
 import { method } from './method';
 import {
   calendarDate,
@@ -31,6 +33,7 @@ import {
   text,
   version,
 } from './schemas';
+import { timelineEvent } from './timeline';
 
 export const complaintChannel = z.enum(COMPLAINT_CHANNELS);
 export const complaintKind = z.enum(COMPLAINT_KINDS);
@@ -47,6 +50,12 @@ const deadlineDays = z.number().int().min(1).max(MAX_DEADLINE_DAYS);
 const nullableDays = deadlineDays.nullish().transform((v) => v ?? null);
 
 export const userRef = z.object({ id, fullName: z.string() });
+/** Who a complaint is assigned to, named by their role (Petugas pengaduan, Pekerja sosial). */
+export const assigneeRef = userRef.extend({
+  /** Null: the user no longer holds a role that may be assigned complaints. */
+  role: roleSchema.nullable(),
+});
+export type AssigneeRef = z.infer<typeof assigneeRef>;
 export const regionRef = z.object({ code: z.string(), name: z.string(), path: z.string() });
 export const categoryRef = z.object({ id, name: z.string(), nameEn: z.string().nullable() });
 
@@ -84,27 +93,13 @@ export const complaintSummary = z.object({
   reporterAnonymous: z.boolean(),
   /** The reporter is confidential and this caller may not see who it is. */
   reporterHidden: z.boolean(),
-  assignee: userRef.nullable(),
+  assignee: assigneeRef.nullable(),
   /** The earliest deadline not yet reached; null once closed. */
   next: deadline.nullable(),
   closedAt: isoDateTime.nullable(),
   version,
 });
 export type ComplaintSummary = z.infer<typeof complaintSummary>;
-
-export const complaintEvent = z.object({
-  id,
-  at: isoDateTime,
-  kind: z.enum(['created', 'status', 'assign', 'action', 'edit', 'print']),
-  fromStatus: complaintStatus.nullable(),
-  toStatus: complaintStatus.nullable(),
-  actionType: actionType.nullable(),
-  /** The other party: the agency coordinated with, or the officer a complaint was assigned to. */
-  party: z.string().nullable(),
-  note: z.string().nullable(),
-  user: userRef.nullable(),
-});
-export type ComplaintEvent = z.infer<typeof complaintEvent>;
 
 export const linkedStay = z.object({
   id,
@@ -135,7 +130,8 @@ export const complaint = complaintSummary.extend({
   createdAt: isoDateTime,
   createdBy: userRef.nullable(),
   receiptPrints: z.number().int(),
-  events: z.array(complaintEvent),
+  /** The complaint's timeline, oldest first (shared/contract/timeline.ts). */
+  events: z.array(timelineEvent),
   stays: z.array(linkedStay),
 });
 export type Complaint = z.infer<typeof complaint>;
@@ -287,7 +283,10 @@ export const complaintsContract = {
     }),
     output: complaint,
   }),
-  /** One step of the status flow (see TRANSITIONS); closing needs the answer given. */
+  /**
+   * One step of the status flow (shared/workflow/complaints.ts), named by the status it leads
+   * to; each step asks for its own fields (closing needs the answer given).
+   */
   'complaints.transition': method({
     access: 'complaints.write',
     write: true,
@@ -296,13 +295,7 @@ export const complaintsContract = {
       version,
       to: complaintStatus,
       note: optionalText(1000),
-      /** Rejected: why. */
-      reason: optionalText(1000),
-      /** Forwarded: to whom (agency, office). */
-      forwardedTo: optionalText(300),
-      /** Done, rejected, forwarded: the answer given to the reporter and how. */
-      finalAnswer: optionalText(4000),
-      answerChannel: answerChannel.nullish().transform((v) => v ?? null),
+      ...complaintStepFields,
     }),
     output: complaint,
   }),
@@ -317,9 +310,12 @@ export const complaintsContract = {
     }),
     output: complaint,
   }),
-  /** Appends to the follow-up log; the first `answer` sets the first-answer time. */
+  /**
+   * Appends to the follow-up log; the first `answer` sets the first-answer time. Complaint
+   * officers log on any open complaint, caseworkers on those assigned to them.
+   */
   'complaints.logAction': method({
-    access: 'complaints.write',
+    access: 'complaints.followUp',
     write: true,
     input: z.strictObject({
       id,
@@ -371,12 +367,15 @@ export const complaintsContract = {
       ),
     }),
   }),
-  /** Who can be assigned: active users allowed to work on complaints. */
+  /**
+   * Who can be assigned: active complaint officers, caseworkers (follow-up visits) and admins,
+   * each with the role they are named by.
+   */
   'complaints.officers': method({
     access: 'complaints.read',
     write: false,
     input: z.strictObject({}),
-    output: z.object({ officers: z.array(userRef) }),
+    output: z.object({ officers: z.array(assigneeRef) }),
   }),
   /**
    * What a shelter check-in started from a complaint needs to prefill (no reporter details):

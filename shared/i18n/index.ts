@@ -41,7 +41,10 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
-/** Translate `key`, filling `{name}` placeholders from params. */
+/**
+ * Translate `key`, filling `{name}` placeholders from params. A param `nameKey` holding a message
+ * key fills `{name}` with that message in the same language (a state's label in an error).
+ */
 export function translate(
   locale: Locale,
   key: MessageKey,
@@ -50,7 +53,9 @@ export function translate(
   const pair = messages[key] as readonly [string, string] | undefined;
   const text = pair ? pair[locale === 'en' ? 1 : 0] : key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (name in params) return String(params[name]);
+    const inner = params[`${name}Key`];
+    return typeof inner === 'string' && isMessageKey(inner) ? translate(locale, inner) : whole;
+  });
 }

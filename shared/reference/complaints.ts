@@ -46,31 +46,6 @@ export const COMPLAINT_STATUSES = [
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-export const OPEN_STATUSES = ['received', 'verified', 'in_follow_up'] as const;
-export const CLOSED_STATUSES = ['done', 'rejected', 'forwarded'] as const;
-
-export function isClosed(status: ComplaintStatus): boolean {
-  return (CLOSED_STATUSES as readonly string[]).includes(status);
-}
-
-/**
- * The only moves a complaint can make. Done only after follow-up; rejection is decided at
- * verification; a complaint outside the office's authority can be forwarded until it is done.
- * Closed complaints stay closed.
- */
-export const TRANSITIONS: Record<ComplaintStatus, readonly ComplaintStatus[]> = {
-  received: ['verified', 'rejected', 'forwarded'],
-  verified: ['in_follow_up', 'rejected', 'forwarded'],
-  in_follow_up: ['done', 'forwarded'],
-  done: [],
-  rejected: [],
-  forwarded: [],
-};
-
-export function canTransition(from: ComplaintStatus, to: ComplaintStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
-
 /** Follow-up actions; an `answer` is an answer given to the reporter (the first one counts). */
 export const ACTION_TYPES = ['call', 'visit', 'coordination', 'letter', 'answer', 'other'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];

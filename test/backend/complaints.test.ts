@@ -257,15 +257,15 @@ describe('status flow', () => {
     expect(c.closedAt).not.toBeNull();
     expect(c.next).toBeNull();
     expect(c.deadlines.every((d) => d.onTime)).toBe(true);
-    const steps = c.events.filter((e) => e.kind === 'status');
-    expect(steps.map((e) => [e.fromStatus, e.toStatus])).toEqual([
-      ['received', 'verified'],
-      ['verified', 'in_follow_up'],
-      ['in_follow_up', 'done'],
+    const steps = c.events.filter((e) => e.kind === 'transition');
+    expect(steps.map((e) => [e.action, e.fromState, e.toState])).toEqual([
+      ['verify', 'received', 'verified'],
+      ['follow_up', 'verified', 'in_follow_up'],
+      ['complete', 'in_follow_up', 'done'],
     ]);
     expect(steps[0]).toMatchObject({
       note: 'Dicek oleh TKSK: benar ada lansia di los ikan.',
-      user: { fullName: 'Pengguna petugas.aduan' },
+      by: { fullName: 'Pengguna petugas.aduan' },
       at: '2026-11-27T04:00:00.000Z',
     });
   });
@@ -281,7 +281,9 @@ describe('status flow', () => {
       answerChannel: 'phone',
     });
     expect(err).toMatchObject({ code: 'CONFLICT', key: 'complaint.transition_not_allowed' });
-    expect(err.message.id).toMatch(/tidak diizinkan/);
+    // The message names the status the complaint is in, in both languages.
+    expect(err.message.id).toMatch(/tidak diizinkan.*Diterima/);
+    expect(err.message.en).toMatch(/not allowed.*Received/);
     const again = await t.officer.call('complaints.get', { id: c.id });
     expect(again.status).toBe('received');
     expect(again.version).toBe(c.version);
@@ -337,7 +339,8 @@ describe('status flow', () => {
       version: closed.version,
       to: 'in_follow_up',
     });
-    expect(step.key).toBe('complaint.transition_not_allowed');
+    expect(step).toMatchObject({ code: 'CONFLICT', key: 'complaint.closed_in_state' });
+    expect(step.message.id).toContain('Selesai');
     const edit = await t.officer.fail('complaints.update', {
       ...phoneComplaint(),
       kind: undefined,
@@ -359,7 +362,7 @@ describe('status flow', () => {
       type: 'call',
       outcome: 'x',
     });
-    expect(action.key).toBe('complaint.closed');
+    expect(action.key).toBe('complaint.closed_in_state');
   });
 
   it('refuses a stale edit with CONFLICT and keeps the newer data', async () => {
@@ -446,7 +449,11 @@ describe('assignment and follow-up log', () => {
       assigneeId: officerId,
       note: 'Tangani hari ini.',
     });
-    expect(c.assignee).toEqual({ id: officerId, fullName: 'Pengguna petugas.aduan' });
+    expect(c.assignee).toEqual({
+      id: officerId,
+      fullName: 'Pengguna petugas.aduan',
+      role: 'complaint_officer',
+    });
     expect(c.events.at(-1)).toMatchObject({
       kind: 'assign',
       party: 'Pengguna petugas.aduan',
@@ -513,7 +520,7 @@ describe('assignment and follow-up log', () => {
     expect(c.firstAnswerAt).toBe(t.clock.now.toISOString());
     expect(c.next?.stage).toBe('complete');
     const actions = c.events.filter((e) => e.kind === 'action');
-    expect(actions.map((a) => [a.actionType, a.party])).toEqual([
+    expect(actions.map((a) => [a.action, a.party])).toEqual([
       ['visit', null],
       ['coordination', 'Puskesmas Banjarbaru Utara'],
       ['answer', null],

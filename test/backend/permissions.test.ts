@@ -47,6 +47,8 @@ const SHELTER_WRITERS: readonly Caller[] = ['admin', 'shelter_staff'];
 /** Complaints: read by staff who follow them and the pimpinan; worked on by complaint officers. */
 const COMPLAINT_READERS: readonly Caller[] = ['admin', 'caseworker', 'complaint_officer', 'viewer'];
 const COMPLAINT_WRITERS: readonly Caller[] = ['admin', 'complaint_officer'];
+/** Follow-up is logged by complaint officers, and by caseworkers on complaints given to them. */
+const COMPLAINT_FOLLOWERS: readonly Caller[] = ['admin', 'caseworker', 'complaint_officer'];
 
 /** Method → who may call it. */
 const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
@@ -103,7 +105,7 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'complaints.update': COMPLAINT_WRITERS,
   'complaints.transition': COMPLAINT_WRITERS,
   'complaints.assign': COMPLAINT_WRITERS,
-  'complaints.logAction': COMPLAINT_WRITERS,
+  'complaints.logAction': COMPLAINT_FOLLOWERS,
   'complaints.receiptPrinted': COMPLAINT_WRITERS,
   // The shelter check-in started from a complaint reads only what it prefills.
   'complaints.forCheckin': SHELTER_WRITERS,

@@ -8,12 +8,26 @@
  * confidential reporter. The host's clock is the real one, so every date below is relative.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot as hostShot } from './host';
+import {
+  ADMIN,
+  freshHost,
+  login,
+  openNav,
+  rpc,
+  setupViaApi,
+  shot as hostShot,
+  signOut,
+} from './host';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
 
 const OFFICER = { username: 'rina.aduan', fullName: 'Rina Marlina', password: 'AduanCepat2026' };
+const CASEWORKER = {
+  username: 'yusuf.peksos',
+  fullName: 'Yusuf Rahman',
+  password: 'PeksosKunjung26',
+};
 const VIEWER = {
   username: 'kabid.linjamsos',
   fullName: 'Hj. Noorhayati',
@@ -66,7 +80,19 @@ test.beforeAll(async ({ request }) => {
   await setupViaApi(request, host);
   await user(request, OFFICER, ['complaint_officer']);
   await user(request, VIEWER, ['viewer']);
+  await user(request, CASEWORKER, ['caseworker']);
 });
+
+/** The same screen at the office laptop's size and at full HD. */
+async function shotBoth(page: Page, name: string) {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await shot(page, `${name}-${width}`);
+  }
+}
 
 test('a phone complaint about an elderly woman at the market: intake, receipt, verify, assign, visit, close on time', async ({
   page,
@@ -438,4 +464,94 @@ test('the admin keeps categories, the holiday calendar and the numbering', async
   await expect(page.getByTestId('numbering-preview')).toContainText(
     /ADU\/0004\/DINSOS-BJB\/[IVX]+\/\d{4}/,
   );
+});
+
+test('a complaint about a person in need goes to a caseworker, who logs the visit', async ({
+  page,
+  request,
+}) => {
+  await rpc(request, host, 'auth.login', {
+    username: OFFICER.username,
+    password: OFFICER.password,
+  });
+  const made = await rpc<{ id: string; number: string; version: number }>(
+    request,
+    host,
+    'complaints.create',
+    {
+      kind: 'complaint',
+      categoryId: '0190a000-0000-7000-8000-000000000001',
+      channel: 'phone',
+      reporterName: 'Pak Hamdani',
+      subject: 'Bapak tua tidur di halte Jl. A. Yani km 33 tiap malam',
+      description:
+        'Sudah seminggu terlihat tidur di halte, tampak sakit dan tidak membawa apa-apa.',
+      urgency: 'high',
+    },
+  );
+  await rpc(request, host, 'complaints.transition', {
+    id: made.id,
+    version: made.version,
+    to: 'verified',
+  });
+
+  // The officer gives it to the caseworker: the choice says who is a caseworker.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, host, OFFICER.username, OFFICER.password);
+  await page.goto(`${host.url}/#/complaints/${made.id}`);
+  await expect(page.getByTestId('step-in_follow_up')).toBeVisible();
+  await expect(page.getByTestId('step-verified')).toHaveCount(0);
+  // Rejecting asks for exactly the reason, the answer and how it was given.
+  await page.getByTestId('more-steps').click();
+  await page.getByRole('menuitem', { name: 'Tolak' }).click();
+  const reject = page.getByRole('dialog');
+  await expect(reject.getByRole('textbox', { name: 'Alasan penolakan' })).toBeVisible();
+  await expect(reject.getByRole('textbox', { name: 'Jawaban kepada pelapor' })).toBeVisible();
+  await expect(reject.getByRole('combobox', { name: 'Cara jawaban disampaikan' })).toBeVisible();
+  await expect(reject.getByRole('textbox')).toHaveCount(3);
+  await shot(page, 'dialog-reject-1366');
+  await reject.getByRole('button', { name: 'Batal' }).click();
+
+  await page.getByTestId('assign').click();
+  await page.getByTestId('assign-select').click();
+  await expect(page.getByRole('listbox')).toContainText('Pekerja Sosial');
+  await page.getByRole('option', { name: CASEWORKER.fullName }).click();
+  await page.getByTestId('assign-confirm').click();
+  await expect(page.getByTestId('complaint-assignee')).toHaveText(CASEWORKER.fullName);
+  await expect(page.getByTestId('complaint-assignee-role')).toHaveText('Pekerja Sosial');
+  await shotBoth(page, 'detail-officer');
+
+  // The list says who has it, and in which role.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openNav(page, 'Pengaduan');
+  const row = page.locator(`[data-number="${made.number}"]`);
+  await expect(row).toContainText(CASEWORKER.fullName);
+  await expect(row).toContainText('Pekerja Sosial');
+  await expect(page.locator('[data-number^="ADU/0002/"]')).toContainText('Petugas Pengaduan');
+  await shot(page, 'list-assignees-1366');
+
+  // The caseworker reads it and logs the visit; the status steps stay with the officers.
+  await signOut(page);
+  await login(page, host, CASEWORKER.username, CASEWORKER.password);
+  await page.goto(`${host.url}/#/complaints/${made.id}`);
+  const actions = page.getByTestId('complaint-actions');
+  await expect(actions.getByTestId('log-action')).toBeVisible();
+  await expect(actions.getByRole('button')).toHaveCount(1);
+  await page.getByTestId('log-action').click();
+  await page.getByTestId('action-type').getByText('Kunjungan').click();
+  await page
+    .getByRole('dialog')
+    .getByRole('textbox', { name: 'Hasil' })
+    .fill('Bapak ditemui di halte, demam. Diantar ke Puskesmas Banjarbaru lalu ke rumah singgah.');
+  await page.getByTestId('action-confirm').click();
+  await expect(page.getByTestId('complaint-timeline')).toContainText('Kunjungan lapangan');
+  await expect(page.getByTestId('complaint-timeline')).toContainText(CASEWORKER.fullName);
+  await shotBoth(page, 'detail-caseworker');
+
+  // A complaint given to someone else offers the caseworker nothing to do.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openNav(page, 'Pengaduan');
+  await page.locator('[data-number^="ADU/0002/"]').getByRole('link').click();
+  await expect(page.getByTestId('complaint-number')).toHaveText(/^ADU\/0002\//);
+  await expect(page.getByTestId('complaint-actions')).toHaveCount(0);
 });

@@ -5,10 +5,10 @@
 import type { Deadline } from '../../../shared/contract/complaints';
 import {
   DEADLINE_STAGES,
-  isClosed,
   type ComplaintStatus,
   type DeadlineStage,
 } from '../../../shared/reference/complaints';
+import { isClosed } from '../../../shared/workflow/complaints';
 import { dayInZone, dueDate, timeLeft, type HolidaySet } from '../../../shared/workdays';
 
 export interface DeadlineDays {

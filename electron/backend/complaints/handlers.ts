@@ -2,11 +2,8 @@
 import type { Selectable } from 'kysely';
 import type { complaintsContract } from '../../../shared/contract/complaints';
 import type { FieldIssue } from '../../../shared/errors';
-import {
-  canTransition,
-  isClosed,
-  type ComplaintStatus,
-} from '../../../shared/reference/complaints';
+import type { ComplaintStatus } from '../../../shared/reference/complaints';
+import { isClosed } from '../../../shared/workflow/complaints';
 import { diffRecords } from '../audit/diff';
 import { assertUpdated, nextVersion } from '../db/versioned';
 import type { ComplaintsTable } from '../db/tables/complaints';
@@ -17,17 +14,13 @@ import { uuidv7 } from '../lib/ids';
 import { loadCalendar, loadHolidaySet, parseCodes } from './config';
 import { canSeeConfidential, mayReadReporter } from './confidential';
 import { dueDates, nextDeadline } from './deadlines';
-import {
-  checkIntake,
-  checkReceivedAt,
-  CLOCK_SKEW_MS,
-  isActiveOfficer,
-  OFFICER_ROLES,
-  throwIfAny,
-} from './intake';
+import { isAssignable, listAssignees } from './assignees';
+import { writeComplaintEvent } from './events';
+import { checkIntake, checkReceivedAt, throwIfAny } from './intake';
 import { issueNumber } from './numbering';
 import { listComplaints, loadComplaint, loadComplaintRow } from './queries';
 import { complaintStats } from './stats';
+import { assignComplaint, logComplaintAction, transitionComplaint } from './steps';
 import { officeTimeZone } from '../office/store';
 import { regionRefs } from '../regions/refs';
 
@@ -62,6 +55,7 @@ async function loadForChange(ctx: Ctx, id: string, version?: number): Promise<Ro
   return row;
 }
 
+/** The timeline event of create, update and receipt, through the shared event writer. */
 async function addEvent(
   ctx: Ctx,
   complaintId: string,
@@ -75,22 +69,15 @@ async function addEvent(
     note?: string | null;
   },
 ): Promise<void> {
-  await ctx.db
-    .insertInto('complaint_events')
-    .values({
-      id: uuidv7(ctx.now.getTime()),
-      complaint_id: complaintId,
-      at: e.at ?? ctx.nowIso,
-      kind: e.kind,
-      from_status: e.fromStatus ?? null,
-      to_status: e.toStatus ?? null,
-      action_type: e.actionType ?? null,
-      agency: e.agency ?? null,
-      note: e.note ?? null,
-      user_id: ctx.user?.id ?? null,
-      created_at: ctx.nowIso,
-    })
-    .execute();
+  await writeComplaintEvent(ctx, complaintId, {
+    kind: e.kind === 'status' ? 'transition' : e.kind,
+    at: e.at,
+    fromState: e.fromStatus,
+    toState: e.toStatus,
+    action: e.actionType,
+    party: e.agency,
+    note: e.note,
+  });
 }
 
 /** The name an assignment event keeps, as the officer was called then. */
@@ -152,7 +139,7 @@ export const complaintHandlers: HandlersOf<
       issues,
     );
     const checked = await checkIntake(ctx.db, input, issues);
-    if (input.assigneeId && !(await isActiveOfficer(ctx.db, input.assigneeId)))
+    if (input.assigneeId && !(await isAssignable(ctx.db, input.assigneeId)))
       issues.push({ path: ['assigneeId'], key: 'complaint.assignee_invalid' });
     throwIfAny(issues);
     const { days } = checked!;
@@ -308,139 +295,17 @@ export const complaintHandlers: HandlersOf<
   },
 
   async 'complaints.transition'(input, ctx) {
-    const user = requireUser(ctx);
-    const row = await loadComplaintRow(ctx.db, input.id);
-    if (!row) throw notFound();
-    if (row.version !== input.version) throw staleRecord();
-    const from = row.status as ComplaintStatus;
-    if (!canTransition(from, input.to)) {
-      throw new AppError('CONFLICT', 'complaint.transition_not_allowed');
-    }
-    const closing = isClosed(input.to);
-    const issues: FieldIssue[] = [];
-    if (input.to === 'rejected' && !input.reason)
-      issues.push({ path: ['reason'], key: 'complaint.reason_required' });
-    if (input.to === 'forwarded' && !input.forwardedTo)
-      issues.push({ path: ['forwardedTo'], key: 'complaint.forwarded_to_required' });
-    if (closing && !input.finalAnswer)
-      issues.push({ path: ['finalAnswer'], key: 'complaint.final_answer_required' });
-    if (closing && !input.answerChannel)
-      issues.push({ path: ['answerChannel'], key: 'complaint.answer_channel_required' });
-    throwIfAny(issues);
-
-    const columns: Partial<Row> = { status: input.to };
-    if (input.to === 'verified') columns.verified_at = ctx.nowIso;
-    if (input.to === 'in_follow_up') columns.follow_up_at = ctx.nowIso;
-    if (closing) {
-      columns.closed_at = ctx.nowIso;
-      columns.final_answer = input.finalAnswer;
-      columns.answer_channel = input.answerChannel;
-      if (input.to === 'rejected') columns.rejection_reason = input.reason;
-      if (input.to === 'forwarded') columns.forwarded_to = input.forwardedTo;
-    }
-    const updated = await ctx.db
-      .updateTable('complaints')
-      .set({
-        ...columns,
-        ...nextDeadline({ ...row, ...columns }),
-        updated_at: ctx.nowIso,
-        updated_by: user.id,
-        version: nextVersion,
-      })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(updated);
-    await addEvent(ctx, input.id, {
-      kind: 'status',
-      fromStatus: from,
-      toStatus: input.to,
-      note: input.note,
-    });
-    ctx.audit({
-      recordType: 'complaint',
-      recordId: input.id,
-      changes: diffRecords(row, columns),
-      ...(input.note ? { note: input.note } : {}),
-    });
+    await transitionComplaint(ctx, input);
     return result(ctx, input.id);
   },
 
   async 'complaints.assign'(input, ctx) {
-    const user = requireUser(ctx);
-    const row = await loadForChange(ctx, input.id, input.version);
-    if (input.assigneeId === row.assigned_to)
-      throw fieldError(['assigneeId'], 'complaint.assignee_unchanged');
-    if (input.assigneeId && !(await isActiveOfficer(ctx.db, input.assigneeId)))
-      throw fieldError(['assigneeId'], 'complaint.assignee_invalid');
-    const updated = await ctx.db
-      .updateTable('complaints')
-      .set({
-        assigned_to: input.assigneeId,
-        updated_at: ctx.nowIso,
-        updated_by: user.id,
-        version: nextVersion,
-      })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(updated);
-    await addEvent(ctx, input.id, {
-      kind: 'assign',
-      agency: input.assigneeId ? await fullName(ctx, input.assigneeId) : null,
-      note: input.note,
-    });
-    ctx.audit({
-      recordType: 'complaint',
-      recordId: input.id,
-      changes: { assigned_to: [row.assigned_to, input.assigneeId] },
-    });
+    await assignComplaint(ctx, input);
     return result(ctx, input.id);
   },
 
   async 'complaints.logAction'(input, ctx) {
-    const user = requireUser(ctx);
-    const row = await loadForChange(ctx, input.id);
-    const at = input.at ? new Date(input.at).toISOString() : ctx.nowIso;
-    const issues: FieldIssue[] = [];
-    if (new Date(at).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS)
-      issues.push({ path: ['at'], key: 'complaint.action_future' });
-    else if (at < row.received_at)
-      issues.push({ path: ['at'], key: 'complaint.action_before_receipt' });
-    if (input.type === 'coordination' && !input.agency)
-      issues.push({ path: ['agency'], key: 'complaint.agency_required' });
-    throwIfAny(issues);
-
-    await addEvent(ctx, input.id, {
-      kind: 'action',
-      at,
-      actionType: input.type,
-      agency: input.agency,
-      note: input.outcome,
-    });
-    const changes: Record<string, [unknown, unknown]> = {
-      action: [null, input.type],
-      outcome: [null, input.outcome],
-    };
-    if (input.agency) changes.agency = [null, input.agency];
-    // The first answer to the reporter meets the first-answer deadline.
-    if (input.type === 'answer' && (!row.first_answer_at || at < row.first_answer_at)) {
-      const updated = await ctx.db
-        .updateTable('complaints')
-        .set({
-          first_answer_at: at,
-          ...nextDeadline({ ...row, first_answer_at: at }),
-          updated_at: ctx.nowIso,
-          updated_by: user.id,
-          version: nextVersion,
-        })
-        .where('id', '=', input.id)
-        .where('version', '=', row.version)
-        .executeTakeFirst();
-      assertUpdated(updated);
-      changes.first_answer_at = [row.first_answer_at, at];
-    }
-    ctx.audit({ recordType: 'complaint', recordId: input.id, changes });
+    await logComplaintAction(ctx, input);
     return result(ctx, input.id);
   },
 
@@ -470,16 +335,7 @@ export const complaintHandlers: HandlersOf<
   },
 
   async 'complaints.officers'(_input, ctx) {
-    const rows = await ctx.db
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select(['users.id', 'users.full_name'])
-      .distinct()
-      .where('users.active', '=', 1)
-      .where('user_roles.role', 'in', OFFICER_ROLES)
-      .orderBy('users.full_name')
-      .execute();
-    return { officers: rows.map((r) => ({ id: r.id, fullName: r.full_name })) };
+    return { officers: await listAssignees(ctx.db) };
   },
 
   async 'complaints.forCheckin'(input, ctx) {

@@ -11,7 +11,6 @@ import {
   MAX_BACKDATE_DAYS,
   type ComplaintChannel,
 } from '../../../shared/reference/complaints';
-import { ROLE_PERMISSIONS, ROLES } from '../../../shared/roles';
 import { addCalendarDays, dayInZone } from '../../../shared/workdays';
 import type { DB } from '../db/schema';
 import type { ComplaintCategoriesTable } from '../db/tables/complaints';
@@ -21,9 +20,6 @@ import type { DeadlineDays } from './deadlines';
 
 /** A few minutes of clock difference between PCs is not "the future". */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-/** Roles whose holders can be assigned complaints (they may work on them). */
-export const OFFICER_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('complaints.write'));
 
 export interface IntakeFields {
   kind: 'complaint' | 'data_service';
@@ -35,18 +31,6 @@ export interface IntakeFields {
   regionCode: string | null;
   reporterAnonymous: boolean;
   reporterName: string | null;
-}
-
-export async function isActiveOfficer(db: Kysely<DB>, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select('users.id')
-    .where('users.id', '=', userId)
-    .where('users.active', '=', 1)
-    .where('user_roles.role', 'in', OFFICER_ROLES)
-    .executeTakeFirst();
-  return !!row;
 }
 
 export function daysInOrder(d: DeadlineDays): boolean {

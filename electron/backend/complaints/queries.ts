@@ -1,31 +1,29 @@
 /** Reading complaints: one with its timeline, or a filtered, sorted page of summaries. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
-import type {
-  Complaint,
-  ComplaintEvent,
-  ComplaintSummary,
-} from '../../../shared/contract/complaints';
+import type { Complaint, ComplaintSummary } from '../../../shared/contract/complaints';
 import type { ParsedInput } from '../../../shared/contract';
 import {
-  CLOSED_STATUSES,
   DEADLINE_STAGES,
-  OPEN_STATUSES,
   type ComplaintStatus,
   type DeadlineStage,
 } from '../../../shared/reference/complaints';
+import { CLOSED_STATUSES, OPEN_STATUSES } from '../../../shared/workflow/complaints';
 import type { SessionUser } from '../auth/sessions';
 import type { DB } from '../db/schema';
 import type { ComplaintsTable } from '../db/tables/complaints';
 import { regionRefs, type RegionRef } from '../regions/refs';
+import { roleOfAssignee, rolesOf } from './assignees';
 import { parseCodes, type Calendar } from './config';
 import { mayReadReporter } from './confidential';
 import { deadlineView } from './deadlines';
+import { complaintTimelineEvent } from './events';
 
 type Row = Selectable<ComplaintsTable> & {
   category_name: string;
   category_name_en: string | null;
   person_name: string | null;
   assignee_name: string | null;
+  assignee_roles: string | null;
 };
 
 function baseQuery(db: Kysely<DB>) {
@@ -44,6 +42,7 @@ function selectRow(q: ReturnType<typeof baseQuery>) {
       'cat.name_en as category_name_en',
       'p.full_name as person_name',
       'a.full_name as assignee_name',
+      rolesOf('c.assigned_to').as('assignee_roles'),
     ]);
 }
 
@@ -71,7 +70,13 @@ function toSummary(
     reporterName: visible ? r.reporter_name : null,
     reporterAnonymous: r.reporter_anonymous === 1,
     reporterHidden: !visible,
-    assignee: r.assigned_to ? { id: r.assigned_to, fullName: r.assignee_name ?? '' } : null,
+    assignee: r.assigned_to
+      ? {
+          id: r.assigned_to,
+          fullName: r.assignee_name ?? '',
+          role: roleOfAssignee(r.assignee_roles),
+        }
+      : null,
     next: r.next_stage
       ? deadlineView(r, r.next_stage as DeadlineStage, cal.today, cal.timeZone, cal.holidays)
       : null,
@@ -154,17 +159,7 @@ export async function loadComplaint(
     createdAt: r.created_at,
     createdBy: creator ? { id: creator.id, fullName: creator.full_name } : null,
     receiptPrints: r.receipt_prints,
-    events: events.map((e): ComplaintEvent => ({
-      id: e.id,
-      at: e.at,
-      kind: e.kind as ComplaintEvent['kind'],
-      fromStatus: e.from_status as ComplaintEvent['fromStatus'],
-      toStatus: e.to_status as ComplaintEvent['toStatus'],
-      actionType: e.action_type as ComplaintEvent['actionType'],
-      party: e.agency,
-      note: e.note,
-      user: e.user_id ? { id: e.user_id, fullName: e.user_name ?? '' } : null,
-    })),
+    events: events.map(complaintTimelineEvent),
     stays: stays.map((s) => ({
       id: s.id,
       shelterName: s.name,

@@ -24,13 +24,17 @@ export async function seedComplaintDemo(
     {},
   );
   const category = (name: string) => cats.data.categories.find((c) => c.name === name)!.id;
-  const officers = await demoCall<{ officers: { id: string; username: string }[] }>(
+  const officers = await demoCall<{ officers: { id: string; fullName: string }[] }>(
     backend,
     token,
     'complaints.officers',
     {},
   );
-  const officer = officers.data.officers.find((o) => o.username === 'nurul.hasanah')?.id ?? null;
+  const named = (name: string) =>
+    officers.data.officers.find((o) => o.fullName.startsWith(name))?.id ?? null;
+  const officer = named('Nurul Hasanah');
+  // Follow-up visits to a person in need are a caseworker's work.
+  const caseworker = named('Siti Aminah');
   const daysAgo = (d: number, hour = 2) =>
     new Date(now.getTime() - d * DAY - hour * 3_600_000).toISOString();
   const register = 'Dicatat dari buku register loket';
@@ -89,7 +93,7 @@ export async function seedComplaintDemo(
     reporterRelation: 'Pedagang pasar',
     receivedAt: daysAgo(2),
     backdateReason: register,
-    assigneeId: officer,
+    assigneeId: caseworker,
   });
   market = await step(market, 'verified', { note: 'Dicek melalui pengelola pasar: benar.' });
   market = await step(market, 'in_follow_up');

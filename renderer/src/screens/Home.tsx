@@ -309,7 +309,7 @@ export function Home() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            {me.permissions.includes('complaints.write') && <DueTodayCard />}
+            {me.permissions.includes('complaints.followUp') && <DueTodayCard />}
             {me.permissions.includes('shelter.read') && <HomeShelterCard />}
             <OfficeCard />
             <RecentActivity />

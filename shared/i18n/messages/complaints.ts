@@ -146,9 +146,13 @@ export const complaintMessages = {
     'Pengaduan ini sudah ditutup dan tidak dapat diubah lagi.',
     'This complaint is closed and can no longer be changed.',
   ],
+  'complaint.closed_in_state': [
+    'Pengaduan ini sudah ditutup ({state}) dan tidak dapat diubah lagi.',
+    'This complaint is closed ({state}) and can no longer be changed.',
+  ],
   'complaint.transition_not_allowed': [
-    'Langkah ini tidak diizinkan dari status pengaduan saat ini. Muat ulang untuk melihat status terbaru.',
-    'This step is not allowed from the complaint’s current status. Reload to see the latest status.',
+    'Langkah ini tidak diizinkan saat pengaduan berstatus "{state}". Muat ulang untuk melihat status terbaru.',
+    'This step is not allowed while the complaint is "{state}". Reload to see the latest status.',
   ],
   'complaint.reason_required': ['Tuliskan alasan penolakan.', 'Give the reason for rejecting.'],
   'complaint.forwarded_to_required': [
@@ -164,8 +168,8 @@ export const complaintMessages = {
     'Choose how the answer was delivered.',
   ],
   'complaint.assignee_invalid': [
-    'Petugas ini tidak aktif atau tidak berwenang menangani pengaduan.',
-    'This officer is inactive or may not handle complaints.',
+    'Pengguna ini tidak aktif atau tidak dapat ditugaskan pengaduan (hanya petugas pengaduan, pekerja sosial dan admin).',
+    'This user is inactive or cannot be assigned complaints (only complaint officers, caseworkers and admins).',
   ],
   'complaint.assignee_unchanged': [
     'Pengaduan sudah ditugaskan kepada petugas ini.',
@@ -333,7 +337,7 @@ export const complaintMessages = {
     'Dipakai untuk mengisi check-in rumah singgah yang dimulai dari pengaduan ini.',
     'Used to prefill a shelter check-in started from this complaint.',
   ],
-  'complaint.assignee': ['Petugas', 'Officer'],
+  'complaint.assignee': ['Petugas', 'Assigned to'],
   'complaint.unassigned': ['Belum ditugaskan', 'Not assigned'],
   'complaint.status': ['Status', 'Status'],
   'complaint.nextDeadline': ['Tenggat berikutnya', 'Next deadline'],
@@ -689,11 +693,14 @@ export const complaintMessages = {
   'audit.method.complaints.create': ['Catat pengaduan', 'Record complaint'],
   'audit.method.complaints.update': ['Perbaiki data pengaduan', 'Correct complaint'],
   'audit.method.complaints.transition': ['Ubah status pengaduan', 'Change complaint status'],
-  'audit.method.complaints.assign': ['Tugaskan petugas pengaduan', 'Assign complaint officer'],
+  'audit.method.complaints.assign': ['Tugaskan pengaduan', 'Assign complaint'],
   'audit.method.complaints.logAction': ['Catat tindak lanjut', 'Log follow-up action'],
   'audit.method.complaints.receiptPrinted': ['Cetak tanda terima', 'Print receipt'],
   'audit.method.complaints.stats': ['Lihat angka pengaduan', 'View complaint figures'],
-  'audit.method.complaints.officers': ['Lihat petugas pengaduan', 'List complaint officers'],
+  'audit.method.complaints.officers': [
+    'Lihat petugas yang dapat ditugaskan',
+    'List who can be assigned complaints',
+  ],
   'audit.method.complaints.forCheckin': [
     'Baca pengaduan untuk check-in',
     'Read complaint for check-in',

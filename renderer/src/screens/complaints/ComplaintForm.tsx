@@ -47,6 +47,7 @@ import { useForm } from '../../lib/form';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
+import { assigneeGroups } from './Assignee';
 import { categoryName, openFailure, ppksOptions } from './labels';
 import { PersonLink, type LinkedPerson } from './PersonLink';
 
@@ -617,10 +618,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
                   label={t('complaint.assignee')}
                   description={t('complaint.form.assignHelp')}
                   placeholder={t('complaint.unassigned')}
-                  data={(officers.data?.officers ?? []).map((o) => ({
-                    value: o.id,
-                    label: o.id === me.id ? `${o.fullName} (${t('user.you')})` : o.fullName,
-                  }))}
+                  data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
                   value={v.assigneeId}
                   onChange={(a) => form.set('assigneeId', a)}
                   error={form.errorText('assigneeId')}

@@ -37,12 +37,15 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Complaint, ComplaintEvent } from '../../../../shared/contract/complaints';
+import type { Complaint } from '../../../../shared/contract/complaints';
+import type { TimelineEvent } from '../../../../shared/contract/timeline';
+import type { ActionType } from '../../../../shared/reference/complaints';
 import {
+  complaintFlow,
   isClosed,
-  TRANSITIONS,
-  type ComplaintStatus,
-} from '../../../../shared/reference/complaints';
+  type ComplaintStep,
+} from '../../../../shared/workflow/complaints';
+import { offeredSteps } from '../../../../shared/workflow/engine';
 import { call } from '../../api/rpc';
 import { LoadError, PageLoader } from '../../components/Panels';
 import { useI18n, useT } from '../../i18n/I18nProvider';
@@ -50,12 +53,23 @@ import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
+import { AssigneeName } from './Assignee';
 import { ActionDialog, AssignDialog, TransitionDialog } from './dialogs';
 import { replaceHash, useHashQuery } from './hashQuery';
 import { categoryName, ppksName } from './labels';
 import { DeadlineLine, StatusBadge, UrgencyBadge } from './parts';
 
-type Dialog = { kind: 'step'; to: ComplaintStatus } | { kind: 'assign' } | { kind: 'action' };
+/** The step whose dialog is open: a status step, assignment, or the follow-up log. */
+type Dialog = ComplaintStep;
+
+/** A state's label from the workflow description; '—' for none. */
+function useStateLabel() {
+  const t = useT();
+  return (s: string | null) =>
+    s && s in complaintFlow.states
+      ? t(complaintFlow.states[s as keyof typeof complaintFlow.states].label)
+      : '—';
+}
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -76,16 +90,16 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function EventIcon({ e }: { e: ComplaintEvent }) {
+function EventIcon({ e }: { e: TimelineEvent }) {
   switch (e.kind) {
     case 'created':
       return <IconFilePlus size={14} />;
-    case 'status':
-      return e.toStatus === 'done' ? <IconCircleCheck size={14} /> : <IconArrowRight size={14} />;
+    case 'transition':
+      return e.toState === 'done' ? <IconCircleCheck size={14} /> : <IconArrowRight size={14} />;
     case 'assign':
       return <IconUserCheck size={14} />;
     case 'action':
-      return e.actionType === 'answer' ? <IconMessageCircle size={14} /> : <IconPhone size={14} />;
+      return e.action === 'answer' ? <IconMessageCircle size={14} /> : <IconPhone size={14} />;
     case 'print':
       return <IconPrinter size={14} />;
     default:
@@ -93,22 +107,23 @@ function EventIcon({ e }: { e: ComplaintEvent }) {
   }
 }
 
-function EventTitle({ e }: { e: ComplaintEvent }) {
+function EventTitle({ e }: { e: TimelineEvent }) {
   const t = useT();
+  const stateLabel = useStateLabel();
   switch (e.kind) {
-    case 'status':
+    case 'transition':
       return (
         <>
           {t('complaint.event.status', {
-            from: e.fromStatus ? t(`complaint.status.${e.fromStatus}`) : '—',
-            to: e.toStatus ? t(`complaint.status.${e.toStatus}`) : '—',
+            from: stateLabel(e.fromState),
+            to: stateLabel(e.toState),
           })}
         </>
       );
     case 'action':
       return (
         <>
-          {t(`complaint.action.${e.actionType!}`)}
+          {t(`complaint.action.${e.action as ActionType}`)}
           {e.party ? ` · ${e.party}` : ''}
         </>
       );
@@ -125,7 +140,7 @@ function EventTitle({ e }: { e: ComplaintEvent }) {
   }
 }
 
-function History({ events }: { events: ComplaintEvent[] }) {
+function History({ events }: { events: TimelineEvent[] }) {
   const t = useT();
   const fmt = useFormat();
   return (
@@ -149,7 +164,7 @@ function History({ events }: { events: ComplaintEvent[] }) {
           )}
           <Text size="xs" c="dimmed" mt={2}>
             {fmt.dateTime(e.at)}
-            {e.user ? ` · ${e.user.fullName}` : ` · ${t('audit.system')}`}
+            {e.by ? ` · ${e.by.fullName}` : ` · ${t('audit.system')}`}
           </Text>
         </Timeline.Item>
       ))}
@@ -254,9 +269,14 @@ export function ComplaintPage({ id }: { id: string }) {
   if (!c) return <PageLoader />;
 
   const open = !isClosed(c.status);
-  const steps = TRANSITIONS[c.status];
-  const forward = steps.filter((s) => s === 'verified' || s === 'in_follow_up' || s === 'done');
-  const other = steps.filter((s) => s === 'rejected' || s === 'forwarded');
+  // Only the steps the workflow allows from this status, to this user on this complaint.
+  const offered = offeredSteps(complaintFlow, c.status, {
+    roles: me.roles,
+    isAssignee: c.assignee?.id === me.id,
+  });
+  const stepOf = (a: ComplaintStep) => complaintFlow.steps[a];
+  const forward = offered.filter((a) => stepOf(a).to && stepOf(a).emphasis === 'primary');
+  const other = offered.filter((a) => stepOf(a).to && stepOf(a).emphasis !== 'primary');
   const done = (saved: Complaint) => {
     setFresh(saved);
     setDialog(null);
@@ -266,14 +286,7 @@ export function ComplaintPage({ id }: { id: string }) {
     setFresh(null);
     loaded.reload();
   };
-  const dialogTitle =
-    dialog?.kind === 'step'
-      ? t(`complaint.step.${dialog.to}`)
-      : dialog?.kind === 'assign'
-        ? t('complaint.assign')
-        : dialog?.kind === 'action'
-          ? t('complaint.action.log')
-          : '';
+  const dialogTitle = dialog ? t(stepOf(dialog).label) : '';
 
   return (
     <>
@@ -353,38 +366,46 @@ export function ComplaintPage({ id }: { id: string }) {
         </Alert>
       )}
 
-      {open && canWrite && (
+      {open && offered.length > 0 && (
         <Card withBorder radius="md" padding="md" mb="lg" data-testid="complaint-actions">
           <Group justify="space-between" wrap="wrap" gap="sm">
             <Group gap="sm" wrap="wrap">
-              {forward.map((s) => (
+              {forward.map((a) => (
                 <Button
-                  key={s}
-                  onClick={() => setDialog({ kind: 'step', to: s })}
+                  key={a}
+                  onClick={() => setDialog(a)}
                   leftSection={
-                    s === 'done' ? <IconCircleCheck size={18} /> : <IconArrowRight size={18} />
+                    stepOf(a).to === 'done' ? (
+                      <IconCircleCheck size={18} />
+                    ) : (
+                      <IconArrowRight size={18} />
+                    )
                   }
-                  data-testid={`step-${s}`}
+                  data-testid={`step-${stepOf(a).to}`}
                 >
-                  {t(`complaint.step.${s}`)}
+                  {t(stepOf(a).label)}
                 </Button>
               ))}
-              <Button
-                variant="light"
-                leftSection={<IconClipboardList size={18} />}
-                onClick={() => setDialog({ kind: 'action' })}
-                data-testid="log-action"
-              >
-                {t('complaint.action.log')}
-              </Button>
-              <Button
-                variant="light"
-                leftSection={<IconUserCheck size={18} />}
-                onClick={() => setDialog({ kind: 'assign' })}
-                data-testid="assign"
-              >
-                {c.assignee ? t('complaint.reassign') : t('complaint.assign')}
-              </Button>
+              {offered.includes('log_action') && (
+                <Button
+                  variant="light"
+                  leftSection={<IconClipboardList size={18} />}
+                  onClick={() => setDialog('log_action')}
+                  data-testid="log-action"
+                >
+                  {t('complaint.action.log')}
+                </Button>
+              )}
+              {offered.includes('assign') && (
+                <Button
+                  variant="light"
+                  leftSection={<IconUserCheck size={18} />}
+                  onClick={() => setDialog('assign')}
+                  data-testid="assign"
+                >
+                  {c.assignee ? t('complaint.reassign') : t('complaint.assign')}
+                </Button>
+              )}
             </Group>
             {other.length > 0 && (
               <Menu position="bottom-end" withinPortal>
@@ -399,13 +420,13 @@ export function ComplaintPage({ id }: { id: string }) {
                   </Button>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  {other.map((s) => (
+                  {other.map((a) => (
                     <Menu.Item
-                      key={s}
-                      color={s === 'rejected' ? 'red' : 'orange'}
-                      onClick={() => setDialog({ kind: 'step', to: s })}
+                      key={a}
+                      color={stepOf(a).emphasis === 'danger' ? 'red' : 'orange'}
+                      onClick={() => setDialog(a)}
                     >
-                      {t(`complaint.step.${s}`)}
+                      {t(stepOf(a).label)}
                     </Menu.Item>
                   ))}
                 </Menu.Dropdown>
@@ -499,13 +520,7 @@ export function ComplaintPage({ id }: { id: string }) {
             <SectionCard title={t('complaint.handling')}>
               <Stack gap="sm">
                 <Field label={t('complaint.assignee')}>
-                  <span data-testid="complaint-assignee">
-                    {c.assignee?.fullName ?? (
-                      <Text span c="dimmed" fs="italic" size="sm">
-                        {t('complaint.unassigned')}
-                      </Text>
-                    )}
-                  </span>
+                  <AssigneeName assignee={c.assignee} testId="complaint-assignee" />
                 </Field>
                 <Field label={t('complaint.channel')}>
                   {t(`complaint.channel.${c.channel}`)}
@@ -555,18 +570,18 @@ export function ComplaintPage({ id }: { id: string }) {
         opened={dialog !== null}
         onClose={() => setDialog(null)}
         title={dialogTitle}
-        size={dialog?.kind === 'step' && isClosed(dialog.to) ? 'lg' : 'md'}
+        size={dialog && stepOf(dialog).requires?.length ? 'lg' : 'md'}
       >
-        {dialog?.kind === 'step' && (
+        {dialog && stepOf(dialog).to && (
           <TransitionDialog
             complaint={c}
-            to={dialog.to}
+            step={dialog}
             onDone={done}
             onCancel={() => setDialog(null)}
             onReload={reload}
           />
         )}
-        {dialog?.kind === 'assign' && (
+        {dialog === 'assign' && (
           <AssignDialog
             complaint={c}
             onDone={done}
@@ -574,7 +589,7 @@ export function ComplaintPage({ id }: { id: string }) {
             onReload={reload}
           />
         )}
-        {dialog?.kind === 'action' && (
+        {dialog === 'log_action' && (
           <ActionDialog
             complaint={c}
             onDone={done}

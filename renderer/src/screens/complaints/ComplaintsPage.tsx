@@ -33,6 +33,7 @@ import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import './complaints.css';
+import { AssigneeName, assigneeGroups } from './Assignee';
 import { replaceHash, useHashQuery, withQuery } from './hashQuery';
 import { categoryName } from './labels';
 import { NextDeadline, ReporterText, StatusBadge, UrgencyBadge } from './parts';
@@ -148,7 +149,7 @@ export function ComplaintsPage() {
     () => [
       { value: 'me', label: t('complaint.filter.mine') },
       { value: 'none', label: t('complaint.filter.unassigned') },
-      ...(officers.data?.officers ?? []).map((o) => ({ value: o.id, label: o.fullName })),
+      ...assigneeGroups(officers.data?.officers ?? [], t),
     ],
     [officers.data, t],
   );
@@ -418,13 +419,7 @@ export function ComplaintsPage() {
                       <StatusBadge status={r.status} size="sm" />
                     </Table.Td>
                     <Table.Td>
-                      {r.assignee ? (
-                        <Text size="sm">{r.assignee.fullName}</Text>
-                      ) : (
-                        <Text size="sm" c="dimmed" fs="italic">
-                          {t('complaint.unassigned')}
-                        </Text>
-                      )}
+                      <AssigneeName assignee={r.assignee} />
                     </Table.Td>
                     <Table.Td>
                       <NextDeadline next={r.next} />

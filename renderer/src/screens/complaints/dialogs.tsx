@@ -12,24 +12,25 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { Input } from '../../../../shared/contract';
 import type { Complaint } from '../../../../shared/contract/complaints';
+import { ACTION_TYPES, type ActionType } from '../../../../shared/reference/complaints';
 import {
-  ACTION_TYPES,
-  ANSWER_CHANNELS,
-  isClosed,
-  type ActionType,
-  type AnswerChannel,
-  type ComplaintStatus,
-} from '../../../../shared/reference/complaints';
+  complaintFlow,
+  complaintStepFields,
+  type ComplaintStep,
+} from '../../../../shared/workflow/complaints';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/workdays';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { StepField } from '../../components/StepField';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
+import { assigneeGroups } from './Assignee';
 
 interface DialogProps {
   complaint: Complaint;
@@ -38,33 +39,29 @@ interface DialogProps {
   onReload: () => void;
 }
 
-export const STEP_LABEL: Record<ComplaintStatus, string> = {
-  received: 'complaint.step.received',
-  verified: 'complaint.step.verified',
-  in_follow_up: 'complaint.step.in_follow_up',
-  done: 'complaint.step.done',
-  rejected: 'complaint.step.rejected',
-  forwarded: 'complaint.step.forwarded',
-};
+type StepField = keyof typeof complaintStepFields;
+type StepValues = Record<StepField, string | null> & { note: string };
 
+/** A status step: asks for exactly the fields the workflow says the step requires. */
 export function TransitionDialog({
   complaint,
-  to,
+  step,
   onDone,
   onCancel,
   onReload,
-}: DialogProps & { to: ComplaintStatus }) {
+}: DialogProps & { step: ComplaintStep }) {
   const t = useT();
   const handle = useFailureHandler();
-  const form = useForm({
+  const def = complaintFlow.steps[step];
+  const fields = def.requires ?? [];
+  const form = useForm<StepValues>({
     note: '',
     reason: '',
     forwardedTo: '',
     finalAnswer: '',
-    answerChannel: null as AnswerChannel | null,
+    answerChannel: null,
   });
   const [busy, setBusy] = useState(false);
-  const closing = isClosed(to);
   const v = form.values;
 
   const submit = async (e: FormEvent) => {
@@ -75,11 +72,11 @@ export function TransitionDialog({
       const saved = await call('complaints.transition', {
         id: complaint.id,
         version: complaint.version,
-        to,
+        to: def.to!,
         note: v.note,
-        ...(to === 'rejected' ? { reason: v.reason } : {}),
-        ...(to === 'forwarded' ? { forwardedTo: v.forwardedTo } : {}),
-        ...(closing ? { finalAnswer: v.finalAnswer, answerChannel: v.answerChannel } : {}),
+        ...(Object.fromEntries(fields.map((f) => [f, v[f]])) as Partial<
+          Pick<Input<'complaints.transition'>, StepField>
+        >),
       });
       onDone(saved);
     } catch (err) {
@@ -91,59 +88,29 @@ export function TransitionDialog({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {t(`complaint.step.${to}.help` as 'complaint.step.verified.help')}
-        </Text>
+        {def.help && (
+          <Text size="sm" c="dimmed">
+            {t(def.help)}
+          </Text>
+        )}
         <FormFailureAlert failure={form.failure} onReload={onReload} />
-        {to === 'rejected' && (
-          <Textarea
-            label={t('complaint.rejectionReason')}
-            required
-            autosize
-            minRows={2}
-            data-autofocus
-            {...form.text('reason')}
+        {fields.map((f, i) => (
+          <StepField
+            key={f}
+            def={complaintFlow.fields[f]}
+            name={f}
+            value={v[f]}
+            onChange={(value) => form.set(f, value)}
+            error={form.errorText(f)}
+            autoFocus={i === 0}
           />
-        )}
-        {to === 'forwarded' && (
-          <TextInput
-            label={t('complaint.forwardedTo')}
-            description={t('complaint.forwardedTo.help')}
-            required
-            data-autofocus
-            {...form.text('forwardedTo')}
-          />
-        )}
-        {closing && (
-          <>
-            <Textarea
-              label={t('complaint.finalAnswer')}
-              description={t('complaint.finalAnswer.help')}
-              required
-              autosize
-              minRows={3}
-              data-autofocus={to === 'done' || undefined}
-              {...form.text('finalAnswer')}
-            />
-            <Select
-              label={t('complaint.answerChannel')}
-              required
-              data={ANSWER_CHANNELS.map((c) => ({
-                value: c,
-                label: t(`complaint.answerChannel.${c}`),
-              }))}
-              value={v.answerChannel}
-              onChange={(c) => form.set('answerChannel', c as AnswerChannel | null)}
-              error={form.errorText('answerChannel')}
-            />
-          </>
-        )}
+        ))}
         <Textarea
           label={t('complaint.stepNote')}
           description={t('complaint.stepNote.help')}
           autosize
           minRows={2}
-          data-autofocus={!closing || undefined}
+          data-autofocus={fields.length === 0 || undefined}
           {...form.text('note')}
         />
         <Group justify="flex-end">
@@ -153,10 +120,12 @@ export function TransitionDialog({
           <Button
             type="submit"
             loading={busy}
-            color={to === 'rejected' ? 'red' : to === 'forwarded' ? 'orange' : undefined}
+            color={
+              def.emphasis === 'danger' ? 'red' : def.emphasis === 'caution' ? 'orange' : undefined
+            }
             data-testid="transition-confirm"
           >
-            {t(STEP_LABEL[to] as 'complaint.step.verified')}
+            {t(def.label)}
           </Button>
         </Group>
       </Stack>
@@ -198,15 +167,14 @@ export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogPr
         <Select
           label={t('complaint.assignee')}
           placeholder={t('complaint.unassigned')}
-          data={(officers.data?.officers ?? []).map((o) => ({
-            value: o.id,
-            label: o.id === me.id ? `${o.fullName} (${t('user.you')})` : o.fullName,
-          }))}
+          data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
           value={form.values.assigneeId}
           onChange={(a) => form.set('assigneeId', a)}
           error={form.errorText('assigneeId')}
           searchable
           clearable
+          // Focused on opening, but closed: the list would cover "assign to me".
+          openOnFocus={false}
           data-autofocus
           data-testid="assign-select"
         />

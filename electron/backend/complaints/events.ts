@@ -1,0 +1,60 @@
+/**
+ * The complaint timeline: complaint_events rows written from, and read back into, the timeline
+ * shape every record type shares (shared/contract/timeline.ts).
+ */
+import type { Selectable } from 'kysely';
+import type { TimelineEvent } from '../../../shared/contract/timeline';
+import type { ComplaintStatus } from '../../../shared/reference/complaints';
+import { complaintFlow } from '../../../shared/workflow/complaints';
+import { stepInto } from '../../../shared/workflow/engine';
+import type { ComplaintEventsTable } from '../db/tables/complaints';
+import { uuidv7 } from '../lib/ids';
+import type { EventWriter } from '../workflow/events';
+
+/** The table's name for a transition, kept from before the shared shape. */
+const STATUS_KIND = 'status';
+
+export const writeComplaintEvent: EventWriter = async (ctx, complaintId, e) => {
+  await ctx.db
+    .insertInto('complaint_events')
+    .values({
+      id: uuidv7(ctx.now.getTime()),
+      complaint_id: complaintId,
+      at: e.at ?? ctx.nowIso,
+      kind: e.kind === 'transition' ? STATUS_KIND : e.kind,
+      from_status: e.fromState ?? null,
+      to_status: e.toState ?? null,
+      // A transition's step follows from its two states; a logged action keeps its type.
+      action_type: e.kind === 'action' ? (e.action ?? null) : null,
+      agency: e.party ?? null,
+      note: e.note ?? null,
+      user_id: ctx.user?.id ?? null,
+      created_at: ctx.nowIso,
+    })
+    .execute();
+};
+
+type EventRow = Selectable<ComplaintEventsTable> & { user_name: string | null };
+
+export function complaintTimelineEvent(e: EventRow): TimelineEvent {
+  const kind = e.kind === STATUS_KIND ? 'transition' : (e.kind as TimelineEvent['kind']);
+  const from = e.from_status as ComplaintStatus | null;
+  const to = e.to_status as ComplaintStatus | null;
+  return {
+    id: e.id,
+    at: e.at,
+    kind,
+    action:
+      kind === 'transition' && from && to
+        ? (stepInto(complaintFlow, from, to) ?? null)
+        : kind === 'assign'
+          ? 'assign'
+          : e.action_type,
+    fromState: from,
+    toState: to,
+    party: e.agency,
+    note: e.note,
+    by: e.user_id ? { id: e.user_id, fullName: e.user_name ?? '' } : null,
+    details: {},
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Who a complaint is assigned to, named with their role (Petugas pengaduan, Pekerja sosial),
+ * and the people it can be assigned to, grouped by that role.
+ */
+import { Text } from '@mantine/core';
+import type { AssigneeRef } from '../../../../shared/contract/complaints';
+import type { Role } from '../../../../shared/roles';
+import { complaintFlow } from '../../../../shared/workflow/complaints';
+import { useT } from '../../i18n/I18nProvider';
+
+type T = ReturnType<typeof useT>;
+
+/** The name, with the role on a second, quieter line. */
+export function AssigneeName({
+  assignee,
+  testId,
+}: {
+  assignee: AssigneeRef | null;
+  testId?: string;
+}) {
+  const t = useT();
+  if (!assignee) {
+    return (
+      <Text size="sm" c="dimmed" fs="italic">
+        {t('complaint.unassigned')}
+      </Text>
+    );
+  }
+  return (
+    <div>
+      <Text size="sm" data-testid={testId}>
+        {assignee.fullName}
+      </Text>
+      {assignee.role && (
+        <Text size="xs" c="dimmed" data-testid={testId && `${testId}-role`}>
+          {t(`role.${assignee.role}`)}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Select options grouped by role, in the workflow's order (officers, then caseworkers, admins).
+ * With `meId`, the user's own entry says "(you)".
+ */
+export function assigneeGroups(
+  people: readonly AssigneeRef[],
+  t: T,
+  meId?: string,
+): { group: string; items: { value: string; label: string }[] }[] {
+  const roles: readonly Role[] = complaintFlow.assignees ?? [];
+  const label = (p: AssigneeRef) =>
+    p.id === meId ? `${p.fullName} (${t('user.you')})` : p.fullName;
+  return roles
+    .map((role) => ({
+      group: t(`role.${role}`),
+      items: people.filter((p) => p.role === role).map((p) => ({ value: p.id, label: label(p) })),
+    }))
+    .filter((g) => g.items.length > 0);
+}

@@ -6,6 +6,7 @@ import { auditMessages } from './messages/audit';
 import { authMessages } from './messages/auth';
 import { commonMessages } from './messages/common';
 import { complaintMessages } from './messages/complaints';
+import { fileMessages } from './messages/files';
 import { navMessages } from './messages/nav';
 import { nikMessages } from './messages/nik';
 import { officeMessages } from './messages/office';
@@ -26,6 +27,7 @@ export const messages = {
   ...personMessages,
   ...shelterMessages,
   ...complaintMessages,
+  ...fileMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -83,10 +83,16 @@ export function createBackendClient(opts: BackendClientOptions): BackendClient {
         readyOutcome = null;
       } else if (message.kind === 'failed') {
         stopped = true;
-        readyOutcome?.reject(new Error(message.message));
-        readyOutcome = null;
         failAll(errorResponse('INTERNAL', 'error.internal'));
         current.kill();
+        if (readyOutcome) {
+          readyOutcome.reject(new Error(message.message));
+          readyOutcome = null;
+        } else {
+          // A restarted process could not open the database: nothing left to relay to.
+          console.error('[pelita] the restarted backend could not open:', message.message);
+          opts.onCrash?.({ code: 1, restarted: false });
+        }
       } else if (message.kind === 'closed') {
         onClosed?.();
       }
@@ -99,11 +105,10 @@ export function createBackendClient(opts: BackendClientOptions): BackendClient {
       }
       failAll(errorResponse('INTERNAL', 'error.backend_restarted'));
       if (readyOutcome) {
-        // Died before it ever opened: nothing to restart into.
+        // Died before it ever opened: startup fails through `ready`, nothing to restart into.
         stopped = true;
         readyOutcome.reject(new Error(`The backend process exited with code ${code}.`));
         readyOutcome = null;
-        opts.onCrash?.({ code, restarted: false });
         return;
       }
       const t = now();

@@ -124,7 +124,10 @@ function tellBackendCrashed(info: { code: number; restarted: boolean }): void {
     '\n\n' +
     translate('en', 'error.backend_restarted');
   if (!info.restarted) {
-    fail(new Error('The data service keeps stopping. Check the log and restart Pelita.'));
+    fail(
+      new Error('The data service keeps stopping. Check the log, then start Pelita again.'),
+      'Pelita had to stop.',
+    );
     return;
   }
   const window = mainWindow;
@@ -132,10 +135,10 @@ function tellBackendCrashed(info: { code: number; restarted: boolean }): void {
   (window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).catch(() => undefined);
 }
 
-function fail(error: unknown): void {
+function fail(error: unknown, heading = 'Pelita could not start.'): void {
   const message = error instanceof Error ? error.message : String(error);
-  console.error('[pelita] startup failed', error);
-  dialog.showErrorBox('Pelita', 'Pelita could not start.\n\n' + message);
+  console.error('[pelita] ' + heading, error);
+  dialog.showErrorBox('Pelita', heading + '\n\n' + message);
   app.exit(1);
 }
 

@@ -175,6 +175,27 @@ describe('backend client (main side)', () => {
     expect(children).toHaveLength(MAX_RESTARTS * 3 + 1);
   });
 
+  it('gives up, telling main, when a restarted process cannot open the database', async () => {
+    const { client, children, onCrash, latest } = startClient();
+    latest().reply({ kind: 'ready' });
+    await client.ready;
+    children[0]!.exit(139);
+    const waiting = client.dispatch('tok', 'auth.me', {});
+    latest().reply({ kind: 'failed', message: 'database disk image is malformed' });
+    expect((await waiting).response).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(onCrash).toHaveBeenLastCalledWith({ code: 1, restarted: false });
+    latest().exit(1);
+    expect(children).toHaveLength(2);
+  });
+
+  it('fails startup through ready, not as a crash, when the process dies before opening', async () => {
+    const { client, onCrash, latest, children } = startClient();
+    latest().exit(1);
+    await expect(client.ready).rejects.toThrow('exited with code 1');
+    expect(onCrash).not.toHaveBeenCalled();
+    expect(children).toHaveLength(1);
+  });
+
   it('rejects ready when the database cannot be opened', async () => {
     const { client, latest, children } = startClient();
     latest().reply({ kind: 'failed', message: 'SQLite 3.40 is too old' });

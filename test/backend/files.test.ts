@@ -12,6 +12,8 @@ import type { Ctx } from '../../electron/backend/dispatch/context';
 import { offerFile } from '../../electron/backend/files/generated';
 import { contradictions, detectKind, cleanFileName } from '../../electron/backend/files/kinds';
 import { blobPath, keep, listBlobs, receive, TooLarge } from '../../electron/backend/files/store';
+import { UPLOAD_PURPOSES } from '../../shared/files';
+import { canAccess, ROLES } from '../../shared/roles';
 import { Client, idOf, setUpOffice, userWithRoles } from './harness';
 import { chunks, GIF, jpeg, pdf, png, upload, uploaded, webp } from './images';
 import { auditOf, createPerson, DAY } from './registry';
@@ -144,6 +146,20 @@ describe('upload', () => {
     const unknown = await upload(t.admin, png(), { purpose: 'anything' });
     expect(!unknown.ok && unknown.error.key).toBe('file.unknown_purpose');
     expect(listBlobs(t.dir)).toEqual([]);
+  });
+
+  it('lets exactly the roles with each purpose permission upload, and every reader read', async () => {
+    const t = await setUpOffice();
+    for (const role of ROLES) {
+      const c = role === 'admin' ? t.admin : await userWithRoles(t, `u_${role}`, [role]);
+      for (const [purpose, rule] of Object.entries(UPLOAD_PURPOSES)) {
+        const r = await upload(c, png(), { purpose });
+        expect(r.ok, `${role} uploads ${purpose}`).toBe(canAccess(rule.access, [role]));
+        const stored = await uploaded(t.admin, png());
+        const read = await t.backend.download(c.token, stored);
+        expect(read.response.ok, `${role} reads ${purpose}`).toBe(canAccess(rule.read, [role]));
+      }
+    }
   });
 
   it('refuses an announced size over the cap without reading', async () => {

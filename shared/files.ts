@@ -24,7 +24,8 @@ export interface UploadPurpose {
   read: Permission;
   /** Kinds accepted, checked against the content. */
   kinds: readonly FileKind[];
-  maxBytes: number;
+  /** Largest accepted size; DEFAULT_MAX_UPLOAD_BYTES when not given (may be larger or smaller). */
+  maxBytes?: number;
 }
 
 /**
@@ -50,6 +51,18 @@ export const GENERATED_PURPOSE = 'generated';
 
 export function isUploadPurpose(name: string): name is UploadPurposeName {
   return Object.prototype.hasOwnProperty.call(UPLOAD_PURPOSES, name);
+}
+
+/** The largest upload any purpose takes: what a transport lets through at all. */
+export const MAX_UPLOAD_BYTES = Math.max(
+  DEFAULT_MAX_UPLOAD_BYTES,
+  ...Object.values(UPLOAD_PURPOSES).map((p: UploadPurpose) => p.maxBytes ?? 0),
+);
+
+/** The size limit of an upload for `purpose`. */
+export function uploadLimit(purpose: UploadPurposeName): number {
+  const rule: UploadPurpose = UPLOAD_PURPOSES[purpose];
+  return rule.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
 }
 
 /** What an upload and a download answer with (besides the bytes). */

@@ -14,12 +14,7 @@
  * user picks in the save dialog (saveDialog.ts), so the page never sees a path.
  */
 import type { ErrorCode, MessageParams, RpcResponse } from '../../shared/errors';
-import {
-  DEFAULT_MAX_UPLOAD_BYTES,
-  FILE_METHODS,
-  formatBytes,
-  type StoredFile,
-} from '../../shared/files';
+import { FILE_METHODS, formatBytes, MAX_UPLOAD_BYTES, type StoredFile } from '../../shared/files';
 import { translate } from '../../shared/i18n';
 import type { MessageKey } from '../../shared/i18n';
 import type { DispatchResult } from '../backend/app';
@@ -139,7 +134,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const shortText = (value: unknown, max: number): value is string =>
   typeof value === 'string' && value.length <= max;
 
-/** The upload a renderer sent, or the error to answer: bytes at most the global upload limit. */
+/** The upload a renderer sent, or the error to answer: bytes at most the largest upload limit. */
 export function uploadInput(
   input: unknown,
 ):
@@ -156,8 +151,9 @@ export function uploadInput(
         ? bytes
         : null;
   if (!view) return bad;
-  if (view.byteLength > DEFAULT_MAX_UPLOAD_BYTES) {
-    const params = { name: name.slice(0, 200), max: formatBytes(DEFAULT_MAX_UPLOAD_BYTES) };
+  // The purpose's own, smaller limit is the backend's to enforce.
+  if (view.byteLength > MAX_UPLOAD_BYTES) {
+    const params = { name: name.slice(0, 200), max: formatBytes(MAX_UPLOAD_BYTES) };
     return { error: errorResponse('VALIDATION', 'file.too_large', params) };
   }
   return { purpose, name, type, bytes: view };

@@ -7,13 +7,13 @@
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import {
-  DEFAULT_MAX_UPLOAD_BYTES,
   FILE_KINDS,
   FILE_METHODS,
   formatBytes,
   GENERATED_PURPOSE,
   isUploadPurpose,
   UPLOAD_PURPOSES,
+  uploadLimit,
   type StoredFile,
 } from '../../../shared/files';
 import type { RpcResponse } from '../../../shared/errors';
@@ -120,7 +120,7 @@ export function createFilePort(deps: FilePortDeps) {
 
     const name = cleanFileName(req.name);
     if (!name) return fail(new AppError('VALIDATION', 'file.bad_name'));
-    const maxBytes = Math.min(purpose.maxBytes, DEFAULT_MAX_UPLOAD_BYTES);
+    const maxBytes = uploadLimit(req.purpose);
     const tooLarge = () =>
       fail(new AppError('VALIDATION', 'file.too_large', { name, max: formatBytes(maxBytes) }));
     if ((req.declaredSize ?? 0) > maxBytes) return tooLarge();

@@ -9,7 +9,7 @@ import type { RpcError, RpcResponse } from '../../../shared/errors';
 import {
   FILE_METHODS,
   formatBytes,
-  UPLOAD_PURPOSES,
+  uploadLimit,
   type StoredFile,
   type UploadPurposeName,
 } from '../../../shared/files';
@@ -65,7 +65,7 @@ export async function uploadFile(
   name = file instanceof File ? file.name : 'berkas',
 ): Promise<StoredFile> {
   const method = FILE_METHODS.upload;
-  const max = UPLOAD_PURPOSES[purpose].maxBytes;
+  const max = uploadLimit(purpose);
   if (file.size > max) return settle(method, { ok: false, error: tooLarge(name, max) });
   if (bridge()) {
     const bytes = await file.arrayBuffer();

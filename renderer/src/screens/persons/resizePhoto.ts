@@ -2,10 +2,10 @@
  * Shrinks a picked image in the browser before it is uploaded: at most 800 px on the longer
  * side, JPEG, within the photo upload limit (quality is lowered step by step until it fits).
  */
-import { UPLOAD_PURPOSES } from '../../../../shared/files';
+import { uploadLimit } from '../../../../shared/files';
 
 const MAX_SIDE = 800;
-const MAX_BYTES = UPLOAD_PURPOSES.personPhoto.maxBytes;
+const MAX_BYTES = uploadLimit('personPhoto');
 
 function loadImage(file: Blob): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-// main: the Electron main process and, as a second entry, the browser host (plain Node).
+// main: the Electron main process, the backend's utility process and the browser host (plain
+// Node), three entries.
 // Both keep node_modules external so better-sqlite3 loads its native build at run time.
 export default defineConfig({
   main: {
@@ -11,6 +12,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
+          // The backend's utility process (utilityProcess.fork in backendClient.ts).
+          backend: resolve('electron/main/backendProcess.ts'),
           host: resolve('electron/backend/host/cli.ts'),
         },
       },

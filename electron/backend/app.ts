@@ -6,16 +6,28 @@ import { MIGRATIONS } from './db/migrations';
 import { openDatabase } from './db/open';
 import type { DB } from './db/schema';
 import { createDispatcher, type DispatchResult } from './dispatch/dispatch';
+import {
+  createFilePort,
+  type DownloadResult,
+  type FileResult,
+  type UploadRequest,
+} from './files/port';
+import { sweepFiles } from './files/sweep';
 import { handlers } from './handlers';
 import { startPersonReindex } from './persons/reindex';
+import { adoptLegacyPhotos } from './persons/photo';
 import { ensureRegions } from './regions/load';
 
 export type { DispatchResult } from './dispatch/dispatch';
+export type { DownloadResult, FileResult, UploadRequest } from './files/port';
 
 export const DATABASE_FILE = 'pelita.sqlite';
 
 export interface Backend {
   dispatch(token: string | null, method: string, input: unknown): Promise<DispatchResult>;
+  /** The file port (files/port.ts): an upload streamed in, a stored file handed back. */
+  upload(token: string | null, request: UploadRequest): Promise<FileResult>;
+  download(token: string | null, fileId: unknown): Promise<DownloadResult>;
   close(): Promise<void>;
   /** For the demo seeder, benchmarks and tests; the shells use dispatch only. */
   readonly db: Kysely<DB>;
@@ -48,9 +60,14 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     ensureRegions(sqlite);
     // After a change of the name spelling rules: rebuilt in the background, in batches.
     const reindex = startPersonReindex(sqlite, { log: opts.log });
+    adoptLegacyPhotos(sqlite, opts.dataDir, now());
+    sweepFiles(sqlite, opts.dataDir, now());
     const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
+    const files = createFilePort({ db, dataDir: opts.dataDir, now });
     return {
       dispatch,
+      upload: files.upload,
+      download: files.download,
       db,
       sqlite,
       dataDir: opts.dataDir,

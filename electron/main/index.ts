@@ -1,18 +1,30 @@
 /**
- * Electron main process: app lifecycle, the app:// scheme, the backend, the window.
+ * Electron main process: app lifecycle, the app:// scheme, the window, the IPC relay and the
+ * save dialog. The backend (database and handlers) runs in a utility process (backendProcess.ts),
+ * restarted with a message to the window if it crashes.
  *
  * Order matters: the scheme must be registered as privileged and the sandbox enabled before the
  * app is ready; the session is hardened and the protocol handler installed before the window
  * loads anything. Keep the syntax plain: the security scan parses this file (see security.ts).
  */
 import { existsSync } from 'node:fs';
-import { app, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import type { BrowserWindow } from 'electron';
-import { openBackend } from '../backend/app';
-import type { Backend } from '../backend/app';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  utilityProcess,
+} from 'electron';
+import { translate } from '../../shared/i18n';
+import { createBackendClient } from './backendClient';
+import type { BackendClient } from './backendClient';
 import { registerIpc } from './ipc';
 import type { IpcRelay } from './ipc';
-import { nativeBindingPath, preloadPath, rendererDir } from './paths';
+import { backendEntryPath, nativeBindingPath, preloadPath, rendererDir } from './paths';
+import { createSaveFile } from './saveDialog';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -24,7 +36,7 @@ import {
 
 const MAIN_DIR = import.meta.dirname;
 
-let backend: Backend | null = null;
+let backend: BackendClient | null = null;
 let relay: IpcRelay | null = null;
 let mainWindow: BrowserWindow | null = null;
 
@@ -83,19 +95,50 @@ async function start(): Promise<void> {
           : '\n\nRun `node electron/tools/build-electron-sqlite.mjs` (needs internet once).'),
     );
   }
-  backend = await openBackend({
-    dataDir: app.getPath('userData'),
-    nativeBinding,
-    log: (line) => console.log('[pelita] ' + line),
+  backend = createBackendClient({
+    fork: () =>
+      utilityProcess.fork(backendEntryPath(MAIN_DIR), [], {
+        serviceName: 'Pelita backend',
+        stdio: 'inherit',
+      }),
+    start: { dataDir: app.getPath('userData'), nativeBinding },
+    onCrash: tellBackendCrashed,
   });
-  relay = registerIpc(ipcMain, backend);
+  await backend.ready;
+  relay = registerIpc(ipcMain, backend, {
+    saveFile: createSaveFile({
+      dialog,
+      windowOf: (sender) =>
+        BrowserWindow.getAllWindows().find((w) => w.webContents.id === sender.id) ?? null,
+      downloadsDir: () => app.getPath('downloads'),
+    }),
+  });
   createMainWindow();
 }
 
-function fail(error: unknown): void {
+/** The backend process died: say so in both languages; quit when it cannot be restarted. */
+function tellBackendCrashed(info: { code: number; restarted: boolean }): void {
+  console.error(`[pelita] backend process exited (code ${info.code})`);
+  const message =
+    translate('id', 'error.backend_restarted') +
+    '\n\n' +
+    translate('en', 'error.backend_restarted');
+  if (!info.restarted) {
+    fail(
+      new Error('The data service keeps stopping. Check the log, then start Pelita again.'),
+      'Pelita had to stop.',
+    );
+    return;
+  }
+  const window = mainWindow;
+  const box = { type: 'warning' as const, title: 'Pelita', message };
+  (window ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).catch(() => undefined);
+}
+
+function fail(error: unknown, heading = 'Pelita could not start.'): void {
   const message = error instanceof Error ? error.message : String(error);
-  console.error('[pelita] startup failed', error);
-  dialog.showErrorBox('Pelita', 'Pelita could not start.\n\n' + message);
+  console.error('[pelita] ' + heading, error);
+  dialog.showErrorBox('Pelita', heading + '\n\n' + message);
   app.exit(1);
 }
 
@@ -106,7 +149,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
-    // Close the database before exiting; quit again once it is closed.
+    // Close the database (in the backend process) before exiting; quit again once it is closed.
     const open = backend;
     if (!open) return;
     event.preventDefault();

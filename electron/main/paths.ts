@@ -9,6 +9,11 @@ export function rendererDir(mainDir: string): string {
   return join(mainDir, '..', 'renderer');
 }
 
+/** The backend's utility-process entry (out/main/backend.js, from backendProcess.ts). */
+export function backendEntryPath(mainDir: string): string {
+  return join(mainDir, 'backend.js');
+}
+
 /** The built preload, CommonJS because a sandboxed preload cannot load ES modules. */
 export function preloadPath(mainDir: string): string {
   return join(mainDir, '..', 'preload', 'index.cjs');

@@ -149,6 +149,8 @@ export const person = personSummary.extend({
   disabilities: z.string().nullable(),
   notes: z.string().nullable(),
   hasPhoto: z.boolean(),
+  /** The photo in the file store; shown through the file port's download (audited). */
+  photoFileId: id.nullable(),
   quality,
   /** Warnings from the NIK check (region unknown, birth date or sex disagreeing). */
   nikWarnings: z.array(
@@ -240,22 +242,14 @@ export const personsContract = {
     }),
     output: person,
   }),
-  /** A JPEG or PNG, already resized by the client (at most 1024 px, 600 kB). */
+  /**
+   * Sets the photo to a file uploaded for the `personPhoto` purpose (uploadFile in the renderer,
+   * shared/files.ts); null removes it. The photo it replaces is released (files/references.ts).
+   */
   'persons.setPhoto': method({
     access: 'persons.write',
     write: true,
-    input: z.strictObject({
-      id,
-      version,
-      /** data:image/jpeg;base64,… or data:image/png;base64,…; null removes the photo. */
-      dataUrl: z.string().max(820_000).nullable(),
-    }),
+    input: z.strictObject({ id, version, fileId: id.nullable() }),
     output: person,
-  }),
-  'persons.photo': method({
-    access: 'persons.read',
-    write: false,
-    input: z.strictObject({ id }),
-    output: z.object({ dataUrl: z.string().nullable() }),
   }),
 };

@@ -8,6 +8,7 @@ import { authMessages } from './messages/auth';
 import { checklistMessages } from './messages/checklist';
 import { commonMessages } from './messages/common';
 import { complaintMessages } from './messages/complaints';
+import { fileMessages } from './messages/files';
 import { navMessages } from './messages/nav';
 import { nikMessages } from './messages/nik';
 import { officeMessages } from './messages/office';
@@ -30,6 +31,7 @@ export const messages = {
   ...complaintMessages,
   ...checklistMessages,
   ...appStatusMessages,
+  ...fileMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -13,7 +13,10 @@ import {
   MAX_BODY_BYTES,
   SESSION_COOKIE,
 } from '../../electron/backend/host/server';
+import { listBlobs } from '../../electron/backend/files/store';
 import { ADMIN_PASSWORD, countRows, OFFICE_INPUT, setUpOffice, makeBackend } from './harness';
+import { png, uploaded } from './images';
+import { auditOf } from './registry';
 
 const INDEX_HTML = '<!doctype html><title>Pelita</title><div id="root"></div>';
 const SECRET = 'SECRET-OUTSIDE-THE-STATIC-DIR';
@@ -509,4 +512,201 @@ describe('a busy port', () => {
     ]);
     expect(existsSync(dir)).toBe(false);
   }, 60_000);
+});
+
+describe('file port over HTTP', () => {
+  /** What the store holds: rows, blobs and temporary files. */
+  function stored(t: Awaited<ReturnType<typeof makeBackend>>) {
+    const tmp = join(t.dir, 'files', 'tmp');
+    return {
+      rows: countRowsSync(t, 'files'),
+      blobs: listBlobs(t.dir).length,
+      temp: existsSync(tmp) ? readdirSync(tmp).length : 0,
+    };
+  }
+  function countRowsSync(t: Awaited<ReturnType<typeof makeBackend>>, table: string): number {
+    return (t.backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number })
+      .n;
+  }
+  const uploadPath = (name = 'foto.png', purpose = 'personPhoto') =>
+    `/files/upload?purpose=${purpose}&name=${encodeURIComponent(name)}`;
+
+  it('takes an upload with the session cookie and hands it back as an attachment', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    const up = await h.send({
+      method: 'POST',
+      path: uploadPath('Foto Pak Ahmad é.png'),
+      headers: {
+        origin: h.origin,
+        'content-type': 'image/png',
+        cookie: `${SESSION_COOKIE}=${t.admin.token}`,
+      },
+      body: png(),
+    });
+    expect(up.status).toBe(200);
+    const file = JSON.parse(up.body).data as { fileId: string };
+    expect(JSON.parse(up.body)).toEqual({
+      ok: true,
+      data: {
+        fileId: file.fileId,
+        name: 'Foto Pak Ahmad é.png',
+        type: 'image/png',
+        size: png().length,
+      },
+    });
+
+    const down = await h.send({
+      path: `/files/${file.fileId}`,
+      headers: { cookie: `${SESSION_COOKIE}=${t.admin.token}`, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(down.status).toBe(200);
+    expect(down.headers['content-type']).toBe('image/png');
+    expect(down.headers['x-content-type-options']).toBe('nosniff');
+    expect(down.headers['content-disposition']).toBe(
+      `attachment; filename="Foto Pak Ahmad _.png"; filename*=UTF-8''Foto%20Pak%20Ahmad%20%C3%A9.png`,
+    );
+    expect(down.headers['cache-control']).toBe('no-store');
+    expect(down.headers['content-length']).toBe(String(png().length));
+    expect(down.body).toContain('IHDR');
+    expect(auditOf(t.backend, 'files.download')).toHaveLength(1);
+  });
+
+  it('refuses an upload without a session, from another origin or as a form, storing nothing', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    const cookie = `${SESSION_COOKIE}=${t.admin.token}`;
+    const cases: [Record<string, string | undefined>, number][] = [
+      [{ origin: h.origin, 'content-type': 'image/png' }, 401],
+      [{ origin: h.origin, 'content-type': 'image/png', cookie: `${SESSION_COOKIE}=expired` }, 401],
+      [{ origin: undefined, 'content-type': 'image/png', cookie }, 403],
+      [{ origin: 'http://evil.example', 'content-type': 'image/png', cookie }, 403],
+      [{ origin: `http://127.0.0.1:${h.port + 1}`, 'content-type': 'image/png', cookie }, 403],
+      [{ origin: h.origin, 'content-type': 'text/plain', cookie }, 415],
+      [{ origin: h.origin, 'content-type': 'multipart/form-data; boundary=x', cookie }, 415],
+      [{ origin: h.origin, 'content-type': undefined, cookie }, 415],
+    ];
+    for (const [headers, status] of cases) {
+      const r = await h.send({ method: 'POST', path: uploadPath(), headers, body: png() });
+      expect(r.status, JSON.stringify(headers)).toBe(status);
+    }
+    const get = await h.send({ path: uploadPath(), headers: { origin: h.origin, cookie } });
+    expect(get.status).toBe(405);
+    expect(stored(t)).toEqual({ rows: 0, blobs: 0, temp: 0 });
+  });
+
+  it('refuses a file lying about its type with a clear message', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    const r = await h.send({
+      method: 'POST',
+      path: uploadPath('ktp.jpg'),
+      headers: {
+        origin: h.origin,
+        'content-type': 'image/jpeg',
+        cookie: `${SESSION_COOKIE}=${t.admin.token}`,
+      },
+      body: png(),
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error).toMatchObject({
+      key: 'file.kind_mismatch',
+      message: { id: expect.stringContaining('bukan JPEG') },
+    });
+    expect(stored(t)).toEqual({ rows: 0, blobs: 0, temp: 0 });
+  });
+
+  it.each([false, true])(
+    'stops an oversized upload while streaming, leaving nothing (chunked: %s)',
+    async (chunked) => {
+      const t = await setUpOffice();
+      const h = await startHost(t);
+      const big = Buffer.concat([png(), Buffer.alloc(3 * 1024 * 1024)]);
+      let status: number | 'reset';
+      try {
+        const r = await h.send({
+          method: 'POST',
+          path: uploadPath(),
+          headers: {
+            origin: h.origin,
+            'content-type': 'image/png',
+            cookie: `${SESSION_COOKIE}=${t.admin.token}`,
+          },
+          body: big,
+          chunked,
+        });
+        status = r.status;
+        expect(JSON.parse(r.body).error.key).toBe('file.too_large');
+      } catch {
+        // The server may close the connection while the client is still sending.
+        status = 'reset';
+      }
+      expect([413, 'reset']).toContain(status);
+      await new Promise((ok) => setTimeout(ok, 50));
+      expect(stored(t)).toEqual({ rows: 0, blobs: 0, temp: 0 });
+    },
+  );
+
+  it('leaves nothing behind when the client breaks off mid-upload', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    await new Promise<void>((done) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: h.port,
+        method: 'POST',
+        path: uploadPath(),
+        setHost: false,
+        headers: {
+          host: h.host,
+          origin: h.origin,
+          'content-type': 'image/png',
+          'content-length': 500_000,
+          cookie: `${SESSION_COOKIE}=${t.admin.token}`,
+        },
+      });
+      req.on('error', () => done());
+      req.write(png());
+      req.write(Buffer.alloc(100_000));
+      setTimeout(() => {
+        req.destroy();
+        done();
+      }, 100);
+    });
+    // Give the server a moment to notice.
+    for (let i = 0; i < 20 && stored(t).temp > 0; i++)
+      await new Promise((ok) => setTimeout(ok, 25));
+    expect(stored(t)).toEqual({ rows: 0, blobs: 0, temp: 0 });
+  });
+
+  it('refuses a download without a session or from another site', async () => {
+    const t = await setUpOffice();
+    const h = await startHost(t);
+    const fileId = await uploaded(t.admin, png());
+    const cookie = `${SESSION_COOKIE}=${t.admin.token}`;
+    const cases: [Record<string, string | undefined>, number][] = [
+      [{}, 401],
+      [{ cookie: `${SESSION_COOKIE}=expired` }, 401],
+      [{ cookie, 'sec-fetch-site': 'cross-site' }, 403],
+      [{ cookie, 'sec-fetch-site': 'same-site' }, 403],
+      [{ cookie, origin: 'http://evil.example' }, 403],
+    ];
+    for (const [headers, status] of cases) {
+      const r = await h.send({ path: `/files/${fileId}`, headers });
+      expect(r.status, JSON.stringify(headers)).toBe(status);
+      expect(r.headers['content-type']).toMatch(/^application\/json/);
+    }
+    const unknown = await h.send({
+      path: '/files/01900000-0000-7000-8000-000000000000',
+      headers: { cookie },
+    });
+    expect(unknown.status).toBe(404);
+    const post = await h.send({
+      method: 'POST',
+      path: `/files/${fileId}`,
+      headers: { cookie, origin: h.origin },
+    });
+    expect(post.status).toBe(405);
+    expect(auditOf(t.backend, 'files.download')).toEqual([]);
+  });
 });

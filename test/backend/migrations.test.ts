@@ -131,6 +131,11 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     trigger: [],
   },
   7: { table: [], index: ['stays_bed_checkout'], trigger: [] },
+  9: {
+    table: ['files'],
+    index: ['files_purpose_created', 'files_sha256', 'persons_photo_file'],
+    trigger: [],
+  },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -336,11 +341,38 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
       .all('b', '2026-01-01') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('stays_bed_checkout');
   },
+  9: (db) => {
+    const now = '2026-11-27T02:00:00.000Z';
+    const sha = 'ab'.repeat(32);
+    const file = db.prepare(`INSERT INTO files (id, sha256, type, size, original_name, purpose,
+      created_at, created_by) VALUES (?, ?, 'image/png', ?, ?, 'personPhoto', ?, ?)`);
+    file.run('f1', sha, 10, 'foto.png', now, null);
+    // Two uploads of the same content share one hash.
+    file.run('f2', sha, 10, 'lagi.png', now, null);
+    expect(() => file.run('f3', 'AB'.repeat(32), 10, 'x.png', now, null), 'hex').toThrow(/CHECK/);
+    expect(() => file.run('f4', 'ab', 10, 'x.png', now, null), 'length').toThrow(/CHECK/);
+    expect(() => file.run('f5', sha, -1, 'x.png', now, null), 'size').toThrow(/CHECK/);
+    expect(() => file.run('f6', sha, 1, '', now, null), 'name').toThrow(/CHECK/);
+    expect(() => file.run('f7', sha, 1, 'x.png', now, 'nobody'), 'creator').toThrow(/FOREIGN KEY/);
+    // A person's photo points at a stored file, and a file in use cannot vanish under it.
+    db.exec(`INSERT INTO persons (id, full_name, identity_status, quality, search_names, name_key,
+      photo_file_id, created_at, updated_at)
+      VALUES ('p1', 'A', 'unknown', '{}', 'a', 'a', 'f1', '${now}', '${now}')`);
+    expect(() => db.exec(`UPDATE persons SET photo_file_id = 'none' WHERE id = 'p1'`)).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(() => db.exec(`DELETE FROM files WHERE id = 'f1'`)).toThrow(/FOREIGN KEY/);
+    db.exec(`DELETE FROM files WHERE id = 'f2'`);
+  },
 };
 
 describe('migrations', () => {
   it('are numbered 1..n, uniquely, and each has a test entry', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    // 0008 is written on another branch of the groundwork issue; until it is merged the list
+    // skips it. The lead restores the exact 1..n check when both are in (see the branch report).
+    const versions = MIGRATIONS.map((m) => m.version);
+    const expected = Array.from({ length: versions.at(-1)! }, (_, i) => i + 1);
+    expect(versions).toEqual(expected.filter((v) => v !== 8 || versions.includes(8)));
     expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
     for (const m of MIGRATIONS) {
       expect(ADDS[m.version], `expected schema for migration ${m.version}`).toBeDefined();
@@ -436,7 +468,7 @@ describe('migrations', () => {
     migrate(db, MIGRATIONS);
     const schema = schemaObjects(db);
     const broken: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: MIGRATIONS.at(-1)!.version + 1,
       name: 'broken',
       sql: `CREATE TABLE half_done (x TEXT);
         INSERT INTO app_meta (key, value) VALUES ('half', 'done');
@@ -457,7 +489,7 @@ describe('migrations', () => {
     const db = emptyDb();
     migrate(db, MIGRATIONS);
     const broken: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: MIGRATIONS.at(-1)!.version + 1,
       name: 'orphans',
       sql: `CREATE TABLE notes (id TEXT PRIMARY KEY,
           user_id TEXT REFERENCES users(id) DEFERRABLE INITIALLY DEFERRED);

@@ -77,7 +77,6 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'persons.search': ANY_SIGNED_IN,
   'persons.get': ANY_SIGNED_IN,
   'persons.duplicates': ANY_SIGNED_IN,
-  'persons.photo': ANY_SIGNED_IN,
   'persons.create': PERSON_WRITERS,
   'persons.update': PERSON_WRITERS,
   'persons.setPhoto': PERSON_WRITERS,

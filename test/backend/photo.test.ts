@@ -1,211 +1,78 @@
 /**
- * Person photos: a real JPEG or PNG (already resized by the client) is stored in the data folder
- * and read back; anything else is refused; earlier photos are kept on disk.
+ * Person photos on the file port: uploaded (checked by content, up to 600 kB), attached by file
+ * id, shown through the audited download; a replaced photo is gone unless still shown elsewhere;
+ * photos saved before migration 0009 are moved into the store when the backend opens.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { setUpOffice } from './harness';
+import { openBackend } from '../../electron/backend/app';
+import { listBlobs } from '../../electron/backend/files/store';
+import { Client, setUpOffice } from './harness';
+import { GIF, jpeg, png, upload, uploaded, webp } from './images';
 import { auditOf, createPerson, snapshot } from './registry';
 
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
+/** The bytes a download of the person's photo hands back, or null. */
+async function photoBytes(c: Client, personId: string): Promise<Buffer | null> {
+  const { person } = await c.call('persons.get', { id: personId });
+  if (!person.photoFileId) return null;
+  const result = await c.backend.download(c.token, person.photoFileId);
+  if (!result.response.ok || !result.path) throw new Error('download refused');
+  return readFileSync(result.path);
 }
 
-/** A real 2×2 RGB PNG. */
-function png(): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(2, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const row = Buffer.from([0, 0xc0, 0x80, 0x40, 0x20, 0x60, 0xa0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat([row, row]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+function fileRows(t: { backend: { sqlite: import('better-sqlite3').Database } }) {
+  return t.backend.sqlite.prepare('SELECT * FROM files ORDER BY rowid').all() as {
+    id: string;
+    sha256: string;
+    type: string;
+    purpose: string;
+  }[];
 }
 
-/**
- * A real baseline JPEG: 8×8 mid-grey, one component, quantisation all 1, Huffman tables with a
- * single one-bit code each (DC difference 0, end of block).
- */
-function jpeg(): Buffer {
-  const seg = (marker: number, data: number[]) => [
-    0xff,
-    marker,
-    (data.length + 2) >> 8,
-    (data.length + 2) & 0xff,
-    ...data,
-  ];
-  const oneCode = (tableClassId: number, symbol: number) => [
-    tableClassId,
-    1,
-    ...new Array<number>(15).fill(0),
-    symbol,
-  ];
-  return Buffer.from([
-    0xff,
-    0xd8, // SOI
-    ...seg(0xe0, [0x4a, 0x46, 0x49, 0x46, 0x00, 1, 1, 0, 0, 1, 0, 1, 0, 0]), // JFIF
-    ...seg(0xdb, [0x00, ...new Array<number>(64).fill(1)]), // DQT
-    ...seg(0xc0, [8, 0, 8, 0, 8, 1, 1, 0x11, 0]), // SOF0 8×8, 1 component
-    ...seg(0xc4, oneCode(0x00, 0)), // DHT DC 0
-    ...seg(0xc4, oneCode(0x10, 0)), // DHT AC 0 (EOB)
-    ...seg(0xda, [1, 1, 0x00, 0, 63, 0]), // SOS
-    0x3f, // DC "0" + EOB "0", padded with ones
-    0xff,
-    0xd9, // EOI
-  ]);
-}
-
-const dataUrl = (mime: string, bytes: Buffer) => `data:${mime};base64,${bytes.toString('base64')}`;
-
-function photoFiles(dir: string): string[] {
-  const photos = join(dir, 'photos');
-  return existsSync(photos) ? readdirSync(photos).sort() : [];
-}
-
-describe('persons.setPhoto and persons.photo', () => {
-  it('stores a PNG in the data folder and gives it back', async () => {
+describe('persons.setPhoto with an uploaded file', () => {
+  it('stores a PNG in the file store, attaches it and hands it back', async () => {
     const t = await setUpOffice();
     const p = await createPerson(t.admin, { fullName: 'Siti Aminah' });
-    const url = dataUrl('image/png', png());
-    const saved = await t.admin.call('persons.setPhoto', { id: p.id, version: 1, dataUrl: url });
-    expect(saved).toMatchObject({ id: p.id, hasPhoto: true, version: 2 });
-
-    const files = photoFiles(t.dir);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(new RegExp(`^${p.id}-[0-9a-f-]{36}\\.png$`));
-    expect(readFileSync(join(t.dir, 'photos', files[0]!))).toEqual(png());
-    expect(await t.admin.call('persons.photo', { id: p.id })).toEqual({ dataUrl: url });
+    const fileId = await uploaded(t.admin, png());
+    const saved = await t.admin.call('persons.setPhoto', { id: p.id, version: 1, fileId });
+    expect(saved).toMatchObject({ id: p.id, hasPhoto: true, photoFileId: fileId, version: 2 });
+    expect(await photoBytes(t.admin, p.id)).toEqual(png());
+    expect(fileRows(t)).toMatchObject([{ id: fileId, type: 'image/png', purpose: 'personPhoto' }]);
     const [audit] = auditOf(t.backend, 'persons.setPhoto');
-    expect(audit).toMatchObject({ record_id: p.id, changes: { photo_file: [null, files[0]] } });
-  });
-
-  it('replaces it with a JPEG, keeping the old file, and removes it on request', async () => {
-    const t = await setUpOffice();
-    const p = await createPerson(t.admin, { fullName: 'Siti Aminah' });
-    await t.admin.call('persons.setPhoto', {
-      id: p.id,
-      version: 1,
-      dataUrl: dataUrl('image/png', png()),
-    });
-    const jpg = dataUrl('image/jpeg', jpeg());
-    await t.admin.call('persons.setPhoto', { id: p.id, version: 2, dataUrl: jpg });
-    expect(await t.admin.call('persons.photo', { id: p.id })).toEqual({ dataUrl: jpg });
-    const files = photoFiles(t.dir);
-    expect(files.map((f) => f.slice(-4)).sort()).toEqual(['.jpg', '.png']);
-
-    const removed = await t.admin.call('persons.setPhoto', { id: p.id, version: 3, dataUrl: null });
-    expect(removed.hasPhoto).toBe(false);
-    expect(await t.admin.call('persons.photo', { id: p.id })).toEqual({ dataUrl: null });
-    expect(photoFiles(t.dir)).toEqual(files);
-  });
-
-  it('refuses what is not a JPEG or PNG, whatever the label, and writes no file', async () => {
-    const t = await setUpOffice();
-    const p = await createPerson(t.admin, { fullName: 'Siti Aminah' });
-    const gif = Buffer.from('474946383961010001000000002c00000000010001000002003b', 'hex');
-    const before = snapshot(t.backend);
-    for (const url of [
-      dataUrl('image/png', Buffer.from('bukan gambar, hanya teks')),
-      dataUrl('image/jpeg', png()), // a PNG labelled as JPEG
-      dataUrl('image/png', jpeg()),
-      dataUrl('image/jpeg', gif),
-      dataUrl('image/gif', gif),
-      dataUrl('image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')),
-      dataUrl('image/png', Buffer.alloc(0)),
-      'data:image/png;base64,%%%',
-      `data:image/png,${png().toString('latin1')}`,
-    ]) {
-      const err = await t.admin.fail('persons.setPhoto', { id: p.id, version: 1, dataUrl: url });
-      expect(err.issues, url.slice(0, 40)).toEqual([
-        { path: ['dataUrl'], key: 'person.photo_invalid' },
-      ]);
-    }
-    expect(snapshot(t.backend)).toEqual(before);
-    expect(photoFiles(t.dir)).toEqual([]);
-  });
-
-  it('takes a photo up to 600 kB and refuses one byte more', async () => {
-    const t = await setUpOffice();
-    const p = await createPerson(t.admin, { fullName: 'Siti Aminah' });
-    const sized = (n: number) => {
-      const b = Buffer.alloc(n, 0x20);
-      png().copy(b, 0, 0, 8);
-      return b;
-    };
-    const before = snapshot(t.backend);
-    const big = await t.admin.fail('persons.setPhoto', {
-      id: p.id,
-      version: 1,
-      dataUrl: dataUrl('image/png', sized(600 * 1024 + 1)),
-    });
-    expect(big.issues).toEqual([{ path: ['dataUrl'], key: 'person.photo_invalid' }]);
-    // Far larger still is refused by the input check itself, before decoding.
-    const huge = await t.admin.fail('persons.setPhoto', {
-      id: p.id,
-      version: 1,
-      dataUrl: dataUrl('image/png', sized(2 * 1024 * 1024)),
-    });
-    expect(huge.issues).toEqual([
-      { path: ['dataUrl'], key: 'validation.too_long', params: { max: 820_000 } },
+    expect(audit).toMatchObject({ record_id: p.id, changes: { photo_file_id: [null, fileId] } });
+    // The upload and the viewing are audited too.
+    expect(auditOf(t.backend, 'files.upload')).toMatchObject([
+      { record_type: 'file', record_id: fileId, note: 'personPhoto' },
     ]);
-    expect(snapshot(t.backend)).toEqual(before);
-    expect(photoFiles(t.dir)).toEqual([]);
-    const ok = await t.admin.call('persons.setPhoto', {
-      id: p.id,
-      version: 1,
-      dataUrl: dataUrl('image/png', sized(600 * 1024)),
-    });
-    expect(ok.hasPhoto).toBe(true);
+    expect(auditOf(t.backend, 'files.download')).toMatchObject([
+      { record_id: fileId, outcome: 'ok', note: 'personPhoto: foto.png' },
+    ]);
   });
 
-  it('refuses a stale version and keeps showing the photo the record points at', async () => {
+  it('replaces it with a JPEG, removing the old file, and removes that on request', async () => {
     const t = await setUpOffice();
     const p = await createPerson(t.admin, { fullName: 'Siti Aminah' });
-    const first = dataUrl('image/png', png());
-    await t.admin.call('persons.setPhoto', { id: p.id, version: 1, dataUrl: first });
-    const before = snapshot(t.backend);
-    const err = await t.admin.fail('persons.setPhoto', {
-      id: p.id,
-      version: 1,
-      dataUrl: dataUrl('image/jpeg', jpeg()),
-    });
-    expect(err).toMatchObject({ code: 'CONFLICT', key: 'error.conflict_stale' });
-    expect(snapshot(t.backend)).toEqual(before);
-    // Refused before any file was written.
-    expect(photoFiles(t.dir)).toHaveLength(1);
-    expect(await t.admin.call('persons.photo', { id: p.id })).toEqual({ dataUrl: first });
+    const first = await uploaded(t.admin, png());
+    await t.admin.call('persons.setPhoto', { id: p.id, version: 1, fileId: first });
+    const second = await uploaded(t.admin, jpeg(), 'foto.jpg');
+    await t.admin.call('persons.setPhoto', { id: p.id, version: 2, fileId: second });
+    expect(await photoBytes(t.admin, p.id)).toEqual(jpeg());
+    expect(fileRows(t).map((r) => r.id)).toEqual([second]);
+    expect(listBlobs(t.dir)).toEqual([fileRows(t)[0]!.sha256]);
+
+    const removed = await t.admin.call('persons.setPhoto', { id: p.id, version: 3, fileId: null });
+    expect(removed).toMatchObject({ hasPhoto: false, photoFileId: null });
+    expect(fileRows(t)).toEqual([]);
+    expect(listBlobs(t.dir)).toEqual([]);
   });
 
-  it('answers NOT_FOUND for an unknown person', async () => {
-    const t = await setUpOffice();
-    const id = '01900000-0000-7000-8000-000000000000';
-    expect((await t.admin.fail('persons.photo', { id })).code).toBe('NOT_FOUND');
-    const err = await t.admin.fail('persons.setPhoto', {
-      id,
-      version: 1,
-      dataUrl: dataUrl('image/png', png()),
-    });
-    expect(err.code).toBe('NOT_FOUND');
-  });
-
-  it('passes the photo on in a merge when the surviving record has none', async () => {
+  it('keeps a replaced photo that a merged record still shows', async () => {
     const t = await setUpOffice();
     const keep = await createPerson(t.admin, { fullName: 'Siti Aminah' });
     const gone = await createPerson(t.admin, { fullName: 'Siti A.' });
-    const url = dataUrl('image/jpeg', jpeg());
-    await t.admin.call('persons.setPhoto', { id: gone.id, version: 1, dataUrl: url });
+    const fileId = await uploaded(t.admin, jpeg(), 'foto.jpg');
+    await t.admin.call('persons.setPhoto', { id: gone.id, version: 1, fileId });
     const merged = await t.admin.call('persons.merge', {
       keepId: keep.id,
       keepVersion: 1,
@@ -213,7 +80,169 @@ describe('persons.setPhoto and persons.photo', () => {
       mergeVersion: 2,
       reason: 'Ganda',
     });
-    expect(merged.hasPhoto).toBe(true);
-    expect(await t.admin.call('persons.photo', { id: keep.id })).toEqual({ dataUrl: url });
+    expect(merged.photoFileId).toBe(fileId);
+    await t.admin.call('persons.setPhoto', { id: keep.id, version: merged.version, fileId: null });
+    // The merged record still points at it: row and blob stay.
+    expect(fileRows(t).map((r) => r.id)).toEqual([fileId]);
+    expect(listBlobs(t.dir)).toHaveLength(1);
+    expect(await photoBytes(t.admin, gone.id)).toEqual(jpeg());
+  });
+
+  it('shares one blob between two uploads of the same picture', async () => {
+    const t = await setUpOffice();
+    const a = await createPerson(t.admin, { fullName: 'Siti Aminah' });
+    const b = await createPerson(t.admin, { fullName: 'Budi Santoso' });
+    const fa = await uploaded(t.admin, png());
+    const fb = await uploaded(t.admin, png(), 'lagi.png');
+    await t.admin.call('persons.setPhoto', { id: a.id, version: 1, fileId: fa });
+    await t.admin.call('persons.setPhoto', { id: b.id, version: 1, fileId: fb });
+    expect(listBlobs(t.dir)).toHaveLength(1);
+    // Removing one person's photo leaves the other's content in place.
+    await t.admin.call('persons.setPhoto', { id: a.id, version: 2, fileId: null });
+    expect(listBlobs(t.dir)).toHaveLength(1);
+    expect(await photoBytes(t.admin, b.id)).toEqual(png());
+  });
+
+  it('refuses what is not a JPEG, PNG or WebP by its content, and keeps nothing', async () => {
+    const t = await setUpOffice();
+    const before = snapshot(t.backend);
+    const cases: [Buffer, string, string, string][] = [
+      [Buffer.from('bukan gambar, hanya teks'), 'foto.png', 'image/png', 'file.unknown_kind'],
+      [png(), 'foto.jpg', 'image/jpeg', 'file.kind_mismatch'], // a PNG labelled as JPEG
+      [jpeg(), 'foto.png', '', 'file.kind_mismatch'], // a JPEG named .png
+      [jpeg(), 'foto', 'image/png', 'file.kind_mismatch'], // a JPEG declared as PNG
+      [GIF, 'foto.gif', 'image/gif', 'file.unknown_kind'],
+      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'a.svg', '', 'file.unknown_kind'],
+      [Buffer.from('%PDF-1.7\n'), 'surat.pdf', 'application/pdf', 'file.kind_not_allowed'],
+      [Buffer.alloc(0), 'foto.png', 'image/png', 'file.empty'],
+    ];
+    for (const [bytes, name, type, key] of cases) {
+      const r = await upload(t.admin, bytes, { name, type });
+      expect(r.ok, name).toBe(false);
+      if (!r.ok) expect(r.error.key, `${name} ${type}`).toBe(key);
+    }
+    const lying = await upload(t.admin, png(), { name: 'foto.jpg', type: 'image/jpeg' });
+    expect(!lying.ok && lying.error.message).toEqual({
+      id: 'Isi berkas "foto.jpg" bukan JPEG seperti nama atau jenisnya; berkas ditolak.',
+      en: 'The content of "foto.jpg" is not JPEG as its name or type says; the file was refused.',
+    });
+    expect((await upload(t.admin, webp(), { name: 'foto.webp', type: 'image/webp' })).ok).toBe(
+      true,
+    );
+    const after = snapshot(t.backend);
+    expect(after.persons).toEqual(before.persons);
+    expect(after.files).toHaveLength(1);
+    expect(listBlobs(t.dir)).toHaveLength(1);
+    expect(readdirSync(join(t.dir, 'files', 'tmp'))).toEqual([]);
+  });
+
+  it('takes a photo up to 600 kB and refuses one byte more', async () => {
+    const t = await setUpOffice();
+    const sized = (n: number) => {
+      const b = Buffer.alloc(n, 0x20);
+      png().copy(b, 0, 0, 8);
+      return b;
+    };
+    const big = await upload(t.admin, sized(600 * 1024 + 1));
+    expect(!big.ok && big.error).toMatchObject({
+      code: 'VALIDATION',
+      key: 'file.too_large',
+      params: { name: 'foto.png', max: '600 kB' },
+    });
+    expect(fileRows(t)).toEqual([]);
+    expect(listBlobs(t.dir)).toEqual([]);
+    expect((await upload(t.admin, sized(600 * 1024))).ok).toBe(true);
+  });
+
+  it('refuses an unknown file id or a file kept for another purpose, changing nothing', async () => {
+    const t = await setUpOffice();
+    const p = await createPerson(t.admin, { fullName: 'Siti Aminah' });
+    const other = await uploaded(t.admin, png());
+    t.backend.sqlite.prepare(`UPDATE files SET purpose = 'generated' WHERE id = ?`).run(other);
+    const before = snapshot(t.backend);
+    const unknown = '01900000-0000-7000-8000-000000000000';
+    const missing = await t.admin.fail('persons.setPhoto', {
+      id: p.id,
+      version: 1,
+      fileId: unknown,
+    });
+    expect(missing.issues).toEqual([{ path: ['fileId'], key: 'file.missing' }]);
+    const wrong = await t.admin.fail('persons.setPhoto', { id: p.id, version: 1, fileId: other });
+    expect(wrong.issues).toEqual([{ path: ['fileId'], key: 'file.wrong_purpose' }]);
+    expect(snapshot(t.backend)).toEqual(before);
+  });
+
+  it('refuses a stale version and keeps showing the photo the record points at', async () => {
+    const t = await setUpOffice();
+    const p = await createPerson(t.admin, { fullName: 'Siti Aminah' });
+    await t.admin.call('persons.setPhoto', {
+      id: p.id,
+      version: 1,
+      fileId: await uploaded(t.admin, png()),
+    });
+    const late = await uploaded(t.admin, jpeg(), 'foto.jpg');
+    const before = snapshot(t.backend);
+    const err = await t.admin.fail('persons.setPhoto', { id: p.id, version: 1, fileId: late });
+    expect(err).toMatchObject({ code: 'CONFLICT', key: 'error.conflict_stale' });
+    expect(snapshot(t.backend)).toEqual(before);
+    expect(await photoBytes(t.admin, p.id)).toEqual(png());
+  });
+
+  it('answers NOT_FOUND for an unknown person', async () => {
+    const t = await setUpOffice();
+    const id = '01900000-0000-7000-8000-000000000000';
+    const err = await t.admin.fail('persons.setPhoto', {
+      id,
+      version: 1,
+      fileId: await uploaded(t.admin, png()),
+    });
+    expect(err.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('photos saved before migration 0009', () => {
+  it('move into the file store when the backend opens; replaced ones are removed', async () => {
+    const t = await setUpOffice();
+    const a = await createPerson(t.admin, { fullName: 'Siti Aminah' });
+    const b = await createPerson(t.admin, { fullName: 'Siti A.' });
+    const lost = await createPerson(t.admin, { fullName: 'Budi Santoso' });
+    const photos = join(t.dir, 'photos');
+    mkdirSync(photos);
+    const current = `${a.id}-01900000-0000-7000-8000-00000000000a.png`;
+    const replaced = `${a.id}-01900000-0000-7000-8000-000000000009.jpg`;
+    const missing = `${lost.id}-01900000-0000-7000-8000-00000000000b.png`;
+    writeFileSync(join(photos, current), png());
+    writeFileSync(join(photos, replaced), jpeg());
+    const set = t.backend.sqlite.prepare('UPDATE persons SET photo_file = ? WHERE id = ?');
+    set.run(current, a.id);
+    set.run(current, b.id); // a merged record shares its photo
+    set.run(missing, lost.id);
+    await t.backend.close();
+
+    const reopened = await openBackend({ dataDir: t.dir, now: () => t.clock.now });
+    try {
+      const admin = new Client(reopened, t.admin.token);
+      const { person: pa } = await admin.call('persons.get', { id: a.id });
+      const { person: pb } = await admin.call('persons.get', { id: b.id });
+      expect(pa.photoFileId).not.toBeNull();
+      expect(pb.photoFileId).toBe(pa.photoFileId);
+      expect(await photoBytes(admin, a.id)).toEqual(png());
+      // A photo whose file is gone stays named on the record (nothing is lost silently).
+      const rows = reopened.sqlite
+        .prepare('SELECT id, photo_file, photo_file_id FROM persons WHERE id IN (?, ?, ?)')
+        .all(a.id, b.id, lost.id);
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { id: a.id, photo_file: null, photo_file_id: pa.photoFileId },
+          { id: lost.id, photo_file: missing, photo_file_id: null },
+        ]),
+      );
+      // Adopted and replaced files are gone, and with them the emptied folder.
+      expect(existsSync(join(photos, replaced))).toBe(false);
+      expect(existsSync(photos)).toBe(false);
+      expect(listBlobs(t.dir)).toHaveLength(1);
+    } finally {
+      await reopened.close();
+    }
   });
 });

@@ -123,6 +123,7 @@ export function checkInInput(
 /** Table → ORDER BY for a stable dump (stay_ppks has no rowid). */
 const TABLES = {
   persons: 'rowid',
+  files: 'rowid',
   shelters: 'rowid',
   shelter_rooms: 'rowid',
   shelter_beds: 'rowid',

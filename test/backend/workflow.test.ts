@@ -36,6 +36,7 @@ function ctxAs(t: Office, id: string, roles: Role[]) {
     audit: (r: AuditRecord) => audits.push(r),
     startSession: async () => undefined,
     endSession: async () => undefined,
+    afterCommit: () => undefined,
   } satisfies Ctx;
   return { ctx, audits };
 }

@@ -4,6 +4,7 @@
  * a bed, log services, check them out as repatriated to Kab. Banjar and see the figures change;
  * two PCs pick the same bed and the second gets a clear conflict.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot as hostShot } from './host';
 
@@ -208,15 +209,33 @@ test('staff add a person with a NIK and find them again by a misspelled name', a
   // Address without a village is only partly complete: the page says what to fill in.
   await expect(page.getByTestId('quality-address')).toContainText('Alamat: sebagian/perkiraan');
 
-  // A photo is shrunk in the browser, then stored.
+  // A photo is shrunk in the browser, then uploaded through the file port (streamed, not JSON).
+  const uploaded = page.waitForResponse((r) => r.url().includes('/files/upload'));
   await page.locator('input[type="file"]').setInputFiles({
     name: 'foto.png',
     mimeType: 'image/png',
     buffer: await portrait(page),
   });
+  expect((await uploaded).status()).toBe(200);
   await expect(page.getByText('Foto disimpan.')).toBeVisible();
-  await expect(page.getByTestId('person-photo')).toBeVisible();
+  // Shown from the audited download, as a blob the page made.
+  await expect(page.getByTestId('person-photo')).toHaveAttribute('src', /^blob:/);
   await shot(page, 'persons-02-page');
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await shot(page, `persons-02-page-${width}`);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // A copy can be saved: the browser downloads the resized JPEG under its name.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('photo-save').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('foto.jpg');
+  const bytes = readFileSync((await saved.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
 
   // Search with the modern spelling and without the final e: the old spelling is found.
   await openNav(page, 'Data Orang');

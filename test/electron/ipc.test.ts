@@ -58,6 +58,12 @@ function fakeIpcMain() {
   return { ipcMain, handlers };
 }
 
+/** File methods for tests about plain calls: never reached. */
+const noFiles = {
+  upload: vi.fn(async () => ({ response: { ok: true as const, data: null as never } })),
+  download: vi.fn(async () => ({ response: { ok: true as const, data: null as never } })),
+};
+
 /** A backend that echoes the call; `next` lets a test attach a session change to one call. */
 function fakeBackend() {
   const next: { session?: DispatchResult['session'] }[] = [];
@@ -67,7 +73,7 @@ function fakeBackend() {
       return { response: { ok: true, data: { token, method, input } }, ...extra };
     },
   );
-  const backend: RelayBackend = { dispatch };
+  const backend: RelayBackend = { dispatch, ...noFiles };
   return { backend, dispatch, next };
 }
 
@@ -207,7 +213,7 @@ describe('registerIpc', () => {
       if (token === null) sender.destroy();
       return { response: { ok: true, data: { token } }, session: { set: 'late-token' } };
     });
-    registerIpc(ipcMain, { dispatch });
+    registerIpc(ipcMain, { dispatch, ...noFiles });
     const handler = handlers.get(IPC_CHANNEL);
     await handler?.(eventFrom(sender), 'auth.login', {});
     const response = (await handler?.(
@@ -258,7 +264,7 @@ describe('registerIpc', () => {
       throw new Error('SQLITE_CORRUPT: /home/user/.config/pelita/pelita.db');
     });
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    registerIpc(ipcMain, { dispatch });
+    registerIpc(ipcMain, { dispatch, ...noFiles });
     const response = (await handlers.get(IPC_CHANNEL)?.(
       eventFrom(new FakeSender(1)),
       'users.list',

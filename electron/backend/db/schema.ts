@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { ComplaintTables } from './tables/complaints';
+import type { FileTables } from './tables/files';
 import type { PersonTables } from './tables/persons';
 import type { ShelterTables } from './tables/shelter';
 import type { Tracked } from './tables/tracked';
@@ -85,7 +86,7 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export interface DB extends PersonTables, ShelterTables, ComplaintTables {
+export interface DB extends PersonTables, ShelterTables, ComplaintTables, FileTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

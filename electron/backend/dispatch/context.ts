@@ -30,6 +30,12 @@ export interface Ctx {
   startSession(userId: string): Promise<void>;
   /** Ends this session, or every session of the signed-in user. */
   endSession(scope: 'this' | 'all'): Promise<void>;
+  /**
+   * Runs `fn` once the call's writes are committed (never after a rollback), with the backend's
+   * own connection: for work outside the database that must follow a commit, like removing a
+   * released file.
+   */
+  afterCommit(fn: (db: Kysely<DB>) => Promise<void>): void;
 }
 
 /** The signed-in user, for handlers whose access already guarantees one. */

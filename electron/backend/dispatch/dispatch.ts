@@ -139,6 +139,10 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
 
       const pending: PendingAudit[] = [];
+      const afterCommit: ((db: Kysely<DB>) => Promise<void>)[] = [];
+      const committed = async () => {
+        for (const fn of afterCommit) await fn(db);
+      };
       let pendingSession: SessionChange | undefined;
       const makeCtx = (conn: Kysely<DB>): Ctx => ({
         db: conn,
@@ -174,12 +178,16 @@ export function createDispatcher(deps: DispatcherDeps) {
           else await conn.deleteFrom('sessions').where('id', '=', u.sessionId).execute();
           pendingSession = { clear: true };
         },
+        afterCommit(fn) {
+          afterCommit.push(fn);
+        },
       });
       const handler = handlers[method] as Handler<MethodName>;
 
       if (!def.write) {
         const out = def.output.parse(await handler(parsed.data as never, makeCtx(db)));
         if (pending.length > 0) await auditNow(pending, nowIso);
+        await committed();
         return { response: { ok: true, data: out }, ...(session ? { session } : {}) };
       }
 
@@ -211,6 +219,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           return null;
         }
       });
+      await committed();
       const keptError = kept as AppError | null;
       if (keptError) return fail(keptError);
       if (pendingSession) session = pendingSession;

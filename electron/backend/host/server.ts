@@ -7,11 +7,11 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { HTTP_STATUS, type RpcResponse } from '../../../shared/errors';
-import { translate, type MessageKey } from '../../../shared/i18n';
 import type { Backend } from '../app';
+import { handleDownload, handleUpload } from './files';
+import { errorBody, readCookie, SESSION_COOKIE, sendJson, sessionHeaders, statusOf } from './http';
 
-export const SESSION_COOKIE = 'pelita_session';
+export { SESSION_COOKIE } from './http';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The same policy the Electron window uses (see electron/main/security.ts). */
@@ -49,43 +49,6 @@ export interface HostOptions {
   allowedHosts: string[];
 }
 
-function errorBody(code: keyof typeof HTTP_STATUS, key: MessageKey): RpcResponse {
-  return {
-    ok: false,
-    error: { code, key, message: { id: translate('id', key), en: translate('en', key) } },
-  };
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  extra: Record<string, string | string[]> = {},
-) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...extra,
-  });
-  res.end(text);
-}
-
-function readCookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k !== name) continue;
-    // Cookies ignore ports: another local app can set a malformed one. Treat it as no session.
-    try {
-      return decodeURIComponent(v.join('='));
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -107,21 +70,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
   });
 }
 
-function cookieHeader(token: string | null): string {
-  return token
-    ? `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`
-    : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
-}
-
 /** The browser host on a server of its own (tests); see createRequestHandler. */
 export function createHostServer(backend: Backend, opts: HostOptions): Server {
   return createServer(createRequestHandler(backend, opts));
 }
 
 /**
- * The browser host: the built renderer plus POST /rpc/<method>, on one origin. Requests whose
- * Host (DNS rebinding) or Origin (cross-site) is not this host itself are refused. A handler
- * rather than a server, so the start-up can bind the port before it opens the database.
+ * The browser host: the built renderer plus POST /rpc/<method> and the file port
+ * (POST /files/upload, GET /files/<id>: see files.ts), on one origin. Requests whose Host (DNS
+ * rebinding) or Origin (cross-site) is not this host itself are refused. A handler rather than a
+ * server, so the start-up can bind the port before it opens the database.
  */
 export function createRequestHandler(backend: Backend, opts: HostOptions): RequestListener {
   const root = resolve(opts.staticDir);
@@ -157,11 +115,7 @@ export function createRequestHandler(backend: Backend, opts: HostOptions): Reque
       return;
     }
     const result = await backend.dispatch(readCookie(req, SESSION_COOKIE), method, input);
-    const headers: Record<string, string> = {};
-    if (result.session)
-      headers['set-cookie'] = cookieHeader('set' in result.session ? result.session.set : null);
-    const status = result.response.ok ? 200 : HTTP_STATUS[result.response.error.code];
-    sendJson(res, status, result.response, headers);
+    sendJson(res, statusOf(result.response), result.response, sessionHeaders(result.session));
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
@@ -207,6 +161,16 @@ export function createRequestHandler(backend: Backend, opts: HostOptions): Reque
       return;
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
+    const file = /^\/files\/(upload|[0-9a-f-]{36})$/.exec(url.pathname);
+    if (file) {
+      const handle = file[1] === 'upload' ? handleUpload : handleDownload;
+      handle(backend, req, res, url, host).catch((e: unknown) => {
+        console.error('[pelita] file transport error:', e);
+        if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL', 'error.internal'));
+        else res.destroy();
+      });
+      return;
+    }
     const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (rpc) {
       handleRpc(req, res, rpc[1]!, host).catch((e: unknown) => {
@@ -215,7 +179,7 @@ export function createRequestHandler(backend: Backend, opts: HostOptions): Reque
       });
       return;
     }
-    if (url.pathname.startsWith('/rpc/')) {
+    if (url.pathname.startsWith('/rpc/') || url.pathname.startsWith('/files/')) {
       sendJson(res, 404, errorBody('NOT_FOUND', 'error.not_found'));
       return;
     }

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { personsContract } from '../../../shared/contract/persons';
 import { diffRecords } from '../audit/diff';
 import { assertUpdated, nextVersion } from '../db/versioned';
+import { loadForChange, updateVersioned } from '../db/tracked';
+import { attachableFile, releaseFile } from '../files/references';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { AppError, fieldError, notFound, staleRecord } from '../errors';
@@ -13,7 +15,6 @@ import { personColumns, searchOrigin, validatePerson, type PersonFields } from '
 import { findDuplicates } from './duplicates';
 import { searchNames } from './fold';
 import { PERSON_LINKS } from './links';
-import { decodePhoto, readPhoto, storePhoto } from './photo';
 import { searchPersonIds } from './search';
 import { loadPerson, loadPersonRow, loadSummaries, parseAliases } from './store';
 
@@ -246,7 +247,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
       identity_evidence: fill('identity_evidence'),
       disabilities: fill('disabilities'),
       notes: [keep.notes, gone.notes].filter(Boolean).join('\n\n') || null,
-      photo_file: fill('photo_file'),
+      photo_file_id: fill('photo_file_id'),
       quality: JSON.stringify(quality),
       search_names: searchNames(keep.full_name, aliases),
       search_origin: await searchOrigin(ctx.db, originCode),
@@ -276,36 +277,17 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
   },
 
   async 'persons.setPhoto'(input, ctx) {
-    const user = requireUser(ctx);
-    const before = await loadPersonRow(ctx.db, input.id);
-    if (!before) throw notFound();
-    // Refuse a stale save before writing a file that nothing would point at.
-    if (before.version !== input.version) throw staleRecord();
-    const file = input.dataUrl
-      ? storePhoto(ctx.dataDir, input.id, decodePhoto(input.dataUrl))
-      : null;
-    const result = await ctx.db
-      .updateTable('persons')
-      .set({ photo_file: file, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(result);
-    ctx.audit({
-      recordType: 'person',
-      recordId: input.id,
-      changes: { photo_file: [before.photo_file, file] },
-    });
+    const before = await loadForChange(ctx.db, 'persons', input.id, input.version);
+    if (input.fileId === before.photo_file_id) return (await loadPerson(ctx.db, input.id))!;
+    if (input.fileId) await attachableFile(ctx, input.fileId, 'personPhoto', ['fileId']);
+    await updateVersioned(
+      ctx,
+      'persons',
+      before,
+      { photo_file_id: input.fileId },
+      { recordType: 'person' },
+    );
+    await releaseFile(ctx, before.photo_file_id);
     return (await loadPerson(ctx.db, input.id))!;
-  },
-
-  async 'persons.photo'(input, ctx) {
-    const row = await ctx.db
-      .selectFrom('persons')
-      .select('photo_file')
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!row) throw notFound();
-    return { dataUrl: row.photo_file ? readPhoto(ctx.dataDir, row.photo_file) : null };
   },
 };

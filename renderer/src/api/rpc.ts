@@ -3,8 +3,15 @@
  * Desktop: the preload's `window.pelita.call`. Browser host: `POST /rpc/<method>`.
  * Either way the answer is an `RpcResponse`; failures become a thrown `RpcFailure`.
  */
-import { contract, type Input, type MethodName, type Output } from '../../../shared/contract';
+import {
+  contract,
+  isMethodName,
+  type Input,
+  type MethodName,
+  type Output,
+} from '../../../shared/contract';
 import type { RpcError, RpcResponse } from '../../../shared/errors';
+import type { FILE_METHODS } from '../../../shared/files';
 
 declare global {
   interface Window {
@@ -13,10 +20,13 @@ declare global {
   }
 }
 
+/** A contract method, or one of the file port's transport methods (api/files.ts). */
+export type CallName = MethodName | (typeof FILE_METHODS)[keyof typeof FILE_METHODS];
+
 export class RpcFailure extends Error {
   readonly error: RpcError;
-  readonly method: MethodName;
-  constructor(method: MethodName, error: RpcError) {
+  readonly method: CallName;
+  constructor(method: CallName, error: RpcError) {
     super(error.message?.en ?? error.key);
     this.name = 'RpcFailure';
     this.error = error;
@@ -31,7 +41,7 @@ export function isRpcFailure(e: unknown): e is RpcFailure {
   return e instanceof RpcFailure;
 }
 
-const networkError: RpcError = {
+export const networkError: RpcError = {
   code: 'INTERNAL',
   key: 'error.network',
   message: {
@@ -40,7 +50,7 @@ const networkError: RpcError = {
   },
 };
 
-const internalError: RpcError = {
+export const internalError: RpcError = {
   code: 'INTERNAL',
   key: 'error.internal',
   message: {
@@ -61,7 +71,7 @@ export function onUnauthenticated(listener: UnauthenticatedListener): () => void
   return () => unauthenticatedListeners.delete(listener);
 }
 
-function isRpcResponse(value: unknown): value is RpcResponse {
+export function isRpcResponse(value: unknown): value is RpcResponse {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -100,12 +110,17 @@ async function transport(method: MethodName, input: unknown): Promise<RpcRespons
   return { ok: false, error: res.status >= 500 ? internalError : networkError };
 }
 
-export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const response = await transport(method, input);
-  if (response.ok) return response.data as Output<M>;
+/** The data of an ok response; otherwise throws its RpcFailure (an ended session is announced). */
+export function settle<T>(method: CallName, response: RpcResponse): T {
+  if (response.ok) return response.data as T;
   const failure = new RpcFailure(method, response.error);
-  if (failure.code === 'UNAUTHENTICATED' && contract[method].access !== 'public') {
+  const needsSession = !isMethodName(method) || contract[method].access !== 'public';
+  if (failure.code === 'UNAUTHENTICATED' && needsSession) {
     for (const listener of unauthenticatedListeners) listener(failure);
   }
   throw failure;
+}
+
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  return settle<Output<M>>(method, await transport(method, input));
 }

@@ -2,7 +2,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
-import { contract } from '../../../shared/contract';
+import { contract, isMethodName } from '../../../shared/contract';
 import type { RpcError } from '../../../shared/errors';
 import { isRpcFailure, RpcFailure } from '../api/rpc';
 import { useT } from '../i18n/I18nProvider';
@@ -75,7 +75,7 @@ export function useFailureHandler() {
       if (
         e instanceof RpcFailure &&
         error.code === 'UNAUTHENTICATED' &&
-        contract[e.method].access !== 'public'
+        (!isMethodName(e.method) || contract[e.method].access !== 'public')
       ) {
         return;
       }

@@ -99,10 +99,6 @@ export const personMessages = {
     'Kedua data memiliki NIK berbeda; tidak dapat digabung.',
     'The two records have different NIKs; they cannot be merged.',
   ],
-  'person.photo_invalid': [
-    'Foto harus berupa gambar JPEG atau PNG, maksimal 600 kB.',
-    'The photo must be a JPEG or PNG image of at most 600 kB.',
-  ],
   'person.duplicates.title': ['Mungkin data ganda', 'Possible duplicates'],
   'person.duplicates.reason.same_nik': ['NIK sama', 'Same NIK'],
   'person.duplicates.reason.similar_name': ['nama mirip', 'similar name'],
@@ -195,9 +191,12 @@ export const personMessages = {
   'person.photo.remove': ['Hapus foto', 'Remove photo'],
   'person.photo.none': ['Belum ada foto', 'No photo yet'],
   'person.photo.help': [
-    'JPEG atau PNG; diperkecil otomatis ke 800 piksel.',
-    'JPEG or PNG; shrunk to 800 pixels automatically.',
+    'JPEG, PNG atau WebP; diperkecil otomatis ke 800 piksel.',
+    'JPEG, PNG or WebP; shrunk to 800 pixels automatically.',
   ],
+  'person.photo.save': ['Simpan salinan foto', 'Save a copy of the photo'],
+  'person.photo.savedCopy': ['Salinan foto disimpan.', 'Copy of the photo saved.'],
+  'person.photo.unavailable': ['Foto tidak dapat dimuat', 'The photo could not be loaded'],
   'person.photo.saved': ['Foto disimpan.', 'Photo saved.'],
   'person.photo.removed': ['Foto dihapus.', 'Photo removed.'],
   'person.photo.notImage': [

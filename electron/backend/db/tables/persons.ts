@@ -27,7 +27,10 @@ export interface PersonsTable extends Tracked {
   identity_evidence: string | null;
   disabilities: string | null;
   notes: string | null;
+  /** Before migration 0009: a file name under <data>/photos; moved into the store on open. */
   photo_file: string | null;
+  /** The photo in the file store (files.id). */
+  photo_file_id: string | null;
   /** JSON object: data-quality code per key field. */
   quality: string;
   merged_into: string | null;

@@ -1,13 +1,17 @@
-/** The person's photo: shown from persons.photo, uploaded after resizing in the browser. */
+/**
+ * The person's photo: fetched through the file port (each view audited), picked and shrunk in
+ * the browser, uploaded for the `personPhoto` purpose, then attached with persons.setPhoto.
+ */
 import { Button, FileButton, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Person } from '../../../../shared/contract/persons';
+import { saveFile, uploadFile } from '../../api/files';
 import { call } from '../../api/rpc';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
-import { useQuery } from '../../lib/useQuery';
+import { useFileUrl } from '../../lib/useFileUrl';
 import { resizePhoto } from './resizePhoto';
 
 export function PersonPhoto({
@@ -24,28 +28,34 @@ export function PersonPhoto({
   const t = useT();
   const handle = useFailureHandler();
   const [busy, setBusy] = useState(false);
-  const photo = useQuery(person.hasPhoto ? `photo:${person.id}:${person.version}` : null, () =>
-    call('persons.photo', { id: person.id }),
-  );
+  const photo = useFileUrl(person.photoFileId);
+
+  const setPhoto = async (
+    fileId: string | null,
+    done: 'person.photo.saved' | 'person.photo.removed',
+  ) => {
+    const saved = await call('persons.setPhoto', {
+      id: person.id,
+      version: person.version,
+      fileId,
+    });
+    notifications.show({ color: 'teal', message: t(done) });
+    onChanged(saved);
+  };
 
   const upload = async (file: File | null) => {
     if (!file) return;
     setBusy(true);
     try {
-      let dataUrl: string;
+      let resized: File;
       try {
-        dataUrl = await resizePhoto(file);
+        resized = await resizePhoto(file);
       } catch {
         notifications.show({ color: 'red', message: t('person.photo.notImage') });
         return;
       }
-      const saved = await call('persons.setPhoto', {
-        id: person.id,
-        version: person.version,
-        dataUrl,
-      });
-      notifications.show({ color: 'teal', message: t('person.photo.saved') });
-      onChanged(saved);
+      const stored = await uploadFile(resized, 'personPhoto');
+      await setPhoto(stored.fileId, 'person.photo.saved');
     } catch (e) {
       handle(e, { onReload });
     } finally {
@@ -56,13 +66,7 @@ export function PersonPhoto({
   const remove = async () => {
     setBusy(true);
     try {
-      const saved = await call('persons.setPhoto', {
-        id: person.id,
-        version: person.version,
-        dataUrl: null,
-      });
-      notifications.show({ color: 'teal', message: t('person.photo.removed') });
-      onChanged(saved);
+      await setPhoto(null, 'person.photo.removed');
     } catch (e) {
       handle(e, { onReload });
     } finally {
@@ -70,14 +74,24 @@ export function PersonPhoto({
     }
   };
 
-  const url = person.hasPhoto ? photo.data?.dataUrl : null;
+  const save = async () => {
+    if (!person.photoFileId) return;
+    try {
+      if (await saveFile(person.photoFileId)) {
+        notifications.show({ color: 'teal', message: t('person.photo.savedCopy') });
+      }
+    } catch (e) {
+      handle(e);
+    }
+  };
+
   return (
     <Stack gap="sm">
-      {person.hasPhoto && !photo.data ? (
+      {person.photoFileId && !photo.url && !photo.error ? (
         <Skeleton className="pelita-photo" />
-      ) : url ? (
+      ) : photo.url ? (
         <img
-          src={url}
+          src={photo.url}
           alt={t('person.photo.alt', { name: person.fullName })}
           className="pelita-photo"
           data-testid="person-photo"
@@ -85,45 +99,58 @@ export function PersonPhoto({
       ) : (
         <div className="pelita-photo-empty">
           <IconPhoto size={36} stroke={1.5} />
-          <Text size="sm">{t('person.photo.none')}</Text>
+          <Text size="sm">{t(photo.error ? 'person.photo.unavailable' : 'person.photo.none')}</Text>
         </div>
       )}
-      {canWrite && (
-        <>
-          <Stack gap={6}>
-            <FileButton onChange={(f) => void upload(f)} accept="image/jpeg,image/png,image/webp">
-              {(props) => (
-                <Button
-                  {...props}
-                  variant="light"
-                  size="xs"
-                  fullWidth
-                  loading={busy}
-                  leftSection={<IconUpload size={14} />}
-                  data-testid="photo-upload"
-                >
-                  {t(person.hasPhoto ? 'person.photo.change' : 'person.photo.upload')}
-                </Button>
-              )}
-            </FileButton>
-            {person.hasPhoto && (
+      <Stack gap={6}>
+        {canWrite && (
+          <FileButton onChange={(f) => void upload(f)} accept="image/jpeg,image/png,image/webp">
+            {(props) => (
               <Button
-                variant="subtle"
-                color="red"
+                {...props}
+                variant="light"
                 size="xs"
                 fullWidth
-                disabled={busy}
-                leftSection={<IconTrash size={14} />}
-                onClick={() => void remove()}
+                loading={busy}
+                leftSection={<IconUpload size={14} />}
+                data-testid="photo-upload"
               >
-                {t('person.photo.remove')}
+                {t(person.hasPhoto ? 'person.photo.change' : 'person.photo.upload')}
               </Button>
             )}
-          </Stack>
-          <Text size="xs" c="dimmed">
-            {t('person.photo.help')}
-          </Text>
-        </>
+          </FileButton>
+        )}
+        {photo.url && (
+          <Button
+            variant="subtle"
+            size="xs"
+            fullWidth
+            disabled={busy}
+            leftSection={<IconDownload size={14} />}
+            onClick={() => void save()}
+            data-testid="photo-save"
+          >
+            {t('person.photo.save')}
+          </Button>
+        )}
+        {canWrite && person.hasPhoto && (
+          <Button
+            variant="subtle"
+            color="red"
+            size="xs"
+            fullWidth
+            disabled={busy}
+            leftSection={<IconTrash size={14} />}
+            onClick={() => void remove()}
+          >
+            {t('person.photo.remove')}
+          </Button>
+        )}
+      </Stack>
+      {canWrite && (
+        <Text size="xs" c="dimmed">
+          {t('person.photo.help')}
+        </Text>
       )}
     </Stack>
   );

@@ -1,9 +1,11 @@
 /**
- * Shrinks a picked image in the browser before it is sent: at most 800 px on the longer side,
- * JPEG, under 600 kB (quality is lowered step by step until it fits).
+ * Shrinks a picked image in the browser before it is uploaded: at most 800 px on the longer
+ * side, JPEG, within the photo upload limit (quality is lowered step by step until it fits).
  */
+import { uploadLimit } from '../../../../shared/files';
+
 const MAX_SIDE = 800;
-const MAX_BYTES = 600 * 1024;
+const MAX_BYTES = uploadLimit('personPhoto');
 
 function loadImage(file: Blob): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
@@ -21,14 +23,14 @@ function loadImage(file: Blob): Promise<HTMLImageElement> {
   });
 }
 
-/** Bytes of a base64 data URL's payload. */
-function dataUrlBytes(dataUrl: string): number {
-  const b64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
-  return Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+function toJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob | null> {
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
 }
 
-export async function resizePhoto(file: Blob): Promise<string> {
+/** The resized JPEG, named after the picked file ("foto ktp.png" → "foto ktp.jpg"). */
+export async function resizePhoto(file: File): Promise<File> {
   const img = await loadImage(file);
+  const name = (file.name.replace(/\.[^.]*$/, '') || 'foto') + '.jpg';
   let scale = Math.min(1, MAX_SIDE / Math.max(img.naturalWidth, img.naturalHeight));
   for (let attempt = 0; attempt < 6; attempt++) {
     const w = Math.max(1, Math.round(img.naturalWidth * scale));
@@ -43,8 +45,8 @@ export async function resizePhoto(file: Blob): Promise<string> {
     ctx.fillRect(0, 0, w, h);
     ctx.drawImage(img, 0, 0, w, h);
     for (const quality of [0.85, 0.75, 0.65, 0.5]) {
-      const url = canvas.toDataURL('image/jpeg', quality);
-      if (dataUrlBytes(url) <= MAX_BYTES) return url;
+      const blob = await toJpeg(canvas, quality);
+      if (blob && blob.size <= MAX_BYTES) return new File([blob], name, { type: 'image/jpeg' });
     }
     scale *= 0.75;
   }

@@ -1,0 +1,95 @@
+/**
+ * The backend's side of the utility process: opens the backend when main says so, answers
+ * dispatch, upload and download requests, and closes the database on request. Kept apart from
+ * the entry (backendProcess.ts) so tests drive it with a fake port.
+ */
+import { readFile } from 'node:fs/promises';
+import type { RpcResponse } from '../../shared/errors';
+import { translate } from '../../shared/i18n';
+import { openBackend, type Backend, type BackendOptions } from '../backend/app';
+import type { BackendReply, BackendRequest, FileReply } from './backendProtocol';
+
+/** The parts of Electron's process.parentPort used here. */
+export interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: BackendReply): void;
+}
+
+const internal: RpcResponse<never> = {
+  ok: false,
+  error: {
+    code: 'INTERNAL',
+    key: 'error.internal',
+    message: { id: translate('id', 'error.internal'), en: translate('en', 'error.internal') },
+  },
+};
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+export function serveBackend(
+  port: ParentPortLike,
+  open: (opts: BackendOptions) => Promise<Backend> = openBackend,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
+  let backend: Promise<Backend> | null = null;
+
+  async function answer(request: BackendRequest): Promise<void> {
+    if (request.kind === 'open') {
+      backend = open({
+        dataDir: request.dataDir,
+        nativeBinding: request.nativeBinding,
+        log: (line) => console.log('[pelita] ' + line),
+      });
+      try {
+        await backend;
+        port.postMessage({ kind: 'ready' });
+      } catch (e) {
+        port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+      }
+      return;
+    }
+    if (!backend) throw new Error('request before open');
+    const b = await backend;
+    if (request.kind === 'close') {
+      await b.close();
+      port.postMessage({ kind: 'closed' });
+      exit(0);
+      return;
+    }
+    let result;
+    try {
+      if (request.kind === 'dispatch') {
+        result = await b.dispatch(request.token, request.method, request.input);
+      } else if (request.kind === 'upload') {
+        result = await b.upload(request.token, {
+          purpose: request.purpose,
+          name: request.name,
+          declaredType: request.type,
+          declaredSize: request.bytes.byteLength,
+          body: once(request.bytes),
+        });
+      } else {
+        const found = await b.download(request.token, request.fileId);
+        const reply: FileReply = {
+          response: found.response,
+          ...(found.session ? { session: found.session } : {}),
+        };
+        if (found.response.ok && found.path)
+          reply.bytes = new Uint8Array(await readFile(found.path));
+        result = reply;
+      }
+    } catch (e) {
+      console.error('[pelita] backend request failed', e);
+      result = { response: internal };
+    }
+    port.postMessage({ kind: 'reply', id: request.id, result });
+  }
+
+  port.on('message', (event) => {
+    answer(event.data as BackendRequest).catch((e: unknown) => {
+      console.error('[pelita] backend process error', e);
+    });
+  });
+}

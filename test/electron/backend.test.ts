@@ -276,7 +276,11 @@ describe('backend process (utility side)', () => {
     // Requests sent right after open wait for it.
     p.send({ kind: 'dispatch', id: 1, token: 't', method: 'auth.me', input: {} });
     await p.until(2);
-    expect(open).toHaveBeenCalledWith({ dataDir: dir, nativeBinding: '/n.node' });
+    expect(open).toHaveBeenCalledWith({
+      dataDir: dir,
+      nativeBinding: '/n.node',
+      log: expect.any(Function),
+    });
     expect(p.replies).toEqual([
       { kind: 'ready' },
       { kind: 'reply', id: 1, result: ok({ token: 't', method: 'auth.me' }) },

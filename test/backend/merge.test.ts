@@ -76,10 +76,10 @@ describe('persons.merge', () => {
     expect(merged.lastStay).toMatchObject({ stayId: s3.id, checkoutAt: null });
 
     const kept = await t.admin.call('persons.get', { id: keep.id });
-    expect(kept.stays.map((x) => x.id)).toEqual([s3.id, s2.id, s1.id]);
+    expect(kept.links.shelter!.stays.map((x) => x.id)).toEqual([s3.id, s2.id, s1.id]);
     const pointer = await t.admin.call('persons.get', { id: gone.id });
     expect(pointer.person).toMatchObject({ fullName: 'Udin Pasar', mergedInto: keep.id });
-    expect(pointer.stays).toEqual([]);
+    expect(pointer.links.shelter!.stays).toEqual([]);
     // The stay still in progress now belongs to the surviving record on the roster too.
     const roster = await t.admin.call('stays.roster', { shelterId: s.shelterId });
     expect(roster.beds.find((b) => b.bed.label === 'P2')!.stay!.person.id).toBe(keep.id);

@@ -166,6 +166,7 @@ export const personMessages = {
   ],
   'person.checkin': ['Check-in ke rumah singgah', 'Check in to the shelter'],
   'person.inShelterNow': ['Sedang tinggal di rumah singgah', 'Staying in the shelter now'],
+  'person.export': ['Ekspor data (JSON)', 'Export data (JSON)'],
   'person.openStay': ['Buka data tinggal', 'Open the stay'],
   'person.quality.toComplete': ['Perlu dilengkapi', 'To complete'],
   'person.quality.allComplete': ['Data kunci sudah lengkap.', 'The key data is complete.'],

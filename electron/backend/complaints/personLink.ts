@@ -67,16 +67,14 @@ export const complaintsPersonLink: PersonLink<'complaints'> = {
       .where('complaints.person_id', '=', personId)
       .orderBy('complaints.received_at')
       .execute();
-    const ids = complaints.map((c) => c.id);
-    const events =
-      ids.length === 0
-        ? []
-        : await db
-            .selectFrom('complaint_events')
-            .selectAll()
-            .where('complaint_id', 'in', ids)
-            .orderBy('at')
-            .execute();
+    const events = await db
+      .selectFrom('complaint_events')
+      .selectAll()
+      .where('complaint_id', 'in', (eb) =>
+        eb.selectFrom('complaints').select('id').where('person_id', '=', personId),
+      )
+      .orderBy('at')
+      .execute();
     return {
       complaints: complaints.map((c) => {
         const out: Record<string, unknown> = { ...c };

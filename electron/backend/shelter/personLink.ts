@@ -1,6 +1,7 @@
 /** What the shelter holds about a person (stays, their PPKS and service log), for persons/links. */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { PersonLinks } from '../../../shared/contract/persons';
+import type { DB } from '../db/schema';
 import { fieldError } from '../errors';
 import type { PersonLink } from '../persons/links';
 import { regionRefs } from '../regions/refs';
@@ -153,20 +154,19 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
       .where('stays.person_id', '=', personId)
       .orderBy('stays.checkin_at')
       .execute();
-    const ids = stays.map((s) => s.id);
-    const ppks =
-      ids.length === 0
-        ? []
-        : await db.selectFrom('stay_ppks').selectAll().where('stay_id', 'in', ids).execute();
-    const events =
-      ids.length === 0
-        ? []
-        : await db
-            .selectFrom('stay_events')
-            .selectAll()
-            .where('stay_id', 'in', ids)
-            .orderBy('at')
-            .execute();
+    const theirStays = (eb: ExpressionBuilder<DB, 'stay_ppks' | 'stay_events'>) =>
+      eb.selectFrom('stays').select('id').where('person_id', '=', personId);
+    const ppks = await db
+      .selectFrom('stay_ppks')
+      .selectAll()
+      .where('stay_id', 'in', theirStays)
+      .execute();
+    const events = await db
+      .selectFrom('stay_events')
+      .selectAll()
+      .where('stay_id', 'in', theirStays)
+      .orderBy('at')
+      .execute();
     return {
       stays: stays.map((s) => ({
         ...s,

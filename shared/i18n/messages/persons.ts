@@ -309,4 +309,18 @@ export const personMessages = {
   'merge.done': ['Data digabung ke {name}.', 'Merged into {name}.'],
   'merge.pickTwo': ['Pilih dua data untuk dibandingkan.', 'Choose two records to compare.'],
   'merge.sameRecord': ['Pilih dua data yang berbeda.', 'Choose two different records.'],
+
+  // Audit labels
+  'audit.recordType.person': ['Orang', 'Person'],
+  'audit.method.persons.get': ['Buka data orang', 'Open person record'],
+  'audit.method.persons.export': ['Ekspor data orang', 'Export person data'],
+  'audit.method.persons.create': ['Daftarkan orang', 'Register person'],
+  'audit.method.persons.update': ['Ubah data orang', 'Edit person'],
+  'audit.method.persons.merge': ['Gabungkan data orang', 'Merge person records'],
+  'audit.method.persons.setPhoto': ['Ganti foto orang', 'Change person photo'],
+  'audit.note.read': ['dibaca', 'read'],
+  'audit.note.export': [
+    'diekspor untuk permintaan subjek data',
+    'exported for a data-subject request',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -63,28 +63,13 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
       .select(['stays.id', 'shelters.name', 'stays.checkin_at', 'stays.checkout_at'])
       .where('stays.person_id', '=', personId)
       .execute();
-    return rows.flatMap((r) => [
-      {
-        at: r.checkin_at,
-        domain: 'shelter',
-        recordType: 'stay',
-        recordId: r.id,
-        event: 'timeline.stay.checkin',
-        label: r.name,
-      },
-      ...(r.checkout_at
-        ? [
-            {
-              at: r.checkout_at,
-              domain: 'shelter',
-              recordType: 'stay',
-              recordId: r.id,
-              event: 'timeline.stay.checkout',
-              label: r.name,
-            },
-          ]
-        : []),
-    ]);
+    return rows.flatMap((r) => {
+      const base = { domain: 'shelter', recordType: 'stay', recordId: r.id, label: r.name };
+      return [
+        { ...base, at: r.checkin_at, event: 'timeline.stay.checkin' },
+        ...(r.checkout_at ? [{ ...base, at: r.checkout_at, event: 'timeline.stay.checkout' }] : []),
+      ];
+    });
   },
 
   /** The newest stay of each person, in one query (an indexed lookup per person inside it). */

@@ -253,7 +253,8 @@ function Stays({ stays }: { stays: StayBriefs }) {
           {t('person.stays.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        // Fits the card at 1366 px wide; narrower windows scroll the table.
+        <Table.ScrollContainer minWidth={680}>
           <Table verticalSpacing="sm" highlightOnHover data-testid="person-stays">
             <Table.Thead bg="var(--pelita-table-head)">
               <Table.Tr>
@@ -348,7 +349,6 @@ export function PersonPage({ id }: { id: string }) {
         }
         actions={
           <>
-            {canExport && <PersonExportButton personId={p.id} />}
             {!p.mergedInto && (
               <>
                 {canWrite && (
@@ -384,6 +384,7 @@ export function PersonPage({ id }: { id: string }) {
                 )}
               </>
             )}
+            {canExport && <PersonExportButton personId={p.id} />}
           </>
         }
       />

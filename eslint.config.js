@@ -15,6 +15,12 @@ function forbid(...groups) {
   ];
 }
 
+const backendGroups = [
+  [['electron', 'electron/*'], 'The backend is plain Node: it must run without Electron.'],
+  [['react', 'react-*', '@mantine/*', '@tabler/*'], 'The backend must not import UI code.'],
+  [['**/renderer/**', '**/main/**', '**/preload/**'], 'The backend must not import a shell.'],
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -53,12 +59,16 @@ export default tseslint.config(
   },
   {
     files: ['electron/backend/**'],
+    rules: { 'no-restricted-imports': forbid(...backendGroups) },
+  },
+  {
+    // Domains own their tables: persons gathers what others register (persons/links.ts).
+    files: ['electron/backend/persons/**'],
     rules: {
-      'no-restricted-imports': forbid(
-        [['electron', 'electron/*'], 'The backend is plain Node: it must run without Electron.'],
-        [['react', 'react-*', '@mantine/*', '@tabler/*'], 'The backend must not import UI code.'],
-        [['**/renderer/**', '**/main/**', '**/preload/**'], 'The backend must not import a shell.'],
-      ),
+      'no-restricted-imports': forbid(...backendGroups, [
+        ['**/shelter/**', '**/complaints/**', '../shelter', '../complaints'],
+        'persons/ must not reach into other domains: they register a person link instead.',
+      ]),
     },
   },
   {

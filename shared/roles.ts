@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'persons.read',
   'persons.write',
   'persons.merge',
+  'persons.export',
   'shelter.read',
   'shelter.write',
   'shelter.manage',

@@ -176,6 +176,41 @@ export const stayBrief = z.object({
   ppks: z.array(z.string()),
 });
 
+/**
+ * One entry of a person's timeline, the same shape from every domain (a stay began, a complaint
+ * was received). Minimal for now; a general timeline shape for all record types replaces it.
+ */
+export const personTimelineEntry = z.object({
+  at: isoDateTime,
+  /** The domain that registered it: `shelter`, `complaints`, … */
+  domain: z.string(),
+  recordType: z.string(),
+  recordId: id,
+  /** What happened, an i18n key such as `timeline.stay.checkin`. */
+  event: z.string(),
+  /** A short label: the shelter's name, the complaint's number and subject. */
+  label: z.string(),
+});
+export type PersonTimelineEntry = z.infer<typeof personTimelineEntry>;
+
+/**
+ * What other domains hold about a person, as each registers it (persons never reads their
+ * tables). `null`: the caller may not read that domain.
+ */
+export const personLinks = z.object({
+  shelter: z.object({ stays: z.array(stayBrief) }).nullable(),
+  complaints: z.object({ open: z.number().int(), total: z.number().int() }).nullable(),
+});
+export type PersonLinks = z.infer<typeof personLinks>;
+
+/** A data-subject export (UU PDP): the record, the records merged into it, every domain's part. */
+export const personExport = z.object({
+  exportedAt: isoDateTime,
+  person,
+  mergedRecords: z.array(person),
+  domains: z.record(z.string(), z.unknown()),
+});
+
 export const duplicateCandidate = personSummary.extend({
   reasons: z.array(
     z.enum(['same_nik', 'similar_name', 'same_birth_date', 'close_birth_date', 'same_origin']),
@@ -208,7 +243,14 @@ export const personsContract = {
     access: 'persons.read',
     write: false,
     input: z.strictObject({ id }),
-    output: z.object({ person, stays: z.array(stayBrief) }),
+    output: z.object({ person, links: personLinks, timeline: z.array(personTimelineEntry) }),
+  }),
+  /** Admin: everything the office holds about a person, for a data-subject request (audited). */
+  'persons.export': method({
+    access: 'persons.export',
+    write: false,
+    input: z.strictObject({ id }),
+    output: personExport,
   }),
   /** Likely duplicates of what is being typed, shown before saving. Never merges. */
   'persons.duplicates': method({

@@ -3,7 +3,7 @@
  * complaints.confidential — in every read method, in search, and in the audit trail.
  */
 import { describe, expect, it } from 'vitest';
-import { redactComplaintChanges } from '../../electron/backend/complaints/confidential';
+import { redactForReader } from '../../electron/backend/audit/redaction';
 import { handlers } from '../../electron/backend/handlers';
 import { contract } from '../../shared/contract';
 import type { Ctx } from '../../electron/backend/dispatch/context';
@@ -128,13 +128,17 @@ describe('confidential reporters', () => {
       reporter_phone: ['081', null] as [unknown, unknown],
       status: ['received', 'verified'] as [unknown, unknown],
     };
-    expect(redactComplaintChanges(changes, ['viewer'])).toEqual({
+    const redact = (roles: Parameters<typeof redactForReader>[2]) =>
+      redactForReader('complaint', changes, roles);
+    expect(redact(['viewer'])).toEqual({
       reporter_name: [null, '[hidden]'],
       reporter_phone: ['[hidden]', null],
       status: ['received', 'verified'],
     });
-    expect(redactComplaintChanges(changes, ['complaint_officer'])).toBe(changes);
-    expect(redactComplaintChanges(changes, null).reporter_name).toEqual([null, '[hidden]']);
+    expect(redact(['complaint_officer'])).toBe(changes);
+    expect(redact(null).reporter_name).toEqual([null, '[hidden]']);
+    // Another record type with the same field names is not a complaint.
+    expect(redactForReader('stay', changes, ['viewer'])).toBe(changes);
   });
 
   it('cannot be overwritten by someone who cannot see them', async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
+import { phoneComplaint } from './complaintsFixtures';
 import { setUpOffice, userWithRoles, type Client } from './harness';
 import {
   auditOf,
@@ -76,10 +77,10 @@ describe('persons.merge', () => {
     expect(merged.lastStay).toMatchObject({ stayId: s3.id, checkoutAt: null });
 
     const kept = await t.admin.call('persons.get', { id: keep.id });
-    expect(kept.stays.map((x) => x.id)).toEqual([s3.id, s2.id, s1.id]);
+    expect(kept.links.shelter!.stays.map((x) => x.id)).toEqual([s3.id, s2.id, s1.id]);
     const pointer = await t.admin.call('persons.get', { id: gone.id });
     expect(pointer.person).toMatchObject({ fullName: 'Udin Pasar', mergedInto: keep.id });
-    expect(pointer.stays).toEqual([]);
+    expect(pointer.links.shelter!.stays).toEqual([]);
     // The stay still in progress now belongs to the surviving record on the roster too.
     const roster = await t.admin.call('stays.roster', { shelterId: s.shelterId });
     expect(roster.beds.find((b) => b.bed.label === 'P2')!.stay!.person.id).toBe(keep.id);
@@ -92,6 +93,30 @@ describe('persons.merge', () => {
     });
     const err = await t.admin.fail('stays.checkIn', checkInInput(gone.id, s.beds['P1']!));
     expect(issuesOf(err)).toEqual([['personId', 'stay.person_merged']]);
+  });
+
+  it('moves the rows of every registered domain: stays and complaints', async () => {
+    const t = await setUpOffice();
+    const s = await makeShelter(t.admin);
+    const keep = await createPerson(t.admin, { fullName: 'Ahmad Fauzi' });
+    const gone = await createPerson(t.admin, { fullName: 'Udin Pasar' });
+    const stay = await pastStay(t.admin, t.clock.now, gone.id, s.beds['P1']!, 9, 8);
+    const c1 = await t.admin.call('complaints.create', phoneComplaint({ personId: gone.id }));
+    const c2 = await t.admin.call('complaints.create', phoneComplaint({ personId: gone.id }));
+    const other = await t.admin.call('complaints.create', phoneComplaint({ personId: keep.id }));
+    await t.admin.call('persons.merge', mergeInput(keep, await fresh(t.admin, gone)));
+
+    for (const c of [c1, c2, other])
+      expect((await t.admin.call('complaints.get', { id: c.id })).personId).toBe(keep.id);
+    expect((await t.admin.call('stays.get', { id: stay.id })).person.id).toBe(keep.id);
+    const page = await t.admin.call('persons.get', { id: keep.id });
+    expect(page.links.complaints).toEqual({ open: 3, total: 3 });
+    expect((await t.admin.call('persons.get', { id: gone.id })).links.complaints).toEqual({
+      open: 0,
+      total: 0,
+    });
+    const onKeep = auditOf(t.backend, 'persons.merge').find((r) => r.record_id === keep.id)!;
+    expect(onKeep.changes).toMatchObject({ moved: [null, { stays: 1, complaints: 2 }] });
   });
 
   it('fills what the surviving record lacks, keeps its own values, and keeps the other name', async () => {

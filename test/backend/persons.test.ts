@@ -87,7 +87,11 @@ describe('persons.create', () => {
     });
     const viewer = await userWithRoles(t, 'pimpinan', ['viewer']);
     const got = await viewer.call('persons.get', { id: created.id });
-    expect(got).toEqual({ person: created, stays: [] });
+    expect(got).toEqual({
+      person: created,
+      links: { shelter: { stays: [] }, complaints: { open: 0, total: 0 } },
+      timeline: [],
+    });
 
     const [audit] = auditOf(t.backend, 'persons.create');
     expect(audit).toMatchObject({ record_type: 'person', record_id: created.id, outcome: 'ok' });

@@ -235,7 +235,7 @@ describe('stays.checkIn', () => {
     });
     // The person's page shows the stay.
     const page = await t.staff.call('persons.get', { id: t.budi.id });
-    expect(page.stays).toEqual([
+    expect(page.links.shelter?.stays).toEqual([
       {
         id: stay.id,
         shelterName: 'Rumah Singgah Banjarbaru',

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Output } from '../../shared/contract';
 import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot as hostShot } from './host';
 
 const host = freshHost();
@@ -428,6 +429,8 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
   await expect(page.getByTestId('person-stays')).toContainText('Dipulangkan ke daerah asal');
   await expect(page.getByTestId('quality-nik')).toContainText('NIK: tidak diketahui');
   await expect(page.getByTestId('person-checkin')).toBeVisible();
+  // Exports are for admins only.
+  await expect(page.getByTestId('person-export')).toHaveCount(0);
   await shot(page, 'persons-07-page-with-stay');
 });
 
@@ -645,6 +648,26 @@ test('an admin merges the duplicate into the surviving record', async ({ page })
   await page.getByTestId('merge-confirm').click();
   await expect(page.getByRole('heading', { name: 'Achmad Fauzie' })).toBeVisible();
   await expect(page.getByText('alias: Ahmad Fauzi')).toBeVisible();
+
+  // A data-subject request (UU PDP): the admin downloads everything held about the person.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('person-export').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^pelita-data-orang-[0-9a-f-]+-\d{4}-\d\d-\d\d\.json$/,
+  );
+  const data = JSON.parse(readFileSync(await download.path(), 'utf8')) as Output<'persons.export'>;
+  expect(data.person.fullName).toBe('Achmad Fauzie');
+  expect(data.mergedRecords.map((p) => p.fullName)).toEqual(['Ahmad Fauzi']);
+  expect(Object.keys(data.domains).sort()).toEqual(['complaints', 'shelter']);
+  for (const [size, width, height] of [
+    ['1366', 1366, 768],
+    ['1920', 1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await shot(page, `persons-09-page-admin-${size}`);
+  }
 });
 
 test('a check-in started from a complaint carries the person, PPKS and the link', async ({

@@ -21,6 +21,9 @@ describe('import boundaries', () => {
     ['renderer/src/x.ts', "import { Kysely } from 'kysely';"],
     ['renderer/src/x.ts', "import { openBackend } from '../../electron/backend/app';"],
     ['electron/preload/x.ts', "import { openBackend } from '../backend/app';"],
+    ['electron/backend/persons/x.ts', "import { loadStay } from '../shelter/queries';"],
+    ['electron/backend/persons/x.ts', "import { HIDDEN } from '../complaints/confidential';"],
+    ['electron/backend/persons/x.ts', "import { app } from 'electron';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).not.toEqual([]);
   });
@@ -30,6 +33,8 @@ describe('import boundaries', () => {
     ['electron/backend/x.ts', "import { readFileSync } from 'node:fs';"],
     ['renderer/src/x.ts', "import { contract } from '../../shared/contract';"],
     ['electron/main/x.ts', "import { app } from 'electron';"],
+    ['electron/backend/shelter/x.ts', "import { loadSummaries } from '../persons/store';"],
+    ['electron/backend/persons/x.ts', "import { regionRefs } from '../regions/refs';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toEqual([]);
   });

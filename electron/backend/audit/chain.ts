@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { redactSecrets } from './redaction';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -47,6 +48,12 @@ export function entryHash(prevHash: string, row: HashedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
 }
 
+/** The stored form of a diff: secrets masked (registered per record type), empty as null. */
+function changesText(recordType: AuditEntry['recordType'], changes: AuditEntry['changes']) {
+  const safe = redactSecrets(recordType, changes);
+  return safe && Object.keys(safe).length > 0 ? JSON.stringify(safe) : null;
+}
+
 /**
  * Appends entries to the chain. Must run inside the caller's transaction: the backend holds
  * a single connection, so reading the last hash and inserting cannot interleave with others.
@@ -72,7 +79,7 @@ export async function appendAudit(db: Kysely<DB>, entries: readonly AuditEntry[]
       record_type: e.recordType ?? null,
       record_id: e.recordId ?? null,
       outcome: e.outcome,
-      changes: e.changes && Object.keys(e.changes).length > 0 ? JSON.stringify(e.changes) : null,
+      changes: changesText(e.recordType, e.changes),
       note: e.note ?? null,
     };
     const hash = entryHash(prevHash, row);

@@ -1,13 +1,3 @@
-/** Fields whose values never enter the audit trail, only the fact that they changed. */
-const SECRET_FIELDS = new Set([
-  'password',
-  'password_hash',
-  'passwordHash',
-  'newPassword',
-  'token',
-]);
-export const REDACTED = '[redacted]';
-
 type Plain = Record<string, unknown>;
 
 function same(a: unknown, b: unknown): boolean {
@@ -17,7 +7,8 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * The changed fields of a record as { field: [before, after] }. `before` null means created,
  * `after` null means removed.
- * Bookkeeping columns are left out: the audit row itself says who and when.
+ * Bookkeeping columns are left out: the audit row itself says who and when. Secret fields are
+ * masked when the row is stored, by the rules each domain registers (audit/redaction.ts).
  */
 export function diffRecords(
   before: Plain | null,
@@ -32,7 +23,7 @@ export function diffRecords(
     const a = before ? (before[key] ?? null) : null;
     const b = after ? (after[key] ?? null) : null;
     if (same(a, b)) continue;
-    out[key] = SECRET_FIELDS.has(key) ? [before ? REDACTED : null, REDACTED] : [a, b];
+    out[key] = [a, b];
   }
   return out;
 }

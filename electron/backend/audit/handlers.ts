@@ -1,30 +1,18 @@
 import type { auditContract, AuditRow } from '../../../shared/contract/audit';
 import type { Selectable } from 'kysely';
 import type { Role } from '../../../shared/roles';
-import { redactComplaintChanges } from '../complaints/confidential';
 import type { AuditLogTable } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { nextDay, startOfDayUtc } from '../lib/time';
 import { officeTimeZone } from '../office/store';
 import { ChainVerifier } from './chain';
+import { redactForReader } from './redaction';
 
 type Changes = NonNullable<AuditRow['changes']>;
 
-/**
- * Per record type: hides the parts of a diff the caller may not see. Complaints hide
- * confidential reporter details from roles without `complaints.confidential`.
- */
-const REDACT_BY_RECORD_TYPE: Record<
-  string,
-  (changes: Changes, roles: readonly Role[] | null) => Changes
-> = {
-  complaint: redactComplaintChanges,
-};
-
 function toRow(r: Selectable<AuditLogTable>, roles: readonly Role[] | null): AuditRow {
   const changes = r.changes ? (JSON.parse(r.changes) as Changes) : null;
-  const redact = r.record_type ? REDACT_BY_RECORD_TYPE[r.record_type] : undefined;
   return {
     seq: r.seq,
     at: r.at,
@@ -34,7 +22,8 @@ function toRow(r: Selectable<AuditLogTable>, roles: readonly Role[] | null): Aud
     recordType: r.record_type,
     recordId: r.record_id,
     outcome: r.outcome,
-    changes: changes && redact ? redact(changes, roles) : changes,
+    // Sensitive fields (registered per record type) only for callers allowed to see them.
+    changes: changes && redactForReader(r.record_type, changes, roles),
     note: r.note,
   };
 }

@@ -3,6 +3,7 @@
  * redaction of complaint diffs in the audit trail for everyone else.
  */
 import { canAccess, type Role } from '../../../shared/roles';
+import type { RedactionRule } from '../audit/redaction';
 import type { SessionUser } from '../auth/sessions';
 
 /** The reporter columns a confidential complaint hides. */
@@ -12,8 +13,6 @@ export const REPORTER_DETAIL_FIELDS = [
   'reporter_address',
   'reporter_relation',
 ] as const;
-
-export const HIDDEN = '[hidden]';
 
 export function canSeeConfidential(roles: readonly Role[] | null | undefined): boolean {
   return !!roles && canAccess('complaints.confidential', roles);
@@ -26,21 +25,12 @@ export function mayReadReporter(
   return row.reporter_confidential === 0 || canSeeConfidential(user?.roles);
 }
 
-type Changes = Record<string, [unknown, unknown]>;
-
 /**
- * The audit hook for record type `complaint`: reporter details in a diff become `[hidden]` for
+ * The audit rule for record type `complaint`: reporter details in a diff show as `[hidden]` to
  * callers without `complaints.confidential`. An audit row does not say whether the complaint was
  * confidential at the time, so the details are hidden from such callers in every complaint diff.
  */
-export function redactComplaintChanges(changes: Changes, roles: readonly Role[] | null): Changes {
-  if (canSeeConfidential(roles)) return changes;
-  let out: Changes | null = null;
-  for (const field of REPORTER_DETAIL_FIELDS) {
-    const pair = changes[field];
-    if (!pair) continue;
-    out ??= { ...changes };
-    out[field] = [pair[0] === null ? null : HIDDEN, pair[1] === null ? null : HIDDEN];
-  }
-  return out ?? changes;
-}
+export const complaintRedaction: RedactionRule = {
+  recordType: 'complaint',
+  sensitive: { fields: REPORTER_DETAIL_FIELDS, permission: 'complaints.confidential' },
+};

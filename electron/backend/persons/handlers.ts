@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { personsContract } from '../../../shared/contract/persons';
 import { diffRecords } from '../audit/diff';
 import { assertUpdated, nextVersion } from '../db/versioned';
@@ -10,11 +9,11 @@ import { AppError, fieldError, notFound, staleRecord } from '../errors';
 import { yearIn } from '../lib/days';
 import { uuidv7 } from '../lib/ids';
 import { officeTimeZone } from '../office/store';
-import { regionRefs } from '../regions/refs';
 import { personColumns, searchOrigin, validatePerson, type PersonFields } from './columns';
 import { findDuplicates } from './duplicates';
 import { searchNames } from './fold';
-import { PERSON_LINKS } from './links';
+import { checkMergeLinks, mergeLinks, personChanged } from './links';
+import { exportPerson, readPersonPage } from './page';
 import { searchPersonIds } from './search';
 import { loadPerson, loadPersonRow, loadSummaries, parseAliases } from './store';
 
@@ -30,17 +29,6 @@ async function saveChecks(ctx: Ctx, input: PersonFields, excludeId?: string) {
   return personColumns(ctx.db, input, ctx.now, timeZone);
 }
 
-/** Keeps the stays' copy of the origin kabupaten/kota in step with the person. */
-async function syncStayOrigin(ctx: Ctx, personId: string, originCode: string | null) {
-  const parts = originCode?.split('.') ?? [];
-  const regency = parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
-  await ctx.db
-    .updateTable('stays')
-    .set({ origin_regency: regency })
-    .where('person_id', '=', personId)
-    .execute();
-}
-
 export const personHandlers: HandlersOf<typeof personsContract> = {
   async 'persons.search'(input, ctx) {
     const currentYear = yearIn(ctx.now, await officeTimeZone(ctx.db));
@@ -49,44 +37,11 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
   },
 
   async 'persons.get'(input, ctx) {
-    const person = await loadPerson(ctx.db, input.id);
-    if (!person) throw notFound();
-    const rows = await ctx.db
-      .selectFrom('stays')
-      .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .innerJoin('shelter_beds', 'shelter_beds.id', 'stays.bed_id')
-      .select([
-        'stays.id',
-        'shelters.name as shelterName',
-        'shelter_beds.label as bedLabel',
-        'stays.checkin_at',
-        'stays.checkout_at',
-        'stays.exit_type',
-        'stays.destination_code',
-        sql<string>`(SELECT group_concat(ppks, ',') FROM stay_ppks WHERE stay_id = stays.id)`.as(
-          'ppks',
-        ),
-      ])
-      .where('stays.person_id', '=', input.id)
-      .orderBy('stays.checkin_at', 'desc')
-      .execute();
-    const refs = await regionRefs(
-      ctx.db,
-      rows.map((r) => r.destination_code),
-    );
-    return {
-      person,
-      stays: rows.map((r) => ({
-        id: r.id,
-        shelterName: r.shelterName,
-        bedLabel: r.bedLabel,
-        checkinAt: r.checkin_at,
-        checkoutAt: r.checkout_at,
-        exitType: r.exit_type,
-        destination: (r.destination_code && refs.get(r.destination_code)) || null,
-        ppks: r.ppks ? r.ppks.split(',').sort() : [],
-      })),
-    };
+    return readPersonPage(ctx, input.id);
+  },
+
+  async 'persons.export'(input, ctx) {
+    return exportPerson(ctx, input.id);
   },
 
   async 'persons.duplicates'(input, ctx) {
@@ -152,7 +107,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
       .executeTakeFirst();
     assertUpdated(result);
     if (before.origin_code !== columns.origin_code)
-      await syncStayOrigin(ctx, id, columns.origin_code);
+      await personChanged(ctx, id, { originCode: columns.origin_code });
     ctx.audit({
       recordType: 'person',
       recordId: id,
@@ -172,13 +127,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
     if (keep.merged_into || gone.merged_into) throw fieldError(['mergeId'], 'person.merge_already');
     if (keep.nik && gone.nik && keep.nik !== gone.nik)
       throw fieldError(['mergeId'], 'person.merge_nik_conflict');
-    const active = await ctx.db
-      .selectFrom('stays')
-      .select('person_id')
-      .where('person_id', 'in', [keep.id, gone.id])
-      .where('checkout_at', 'is', null)
-      .execute();
-    if (active.length > 1) throw fieldError(['mergeId'], 'person.merge_both_active');
+    await checkMergeLinks(ctx.db, keep.id, gone.id);
 
     // The merged record steps aside first, so its NIK can pass to the surviving one.
     await ctx.db
@@ -191,12 +140,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
       })
       .where('id', '=', gone.id)
       .execute();
-    const moved: Record<string, number> = {};
-    for (const link of PERSON_LINKS) {
-      const r = await sql`UPDATE ${sql.table(link.table)} SET ${sql.ref(link.column)} = ${keep.id}
-        WHERE ${sql.ref(link.column)} = ${gone.id}`.execute(ctx.db);
-      moved[link.table] = Number(r.numAffectedRows ?? 0);
-    }
+    const moved = await mergeLinks(ctx, keep.id, gone.id);
     // Fill what the surviving record lacks; its own values win. The other name becomes an alias.
     const fill = <K extends keyof typeof keep>(k: K) => keep[k] ?? gone[k];
     const aliases = [
@@ -259,8 +203,8 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
       .where('version', '=', input.keepVersion)
       .executeTakeFirst();
     assertUpdated(result);
-    // Always: the stays moved from the merged record still carry its origin.
-    await syncStayOrigin(ctx, keep.id, originCode);
+    // Always: the rows moved from the merged record still carry its origin.
+    await personChanged(ctx, keep.id, { originCode });
     ctx.audit({
       recordType: 'person',
       recordId: keep.id,

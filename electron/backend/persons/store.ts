@@ -1,10 +1,11 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Person, PersonSummary } from '../../../shared/contract/persons';
 import { parseNik } from '../../../shared/nik';
 import type { QUALITY_CODES, QUALITY_FIELDS } from '../../../shared/reference/persons';
 import type { DB } from '../db/schema';
 import type { PersonsTable } from '../db/tables/persons';
 import { regionRefs, type RegionRef } from '../regions/refs';
+import { gatherListFacts, type ListFacts } from './links';
 
 type QualityCode = (typeof QUALITY_CODES)[number];
 type Quality = Record<(typeof QUALITY_FIELDS)[number], QualityCode>;
@@ -31,36 +32,10 @@ export function parseAliases(json: string): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** The newest stay of each person, in one query (an indexed lookup per person inside it). */
-async function lastStays(db: Kysely<DB>, ids: string[]) {
-  const out = new Map<string, PersonSummary['lastStay']>();
-  if (ids.length === 0) return out;
-  const rows = await sql<{
-    person_id: string;
-    id: string;
-    name: string;
-    checkin_at: string;
-    checkout_at: string | null;
-  }>`SELECT s.person_id, s.id, sh.name, s.checkin_at, s.checkout_at
-    FROM json_each(${JSON.stringify(ids)}) AS p
-    JOIN stays s ON s.id = (SELECT s2.id FROM stays s2 WHERE s2.person_id = p.value
-      ORDER BY s2.checkin_at DESC LIMIT 1)
-    JOIN shelters sh ON sh.id = s.shelter_id`.execute(db);
-  for (const s of rows.rows) {
-    out.set(s.person_id, {
-      stayId: s.id,
-      shelterName: s.name,
-      checkinAt: s.checkin_at,
-      checkoutAt: s.checkout_at,
-    });
-  }
-  return out;
-}
-
 function toSummary(
   r: SummaryRow,
   regions: Map<string, RegionRef>,
-  last: Map<string, PersonSummary['lastStay']>,
+  facts: Map<string, ListFacts>,
 ): PersonSummary {
   return {
     id: r.id,
@@ -73,12 +48,15 @@ function toSummary(
     birthDateEstimated: r.birth_date_estimated === 1,
     origin: (r.origin_code && regions.get(r.origin_code)) || null,
     identityStatus: r.identity_status as PersonSummary['identityStatus'],
-    lastStay: last.get(r.id) ?? null,
+    lastStay: facts.get(r.id)?.lastStay ?? null,
     mergedInto: r.merged_into,
   };
 }
 
-/** Summaries in the order of `ids`; `lastStay` costs one indexed lookup per person. */
+/**
+ * Summaries in the order of `ids`. The facts other domains register (`lastStay`) come in one
+ * batch per domain; `lastStay: false` leaves them out.
+ */
 export async function loadSummaries(
   db: Kysely<DB>,
   ids: string[],
@@ -95,13 +73,10 @@ export async function loadSummaries(
     db,
     rows.map((r) => r.origin_code),
   );
-  const last =
-    opts.lastStay === false
-      ? new Map<string, PersonSummary['lastStay']>()
-      : await lastStays(db, ids);
+  const facts = opts.lastStay === false ? new Map() : await gatherListFacts(db, ids);
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    return r ? [toSummary(r, regions, last)] : [];
+    return r ? [toSummary(r, regions, facts)] : [];
   });
 }
 
@@ -123,9 +98,9 @@ export async function loadPerson(db: Kysely<DB>, id: string): Promise<Person | u
         isKnownRegion: (code) => regions.has(code),
       }).warnings
     : [];
-  const last = await lastStays(db, [r.id]);
+  const facts = await gatherListFacts(db, [r.id]);
   return {
-    ...toSummary(r, regions, last),
+    ...toSummary(r, regions, facts),
     kk: r.kk,
     birthPlace: r.birth_place,
     motherName: r.mother_name,

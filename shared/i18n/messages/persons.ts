@@ -162,6 +162,7 @@ export const personMessages = {
   ],
   'person.checkin': ['Check-in ke rumah singgah', 'Check in to the shelter'],
   'person.inShelterNow': ['Sedang tinggal di rumah singgah', 'Staying in the shelter now'],
+  'person.export': ['Ekspor data (JSON)', 'Export data (JSON)'],
   'person.openStay': ['Buka data tinggal', 'Open the stay'],
   'person.quality.toComplete': ['Perlu dilengkapi', 'To complete'],
   'person.quality.allComplete': ['Data kunci sudah lengkap.', 'The key data is complete.'],
@@ -307,4 +308,18 @@ export const personMessages = {
   'merge.done': ['Data digabung ke {name}.', 'Merged into {name}.'],
   'merge.pickTwo': ['Pilih dua data untuk dibandingkan.', 'Choose two records to compare.'],
   'merge.sameRecord': ['Pilih dua data yang berbeda.', 'Choose two different records.'],
+
+  // Audit labels
+  'audit.recordType.person': ['Orang', 'Person'],
+  'audit.method.persons.get': ['Buka data orang', 'Open person record'],
+  'audit.method.persons.export': ['Ekspor data orang', 'Export person data'],
+  'audit.method.persons.create': ['Daftarkan orang', 'Register person'],
+  'audit.method.persons.update': ['Ubah data orang', 'Edit person'],
+  'audit.method.persons.merge': ['Gabungkan data orang', 'Merge person records'],
+  'audit.method.persons.setPhoto': ['Ganti foto orang', 'Change person photo'],
+  'audit.note.read': ['dibaca', 'read'],
+  'audit.note.export': [
+    'diekspor untuk permintaan subjek data',
+    'exported for a data-subject request',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;

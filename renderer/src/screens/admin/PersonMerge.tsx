@@ -129,7 +129,10 @@ function Compare({
     [t('person.photo'), (x) => (x.person.hasPhoto ? t('common.yes') : t('common.no'))],
     [
       t('person.stays'),
-      (x) => tn(t, 'merge.staysCount', x.stays.length, { count: x.stays.length }),
+      (x) => {
+        const count = x.links.shelter?.stays.length ?? 0;
+        return tn(t, 'merge.staysCount', count, { count });
+      },
     ],
     [t('merge.recordedAt'), (x) => fmt.date(x.person.createdAt)],
   ];

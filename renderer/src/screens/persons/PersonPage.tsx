@@ -35,6 +35,7 @@ import { useMe } from '../../session/SessionProvider';
 import { ppksName } from '../shelter/labels';
 import { withQuery } from '../shelter/hashQuery';
 import { AgeText, IdentityBadge, issueText, NikText } from './PersonBits';
+import { PersonExportButton } from './PersonExportButton';
 import { PersonPhoto } from './PersonPhoto';
 
 const QUALITY_COLOR = { complete: 'teal', partial: 'yellow', unknown: 'orange', refused: 'red' };
@@ -239,7 +240,9 @@ function Details({ person: p }: { person: Person }) {
   );
 }
 
-function Stays({ stays }: { stays: Output<'persons.get'>['stays'] }) {
+type StayBriefs = NonNullable<Output<'persons.get'>['links']['shelter']>['stays'];
+
+function Stays({ stays }: { stays: StayBriefs }) {
   const t = useT();
   const fmt = useFormat();
   const { locale } = useI18n();
@@ -250,7 +253,8 @@ function Stays({ stays }: { stays: Output<'persons.get'>['stays'] }) {
           {t('person.stays.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        // Fits the card at 1366 px wide; narrower windows scroll the table.
+        <Table.ScrollContainer minWidth={680}>
           <Table verticalSpacing="sm" highlightOnHover data-testid="person-stays">
             <Table.Thead bg="var(--pelita-table-head)">
               <Table.Tr>
@@ -318,10 +322,12 @@ export function PersonPage({ id }: { id: string }) {
   const q = useQuery(`person:${id}`, () => call('persons.get', { id }));
   const canWrite = me.permissions.includes('persons.write');
   const canCheckIn = me.permissions.includes('shelter.write');
+  const canExport = me.permissions.includes('persons.export');
 
   if (q.error && !q.data) return <LoadError error={q.error} onRetry={q.reload} />;
   if (!q.data) return <PageLoader />;
-  const { person: p, stays } = q.data;
+  const { person: p, links } = q.data;
+  const stays = links.shelter?.stays ?? [];
   const current = stays.find((s) => !s.checkoutAt) ?? null;
 
   return (
@@ -342,41 +348,44 @@ export function PersonPage({ id }: { id: string }) {
           </Group>
         }
         actions={
-          !p.mergedInto && (
-            <>
-              {canWrite && (
-                <Button
-                  variant="default"
-                  component="a"
-                  href={href(`/persons/${p.id}/edit`)}
-                  leftSection={<IconPencil size={16} />}
-                >
-                  {t('common.edit')}
-                </Button>
-              )}
-              {current ? (
-                <Button
-                  variant="light"
-                  component="a"
-                  href={href(`/shelter/stays/${current.id}`)}
-                  leftSection={<IconBed size={16} />}
-                >
-                  {t('person.openStay')}
-                </Button>
-              ) : (
-                canCheckIn && (
+          <>
+            {!p.mergedInto && (
+              <>
+                {canWrite && (
                   <Button
+                    variant="default"
                     component="a"
-                    href={href(withQuery('/shelter/checkin', { person: p.id }))}
-                    leftSection={<IconLogin2 size={16} />}
-                    data-testid="person-checkin"
+                    href={href(`/persons/${p.id}/edit`)}
+                    leftSection={<IconPencil size={16} />}
                   >
-                    {t('person.checkin')}
+                    {t('common.edit')}
                   </Button>
-                )
-              )}
-            </>
-          )
+                )}
+                {current ? (
+                  <Button
+                    variant="light"
+                    component="a"
+                    href={href(`/shelter/stays/${current.id}`)}
+                    leftSection={<IconBed size={16} />}
+                  >
+                    {t('person.openStay')}
+                  </Button>
+                ) : (
+                  canCheckIn && (
+                    <Button
+                      component="a"
+                      href={href(withQuery('/shelter/checkin', { person: p.id }))}
+                      leftSection={<IconLogin2 size={16} />}
+                      data-testid="person-checkin"
+                    >
+                      {t('person.checkin')}
+                    </Button>
+                  )
+                )}
+              </>
+            )}
+            {canExport && <PersonExportButton personId={p.id} />}
+          </>
         }
       />
       {p.mergedInto && (
@@ -413,7 +422,7 @@ export function PersonPage({ id }: { id: string }) {
           <Stack gap="lg">
             <QualityCard person={p} />
             <Details person={p} />
-            <Stays stays={stays} />
+            {links.shelter && <Stays stays={stays} />}
           </Stack>
         </Grid.Col>
       </Grid>

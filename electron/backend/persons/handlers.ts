@@ -12,7 +12,7 @@ import { searchNames } from './fold';
 import { PERSON_LINKS } from './links';
 import { decodePhoto, readPhoto, storePhoto } from './photo';
 import { searchPersonIds } from './search';
-import { loadPerson, loadPersonRow, loadSummaries, parseAliases } from './store';
+import { loadPerson, loadSummaries, parseAliases } from './store';
 
 /** Audit view of a person: its own fields, without search helpers. */
 function auditView(columns: Record<string, unknown>): Record<string, unknown> {

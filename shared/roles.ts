@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'complaints.write',
   'complaints.manage',
   'complaints.confidential',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,6 +1,7 @@
 /** Every method's handler, one map per domain. The type makes a missing method a compile error. */
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
+import { calendarHandlers } from './calendar/handlers';
 import { complaintAdminHandlers } from './complaints/admin';
 import { complaintHandlers } from './complaints/handlers';
 import type { Handlers } from './dispatch/dispatch';
@@ -18,6 +19,7 @@ export const handlers: Handlers = {
   ...regionHandlers,
   ...personHandlers,
   ...shelterHandlers,
+  ...calendarHandlers,
   ...complaintHandlers,
   ...complaintAdminHandlers,
 };

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { calendarContract } from './calendar';
 import { complaintsContract } from './complaints';
 import { officeContract } from './office';
 import { personsContract } from './persons';
@@ -17,6 +18,7 @@ export const contract = {
   ...regionsContract,
   ...personsContract,
   ...shelterContract,
+  ...calendarContract,
   ...complaintsContract,
 };
 

@@ -4,6 +4,7 @@
  */
 import { auditMessages } from './messages/audit';
 import { authMessages } from './messages/auth';
+import { calendarMessages } from './messages/calendar';
 import { commonMessages } from './messages/common';
 import { complaintMessages } from './messages/complaints';
 import { navMessages } from './messages/nav';
@@ -11,6 +12,7 @@ import { nikMessages } from './messages/nik';
 import { officeMessages } from './messages/office';
 import { personMessages } from './messages/persons';
 import { regionMessages } from './messages/regions';
+import { registerMessages } from './messages/registers';
 import { shelterMessages } from './messages/shelter';
 import { userMessages } from './messages/users';
 
@@ -25,6 +27,8 @@ export const messages = {
   ...nikMessages,
   ...personMessages,
   ...shelterMessages,
+  ...calendarMessages,
+  ...registerMessages,
   ...complaintMessages,
 };
 

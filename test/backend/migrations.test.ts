@@ -131,6 +131,8 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     trigger: [],
   },
   7: { table: [], index: ['stays_bed_checkout'], trigger: [] },
+  // complaint_counters goes: its rows move into the registers (see the test below).
+  8: { table: ['number_registers'], index: [], trigger: [] },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -336,6 +338,19 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
       .all('b', '2026-01-01') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('stays_bed_checkout');
   },
+  8: (db) => {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all();
+    expect(tables).not.toContainEqual({ name: 'complaint_counters' });
+    const add = db.prepare(`INSERT INTO number_registers (key, year, last) VALUES (?, ?, ?)`);
+    // Any key, no new code: case and letter registers start with their first number.
+    add.run('complaint', 2026, 1);
+    add.run('letter.rujukan', 2026, 12);
+    add.run('complaint', 2027, 1);
+    expect(() => add.run('complaint', 2026, 2), 'one row per key and year').toThrow(/UNIQUE/);
+    expect(() => add.run('case', 2026, 0), 'numbers start at 1').toThrow(/CHECK/);
+    expect(() => add.run('Kasus Baru', 2026, 1), 'keys are plain names').toThrow(/CHECK/);
+    expect(() => add.run('', 2026, 1)).toThrow(/CHECK/);
+  },
 };
 
 describe('migrations', () => {
@@ -389,6 +404,25 @@ describe('migrations', () => {
       });
     },
   );
+
+  it('8 carries the complaint counters into the registers, each number where it was', () => {
+    const db = emptyDb();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 8),
+    );
+    db.exec(`INSERT INTO complaint_counters (kind, year, last) VALUES
+      ('complaint', 2025, 311), ('data_service', 2025, 42), ('complaint', 2026, 17)`);
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 8),
+    );
+    expect(db.prepare('SELECT * FROM number_registers ORDER BY key, year').all()).toEqual([
+      { key: 'complaint', year: 2025, last: 311 },
+      { key: 'complaint', year: 2026, last: 17 },
+      { key: 'data_service', year: 2025, last: 42 },
+    ]);
+  });
 
   it('does nothing when run again', () => {
     const db = emptyDb();

@@ -10,14 +10,13 @@ import {
   CLOSED_STATUSES,
   DEADLINE_STAGES,
   OPEN_STATUSES,
-  type ComplaintStatus,
-  type DeadlineStage,
 } from '../../../shared/reference/complaints';
 import type { SessionUser } from '../auth/sessions';
 import type { DB } from '../db/schema';
 import type { ComplaintsTable } from '../db/tables/complaints';
 import { regionRefs, type RegionRef } from '../regions/refs';
-import { parseCodes, type Calendar } from './config';
+import type { Calendar } from '../calendar/workdays';
+import { parseCodes } from './config';
 import { mayReadReporter } from './confidential';
 import { deadlineView } from './deadlines';
 
@@ -57,13 +56,13 @@ function toSummary(
   return {
     id: r.id,
     number: r.number,
-    kind: r.kind as ComplaintSummary['kind'],
-    serviceType: r.service_type as ComplaintSummary['serviceType'],
+    kind: r.kind,
+    serviceType: r.service_type,
     category: { id: r.category_id, name: r.category_name, nameEn: r.category_name_en },
-    channel: r.channel as ComplaintSummary['channel'],
+    channel: r.channel,
     receivedAt: r.received_at,
-    urgency: r.urgency as ComplaintSummary['urgency'],
-    status: r.status as ComplaintStatus,
+    urgency: r.urgency,
+    status: r.status,
     subject: r.subject,
     personId: r.person_id,
     personName: r.person_name,
@@ -73,7 +72,7 @@ function toSummary(
     reporterHidden: !visible,
     assignee: r.assigned_to ? { id: r.assigned_to, fullName: r.assignee_name ?? '' } : null,
     next: r.next_stage
-      ? deadlineView(r, r.next_stage as DeadlineStage, cal.today, cal.timeZone, cal.holidays)
+      ? deadlineView(r, r.next_stage, cal.today, cal.timeZone, cal.holidays)
       : null,
     closedAt: r.closed_at,
     version: r.version,
@@ -140,7 +139,7 @@ export async function loadComplaint(
     person: person ? { id: person.id, fullName: person.full_name, nik: person.nik } : null,
     locationAddress: r.location_address,
     description: r.description,
-    ppks: parseCodes(r.ppks) as Complaint['ppks'],
+    ppks: parseCodes(r.ppks),
     deadlines: DEADLINE_STAGES.map((s) =>
       deadlineView(r, s, cal.today, cal.timeZone, cal.holidays),
     ),
@@ -148,7 +147,7 @@ export async function loadComplaint(
     followUpAt: r.follow_up_at,
     firstAnswerAt: r.first_answer_at,
     finalAnswer: r.final_answer,
-    answerChannel: r.answer_channel as Complaint['answerChannel'],
+    answerChannel: r.answer_channel,
     rejectionReason: r.rejection_reason,
     forwardedTo: r.forwarded_to,
     createdAt: r.created_at,
@@ -157,7 +156,7 @@ export async function loadComplaint(
     events: events.map((e): ComplaintEvent => ({
       id: e.id,
       at: e.at,
-      kind: e.kind as ComplaintEvent['kind'],
+      kind: e.kind,
       fromStatus: e.from_status as ComplaintEvent['fromStatus'],
       toStatus: e.to_status as ComplaintEvent['toStatus'],
       actionType: e.action_type as ComplaintEvent['actionType'],

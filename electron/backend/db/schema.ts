@@ -3,8 +3,11 @@
  * The foundation's tables are here; each later domain adds a file under tables/.
  */
 import type { Generated } from 'kysely';
+import type { Role } from '../../../shared/roles';
+import type { CalendarTables } from './tables/calendar';
 import type { ComplaintTables } from './tables/complaints';
 import type { PersonTables } from './tables/persons';
+import type { RegisterTables } from './tables/registers';
 import type { ShelterTables } from './tables/shelter';
 import type { Tracked } from './tables/tracked';
 
@@ -39,7 +42,7 @@ export interface UsersTable extends Tracked {
 
 export interface UserRolesTable {
   user_id: string;
-  role: string;
+  role: Role;
 }
 
 export interface SessionsTable {
@@ -85,7 +88,8 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export interface DB extends PersonTables, ShelterTables, ComplaintTables {
+export interface DB
+  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

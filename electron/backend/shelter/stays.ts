@@ -178,7 +178,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
             id: b.id,
             roomId: b.room_id,
             label: b.label,
-            section: b.section as 'men',
+            section: b.section,
             active: b.active === 1,
             version: b.version,
           },
@@ -191,7 +191,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
                   checkinAt: b.checkin_at,
                   days,
                   overdue: days > clock.maxStayDays,
-                  ppks: (ppks.get(b.stayId) ?? []) as 'PPKS-01'[],
+                  ppks: ppks.get(b.stayId) ?? [],
                 }
               : null,
         };

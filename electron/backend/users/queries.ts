@@ -28,7 +28,7 @@ export async function loadUsers(db: Kysely<DB>, ids?: string[]): Promise<UserRow
   const roles = new Map<string, Role[]>();
   for (const r of await rq.execute()) {
     const list = roles.get(r.user_id) ?? [];
-    list.push(r.role as Role);
+    list.push(r.role);
     roles.set(r.user_id, list);
   }
   return users.map((u) => ({

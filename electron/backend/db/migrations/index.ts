@@ -6,6 +6,16 @@ import { m0004 } from './0004_persons';
 import { m0005 } from './0005_shelter';
 import { m0006 } from './0006_complaints';
 import { m0007 } from './0007_stay_history_index';
+import { m0008 } from './0008_registers_calendar';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+];

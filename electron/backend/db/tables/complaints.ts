@@ -1,5 +1,7 @@
 /** Kysely types of migration 0006 (complaints, their timeline, categories, settings). */
+import type { ColumnType } from 'kysely';
 import type {
+  ActionType,
   AnswerChannel,
   CategoryKind,
   ComplaintChannel,
@@ -88,11 +90,11 @@ export interface ComplaintEventsTable {
   complaint_id: string;
   at: string;
   kind: ComplaintEventKind;
-  // Still plain text: the timeline's writer (complaints' addEvent) moves onto the workflow
-  // engine, which types them when it lands.
-  from_status: string | null;
-  to_status: string | null;
-  action_type: string | null;
+  // Read typed; still written as plain text until the timeline's writer (complaints' addEvent,
+  // moving onto the workflow engine) passes typed values.
+  from_status: ColumnType<ComplaintStatus | null, string | null, string | null>;
+  to_status: ColumnType<ComplaintStatus | null, string | null, string | null>;
+  action_type: ColumnType<ActionType | null, string | null, string | null>;
   /** The other party: the agency of a coordination, the officer named by an assignment. */
   agency: string | null;
   note: string | null;

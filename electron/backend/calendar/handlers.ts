@@ -4,13 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { calendarContract, Holiday } from '../../../shared/contract/calendar';
-import {
-  deleteVersioned,
-  insertTracked,
-  loadForChange,
-  readVersion,
-  updateVersioned,
-} from '../db/tracked';
+import { deleteVersioned, loadForChange, readVersion, saveTracked } from '../db/tracked';
 import type { HolidaysTable } from '../db/tables/calendar';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
@@ -58,13 +52,7 @@ export const calendarHandlers: HandlersOf<typeof calendarContract> = {
     if (sameDate && sameDate.id !== input.id)
       throw fieldError(['date'], 'holiday.date_taken', { date: input.date, name: sameDate.name });
     const columns = { date: input.date, name: input.name, kind: input.kind };
-    let id: string;
-    if (before) {
-      await updateVersioned(ctx, 'holidays', before, columns, AS_HOLIDAY);
-      id = before.id;
-    } else {
-      id = await insertTracked(ctx, 'holidays', columns, AS_HOLIDAY);
-    }
+    const id = await saveTracked(ctx, 'holidays', before, columns, AS_HOLIDAY);
     return toHoliday(
       await ctx.db
         .selectFrom('holidays')

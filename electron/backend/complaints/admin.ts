@@ -9,7 +9,7 @@
 import type { complaintsContract } from '../../../shared/contract/complaints';
 import type { FieldIssue } from '../../../shared/errors';
 import { KIND_CODE, patternProblems } from '../../../shared/ticketNumber';
-import { insertTracked, loadForChange, readVersion, updateVersioned } from '../db/tracked';
+import { loadForChange, readVersion, saveTracked, updateVersioned } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
 import { categoryDays, loadSettingsRow, toCategory, toSettings } from './config';
 import { daysInOrder, throwIfAny } from './intake';
@@ -65,14 +65,9 @@ export const complaintAdminHandlers: HandlersOf<
       issues.push({ path: ['answerDays'], key: 'complaint.days_order' });
     throwIfAny(issues);
 
-    const opts = { recordType: 'complaint_category' };
-    let id: string;
-    if (before) {
-      await updateVersioned(ctx, 'complaint_categories', before, columns, opts);
-      id = before.id;
-    } else {
-      id = await insertTracked(ctx, 'complaint_categories', columns, opts);
-    }
+    const id = await saveTracked(ctx, 'complaint_categories', before, columns, {
+      recordType: 'complaint_category',
+    });
     const saved = await ctx.db
       .selectFrom('complaint_categories')
       .selectAll()

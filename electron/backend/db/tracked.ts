@@ -145,48 +145,56 @@ export async function loadForChange<T extends TrackedTable>(
   return row;
 }
 
+/** The one UPDATE behind updateVersioned and updateBookkeeping. */
+function updater(versioned: boolean) {
+  return async <T extends TrackedTable>(
+    ctx: Ctx,
+    table: T,
+    before: Row<T>,
+    values: ChangedValues<T>,
+    opts: AuditOptions = {},
+  ): Promise<void> => {
+    const prior = before as Record<string, unknown> & { id: unknown; version: number };
+    const changed = values as Record<string, unknown>;
+    let q = loose(ctx.db)
+      .updateTable(table as string)
+      .set(versioned ? { ...changed, ...stamps(ctx, opts), version: nextVersion } : changed)
+      .where('id', '=', prior.id);
+    if (versioned) q = q.where('version', '=', prior.version);
+    const result = await q.executeTakeFirst();
+    if (versioned) assertUpdated(result);
+    audited(ctx, table, prior.id, prior, changed, opts);
+  };
+}
+
 /**
  * Updates one row guarded by its version: stamps who and when, bumps the version, and audits
  * the fields that changed against `before` (the row loadForChange returned). A row saved by
  * someone else in between touches nothing and answers CONFLICT.
  */
-export async function updateVersioned<T extends TrackedTable>(
-  ctx: Ctx,
-  table: T,
-  before: Row<T>,
-  values: ChangedValues<T>,
-  opts: AuditOptions = {},
-): Promise<void> {
-  const prior = before as Record<string, unknown> & { id: unknown; version: number };
-  const result = await loose(ctx.db)
-    .updateTable(table as string)
-    .set({ ...(values as Record<string, unknown>), ...stamps(ctx, opts), version: nextVersion })
-    .where('id', '=', prior.id)
-    .where('version', '=', prior.version)
-    .executeTakeFirst();
-  assertUpdated(result);
-  audited(ctx, table, prior.id, prior, values as Record<string, unknown>, opts);
-}
+export const updateVersioned = updater(true);
 
 /**
  * Columns that count or note something about a record without changing what it says (receipt
  * prints, a user's own password): no stamps and no new version, so nobody's open edit goes
  * stale. Audited all the same.
  */
-export async function updateBookkeeping<T extends TrackedTable>(
+export const updateBookkeeping = updater(false);
+
+/**
+ * The save of a form that creates a record without an id and edits it with one: `before` is
+ * what loadForChange returned for the edit, undefined for a new record. Returns the id.
+ */
+export async function saveTracked<T extends TrackedTable>(
   ctx: Ctx,
   table: T,
-  before: Row<T>,
-  values: ChangedValues<T>,
+  before: Row<T> | undefined,
+  values: NewValues<T>,
   opts: AuditOptions = {},
-): Promise<void> {
-  const prior = before as Record<string, unknown> & { id: unknown };
-  await loose(ctx.db)
-    .updateTable(table as string)
-    .set(values as Record<string, unknown>)
-    .where('id', '=', prior.id)
-    .execute();
-  audited(ctx, table, prior.id, prior, values as Record<string, unknown>, opts);
+): Promise<Key<T>> {
+  if (!before) return insertTracked(ctx, table, values, opts);
+  await updateVersioned(ctx, table, before, values as ChangedValues<T>, opts);
+  return (before as { id: Key<T> }).id;
 }
 
 /**

@@ -1,10 +1,10 @@
 /** Admin configuration of shelters, rooms and beds. */
 import type { shelterContract } from '../../../shared/contract/shelter';
 import {
-  changeTracked,
   insertTracked,
   loadForChange,
   readVersion,
+  saveTracked,
   updateVersioned,
 } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
@@ -35,11 +35,10 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
       .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id!))
       .executeTakeFirst();
     if (clash) throw fieldError(['name'], 'shelter.name_taken', { name: input.name });
-    const opts = { recordType: 'shelter' };
-    const id = input.id
-      ? (await changeTracked(ctx, 'shelters', input.id, readVersion(input.version), values, opts))
-          .id
-      : await insertTracked(ctx, 'shelters', values, opts);
+    const before = input.id
+      ? await loadForChange(ctx.db, 'shelters', input.id, readVersion(input.version))
+      : undefined;
+    const id = await saveTracked(ctx, 'shelters', before, values, { recordType: 'shelter' });
     return (await loadShelter(ctx.db, id))!;
   },
 

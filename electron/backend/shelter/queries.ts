@@ -70,10 +70,7 @@ export function stayDays(
   return Math.max(0, calendarDaysBetween(checkinAt, checkoutAt ?? now, timeZone));
 }
 
-export async function ppksOf(
-  db: Kysely<DB>,
-  stayIds: string[],
-): Promise<Map<string, PpksCode[]>> {
+export async function ppksOf(db: Kysely<DB>, stayIds: string[]): Promise<Map<string, PpksCode[]>> {
   const out = new Map<string, PpksCode[]>();
   if (stayIds.length === 0) return out;
   const rows = await db

@@ -12,6 +12,7 @@ import {
   ANSWER_CHANNELS,
   CATEGORY_KINDS,
   COMPLAINT_CHANNELS,
+  COMPLAINT_EVENT_KINDS,
   COMPLAINT_KINDS,
   COMPLAINT_STATUSES,
   DATA_SERVICE_TYPES,
@@ -95,7 +96,7 @@ export type ComplaintSummary = z.infer<typeof complaintSummary>;
 export const complaintEvent = z.object({
   id,
   at: isoDateTime,
-  kind: z.enum(['created', 'status', 'assign', 'action', 'edit', 'print']),
+  kind: z.enum(COMPLAINT_EVENT_KINDS),
   fromStatus: complaintStatus.nullable(),
   toStatus: complaintStatus.nullable(),
   actionType: actionType.nullable(),

@@ -1,9 +1,11 @@
+import type { Selectable, Updateable } from 'kysely';
 import { permissionsOf } from '../../../shared/roles';
 import type { authContract, Me } from '../../../shared/contract/auth';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { AppError, fieldErrors } from '../errors';
 import { uuidv7 } from '../lib/ids';
+import type { UsersTable } from '../db/schema';
 import { insertTracked, loadForChange, updateBookkeeping } from '../db/tracked';
 import { insertOffice, officeTimeZone } from '../office/store';
 import { auditView, rolesDiff, setRoles } from '../users/queries';
@@ -38,6 +40,18 @@ function clockTime(iso: string, timeZone: string): string {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
+}
+
+/**
+ * Sign-in bookkeeping (failed attempts, lock, last sign-in): not an edit of the account, so no
+ * new version; the sign-in's own audit entry says what happened.
+ */
+function signInState(
+  ctx: Ctx,
+  user: Selectable<UsersTable>,
+  values: Pick<Updateable<UsersTable>, 'failed_attempts' | 'locked_until' | 'last_login_at'>,
+): Promise<void> {
+  return updateBookkeeping(ctx, 'users', user, values, { recordType: false });
 }
 
 export const authHandlers: HandlersOf<typeof authContract> = {
@@ -91,7 +105,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
   async 'auth.login'(input, ctx) {
     const user = await ctx.db
       .selectFrom('users')
-      .select(['id', 'username', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
+      .selectAll()
       .where('username', '=', input.username)
       .executeTakeFirst();
     const deny = (
@@ -128,30 +142,22 @@ export const authHandlers: HandlersOf<typeof authContract> = {
       const attempts = (user.locked_until ? 0 : user.failed_attempts) + 1;
       if (attempts >= MAX_FAILED_ATTEMPTS) {
         const until = new Date(ctx.now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-        await ctx.db
-          .updateTable('users')
-          .set({ failed_attempts: attempts, locked_until: until })
-          .where('id', '=', user.id)
-          .execute();
+        await signInState(ctx, user, { failed_attempts: attempts, locked_until: until });
         throw deny('lockout_started', 'auth.error.locked', {
           until: clockTime(until, timeZone),
           untilIso: until,
         });
       }
-      await ctx.db
-        .updateTable('users')
-        .set({ failed_attempts: attempts, locked_until: null })
-        .where('id', '=', user.id)
-        .execute();
+      await signInState(ctx, user, { failed_attempts: attempts, locked_until: null });
       throw deny('wrong_password', 'auth.error.invalid');
     }
     if (user.active !== 1) throw deny('disabled', 'auth.error.disabled');
 
-    await ctx.db
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_login_at: ctx.nowIso })
-      .where('id', '=', user.id)
-      .execute();
+    await signInState(ctx, user, {
+      failed_attempts: 0,
+      locked_until: null,
+      last_login_at: ctx.nowIso,
+    });
     await ctx.startSession(user.id);
     ctx.audit({
       recordType: 'user',

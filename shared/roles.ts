@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'complaints.followUp',
   'complaints.manage',
   'complaints.confidential',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

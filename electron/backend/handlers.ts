@@ -2,6 +2,7 @@
 import { auditHandlers } from './audit/handlers';
 import { registerRedaction } from './audit/redaction';
 import { authHandlers } from './auth/handlers';
+import { calendarHandlers } from './calendar/handlers';
 import { complaintAdminHandlers } from './complaints/admin';
 import { complaintRedaction } from './complaints/confidential';
 import { complaintHandlers } from './complaints/handlers';
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...regionHandlers,
   ...personHandlers,
   ...shelterHandlers,
+  ...calendarHandlers,
   ...complaintHandlers,
   ...complaintAdminHandlers,
 };

@@ -1,7 +1,7 @@
 /**
  * Complaints and data-service requests (pengaduan dan layanan data): intake with a ticket number,
  * verification, assignment, follow-up log and closure against working-day deadlines; the admin's
- * categories, holiday calendar and numbering pattern.
+ * categories and numbering pattern. The holiday calendar is the calendar module's.
  *
  * Confidential reporters: when `reporterConfidential` is set, callers without the
  * `complaints.confidential` permission get every reporter field as null and `reporterHidden`.
@@ -10,12 +10,12 @@ import { z } from 'zod';
 import {
   ACTION_TYPES,
   ANSWER_CHANNELS,
+  CATEGORY_KINDS,
   COMPLAINT_CHANNELS,
   COMPLAINT_KINDS,
   COMPLAINT_STATUSES,
   DATA_SERVICE_TYPES,
   DEADLINE_STAGES,
-  HOLIDAY_KINDS,
   MAX_DEADLINE_DAYS,
   URGENCIES,
 } from '../reference/complaints';
@@ -37,12 +37,12 @@ import { timelineEvent } from './timeline';
 
 export const complaintChannel = z.enum(COMPLAINT_CHANNELS);
 export const complaintKind = z.enum(COMPLAINT_KINDS);
+export const categoryKind = z.enum(CATEGORY_KINDS);
 export const dataServiceType = z.enum(DATA_SERVICE_TYPES);
 export const urgency = z.enum(URGENCIES);
 export const complaintStatus = z.enum(COMPLAINT_STATUSES);
 export const actionType = z.enum(ACTION_TYPES);
 export const answerChannel = z.enum(ANSWER_CHANNELS);
-export const holidayKind = z.enum(HOLIDAY_KINDS);
 export const deadlineStage = z.enum(DEADLINE_STAGES);
 const ppks = z.enum(PPKS_CODES);
 
@@ -141,7 +141,7 @@ export const complaintCategory = z.object({
   name: z.string(),
   nameEn: z.string().nullable(),
   /** Which kind of request the category fits; `any` for both. */
-  kind: z.enum(['complaint', 'data_service', 'any']),
+  kind: categoryKind,
   /** Null: the office default from the settings. */
   verifyDays: z.number().int().nullable(),
   answerDays: z.number().int().nullable(),
@@ -154,14 +154,8 @@ export const complaintCategory = z.object({
 });
 export type ComplaintCategory = z.infer<typeof complaintCategory>;
 
-export const holiday = z.object({
-  id,
-  date: z.string(),
-  name: z.string(),
-  kind: holidayKind,
-  version,
-});
-export type Holiday = z.infer<typeof holiday>;
+/** Holidays belong to the office calendar (contract/calendar.ts); named here for older screens. */
+export type { Holiday } from './calendar';
 
 export const complaintSettings = z.object({
   numberPattern: z.string(),
@@ -416,7 +410,7 @@ export const complaintsContract = {
       version: version.optional(),
       name: text(120),
       nameEn: optionalText(120),
-      kind: z.enum(['complaint', 'data_service', 'any']),
+      kind: categoryKind,
       verifyDays: nullableDays,
       answerDays: nullableDays,
       completeDays: nullableDays,
@@ -425,35 +419,6 @@ export const complaintsContract = {
       sortOrder: z.number().int().min(0).max(9999).default(100),
     }),
     output: complaintCategory,
-  }),
-  /** The holiday calendar (all years, or one), with how many days each year has. */
-  'complaints.holidays': method({
-    access: 'complaints.read',
-    write: false,
-    input: z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }),
-    output: z.object({
-      holidays: z.array(holiday),
-      years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
-    }),
-  }),
-  'complaints.saveHoliday': method({
-    access: 'complaints.manage',
-    write: true,
-    input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
-      date: calendarDate,
-      name: text(120),
-      kind: holidayKind,
-    }),
-    output: holiday,
-  }),
-  /** A real delete (a holiday entered by mistake), audited with the reason. */
-  'complaints.removeHoliday': method({
-    access: 'complaints.manage',
-    write: true,
-    input: z.strictObject({ id, version, reason: text(300) }),
-    output: z.object({ ok: z.literal(true) }),
   }),
   'complaints.settings': method({
     access: 'complaints.read',

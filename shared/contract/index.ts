@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { calendarContract } from './calendar';
 import { complaintsContract } from './complaints';
 import { officeContract } from './office';
 import { personsContract } from './persons';
@@ -19,6 +20,7 @@ export const contract = {
   ...regionsContract,
   ...personsContract,
   ...shelterContract,
+  ...calendarContract,
   ...complaintsContract,
 };
 

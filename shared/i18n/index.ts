@@ -5,6 +5,7 @@
 import { appStatusMessages } from './messages/appStatus';
 import { auditMessages } from './messages/audit';
 import { authMessages } from './messages/auth';
+import { calendarMessages } from './messages/calendar';
 import { checklistMessages } from './messages/checklist';
 import { commonMessages } from './messages/common';
 import { complaintMessages } from './messages/complaints';
@@ -14,6 +15,7 @@ import { nikMessages } from './messages/nik';
 import { officeMessages } from './messages/office';
 import { personMessages } from './messages/persons';
 import { regionMessages } from './messages/regions';
+import { registerMessages } from './messages/registers';
 import { shelterMessages } from './messages/shelter';
 import { userMessages } from './messages/users';
 
@@ -28,6 +30,8 @@ export const messages = {
   ...nikMessages,
   ...personMessages,
   ...shelterMessages,
+  ...calendarMessages,
+  ...registerMessages,
   ...complaintMessages,
   ...checklistMessages,
   ...appStatusMessages,

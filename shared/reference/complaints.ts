@@ -24,6 +24,10 @@ export const CHANNELS_WITH_REQUIRED_REF: readonly ComplaintChannel[] = ['lapor',
 export const COMPLAINT_KINDS = ['complaint', 'data_service'] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
 
+/** Which kinds a category serves. */
+export const CATEGORY_KINDS = [...COMPLAINT_KINDS, 'any'] as const;
+export type CategoryKind = (typeof CATEGORY_KINDS)[number];
+
 /** What a data-service request asks for. */
 export const DATA_SERVICE_TYPES = [
   'data_request',
@@ -46,6 +50,17 @@ export const COMPLAINT_STATUSES = [
 ] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
+/** What a complaint's timeline records. */
+export const COMPLAINT_EVENT_KINDS = [
+  'created',
+  'status',
+  'assign',
+  'action',
+  'edit',
+  'print',
+] as const;
+export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];
+
 /** Follow-up actions; an `answer` is an answer given to the reporter (the first one counts). */
 export const ACTION_TYPES = ['call', 'visit', 'coordination', 'letter', 'answer', 'other'] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
@@ -62,8 +77,8 @@ export const ANSWER_CHANNELS = [
 ] as const;
 export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
 
-export const HOLIDAY_KINDS = ['national', 'cuti_bersama', 'local'] as const;
-export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+/** Holidays belong to the office calendar; named here too for screens that still look here. */
+export { HOLIDAY_KINDS, type HolidayKind } from './calendar';
 
 /** The three deadlines, all counted in working days from the day of receipt. */
 export const DEADLINE_STAGES = ['verify', 'answer', 'complete'] as const;

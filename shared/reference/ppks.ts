@@ -61,3 +61,7 @@ export const PPKS_CATEGORIES = [
 
 export type PpksCode = (typeof PPKS_CATEGORIES)[number]['code'];
 export const PPKS_CODES = PPKS_CATEGORIES.map((c) => c.code) as [PpksCode, ...PpksCode[]];
+const CODES: ReadonlySet<unknown> = new Set(PPKS_CODES);
+export function isPpksCode(value: unknown): value is PpksCode {
+  return CODES.has(value);
+}

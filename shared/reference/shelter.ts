@@ -1,5 +1,6 @@
 /** Value lists of the rumah singgah; labels live in shared/i18n/messages/shelter.ts. */
 export const BED_SECTIONS = ['men', 'women', 'children', 'family'] as const;
+export type BedSection = (typeof BED_SECTIONS)[number];
 export const REFERRAL_SOURCES = [
   'satpol_pp',
   'police',
@@ -10,6 +11,7 @@ export const REFERRAL_SOURCES = [
   'other_dinsos',
   'other',
 ] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 export const STAY_EVENT_KINDS = [
   'meal',
   'health_check',
@@ -19,6 +21,7 @@ export const STAY_EVENT_KINDS = [
   'visit',
   'other',
 ] as const;
+export type StayEventKind = (typeof STAY_EVENT_KINDS)[number];
 export const EXIT_TYPES = [
   'reunited',
   'repatriated',
@@ -29,6 +32,7 @@ export const EXIT_TYPES = [
   'died',
   'other',
 ] as const;
+export type ExitType = (typeof EXIT_TYPES)[number];
 /** Exits that send the person somewhere specific, so a destination region is expected. */
 export const EXITS_WITH_DESTINATION = [
   'reunited',

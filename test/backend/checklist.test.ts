@@ -35,7 +35,7 @@ it('ticks each step from the data itself', async () => {
   });
   await makeShelter(t.admin, 'Rumah Singgah 2', { 'Ruang Wanita': ['W1', 'W2'] });
   await userWithRoles(t, 'petugas', ['shelter_staff']);
-  await t.admin.call('complaints.saveHoliday', {
+  await t.admin.call('calendar.saveHoliday', {
     date: '2027-03-10',
     name: 'Hari Raya Idul Fitri 1448 H',
     kind: 'national',

@@ -23,7 +23,7 @@ async function office() {
 
 async function count(
   t: { backend: { db: import('kysely').Kysely<import('../../electron/backend/db/schema').DB> } },
-  table: 'complaints' | 'complaint_events' | 'complaint_counters',
+  table: 'complaints' | 'complaint_events' | 'number_registers',
 ) {
   const r = await t.backend.db
     .selectFrom(table)
@@ -94,7 +94,7 @@ describe('intake', () => {
     expect(err.message.id).toBe('Periksa kembali isian yang ditandai.');
     expect(err.message.en).toBe('Please check the highlighted fields.');
     expect(await count(t, 'complaints')).toBe(0);
-    expect(await count(t, 'complaint_counters')).toBe(0);
+    expect(await count(t, 'number_registers')).toBe(0);
   });
 
   it('checks the rules that need the database, all together', async () => {
@@ -119,7 +119,7 @@ describe('intake', () => {
       regionCode: 'region.unknown',
     });
     expect(await count(t, 'complaints')).toBe(0);
-    expect(await count(t, 'complaint_counters')).toBe(0);
+    expect(await count(t, 'number_registers')).toBe(0);
     // A refused write adds no audit entry of a change.
     expect((await auditRows(t.backend)).length).toBe(before);
   });

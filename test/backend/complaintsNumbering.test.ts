@@ -43,14 +43,14 @@ describe('ticket numbers', () => {
       .sort((a, b) => a - b);
     expect(complaints).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(requests).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-    const counters = await t.backend.db
-      .selectFrom('complaint_counters')
+    const registers = await t.backend.db
+      .selectFrom('number_registers')
       .selectAll()
-      .orderBy('kind')
+      .orderBy('key')
       .execute();
-    expect(counters).toEqual([
-      { kind: 'complaint', year: 2026, last: 30 },
-      { kind: 'data_service', year: 2026, last: 10 },
+    expect(registers).toEqual([
+      { key: 'complaint', year: 2026, last: 30 },
+      { key: 'data_service', year: 2026, last: 10 },
     ]);
   });
 
@@ -90,9 +90,9 @@ describe('ticket numbers', () => {
     expect(err).toMatchObject({ code: 'CONFLICT', key: 'complaint.number_taken' });
     expect(err.message.id).toContain('ADU/0002/DINSOS-BJB/2026');
     const counter = await t.backend.db
-      .selectFrom('complaint_counters')
+      .selectFrom('number_registers')
       .select('last')
-      .where('kind', '=', 'complaint')
+      .where('key', '=', 'complaint')
       .executeTakeFirstOrThrow();
     expect(counter.last).toBe(1);
     const events = await t.backend.db.selectFrom('complaint_events').selectAll().execute();
@@ -154,7 +154,9 @@ describe('ticket numbers', () => {
       ...base,
       numberPattern: 'ADU/{seq:4}/{year}',
     });
-    expect(noKind.issues).toEqual([{ path: ['numberPattern'], key: 'ticket.pattern_needs_kind' }]);
+    expect(noKind.issues).toEqual([
+      { path: ['numberPattern'], key: 'register.pattern_needs_code' },
+    ]);
     const codes = await t.admin.fail('complaints.saveSettings', {
       ...base,
       numberPattern: s.numberPattern,

@@ -131,6 +131,8 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     trigger: [],
   },
   7: { table: [], index: ['stays_bed_checkout'], trigger: [] },
+  // complaint_counters goes: its rows move into the registers (see the test below).
+  8: { table: ['number_registers'], index: [], trigger: [] },
   9: {
     table: ['files'],
     index: ['files_purpose_created', 'files_sha256', 'persons_photo_file'],
@@ -341,6 +343,19 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
       .all('b', '2026-01-01') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('stays_bed_checkout');
   },
+  8: (db) => {
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all();
+    expect(tables).not.toContainEqual({ name: 'complaint_counters' });
+    const add = db.prepare(`INSERT INTO number_registers (key, year, last) VALUES (?, ?, ?)`);
+    // Any key, no new code: case and letter registers start with their first number.
+    add.run('complaint', 2026, 1);
+    add.run('letter.rujukan', 2026, 12);
+    add.run('complaint', 2027, 1);
+    expect(() => add.run('complaint', 2026, 2), 'one row per key and year').toThrow(/UNIQUE/);
+    expect(() => add.run('case', 2026, 0), 'numbers start at 1').toThrow(/CHECK/);
+    expect(() => add.run('Kasus Baru', 2026, 1), 'keys are plain names').toThrow(/CHECK/);
+    expect(() => add.run('', 2026, 1)).toThrow(/CHECK/);
+  },
   9: (db) => {
     const now = '2026-11-27T02:00:00.000Z';
     const sha = 'ab'.repeat(32);
@@ -368,11 +383,8 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
 
 describe('migrations', () => {
   it('are numbered 1..n, uniquely, and each has a test entry', () => {
-    // 0008 is written on another branch of the groundwork issue; until it is merged the list
-    // skips it. The lead restores the exact 1..n check when both are in (see the branch report).
     const versions = MIGRATIONS.map((m) => m.version);
-    const expected = Array.from({ length: versions.at(-1)! }, (_, i) => i + 1);
-    expect(versions).toEqual(expected.filter((v) => v !== 8 || versions.includes(8)));
+    expect(versions).toEqual(Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1));
     expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
     for (const m of MIGRATIONS) {
       expect(ADDS[m.version], `expected schema for migration ${m.version}`).toBeDefined();
@@ -421,6 +433,25 @@ describe('migrations', () => {
       });
     },
   );
+
+  it('8 carries the complaint counters into the registers, each number where it was', () => {
+    const db = emptyDb();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 8),
+    );
+    db.exec(`INSERT INTO complaint_counters (kind, year, last) VALUES
+      ('complaint', 2025, 311), ('data_service', 2025, 42), ('complaint', 2026, 17)`);
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 8),
+    );
+    expect(db.prepare('SELECT * FROM number_registers ORDER BY key, year').all()).toEqual([
+      { key: 'complaint', year: 2025, last: 311 },
+      { key: 'complaint', year: 2026, last: 17 },
+      { key: 'data_service', year: 2025, last: 42 },
+    ]);
+  });
 
   it('does nothing when run again', () => {
     const db = emptyDb();

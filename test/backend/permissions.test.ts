@@ -99,7 +99,6 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'complaints.stats': COMPLAINT_READERS,
   'complaints.officers': COMPLAINT_READERS,
   'complaints.categories': COMPLAINT_READERS,
-  'complaints.holidays': COMPLAINT_READERS,
   'complaints.settings': COMPLAINT_READERS,
   'complaints.create': COMPLAINT_WRITERS,
   'complaints.update': COMPLAINT_WRITERS,
@@ -110,9 +109,11 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   // The shelter check-in started from a complaint reads only what it prefills.
   'complaints.forCheckin': SHELTER_WRITERS,
   'complaints.saveCategory': ADMIN_ONLY,
-  'complaints.saveHoliday': ADMIN_ONLY,
-  'complaints.removeHoliday': ADMIN_ONLY,
   'complaints.saveSettings': ADMIN_ONLY,
+  // The office calendar: working days count with it everywhere; only the admin keeps it.
+  'calendar.holidays': ANY_SIGNED_IN,
+  'calendar.saveHoliday': ADMIN_ONLY,
+  'calendar.removeHoliday': ADMIN_ONLY,
 };
 
 describe('permission table', () => {

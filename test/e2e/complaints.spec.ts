@@ -450,7 +450,9 @@ test('the admin keeps categories, the holiday calendar and the numbering', async
   const pattern = page.getByRole('textbox', { name: 'Pola nomor' });
   await pattern.fill('ADU/{seq:4}/{year}');
   await expect(
-    page.getByText('Pola harus memuat {kind}: pengaduan dan layanan data bernomor urut sendiri.'),
+    page.getByText(
+      'Pola harus memuat {code} (atau {kind}): setiap kode bernomor urut sendiri, tanpa kode nomornya bisa kembar.',
+    ),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByRole('alert')).toContainText('Periksa kembali isian yang ditandai.');

@@ -122,7 +122,7 @@ test('after setup the admin sees the next steps, which tick themselves and can b
     password: 'RumahSinggah77',
     roles: ['shelter_staff'],
   });
-  await call('complaints.saveHoliday', {
+  await call('calendar.saveHoliday', {
     date: `${NEXT_YEAR}-03-10`,
     name: 'Hari Raya Idul Fitri',
     kind: 'national',

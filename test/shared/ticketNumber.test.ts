@@ -20,16 +20,18 @@ describe('ticket number patterns', () => {
   });
 
   it('names what a pattern lacks or gets wrong', () => {
-    expect(patternProblems('ADU/{seq:4}/{year}')).toEqual(['ticket.pattern_needs_kind']);
-    expect(patternProblems('{kind}/{year}')).toEqual(['ticket.pattern_needs_seq']);
-    expect(patternProblems('{kind}/{seq}')).toEqual(['ticket.pattern_needs_year']);
-    expect(patternProblems('{kind}/{seq}/{year}/{day}')).toContain('ticket.pattern_unknown_token');
-    expect(patternProblems('{kind}/{seq}/{year:2}')).toContain('ticket.pattern_unknown_token');
-    expect(patternProblems('{kind}/{seq:9}/{year}')).toEqual(['ticket.pattern_seq_width']);
-    expect(patternProblems('{kind}/{seq}/{year}#')).toEqual(['ticket.pattern_characters']);
+    expect(patternProblems('ADU/{seq:4}/{year}')).toEqual(['register.pattern_needs_code']);
+    expect(patternProblems('{kind}/{year}')).toEqual(['register.pattern_needs_seq']);
+    expect(patternProblems('{kind}/{seq}')).toEqual(['register.pattern_needs_year']);
+    expect(patternProblems('{kind}/{seq}/{year}/{day}')).toContain(
+      'register.pattern_unknown_token',
+    );
+    expect(patternProblems('{kind}/{seq}/{year:2}')).toContain('register.pattern_unknown_token');
+    expect(patternProblems('{kind}/{seq:9}/{year}')).toEqual(['register.pattern_seq_width']);
+    expect(patternProblems('{kind}/{seq}/{year}#')).toEqual(['register.pattern_characters']);
     expect(patternProblems('{kind}/{seq}/{year')).toEqual([
-      'ticket.pattern_characters',
-      'ticket.pattern_needs_year',
+      'register.pattern_characters',
+      'register.pattern_needs_year',
     ]);
   });
 

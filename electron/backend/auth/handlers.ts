@@ -1,11 +1,14 @@
+import type { Selectable, Updateable } from 'kysely';
 import { permissionsOf } from '../../../shared/roles';
 import type { authContract, Me } from '../../../shared/contract/auth';
-import { diffRecords } from '../audit/diff';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { AppError, fieldErrors } from '../errors';
 import { uuidv7 } from '../lib/ids';
-import { insertOffice, officeColumns, officeTimeZone } from '../office/store';
+import type { UsersTable } from '../db/schema';
+import { insertTracked, loadForChange, updateBookkeeping } from '../db/tracked';
+import { insertOffice, officeTimeZone } from '../office/store';
+import { auditView, rolesDiff, setRoles } from '../users/queries';
 import { dummyPasswordHash, hashPassword, passwordIssues, verifyPassword } from './passwords';
 import { rolesOf } from './sessions';
 
@@ -39,6 +42,18 @@ function clockTime(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+/**
+ * Sign-in bookkeeping (failed attempts, lock, last sign-in): not an edit of the account, so no
+ * new version; the sign-in's own audit entry says what happened.
+ */
+function signInState(
+  ctx: Ctx,
+  user: Selectable<UsersTable>,
+  values: Pick<Updateable<UsersTable>, 'failed_attempts' | 'locked_until' | 'last_login_at'>,
+): Promise<void> {
+  return updateBookkeeping(ctx, 'users', user, values, { recordType: false });
+}
+
 export const authHandlers: HandlersOf<typeof authContract> = {
   async 'auth.status'(_input, ctx) {
     const office = await ctx.db
@@ -62,12 +77,14 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     ]);
     if (issues.length > 0) throw fieldErrors(issues);
 
-    const id = uuidv7(ctx.now.getTime());
-    await insertOffice(ctx, input.office, id, ['office']);
-    await ctx.db
-      .insertInto('users')
-      .values({
-        id,
+    // The admin being set up is the actor of both records: nobody is signed in yet.
+    const actor = { id: uuidv7(ctx.now.getTime()), username: input.admin.username };
+    await insertOffice(ctx, input.office, actor, ['office']);
+    const id = await insertTracked(
+      ctx,
+      'users',
+      {
+        id: actor.id,
         username: input.admin.username,
         full_name: input.admin.fullName,
         nip: null,
@@ -77,31 +94,10 @@ export const authHandlers: HandlersOf<typeof authContract> = {
         must_change_password: 0,
         active: 1,
         failed_attempts: 0,
-        created_at: ctx.nowIso,
-        created_by: id,
-        updated_at: ctx.nowIso,
-        updated_by: id,
-      })
-      .execute();
-    await ctx.db.insertInto('user_roles').values({ user_id: id, role: 'admin' }).execute();
-    const actor = { id, username: input.admin.username };
-    ctx.audit({
-      recordType: 'office',
-      recordId: '1',
-      changes: diffRecords(null, officeColumns(input.office)),
-      actor,
-    });
-    ctx.audit({
-      recordType: 'user',
-      recordId: id,
-      changes: diffRecords(null, {
-        username: input.admin.username,
-        full_name: input.admin.fullName,
-        roles: ['admin'],
-        password: 'set',
-      }),
-      actor,
-    });
+      },
+      { recordType: 'user', view: auditView, extra: rolesDiff(null, ['admin']), actor },
+    );
+    await setRoles(ctx.db, id, ['admin']);
     await ctx.startSession(id);
     return meOf(ctx, id);
   },
@@ -109,7 +105,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
   async 'auth.login'(input, ctx) {
     const user = await ctx.db
       .selectFrom('users')
-      .select(['id', 'username', 'password_hash', 'active', 'failed_attempts', 'locked_until'])
+      .selectAll()
       .where('username', '=', input.username)
       .executeTakeFirst();
     const deny = (
@@ -146,30 +142,22 @@ export const authHandlers: HandlersOf<typeof authContract> = {
       const attempts = (user.locked_until ? 0 : user.failed_attempts) + 1;
       if (attempts >= MAX_FAILED_ATTEMPTS) {
         const until = new Date(ctx.now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-        await ctx.db
-          .updateTable('users')
-          .set({ failed_attempts: attempts, locked_until: until })
-          .where('id', '=', user.id)
-          .execute();
+        await signInState(ctx, user, { failed_attempts: attempts, locked_until: until });
         throw deny('lockout_started', 'auth.error.locked', {
           until: clockTime(until, timeZone),
           untilIso: until,
         });
       }
-      await ctx.db
-        .updateTable('users')
-        .set({ failed_attempts: attempts, locked_until: null })
-        .where('id', '=', user.id)
-        .execute();
+      await signInState(ctx, user, { failed_attempts: attempts, locked_until: null });
       throw deny('wrong_password', 'auth.error.invalid');
     }
     if (user.active !== 1) throw deny('disabled', 'auth.error.disabled');
 
-    await ctx.db
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_login_at: ctx.nowIso })
-      .where('id', '=', user.id)
-      .execute();
+    await signInState(ctx, user, {
+      failed_attempts: 0,
+      locked_until: null,
+      last_login_at: ctx.nowIso,
+    });
     await ctx.startSession(user.id);
     ctx.audit({
       recordType: 'user',
@@ -195,11 +183,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
 
   async 'auth.changePassword'(input, ctx) {
     const me = requireUser(ctx);
-    const row = await ctx.db
-      .selectFrom('users')
-      .select('password_hash')
-      .where('id', '=', me.id)
-      .executeTakeFirstOrThrow();
+    const row = await loadForChange(ctx.db, 'users', me.id);
     if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
       throw fieldErrors([{ path: ['currentPassword'], key: 'auth.error.wrongCurrent' }]);
     }
@@ -208,28 +192,24 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     }
     const issues = passwordIssues(input.newPassword, me.username, ['newPassword']);
     if (issues.length > 0) throw fieldErrors(issues);
-    await ctx.db
-      .updateTable('users')
-      .set({
+    // The owner's own change: an admin's open edit of the profile does not go stale.
+    await updateBookkeeping(
+      ctx,
+      'users',
+      row,
+      {
         password_hash: await hashPassword(input.newPassword),
         password_changed_at: ctx.nowIso,
         must_change_password: 0,
-        updated_at: ctx.nowIso,
-        updated_by: me.id,
-      })
-      .where('id', '=', me.id)
-      .execute();
+      },
+      { recordType: 'user', view: auditView },
+    );
     // Other PCs where this account is still signed in must sign in with the new password.
     await ctx.db
       .deleteFrom('sessions')
       .where('user_id', '=', me.id)
       .where('id', '!=', me.sessionId)
       .execute();
-    ctx.audit({
-      recordType: 'user',
-      recordId: me.id,
-      changes: { password: ['[redacted]', '[redacted]'] },
-    });
     return { ok: true };
   },
 };

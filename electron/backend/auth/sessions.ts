@@ -34,7 +34,7 @@ export async function rolesOf(db: Kysely<DB>, userId: string): Promise<Role[]> {
     .where('user_id', '=', userId)
     .orderBy('role')
     .execute();
-  return rows.map((r) => r.role as Role);
+  return rows.map((r) => r.role);
 }
 
 /** Resolves a token to its active user, ending the session if it has expired. */

@@ -1,20 +1,17 @@
 /**
- * The admin's side of complaints: categories (with their own deadlines), the holiday calendar
- * and the settings (numbering pattern, kind codes, default deadlines, receipt text).
+ * The admin's side of complaints: categories (with their own deadlines) and the settings
+ * (numbering pattern, kind codes, default deadlines, receipt text). The holiday calendar is the
+ * calendar module's.
  *
- * Deadlines already set on complaints stay as they were when a holiday or a category changes:
- * they were promised on the receipt.
+ * Deadlines already set on complaints stay as they were when a category changes: they were
+ * promised on the receipt.
  */
 import type { complaintsContract } from '../../../shared/contract/complaints';
 import type { FieldIssue } from '../../../shared/errors';
 import { KIND_CODE, patternProblems } from '../../../shared/ticketNumber';
-import { diffRecords } from '../audit/diff';
-import { assertUpdated, nextVersion } from '../db/versioned';
+import { loadForChange, readVersion, saveTracked, updateVersioned } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
-import { requireUser } from '../dispatch/context';
-import { fieldError, notFound, staleRecord } from '../errors';
-import { uuidv7 } from '../lib/ids';
-import { categoryDays, loadSettingsRow, toCategory, toHoliday, toSettings } from './config';
+import { categoryDays, loadSettingsRow, toCategory, toSettings } from './config';
 import { daysInOrder, throwIfAny } from './intake';
 
 export const complaintAdminHandlers: HandlersOf<
@@ -22,9 +19,6 @@ export const complaintAdminHandlers: HandlersOf<
     typeof complaintsContract,
     | 'complaints.categories'
     | 'complaints.saveCategory'
-    | 'complaints.holidays'
-    | 'complaints.saveHoliday'
-    | 'complaints.removeHoliday'
     | 'complaints.settings'
     | 'complaints.saveSettings'
   >
@@ -40,16 +34,9 @@ export const complaintAdminHandlers: HandlersOf<
   },
 
   async 'complaints.saveCategory'(input, ctx) {
-    const user = requireUser(ctx);
     const before = input.id
-      ? await ctx.db
-          .selectFrom('complaint_categories')
-          .selectAll()
-          .where('id', '=', input.id)
-          .executeTakeFirst()
+      ? await loadForChange(ctx.db, 'complaint_categories', input.id, readVersion(input.version))
       : undefined;
-    if (input.id && !before) throw notFound();
-    if (before && before.version !== input.version) throw staleRecord();
 
     const issues: FieldIssue[] = [];
     const sameName = await ctx.db
@@ -78,32 +65,8 @@ export const complaintAdminHandlers: HandlersOf<
       issues.push({ path: ['answerDays'], key: 'complaint.days_order' });
     throwIfAny(issues);
 
-    const id = before?.id ?? uuidv7(ctx.now.getTime());
-    if (before) {
-      const updated = await ctx.db
-        .updateTable('complaint_categories')
-        .set({ ...columns, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
-        .where('id', '=', id)
-        .where('version', '=', before.version)
-        .executeTakeFirst();
-      assertUpdated(updated);
-    } else {
-      await ctx.db
-        .insertInto('complaint_categories')
-        .values({
-          id,
-          ...columns,
-          created_at: ctx.nowIso,
-          created_by: user.id,
-          updated_at: ctx.nowIso,
-          updated_by: user.id,
-        })
-        .execute();
-    }
-    ctx.audit({
+    const id = await saveTracked(ctx, 'complaint_categories', before, columns, {
       recordType: 'complaint_category',
-      recordId: id,
-      changes: diffRecords(before ?? null, columns),
     });
     const saved = await ctx.db
       .selectFrom('complaint_categories')
@@ -113,114 +76,12 @@ export const complaintAdminHandlers: HandlersOf<
     return toCategory(saved);
   },
 
-  async 'complaints.holidays'(input, ctx) {
-    let q = ctx.db.selectFrom('holidays').selectAll().orderBy('date');
-    if (input.year !== undefined) {
-      q = q.where('date', '>=', `${input.year}-01-01`).where('date', '<=', `${input.year}-12-31`);
-    }
-    const years = await ctx.db
-      .selectFrom('holidays')
-      .select([
-        (eb) => eb.fn<string>('substr', ['date', eb.val(1), eb.val(4)]).as('year'),
-        (eb) => eb.fn.countAll<number>().as('count'),
-      ])
-      .groupBy('year')
-      .orderBy('year')
-      .execute();
-    return {
-      holidays: (await q.execute()).map(toHoliday),
-      years: years.map((y) => ({ year: Number(y.year), count: Number(y.count) })),
-    };
-  },
-
-  async 'complaints.saveHoliday'(input, ctx) {
-    const user = requireUser(ctx);
-    const before = input.id
-      ? await ctx.db
-          .selectFrom('holidays')
-          .selectAll()
-          .where('id', '=', input.id)
-          .executeTakeFirst()
-      : undefined;
-    if (input.id && !before) throw notFound();
-    if (before && before.version !== input.version) throw staleRecord();
-    const sameDate = await ctx.db
-      .selectFrom('holidays')
-      .select(['id', 'name'])
-      .where('date', '=', input.date)
-      .executeTakeFirst();
-    if (sameDate && sameDate.id !== input.id)
-      throw fieldError(['date'], 'holiday.date_taken', { date: input.date, name: sameDate.name });
-    const columns = { date: input.date, name: input.name, kind: input.kind };
-    const id = before?.id ?? uuidv7(ctx.now.getTime());
-    if (before) {
-      const updated = await ctx.db
-        .updateTable('holidays')
-        .set({ ...columns, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
-        .where('id', '=', id)
-        .where('version', '=', before.version)
-        .executeTakeFirst();
-      assertUpdated(updated);
-    } else {
-      await ctx.db
-        .insertInto('holidays')
-        .values({
-          id,
-          ...columns,
-          created_at: ctx.nowIso,
-          created_by: user.id,
-          updated_at: ctx.nowIso,
-          updated_by: user.id,
-        })
-        .execute();
-    }
-    ctx.audit({
-      recordType: 'holiday',
-      recordId: id,
-      changes: diffRecords(before ?? null, columns),
-    });
-    return toHoliday(
-      await ctx.db
-        .selectFrom('holidays')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow(),
-    );
-  },
-
-  async 'complaints.removeHoliday'(input, ctx) {
-    const before = await ctx.db
-      .selectFrom('holidays')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!before) throw notFound();
-    const removed = await ctx.db
-      .deleteFrom('holidays')
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(removed.numDeletedRows) === 0) throw staleRecord();
-    ctx.audit({
-      recordType: 'holiday',
-      recordId: input.id,
-      changes: diffRecords(
-        { date: before.date, name: before.name, kind: before.kind },
-        { date: null, name: null, kind: null },
-      ),
-      note: input.reason,
-    });
-    return { ok: true as const };
-  },
-
   async 'complaints.settings'(_input, ctx) {
     return toSettings(ctx.db, await loadSettingsRow(ctx.db), ctx.now);
   },
 
   async 'complaints.saveSettings'(input, ctx) {
-    const user = requireUser(ctx);
-    const before = await loadSettingsRow(ctx.db);
-    if (before.version !== input.version) throw staleRecord();
+    const before = await loadForChange(ctx.db, 'complaint_settings', 1, input.version);
     const issues: FieldIssue[] = [];
     for (const key of patternProblems(input.numberPattern))
       issues.push({ path: ['numberPattern'], key });
@@ -265,18 +126,7 @@ export const complaintAdminHandlers: HandlersOf<
       ...defaults,
       follow_up_text: input.followUpText,
     };
-    const updated = await ctx.db
-      .updateTable('complaint_settings')
-      .set({ ...columns, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
-      .where('id', '=', 1)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(updated);
-    ctx.audit({
-      recordType: 'complaint_settings',
-      recordId: '1',
-      changes: diffRecords(before, columns),
-    });
+    await updateVersioned(ctx, 'complaint_settings', before, columns);
     return toSettings(ctx.db, await loadSettingsRow(ctx.db), ctx.now);
   },
 };

@@ -1,47 +1,18 @@
-/** What complaints are judged by: the office zone, the holiday calendar, settings and categories. */
+/** What complaints are judged by: settings and categories (the calendar is calendar/'s). */
 import type { Kysely, Selectable } from 'kysely';
-import type {
-  ComplaintCategory,
-  ComplaintSettings,
-  Holiday,
-} from '../../../shared/contract/complaints';
-import type { HolidayKind } from '../../../shared/reference/complaints';
-import { formatTicketNumber } from '../../../shared/ticketNumber';
-import { dayInZone, type HolidaySet } from '../../../shared/workdays';
+import type { ComplaintCategory, ComplaintSettings } from '../../../shared/contract/complaints';
+import type { ComplaintKind } from '../../../shared/reference/complaints';
+import { isPpksCode, type PpksCode } from '../../../shared/reference/ppks';
 import type { DB } from '../db/schema';
-import type {
-  ComplaintCategoriesTable,
-  ComplaintSettingsTable,
-  HolidaysTable,
-} from '../db/tables/complaints';
+import type { ComplaintCategoriesTable, ComplaintSettingsTable } from '../db/tables/complaints';
 import { officeTimeZone } from '../office/store';
+import { nextNumber, type IssueOptions } from '../registers/issue';
 import type { DeadlineDays } from './deadlines';
 
-/** The whole calendar: a few dozen rows a year, so it is read whole. */
-export async function loadHolidaySet(db: Kysely<DB>): Promise<HolidaySet> {
-  const rows = await db.selectFrom('holidays').select('date').execute();
-  return new Set(rows.map((r) => r.date));
-}
-
-export interface Calendar {
-  timeZone: string;
-  holidays: HolidaySet;
-  /** Today in the office zone. */
-  today: string;
-}
-
-export async function loadCalendar(db: Kysely<DB>, now: Date): Promise<Calendar> {
-  const timeZone = await officeTimeZone(db);
-  return { timeZone, holidays: await loadHolidaySet(db), today: dayInZone(now, timeZone) };
-}
-
-export function toHoliday(r: Selectable<HolidaysTable>): Holiday {
-  return { id: r.id, date: r.date, name: r.name, kind: r.kind as HolidayKind, version: r.version };
-}
-
-export function parseCodes(json: string): string[] {
+/** The PPKS codes kept as a JSON list on complaints and categories. */
+export function parseCodes(json: string): PpksCode[] {
   const v: unknown = JSON.parse(json);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  return Array.isArray(v) ? v.filter(isPpksCode) : [];
 }
 
 export function toCategory(r: Selectable<ComplaintCategoriesTable>): ComplaintCategory {
@@ -49,11 +20,11 @@ export function toCategory(r: Selectable<ComplaintCategoriesTable>): ComplaintCa
     id: r.id,
     name: r.name,
     nameEn: r.name_en,
-    kind: r.kind as ComplaintCategory['kind'],
+    kind: r.kind,
     verifyDays: r.verify_days,
     answerDays: r.answer_days,
     completeDays: r.complete_days,
-    ppks: parseCodes(r.ppks) as ComplaintCategory['ppks'],
+    ppks: parseCodes(r.ppks),
     active: r.active === 1,
     sortOrder: r.sort_order,
     version: r.version,
@@ -86,17 +57,21 @@ export function categoryDays(
   };
 }
 
-export function kindCode(
-  s: Pick<Selectable<ComplaintSettingsTable>, 'kind_code_complaint' | 'kind_code_data_service'>,
-  kind: string,
-): string {
-  return kind === 'data_service' ? s.kind_code_data_service : s.kind_code_complaint;
-}
-
-/** The year and month a number issued now carries (registration day in the office zone). */
-export function numberDate(now: Date, timeZone: string): { year: number; month: number } {
-  const day = dayInZone(now, timeZone);
-  return { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) };
+/**
+ * How a kind's tickets are numbered: its own register (keyed by the kind) with the office's one
+ * pattern and the kind's code in it.
+ */
+export function ticketRegister(
+  s: Pick<
+    Selectable<ComplaintSettingsTable>,
+    'number_pattern' | 'kind_code_complaint' | 'kind_code_data_service'
+  >,
+  kind: ComplaintKind,
+  now: Date,
+  timeZone: string,
+): IssueOptions {
+  const code = kind === 'data_service' ? s.kind_code_data_service : s.kind_code_complaint;
+  return { pattern: s.number_pattern, code, now, timeZone };
 }
 
 export async function toSettings(
@@ -104,20 +79,9 @@ export async function toSettings(
   s: Selectable<ComplaintSettingsTable>,
   now: Date,
 ): Promise<ComplaintSettings> {
-  const { year, month } = numberDate(now, await officeTimeZone(db));
-  const counters = await db
-    .selectFrom('complaint_counters')
-    .select(['kind', 'last'])
-    .where('year', '=', year)
-    .execute();
-  const last = (kind: string) => counters.find((c) => c.kind === kind)?.last ?? 0;
-  const preview = (kind: string) =>
-    formatTicketNumber(s.number_pattern, {
-      seq: last(kind) + 1,
-      year,
-      month,
-      kindCode: kindCode(s, kind),
-    });
+  const timeZone = await officeTimeZone(db);
+  const preview = (kind: ComplaintKind) =>
+    nextNumber(db, kind, ticketRegister(s, kind, now, timeZone));
   return {
     numberPattern: s.number_pattern,
     kindCodeComplaint: s.kind_code_complaint,
@@ -126,7 +90,7 @@ export async function toSettings(
     answerDays: s.answer_days,
     completeDays: s.complete_days,
     followUpText: s.follow_up_text,
-    preview: { complaint: preview('complaint'), dataService: preview('data_service') },
+    preview: { complaint: await preview('complaint'), dataService: await preview('data_service') },
     version: s.version,
   };
 }

@@ -33,7 +33,7 @@ export function dueDates(receivedDay: string, days: DeadlineDays, holidays: Holi
 
 /** The columns deadlines are judged from. */
 export interface DeadlineState extends DueDates {
-  status: string;
+  status: ComplaintStatus;
   verified_at: string | null;
   first_answer_at: string | null;
   closed_at: string | null;
@@ -64,7 +64,7 @@ export function stageMetAt(row: DeadlineState, stage: DeadlineStage): string | n
 export function nextDeadline(
   row: DeadlineState,
 ): { next_due: string; next_stage: DeadlineStage } | { next_due: null; next_stage: null } {
-  if (isClosed(row.status as ComplaintStatus)) return { next_due: null, next_stage: null };
+  if (isClosed(row.status)) return { next_due: null, next_stage: null };
   for (const stage of DEADLINE_STAGES) {
     if (!stageMetAt(row, stage)) return { next_due: row[DUE_COLUMN[stage]], next_stage: stage };
   }

@@ -2,22 +2,21 @@
 import type { Selectable } from 'kysely';
 import type { complaintsContract } from '../../../shared/contract/complaints';
 import type { FieldIssue } from '../../../shared/errors';
-import type { ComplaintStatus } from '../../../shared/reference/complaints';
 import { isClosed } from '../../../shared/workflow/complaints';
 import { diffRecords } from '../audit/diff';
-import { assertUpdated, nextVersion } from '../db/versioned';
 import type { ComplaintsTable } from '../db/tables/complaints';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
-import { AppError, fieldError, forbidden, notFound, staleRecord } from '../errors';
-import { uuidv7 } from '../lib/ids';
-import { loadCalendar, loadHolidaySet, parseCodes } from './config';
+import { AppError, fieldError, forbidden, notFound } from '../errors';
+import { loadCalendar, loadHolidaySet } from '../calendar/workdays';
+import { insertTracked, loadForChange, updateBookkeeping, updateVersioned } from '../db/tracked';
+import { parseCodes } from './config';
 import { canSeeConfidential, mayReadReporter } from './confidential';
 import { dueDates, nextDeadline } from './deadlines';
-import { isAssignable, listAssignees } from './assignees';
+import { assigneeName, isAssignable, listAssignees } from './assignees';
 import { writeComplaintEvent } from './events';
 import { checkIntake, checkReceivedAt, throwIfAny } from './intake';
-import { issueNumber } from './numbering';
+import { issueTicketNumber } from './numbering';
 import { listComplaints, loadComplaint, loadComplaintRow } from './queries';
 import { complaintStats } from './stats';
 import { assignComplaint, logComplaintAction, transitionComplaint } from './steps';
@@ -41,18 +40,17 @@ function auditView(r: Partial<Row>): Record<string, unknown> {
   return rest;
 }
 
+const AS_COMPLAINT = { recordType: 'complaint', view: auditView };
+
+/** Closed complaints stay closed: no more edits. */
+function openOnly(row: Pick<Row, 'status'>): void {
+  if (isClosed(row.status)) throw new AppError('CONFLICT', 'complaint.closed');
+}
+
 async function result(ctx: Ctx, id: string) {
   const complaint = await loadComplaint(ctx.db, id, await loadCalendar(ctx.db, ctx.now), ctx.user);
   if (!complaint) throw notFound();
   return complaint;
-}
-
-async function loadForChange(ctx: Ctx, id: string, version?: number): Promise<Row> {
-  const row = await loadComplaintRow(ctx.db, id);
-  if (!row) throw notFound();
-  if (version !== undefined && row.version !== version) throw staleRecord();
-  if (isClosed(row.status as ComplaintStatus)) throw new AppError('CONFLICT', 'complaint.closed');
-  return row;
 }
 
 /** The timeline event of create, update and receipt, through the shared event writer. */
@@ -78,16 +76,6 @@ async function addEvent(
     party: e.agency,
     note: e.note,
   });
-}
-
-/** The name an assignment event keeps, as the officer was called then. */
-async function fullName(ctx: Ctx, userId: string): Promise<string | null> {
-  const u = await ctx.db
-    .selectFrom('users')
-    .select('full_name')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return u?.full_name ?? null;
 }
 
 export const complaintHandlers: HandlersOf<
@@ -129,7 +117,6 @@ export const complaintHandlers: HandlersOf<
   },
 
   async 'complaints.create'(input, ctx) {
-    const user = requireUser(ctx);
     const issues: FieldIssue[] = [];
     const timeZone = await officeTimeZone(ctx.db);
     const { receivedAt, receivedDay, backdated } = checkReceivedAt(
@@ -145,8 +132,7 @@ export const complaintHandlers: HandlersOf<
     const { days } = checked!;
 
     const dues = dueDates(receivedDay, days, await loadHolidaySet(ctx.db));
-    const issued = await issueNumber(ctx.db, input.kind, ctx.now, timeZone);
-    const id = uuidv7(ctx.now.getTime());
+    const issued = await issueTicketNumber(ctx.db, input.kind, ctx.now, timeZone);
     const columns = {
       number: issued.number,
       kind: input.kind,
@@ -169,7 +155,7 @@ export const complaintHandlers: HandlersOf<
       description: input.description,
       urgency: input.urgency,
       ppks: JSON.stringify([...new Set(input.ppks)]),
-      status: 'received',
+      status: 'received' as const,
       assigned_to: input.assigneeId,
       ...dues,
       verified_at: null,
@@ -181,36 +167,30 @@ export const complaintHandlers: HandlersOf<
       rejection_reason: null,
       forwarded_to: null,
     };
-    await ctx.db
-      .insertInto('complaints')
-      .values({
-        id,
+    const id = await insertTracked(
+      ctx,
+      'complaints',
+      {
         seq: issued.seq,
         seq_year: issued.year,
         received_day: receivedDay,
         ...columns,
         ...nextDeadline(columns),
         receipt_prints: 0,
-        created_at: ctx.nowIso,
-        created_by: user.id,
-        updated_at: ctx.nowIso,
-        updated_by: user.id,
-      })
-      .execute();
+      },
+      AS_COMPLAINT,
+    );
     await addEvent(ctx, id, { kind: 'created', toStatus: 'received' });
     if (input.assigneeId)
-      await addEvent(ctx, id, { kind: 'assign', agency: await fullName(ctx, input.assigneeId) });
-    ctx.audit({
-      recordType: 'complaint',
-      recordId: id,
-      changes: diffRecords(null, auditView(columns)),
-    });
+      await addEvent(ctx, id, {
+        kind: 'assign',
+        agency: await assigneeName(ctx.db, input.assigneeId),
+      });
     return result(ctx, id);
   },
 
   async 'complaints.update'(input, ctx) {
-    const user = requireUser(ctx);
-    const before = await loadForChange(ctx, input.id, input.version);
+    const before = await loadForChange(ctx.db, 'complaints', input.id, input.version, openOnly);
     const reporterGiven = [
       input.reporterAnonymous,
       input.reporterName,
@@ -228,7 +208,7 @@ export const complaintHandlers: HandlersOf<
     const checked = await checkIntake(
       ctx.db,
       {
-        kind: before.kind as 'complaint' | 'data_service',
+        kind: before.kind,
         serviceType: input.serviceType,
         categoryId: input.categoryId,
         channel: input.channel,
@@ -275,22 +255,14 @@ export const complaintHandlers: HandlersOf<
           };
     const changes = diffRecords(auditView(before), { ...columns, ...dues });
     if (Object.keys(changes).length === 0) return result(ctx, input.id);
-    const updated = await ctx.db
-      .updateTable('complaints')
-      .set({
-        ...columns,
-        ...dues,
-        ...nextDeadline({ ...before, ...dues }),
-        updated_at: ctx.nowIso,
-        updated_by: user.id,
-        version: nextVersion,
-      })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(updated);
+    await updateVersioned(
+      ctx,
+      'complaints',
+      before,
+      { ...columns, ...dues, ...nextDeadline({ ...before, ...dues }) },
+      AS_COMPLAINT,
+    );
     await addEvent(ctx, input.id, { kind: 'edit' });
-    ctx.audit({ recordType: 'complaint', recordId: input.id, changes });
     return result(ctx, input.id);
   },
 
@@ -310,22 +282,17 @@ export const complaintHandlers: HandlersOf<
   },
 
   async 'complaints.receiptPrinted'(input, ctx) {
-    const row = await loadComplaintRow(ctx.db, input.id);
-    if (!row) throw notFound();
+    const row = await loadForChange(ctx.db, 'complaints', input.id);
     const prints = row.receipt_prints + 1;
     // Not a change of the complaint itself: no new version, so nobody's open edit goes stale.
-    await ctx.db
-      .updateTable('complaints')
-      .set({ receipt_prints: prints })
-      .where('id', '=', input.id)
-      .execute();
+    await updateBookkeeping(
+      ctx,
+      'complaints',
+      row,
+      { receipt_prints: prints },
+      { recordType: 'complaint', note: 'receipt_printed' },
+    );
     await addEvent(ctx, input.id, { kind: 'print' });
-    ctx.audit({
-      recordType: 'complaint',
-      recordId: input.id,
-      changes: { receipt_prints: [row.receipt_prints, prints] },
-      note: 'receipt_printed',
-    });
     return { receiptPrints: prints };
   },
 
@@ -348,11 +315,11 @@ export const complaintHandlers: HandlersOf<
     return {
       id: row.id,
       number: row.number,
-      status: row.status as ComplaintStatus,
+      status: row.status,
       receivedAt: row.received_at,
       personId: row.person_id,
       personName: row.person_name,
-      ppks: parseCodes(row.ppks) as never,
+      ppks: parseCodes(row.ppks),
       condition: row.description,
       location,
       referralSource: is112 ? ('call_112' as const) : ('community' as const),

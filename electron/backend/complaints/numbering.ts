@@ -1,47 +1,28 @@
 /**
- * Gapless yearly ticket numbers. The counter row of (kind, year) is incremented with
- * INSERT … ON CONFLICT DO UPDATE … RETURNING inside the creating write's transaction: the
- * backend runs writes one at a time (BEGIN IMMEDIATE on one connection), and a failed save
- * rolls the counter back with everything else, so no number is skipped or issued twice.
+ * Ticket numbers: each kind (complaint, data service) has its own gapless yearly register
+ * (registers/issue.ts) under the office's one pattern.
  */
-import { sql, type Kysely } from 'kysely';
-import { formatTicketNumber } from '../../../shared/ticketNumber';
+import type { Kysely } from 'kysely';
+import type { ComplaintKind } from '../../../shared/reference/complaints';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
-import { kindCode, loadSettingsRow, numberDate } from './config';
+import { issueNumber, type IssuedNumber } from '../registers/issue';
+import { loadSettingsRow, ticketRegister } from './config';
 
-export interface IssuedNumber {
-  number: string;
-  seq: number;
-  year: number;
-}
-
-export async function issueNumber(
+export async function issueTicketNumber(
   db: Kysely<DB>,
-  kind: 'complaint' | 'data_service',
+  kind: ComplaintKind,
   now: Date,
   timeZone: string,
 ): Promise<IssuedNumber> {
   const settings = await loadSettingsRow(db);
-  const { year, month } = numberDate(now, timeZone);
-  const { last } = await db
-    .insertInto('complaint_counters')
-    .values({ kind, year, last: 1 })
-    .onConflict((oc) => oc.columns(['kind', 'year']).doUpdateSet({ last: sql<number>`last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  const number = formatTicketNumber(settings.number_pattern, {
-    seq: last,
-    year,
-    month,
-    kindCode: kindCode(settings, kind),
-  });
+  const issued = await issueNumber(db, kind, ticketRegister(settings, kind, now, timeZone));
   // Only a pattern edited into an earlier one's shape can collide; say so instead of a crash.
   const taken = await db
     .selectFrom('complaints')
     .select('id')
-    .where('number', '=', number)
+    .where('number', '=', issued.number)
     .executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', 'complaint.number_taken', { number });
-  return { number, seq: last, year };
+  if (taken) throw new AppError('CONFLICT', 'complaint.number_taken', { number: issued.number });
+  return issued;
 }

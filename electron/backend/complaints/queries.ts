@@ -2,18 +2,15 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Complaint, ComplaintSummary } from '../../../shared/contract/complaints';
 import type { ParsedInput } from '../../../shared/contract';
-import {
-  DEADLINE_STAGES,
-  type ComplaintStatus,
-  type DeadlineStage,
-} from '../../../shared/reference/complaints';
+import { DEADLINE_STAGES } from '../../../shared/reference/complaints';
 import { CLOSED_STATUSES, OPEN_STATUSES } from '../../../shared/workflow/complaints';
 import type { SessionUser } from '../auth/sessions';
 import type { DB } from '../db/schema';
 import type { ComplaintsTable } from '../db/tables/complaints';
 import { regionRefs, type RegionRef } from '../regions/refs';
+import type { Calendar } from '../calendar/workdays';
 import { roleOfAssignee, rolesOf } from './assignees';
-import { parseCodes, type Calendar } from './config';
+import { parseCodes } from './config';
 import { mayReadReporter } from './confidential';
 import { deadlineView } from './deadlines';
 import { complaintTimelineEvent } from './events';
@@ -56,13 +53,13 @@ function toSummary(
   return {
     id: r.id,
     number: r.number,
-    kind: r.kind as ComplaintSummary['kind'],
-    serviceType: r.service_type as ComplaintSummary['serviceType'],
+    kind: r.kind,
+    serviceType: r.service_type,
     category: { id: r.category_id, name: r.category_name, nameEn: r.category_name_en },
-    channel: r.channel as ComplaintSummary['channel'],
+    channel: r.channel,
     receivedAt: r.received_at,
-    urgency: r.urgency as ComplaintSummary['urgency'],
-    status: r.status as ComplaintStatus,
+    urgency: r.urgency,
+    status: r.status,
     subject: r.subject,
     personId: r.person_id,
     personName: r.person_name,
@@ -78,7 +75,7 @@ function toSummary(
         }
       : null,
     next: r.next_stage
-      ? deadlineView(r, r.next_stage as DeadlineStage, cal.today, cal.timeZone, cal.holidays)
+      ? deadlineView(r, r.next_stage, cal.today, cal.timeZone, cal.holidays)
       : null,
     closedAt: r.closed_at,
     version: r.version,
@@ -145,7 +142,7 @@ export async function loadComplaint(
     person: person ? { id: person.id, fullName: person.full_name, nik: person.nik } : null,
     locationAddress: r.location_address,
     description: r.description,
-    ppks: parseCodes(r.ppks) as Complaint['ppks'],
+    ppks: parseCodes(r.ppks),
     deadlines: DEADLINE_STAGES.map((s) =>
       deadlineView(r, s, cal.today, cal.timeZone, cal.holidays),
     ),
@@ -153,7 +150,7 @@ export async function loadComplaint(
     followUpAt: r.follow_up_at,
     firstAnswerAt: r.first_answer_at,
     finalAnswer: r.final_answer,
-    answerChannel: r.answer_channel as Complaint['answerChannel'],
+    answerChannel: r.answer_channel,
     rejectionReason: r.rejection_reason,
     forwardedTo: r.forwarded_to,
     createdAt: r.created_at,

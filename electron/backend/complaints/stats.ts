@@ -5,14 +5,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Output } from '../../../shared/contract';
-import type {
-  ComplaintChannel,
-  ComplaintKind,
-  ComplaintStatus,
-} from '../../../shared/reference/complaints';
 import { dayInZone, median, workingDaysBetween } from '../../../shared/workdays';
 import type { DB } from '../db/schema';
-import type { Calendar } from './config';
+import type { Calendar } from '../calendar/workdays';
 import { stageMetAt } from './deadlines';
 
 type Stats = Output<'complaints.stats'>;
@@ -95,7 +90,7 @@ export async function complaintStats(
     from,
     to,
     received: rows.length,
-    byChannel: countBy(rows.map((r) => r.channel as ComplaintChannel)).map((c) => ({
+    byChannel: countBy(rows.map((r) => r.channel)).map((c) => ({
       channel: c.key,
       count: c.count,
     })),
@@ -105,11 +100,11 @@ export async function complaintStats(
       nameEn: categories.get(c.key)!.nameEn,
       count: c.count,
     })),
-    byKind: countBy(rows.map((r) => r.kind as ComplaintKind)).map((c) => ({
+    byKind: countBy(rows.map((r) => r.kind)).map((c) => ({
       kind: c.key,
       count: c.count,
     })),
-    byStatus: countBy(rows.map((r) => r.status as ComplaintStatus)).map((c) => ({
+    byStatus: countBy(rows.map((r) => r.status)).map((c) => ({
       status: c.key,
       count: c.count,
     })),

@@ -3,9 +3,12 @@
  * The foundation's tables are here; each later domain adds a file under tables/.
  */
 import type { Generated } from 'kysely';
+import type { Role } from '../../../shared/roles';
+import type { CalendarTables } from './tables/calendar';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
 import type { PersonTables } from './tables/persons';
+import type { RegisterTables } from './tables/registers';
 import type { ShelterTables } from './tables/shelter';
 import type { Tracked } from './tables/tracked';
 
@@ -40,7 +43,7 @@ export interface UsersTable extends Tracked {
 
 export interface UserRolesTable {
   user_id: string;
-  role: string;
+  role: Role;
 }
 
 export interface SessionsTable {
@@ -86,7 +89,8 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export interface DB extends PersonTables, ShelterTables, ComplaintTables, FileTables {
+export interface DB
+  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables, FileTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -16,6 +16,14 @@ import { assertUpdated, nextVersion } from './versioned';
 export type TrackedTable = {
   [K in keyof DB]: DB[K] extends Tracked ? K : never;
 }[keyof DB];
+/** Append-only entries (a stay's event log): an id and who wrote them when, never edited. */
+export type EntryTable = {
+  [K in keyof DB]: DB[K] extends Tracked
+    ? never
+    : DB[K] extends { id: string; created_at: string; created_by: string | null }
+      ? K
+      : never;
+}[keyof DB];
 
 type Row<T extends TrackedTable> = Selectable<DB[T]>;
 type Key<T extends TrackedTable> = Row<T> extends { id: infer I } ? I : never;
@@ -32,6 +40,8 @@ export type ChangedValues<T extends TrackedTable> = Omit<
 export interface AuditOptions {
   /** The audit's record type; defaults to the table name. `false`: the caller audits itself. */
   recordType?: string | false;
+  /** Who acts when nobody is signed in yet (first-run setup): stamped and named in the audit. */
+  actor?: { id: string; username: string };
   /** Which fields of the values enter the audit diff (derived helper columns left out). */
   view?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** Extra fields for the audit diff, e.g. the PPKS list kept in a side table. */
@@ -44,8 +54,8 @@ export interface AuditOptions {
 type Loose = Kysely<Record<string, Record<string, unknown>>>;
 const loose = (db: Kysely<DB>) => db as unknown as Loose;
 
-function stamps(ctx: Ctx) {
-  return { updated_at: ctx.nowIso, updated_by: ctx.user?.id ?? null };
+function stamps(ctx: Ctx, opts: AuditOptions) {
+  return { updated_at: ctx.nowIso, updated_by: ctx.user?.id ?? opts.actor?.id ?? null };
 }
 
 function audited(
@@ -53,7 +63,7 @@ function audited(
   table: string,
   id: unknown,
   before: Record<string, unknown> | null,
-  after: Record<string, unknown>,
+  after: Record<string, unknown> | null,
   opts: AuditOptions,
 ): void {
   if (opts.recordType === false) return;
@@ -61,9 +71,18 @@ function audited(
   ctx.audit({
     recordType: opts.recordType ?? table,
     recordId: String(id),
-    changes: { ...diffRecords(before ? view(before) : null, view(after)), ...opts.extra },
+    changes: {
+      ...diffRecords(before && view(before), after && view(after)),
+      ...opts.extra,
+    },
     ...(opts.note ? { note: opts.note } : {}),
+    ...(opts.actor ? { actor: opts.actor } : {}),
   });
+}
+
+/** The version an edit says it read. An edit that does not say (an old client) counts as stale. */
+export function readVersion(version: number | undefined): number {
+  return version ?? 0; // versions start at 1
 }
 
 /** Inserts a new row with fresh id (UUIDv7 unless given), stamps and version 1; audits it. */
@@ -74,25 +93,45 @@ export async function insertTracked<T extends TrackedTable>(
   opts: AuditOptions = {},
 ): Promise<Key<T>> {
   const id = (values.id ?? uuidv7(ctx.now.getTime())) as Key<T>;
-  const row = { ...values, id, created_at: ctx.nowIso, created_by: ctx.user?.id ?? null };
+  const { updated_at, updated_by } = stamps(ctx, opts);
+  const row = { ...values, id, created_at: updated_at, created_by: updated_by };
   await loose(ctx.db)
     .insertInto(table as string)
-    .values({ ...row, ...stamps(ctx) })
+    .values({ ...row, updated_at, updated_by })
     .execute();
   const { id: _id, ...audit } = values as Record<string, unknown>;
   audited(ctx, table, id, null, audit, opts);
   return id;
 }
 
+/** Appends an entry to a log table (id, created_at, created_by stamped); audits it. */
+export async function insertEntry<T extends EntryTable>(
+  ctx: Ctx,
+  table: T,
+  values: Omit<Insertable<DB[T]>, 'id' | 'created_at' | 'created_by'>,
+  opts: AuditOptions = {},
+): Promise<string> {
+  const id = uuidv7(ctx.now.getTime());
+  const { updated_at, updated_by } = stamps(ctx, opts);
+  await loose(ctx.db)
+    .insertInto(table as string)
+    .values({ ...values, id, created_at: updated_at, created_by: updated_by })
+    .execute();
+  audited(ctx, table, id, null, values as Record<string, unknown>, opts);
+  return id;
+}
+
 /**
  * Reads a row about to be changed. Missing: NOT_FOUND. With `version`, a row saved by someone
- * else since the caller read it: CONFLICT, before anything is checked or written.
+ * else since the caller read it: CONFLICT, before anything is checked or written. `guard` runs
+ * first: a state that says more than "reload" (a stay already checked out, a merged person).
  */
 export async function loadForChange<T extends TrackedTable>(
   db: Kysely<DB>,
   table: T,
   id: Key<T>,
   version?: number,
+  guard?: (row: Row<T>) => void,
 ): Promise<Row<T>> {
   const row = (await loose(db)
     .selectFrom(table as string)
@@ -100,9 +139,32 @@ export async function loadForChange<T extends TrackedTable>(
     .where('id', '=', id)
     .executeTakeFirst()) as Row<T> | undefined;
   if (!row) throw notFound();
+  guard?.(row);
   if (version !== undefined && (row as { version: number }).version !== version)
     throw staleRecord();
   return row;
+}
+
+/** The one UPDATE behind updateVersioned and updateBookkeeping. */
+function updater(versioned: boolean) {
+  return async <T extends TrackedTable>(
+    ctx: Ctx,
+    table: T,
+    before: Row<T>,
+    values: ChangedValues<T>,
+    opts: AuditOptions = {},
+  ): Promise<void> => {
+    const prior = before as Record<string, unknown> & { id: unknown; version: number };
+    const changed = values as Record<string, unknown>;
+    let q = loose(ctx.db)
+      .updateTable(table as string)
+      .set(versioned ? { ...changed, ...stamps(ctx, opts), version: nextVersion } : changed)
+      .where('id', '=', prior.id);
+    if (versioned) q = q.where('version', '=', prior.version);
+    const result = await q.executeTakeFirst();
+    if (versioned) assertUpdated(result);
+    audited(ctx, table, prior.id, prior, changed, opts);
+  };
 }
 
 /**
@@ -110,22 +172,51 @@ export async function loadForChange<T extends TrackedTable>(
  * the fields that changed against `before` (the row loadForChange returned). A row saved by
  * someone else in between touches nothing and answers CONFLICT.
  */
-export async function updateVersioned<T extends TrackedTable>(
+export const updateVersioned = updater(true);
+
+/**
+ * Columns that count or note something about a record without changing what it says (receipt
+ * prints, a user's own password): no stamps and no new version, so nobody's open edit goes
+ * stale. Audited all the same.
+ */
+export const updateBookkeeping = updater(false);
+
+/**
+ * The save of a form that creates a record without an id and edits it with one: `before` is
+ * what loadForChange returned for the edit, undefined for a new record. Returns the id.
+ */
+export async function saveTracked<T extends TrackedTable>(
   ctx: Ctx,
   table: T,
-  before: Row<T>,
-  values: ChangedValues<T>,
+  before: Row<T> | undefined,
+  values: NewValues<T>,
   opts: AuditOptions = {},
-): Promise<void> {
-  const prior = before as Record<string, unknown> & { id: unknown; version: number };
+): Promise<Key<T>> {
+  if (!before) return insertTracked(ctx, table, values, opts);
+  await updateVersioned(ctx, table, before, values as ChangedValues<T>, opts);
+  return (before as { id: Key<T> }).id;
+}
+
+/**
+ * A real delete (a record entered by mistake), guarded by the version the caller read; the
+ * audit keeps what the row held. Give the reason as `note`.
+ */
+export async function deleteVersioned<T extends TrackedTable>(
+  ctx: Ctx,
+  table: T,
+  id: Key<T>,
+  version: number,
+  opts: AuditOptions = {},
+): Promise<Row<T>> {
+  const before = await loadForChange(ctx.db, table, id, version);
   const result = await loose(ctx.db)
-    .updateTable(table as string)
-    .set({ ...(values as Record<string, unknown>), ...stamps(ctx), version: nextVersion })
-    .where('id', '=', prior.id)
-    .where('version', '=', prior.version)
+    .deleteFrom(table as string)
+    .where('id', '=', id)
+    .where('version', '=', version)
     .executeTakeFirst();
-  assertUpdated(result);
-  audited(ctx, table, prior.id, prior, values as Record<string, unknown>, opts);
+  if (Number(result.numDeletedRows) === 0) throw staleRecord();
+  audited(ctx, table, id, before as Record<string, unknown>, null, opts);
+  return before;
 }
 
 /** loadForChange + updateVersioned, for the common "edit this record at this version" call. */

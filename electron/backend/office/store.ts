@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Office, OfficeInput } from '../../../shared/contract/office';
 import { DEFAULT_OFFICE } from '../../../shared/contract/office';
 import type { DB } from '../db/schema';
+import { insertTracked } from '../db/tracked';
 import type { Ctx } from '../dispatch/context';
 import { fieldError } from '../errors';
 import { regionName } from '../regions/search';
@@ -41,24 +42,15 @@ export async function assertRegency(
   if (row.level !== 2) throw fieldError(path, 'office.region_level');
 }
 
+/** The office profile of first-run setup, created by the admin being set up. */
 export async function insertOffice(
   ctx: Ctx,
   o: ParsedOffice,
-  userId: string,
+  actor: { id: string; username: string },
   path: (string | number)[],
 ): Promise<void> {
   await assertRegency(ctx.db, o.regionCode, [...path, 'regionCode']);
-  await ctx.db
-    .insertInto('office')
-    .values({
-      id: 1,
-      ...officeColumns(o),
-      created_at: ctx.nowIso,
-      created_by: userId,
-      updated_at: ctx.nowIso,
-      updated_by: userId,
-    })
-    .execute();
+  await insertTracked(ctx, 'office', { id: 1, ...officeColumns(o) }, { actor });
 }
 
 export async function loadOffice(db: Kysely<DB>): Promise<Office | undefined> {

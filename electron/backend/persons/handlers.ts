@@ -1,13 +1,9 @@
 import type { personsContract } from '../../../shared/contract/persons';
-import { diffRecords } from '../audit/diff';
-import { assertUpdated, nextVersion } from '../db/versioned';
-import { loadForChange, updateVersioned } from '../db/tracked';
+import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
 import { attachableFile, releaseFile } from '../files/references';
 import type { Ctx, HandlersOf } from '../dispatch/context';
-import { requireUser } from '../dispatch/context';
-import { AppError, fieldError, notFound, staleRecord } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { yearIn } from '../lib/days';
-import { uuidv7 } from '../lib/ids';
 import { officeTimeZone } from '../office/store';
 import { personColumns, searchOrigin, validatePerson, type PersonFields } from './columns';
 import { findDuplicates } from './duplicates';
@@ -15,12 +11,18 @@ import { searchNames } from './fold';
 import { checkMergeLinks, mergeLinks, personChanged } from './links';
 import { exportPerson, readPersonPage } from './page';
 import { searchPersonIds } from './search';
-import { loadPerson, loadPersonRow, loadSummaries, parseAliases } from './store';
+import { loadPerson, loadSummaries, parseAliases } from './store';
 
 /** Audit view of a person: its own fields, without search helpers. */
 function auditView(columns: Record<string, unknown>): Record<string, unknown> {
   const { search_names: _s, search_origin: _o, name_key: _k, ...rest } = columns;
   return rest;
+}
+const AS_PERSON = { recordType: 'person', view: auditView };
+
+/** A merged record is only a pointer to the surviving one: it is never edited. */
+function notMerged(row: { merged_into: string | null }): void {
+  if (row.merged_into) throw new AppError('CONFLICT', 'person.merged');
 }
 
 async function saveChecks(ctx: Ctx, input: PersonFields, excludeId?: string) {
@@ -69,77 +71,38 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
   },
 
   async 'persons.create'(input, ctx) {
-    const user = requireUser(ctx);
     const columns = await saveChecks(ctx, input);
-    const id = uuidv7(ctx.now.getTime());
-    await ctx.db
-      .insertInto('persons')
-      .values({
-        id,
-        ...columns,
-        created_at: ctx.nowIso,
-        created_by: user.id,
-        updated_at: ctx.nowIso,
-        updated_by: user.id,
-      })
-      .execute();
-    ctx.audit({
-      recordType: 'person',
-      recordId: id,
-      changes: diffRecords(null, auditView(columns)),
-    });
+    const id = await insertTracked(ctx, 'persons', columns, AS_PERSON);
     return (await loadPerson(ctx.db, id))!;
   },
 
   async 'persons.update'(input, ctx) {
-    const user = requireUser(ctx);
     const { id, version, ...fields } = input;
-    const before = await loadPersonRow(ctx.db, id);
-    if (!before) throw notFound();
-    if (before.merged_into) throw new AppError('CONFLICT', 'person.merged');
-    if (before.version !== version) throw staleRecord();
+    const before = await loadForChange(ctx.db, 'persons', id, version, notMerged);
     const columns = await saveChecks(ctx, fields, id);
-    const result = await ctx.db
-      .updateTable('persons')
-      .set({ ...columns, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    assertUpdated(result);
+    await updateVersioned(ctx, 'persons', before, columns, AS_PERSON);
     if (before.origin_code !== columns.origin_code)
       await personChanged(ctx, id, { originCode: columns.origin_code });
-    ctx.audit({
-      recordType: 'person',
-      recordId: id,
-      changes: diffRecords(before, auditView(columns)),
-    });
     return (await loadPerson(ctx.db, id))!;
   },
 
   async 'persons.merge'(input, ctx) {
-    const user = requireUser(ctx);
     if (input.keepId === input.mergeId) throw fieldError(['mergeId'], 'person.merge_same');
-    const keep = await loadPersonRow(ctx.db, input.keepId);
-    const gone = await loadPersonRow(ctx.db, input.mergeId);
-    if (!keep || !gone) throw notFound();
-    if (keep.version !== input.keepVersion || gone.version !== input.mergeVersion)
-      throw staleRecord();
+    const keep = await loadForChange(ctx.db, 'persons', input.keepId, input.keepVersion);
+    const gone = await loadForChange(ctx.db, 'persons', input.mergeId, input.mergeVersion);
     if (keep.merged_into || gone.merged_into) throw fieldError(['mergeId'], 'person.merge_already');
     if (keep.nik && gone.nik && keep.nik !== gone.nik)
       throw fieldError(['mergeId'], 'person.merge_nik_conflict');
     await checkMergeLinks(ctx.db, keep.id, gone.id);
 
     // The merged record steps aside first, so its NIK can pass to the surviving one.
-    await ctx.db
-      .updateTable('persons')
-      .set({
-        merged_into: keep.id,
-        updated_at: ctx.nowIso,
-        updated_by: user.id,
-        version: nextVersion,
-      })
-      .where('id', '=', gone.id)
-      .execute();
+    await updateVersioned(
+      ctx,
+      'persons',
+      gone,
+      { merged_into: keep.id },
+      { ...AS_PERSON, note: input.reason },
+    );
     const moved = await mergeLinks(ctx, keep.id, gone.id);
     // Fill what the surviving record lacks; its own values win. The other name becomes an alias.
     const fill = <K extends keyof typeof keep>(k: K) => keep[k] ?? gone[k];
@@ -196,27 +159,13 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
       search_names: searchNames(keep.full_name, aliases),
       search_origin: await searchOrigin(ctx.db, originCode),
     };
-    const result = await ctx.db
-      .updateTable('persons')
-      .set({ ...after, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
-      .where('id', '=', keep.id)
-      .where('version', '=', input.keepVersion)
-      .executeTakeFirst();
-    assertUpdated(result);
+    await updateVersioned(ctx, 'persons', keep, after, {
+      ...AS_PERSON,
+      extra: { merged_from: [null, gone.id], moved: [null, moved] },
+      note: input.reason,
+    });
     // Always: the rows moved from the merged record still carry its origin.
     await personChanged(ctx, keep.id, { originCode });
-    ctx.audit({
-      recordType: 'person',
-      recordId: keep.id,
-      changes: { ...diffRecords(keep, after), merged_from: [null, gone.id], moved: [null, moved] },
-      note: input.reason,
-    });
-    ctx.audit({
-      recordType: 'person',
-      recordId: gone.id,
-      changes: { merged_into: [null, keep.id] },
-      note: input.reason,
-    });
     return (await loadPerson(ctx.db, keep.id))!;
   },
 
@@ -224,13 +173,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
     const before = await loadForChange(ctx.db, 'persons', input.id, input.version);
     if (input.fileId === before.photo_file_id) return (await loadPerson(ctx.db, input.id))!;
     if (input.fileId) await attachableFile(ctx, input.fileId, 'personPhoto', ['fileId']);
-    await updateVersioned(
-      ctx,
-      'persons',
-      before,
-      { photo_file_id: input.fileId },
-      { recordType: 'person' },
-    );
+    await updateVersioned(ctx, 'persons', before, { photo_file_id: input.fileId }, AS_PERSON);
     await releaseFile(ctx, before.photo_file_id);
     return (await loadPerson(ctx.db, input.id))!;
   },

@@ -1,31 +1,20 @@
 /** Admin configuration of shelters, rooms and beds. */
 import type { shelterContract } from '../../../shared/contract/shelter';
-import { diffRecords } from '../audit/diff';
-import { assertUpdated, nextVersion } from '../db/versioned';
-import type { Ctx, HandlersOf } from '../dispatch/context';
-import { requireUser } from '../dispatch/context';
-import { fieldError, notFound, staleRecord } from '../errors';
-import { uuidv7 } from '../lib/ids';
+import {
+  insertTracked,
+  loadForChange,
+  readVersion,
+  saveTracked,
+  updateVersioned,
+} from '../db/tracked';
+import type { HandlersOf } from '../dispatch/context';
+import { fieldError } from '../errors';
 import { loadShelter, loadShelters } from './queries';
 
 type ConfigMethods = Pick<
   typeof shelterContract,
   'shelters.list' | 'shelters.save' | 'shelters.saveRoom' | 'shelters.saveBed'
 >;
-
-function tracked(ctx: Ctx) {
-  const user = requireUser(ctx);
-  return {
-    created_at: ctx.nowIso,
-    created_by: user.id,
-    updated_at: ctx.nowIso,
-    updated_by: user.id,
-  };
-}
-
-function touched(ctx: Ctx) {
-  return { updated_at: ctx.nowIso, updated_by: requireUser(ctx).id, version: nextVersion };
-}
 
 export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
   async 'shelters.list'(input, ctx) {
@@ -46,32 +35,11 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
       .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id!))
       .executeTakeFirst();
     if (clash) throw fieldError(['name'], 'shelter.name_taken', { name: input.name });
-    if (!input.id) {
-      const id = uuidv7(ctx.now.getTime());
-      await ctx.db
-        .insertInto('shelters')
-        .values({ id, ...values, ...tracked(ctx) })
-        .execute();
-      ctx.audit({ recordType: 'shelter', recordId: id, changes: diffRecords(null, values) });
-      return (await loadShelter(ctx.db, id))!;
-    }
-    const before = await ctx.db
-      .selectFrom('shelters')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!before) throw notFound();
-    if (input.version === undefined || before.version !== input.version) throw staleRecord();
-    assertUpdated(
-      await ctx.db
-        .updateTable('shelters')
-        .set({ ...values, ...touched(ctx) })
-        .where('id', '=', input.id)
-        .where('version', '=', input.version)
-        .executeTakeFirst(),
-    );
-    ctx.audit({ recordType: 'shelter', recordId: input.id, changes: diffRecords(before, values) });
-    return (await loadShelter(ctx.db, input.id))!;
+    const before = input.id
+      ? await loadForChange(ctx.db, 'shelters', input.id, readVersion(input.version))
+      : undefined;
+    const id = await saveTracked(ctx, 'shelters', before, values, { recordType: 'shelter' });
+    return (await loadShelter(ctx.db, id))!;
   },
 
   async 'shelters.saveRoom'(input, ctx) {
@@ -89,41 +57,27 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
       .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id!))
       .executeTakeFirst();
     if (clash) throw fieldError(['name'], 'shelter.room_taken', { name: input.name });
+    const opts = { recordType: 'shelter_room' };
     if (!input.id) {
-      const id = uuidv7(ctx.now.getTime());
-      await ctx.db
-        .insertInto('shelter_rooms')
-        .values({ id, shelter_id: input.shelterId, name: input.name, ...tracked(ctx) })
-        .execute();
-      ctx.audit({
-        recordType: 'shelter_room',
-        recordId: id,
-        changes: diffRecords(null, { shelter_id: input.shelterId, name: input.name }),
-      });
+      await insertTracked(
+        ctx,
+        'shelter_rooms',
+        { shelter_id: input.shelterId, name: input.name },
+        opts,
+      );
       return (await loadShelter(ctx.db, input.shelterId))!;
     }
-    const before = await ctx.db
-      .selectFrom('shelter_rooms')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!before) throw notFound();
-    if (before.shelter_id !== input.shelterId)
-      throw fieldError(['shelterId'], 'stay.room_wrong_shelter');
-    if (input.version === undefined || before.version !== input.version) throw staleRecord();
-    assertUpdated(
-      await ctx.db
-        .updateTable('shelter_rooms')
-        .set({ name: input.name, ...touched(ctx) })
-        .where('id', '=', input.id)
-        .where('version', '=', input.version)
-        .executeTakeFirst(),
+    const before = await loadForChange(
+      ctx.db,
+      'shelter_rooms',
+      input.id,
+      readVersion(input.version),
+      (room) => {
+        if (room.shelter_id !== input.shelterId)
+          throw fieldError(['shelterId'], 'stay.room_wrong_shelter');
+      },
     );
-    ctx.audit({
-      recordType: 'shelter_room',
-      recordId: input.id,
-      changes: diffRecords(before, { name: input.name }),
-    });
+    await updateVersioned(ctx, 'shelter_rooms', before, { name: input.name }, opts);
     return (await loadShelter(ctx.db, input.shelterId))!;
   },
 
@@ -143,42 +97,27 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
       .executeTakeFirst();
     if (clash) throw fieldError(['label'], 'stay.bed_label_taken', { label: input.label });
     const values = { label: input.label, section: input.section, active: input.active ? 1 : 0 };
+    const opts = { recordType: 'shelter_bed' };
     if (!input.id) {
-      const id = uuidv7(ctx.now.getTime());
-      await ctx.db
-        .insertInto('shelter_beds')
-        .values({ id, room_id: room.id, shelter_id: room.shelter_id, ...values, ...tracked(ctx) })
-        .execute();
-      ctx.audit({
-        recordType: 'shelter_bed',
-        recordId: id,
-        changes: diffRecords(null, { room_id: room.id, ...values }),
-      });
+      await insertTracked(
+        ctx,
+        'shelter_beds',
+        { room_id: room.id, shelter_id: room.shelter_id, ...values },
+        // The shelter follows from the room; the audit names the room only.
+        { ...opts, view: ({ shelter_id: _s, ...rest }) => rest },
+      );
       return (await loadShelter(ctx.db, room.shelter_id))!;
     }
-    const before = await ctx.db
-      .selectFrom('shelter_beds')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!before) throw notFound();
-    if (input.version === undefined || before.version !== input.version) throw staleRecord();
+    const before = await loadForChange(
+      ctx.db,
+      'shelter_beds',
+      input.id,
+      readVersion(input.version),
+    );
     // A bed can move to another room of the same shelter; the composite key refuses other shelters.
     if (room.shelter_id !== before.shelter_id)
       throw fieldError(['roomId'], 'stay.room_wrong_shelter');
-    assertUpdated(
-      await ctx.db
-        .updateTable('shelter_beds')
-        .set({ room_id: room.id, ...values, ...touched(ctx) })
-        .where('id', '=', input.id)
-        .where('version', '=', input.version)
-        .executeTakeFirst(),
-    );
-    ctx.audit({
-      recordType: 'shelter_bed',
-      recordId: input.id,
-      changes: diffRecords(before, { room_id: room.id, ...values }),
-    });
+    await updateVersioned(ctx, 'shelter_beds', before, { room_id: room.id, ...values }, opts);
     return (await loadShelter(ctx.db, room.shelter_id))!;
   },
 };

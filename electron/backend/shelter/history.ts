@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { shelterContract } from '../../../shared/contract/shelter';
 import { VERIFIED_IDENTITY } from '../../../shared/reference/persons';
+import type { ExitType } from '../../../shared/reference/shelter';
 import type { DB } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
@@ -31,7 +32,7 @@ interface Row {
   bed_label: string;
   checkin_at: string;
   checkout_at: string | null;
-  exit_type: string | null;
+  exit_type: ExitType | null;
   destination_code: string | null;
 }
 
@@ -99,10 +100,10 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
         bedLabel: r.bed_label,
         checkinAt: r.checkin_at,
         checkoutAt: r.checkout_at,
-        exitType: r.exit_type as 'left' | null,
+        exitType: r.exit_type,
         destination: (r.destination_code && refs.get(r.destination_code)) || null,
         days: stayDays(r.checkin_at, r.checkout_at, ctx.now, clock.timeZone),
-        ppks: (ppks.get(r.id) ?? []) as 'PPKS-01'[],
+        ppks: ppks.get(r.id) ?? [],
       })),
       nextAfter: rows.length > input.limit && last ? encodeCursor(last.checkin_at, last.id) : null,
     };
@@ -135,7 +136,7 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
       )
     ).rows;
     const exits = (
-      await sql<{ exit_type: string; stays: number }>`
+      await sql<{ exit_type: ExitType; stays: number }>`
         SELECT s.exit_type, count(*) AS stays
         FROM stays s WHERE s.checkout_at >= ${start} AND s.checkout_at < ${end}${shelter}
         GROUP BY s.exit_type ORDER BY stays DESC`.execute(ctx.db)
@@ -167,7 +168,7 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
           name: refs.get(o.regency!)?.name ?? o.regency!,
           people: Number(o.people),
         })),
-      exits: exits.map((e) => ({ exitType: e.exit_type as 'left', stays: Number(e.stays) })),
+      exits: exits.map((e) => ({ exitType: e.exit_type, stays: Number(e.stays) })),
       averageStayDays: avg.avg_days === null ? null : Math.round(avg.avg_days * 10) / 10,
       withoutVerifiedIdentity: Number(totals.unverified),
       stillInShelter: Number(totals.still_in ?? 0),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Shelter, Stay } from '../../../shared/contract/shelter';
+import type { PpksCode } from '../../../shared/reference/ppks';
 import type { DB } from '../db/schema';
 import { calendarDaysBetween } from '../lib/days';
 import { loadSummaries } from '../persons/store';
@@ -48,7 +49,7 @@ export async function loadShelters(
             id: b.id,
             roomId: b.room_id,
             label: b.label,
-            section: b.section as Shelter['rooms'][number]['beds'][number]['section'],
+            section: b.section,
             active: b.active === 1,
             version: b.version,
           })),
@@ -69,8 +70,8 @@ export function stayDays(
   return Math.max(0, calendarDaysBetween(checkinAt, checkoutAt ?? now, timeZone));
 }
 
-export async function ppksOf(db: Kysely<DB>, stayIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+export async function ppksOf(db: Kysely<DB>, stayIds: string[]): Promise<Map<string, PpksCode[]>> {
+  const out = new Map<string, PpksCode[]>();
   if (stayIds.length === 0) return out;
   const rows = await db
     .selectFrom('stay_ppks')
@@ -134,14 +135,14 @@ export async function loadStay(
     bedLabel: s.bedLabel,
     roomName: s.roomName,
     checkinAt: s.checkin_at,
-    referralSource: s.referral_source as Stay['referralSource'],
+    referralSource: s.referral_source,
     referralDetail: s.referral_detail,
-    ppks: ((await ppksOf(db, [s.id])).get(s.id) ?? []) as Stay['ppks'],
+    ppks: (await ppksOf(db, [s.id])).get(s.id) ?? [],
     condition: s.condition,
     healthNotes: s.health_notes,
     belongings: s.belongings,
     checkoutAt: s.checkout_at,
-    exitType: s.exit_type as Stay['exitType'],
+    exitType: s.exit_type,
     destination: (s.destination_code && refs.get(s.destination_code)) || null,
     destinationDetail: s.destination_detail,
     escort: s.escort,
@@ -152,7 +153,7 @@ export async function loadStay(
       id: e.id,
       stayId: e.stay_id,
       at: e.at,
-      kind: e.kind as Stay['events'][number]['kind'],
+      kind: e.kind,
       note: e.note,
       staffId: e.staff_id,
       staffName: e.staffName,

@@ -5,12 +5,10 @@ import type { shelterContract } from '../../../shared/contract/shelter';
 import type { FieldIssue } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { EXITS_WITH_DESTINATION } from '../../../shared/reference/shelter';
-import { diffRecords } from '../audit/diff';
-import { assertUpdated, nextVersion } from '../db/versioned';
+import { insertEntry, insertTracked, loadForChange, updateVersioned } from '../db/tracked';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
-import { AppError, fieldError, fieldErrors, notFound, staleRecord } from '../errors';
-import { uuidv7 } from '../lib/ids';
+import { AppError, fieldError, fieldErrors, notFound } from '../errors';
 import { loadSummaries } from '../persons/store';
 import { regencyOf, regionRefs } from '../regions/refs';
 import { loadStay, ppksOf, shelterClock, stayDays } from './queries';
@@ -180,7 +178,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
             id: b.id,
             roomId: b.room_id,
             label: b.label,
-            section: b.section as 'men',
+            section: b.section,
             active: b.active === 1,
             version: b.version,
           },
@@ -193,7 +191,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
                   checkinAt: b.checkin_at,
                   days,
                   overdue: days > clock.maxStayDays,
-                  ppks: (ppks.get(b.stayId) ?? []) as 'PPKS-01'[],
+                  ppks: ppks.get(b.stayId) ?? [],
                 }
               : null,
         };
@@ -202,7 +200,6 @@ export const stayHandlers: HandlersOf<StayMethods> = {
   },
 
   async 'stays.checkIn'(input, ctx) {
-    const user = requireUser(ctx);
     const clock = await shelterClock(ctx.db, ctx.now);
     const person = await ctx.db
       .selectFrom('persons')
@@ -254,7 +251,6 @@ export const stayHandlers: HandlersOf<StayMethods> = {
     );
     if (overlaps.length > 0) throw fieldErrors(overlaps);
 
-    const id = uuidv7(ctx.now.getTime());
     const values = {
       person_id: person.id,
       shelter_id: bed.shelter_id,
@@ -268,31 +264,20 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       origin_regency: regencyOf(person.origin_code),
       complaint_id: input.complaintId ?? null,
     };
+    const ppks = [...new Set(input.ppks)];
+    let id: string;
     try {
-      await ctx.db
-        .insertInto('stays')
-        .values({
-          id,
-          ...values,
-          created_at: ctx.nowIso,
-          created_by: user.id,
-          updated_at: ctx.nowIso,
-          updated_by: user.id,
-        })
-        .execute();
+      id = await insertTracked(ctx, 'stays', values, {
+        recordType: 'stay',
+        extra: { ppks: [null, ppks] },
+      });
     } catch (e) {
       constraintConflict(e, bed.label, person.full_name, when(checkinAt, clock.timeZone));
     }
-    const ppks = [...new Set(input.ppks)];
     await ctx.db
       .insertInto('stay_ppks')
       .values(ppks.map((p) => ({ stay_id: id, ppks: p, checkin_at: checkinAt })))
       .execute();
-    ctx.audit({
-      recordType: 'stay',
-      recordId: id,
-      changes: diffRecords(null, { ...values, ppks }),
-    });
     return (await loadStay(ctx.db, id, clock))!;
   },
 
@@ -320,58 +305,35 @@ export const stayHandlers: HandlersOf<StayMethods> = {
     ) {
       throw fieldError(['at'], 'stay.event_outside_stay');
     }
-    const id = uuidv7(ctx.now.getTime());
-    const values = { stay_id: stay.id, at, kind: input.kind, note: input.note, staff_id: user.id };
-    await ctx.db
-      .insertInto('stay_events')
-      .values({ id, ...values, created_at: ctx.nowIso, created_by: user.id })
-      .execute();
-    ctx.audit({ recordType: 'stay_event', recordId: id, changes: diffRecords(null, values) });
+    await insertEntry(
+      ctx,
+      'stay_events',
+      { stay_id: stay.id, at, kind: input.kind, note: input.note, staff_id: user.id },
+      { recordType: 'stay_event' },
+    );
     return (await loadStay(ctx.db, stay.id, clock))!;
   },
 
   async 'stays.checkOut'(input, ctx) {
-    const user = requireUser(ctx);
     const clock = await shelterClock(ctx.db, ctx.now);
-    const before = await ctx.db
-      .selectFrom('stays')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!before) throw notFound();
-    if (before.checkout_at) {
-      throw new AppError('CONFLICT', 'stay.already_checked_out', {
-        at: when(before.checkout_at, clock.timeZone),
-      });
-    }
-    if (before.version !== input.version) throw staleRecord();
+    const before = await loadForChange(ctx.db, 'stays', input.id, input.version, (stay) => {
+      if (stay.checkout_at) {
+        throw new AppError('CONFLICT', 'stay.already_checked_out', {
+          at: when(stay.checkout_at, clock.timeZone),
+        });
+      }
+    });
     const issues = await checkoutIssues(ctx, before.checkin_at, input, clock.timeZone);
     if (issues.length > 0) throw fieldErrors(issues);
-    const values = checkoutColumns(input);
-    assertUpdated(
-      await ctx.db
-        .updateTable('stays')
-        .set({ ...values, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
-        .where('id', '=', input.id)
-        .where('version', '=', input.version)
-        .where('checkout_at', 'is', null)
-        .executeTakeFirst(),
-    );
-    ctx.audit({ recordType: 'stay', recordId: input.id, changes: diffRecords(before, values) });
+    await updateVersioned(ctx, 'stays', before, checkoutColumns(input), { recordType: 'stay' });
     return (await loadStay(ctx.db, input.id, clock))!;
   },
 
   async 'stays.correct'(input, ctx) {
-    const user = requireUser(ctx);
     const clock = await shelterClock(ctx.db, ctx.now);
-    const before = await ctx.db
-      .selectFrom('stays')
-      .selectAll()
-      .where('id', '=', input.id)
-      .executeTakeFirst();
-    if (!before) throw notFound();
-    if (!before.checkout_at) throw new AppError('CONFLICT', 'stay.not_checked_out');
-    if (before.version !== input.version) throw staleRecord();
+    const before = await loadForChange(ctx.db, 'stays', input.id, input.version, (stay) => {
+      if (!stay.checkout_at) throw new AppError('CONFLICT', 'stay.not_checked_out');
+    });
     const checkinAt = new Date(input.checkinAt).toISOString();
     const issues: FieldIssue[] = [];
     if (new Date(checkinAt).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
@@ -393,14 +355,10 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       )),
     );
     if (issues.length > 0) throw fieldErrors(issues);
-    assertUpdated(
-      await ctx.db
-        .updateTable('stays')
-        .set({ ...values, updated_at: ctx.nowIso, updated_by: user.id, version: nextVersion })
-        .where('id', '=', input.id)
-        .where('version', '=', input.version)
-        .executeTakeFirst(),
-    );
+    await updateVersioned(ctx, 'stays', before, values, {
+      recordType: 'stay',
+      note: input.reason,
+    });
     if (checkinAt !== before.checkin_at) {
       await ctx.db
         .updateTable('stay_ppks')
@@ -408,12 +366,6 @@ export const stayHandlers: HandlersOf<StayMethods> = {
         .where('stay_id', '=', input.id)
         .execute();
     }
-    ctx.audit({
-      recordType: 'stay',
-      recordId: input.id,
-      changes: diffRecords(before, values),
-      note: input.reason,
-    });
     return (await loadStay(ctx.db, input.id, clock))!;
   },
 };

@@ -1,14 +1,13 @@
 import type { usersContract } from '../../../shared/contract/users';
-import { diffRecords } from '../audit/diff';
 import { hashPassword, passwordIssues } from '../auth/passwords';
-import { assertUpdated, nextVersion } from '../db/versioned';
+import { rolesOf } from '../auth/sessions';
+import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
-import { AppError, fieldError, fieldErrors, notFound } from '../errors';
-import { uuidv7 } from '../lib/ids';
-import { auditView, countActiveAdmins, loadUser, loadUsers, setRoles } from './queries';
+import { fieldError, fieldErrors } from '../errors';
+import { auditView, countActiveAdmins, loadUser, loadUsers, rolesDiff, setRoles } from './queries';
 
-const PASSWORD_CHANGE = { password: ['[redacted]', '[redacted]'] as [unknown, unknown] };
+const AS_USER = { recordType: 'user', view: auditView };
 
 export const userHandlers: HandlersOf<typeof usersContract> = {
   async 'users.list'(input, ctx) {
@@ -17,7 +16,6 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
   },
 
   async 'users.create'(input, ctx) {
-    const admin = requireUser(ctx);
     const taken = await ctx.db
       .selectFrom('users')
       .select('id')
@@ -27,11 +25,10 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     const issues = passwordIssues(input.password, input.username, ['password']);
     if (issues.length > 0) throw fieldErrors(issues);
 
-    const id = uuidv7(ctx.now.getTime());
-    await ctx.db
-      .insertInto('users')
-      .values({
-        id,
+    const id = await insertTracked(
+      ctx,
+      'users',
+      {
         username: input.username,
         full_name: input.fullName,
         nip: input.nip,
@@ -42,116 +39,68 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
         must_change_password: 1,
         active: 1,
         failed_attempts: 0,
-        created_at: ctx.nowIso,
-        created_by: admin.id,
-        updated_at: ctx.nowIso,
-        updated_by: admin.id,
-      })
-      .execute();
+      },
+      { ...AS_USER, extra: rolesDiff(null, input.roles) },
+    );
     await setRoles(ctx.db, id, input.roles);
-    const created = (await loadUser(ctx.db, id))!;
-    ctx.audit({
-      recordType: 'user',
-      recordId: id,
-      changes: { ...diffRecords(null, auditView(created)), password: [null, '[redacted]'] },
-    });
-    return created;
+    return (await loadUser(ctx.db, id))!;
   },
 
   async 'users.update'(input, ctx) {
-    const admin = requireUser(ctx);
-    const before = await loadUser(ctx.db, input.id);
-    if (!before) throw notFound();
-    if (before.version !== input.version) throw new AppError('CONFLICT', 'error.conflict_stale');
-    const losesAdmin = before.roles.includes('admin') && !input.roles.includes('admin');
+    const before = await loadForChange(ctx.db, 'users', input.id, input.version);
+    const roles = await rolesOf(ctx.db, input.id);
+    const losesAdmin = roles.includes('admin') && !input.roles.includes('admin');
     if (losesAdmin && before.active && (await countActiveAdmins(ctx.db)) <= 1) {
       throw fieldError(['roles'], 'user.last_admin');
     }
-    const result = await ctx.db
-      .updateTable('users')
-      .set({
-        full_name: input.fullName,
-        nip: input.nip,
-        position: input.position,
-        updated_at: ctx.nowIso,
-        updated_by: admin.id,
-        version: nextVersion,
-      })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(result);
+    await updateVersioned(
+      ctx,
+      'users',
+      before,
+      { full_name: input.fullName, nip: input.nip, position: input.position },
+      { ...AS_USER, extra: rolesDiff(roles, input.roles) },
+    );
     await setRoles(ctx.db, input.id, input.roles);
-    const after = (await loadUser(ctx.db, input.id))!;
-    ctx.audit({
-      recordType: 'user',
-      recordId: input.id,
-      changes: diffRecords(auditView(before), auditView(after)),
-    });
-    return after;
+    return (await loadUser(ctx.db, input.id))!;
   },
 
   async 'users.setActive'(input, ctx) {
     const admin = requireUser(ctx);
-    const before = await loadUser(ctx.db, input.id);
-    if (!before) throw notFound();
+    const before = await loadForChange(ctx.db, 'users', input.id, input.version);
     if (!input.active && input.id === admin.id)
       throw fieldError(['active'], 'user.cannot_disable_self');
     if (
       !input.active &&
       before.active &&
-      before.roles.includes('admin') &&
+      (await rolesOf(ctx.db, input.id)).includes('admin') &&
       (await countActiveAdmins(ctx.db)) <= 1
     ) {
       throw fieldError(['active'], 'user.last_admin');
     }
-    const result = await ctx.db
-      .updateTable('users')
-      .set({
-        active: input.active ? 1 : 0,
-        updated_at: ctx.nowIso,
-        updated_by: admin.id,
-        version: nextVersion,
-      })
-      .where('id', '=', input.id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    assertUpdated(result);
+    await updateVersioned(ctx, 'users', before, { active: input.active ? 1 : 0 }, AS_USER);
     if (!input.active)
       await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
-    const after = (await loadUser(ctx.db, input.id))!;
-    ctx.audit({
-      recordType: 'user',
-      recordId: input.id,
-      changes: diffRecords(auditView(before), auditView(after)),
-    });
-    return after;
+    return (await loadUser(ctx.db, input.id))!;
   },
 
   async 'users.resetPassword'(input, ctx) {
-    const admin = requireUser(ctx);
-    const user = await loadUser(ctx.db, input.id);
-    if (!user) throw notFound();
-    const issues = passwordIssues(input.newPassword, user.username, ['newPassword']);
+    const before = await loadForChange(ctx.db, 'users', input.id);
+    const issues = passwordIssues(input.newPassword, before.username, ['newPassword']);
     if (issues.length > 0) throw fieldErrors(issues);
-    await ctx.db
-      .updateTable('users')
-      .set({
+    await updateVersioned(
+      ctx,
+      'users',
+      before,
+      {
         password_hash: await hashPassword(input.newPassword),
         password_changed_at: ctx.nowIso,
         must_change_password: 1,
         failed_attempts: 0,
         locked_until: null,
-        updated_at: ctx.nowIso,
-        updated_by: admin.id,
-        version: nextVersion,
-      })
-      .where('id', '=', input.id)
-      .execute();
+      },
+      AS_USER,
+    );
     await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
-    const changes: Record<string, [unknown, unknown]> = { ...PASSWORD_CHANGE };
-    if (user.lockedUntil) changes.locked_until = [user.lockedUntil, null];
-    ctx.audit({ recordType: 'user', recordId: input.id, changes });
     return (await loadUser(ctx.db, input.id))!;
   },
 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { UserRow } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/roles';
+import { diffRecords } from '../audit/diff';
 import type { DB } from '../db/schema';
 
 const COLUMNS = [
@@ -27,7 +28,7 @@ export async function loadUsers(db: Kysely<DB>, ids?: string[]): Promise<UserRow
   const roles = new Map<string, Role[]>();
   for (const r of await rq.execute()) {
     const list = roles.get(r.user_id) ?? [];
-    list.push(r.role as Role);
+    list.push(r.role);
     roles.set(r.user_id, list);
   }
   return users.map((u) => ({
@@ -49,16 +50,27 @@ export async function loadUser(db: Kysely<DB>, id: string): Promise<UserRow | un
   return (await loadUsers(db, [id]))[0];
 }
 
-/** The audit view of a user: profile fields and roles, never the password hash. */
-export function auditView(u: UserRow): Record<string, unknown> {
-  return {
-    username: u.username,
-    full_name: u.fullName,
-    nip: u.nip,
-    position: u.position,
-    roles: [...u.roles].sort(),
-    active: u.active,
-  };
+/**
+ * The audit view of a user row: profile, state and the fact that the password changed (the
+ * `password` field is always redacted), never the hash. Only the fields given are kept.
+ */
+export function auditView(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['username', 'full_name', 'nip', 'position', 'locked_until'])
+    if (key in row) out[key] = row[key];
+  if ('active' in row) out.active = row.active === 1;
+  if ('password_hash' in row) out.password = row.password_hash;
+  return out;
+}
+
+/** The roles as an audit diff (empty when unchanged); they live in their own table. */
+export function rolesDiff(
+  before: readonly Role[] | null,
+  after: readonly Role[],
+): Record<string, [unknown, unknown]> {
+  return diffRecords(before && { roles: [...before].sort() }, {
+    roles: [...new Set(after)].sort(),
+  });
 }
 
 export async function countActiveAdmins(db: Kysely<DB>): Promise<number> {

@@ -6,7 +6,6 @@ export const complaintMessages = {
   'nav.complaints.new': ['Catat pengaduan', 'New complaint'],
   'nav.complaints.figures': ['Angka pengaduan', 'Complaint figures'],
   'nav.admin.complaintCategories': ['Kategori pengaduan', 'Complaint categories'],
-  'nav.admin.holidays': ['Hari libur', 'Holidays'],
   'nav.admin.complaintNumbering': ['Penomoran & tenggat', 'Numbering & deadlines'],
 
   // Value lists
@@ -65,9 +64,6 @@ export const complaintMessages = {
   'complaint.stage.verify': ['Verifikasi', 'Verification'],
   'complaint.stage.answer': ['Jawaban pertama', 'First answer'],
   'complaint.stage.complete': ['Penyelesaian', 'Completion'],
-  'holiday.kind.national': ['Libur nasional', 'National holiday'],
-  'holiday.kind.cuti_bersama': ['Cuti bersama', 'Collective leave'],
-  'holiday.kind.local': ['Libur daerah/kantor', 'Local or office holiday'],
   'complaint.categoryKind.complaint': ['Pengaduan', 'Complaints'],
   'complaint.categoryKind.data_service': ['Layanan data', 'Data services'],
   'complaint.categoryKind.any': ['Keduanya', 'Both'],
@@ -202,31 +198,6 @@ export const complaintMessages = {
   'complaint.kind_codes_same': [
     'Kode pengaduan dan layanan data harus berbeda.',
     'The complaint and data-service codes must differ.',
-  ],
-  'holiday.date_taken': [
-    'Tanggal {date} sudah tercatat sebagai "{name}".',
-    'The date {date} is already recorded as "{name}".',
-  ],
-  'ticket.pattern_unknown_token': [
-    'Pola memuat kode yang tidak dikenal. Gunakan {seq}, {seq:4}, {year}, {yy}, {month}, {romanMonth}, {kind}.',
-    'The pattern has an unknown code. Use {seq}, {seq:4}, {year}, {yy}, {month}, {romanMonth}, {kind}.',
-  ],
-  'ticket.pattern_needs_seq': ['Pola harus memuat {seq}.', 'The pattern must contain {seq}.'],
-  'ticket.pattern_needs_year': [
-    'Pola harus memuat {year} atau {yy}: nomor urut dimulai lagi setiap tahun.',
-    'The pattern must contain {year} or {yy}: the sequence restarts every year.',
-  ],
-  'ticket.pattern_needs_kind': [
-    'Pola harus memuat {kind}: pengaduan dan layanan data bernomor urut sendiri.',
-    'The pattern must contain {kind}: complaints and data services are numbered separately.',
-  ],
-  'ticket.pattern_characters': [
-    'Di luar kode, pola hanya boleh berisi huruf, angka, spasi dan . / - _',
-    'Outside its codes, a pattern may only hold letters, digits, spaces and . / - _',
-  ],
-  'ticket.pattern_seq_width': [
-    'Lebar nomor urut {seq:N} antara 1 dan 8.',
-    'The sequence width {seq:N} must be between 1 and 8.',
   ],
 
   // Screens: fields
@@ -647,41 +618,10 @@ export const complaintMessages = {
     'Bagaimana pelapor menanyakan perkembangan pengaduannya.',
     'How the reporter asks about the progress of the complaint.',
   ],
-  'holiday.subtitle': [
-    'Akhir pekan dan hari-hari ini tidak dihitung sebagai hari kerja untuk tenggat pengaduan.',
-    'Weekends and these days do not count as working days for complaint deadlines.',
-  ],
-  'holiday.year': ['Tahun', 'Year'],
-  'holiday.add': ['Tambah hari libur', 'Add holiday'],
-  'holiday.edit': ['Ubah hari libur', 'Edit holiday'],
-  'holiday.date': ['Tanggal', 'Date'],
-  'holiday.name': ['Keterangan', 'Name'],
-  'holiday.kind': ['Jenis', 'Kind'],
-  'holiday.remove': ['Hapus hari libur', 'Remove holiday'],
-  'holiday.removeConfirm': [
-    'Hapus {date} ({name}) dari kalender hari libur?',
-    'Remove {date} ({name}) from the holiday calendar?',
-  ],
-  'holiday.removeReason': ['Alasan penghapusan', 'Reason for removing'],
-  'holiday.empty': ['Belum ada hari libur untuk tahun {year}.', 'No holidays for {year} yet.'],
-  'holiday.onWeekend': ['jatuh pada akhir pekan', 'falls on a weekend'],
-  'holiday.onlyNew': [
-    'Perubahan berlaku untuk pengaduan baru; tenggat yang sudah tertera di tanda terima tetap.',
-    'Changes apply to new complaints; deadlines already on receipts stay.',
-  ],
-  'holiday.existingHelp': [
-    'Tenggat pengaduan yang sudah tercatat tidak berubah.',
-    'Deadlines of complaints already recorded do not change.',
-  ],
-  'holiday.incomplete': [
-    'Kalender {year} baru berisi {count} hari libur. Lengkapi dengan hari libur nasional dan cuti bersama sesuai SKB 3 Menteri agar tenggat di awal tahun tepat.',
-    'The {year} calendar has only {count} holidays. Add the national holidays and collective leave from the joint ministerial decree so early-year deadlines are right.',
-  ],
 
   // Audit labels
   'audit.recordType.complaint': ['Pengaduan', 'Complaint'],
   'audit.recordType.complaint_category': ['Kategori pengaduan', 'Complaint category'],
-  'audit.recordType.holiday': ['Hari libur', 'Holiday'],
   'audit.recordType.complaint_settings': ['Pengaturan pengaduan', 'Complaint settings'],
   'audit.note.confidential_read': [
     'identitas pelapor rahasia dibuka',
@@ -707,9 +647,6 @@ export const complaintMessages = {
   ],
   'audit.method.complaints.categories': ['Lihat kategori pengaduan', 'List complaint categories'],
   'audit.method.complaints.saveCategory': ['Simpan kategori pengaduan', 'Save complaint category'],
-  'audit.method.complaints.holidays': ['Lihat hari libur', 'List holidays'],
-  'audit.method.complaints.saveHoliday': ['Simpan hari libur', 'Save holiday'],
-  'audit.method.complaints.removeHoliday': ['Hapus hari libur', 'Remove holiday'],
   'audit.method.complaints.settings': ['Lihat pengaturan pengaduan', 'View complaint settings'],
   'audit.method.complaints.saveSettings': [
     'Ubah pengaturan pengaduan',

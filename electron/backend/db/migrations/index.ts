@@ -6,6 +6,7 @@ import { m0004 } from './0004_persons';
 import { m0005 } from './0005_shelter';
 import { m0006 } from './0006_complaints';
 import { m0007 } from './0007_stay_history_index';
+import { m0008 } from './0008_registers_calendar';
 import { m0009 } from './0009_files';
 import type { Migration } from './types';
 
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0005,
   m0006,
   m0007,
+  m0008,
   m0009,
 ];

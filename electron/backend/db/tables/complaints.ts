@@ -1,18 +1,24 @@
-/** Kysely types of migration 0006 (complaints, their timeline, categories, holidays, settings). */
+/** Kysely types of migration 0006 (complaints, their timeline, categories, settings). */
+import type { ColumnType } from 'kysely';
+import type {
+  ActionType,
+  AnswerChannel,
+  CategoryKind,
+  ComplaintChannel,
+  ComplaintEventKind,
+  ComplaintKind,
+  ComplaintStatus,
+  DataServiceType,
+  DeadlineStage,
+  Urgency,
+} from '../../../../shared/reference/complaints';
 import type { Tracked } from './tracked';
-
-export interface HolidaysTable extends Tracked {
-  id: string;
-  date: string;
-  name: string;
-  kind: string;
-}
 
 export interface ComplaintCategoriesTable extends Tracked {
   id: string;
   name: string;
   name_en: string | null;
-  kind: string;
+  kind: CategoryKind;
   verify_days: number | null;
   answer_days: number | null;
   complete_days: number | null;
@@ -33,21 +39,15 @@ export interface ComplaintSettingsTable extends Tracked {
   follow_up_text: string;
 }
 
-export interface ComplaintCountersTable {
-  kind: string;
-  year: number;
-  last: number;
-}
-
 export interface ComplaintsTable extends Tracked {
   id: string;
   number: string;
   seq: number;
   seq_year: number;
-  kind: string;
-  service_type: string | null;
+  kind: ComplaintKind;
+  service_type: DataServiceType | null;
   category_id: string;
-  channel: string;
+  channel: ComplaintChannel;
   channel_ref: string | null;
   received_at: string;
   /** The office-zone day of received_at: day 0 of every deadline. */
@@ -64,22 +64,22 @@ export interface ComplaintsTable extends Tracked {
   region_code: string | null;
   location_address: string | null;
   description: string;
-  urgency: string;
+  urgency: Urgency;
   /** JSON array of PPKS codes. */
   ppks: string;
-  status: string;
+  status: ComplaintStatus;
   assigned_to: string | null;
   verify_due: string;
   answer_due: string;
   complete_due: string;
   next_due: string | null;
-  next_stage: string | null;
+  next_stage: DeadlineStage | null;
   verified_at: string | null;
   follow_up_at: string | null;
   first_answer_at: string | null;
   closed_at: string | null;
   final_answer: string | null;
-  answer_channel: string | null;
+  answer_channel: AnswerChannel | null;
   rejection_reason: string | null;
   forwarded_to: string | null;
   receipt_prints: number;
@@ -89,10 +89,12 @@ export interface ComplaintEventsTable {
   id: string;
   complaint_id: string;
   at: string;
-  kind: string;
-  from_status: string | null;
-  to_status: string | null;
-  action_type: string | null;
+  kind: ComplaintEventKind;
+  // Read typed; still written as plain text until the timeline's writer (complaints' addEvent,
+  // moving onto the workflow engine) passes typed values.
+  from_status: ColumnType<ComplaintStatus | null, string | null, string | null>;
+  to_status: ColumnType<ComplaintStatus | null, string | null, string | null>;
+  action_type: ColumnType<ActionType | null, string | null, string | null>;
   /** The other party: the agency of a coordination, the officer named by an assignment. */
   agency: string | null;
   note: string | null;
@@ -101,10 +103,8 @@ export interface ComplaintEventsTable {
 }
 
 export interface ComplaintTables {
-  holidays: HolidaysTable;
   complaint_categories: ComplaintCategoriesTable;
   complaint_settings: ComplaintSettingsTable;
-  complaint_counters: ComplaintCountersTable;
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
 }

@@ -1,5 +1,11 @@
 /** Kysely types of migration 0004 (persons). */
 import type { Generated } from 'kysely';
+import type {
+  IdentityStatus,
+  MaritalStatus,
+  Religion,
+  Sex,
+} from '../../../../shared/reference/persons';
 import type { Tracked } from './tracked';
 
 export interface PersonsTable extends Tracked {
@@ -9,21 +15,21 @@ export interface PersonsTable extends Tracked {
   full_name: string;
   /** JSON array of strings. */
   aliases: string;
-  sex: 'M' | 'F' | null;
+  sex: Sex | null;
   birth_place: string | null;
   birth_date: string | null;
   birth_year: number | null;
   birth_date_estimated: number;
   mother_name: string | null;
-  marital_status: string | null;
-  religion: string | null;
+  marital_status: MaritalStatus | null;
+  religion: Religion | null;
   phone: string | null;
   address: string | null;
   rt: string | null;
   rw: string | null;
   village_code: string | null;
   origin_code: string | null;
-  identity_status: string;
+  identity_status: IdentityStatus;
   identity_evidence: string | null;
   disabilities: string | null;
   notes: string | null;

@@ -1,4 +1,11 @@
 /** Kysely types of migration 0005 (shelters, rooms, beds, stays). */
+import type { PpksCode } from '../../../../shared/reference/ppks';
+import type {
+  BedSection,
+  ExitType,
+  ReferralSource,
+  StayEventKind,
+} from '../../../../shared/reference/shelter';
 import type { Tracked } from './tracked';
 
 export interface SheltersTable extends Tracked {
@@ -20,7 +27,7 @@ export interface ShelterBedsTable extends Tracked {
   room_id: string;
   shelter_id: string;
   label: string;
-  section: string;
+  section: BedSection;
   active: number;
 }
 
@@ -30,13 +37,13 @@ export interface StaysTable extends Tracked {
   shelter_id: string;
   bed_id: string;
   checkin_at: string;
-  referral_source: string;
+  referral_source: ReferralSource;
   referral_detail: string | null;
   condition: string | null;
   health_notes: string | null;
   belongings: string | null;
   checkout_at: string | null;
-  exit_type: string | null;
+  exit_type: ExitType | null;
   destination_code: string | null;
   destination_detail: string | null;
   escort: string | null;
@@ -46,7 +53,7 @@ export interface StaysTable extends Tracked {
 
 export interface StayPpksTable {
   stay_id: string;
-  ppks: string;
+  ppks: PpksCode;
   checkin_at: string;
 }
 
@@ -54,7 +61,7 @@ export interface StayEventsTable {
   id: string;
   stay_id: string;
   at: string;
-  kind: string;
+  kind: StayEventKind;
   note: string | null;
   staff_id: string | null;
   created_at: string;

@@ -64,7 +64,7 @@ function HolidayForm({
     setBusy(true);
     form.clear();
     try {
-      await call('complaints.saveHoliday', {
+      await call('calendar.saveHoliday', {
         ...(holiday ? { id: holiday.id, version: holiday.version } : {}),
         ...form.values,
       });
@@ -130,7 +130,7 @@ function RemoveForm({
     setBusy(true);
     form.clear();
     try {
-      await call('complaints.removeHoliday', {
+      await call('calendar.removeHoliday', {
         id: holiday.id,
         version: holiday.version,
         reason: form.values.reason,
@@ -173,7 +173,7 @@ export function HolidaysPage() {
   const fmt = useFormat();
   const thisYear = Number(todayInZone(fmt.timeZone).slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const list = useQuery(`holidays:${year}`, () => call('complaints.holidays', { year }));
+  const list = useQuery(`holidays:${year}`, () => call('calendar.holidays', { year }));
   const [dialog, setDialog] = useState<
     { kind: 'edit'; holiday: Holiday | null } | { kind: 'remove'; holiday: Holiday } | null
   >(null);

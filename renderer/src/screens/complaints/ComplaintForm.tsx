@@ -173,7 +173,7 @@ function DeadlinePreview({
   const t = useT();
   const fmt = useFormat();
   const settings = useQuery('complaint-settings', () => call('complaints.settings', {}));
-  const holidays = useQuery('complaint-holidays', () => call('complaints.holidays', {}));
+  const holidays = useQuery('complaint-holidays', () => call('calendar.holidays', {}));
   const preview = useMemo(() => {
     if (kept) {
       const due = (stage: string) => kept.find((d) => d.stage === stage)!.due;

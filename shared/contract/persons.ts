@@ -7,6 +7,7 @@ import {
   SEXES,
 } from '../reference/persons';
 import { method } from './method';
+import { timelineEvent } from './timeline';
 import {
   calendarDate,
   id,
@@ -177,17 +178,14 @@ export const stayBrief = z.object({
 });
 
 /**
- * One entry of a person's timeline, the same shape from every domain (a stay began, a complaint
- * was received). Minimal for now; a general timeline shape for all record types replaces it.
+ * One entry of a person's timeline: the timeline shape every record type shares, plus the record
+ * it belongs to (a stay began, a complaint was received), as each domain registers it.
  */
-export const personTimelineEntry = z.object({
-  at: isoDateTime,
+export const personTimelineEntry = timelineEvent.extend({
   /** The domain that registered it: `shelter`, `complaints`, … */
   domain: z.string(),
   recordType: z.string(),
   recordId: id,
-  /** What happened, an i18n key such as `timeline.stay.checkin`. */
-  event: z.string(),
   /** A short label: the shelter's name, the complaint's number and subject. */
   label: z.string(),
 });

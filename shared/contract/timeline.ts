@@ -38,3 +38,14 @@ export const timelineEvent = z.object({
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export type TimelineEvent = z.infer<typeof timelineEvent>;
+
+/** The optional parts of an event, empty: spread first, then set what the event has. */
+export const BLANK_EVENT = {
+  action: null,
+  fromState: null,
+  toState: null,
+  party: null,
+  note: null,
+  by: null,
+  details: {},
+} satisfies Partial<TimelineEvent>;

@@ -111,10 +111,12 @@ describe('a person’s page gathers every domain', () => {
       [t.past.id, ['PPKS-11', 'PPKS-12']],
     ]);
     expect(page.links.complaints).toEqual({ open: 1, total: 1 });
-    expect(page.timeline.map((e) => [e.event, e.recordId])).toEqual([
-      ['timeline.complaint.received', t.complaint.id],
-      ['timeline.stay.checkout', t.past.id],
-      ['timeline.stay.checkin', t.past.id],
+    expect(
+      page.timeline.map((e) => [e.recordType, e.kind, e.action ?? e.toState, e.recordId]),
+    ).toEqual([
+      ['complaint', 'created', 'received', t.complaint.id],
+      ['stay', 'transition', 'checkout', t.past.id],
+      ['stay', 'created', 'checkin', t.past.id],
     ]);
     expect(page.timeline[0]!.label).toContain(t.complaint.number);
   });

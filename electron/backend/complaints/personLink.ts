@@ -1,4 +1,5 @@
 /** What complaints hold about the person they concern, for persons/links. */
+import { BLANK_EVENT } from '../../../shared/contract/timeline';
 import { CLOSED_STATUSES } from '../../../shared/workflow/complaints';
 import { HIDDEN } from '../audit/redaction';
 import type { PersonLink } from '../persons/links';
@@ -31,15 +32,17 @@ export const complaintsPersonLink: PersonLink<'complaints'> = {
       .execute();
     return rows.flatMap((r) => {
       const base = {
+        ...BLANK_EVENT,
+        id: r.id,
         domain: 'complaints',
         recordType: 'complaint',
         recordId: r.id,
         label: `${r.number} · ${r.subject}`,
       };
       return [
-        { ...base, at: r.received_at, event: 'timeline.complaint.received' },
+        { ...base, at: r.received_at, kind: 'created' as const, toState: 'received' },
         ...(r.closed_at
-          ? [{ ...base, at: r.closed_at, event: `timeline.complaint.${r.status}` }]
+          ? [{ ...base, at: r.closed_at, kind: 'transition' as const, toState: r.status }]
           : []),
       ];
     });

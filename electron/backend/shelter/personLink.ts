@@ -1,4 +1,5 @@
 /** What the shelter holds about a person (stays, their PPKS and service log), for persons/links. */
+import { BLANK_EVENT } from '../../../shared/contract/timeline';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { PersonLinks } from '../../../shared/contract/persons';
 import type { DB } from '../db/schema';
@@ -60,14 +61,37 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
     const rows = await db
       .selectFrom('stays')
       .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .select(['stays.id', 'shelters.name', 'stays.checkin_at', 'stays.checkout_at'])
+      .select([
+        'stays.id',
+        'shelters.name',
+        'stays.checkin_at',
+        'stays.checkout_at',
+        'stays.exit_type',
+      ])
       .where('stays.person_id', '=', personId)
       .execute();
     return rows.flatMap((r) => {
-      const base = { domain: 'shelter', recordType: 'stay', recordId: r.id, label: r.name };
+      const base = {
+        ...BLANK_EVENT,
+        id: r.id,
+        domain: 'shelter',
+        recordType: 'stay',
+        recordId: r.id,
+        label: r.name,
+      };
       return [
-        { ...base, at: r.checkin_at, event: 'timeline.stay.checkin' },
-        ...(r.checkout_at ? [{ ...base, at: r.checkout_at, event: 'timeline.stay.checkout' }] : []),
+        { ...base, at: r.checkin_at, kind: 'created' as const, action: 'checkin' },
+        ...(r.checkout_at
+          ? [
+              {
+                ...base,
+                at: r.checkout_at,
+                kind: 'transition' as const,
+                action: 'checkout',
+                details: { exitType: r.exit_type },
+              },
+            ]
+          : []),
       ];
     });
   },

@@ -22,7 +22,8 @@ import {
 import type { ReactNode } from 'react';
 import type { AuditRow } from '../../../shared/contract/audit';
 import { call } from '../api/rpc';
-import { LoadError, PageHeader } from '../components/Panels';
+import { PageHeader } from '../components/PageHeader';
+import { LoadError } from '../components/PageStates';
 import { useT } from '../i18n/I18nProvider';
 import { useFormat } from '../lib/format';
 import { href } from '../lib/router';

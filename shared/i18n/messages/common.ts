@@ -27,6 +27,25 @@ export const commonMessages = {
   'common.theme.dark': ['Gelap', 'Dark'],
   'common.theme.toggle': ['Ganti tema terang/gelap', 'Switch light/dark theme'],
 
+  // The list component (components/DataList): paging, sorting, empty and loading states.
+  'list.range': ['{first}–{last} dari {total}', '{first}–{last} of {total}'],
+  'list.rangeOpen': ['{first}–{last}', '{first}–{last}'],
+  'list.none': ['Tidak ada data', 'Nothing to show'],
+  'list.pageSize': ['Baris per halaman', 'Rows per page'],
+  'list.page.first': ['Halaman pertama', 'First page'],
+  'list.page.previous': ['Halaman sebelumnya', 'Previous page'],
+  'list.page.next': ['Halaman berikutnya', 'Next page'],
+  'list.page.last': ['Halaman terakhir', 'Last page'],
+  'list.page.number': ['Halaman {page}', 'Page {page}'],
+  'list.sortBy': ['Urutkan menurut {column}', 'Sort by {column}'],
+  'list.resetFilters': ['Hapus saringan', 'Clear filters'],
+  'list.keys': [
+    'Panah atas/bawah pindah baris · Enter membuka',
+    'Up/down arrows move between rows · Enter opens',
+  ],
+  'list.moreFilters': ['Filter lain', 'More filters'],
+  'list.moreFiltersActive': ['Filter lain ({count})', 'More filters ({count})'],
+
   'error.unknown_method': ['Perintah tidak dikenal: {method}', 'Unknown command: {method}'],
   'error.unauthenticated': [
     'Sesi Anda telah berakhir. Silakan masuk kembali.',

@@ -376,12 +376,18 @@ export const complaintMessages = {
     'Semua pengaduan dan permohonan layanan data, diurutkan menurut tenggat. Yang terlambat ditandai merah.',
     'Every complaint and data-service request, sorted by deadline. Late ones are marked red.',
   ],
-  'complaint.list.shown': ['{first}–{last} dari {total}', '{first}–{last} of {total}'],
-  'complaint.list.none': ['Tidak ada pengaduan', 'No complaints'],
   'complaint.list.empty': ['Belum ada pengaduan yang masih berjalan.', 'No open complaints.'],
+  'complaint.list.emptyHelp': [
+    'Catat pengaduan atau permohonan layanan data yang masuk dengan tombol "Pengaduan baru", atau pilih "Semua status" untuk melihat yang sudah selesai.',
+    'Record an incoming complaint or data-service request with "New complaint", or choose "Any status" to see finished ones.',
+  ],
   'complaint.list.emptyFiltered': [
     'Tidak ada pengaduan yang cocok dengan saringan.',
     'No complaints match the filters.',
+  ],
+  'complaint.list.emptyFilteredHelp': [
+    'Periksa ejaan pencarian, longgarkan saringan, atau hapus semua saringan.',
+    'Check the spelling of the search, loosen the filters, or clear them all.',
   ],
   'complaint.list.keys': ['Tombol: / cari · n pengaduan baru', 'Keys: / search · n new complaint'],
   'complaint.list.newKey': ['Pengaduan baru (tombol n)', 'New complaint (key n)'],
@@ -396,20 +402,11 @@ export const complaintMessages = {
   'complaint.filter.overdue': ['Terlambat', 'Overdue'],
   'complaint.filter.dueToday': ['Jatuh tempo hari ini', 'Due today'],
   'complaint.filter.todayOrOverdue': ['Hari ini atau terlambat', 'Today or overdue'],
-  'complaint.filter.sort': ['Urutkan', 'Sort'],
   'complaint.filter.mine': ['Tugas saya', 'Assigned to me'],
   'complaint.filter.unassigned': ['Belum ditugaskan', 'Unassigned'],
   'complaint.filter.anyOfficer': ['Semua petugas', 'Any officer'],
   'complaint.filter.from': ['Diterima dari', 'Received from'],
   'complaint.filter.to': ['Diterima sampai', 'Received until'],
-  'complaint.sort.deadline': ['Tenggat terdekat', 'Nearest deadline'],
-  'complaint.sort.newest': ['Terbaru diterima', 'Newest first'],
-  'complaint.sort.oldest': ['Terlama diterima', 'Oldest first'],
-  'complaint.page.first': ['Halaman pertama', 'First page'],
-  'complaint.page.previous': ['Halaman sebelumnya', 'Previous page'],
-  'complaint.page.next': ['Halaman berikutnya', 'Next page'],
-  'complaint.page.last': ['Halaman terakhir', 'Last page'],
-  'complaint.page.number': ['Halaman {page}', 'Page {page}'],
 
   // Form
   'complaint.form.subtitle': [

@@ -25,7 +25,7 @@ import type { Output } from '../../../../shared/contract';
 import type { PersonSummary } from '../../../../shared/contract/persons';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
-import { PageHeader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';

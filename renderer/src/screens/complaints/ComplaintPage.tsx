@@ -44,16 +44,16 @@ import {
   type ComplaintStatus,
 } from '../../../../shared/reference/complaints';
 import { call } from '../../api/rpc';
-import { LoadError, PageLoader } from '../../components/Panels';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { href } from '../../lib/router';
+import { href, navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { ActionDialog, AssignDialog, TransitionDialog } from './dialogs';
-import { replaceHash, useHashQuery } from './hashQuery';
 import { categoryName, ppksName } from './labels';
-import { DeadlineLine, StatusBadge, UrgencyBadge } from './parts';
+import { DeadlineLine } from './Deadlines';
+import { StatusBadge, UrgencyBadge } from './StatusBadges';
 
 type Dialog = { kind: 'step'; to: ComplaintStatus } | { kind: 'assign' } | { kind: 'action' };
 
@@ -237,7 +237,7 @@ export function ComplaintPage({ id }: { id: string }) {
   const { locale } = useI18n();
   const fmt = useFormat();
   const me = useMe();
-  const query = useHashQuery();
+  const query = useQueryParams();
   const canWrite = me.permissions.includes('complaints.write');
   const canCheckIn = me.permissions.includes('shelter.write');
   const loaded = useQuery(`complaint:${id}`, () => call('complaints.get', { id }));
@@ -345,7 +345,7 @@ export function ComplaintPage({ id }: { id: string }) {
           icon={<IconCircleCheck size={20} />}
           title={t('complaint.created.title', { number: c.number })}
           withCloseButton
-          onClose={() => replaceHash(`/complaints/${c.id}`)}
+          onClose={() => navigate(`/complaints/${c.id}`, { replace: true })}
           data-testid="complaint-created"
           role="status"
         >

@@ -26,14 +26,14 @@ import type { Output } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/contract/persons';
 import { QUALITY_FIELDS } from '../../../../shared/reference/persons';
 import { call } from '../../api/rpc';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { ppksName } from '../shelter/labels';
-import { withQuery } from '../shelter/hashQuery';
 import { AgeText, IdentityBadge, issueText, NikText } from './PersonBits';
 import { PersonPhoto } from './PersonPhoto';
 
@@ -367,7 +367,7 @@ export function PersonPage({ id }: { id: string }) {
                 canCheckIn && (
                   <Button
                     component="a"
-                    href={href(withQuery('/shelter/checkin', { person: p.id }))}
+                    href={href('/shelter/checkin', { person: p.id })}
                     leftSection={<IconLogin2 size={16} />}
                     data-testid="person-checkin"
                   >

@@ -14,12 +14,11 @@ import { IconAlertTriangle, IconLogin2 } from '@tabler/icons-react';
 import type { z } from 'zod';
 import type { rosterBed } from '../../../../shared/contract/shelter';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/Panels';
+import { LoadError } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { withQuery } from './hashQuery';
 import { ppksName, tn } from './labels';
 import './shelter.css';
 
@@ -67,7 +66,7 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
         {canWrite && !inactive && (
           <Button
             component="a"
-            href={href(withQuery('/shelter/checkin', { bed: b.bed.id }))}
+            href={href('/shelter/checkin', { bed: b.bed.id })}
             size="xs"
             variant="light"
             leftSection={<IconLogin2 size={14} />}

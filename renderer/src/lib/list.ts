@@ -1,0 +1,103 @@
+/**
+ * List state kept in the address: filters, sort, page and page size (or a keyset cursor), so a
+ * list reopened by Back, Forward or reload shows the same rows. Used with `components/DataList`.
+ */
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useQueryState } from './router';
+
+/** The page sizes every list offers. */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** Address keys the list itself uses; filters must not reuse them. */
+type PagingKeys = 'sort' | 'page' | 'size' | 'cursor' | 'pos';
+
+export interface ListState<F extends Record<string, string>> {
+  filters: F;
+  sort: string;
+  /** Offset paging: the 1-based page. */
+  page: number;
+  pageSize: PageSize;
+  /** Keyset paging: `>` + cursor for the rows after it, `<` + cursor for the rows before it. */
+  cursor: string;
+  /** Keyset paging: the number of the first row shown, for "51–100". */
+  pos: number;
+  /** Any filter differs from its default. */
+  filtered: boolean;
+  setFilters: (patch: Partial<F>) => void;
+  setSort: (sort: string) => void;
+  setPage: (page: number) => void;
+  setPageSize: (size: PageSize) => void;
+  /** Keyset paging: moves to another cursor position (empty cursor: the first page). */
+  setCursor: (cursor: string, pos: number) => void;
+  resetFilters: () => void;
+}
+
+function pageSizeOf(value: string, fallback: PageSize): PageSize {
+  const n = Number(value);
+  return (PAGE_SIZES as readonly number[]).includes(n) ? (n as PageSize) : fallback;
+}
+
+/**
+ * `filters` and `sort` are the defaults (module constants): values equal to them stay out of
+ * the address. Changing a filter, the sort or the page size goes back to the first page.
+ */
+export function useListState<F extends Record<string, string> & { [K in PagingKeys]?: never }>(
+  filters: F,
+  sort: string,
+  pageSize: PageSize = 25,
+): ListState<F> {
+  const [q, set] = useQueryState<Record<string, string>>({
+    ...filters,
+    sort,
+    page: '1',
+    size: String(pageSize),
+    cursor: '',
+    pos: '1',
+  });
+  const firstPage = { page: '1', cursor: '', pos: '1' };
+  const current = Object.fromEntries(Object.keys(filters).map((k) => [k, q[k]!])) as F;
+  return {
+    filters: current,
+    sort: q.sort!,
+    page: Math.max(1, Math.floor(Number(q.page)) || 1),
+    pageSize: pageSizeOf(q.size!, pageSize),
+    cursor: q.cursor!,
+    pos: Math.max(1, Math.floor(Number(q.pos)) || 1),
+    filtered: Object.keys(filters).some((k) => current[k] !== filters[k]),
+    setFilters: (patch) => set({ ...(patch as Record<string, string>), ...firstPage }),
+    setSort: (s) => set({ sort: s, ...firstPage }),
+    setPage: (page) => set({ page: String(page) }),
+    setPageSize: (size) => set({ size: String(size), ...firstPage }),
+    setCursor: (cursor, pos) => set({ cursor, pos: String(pos), page: '1' }),
+    resetFilters: () => set({ ...filters, ...firstPage }),
+  };
+}
+
+/** The keyset cursor of a list state as the contract's before/after inputs. */
+export function cursorInput(cursor: string): { after?: string; before?: string } {
+  if (cursor.startsWith('>')) return { after: cursor.slice(1) };
+  if (cursor.startsWith('<')) return { before: cursor.slice(1) };
+  return {};
+}
+
+/**
+ * A search box's text for a list: typed freely, written to the address 300 ms after the last
+ * key (one query, not one per key), and following the address when Back or Forward changes it.
+ */
+export function useSearchText(committed: string, commit: (q: string) => void) {
+  const [text, setText] = useState(committed);
+  const [debounced] = useDebouncedValue(text, 300);
+  useEffect(() => {
+    if (debounced.trim() !== committed) commit(debounced.trim());
+    // Only a settled new text is written; `committed` following it must not write again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  useEffect(() => {
+    if (committed !== text.trim()) setText(committed);
+    // Follow the address only when it changes from outside (Back, Forward, a reset).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [committed]);
+  return [text, setText] as const;
+}

@@ -27,6 +27,8 @@ import {
   isoDateTime,
   optionalPhone,
   optionalText,
+  pageInput,
+  pageOutput,
   regionCode,
   text,
   version,
@@ -235,8 +237,7 @@ const listInput = z.strictObject({
   to: calendarDate.optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['deadline', 'newest', 'oldest']).default('deadline'),
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(5).max(100).default(25),
+  ...pageInput,
 });
 export type ComplaintListInput = z.input<typeof listInput>;
 
@@ -248,9 +249,7 @@ export const complaintsContract = {
     input: listInput,
     output: z.object({
       rows: z.array(complaintSummary),
-      total: z.number().int(),
-      page: z.number().int(),
-      pageSize: z.number().int(),
+      ...pageOutput,
       /** Today in the office zone, the day "overdue" was judged against. */
       today: z.string(),
     }),

@@ -5,6 +5,7 @@ import { VERIFIED_IDENTITY } from '../../../shared/reference/persons';
 import type { DB } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
+import { keysetPage, keysetPlan } from '../lib/keyset';
 import { nextDay, startOfDayUtc, zoneOffsetMinutes } from '../lib/time';
 import { regionRefs } from '../regions/refs';
 import { ppksOf, shelterClock, stayDays } from './queries';
@@ -15,9 +16,9 @@ function encodeCursor(checkinAt: string, id: string): string {
   return Buffer.from(`${checkinAt}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+function decodeCursor(cursor: string, field: string): [string, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id) throw fieldError(['after'], 'validation.invalid_format');
+  if (!at || !id) throw fieldError([field], 'validation.invalid_format');
   return [at, id];
 }
 
@@ -39,6 +40,7 @@ async function historyPage(
   db: Kysely<DB>,
   input: Parameters<HandlersOf<HistoryMethods>['stays.history']>[0],
   timeZone: string,
+  plan: ReturnType<typeof keysetPlan>,
 ) {
   const where = [];
   // CROSS JOIN keeps stays (or the category index) as the outer loop, so a page comes straight
@@ -56,10 +58,11 @@ async function historyPage(
   else if (input.exitType) where.push(sql`s.exit_type = ${input.exitType}`);
   if (input.from) where.push(sql`${at} >= ${startOfDayUtc(input.from, timeZone)}`);
   if (input.to) where.push(sql`${at} < ${startOfDayUtc(nextDay(input.to), timeZone)}`);
-  if (input.after) {
-    const [cAt, cId] = decodeCursor(input.after);
-    where.push(sql`(${at}, ${idRef}) < (${cAt}, ${cId})`);
+  if (plan.cursor) {
+    const [cAt, cId] = decodeCursor(plan.cursor, input.after ? 'after' : 'before');
+    where.push(sql`(${at}, ${idRef}) ${sql.raw(plan.op)} (${cAt}, ${cId})`);
   }
+  const order = sql.raw(plan.order);
   const filter = where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
   const rows = await sql<Row>`
     SELECT s.id, s.person_id, p.full_name, p.nik, p.origin_code, sh.name AS shelter_name,
@@ -69,7 +72,7 @@ async function historyPage(
     CROSS JOIN shelters sh ON sh.id = s.shelter_id
     CROSS JOIN shelter_beds b ON b.id = s.bed_id
     ${filter}
-    ORDER BY ${at} DESC, ${idRef} DESC
+    ORDER BY ${at} ${order}, ${idRef} ${order}
     LIMIT ${input.limit + 1}`.execute(db);
   return rows.rows;
 }
@@ -77,8 +80,13 @@ async function historyPage(
 export const historyHandlers: HandlersOf<HistoryMethods> = {
   async 'stays.history'(input, ctx) {
     const clock = await shelterClock(ctx.db, ctx.now);
-    const rows = await historyPage(ctx.db, input, clock.timeZone);
-    const page = rows.slice(0, input.limit);
+    const plan = keysetPlan(input, input.sort === 'newest');
+    const read = await historyPage(ctx.db, input, clock.timeZone, plan);
+    const {
+      rows: page,
+      next,
+      prev,
+    } = keysetPage(read, input, plan, (r) => encodeCursor(r.checkin_at, r.id));
     const refs = await regionRefs(
       ctx.db,
       page.flatMap((r) => [r.origin_code, r.destination_code]),
@@ -87,7 +95,6 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
       ctx.db,
       page.map((r) => r.id),
     );
-    const last = page[page.length - 1];
     return {
       rows: page.map((r) => ({
         id: r.id,
@@ -104,7 +111,8 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
         days: stayDays(r.checkin_at, r.checkout_at, ctx.now, clock.timeZone),
         ppks: (ppks.get(r.id) ?? []) as 'PPKS-01'[],
       })),
-      nextAfter: rows.length > input.limit && last ? encodeCursor(last.checkin_at, last.id) : null,
+      next,
+      prev,
     };
   },
 

@@ -6,14 +6,14 @@ import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { AppError, fieldError, fieldErrors, notFound } from '../errors';
 import { uuidv7 } from '../lib/ids';
-import { auditView, countActiveAdmins, loadUser, loadUsers, setRoles } from './queries';
+import { auditView, countActiveAdmins, listUsers, loadUser, setRoles } from './queries';
 
 const PASSWORD_CHANGE = { password: ['[redacted]', '[redacted]'] as [unknown, unknown] };
 
 export const userHandlers: HandlersOf<typeof usersContract> = {
   async 'users.list'(input, ctx) {
-    const users = await loadUsers(ctx.db);
-    return { users: input.includeInactive ? users : users.filter((u) => u.active) };
+    const { users, total } = await listUsers(ctx.db, input);
+    return { users, total, page: input.page, pageSize: input.pageSize ?? Math.max(total, 1) };
   },
 
   async 'users.create'(input, ctx) {

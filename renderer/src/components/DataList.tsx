@@ -28,7 +28,7 @@ import {
 } from '@tabler/icons-react';
 import { Fragment, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n, useT } from '../i18n/I18nProvider';
-import { PAGE_SIZES, type PageSize } from '../lib/list';
+import { PAGE_SIZES, type PageSize, type Paging } from '../lib/list';
 import { LoadError } from './PageStates';
 
 export interface Column<R> {
@@ -41,29 +41,6 @@ export interface Column<R> {
   miw?: number;
   maw?: number;
 }
-
-export type Paging =
-  | {
-      kind: 'offset';
-      page: number;
-      pageSize: PageSize;
-      total: number;
-      onPage: (page: number) => void;
-      onPageSize: (size: PageSize) => void;
-    }
-  | {
-      /** Keyset paging for long tables (no total): previous, next and back to the start. */
-      kind: 'keyset';
-      /** Number of the first row shown. */
-      first: number;
-      pageSize: PageSize;
-      hasPrev: boolean;
-      hasNext: boolean;
-      onPrev: () => void;
-      onNext: () => void;
-      onFirst: () => void;
-      onPageSize: (size: PageSize) => void;
-    };
 
 export interface DataListProps<R> {
   columns: Column<R>[];

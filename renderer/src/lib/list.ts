@@ -75,6 +75,66 @@ export function useListState<F extends Record<string, string> & { [K in PagingKe
   };
 }
 
+/** How a DataList pages: by page number with a total, or by keyset cursors without one. */
+export type Paging =
+  | {
+      kind: 'offset';
+      page: number;
+      pageSize: PageSize;
+      total: number;
+      onPage: (page: number) => void;
+      onPageSize: (size: PageSize) => void;
+    }
+  | {
+      /** Keyset paging for long tables (no total): previous, next and back to the start. */
+      kind: 'keyset';
+      /** Number of the first row shown. */
+      first: number;
+      pageSize: PageSize;
+      hasPrev: boolean;
+      hasNext: boolean;
+      onPrev: () => void;
+      onNext: () => void;
+      onFirst: () => void;
+      onPageSize: (size: PageSize) => void;
+    };
+
+/** Offset paging of a list state and a loaded page (`rows`, `total`, `page`). */
+export function offsetPaging<F extends Record<string, string>>(
+  list: ListState<F>,
+  data: { total: number; page: number } | undefined,
+): Paging | null {
+  if (!data) return null;
+  return {
+    kind: 'offset',
+    page: data.page,
+    pageSize: list.pageSize,
+    total: data.total,
+    onPage: list.setPage,
+    onPageSize: list.setPageSize,
+  };
+}
+
+/** Keyset paging of a list state and a loaded page (`rows`, `next`, `prev` cursors). */
+export function keysetPaging<F extends Record<string, string>>(
+  list: ListState<F>,
+  data: { rows: unknown[]; next: string | null; prev: string | null } | undefined,
+): Paging | null {
+  if (!data) return null;
+  const first = data.prev === null ? 1 : list.pos;
+  return {
+    kind: 'keyset',
+    first,
+    pageSize: list.pageSize,
+    hasPrev: data.prev !== null,
+    hasNext: data.next !== null,
+    onPrev: () => list.setCursor('<' + data.prev, Math.max(1, first - list.pageSize)),
+    onNext: () => list.setCursor('>' + data.next, first + data.rows.length),
+    onFirst: () => list.setCursor('', 1),
+    onPageSize: list.setPageSize,
+  };
+}
+
 /** The keyset cursor of a list state as the contract's before/after inputs. */
 export function cursorInput(cursor: string): { after?: string; before?: string } {
   if (cursor.startsWith('>')) return { after: cursor.slice(1) };
@@ -94,10 +154,11 @@ export function useSearchText(committed: string, commit: (q: string) => void) {
     // Only a settled new text is written; `committed` following it must not write again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
-  useEffect(() => {
+  // Follow the address when it changes from outside (Back, Forward, a reset).
+  const [seen, setSeen] = useState(committed);
+  if (committed !== seen) {
+    setSeen(committed);
     if (committed !== text.trim()) setText(committed);
-    // Follow the address only when it changes from outside (Back, Forward, a reset).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [committed]);
+  }
   return [text, setText] as const;
 }

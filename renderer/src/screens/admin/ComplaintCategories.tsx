@@ -30,7 +30,7 @@ import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
-import { ppksOptions } from '../complaints/labels';
+import { ppksOptions } from '../../lib/ppks';
 
 interface Values {
   name: string;

@@ -32,7 +32,7 @@ import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { ageText, IdentityBadge, NikText } from '../persons/PersonBits';
+import { ageText, IdentityBadge, NikText } from '../persons/PersonFacts';
 import { PersonSearch } from '../persons/PersonSearch';
 import { tn } from '../shelter/labels';
 

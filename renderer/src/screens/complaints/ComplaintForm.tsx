@@ -48,7 +48,8 @@ import { useForm } from '../../lib/form';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { categoryName, openFailure, ppksOptions } from './labels';
+import { ppksOptions } from '../../lib/ppks';
+import { categoryName, openFailure } from './labels';
 import { PersonLink, type LinkedPerson } from './PersonLink';
 
 interface Values {

@@ -51,7 +51,8 @@ import { href, navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { ActionDialog, AssignDialog, TransitionDialog } from './dialogs';
-import { categoryName, ppksName } from './labels';
+import { ppksName } from '../../lib/ppks';
+import { categoryName } from './labels';
 import { DeadlineLine } from './Deadlines';
 import { StatusBadge, UrgencyBadge } from './StatusBadges';
 

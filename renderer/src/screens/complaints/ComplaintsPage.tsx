@@ -36,7 +36,7 @@ import { LoadError } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { useListState, useSearchText } from '../../lib/list';
+import { offsetPaging, useListState, useSearchText } from '../../lib/list';
 import { href, navigate, useQueryState } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
@@ -402,18 +402,7 @@ export function ComplaintsPage() {
             {t('complaint.list.keys')} · {t('list.keys')}
           </Text>
         }
-        paging={
-          data
-            ? {
-                kind: 'offset',
-                page: data.page,
-                pageSize: list.pageSize,
-                total: data.total,
-                onPage: list.setPage,
-                onPageSize: list.setPageSize,
-              }
-            : null
-        }
+        paging={offsetPaging(list, data)}
         empty={
           list.filtered
             ? {

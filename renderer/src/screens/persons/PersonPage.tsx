@@ -33,8 +33,8 @@ import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { ppksName } from '../shelter/labels';
-import { AgeText, IdentityBadge, issueText, NikText } from './PersonBits';
+import { ppksName } from '../../lib/ppks';
+import { AgeText, IdentityBadge, issueText, NikText } from './PersonFacts';
 import { PersonPhoto } from './PersonPhoto';
 
 const QUALITY_COLOR = { complete: 'teal', partial: 'yellow', unknown: 'orange', refused: 'red' };

@@ -44,12 +44,12 @@ import { useForm } from '../../lib/form';
 import { href, navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from '../persons/PersonBits';
+import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from '../persons/PersonFacts';
 import { PersonForm } from '../persons/PersonForm';
 import { PersonSearch } from '../persons/PersonSearch';
 import { BedPicker } from './BedPicker';
 import { loadComplaint } from './complaintRef';
-import { PpksSelect } from './PpksSelect';
+import { PpksSelect } from '../../components/PpksSelect';
 import { useShelters } from './useShelters';
 import { fromLocalInput, nowLocalInput } from './zoneTime';
 

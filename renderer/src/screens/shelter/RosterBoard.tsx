@@ -15,11 +15,12 @@ import type { z } from 'zod';
 import type { rosterBed } from '../../../../shared/contract/shelter';
 import { call } from '../../api/rpc';
 import { LoadError } from '../../components/PageStates';
-import { useI18n, useT } from '../../i18n/I18nProvider';
+import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { ppksName, tn } from './labels';
+import { PpksBadges } from '../../components/PpksBadges';
+import { tn } from './labels';
 import './shelter.css';
 
 type RosterBed = z.infer<typeof rosterBed>;
@@ -43,7 +44,6 @@ export function daysLabel(days: number, t: ReturnType<typeof useT>): string {
 function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: boolean }) {
   const t = useT();
   const fmt = useFormat();
-  const { locale } = useI18n();
   const s = b.stay;
   if (!s) {
     const inactive = !b.bed.active;
@@ -114,18 +114,9 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
           {tn(t, 'shelter.overdue', over, { over, max })}
         </Badge>
       )}
-      <Group gap={4} mt="auto">
-        {s.ppks.slice(0, 2).map((c) => (
-          <Badge key={c} size="xs" variant="outline" color="gray" tt="none" maw="100%">
-            {ppksName(c, locale)}
-          </Badge>
-        ))}
-        {s.ppks.length > 2 && (
-          <Badge size="xs" variant="outline" color="gray">
-            +{s.ppks.length - 2}
-          </Badge>
-        )}
-      </Group>
+      <div style={{ marginTop: 'auto' }}>
+        <PpksBadges codes={s.ppks} max={2} size="xs" variant="outline" />
+      </div>
     </a>
   );
 }

@@ -21,15 +21,16 @@ import type { Stay } from '../../../../shared/contract/shelter';
 import { call } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
-import { useI18n, useT } from '../../i18n/I18nProvider';
+import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonBits';
+import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonFacts';
 import { CheckoutForm, CorrectionForm } from './CheckoutForm';
 import { EventLog } from './EventLog';
-import { ppksName, tn } from './labels';
+import { PpksBadges } from '../../components/PpksBadges';
+import { tn } from './labels';
 
 function Field({
   label,
@@ -75,7 +76,6 @@ function ComplaintLink({ id }: { id: string }) {
 export function StayPage({ id }: { id: string }) {
   const t = useT();
   const fmt = useFormat();
-  const { locale } = useI18n();
   const me = useMe();
   const q = useQuery(`stay:${id}`, () => call('stays.get', { id }));
   const office = useQuery('office', () => call('office.get', {}));
@@ -200,13 +200,7 @@ export function StayPage({ id }: { id: string }) {
                   )}
                 </Field>
                 <Field label={t('stay.ppks')}>
-                  <Group gap={4}>
-                    {s.ppks.map((c) => (
-                      <Badge key={c} size="sm" variant="light" color="gray" tt="none">
-                        {ppksName(c, locale)}
-                      </Badge>
-                    ))}
-                  </Group>
+                  <PpksBadges codes={s.ppks} />
                 </Field>
               </SimpleGrid>
               <Stack gap="md" mt="md">

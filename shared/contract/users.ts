@@ -48,7 +48,7 @@ export const usersContract = {
     write: false,
     input: z.strictObject({
       includeInactive: z.boolean().default(true),
-      /** Part of the username or the full name. */
+      /** Part of the username, full name, NIP or position. */
       q: z.string().trim().max(100).optional(),
       role: roleSchema.optional(),
       sort: z.enum(USER_SORTS).default('username'),

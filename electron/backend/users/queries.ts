@@ -40,7 +40,9 @@ export async function listUsers(
   if (!input.includeInactive) q = q.where('active', '=', 1);
   if (input.q) {
     const term = input.q;
-    q = q.where((eb) => eb.or([contains('username', term), contains('full_name', term)]));
+    q = q.where((eb) =>
+      eb.or(['username', 'full_name', 'nip', 'position'].map((c) => contains(c, term))),
+    );
   }
   if (input.role) {
     const role = input.role;

@@ -5,7 +5,16 @@
  * two PCs pick the same bed and the second gets a clear conflict.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot as hostShot } from './host';
+import {
+  ADMIN,
+  freshHost,
+  login,
+  openNav,
+  rpc,
+  setupViaApi,
+  shot as hostShot,
+  shotSizes,
+} from './host';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
@@ -555,26 +564,30 @@ test('history filters by exit type and origin, and pages on the server', async (
   await page.getByRole('link', { name: 'Riwayat' }).click();
   await expect(page.getByRole('heading', { name: 'Riwayat tinggal' })).toBeVisible();
   await expect(page.getByTestId('history-row')).toHaveCount(50);
-  await page.getByTestId('history-more').click();
-  await expect(page.getByTestId('history-row')).toHaveCount(64);
-  await expect(page.getByTestId('history-count')).toHaveText(
-    '64 ditampilkan · Semua hasil sudah ditampilkan.',
-  );
-  await expect(page.getByTestId('history-more')).toHaveCount(0);
+  await expect(page.getByTestId('list-range')).toHaveText('1–50');
+  await shotSizes(page, 'shelter-12-history');
+  await page.getByTestId('list-next').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(14);
+  await expect(page.getByTestId('list-range')).toHaveText('51–64');
+  await expect(page.getByTestId('list-next')).toBeDisabled();
+  await page.getByTestId('list-prev').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(50);
+  await expect(page.getByTestId('list-prev')).toBeDisabled();
 
   const filters = page.getByTestId('history-filters');
   await choose(filters, 'Jenis keluar', 'Dipulangkan ke daerah asal');
   await pickRegion(filters, 'Asal (kabupaten/kota)', 'Kabupaten Banjar', '63.03');
-  await filters.getByTestId('history-apply').click();
   await expect(page.getByTestId('history-row')).toHaveCount(1);
   await expect(page.getByTestId('history-row')).toContainText('Slamet Riyadi');
   await expect(page.getByTestId('history-row')).toContainText('Kabupaten Banjar');
   await shot(page, 'shelter-13-history-filtered');
 
+  // The filters are in the address: a reload keeps them.
+  await page.reload();
+  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Atur ulang' }).click();
+  await expect(page.getByTestId('history-row')).toHaveCount(50);
   await choose(filters, 'Jenis keluar', 'Masih tinggal');
-  await filters.getByRole('button', { name: 'Atur ulang' }).click();
-  await choose(filters, 'Jenis keluar', 'Masih tinggal');
-  await filters.getByTestId('history-apply').click();
   await expect(page.getByTestId('history-row')).toHaveCount(3);
   await shot(page, 'shelter-14-history-active');
 });

@@ -221,9 +221,22 @@ export function HistoryPage() {
         onOpen={(r) => navigate(`/shelter/stays/${r.id}`)}
         rowProps={() => ({ 'data-testid': 'history-row' })}
         toolbar={
-          <Text size="xs" c="dimmed">
-            {t('list.keys')}
-          </Text>
+          <>
+            <Text size="xs" c="dimmed">
+              {t('list.keys')}
+            </Text>
+            {list.filtered && (
+              <Button
+                variant="subtle"
+                color="gray"
+                size="xs"
+                leftSection={<IconX size={14} />}
+                onClick={list.resetFilters}
+              >
+                {t('common.reset')}
+              </Button>
+            )}
+          </>
         }
         paging={keysetPaging(list, page.data)}
         empty={

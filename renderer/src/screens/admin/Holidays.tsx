@@ -25,6 +25,7 @@ import { todayInZone } from '../../../../shared/format';
 import { HOLIDAY_KINDS, type HolidayKind } from '../../../../shared/reference/complaints';
 import { isWeekend } from '../../../../shared/workdays';
 import { call } from '../../api/rpc';
+import { DateField } from '../../components/DateField';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
@@ -81,12 +82,13 @@ function HolidayForm({
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
         <FormFailureAlert failure={form.failure} />
-        <TextInput
-          type="date"
+        <DateField
           label={t('holiday.date')}
           required
           data-autofocus
-          {...form.text('date')}
+          value={form.values.date}
+          onChange={(v) => form.set('date', v)}
+          error={form.errorText('date')}
         />
         <TextInput label={t('holiday.name')} required maxLength={120} {...form.text('name')} />
         <Select

@@ -29,6 +29,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { DataList, type Column } from '../../components/DataList';
+import { DateField } from '../../components/DateField';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import {
@@ -302,7 +303,7 @@ export function AuditPage() {
         component="section"
         aria-label={t('audit.filters')}
       >
-        <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm">
           <Select
             label={t('audit.user')}
             placeholder={t('audit.anyUser')}
@@ -338,17 +339,17 @@ export function AuditPage() {
             onChange={(e) => setRecordId(e.currentTarget.value)}
             classNames={{ input: 'pelita-mono' }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.from')}
             value={f.from}
-            onChange={(e) => list.setFilters({ from: e.currentTarget.value })}
+            onChange={(v) => list.setFilters({ from: v })}
+            invalid="ignore"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.to')}
             value={f.to}
-            onChange={(e) => list.setFilters({ to: e.currentTarget.value })}
+            onChange={(v) => list.setFilters({ to: v })}
+            invalid="ignore"
           />
         </SimpleGrid>
       </Paper>

@@ -31,6 +31,7 @@ import {
 } from '../../../../shared/reference/complaints';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
+import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -264,7 +265,7 @@ export function ComplaintsPage() {
             leftSection={<IconSearch size={16} />}
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 240px' }}
+            style={{ flex: '1 1 300px' }}
             data-testid="complaint-search"
           />
           <Select
@@ -273,7 +274,7 @@ export function ComplaintsPage() {
             value={f.status}
             onChange={(v) => list.setFilters({ status: v ?? 'open' })}
             allowDeselect={false}
-            w={190}
+            w={170}
             data-testid="filter-status"
           />
           <Select
@@ -287,7 +288,7 @@ export function ComplaintsPage() {
             value={f.due || null}
             onChange={(v) => list.setFilters({ due: v ?? '' })}
             clearable
-            w={200}
+            w={180}
             data-testid="filter-due"
           />
           <Select
@@ -298,7 +299,7 @@ export function ComplaintsPage() {
             onChange={(v) => list.setFilters({ assignee: v ?? '' })}
             clearable
             searchable
-            w={190}
+            w={180}
             data-testid="filter-assignee"
           />
           <Button
@@ -323,7 +324,7 @@ export function ComplaintsPage() {
           )}
         </Group>
         <Collapse expanded={moreOpen} id="complaint-more-filters">
-          <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} spacing="sm" mt="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" mt="sm">
             <Select
               label={t('complaint.kind')}
               placeholder={t('common.all')}
@@ -362,17 +363,17 @@ export function ComplaintsPage() {
               within="63"
               levels={[2, 3, 4]}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('complaint.filter.from')}
               value={f.from}
-              onChange={(e) => list.setFilters({ from: e.currentTarget.value })}
+              onChange={(v) => list.setFilters({ from: v })}
+              invalid="ignore"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('complaint.filter.to')}
               value={f.to}
-              onChange={(e) => list.setFilters({ to: e.currentTarget.value })}
+              onChange={(v) => list.setFilters({ to: v })}
+              invalid="ignore"
             />
           </SimpleGrid>
         </Collapse>

@@ -2,13 +2,14 @@
  * `#/shelter/history`: every stay by check-in, filtered and keyset-paged on the server (there
  * may be millions, so no total). Filters live in the address.
  */
-import { Anchor, Badge, Button, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, Select, SimpleGrid, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import type { Input, Output } from '../../../../shared/contract';
 import type { PpksCode } from '../../../../shared/reference/ppks';
 import { EXIT_TYPES } from '../../../../shared/reference/shelter';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
+import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { PpksBadges } from '../../components/PpksBadges';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -155,18 +156,18 @@ export function HistoryPage() {
     <>
       <PageHeader title={t('history.title')} subtitle={t('history.subtitle')} />
       <Paper withBorder radius="md" p="sm" mb="md" data-testid="history-filters">
-        <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} spacing="sm">
-          <TextInput
-            type="date"
+        <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm">
+          <DateField
             label={t('history.from')}
             value={f.from}
-            onChange={(e) => list.setFilters({ from: e.currentTarget.value })}
+            onChange={(v) => list.setFilters({ from: v })}
+            invalid="ignore"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('history.to')}
             value={f.to}
-            onChange={(e) => list.setFilters({ to: e.currentTarget.value })}
+            onChange={(v) => list.setFilters({ to: v })}
+            invalid="ignore"
           />
           <RegionPicker
             key={f.origin ? 'set' : 'none'}

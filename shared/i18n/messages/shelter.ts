@@ -337,7 +337,6 @@ export const shelterMessages = {
   'history.col.person': ['Orang', 'Person'],
   'history.col.origin': ['Asal', 'Origin'],
   'history.col.stay': ['Masuk – keluar', 'In – out'],
-  'history.col.days': ['Hari', 'Days'],
   'history.col.exit': ['Keluar', 'Exit'],
   'history.col.place': ['Tempat', 'Place'],
 

@@ -44,6 +44,7 @@ import {
   type ComplaintStatus,
 } from '../../../../shared/reference/complaints';
 import { call } from '../../api/rpc';
+import { Field } from '../../components/Field';
 import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
@@ -57,25 +58,6 @@ import { DeadlineLine } from './Deadlines';
 import { StatusBadge, UrgencyBadge } from './StatusBadges';
 
 type Dialog = { kind: 'step'; to: ComplaintStatus } | { kind: 'assign' } | { kind: 'action' };
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <div
-        style={{
-          fontSize: 'var(--mantine-font-size-sm)',
-          whiteSpace: 'pre-wrap',
-          wordBreak: 'break-word',
-        }}
-      >
-        {children}
-      </div>
-    </div>
-  );
-}
 
 function EventIcon({ e }: { e: ComplaintEvent }) {
   switch (e.kind) {

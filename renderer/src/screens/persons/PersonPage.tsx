@@ -26,6 +26,7 @@ import type { Output } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/contract/persons';
 import { QUALITY_FIELDS } from '../../../../shared/reference/persons';
 import { call } from '../../api/rpc';
+import { Field, NoValue } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
@@ -39,25 +40,6 @@ import { PersonPhoto } from './PersonPhoto';
 
 const QUALITY_COLOR = { complete: 'teal', partial: 'yellow', unknown: 'orange', refused: 'red' };
 
-function Field({
-  label,
-  children,
-  testId,
-}: {
-  label: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <div style={{ fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
-    </div>
-  );
-}
-
 function Empty({ quality }: { quality?: string }) {
   const t = useT();
   if (quality && quality !== 'complete')
@@ -66,11 +48,7 @@ function Empty({ quality }: { quality?: string }) {
         {t(`person.quality.${quality as 'unknown'}`)}
       </Badge>
     );
-  return (
-    <Text size="sm" c="dimmed" span>
-      —
-    </Text>
-  );
+  return <NoValue />;
 }
 
 function Card({

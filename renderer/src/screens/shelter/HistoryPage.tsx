@@ -50,7 +50,7 @@ function useColumns(): Column<Row>[] {
     {
       key: 'person',
       header: t('history.col.person'),
-      miw: 170,
+      miw: 150,
       render: (r) => (
         <>
           <Anchor href={href(`/persons/${r.personId}`)} fw={600} size="sm" tabIndex={-1}>
@@ -72,33 +72,24 @@ function useColumns(): Column<Row>[] {
       header: t('history.col.stay'),
       sort: { desc: 'newest', asc: 'oldest' },
       render: (r) => (
-        <Anchor
-          href={href(`/shelter/stays/${r.id}`)}
-          size="sm"
-          style={{ whiteSpace: 'nowrap' }}
-          tabIndex={-1}
-        >
-          {r.checkoutAt
-            ? `${fmt.date(r.checkinAt)} – ${fmt.date(r.checkoutAt)}`
-            : t('shelter.since', { date: fmt.date(r.checkinAt) })}
-        </Anchor>
-      ),
-    },
-    {
-      key: 'days',
-      header: t('history.col.days'),
-      render: (r) => (
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {r.checkoutAt
-            ? tn(t, 'shelter.daysCount', r.days, { days: r.days })
-            : daysLabel(r.days, t)}
-        </Text>
+        <>
+          <Anchor href={href(`/shelter/stays/${r.id}`)} size="sm" tabIndex={-1}>
+            {r.checkoutAt
+              ? `${fmt.date(r.checkinAt)} – ${fmt.date(r.checkoutAt)}`
+              : t('shelter.since', { date: fmt.date(r.checkinAt) })}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {r.checkoutAt
+              ? tn(t, 'shelter.daysCount', r.days, { days: r.days })
+              : daysLabel(r.days, t)}
+          </Text>
+        </>
       ),
     },
     {
       key: 'exit',
       header: t('history.col.exit'),
-      miw: 150,
+      miw: 140,
       render: (r) =>
         r.exitType ? (
           <>
@@ -118,13 +109,13 @@ function useColumns(): Column<Row>[] {
     {
       key: 'ppks',
       header: t('stay.ppks'),
-      maw: 240,
+      maw: 200,
       render: (r) => <PpksBadges codes={r.ppks} size="sm" />,
     },
     {
       key: 'place',
       header: t('history.col.place'),
-      miw: 170,
+      miw: 150,
       render: (r) => (
         <>
           <Text size="sm">{r.shelterName}</Text>
@@ -218,7 +209,7 @@ export function HistoryPage() {
         onRetry={page.reload}
         sort={list.sort}
         onSort={list.setSort}
-        minWidth={980}
+        minWidth={900}
         onOpen={(r) => navigate(`/shelter/stays/${r.id}`)}
         rowProps={() => ({ 'data-testid': 'history-row' })}
         toolbar={

@@ -16,9 +16,9 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconEdit, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { call } from '../../api/rpc';
+import { Field, NoValue } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
@@ -32,30 +32,7 @@ import { EventLog } from './EventLog';
 import { PpksBadges } from '../../components/PpksBadges';
 import { tn } from './labels';
 
-function Field({
-  label,
-  children,
-  testId,
-}: {
-  label: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <div style={{ fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
-    </div>
-  );
-}
-
-const dash = (
-  <Text size="sm" c="dimmed" span>
-    —
-  </Text>
-);
+const dash = <NoValue />;
 
 function ComplaintLink({ id }: { id: string }) {
   const t = useT();

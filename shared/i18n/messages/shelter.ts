@@ -269,7 +269,7 @@ export const shelterMessages = {
     'Tinggal ini tercatat dari sebuah pengaduan.',
     'This stay was recorded from a complaint.',
   ],
-  'stay.person': ['Orang', 'Person'],
+  'stay.person': ['Data orang: {name}', 'Person record: {name}'],
   'stay.events': ['Layanan dan kejadian', 'Services and events'],
   'stay.events.empty': ['Belum ada layanan tercatat.', 'No services recorded yet.'],
   'stay.events.add': ['Catat layanan', 'Record a service'],

@@ -1,5 +1,5 @@
 /** A complaint's deadlines: the time left in words, its colour, the list's and the page's view. */
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconClockHour4 } from '@tabler/icons-react';
 import type { Deadline } from '../../../../shared/contract/complaints';
 import { useT } from '../../i18n/I18nProvider';
@@ -59,31 +59,29 @@ export function NextDeadline({ next }: { next: Deadline | null }) {
   );
 }
 
-/** One deadline on the detail page, met or pending. */
+/**
+ * One deadline on the detail page, met or pending: the stage and its last day on one line, where
+ * it stands under it (a badge that may wrap), so it fits the narrow side column.
+ */
 export function DeadlineLine({ d }: { d: Deadline }) {
   const t = useT();
   const fmt = useFormat();
   const color = deadlineColor(d);
   return (
-    <Group
-      justify="space-between"
-      wrap="nowrap"
-      align="flex-start"
-      data-testid={`deadline-${d.stage}`}
-      data-overdue={d.overdue || undefined}
-    >
-      <div>
+    <Stack gap={4} data-testid={`deadline-${d.stage}`} data-overdue={d.overdue || undefined}>
+      <Group gap={6} justify="space-between" wrap="wrap" align="baseline">
         <Text size="sm" fw={600}>
           {t(`complaint.stage.${d.stage}`)}
         </Text>
         <Text size="xs" c="dimmed">
           {t('complaint.deadline.by', { date: fmt.calendarDate(d.due) })}
         </Text>
-      </div>
+      </Group>
       <Badge
         color={color}
         variant={d.overdue ? 'filled' : 'light'}
         tt="none"
+        className="pelita-wrap-badge"
         leftSection={
           d.metAt ? (
             <IconCircleCheck size={12} />
@@ -94,6 +92,6 @@ export function DeadlineLine({ d }: { d: Deadline }) {
       >
         {d.metAt ? `${timeLeftText(d, t)} · ${fmt.date(d.metAt)}` : timeLeftText(d, t)}
       </Badge>
-    </Group>
+    </Stack>
   );
 }

@@ -97,8 +97,12 @@ export function StayPage({ id }: { id: string }) {
               component="a"
               href={href(`/persons/${s.person.id}`)}
               leftSection={<IconUser size={16} />}
+              data-testid="stay-person"
+              maw={360}
+              title={s.person.fullName}
+              styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
             >
-              {t('stay.person')}
+              {t('stay.person', { name: s.person.fullName })}
             </Button>
             {!active && canCorrect && (
               <Button
@@ -220,11 +224,12 @@ export function StayPage({ id }: { id: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
+            {/* Services are recorded during the stay; after check-out the log is read only.
+                The log comes first: it is used every day, check-out once at the end. */}
+            <EventLog stay={s} canWrite={canWrite && active} onSaved={setOverride} />
             {active && canWrite && (
               <CheckoutForm key={s.version} stay={s} onSaved={setOverride} onReload={reload} />
             )}
-            {/* Services are recorded during the stay; after check-out the log is read only. */}
-            <EventLog stay={s} canWrite={canWrite && active} onSaved={setOverride} />
           </Stack>
         </Grid.Col>
       </Grid>

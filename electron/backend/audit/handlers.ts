@@ -7,7 +7,8 @@ import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { fieldError } from '../errors';
 import { keysetPage, keysetPlan } from '../lib/keyset';
-import { nextDay, startOfDayUtc } from '../lib/time';
+
+import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import { officeTimeZone } from '../office/store';
 import { ChainVerifier } from './chain';
 
@@ -64,7 +65,7 @@ export const auditHandlers: HandlersOf<typeof auditContract> = {
       // Dates are days in the office's time zone.
       const tz = await officeTimeZone(ctx.db);
       if (input.from) q = q.where('at', '>=', startOfDayUtc(input.from, tz));
-      if (input.to) q = q.where('at', '<', startOfDayUtc(nextDay(input.to), tz));
+      if (input.to) q = q.where('at', '<', endOfDayUtc(input.to, tz));
     }
     const roles = ctx.user?.roles ?? null;
     const page = keysetPage(await q.execute(), input, plan, (r) => String(r.seq));

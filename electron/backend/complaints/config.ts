@@ -7,7 +7,8 @@ import type {
 } from '../../../shared/contract/complaints';
 import type { HolidayKind } from '../../../shared/reference/complaints';
 import { formatTicketNumber } from '../../../shared/ticketNumber';
-import { dayInZone, type HolidaySet } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
+import type { HolidaySet } from '../../../shared/workdays';
 import type { DB } from '../db/schema';
 import type {
   ComplaintCategoriesTable,

@@ -9,7 +9,8 @@ import {
   type ComplaintStatus,
   type DeadlineStage,
 } from '../../../shared/reference/complaints';
-import { dayInZone, dueDate, timeLeft, type HolidaySet } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
+import { dueDate, timeLeft, type HolidaySet } from '../../../shared/workdays';
 
 export interface DeadlineDays {
   verify: number;

@@ -12,7 +12,8 @@ import {
   type ComplaintChannel,
 } from '../../../shared/reference/complaints';
 import { ROLE_PERMISSIONS, ROLES } from '../../../shared/roles';
-import { addCalendarDays, dayInZone } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
+import { addCalendarDays } from '../../../shared/workdays';
 import type { DB } from '../db/schema';
 import type { ComplaintCategoriesTable } from '../db/tables/complaints';
 import { fieldErrors } from '../errors';

@@ -10,7 +10,8 @@ import type {
   ComplaintKind,
   ComplaintStatus,
 } from '../../../shared/reference/complaints';
-import { dayInZone, median, workingDaysBetween } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
+import { median, workingDaysBetween } from '../../../shared/workdays';
 import type { DB } from '../db/schema';
 import type { Calendar } from './config';
 import { stageMetAt } from './deadlines';

@@ -5,7 +5,7 @@ import { assertUpdated, nextVersion } from '../db/versioned';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { AppError, fieldError, notFound, staleRecord } from '../errors';
-import { yearIn } from '../lib/days';
+import { yearInZone } from '../../../shared/time';
 import { uuidv7 } from '../lib/ids';
 import { officeTimeZone } from '../office/store';
 import { regionRefs } from '../regions/refs';
@@ -42,7 +42,7 @@ async function syncStayOrigin(ctx: Ctx, personId: string, originCode: string | n
 
 export const personHandlers: HandlersOf<typeof personsContract> = {
   async 'persons.search'(input, ctx) {
-    const currentYear = yearIn(ctx.now, await officeTimeZone(ctx.db));
+    const currentYear = yearInZone(ctx.now, await officeTimeZone(ctx.db));
     const ids = await searchPersonIds(ctx.db, { ...input, currentYear });
     return { results: await loadSummaries(ctx.db, ids) };
   },
@@ -90,7 +90,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
 
   async 'persons.duplicates'(input, ctx) {
     const timeZone = await officeTimeZone(ctx.db);
-    const year = yearIn(ctx.now, timeZone);
+    const year = yearInZone(ctx.now, timeZone);
     const found = await findDuplicates(ctx.db, {
       excludeId: input.excludeId,
       nik: input.nik,

@@ -2,11 +2,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { shelterContract } from '../../../shared/contract/shelter';
 import { VERIFIED_IDENTITY } from '../../../shared/reference/persons';
+import { endOfDayUtc, startOfDayUtc, zoneOffsetMinutes } from '../../../shared/time';
 import type { DB } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
 import { keysetPage, keysetPlan } from '../lib/keyset';
-import { nextDay, startOfDayUtc, zoneOffsetMinutes } from '../lib/time';
 import { regionRefs } from '../regions/refs';
 import { ppksOf, shelterClock, stayDays } from './queries';
 
@@ -57,7 +57,7 @@ async function historyPage(
   if (input.exitType === 'active') where.push(sql`s.exit_type IS NULL`);
   else if (input.exitType) where.push(sql`s.exit_type = ${input.exitType}`);
   if (input.from) where.push(sql`${at} >= ${startOfDayUtc(input.from, timeZone)}`);
-  if (input.to) where.push(sql`${at} < ${startOfDayUtc(nextDay(input.to), timeZone)}`);
+  if (input.to) where.push(sql`${at} < ${endOfDayUtc(input.to, timeZone)}`);
   if (plan.cursor) {
     const [cAt, cId] = decodeCursor(plan.cursor, input.after ? 'after' : 'before');
     where.push(sql`(${at}, ${idRef}) ${sql.raw(plan.op)} (${cAt}, ${cId})`);
@@ -120,7 +120,7 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
     if (input.to < input.from) throw fieldError(['to'], 'stats.range');
     const clock = await shelterClock(ctx.db, ctx.now);
     const start = startOfDayUtc(input.from, clock.timeZone);
-    const end = startOfDayUtc(nextDay(input.to), clock.timeZone);
+    const end = endOfDayUtc(input.to, clock.timeZone);
     const shelter = input.shelterId ? sql` AND s.shelter_id = ${input.shelterId}` : sql``;
     // Stays that overlap the period: checked in before it ends, not checked out before it starts.
     const overlap = sql`s.checkin_at < ${end} AND (s.checkout_at IS NULL OR s.checkout_at >= ${start})${shelter}`;

@@ -35,7 +35,8 @@ import {
   type ComplaintKind,
   type Urgency,
 } from '../../../../shared/reference/complaints';
-import { dayInZone, dueDate, isoToZonedTime, zonedTimeToIso } from '../../../../shared/workdays';
+import { dayInZone, isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
+import { dueDate } from '../../../../shared/workdays';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
 import { PageHeader } from '../../components/PageHeader';

@@ -21,7 +21,7 @@ import {
   type AnswerChannel,
   type ComplaintStatus,
 } from '../../../../shared/reference/complaints';
-import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/workdays';
+import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
 import { useT } from '../../i18n/I18nProvider';

@@ -31,6 +31,7 @@ import {
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { PersonSummary } from '../../../../shared/contract/persons';
+import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { PPKS_CODES, type PpksCode } from '../../../../shared/reference/ppks';
 import { REFERRAL_SOURCES } from '../../../../shared/reference/shelter';
 import { call, isRpcFailure } from '../../api/rpc';
@@ -51,7 +52,6 @@ import { BedPicker } from './BedPicker';
 import { loadComplaint } from './complaintRef';
 import { PpksSelect } from '../../components/PpksSelect';
 import { useShelters } from './useShelters';
-import { fromLocalInput, nowLocalInput } from './zoneTime';
 
 interface CheckinValues {
   personId: string;
@@ -176,7 +176,7 @@ export function CheckinPage() {
   const form = useForm<CheckinValues>(() => ({
     personId: '',
     bedId: bedParam,
-    checkinAt: nowLocalInput(fmt.timeZone),
+    checkinAt: isoToZonedTime(new Date(), fmt.timeZone),
     referralSource: null,
     referralDetail: '',
     ppks: [],
@@ -224,7 +224,7 @@ export function CheckinPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     form.clear();
-    const at = fromLocalInput(v.checkinAt, fmt.timeZone);
+    const at = zonedTimeToIso(v.checkinAt, fmt.timeZone);
     const missing: Record<string, { key: string }> = {};
     if (!person) missing.personId = { key: 'checkin.person.required' };
     if (!v.bedId) missing.bedId = { key: 'checkin.bed.required' };

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot } from './host';
+import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot, shotSizes } from './host';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
@@ -43,6 +43,7 @@ test('the audit trail shows setup, failed and successful sign-in and the created
   await expect(rows.last()).toContainText('Pengaturan awal');
   await expect(rows.first()).toContainText(/\d{1,2} \w{3} \d{4} \d{2}\.\d{2} WITA/);
   await shot(page, '30-audit');
+  await shotSizes(page, '30-audit');
 
   // The changed fields of the creation, before → after; the password is not shown.
   await rows
@@ -55,6 +56,7 @@ test('the audit trail shows setup, failed and successful sign-in and the created
   await expect(changes).toContainText('Petugas Pengaduan');
   await expect(changes).not.toContainText('PengaduanAwal26');
   await shot(page, '31-audit-changes');
+  await shotSizes(page, '31-audit-changes');
 
   // Integrity check.
   await page.getByRole('button', { name: 'Periksa keutuhan' }).click();

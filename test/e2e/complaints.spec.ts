@@ -227,6 +227,7 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
   await page.getByTestId('action-confirm').click();
   await expect(page.getByTestId('deadline-answer')).toContainText('Tepat waktu');
   await shot(page, 'detail-follow-up');
+  await shotSizes(page, 'complaints-detail-follow-up');
 
   // Close within the deadline.
   await page.getByTestId('step-done').click();
@@ -242,6 +243,7 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
   await expect(page.getByTestId('complaint-closure')).toContainText('Telepon');
   await expect(page.getByTestId('complaint-actions')).toHaveCount(0);
   await shot(page, 'detail-done');
+  await shotSizes(page, 'complaints-detail-done');
 });
 
 test('a letter registered late is past its deadline and shows in red', async ({ page }) => {

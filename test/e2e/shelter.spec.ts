@@ -364,6 +364,7 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
   await expect(page.getByTestId('event-item').first()).toContainText('Pemeriksaan kesehatan');
   await expect(page.getByTestId('event-item').first()).toContainText(`oleh ${STAFF.fullName}`);
   await shot(page, 'shelter-06-stay');
+  await shotSizes(page, 'shelter-06-stay');
 
   // The board shows him in bed A2; the figures count him.
   await openNav(page, 'Rumah Singgah');
@@ -398,6 +399,7 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
   await expect(page.getByTestId('stay-exit')).toContainText('Kabupaten Banjar');
   await expect(page.getByTestId('checkout-form')).toHaveCount(0);
   await shot(page, 'shelter-08-stay-checked-out');
+  await shotSizes(page, 'shelter-08-stay-checked-out');
 
   // The figures change: one served, from elsewhere (Kab. Banjar), one repatriation.
   await openNav(page, 'Rumah Singgah');
@@ -410,6 +412,7 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
   await expect(page.getByTestId('stats-exits')).toContainText('Dipulangkan ke daerah asal');
   await expect(page.getByTestId('stat-avg-value')).toHaveText('0 hari');
   await shot(page, 'shelter-09-board-stats');
+  await shotSizes(page, 'shelter-09-board-stats');
 
   // The person's page lists the stay.
   await openNav(page, 'Data Orang');
@@ -522,6 +525,7 @@ test('the board marks stays past the maximum in red; Home counts residents', asy
     '3 dari 5 tempat tidur terisi · 1 lewat batas 7 hari',
   );
   await shot(page, 'shelter-12-board-overdue');
+  await shotSizes(page, 'shelter-12-board-overdue');
   await b1Card.click();
   await expect(page.getByTestId('stay-overdue')).toContainText('Lewat 3 hari dari batas 7 hari');
 });

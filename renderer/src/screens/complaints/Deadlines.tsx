@@ -82,6 +82,7 @@ export function DeadlineLine({ d }: { d: Deadline }) {
         variant={d.overdue ? 'filled' : 'light'}
         tt="none"
         className="pelita-wrap-badge"
+        style={{ alignSelf: 'flex-start' }}
         leftSection={
           d.metAt ? (
             <IconCircleCheck size={12} />

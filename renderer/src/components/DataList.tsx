@@ -35,8 +35,11 @@ export interface Column<R> {
   key: string;
   header: string;
   render: (row: R) => ReactNode;
-  /** The contract's sort values this column stands for; the first click uses `desc` if given. */
-  sort?: { asc?: string; desc?: string };
+  /**
+   * The contract's sort values this column stands for, and which the first click picks
+   * (ascending unless said otherwise; dates read newest first).
+   */
+  sort?: { asc?: string; desc?: string; first?: 'asc' | 'desc' };
   w?: number | string;
   miw?: number;
   maw?: number;
@@ -81,8 +84,8 @@ function SortHeader<R>({
   const t = useT();
   const s = column.sort!;
   const dir = sort === s.asc ? 'asc' : sort === s.desc ? 'desc' : null;
-  const next =
-    dir === 'desc' ? (s.asc ?? s.desc!) : dir === 'asc' ? (s.desc ?? s.asc!) : (s.desc ?? s.asc!);
+  const first = s.first === 'desc' ? (s.desc ?? s.asc!) : (s.asc ?? s.desc!);
+  const next = dir === 'desc' ? (s.asc ?? s.desc!) : dir === 'asc' ? (s.desc ?? s.asc!) : first;
   const Icon = dir === 'asc' ? IconArrowUp : dir === 'desc' ? IconArrowDown : IconArrowsSort;
   return (
     <UnstyledButton

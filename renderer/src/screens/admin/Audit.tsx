@@ -137,7 +137,7 @@ function useColumns(
     {
       key: 'at',
       header: t('audit.at'),
-      sort: { desc: 'newest', asc: 'oldest' },
+      sort: { desc: 'newest', asc: 'oldest', first: 'desc' },
       w: 190,
       render: (row) => (
         <>

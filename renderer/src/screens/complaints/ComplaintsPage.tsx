@@ -91,7 +91,7 @@ function useColumns(): Column<ComplaintSummary>[] {
     {
       key: 'number',
       header: t('complaint.number'),
-      sort: { desc: 'newest', asc: 'oldest' },
+      sort: { desc: 'newest', asc: 'oldest', first: 'desc' },
       w: 150,
       render: (r) => (
         <>

@@ -70,7 +70,7 @@ function useColumns(): Column<Row>[] {
     {
       key: 'stay',
       header: t('history.col.stay'),
-      sort: { desc: 'newest', asc: 'oldest' },
+      sort: { desc: 'newest', asc: 'oldest', first: 'desc' },
       render: (r) => (
         <>
           <Anchor href={href(`/shelter/stays/${r.id}`)} size="sm" tabIndex={-1}>

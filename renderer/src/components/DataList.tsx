@@ -40,6 +40,8 @@ export interface Column<R> {
    * (ascending unless said otherwise; dates read newest first).
    */
   sort?: { asc?: string; desc?: string; first?: 'asc' | 'desc' };
+  /** The header is read out but not shown (an actions column). */
+  hideHeader?: boolean;
   w?: number | string;
   miw?: number;
   maw?: number;
@@ -245,6 +247,8 @@ export function DataList<R>(props: DataListProps<R>) {
                   <Table.Th key={c.key} w={c.w} miw={c.miw} maw={c.maw} aria-sort={dir}>
                     {c.sort ? (
                       <SortHeader column={c} sort={props.sort} onSort={props.onSort} />
+                    ) : c.hideHeader ? (
+                      <span className="pelita-sr-only">{c.header}</span>
                     ) : (
                       c.header
                     )}

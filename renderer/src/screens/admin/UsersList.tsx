@@ -93,18 +93,16 @@ function useColumns(onAction: (action: UserAction, u: UserRow) => void): Column<
       header: t('auth.username'),
       sort: { asc: 'username', desc: 'username_desc' },
       render: (u) => (
-        <Text size="sm" ff="monospace">
-          {u.username}
-        </Text>
-      ),
-    },
-    {
-      key: 'nip',
-      header: t('user.nip'),
-      render: (u) => (
-        <Text size="sm" ff="monospace" c={u.nip ? undefined : 'dimmed'}>
-          {u.nip ?? '—'}
-        </Text>
+        <>
+          <Text size="sm" ff="monospace">
+            {u.username}
+          </Text>
+          {u.nip && (
+            <Text size="xs" c="dimmed" ff="monospace" title={t('user.nip')}>
+              {t('user.nip')} {u.nip}
+            </Text>
+          )}
+        </>
       ),
     },
     {
@@ -167,7 +165,8 @@ function useColumns(onAction: (action: UserAction, u: UserRow) => void): Column<
     {
       key: 'actions',
       header: t('common.actions'),
-      w: 80,
+      hideHeader: true,
+      w: 56,
       render: (u) => (
         <Menu position="bottom-end" withinPortal shadow="md">
           <Menu.Target>
@@ -287,7 +286,7 @@ export function UsersList({
         onRetry={users.reload}
         sort={list.sort}
         onSort={list.setSort}
-        minWidth={920}
+        minWidth={860}
         onOpen={(u) => onAction('edit', u)}
         rowProps={(u) => ({
           'data-testid': `user-row-${u.username}`,

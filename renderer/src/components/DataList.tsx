@@ -25,10 +25,11 @@ import {
   IconChevronRight,
   IconChevronsLeft,
   IconListSearch,
+  IconX,
 } from '@tabler/icons-react';
 import { Fragment, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n, useT } from '../i18n/I18nProvider';
-import { PAGE_SIZES, type PageSize, type Paging } from '../lib/list';
+import { PAGE_SIZES, type ListState, type PageSize, type Paging } from '../lib/list';
 import { LoadError } from './PageStates';
 
 export interface Column<R> {
@@ -61,6 +62,9 @@ export interface DataListProps<R> {
   paging: Paging | null;
   /** What the empty list says, and what to do about it. */
   empty: { title: string; body: string; action?: ReactNode };
+  /** Filters are set: a reset button over the table, and `emptyFiltered` with it when nothing matches. */
+  filters?: Pick<ListState<Record<string, string>>, 'filtered' | 'resetFilters'>;
+  emptyFiltered?: { title: string; body: string };
   /** Opens a row (Enter or a click outside its links and buttons). */
   onOpen?: (row: R) => void;
   /** Extra props per row (data-testid, class names). */
@@ -200,7 +204,10 @@ export function DataList<R>(props: DataListProps<R>) {
   const { columns, rows, loading, paging, onOpen } = props;
   const body = useRef<HTMLTableSectionElement>(null);
   const [active, setActive] = useState(0);
+  const t = useT();
   const skeletonRows = Math.min(paging?.pageSize ?? 10, 10);
+  const filtered = !!props.filters?.filtered;
+  const empty = (filtered && props.emptyFiltered) || props.empty;
 
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, row: R) => {
     if (e.target !== e.currentTarget) return;
@@ -221,11 +228,21 @@ export function DataList<R>(props: DataListProps<R>) {
 
   return (
     <Paper withBorder radius="md" data-testid={props.testId}>
-      {props.toolbar && (
-        <Group justify="flex-end" px="md" pt="xs" gap="sm">
-          {props.toolbar}
-        </Group>
-      )}
+      <Group justify="flex-end" px="md" pt="xs" gap="sm" mih={34}>
+        {props.toolbar}
+        {filtered && (
+          <Button
+            variant="subtle"
+            color="gray"
+            size="xs"
+            leftSection={<IconX size={14} />}
+            onClick={props.filters!.resetFilters}
+            data-testid="list-reset"
+          >
+            {t('common.reset')}
+          </Button>
+        )}
+      </Group>
       {props.error ? <LoadError error={props.error} onRetry={props.onRetry} /> : null}
       <Table.ScrollContainer minWidth={props.minWidth ?? 800}>
         <Table
@@ -283,11 +300,17 @@ export function DataList<R>(props: DataListProps<R>) {
                     <ThemeIcon size={44} radius="xl" variant="light" color="gray">
                       <IconListSearch size={24} />
                     </ThemeIcon>
-                    <Text fw={600}>{props.empty.title}</Text>
+                    <Text fw={600}>{empty.title}</Text>
                     <Text size="sm" c="dimmed" ta="center" maw={520}>
-                      {props.empty.body}
+                      {empty.body}
                     </Text>
-                    {props.empty.action}
+                    {filtered ? (
+                      <Button variant="light" onClick={props.filters!.resetFilters}>
+                        {t('list.resetFilters')}
+                      </Button>
+                    ) : (
+                      props.empty.action
+                    )}
                   </Stack>
                 </Table.Td>
               </Table.Tr>

@@ -19,7 +19,6 @@ import {
   IconRefresh,
   IconShieldCheck,
   IconShieldX,
-  IconX,
 } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { METHOD_NAMES, type Input, type Output } from '../../../../shared/contract';
@@ -29,7 +28,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { DataList, type Column } from '../../components/DataList';
-import { DateField } from '../../components/DateField';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import {
@@ -339,17 +338,11 @@ export function AuditPage() {
             onChange={(e) => setRecordId(e.currentTarget.value)}
             classNames={{ input: 'pelita-mono' }}
           />
-          <DateField
-            label={t('audit.from')}
-            value={f.from}
-            onChange={(v) => list.setFilters({ from: v })}
-            invalid="ignore"
-          />
-          <DateField
-            label={t('audit.to')}
-            value={f.to}
-            onChange={(v) => list.setFilters({ to: v })}
-            invalid="ignore"
+          <DateRangeFilter
+            labels={[t('audit.from'), t('audit.to')]}
+            from={f.from}
+            to={f.to}
+            onChange={list.setFilters}
           />
         </SimpleGrid>
       </Paper>
@@ -378,17 +371,6 @@ export function AuditPage() {
         }
         toolbar={
           <>
-            {list.filtered && (
-              <Button
-                variant="subtle"
-                color="gray"
-                size="xs"
-                leftSection={<IconX size={14} />}
-                onClick={list.resetFilters}
-              >
-                {t('common.reset')}
-              </Button>
-            )}
             <Button
               variant="subtle"
               size="xs"
@@ -400,19 +382,9 @@ export function AuditPage() {
           </>
         }
         paging={keysetPaging(list, page.data)}
-        empty={
-          list.filtered
-            ? {
-                title: t('audit.empty'),
-                body: t('audit.emptyHelp'),
-                action: (
-                  <Button variant="light" onClick={list.resetFilters}>
-                    {t('list.resetFilters')}
-                  </Button>
-                ),
-              }
-            : { title: t('audit.emptyAll'), body: t('audit.emptyAllHelp') }
-        }
+        filters={list}
+        empty={{ title: t('audit.emptyAll'), body: t('audit.emptyAllHelp') }}
+        emptyFiltered={{ title: t('audit.empty'), body: t('audit.emptyHelp') }}
       />
     </>
   );

@@ -5,7 +5,6 @@
 import {
   ActionIcon,
   Badge,
-  Button,
   Group,
   Menu,
   Paper,
@@ -24,7 +23,6 @@ import {
   IconSearch,
   IconUserCheck,
   IconUserOff,
-  IconX,
 } from '@tabler/icons-react';
 import type { Input } from '../../../../shared/contract';
 import type { UserRow } from '../../../../shared/contract/users';
@@ -263,16 +261,6 @@ export function UsersList({
               list.setFilters({ inactive: e.currentTarget.checked ? 'show' : 'hide' })
             }
           />
-          {list.filtered && (
-            <Button
-              variant="subtle"
-              color="gray"
-              leftSection={<IconX size={16} />}
-              onClick={list.resetFilters}
-            >
-              {t('common.reset')}
-            </Button>
-          )}
         </Group>
       </Paper>
       <DataList
@@ -293,15 +281,8 @@ export function UsersList({
           'data-inactive': !u.active || undefined,
         })}
         paging={offsetPaging(list, users.data)}
-        empty={{
-          title: t('user.empty'),
-          body: t('user.emptyHelp'),
-          action: (
-            <Button variant="light" onClick={list.resetFilters}>
-              {t('list.resetFilters')}
-            </Button>
-          ),
-        }}
+        filters={list}
+        empty={{ title: t('user.empty'), body: t('user.emptyHelp') }}
       />
     </>
   );

@@ -15,13 +15,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import {
-  IconAdjustmentsHorizontal,
-  IconChartBar,
-  IconPlus,
-  IconSearch,
-  IconX,
-} from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconChartBar, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import type { ComplaintListInput, ComplaintSummary } from '../../../../shared/contract/complaints';
 import {
@@ -31,7 +25,7 @@ import {
 } from '../../../../shared/reference/complaints';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
-import { DateField } from '../../components/DateField';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -312,16 +306,6 @@ export function ComplaintsPage() {
           >
             {moreSet > 0 ? t('list.moreFiltersActive', { count: moreSet }) : t('list.moreFilters')}
           </Button>
-          {list.filtered && (
-            <Button
-              variant="subtle"
-              color="gray"
-              leftSection={<IconX size={16} />}
-              onClick={list.resetFilters}
-            >
-              {t('common.reset')}
-            </Button>
-          )}
         </Group>
         <Collapse expanded={moreOpen} id="complaint-more-filters">
           <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" mt="sm">
@@ -363,17 +347,11 @@ export function ComplaintsPage() {
               within="63"
               levels={[2, 3, 4]}
             />
-            <DateField
-              label={t('complaint.filter.from')}
-              value={f.from}
-              onChange={(v) => list.setFilters({ from: v })}
-              invalid="ignore"
-            />
-            <DateField
-              label={t('complaint.filter.to')}
-              value={f.to}
-              onChange={(v) => list.setFilters({ to: v })}
-              invalid="ignore"
+            <DateRangeFilter
+              labels={[t('complaint.filter.from'), t('complaint.filter.to')]}
+              from={f.from}
+              to={f.to}
+              onChange={list.setFilters}
             />
           </SimpleGrid>
         </Collapse>
@@ -404,31 +382,24 @@ export function ComplaintsPage() {
           </Text>
         }
         paging={offsetPaging(list, data)}
-        empty={
-          list.filtered
-            ? {
-                title: t('complaint.list.emptyFiltered'),
-                body: t('complaint.list.emptyFilteredHelp'),
-                action: (
-                  <Button variant="light" onClick={list.resetFilters}>
-                    {t('list.resetFilters')}
-                  </Button>
-                ),
-              }
-            : {
-                title: t('complaint.list.empty'),
-                body: t('complaint.list.emptyHelp'),
-                action: canWrite ? (
-                  <Button
-                    component="a"
-                    href={href('/complaints/new')}
-                    leftSection={<IconPlus size={16} />}
-                  >
-                    {t('nav.complaints.new')}
-                  </Button>
-                ) : undefined,
-              }
-        }
+        filters={list}
+        emptyFiltered={{
+          title: t('complaint.list.emptyFiltered'),
+          body: t('complaint.list.emptyFilteredHelp'),
+        }}
+        empty={{
+          title: t('complaint.list.empty'),
+          body: t('complaint.list.emptyHelp'),
+          action: canWrite ? (
+            <Button
+              component="a"
+              href={href('/complaints/new')}
+              leftSection={<IconPlus size={16} />}
+            >
+              {t('nav.complaints.new')}
+            </Button>
+          ) : undefined,
+        }}
       />
     </>
   );

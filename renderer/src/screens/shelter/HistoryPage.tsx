@@ -2,14 +2,13 @@
  * `#/shelter/history`: every stay by check-in, filtered and keyset-paged on the server (there
  * may be millions, so no total). Filters live in the address.
  */
-import { Anchor, Badge, Button, Paper, Select, SimpleGrid, Text } from '@mantine/core';
-import { IconX } from '@tabler/icons-react';
+import { Anchor, Badge, Paper, Select, SimpleGrid, Text } from '@mantine/core';
 import type { Input, Output } from '../../../../shared/contract';
 import type { PpksCode } from '../../../../shared/reference/ppks';
 import { EXIT_TYPES } from '../../../../shared/reference/shelter';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
-import { DateField } from '../../components/DateField';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { PageHeader } from '../../components/PageHeader';
 import { PpksBadges } from '../../components/PpksBadges';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -148,17 +147,11 @@ export function HistoryPage() {
       <PageHeader title={t('history.title')} subtitle={t('history.subtitle')} />
       <Paper withBorder radius="md" p="sm" mb="md" data-testid="history-filters">
         <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm">
-          <DateField
-            label={t('history.from')}
-            value={f.from}
-            onChange={(v) => list.setFilters({ from: v })}
-            invalid="ignore"
-          />
-          <DateField
-            label={t('history.to')}
-            value={f.to}
-            onChange={(v) => list.setFilters({ to: v })}
-            invalid="ignore"
+          <DateRangeFilter
+            labels={[t('history.from'), t('history.to')]}
+            from={f.from}
+            to={f.to}
+            onChange={list.setFilters}
           />
           <RegionPicker
             key={f.origin ? 'set' : 'none'}
@@ -217,37 +210,12 @@ export function HistoryPage() {
             <Text size="xs" c="dimmed">
               {t('list.keys')}
             </Text>
-            {list.filtered && (
-              <Button
-                variant="subtle"
-                color="gray"
-                size="xs"
-                leftSection={<IconX size={14} />}
-                onClick={list.resetFilters}
-              >
-                {t('common.reset')}
-              </Button>
-            )}
           </>
         }
         paging={keysetPaging(list, page.data)}
-        empty={
-          list.filtered
-            ? {
-                title: t('history.empty'),
-                body: t('history.emptyFilteredHelp'),
-                action: (
-                  <Button
-                    variant="light"
-                    leftSection={<IconX size={16} />}
-                    onClick={list.resetFilters}
-                  >
-                    {t('list.resetFilters')}
-                  </Button>
-                ),
-              }
-            : { title: t('history.emptyAll'), body: t('history.emptyAllHelp') }
-        }
+        filters={list}
+        empty={{ title: t('history.emptyAll'), body: t('history.emptyAllHelp') }}
+        emptyFiltered={{ title: t('history.empty'), body: t('history.emptyFilteredHelp') }}
       />
     </>
   );

@@ -12,8 +12,11 @@ export function PpksBadges({
   max,
   size = 'sm',
   variant = 'light',
+  numbered,
 }: {
   codes: readonly string[];
+  /** "08 · Lanjut Usia Terlantar" instead of the name alone. */
+  numbered?: boolean;
   max?: number;
   size?: BadgeProps['size'];
   variant?: BadgeProps['variant'];
@@ -33,7 +36,7 @@ export function PpksBadges({
           className="pelita-wrap-badge"
           title={c}
         >
-          {ppksName(c, locale)}
+          {numbered ? `${c.slice(5)} · ${ppksName(c, locale)}` : ppksName(c, locale)}
         </Badge>
       ))}
       {rest.length > 0 && (

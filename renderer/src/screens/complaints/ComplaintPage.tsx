@@ -45,6 +45,7 @@ import {
 } from '../../../../shared/reference/complaints';
 import { call } from '../../api/rpc';
 import { Field } from '../../components/Field';
+import { PpksBadges } from '../../components/PpksBadges';
 import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
@@ -52,7 +53,6 @@ import { href, navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { ActionDialog, AssignDialog, TransitionDialog } from './dialogs';
-import { ppksName } from '../../lib/ppks';
 import { categoryName } from './labels';
 import { DeadlineLine } from './Deadlines';
 import { StatusBadge, UrgencyBadge } from './StatusBadges';
@@ -428,13 +428,7 @@ export function ComplaintPage({ id }: { id: string }) {
                   {c.ppks.length > 0 && (
                     <Grid.Col span={12}>
                       <Field label={t('complaint.ppks')}>
-                        <Group gap={6} mt={2}>
-                          {c.ppks.map((p) => (
-                            <Badge key={p} variant="outline" color="gray" tt="none">
-                              {p.slice(5)} · {ppksName(p, locale)}
-                            </Badge>
-                          ))}
-                        </Group>
+                        <PpksBadges codes={c.ppks} variant="outline" size="md" numbered />
                       </Field>
                     </Grid.Col>
                   )}

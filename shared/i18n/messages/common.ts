@@ -20,7 +20,6 @@ export const commonMessages = {
   'common.all': ['Semua', 'All'],
   'common.filter': ['Saring', 'Filter'],
   'common.reset': ['Atur ulang', 'Reset'],
-  'common.more': ['Muat lebih banyak', 'Load more'],
   'common.noResults': ['Tidak ada hasil', 'No results'],
   'common.language': ['Bahasa', 'Language'],
   'common.theme.light': ['Terang', 'Light'],

@@ -398,7 +398,6 @@ export const complaintMessages = {
   'complaint.filter.status': ['Status', 'Status'],
   'complaint.filter.anyStatus': ['Semua status', 'Any status'],
   'complaint.filter.due': ['Tenggat', 'Deadline'],
-  'complaint.filter.anyDue': ['Semua', 'Any'],
   'complaint.filter.overdue': ['Terlambat', 'Overdue'],
   'complaint.filter.dueToday': ['Jatuh tempo hari ini', 'Due today'],
   'complaint.filter.todayOrOverdue': ['Hari ini atau terlambat', 'Today or overdue'],

@@ -19,6 +19,9 @@ export const auditRow = z.object({
 });
 export type AuditRow = z.infer<typeof auditRow>;
 
+/** Audit trail orders: by entry number, newest or oldest first. */
+export const AUDIT_SORTS = ['newest', 'oldest'] as const;
+
 export const auditContract = {
   /**
    * Newest first (or oldest first), keyset-paged by the entry number so it stays fast with years
@@ -34,7 +37,7 @@ export const auditContract = {
       recordId: z.string().trim().max(80).optional(),
       from: calendarDate.optional(),
       to: calendarDate.optional(),
-      sort: z.enum(['newest', 'oldest']).default('newest'),
+      sort: z.enum(AUDIT_SORTS).default('newest'),
       ...keysetInput,
       limit: z.number().int().min(1).max(200).default(50),
     }),

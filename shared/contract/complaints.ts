@@ -220,6 +220,9 @@ export const complaintInput = z.strictObject({
 });
 export type ComplaintInput = z.input<typeof complaintInput>;
 
+/** Complaint list orders: next deadline (open first), received newest or oldest first. */
+export const COMPLAINT_SORTS = ['deadline', 'newest', 'oldest'] as const;
+
 const listInput = z.strictObject({
   /** `open` and `closed` stand for their groups of statuses. */
   status: z.union([complaintStatus, z.enum(['open', 'closed'])]).optional(),
@@ -236,7 +239,7 @@ const listInput = z.strictObject({
   from: calendarDate.optional(),
   to: calendarDate.optional(),
   q: z.string().trim().max(100).optional(),
-  sort: z.enum(['deadline', 'newest', 'oldest']).default('deadline'),
+  sort: z.enum(COMPLAINT_SORTS).default('deadline'),
   ...pageInput,
 });
 export type ComplaintListInput = z.input<typeof listInput>;

@@ -120,6 +120,9 @@ const checkoutFields = {
   escort: optionalText(200),
 };
 
+/** Stay history orders: by check-in, newest or oldest first. */
+export const HISTORY_SORTS = ['newest', 'oldest'] as const;
+
 export const shelterContract = {
   'shelters.list': method({
     access: 'shelter.read',
@@ -241,7 +244,7 @@ export const shelterContract = {
       exitType: z.union([exitType, z.literal('active')]).optional(),
       ppks: ppksCode.optional(),
       /** Check-in order; both read the check-in indexes. */
-      sort: z.enum(['newest', 'oldest']).default('newest'),
+      sort: z.enum(HISTORY_SORTS).default('newest'),
       ...keysetInput,
       limit: z.number().int().min(1).max(100).default(50),
     }),

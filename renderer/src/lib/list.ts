@@ -135,11 +135,20 @@ export function keysetPaging<F extends Record<string, string>>(
   };
 }
 
-/** The keyset cursor of a list state as the contract's before/after inputs. */
-export function cursorInput(cursor: string): { after?: string; before?: string } {
-  if (cursor.startsWith('>')) return { after: cursor.slice(1) };
-  if (cursor.startsWith('<')) return { before: cursor.slice(1) };
-  return {};
+/** The list's sort if the method knows it, else its default (an address edited by hand). */
+export function sortOf<S extends string>(list: { sort: string }, sorts: readonly S[]): S {
+  return (sorts as readonly string[]).includes(list.sort) ? (list.sort as S) : sorts[0]!;
+}
+
+/** A keyset list's page request: size, sort and the cursor as the contract's after/before. */
+export function keysetRequest<F extends Record<string, string>, S extends string>(
+  list: ListState<F>,
+  sorts: readonly S[],
+): { limit: number; sort: S; after?: string; before?: string } {
+  const request = { limit: list.pageSize, sort: sortOf(list, sorts) };
+  if (list.cursor.startsWith('>')) return { ...request, after: list.cursor.slice(1) };
+  if (list.cursor.startsWith('<')) return { ...request, before: list.cursor.slice(1) };
+  return request;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { METHOD_NAMES, type Input, type Output } from '../../../../shared/contract';
-import type { AuditRow } from '../../../../shared/contract/audit';
+import { AUDIT_SORTS, type AuditRow } from '../../../../shared/contract/audit';
 import { call } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
@@ -32,8 +32,8 @@ import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import {
-  cursorInput,
   keysetPaging,
+  keysetRequest,
   useListState,
   useSearchText,
   type ListState,
@@ -53,11 +53,7 @@ type Filters = typeof FILTERS;
 
 function toInput(list: ListState<Filters>): Input<'audit.list'> {
   const f = list.filters;
-  const input: Input<'audit.list'> = {
-    limit: list.pageSize,
-    sort: list.sort as 'newest' | 'oldest',
-    ...cursorInput(list.cursor),
-  };
+  const input: Input<'audit.list'> = keysetRequest(list, AUDIT_SORTS);
   if (f.user) input.userId = f.user;
   if (f.method) input.method = f.method;
   if (f.recordType) input.recordType = f.recordType;

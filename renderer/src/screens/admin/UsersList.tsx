@@ -25,14 +25,14 @@ import {
   IconUserOff,
 } from '@tabler/icons-react';
 import type { Input } from '../../../../shared/contract';
-import type { UserRow } from '../../../../shared/contract/users';
+import { USER_SORTS, type UserRow } from '../../../../shared/contract/users';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { offsetPaging, useListState, useSearchText, type ListState } from '../../lib/list';
+import { offsetPaging, sortOf, useListState, useSearchText, type ListState } from '../../lib/list';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 
@@ -49,7 +49,7 @@ function toInput(list: ListState<Filters>): Input<'users.list'> {
   const f = list.filters;
   const input: Input<'users.list'> = {
     includeInactive: f.inactive !== 'hide',
-    sort: list.sort as Input<'users.list'>['sort'],
+    sort: sortOf(list, USER_SORTS),
     page: list.page,
     pageSize: list.pageSize,
   };

@@ -17,7 +17,11 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconChartBar, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
-import type { ComplaintListInput, ComplaintSummary } from '../../../../shared/contract/complaints';
+import {
+  COMPLAINT_SORTS,
+  type ComplaintListInput,
+  type ComplaintSummary,
+} from '../../../../shared/contract/complaints';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_KINDS,
@@ -31,7 +35,7 @@ import { LoadError } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { offsetPaging, useListState, useSearchText } from '../../lib/list';
+import { offsetPaging, sortOf, useListState, useSearchText } from '../../lib/list';
 import { href, navigate, useQueryState } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
@@ -60,7 +64,7 @@ const MORE: (keyof Filters)[] = ['kind', 'channel', 'category', 'region', 'from'
 
 function toInput(f: Filters, sort: string, page: number, pageSize: number): ComplaintListInput {
   const input: ComplaintListInput = {
-    sort: sort as ComplaintListInput['sort'],
+    sort: sortOf({ sort }, COMPLAINT_SORTS),
     page,
     pageSize,
   };

@@ -4,6 +4,7 @@
  */
 import { Anchor, Badge, Paper, Select, SimpleGrid, Text } from '@mantine/core';
 import type { Input, Output } from '../../../../shared/contract';
+import { HISTORY_SORTS } from '../../../../shared/contract/shelter';
 import type { PpksCode } from '../../../../shared/reference/ppks';
 import { EXIT_TYPES } from '../../../../shared/reference/shelter';
 import { call } from '../../api/rpc';
@@ -14,7 +15,7 @@ import { PpksBadges } from '../../components/PpksBadges';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { cursorInput, keysetPaging, useListState, type ListState } from '../../lib/list';
+import { keysetPaging, keysetRequest, useListState, type ListState } from '../../lib/list';
 import { ppksOptions } from '../../lib/ppks';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
@@ -28,11 +29,7 @@ type Row = Output<'stays.history'>['rows'][number];
 
 function toInput(list: ListState<Filters>): Input<'stays.history'> {
   const f = list.filters;
-  const input: Input<'stays.history'> = {
-    limit: list.pageSize,
-    sort: list.sort as 'newest' | 'oldest',
-    ...cursorInput(list.cursor),
-  };
+  const input: Input<'stays.history'> = keysetRequest(list, HISTORY_SORTS);
   if (f.from) input.from = f.from;
   if (f.to) input.to = f.to;
   if (f.origin) input.originRegency = f.origin;

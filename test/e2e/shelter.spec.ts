@@ -508,7 +508,7 @@ test('the board marks stays past the maximum in red; Home counts residents', asy
     bedId: b1.id,
     checkinAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
     referralSource: 'call_112',
-    ppks: ['PPKS-08'],
+    ppks: ['PPKS-06', 'PPKS-08', 'PPKS-19'],
   });
 
   await login(page, host, STAFF.username, STAFF.password);

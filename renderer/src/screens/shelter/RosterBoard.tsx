@@ -109,7 +109,8 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
           tt="none"
           leftSection={<IconAlertTriangle size={12} />}
           data-testid="overdue-badge"
-          style={{ alignSelf: 'flex-start', whiteSpace: 'normal', height: 'auto' }}
+          className="pelita-wrap-badge"
+          style={{ alignSelf: 'flex-start' }}
         >
           {tn(t, 'shelter.overdue', over, { over, max })}
         </Badge>

@@ -162,7 +162,7 @@ function Footer({ paging, shown }: { paging: Paging; shown: number }) {
             size="xs"
             variant="default"
             onClick={paging.onFirst}
-            disabled={!paging.hasPrev}
+            disabled={!paging.hasFirst}
             aria-label={t('list.page.first')}
           >
             <IconChevronsLeft size={16} />

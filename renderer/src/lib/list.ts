@@ -93,6 +93,8 @@ export type Paging =
       pageSize: PageSize;
       hasPrev: boolean;
       hasNext: boolean;
+      /** Not on the first page (also when a cursor in the address leads nowhere). */
+      hasFirst: boolean;
       onPrev: () => void;
       onNext: () => void;
       onFirst: () => void;
@@ -128,6 +130,7 @@ export function keysetPaging<F extends Record<string, string>>(
     pageSize: list.pageSize,
     hasPrev: data.prev !== null,
     hasNext: data.next !== null,
+    hasFirst: data.prev !== null || list.cursor !== '',
     onPrev: () => list.setCursor('<' + data.prev, Math.max(1, first - list.pageSize)),
     onNext: () => list.setCursor('>' + data.next, first + data.rows.length),
     onFirst: () => list.setCursor('', 1),

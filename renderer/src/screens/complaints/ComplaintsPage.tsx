@@ -263,7 +263,7 @@ export function ComplaintsPage() {
             leftSection={<IconSearch size={16} />}
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 300px' }}
+            style={{ flex: '1 1 240px' }}
             data-testid="complaint-search"
           />
           <Select

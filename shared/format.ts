@@ -9,6 +9,7 @@
  * shifted by a time zone.
  */
 import type { Locale } from './i18n';
+import { dayInZone } from './time';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Makassar';
 
@@ -154,16 +155,7 @@ export function formatCalendarDate(value: string, locale: Locale): string {
 
 /** Today's calendar date (`YYYY-MM-DD`) in the office zone. */
 export function todayInZone(timeZone: string | undefined, now: Date = new Date()): string {
-  const p: Record<string, string> = {};
-  for (const part of formatter('en-CA', {
-    timeZone: safeZone(timeZone),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now)) {
-    p[part.type] = part.value;
-  }
-  return `${p.year}-${p.month}-${p.day}`;
+  return dayInZone(now, safeZone(timeZone));
 }
 
 /**

@@ -10,7 +10,6 @@
  * after it. A complaint received on Friday evening, Saturday or Monday morning with a 3-day limit
  * is due at the end of Wednesday (Mon, Tue, Wed) — except Monday's, which is due on Thursday.
  */
-import { todayInZone } from './format';
 
 export type HolidaySet = ReadonlySet<string>;
 
@@ -125,58 +124,6 @@ export function timeLeft(today: string, due: string, holidays: HolidaySet): Time
     };
   }
   return { overdue: true, dueToday: false, workingDays: workingDaysBetween(due, today, holidays) };
-}
-
-/** The calendar day of an instant in the office zone (2026-11-27T17:00Z → 2026-11-28 in WITA). */
-export function dayInZone(instant: string | Date, timeZone: string): string {
-  return todayInZone(timeZone, instant instanceof Date ? instant : new Date(instant));
-}
-
-/**
- * The instant at which a wall-clock time `YYYY-MM-DDTHH:mm` in `timeZone` happens, as ISO UTC.
- * For form fields that take the office's local time whatever the computer's own zone is.
- * Returns null for text that is not such a time.
- */
-export function zonedTimeToIso(local: string, timeZone: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!m || !isCalendarDate(m[1]!)) return null;
-  const hour = Number(m[2]);
-  const minute = Number(m[3]);
-  if (hour > 23 || minute > 59) return null;
-  const naive = toUtcMs(m[1]!) + (hour * 60 + minute) * 60_000;
-  // Two passes settle the offset also next to a daylight-saving change (none in Indonesia).
-  let guess = naive - offsetMinutes(timeZone, naive) * 60_000;
-  guess = naive - offsetMinutes(timeZone, guess) * 60_000;
-  return new Date(guess).toISOString();
-}
-
-/** The inverse of zonedTimeToIso: an instant as `YYYY-MM-DDTHH:mm` wall-clock time in the zone. */
-export function isoToZonedTime(instant: string | Date, timeZone: string): string {
-  const d = instant instanceof Date ? instant : new Date(instant);
-  const local = d.getTime() + offsetMinutes(timeZone, d.getTime()) * 60_000;
-  return new Date(local).toISOString().slice(0, 16);
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-function offsetMinutes(timeZone: string, atMs: number): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(atMs))) p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return Math.round((asUtc - Math.floor(atMs / 1000) * 1000) / 60_000);
 }
 
 /** The median of a list of numbers, or null for none. */

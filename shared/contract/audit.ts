@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { calendarDate, id, isoDateTime } from './schemas';
+import { calendarDate, id, isoDateTime, keysetInput, keysetOutput } from './schemas';
 
 export const AUDIT_OUTCOMES = ['ok', 'denied'] as const;
 
@@ -19,8 +19,14 @@ export const auditRow = z.object({
 });
 export type AuditRow = z.infer<typeof auditRow>;
 
+/** Audit trail orders: by entry number, newest or oldest first. */
+export const AUDIT_SORTS = ['newest', 'oldest'] as const;
+
 export const auditContract = {
-  /** Newest first, keyset-paged by `before` (a seq), so it stays fast with years of entries. */
+  /**
+   * Newest first (or oldest first), keyset-paged by the entry number so it stays fast with years
+   * of entries: no total, next and previous pages from the cursors.
+   */
   'audit.list': method({
     access: 'audit.read',
     write: false,
@@ -31,10 +37,11 @@ export const auditContract = {
       recordId: z.string().trim().max(80).optional(),
       from: calendarDate.optional(),
       to: calendarDate.optional(),
-      before: z.number().int().optional(),
+      sort: z.enum(AUDIT_SORTS).default('newest'),
+      ...keysetInput,
       limit: z.number().int().min(1).max(200).default(50),
     }),
-    output: z.object({ rows: z.array(auditRow), nextBefore: z.number().int().nullable() }),
+    output: z.object({ rows: z.array(auditRow), ...keysetOutput }),
   }),
   /** Recomputes the hash chain over the whole trail. */
   'audit.verify': method({

@@ -29,6 +29,8 @@ import {
   isoDateTime,
   optionalPhone,
   optionalText,
+  pageInput,
+  pageOutput,
   regionCode,
   text,
   version,
@@ -208,6 +210,9 @@ export const complaintInput = z.strictObject({
 });
 export type ComplaintInput = z.input<typeof complaintInput>;
 
+/** Complaint list orders: next deadline (open first), received newest or oldest first. */
+export const COMPLAINT_SORTS = ['deadline', 'newest', 'oldest'] as const;
+
 const listInput = z.strictObject({
   /** `open` and `closed` stand for their groups of statuses. */
   status: z.union([complaintStatus, z.enum(['open', 'closed'])]).optional(),
@@ -224,9 +229,8 @@ const listInput = z.strictObject({
   from: calendarDate.optional(),
   to: calendarDate.optional(),
   q: z.string().trim().max(100).optional(),
-  sort: z.enum(['deadline', 'newest', 'oldest']).default('deadline'),
-  page: z.number().int().min(1).max(100_000).default(1),
-  pageSize: z.number().int().min(5).max(100).default(25),
+  sort: z.enum(COMPLAINT_SORTS).default('deadline'),
+  ...pageInput,
 });
 export type ComplaintListInput = z.input<typeof listInput>;
 
@@ -238,9 +242,7 @@ export const complaintsContract = {
     input: listInput,
     output: z.object({
       rows: z.array(complaintSummary),
-      total: z.number().int(),
-      page: z.number().int(),
-      pageSize: z.number().int(),
+      ...pageOutput,
       /** Today in the office zone, the day "overdue" was judged against. */
       today: z.string(),
     }),

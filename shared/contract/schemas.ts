@@ -75,3 +75,29 @@ export const regionCode = z
   .string()
   .trim()
   .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { error: 'region.invalid_code' });
+
+/** Offset paging, for tables small enough to count: page number and size (25, 50 or 100). */
+export const pageInput = {
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(5).max(100).default(25),
+};
+export const pageOutput = {
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+};
+
+/**
+ * Keyset paging, for tables too long to count: `after` the last row shown (the next page) or
+ * `before` the first (the previous page), in the order the list is sorted. Cursors are opaque.
+ */
+export const keysetInput = {
+  after: z.string().max(100).optional(),
+  before: z.string().max(100).optional(),
+};
+export const keysetOutput = {
+  /** Cursor for the next page; null on the last. */
+  next: z.string().nullable(),
+  /** Cursor for the previous page; null on the first. */
+  prev: z.string().nullable(),
+};

@@ -3,7 +3,17 @@ import { PPKS_CODES } from '../reference/ppks';
 import { BED_SECTIONS, EXIT_TYPES, REFERRAL_SOURCES, STAY_EVENT_KINDS } from '../reference/shelter';
 import { method } from './method';
 import { personSummary, regionRef } from './persons';
-import { calendarDate, id, isoDateTime, optionalText, regionCode, text, version } from './schemas';
+import {
+  calendarDate,
+  id,
+  isoDateTime,
+  keysetInput,
+  keysetOutput,
+  optionalText,
+  regionCode,
+  text,
+  version,
+} from './schemas';
 
 export const bedSection = z.enum(BED_SECTIONS);
 export const referralSource = z.enum(REFERRAL_SOURCES);
@@ -110,6 +120,9 @@ const checkoutFields = {
   escort: optionalText(200),
 };
 
+/** Stay history orders: by check-in, newest or oldest first. */
+export const HISTORY_SORTS = ['newest', 'oldest'] as const;
+
 export const shelterContract = {
   'shelters.list': method({
     access: 'shelter.read',
@@ -215,7 +228,10 @@ export const shelterContract = {
     }),
     output: stay,
   }),
-  /** Stay history, newest check-in first, keyset-paged so it stays fast with 100k+ stays. */
+  /**
+   * Stay history by check-in (newest first unless `sort` says otherwise), keyset-paged so it
+   * stays fast with millions of stays: no total, next and previous pages from the cursors.
+   */
   'stays.history': method({
     access: 'shelter.read',
     write: false,
@@ -227,14 +243,12 @@ export const shelterContract = {
       originRegency: regionCode.optional(),
       exitType: z.union([exitType, z.literal('active')]).optional(),
       ppks: ppksCode.optional(),
-      /** Opaque cursor from the previous page. */
-      after: z.string().max(100).optional(),
+      /** Check-in order; both read the check-in indexes. */
+      sort: z.enum(HISTORY_SORTS).default('newest'),
+      ...keysetInput,
       limit: z.number().int().min(1).max(100).default(50),
     }),
-    output: z.object({
-      rows: z.array(historyRow),
-      nextAfter: z.string().nullable(),
-    }),
+    output: z.object({ rows: z.array(historyRow), ...keysetOutput }),
   }),
   /** Figures for a period: served, origin share, exits, length of stay, identity. */
   'stays.stats': method({

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { method } from './method';
 import { roleSchema, password, username } from './auth';
-import { id, isoDateTime, optionalNip, optionalText, text, version } from './schemas';
+import {
+  id,
+  isoDateTime,
+  optionalNip,
+  optionalText,
+  pageInput,
+  pageOutput,
+  text,
+  version,
+} from './schemas';
 
 export const userRow = z.object({
   id,
@@ -18,6 +27,9 @@ export const userRow = z.object({
 });
 export type UserRow = z.infer<typeof userRow>;
 
+/** Sort keys for the users list: username, name (each either way) and latest sign-in first. */
+export const USER_SORTS = ['username', 'username_desc', 'name', 'name_desc', 'last_login'] as const;
+
 const roles = z.array(roleSchema).min(1, { error: 'user.roles_required' });
 const profile = {
   fullName: text(120),
@@ -27,11 +39,23 @@ const profile = {
 };
 
 export const usersContract = {
+  /**
+   * Users, filtered, sorted and paged by the server. Without `pageSize` every matching user comes
+   * back in one page (pickers need them all; an office has a few dozen accounts).
+   */
   'users.list': method({
     access: 'users.manage',
     write: false,
-    input: z.strictObject({ includeInactive: z.boolean().default(true) }),
-    output: z.object({ users: z.array(userRow) }),
+    input: z.strictObject({
+      includeInactive: z.boolean().default(true),
+      /** Part of the username, full name, NIP or position. */
+      q: z.string().trim().max(100).optional(),
+      role: roleSchema.optional(),
+      sort: z.enum(USER_SORTS).default('username'),
+      page: pageInput.page,
+      pageSize: pageInput.pageSize.removeDefault().optional(),
+    }),
+    output: z.object({ users: z.array(userRow), ...pageOutput }),
   }),
   'users.create': method({
     access: 'users.manage',

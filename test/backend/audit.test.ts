@@ -230,7 +230,7 @@ describe('audit.list filters and paging', () => {
     ]);
 
     const none = await t.admin.call('audit.list', { method: 'users.delete' });
-    expect(none).toEqual({ rows: [], nextBefore: null });
+    expect(none).toEqual({ rows: [], next: null, prev: null });
   });
 
   it('interprets from/to as days in the office time zone (WITA)', async () => {
@@ -266,22 +266,23 @@ describe('audit.list filters and paging', () => {
     expect(err.issues).toEqual([{ path: ['from'], key: 'validation.date' }]);
   });
 
-  it('pages with `before` and returns every row exactly once', async () => {
+  it('pages with `after` and returns every row exactly once', async () => {
     const t = await setUpOffice();
     await officeEdits(t, t.admin, 10);
     const all = (await auditRows(t.backend)).map((r) => r.seq).reverse();
     expect(all).toHaveLength(12);
 
     const seen: number[] = [];
-    let before: number | undefined;
+    let after: string | undefined;
     let pages = 0;
     for (;;) {
-      const page = await t.admin.call('audit.list', { limit: 5, before });
+      const page = await t.admin.call('audit.list', { limit: 5, after });
       seen.push(...page.rows.map((r) => r.seq));
       pages += 1;
-      if (page.nextBefore === null) break;
+      expect(page.prev === null).toBe(pages === 1);
+      if (page.next === null) break;
       expect(page.rows).toHaveLength(5);
-      before = page.nextBefore;
+      after = page.next;
     }
     expect(seen).toEqual(all);
     expect(pages).toBe(3);
@@ -289,19 +290,36 @@ describe('audit.list filters and paging', () => {
     // A full last page does not promise another one.
     const exact = await t.admin.call('audit.list', { limit: 12 });
     expect(exact.rows).toHaveLength(12);
-    expect(exact.nextBefore).toBeNull();
+    expect(exact.next).toBeNull();
+  });
+
+  it('goes back a page with `before`, and sorts oldest first on request', async () => {
+    const t = await setUpOffice();
+    await officeEdits(t, t.admin, 10);
+    const all = (await auditRows(t.backend)).map((r) => r.seq).reverse();
+    const second = await t.admin.call('audit.list', { limit: 5, after: String(all[4]) });
+    expect(second.rows.map((r) => r.seq)).toEqual(all.slice(5, 10));
+    const back = await t.admin.call('audit.list', { limit: 5, before: second.prev! });
+    expect(back.rows.map((r) => r.seq)).toEqual(all.slice(0, 5));
+    expect(back.prev).toBeNull();
+    expect(back.next).toBe(String(all[4]));
+
+    const oldest = await t.admin.call('audit.list', { limit: 5, sort: 'oldest' });
+    expect(oldest.rows.map((r) => r.seq)).toEqual([...all].reverse().slice(0, 5));
+    const err = await t.admin.fail('audit.list', { after: 'x1' });
+    expect(err.issues).toEqual([{ path: ['after'], key: 'validation.invalid_format' }]);
   });
 
   it('pages within a filter', async () => {
     const t = await setUpOffice();
     await officeEdits(t, t.admin, 7);
     const seen: number[] = [];
-    let before: number | undefined;
+    let after: string | undefined;
     do {
-      const page = await t.admin.call('audit.list', { method: 'office.update', limit: 3, before });
+      const page = await t.admin.call('audit.list', { method: 'office.update', limit: 3, after });
       seen.push(...page.rows.map((r) => r.seq));
-      before = page.nextBefore ?? undefined;
-    } while (before !== undefined);
+      after = page.next ?? undefined;
+    } while (after !== undefined);
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
   });

@@ -1023,8 +1023,8 @@ describe('stays.history', () => {
     for (;;) {
       const r = await c.call('stays.history', { ...filter, limit, ...(after ? { after } : {}) });
       pages.push(r.rows.map((x) => x.id));
-      if (!r.nextAfter) break;
-      after = r.nextAfter;
+      if (!r.next) break;
+      after = r.next;
       expect(pages.length).toBeLessThan(50);
     }
     return pages;
@@ -1045,6 +1045,34 @@ describe('stays.history', () => {
     const ppks = (await allPages(t.staff, { ppks: 'PPKS-11' }, 3)).flat();
     expect(new Set(ppks).size).toBe(ppks.length);
     expect(ppks).toHaveLength(24);
+  });
+
+  it('goes back page by page with `before`, and reads oldest first on request', async () => {
+    const t = await history();
+    const forward = await allPages(t.staff, {}, 4);
+    // From the third page back to the first, through the previous-page cursors.
+    let page = await t.staff.call('stays.history', { limit: 4 });
+    for (let i = 0; i < 2; i++) {
+      page = await t.staff.call('stays.history', { limit: 4, after: page.next! });
+    }
+    expect(page.rows.map((r) => r.id)).toEqual(forward[2]);
+    const back1 = await t.staff.call('stays.history', { limit: 4, before: page.prev! });
+    expect(back1.rows.map((r) => r.id)).toEqual(forward[1]);
+    const back2 = await t.staff.call('stays.history', { limit: 4, before: back1.prev! });
+    expect(back2.rows.map((r) => r.id)).toEqual(forward[0]);
+    expect(back2.prev).toBeNull();
+    // With a category filter, backwards through the category's index.
+    const ppks = await allPages(t.staff, { ppks: 'PPKS-11' }, 3);
+    const p2 = await t.staff.call('stays.history', {
+      ppks: 'PPKS-11',
+      limit: 3,
+      after: (await t.staff.call('stays.history', { ppks: 'PPKS-11', limit: 3 })).next!,
+    });
+    const p1 = await t.staff.call('stays.history', { ppks: 'PPKS-11', limit: 3, before: p2.prev! });
+    expect(p1.rows.map((r) => r.id)).toEqual(ppks[0]);
+
+    const oldest = (await allPages(t.staff, { sort: 'oldest' }, 4)).flat();
+    expect(oldest).toEqual([...forward.flat()].reverse());
   });
 
   it('shows what a row needs', async () => {

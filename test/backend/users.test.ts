@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Input } from '../../shared/contract';
 import {
   auditRows,
   CHANGED_PASSWORD,
@@ -370,6 +371,47 @@ describe('users.list and the audit of user changes', () => {
       ['zainal', ['caseworker', 'viewer']],
     ]);
     expect(JSON.stringify(users)).not.toContain('scrypt$');
+  });
+
+  it('filters, sorts and pages on the server', async () => {
+    const t = await setUpOffice();
+    for (const name of ['zainal', 'budi', 'citra', 'dewi_1', 'dewix1']) {
+      await createUser(t, name, name.startsWith('dewi') ? ['viewer'] : ['shelter_staff']);
+    }
+    const names = async (input: Input<'users.list'>) =>
+      (await t.admin.call('users.list', input)).users.map((u) => u.username);
+
+    const first = await t.admin.call('users.list', { pageSize: 5, sort: 'username_desc' });
+    expect(first.users.map((u) => u.username)).toEqual([
+      'zainal',
+      'dewix1',
+      'dewi_1',
+      'citra',
+      'budi',
+    ]);
+    expect([first.total, first.page, first.pageSize]).toEqual([6, 1, 5]);
+    expect(await names({ pageSize: 5, page: 2, sort: 'username_desc' })).toEqual(['admin']);
+    // Without a page size, every match at once.
+    const all = await t.admin.call('users.list', {});
+    expect([all.users.length, all.total, all.pageSize]).toEqual([6, 6, 6]);
+
+    expect(await names({ role: 'viewer' })).toEqual(['dewi_1', 'dewix1']);
+    // % and _ in the search are plain characters.
+    expect(await names({ q: 'I_1' })).toEqual(['dewi_1']);
+    expect(await names({ q: '%' })).toEqual([]);
+    expect(await names({ q: 'pengguna c' })).toEqual(['citra']);
+
+    const zainal = await t.admin.call('users.list', { q: 'zainal' });
+    await t.admin.call('users.setActive', {
+      id: zainal.users[0]!.id,
+      version: zainal.users[0]!.version,
+      active: false,
+    });
+    expect(await names({ includeInactive: false, role: 'shelter_staff' })).toEqual([
+      'budi',
+      'citra',
+    ]);
+    expect((await t.admin.fail('users.list', { sort: 'password_hash' })).code).toBe('VALIDATION');
   });
 
   it('audits every change with a before/after diff and never a password hash', async () => {

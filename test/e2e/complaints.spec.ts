@@ -16,6 +16,7 @@ import {
   rpc,
   setupViaApi,
   shot as hostShot,
+  shotSizes,
   signOut,
 } from './host';
 
@@ -110,7 +111,12 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
   );
   await openNav(page, 'Pengaduan');
   await expect(page.getByRole('heading', { name: 'Pengaduan dan layanan data' })).toBeVisible();
-  await expect(page.getByTestId('complaint-count')).toHaveText('Tidak ada pengaduan');
+  await expect(page.getByTestId('list-empty')).toContainText(
+    'Belum ada pengaduan yang masih berjalan.',
+  );
+  await expect(
+    page.getByTestId('list-empty').getByRole('link', { name: 'Catat pengaduan' }),
+  ).toBeVisible();
 
   // `n` opens a new intake from the list.
   await page.keyboard.press('n');
@@ -239,6 +245,7 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
   await page.getByTestId('action-confirm').click();
   await expect(page.getByTestId('deadline-answer')).toContainText('Tepat waktu');
   await shot(page, 'detail-follow-up');
+  await shotSizes(page, 'complaints-detail-follow-up');
 
   // Close within the deadline.
   await page.getByTestId('step-done').click();
@@ -254,6 +261,7 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
   await expect(page.getByTestId('complaint-closure')).toContainText('Telepon');
   await expect(page.getByTestId('complaint-actions')).toHaveCount(0);
   await shot(page, 'detail-done');
+  await shotSizes(page, 'complaints-detail-done');
 });
 
 test('a letter registered late is past its deadline and shows in red', async ({ page }) => {
@@ -322,6 +330,34 @@ test('a letter registered late is past its deadline and shows in red', async ({ 
   await expect(rows.nth(1)).not.toHaveAttribute('data-overdue', 'true');
   await expect(rows.nth(1)).toContainText('PLD/0001/');
   await shot(page, 'list');
+  await shotSizes(page, 'complaints-list');
+  // The other filters open under "Filter lain"; that too is kept in the address.
+  await page.getByTestId('more-filters').click();
+  await expect(page.getByRole('combobox', { name: 'Kategori' })).toBeVisible();
+  await expect(page).toHaveURL(/more=1/);
+  await shotSizes(page, 'complaints-list-more');
+  await page.getByTestId('more-filters').click();
+  await expect(page.getByRole('combobox', { name: 'Kategori' })).toBeHidden();
+
+  // Sorting by a column header, kept in the address.
+  await page.getByTestId('sort-number').click();
+  await expect(page).toHaveURL(/sort=newest/);
+  const newest = await rows.first().getAttribute('data-number');
+  await page.getByTestId('sort-number').click();
+  await expect(page).toHaveURL(/sort=oldest/);
+  await expect(rows.last()).toHaveAttribute('data-number', newest!);
+  await page.getByTestId('sort-deadline').click();
+  await expect(page).not.toHaveURL(/sort=/);
+  await expect(rows.first()).toHaveAttribute('data-overdue', 'true');
+
+  // Rows by keyboard: Tab reaches the first row, arrows move, Enter opens.
+  await page.getByTestId('complaint-search').focus();
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('complaint-number')).toHaveText(/^PLD\/0001\//);
+  await page.goBack();
 
   // The same list in English.
   await page.getByTestId('language-switch').getByText('EN').click();

@@ -105,6 +105,24 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
+/**
+ * The first screen at the two sizes every screen must work at: 1366×768 (the common office
+ * laptop) and 1920×1080; saved as `<name>-1366.png` and `<name>-1920.png`.
+ */
+export async function shotSizes(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(350);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png` });
+  }
+  if (before) await page.setViewportSize(before);
+}
+
 export async function login(page: Page, host: Host, username: string, password: string) {
   await page.goto(host.url + '/');
   await page.getByLabel(/^(Nama pengguna|Username)/).fill(username);

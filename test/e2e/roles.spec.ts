@@ -1,5 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot, signOut } from './host';
+import {
+  ADMIN,
+  freshHost,
+  login,
+  openNav,
+  rpc,
+  setupViaApi,
+  shot,
+  shotSizes,
+  signOut,
+} from './host';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
@@ -51,6 +61,33 @@ test('the admin creates a caseworker account through the users screen', async ({
   await expect(row).toContainText('Pekerja Sosial');
   await expect(row).toContainText('Belum pernah');
   await shot(page, '22-users-list');
+  await shotSizes(page, '22-users-list');
+
+  // Search, role filter and sort run on the server and stay in the address.
+  const userRows = page.locator('tr[data-testid^="user-row-"]');
+  await expect(userRows).toHaveCount(2);
+  await page.getByTestId('user-search').fill('santoso');
+  await expect(userRows).toHaveCount(1);
+  await expect(page).toHaveURL(/q=santoso/);
+  await page.reload();
+  await expect(userRows).toHaveCount(1);
+  await expect(page.getByTestId('user-search')).toHaveValue('santoso');
+  await page.getByRole('button', { name: 'Atur ulang' }).click();
+  await expect(userRows).toHaveCount(2);
+  await page.getByTestId('sort-name').click();
+  await expect(page).toHaveURL(/sort=name(&|$)/);
+  await expect(userRows.first()).toContainText(WORKER.fullName);
+  await page.getByTestId('sort-name').click();
+  await expect(page).toHaveURL(/sort=name_desc(&|$)/);
+  await expect(userRows.first()).toContainText(ADMIN.fullName);
+  // Enter on a row opens it for editing.
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Ubah pengguna' })).toBeVisible();
+  await page
+    .getByRole('dialog', { name: 'Ubah pengguna' })
+    .getByRole('button', { name: 'Batal' })
+    .click();
 
   // A taken username is refused at the field.
   await page.getByRole('button', { name: 'Tambah pengguna' }).click();

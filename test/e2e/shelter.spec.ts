@@ -7,7 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Output } from '../../shared/contract';
-import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot as hostShot } from './host';
+import {
+  ADMIN,
+  freshHost,
+  login,
+  openNav,
+  rpc,
+  setupViaApi,
+  shot as hostShot,
+  shotSizes,
+} from './host';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
@@ -375,6 +384,7 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
   await expect(page.getByTestId('event-item').first()).toContainText('Pemeriksaan kesehatan');
   await expect(page.getByTestId('event-item').first()).toContainText(`oleh ${STAFF.fullName}`);
   await shot(page, 'shelter-06-stay');
+  await shotSizes(page, 'shelter-06-stay');
 
   // The board shows him in bed A2; the figures count him.
   await openNav(page, 'Rumah Singgah');
@@ -409,6 +419,7 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
   await expect(page.getByTestId('stay-exit')).toContainText('Kabupaten Banjar');
   await expect(page.getByTestId('checkout-form')).toHaveCount(0);
   await shot(page, 'shelter-08-stay-checked-out');
+  await shotSizes(page, 'shelter-08-stay-checked-out');
 
   // The figures change: one served, from elsewhere (Kab. Banjar), one repatriation.
   await openNav(page, 'Rumah Singgah');
@@ -421,6 +432,7 @@ test('a new person without NIK is checked in to a bed, served, and repatriated t
   await expect(page.getByTestId('stats-exits')).toContainText('Dipulangkan ke daerah asal');
   await expect(page.getByTestId('stat-avg-value')).toHaveText('0 hari');
   await shot(page, 'shelter-09-board-stats');
+  await shotSizes(page, 'shelter-09-board-stats');
 
   // The person's page lists the stay.
   await openNav(page, 'Data Orang');
@@ -518,7 +530,7 @@ test('the board marks stays past the maximum in red; Home counts residents', asy
     bedId: b1.id,
     checkinAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
     referralSource: 'call_112',
-    ppks: ['PPKS-08'],
+    ppks: ['PPKS-06', 'PPKS-08', 'PPKS-19'],
   });
 
   await login(page, host, STAFF.username, STAFF.password);
@@ -535,6 +547,7 @@ test('the board marks stays past the maximum in red; Home counts residents', asy
     '3 dari 5 tempat tidur terisi · 1 lewat batas 7 hari',
   );
   await shot(page, 'shelter-12-board-overdue');
+  await shotSizes(page, 'shelter-12-board-overdue');
   await b1Card.click();
   await expect(page.getByTestId('stay-overdue')).toContainText('Lewat 3 hari dari batas 7 hari');
 });
@@ -577,26 +590,30 @@ test('history filters by exit type and origin, and pages on the server', async (
   await page.getByRole('link', { name: 'Riwayat' }).click();
   await expect(page.getByRole('heading', { name: 'Riwayat tinggal' })).toBeVisible();
   await expect(page.getByTestId('history-row')).toHaveCount(50);
-  await page.getByTestId('history-more').click();
-  await expect(page.getByTestId('history-row')).toHaveCount(64);
-  await expect(page.getByTestId('history-count')).toHaveText(
-    '64 ditampilkan · Semua hasil sudah ditampilkan.',
-  );
-  await expect(page.getByTestId('history-more')).toHaveCount(0);
+  await expect(page.getByTestId('list-range')).toHaveText('1–50');
+  await shotSizes(page, 'shelter-12-history');
+  await page.getByTestId('list-next').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(14);
+  await expect(page.getByTestId('list-range')).toHaveText('51–64');
+  await expect(page.getByTestId('list-next')).toBeDisabled();
+  await page.getByTestId('list-prev').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(50);
+  await expect(page.getByTestId('list-prev')).toBeDisabled();
 
   const filters = page.getByTestId('history-filters');
   await choose(filters, 'Jenis keluar', 'Dipulangkan ke daerah asal');
   await pickRegion(filters, 'Asal (kabupaten/kota)', 'Kabupaten Banjar', '63.03');
-  await filters.getByTestId('history-apply').click();
   await expect(page.getByTestId('history-row')).toHaveCount(1);
   await expect(page.getByTestId('history-row')).toContainText('Slamet Riyadi');
   await expect(page.getByTestId('history-row')).toContainText('Kabupaten Banjar');
   await shot(page, 'shelter-13-history-filtered');
 
+  // The filters are in the address: a reload keeps them.
+  await page.reload();
+  await expect(page.getByTestId('history-row')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Atur ulang' }).click();
+  await expect(page.getByTestId('history-row')).toHaveCount(50);
   await choose(filters, 'Jenis keluar', 'Masih tinggal');
-  await filters.getByRole('button', { name: 'Atur ulang' }).click();
-  await choose(filters, 'Jenis keluar', 'Masih tinggal');
-  await filters.getByTestId('history-apply').click();
   await expect(page.getByTestId('history-row')).toHaveCount(3);
   await shot(page, 'shelter-14-history-active');
 });

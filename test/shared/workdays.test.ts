@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { dayInZone, isoToZonedTime, zonedTimeToIso } from '../../shared/time';
 import {
   addCalendarDays,
   addWorkingDays,
-  dayInZone,
   dueDate,
   isCalendarDate,
-  isoToZonedTime,
   isWeekend,
   isWorkingDay,
   median,
   timeLeft,
   weekday,
   workingDaysBetween,
-  zonedTimeToIso,
 } from '../../shared/workdays';
 
 const NONE = new Set<string>();

@@ -4,7 +4,10 @@ import type { Role } from '../../../shared/roles';
 import type { AuditLogTable } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
-import { nextDay, startOfDayUtc } from '../lib/time';
+import { fieldError } from '../errors';
+import { keysetPage, keysetPlan } from '../lib/keyset';
+
+import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import { officeTimeZone } from '../office/store';
 import { ChainVerifier } from './chain';
 import { redactForReader } from './redaction';
@@ -30,29 +33,32 @@ function toRow(r: Selectable<AuditLogTable>, roles: readonly Role[] | null): Aud
 
 export const auditHandlers: HandlersOf<typeof auditContract> = {
   async 'audit.list'(input, ctx) {
+    const plan = keysetPlan(input, input.sort === 'newest');
     let q = ctx.db
       .selectFrom('audit_log')
       .selectAll()
-      .orderBy('seq', 'desc')
+      .orderBy('seq', plan.order)
       .limit(input.limit + 1);
     if (input.userId) q = q.where('user_id', '=', input.userId);
     if (input.method) q = q.where('method', '=', input.method);
     if (input.recordType) q = q.where('record_type', '=', input.recordType);
     if (input.recordId) q = q.where('record_id', '=', input.recordId);
-    if (input.before !== undefined) q = q.where('seq', '<', input.before);
+    if (plan.cursor !== undefined) {
+      // The cursor is an entry number.
+      const seq = Number(plan.cursor);
+      if (!/^\d{1,15}$/.test(plan.cursor))
+        throw fieldError([input.after ? 'after' : 'before'], 'validation.invalid_format');
+      q = q.where('seq', plan.op, seq);
+    }
     if (input.from || input.to) {
       // Dates are days in the office's time zone.
       const tz = await officeTimeZone(ctx.db);
       if (input.from) q = q.where('at', '>=', startOfDayUtc(input.from, tz));
-      if (input.to) q = q.where('at', '<', startOfDayUtc(nextDay(input.to), tz));
+      if (input.to) q = q.where('at', '<', endOfDayUtc(input.to, tz));
     }
-    const rows = await q.execute();
     const roles = ctx.user?.roles ?? null;
-    const page = rows.slice(0, input.limit).map((r) => toRow(r, roles));
-    return {
-      rows: page,
-      nextBefore: rows.length > input.limit ? page[page.length - 1]!.seq : null,
-    };
+    const page = keysetPage(await q.execute(), input, plan, (r) => String(r.seq));
+    return { ...page, rows: page.rows.map((r) => toRow(r, roles)) };
   },
 
   async 'audit.verify'(_input, ctx) {

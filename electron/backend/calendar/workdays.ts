@@ -3,7 +3,8 @@
  * zone. The counting itself is pure and shared with the renderer (shared/workdays.ts).
  */
 import type { Kysely } from 'kysely';
-import { dayInZone, type HolidaySet } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
+import type { HolidaySet } from '../../../shared/workdays';
 import type { DB } from '../db/schema';
 import { officeTimeZone } from '../office/store';
 

@@ -9,7 +9,8 @@ import {
   type DeadlineStage,
 } from '../../../shared/reference/complaints';
 import { isClosed } from '../../../shared/workflow/complaints';
-import { dayInZone, dueDate, timeLeft, type HolidaySet } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
+import { dueDate, timeLeft, type HolidaySet } from '../../../shared/workdays';
 
 export interface DeadlineDays {
   verify: number;

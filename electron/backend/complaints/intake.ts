@@ -11,7 +11,8 @@ import {
   MAX_BACKDATE_DAYS,
   type ComplaintChannel,
 } from '../../../shared/reference/complaints';
-import { addCalendarDays, dayInZone } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
+import { addCalendarDays } from '../../../shared/workdays';
 import type { DB } from '../db/schema';
 import type { ComplaintCategoriesTable } from '../db/tables/complaints';
 import { fieldErrors } from '../errors';

@@ -7,6 +7,7 @@ import { CLOSED_STATUSES, OPEN_STATUSES } from '../../../shared/workflow/complai
 import type { SessionUser } from '../auth/sessions';
 import type { DB } from '../db/schema';
 import type { ComplaintsTable } from '../db/tables/complaints';
+import { contains } from '../lib/like';
 import { regionRefs, type RegionRef } from '../regions/refs';
 import type { Calendar } from '../calendar/workdays';
 import { roleOfAssignee, rolesOf } from './assignees';
@@ -167,10 +168,6 @@ export async function loadComplaint(
 }
 
 /** `%term%` for LIKE, with the term's own wildcards taken literally. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-}
-
 export async function listComplaints(
   db: Kysely<DB>,
   input: ParsedInput<'complaints.list'>,
@@ -204,9 +201,7 @@ export async function listComplaints(
     if (input.to) q = q.where('c.received_day', '<=', input.to);
     const term = input.q?.trim();
     if (term) {
-      const like = likePattern(term);
-      const match = (col: string): Expression<SqlBool> =>
-        sql<SqlBool>`${sql.ref(col)} LIKE ${like} ESCAPE '\\'`;
+      const match = (col: string): Expression<SqlBool> => contains(col, term);
       q = q.where((eb) =>
         eb.or([
           match('c.number'),

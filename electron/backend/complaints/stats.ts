@@ -5,7 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Output } from '../../../shared/contract';
-import { dayInZone, median, workingDaysBetween } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
+import { median, workingDaysBetween } from '../../../shared/workdays';
 import type { DB } from '../db/schema';
 import type { Calendar } from '../calendar/workdays';
 import { stageMetAt } from './deadlines';

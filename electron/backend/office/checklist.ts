@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Checklist } from '../../../shared/contract/office';
 import type { DB } from '../db/schema';
 import type { Ctx } from '../dispatch/context';
-import { yearIn } from '../lib/days';
+import { yearInZone } from '../../../shared/time';
 import { officeTimeZone } from './store';
 
 /** app_meta key set when an admin hides the card. */
@@ -17,7 +17,7 @@ const count = async (q: Promise<{ n: number | string | bigint } | undefined>): P
   Number((await q)?.n ?? 0);
 
 export async function loadChecklist(db: Kysely<DB>, now: Date): Promise<Checklist> {
-  const nextYear = yearIn(now, await officeTimeZone(db)) + 1;
+  const nextYear = yearInZone(now, await officeTimeZone(db)) + 1;
   const nextYearHolidays = db
     .selectFrom('holidays')
     .where('date', '>=', `${nextYear}-01-01`)

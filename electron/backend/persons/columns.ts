@@ -4,7 +4,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { parseNik } from '../../../shared/nik';
 import type { DB } from '../db/schema';
 import { fieldErrors } from '../errors';
-import { dateIn, yearIn } from '../lib/days';
+import { dayInZone, yearInZone } from '../../../shared/time';
 import { regionRefs } from '../regions/refs';
 import { levelOf } from '../regions/normalize';
 import { foldName, originSearchText, searchNames } from './fold';
@@ -41,7 +41,7 @@ export async function validatePerson(
       }
     }
   }
-  if (p.birthDate && p.birthDate > dateIn(opts.now, opts.timeZone)) {
+  if (p.birthDate && p.birthDate > dayInZone(opts.now, opts.timeZone)) {
     issues.push({ path: ['birthDate'], key: 'person.birth_future' });
   }
   if (p.birthDate && p.estimatedAge !== null) {
@@ -106,7 +106,7 @@ export async function personColumns(db: Kysely<DB>, p: PersonFields, now: Date, 
   const birthYear = p.birthDate
     ? Number(p.birthDate.slice(0, 4))
     : p.estimatedAge !== null
-      ? yearIn(now, timeZone) - p.estimatedAge
+      ? yearInZone(now, timeZone) - p.estimatedAge
       : null;
   return {
     nik: p.nik,

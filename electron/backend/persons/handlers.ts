@@ -3,7 +3,7 @@ import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
 import { attachableFile, releaseFile } from '../files/references';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { AppError, fieldError } from '../errors';
-import { yearIn } from '../lib/days';
+import { yearInZone } from '../../../shared/time';
 import { officeTimeZone } from '../office/store';
 import { personColumns, searchOrigin, validatePerson, type PersonFields } from './columns';
 import { findDuplicates } from './duplicates';
@@ -33,7 +33,7 @@ async function saveChecks(ctx: Ctx, input: PersonFields, excludeId?: string) {
 
 export const personHandlers: HandlersOf<typeof personsContract> = {
   async 'persons.search'(input, ctx) {
-    const currentYear = yearIn(ctx.now, await officeTimeZone(ctx.db));
+    const currentYear = yearInZone(ctx.now, await officeTimeZone(ctx.db));
     const ids = await searchPersonIds(ctx.db, { ...input, currentYear });
     return { results: await loadSummaries(ctx.db, ids) };
   },
@@ -48,7 +48,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
 
   async 'persons.duplicates'(input, ctx) {
     const timeZone = await officeTimeZone(ctx.db);
-    const year = yearIn(ctx.now, timeZone);
+    const year = yearInZone(ctx.now, timeZone);
     const found = await findDuplicates(ctx.db, {
       excludeId: input.excludeId,
       nik: input.nik,

@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { formatNumber } from '../../../shared/registers/pattern';
-import { dayInZone } from '../../../shared/workdays';
+import { dayInZone } from '../../../shared/time';
 import type { DB } from '../db/schema';
 
 export interface IssueOptions {

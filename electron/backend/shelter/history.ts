@@ -3,10 +3,11 @@ import { sql, type Kysely } from 'kysely';
 import type { shelterContract } from '../../../shared/contract/shelter';
 import { VERIFIED_IDENTITY } from '../../../shared/reference/persons';
 import type { ExitType } from '../../../shared/reference/shelter';
+import { endOfDayUtc, startOfDayUtc, zoneOffsetMinutes } from '../../../shared/time';
 import type { DB } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
-import { nextDay, startOfDayUtc, zoneOffsetMinutes } from '../lib/time';
+import { keysetPage, keysetPlan } from '../lib/keyset';
 import { regionRefs } from '../regions/refs';
 import { ppksOf, shelterClock, stayDays } from './queries';
 
@@ -16,9 +17,9 @@ function encodeCursor(checkinAt: string, id: string): string {
   return Buffer.from(`${checkinAt}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+function decodeCursor(cursor: string, field: string): [string, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id) throw fieldError(['after'], 'validation.invalid_format');
+  if (!at || !id) throw fieldError([field], 'validation.invalid_format');
   return [at, id];
 }
 
@@ -40,6 +41,7 @@ async function historyPage(
   db: Kysely<DB>,
   input: Parameters<HandlersOf<HistoryMethods>['stays.history']>[0],
   timeZone: string,
+  plan: ReturnType<typeof keysetPlan>,
 ) {
   const where = [];
   // CROSS JOIN keeps stays (or the category index) as the outer loop, so a page comes straight
@@ -56,11 +58,12 @@ async function historyPage(
   if (input.exitType === 'active') where.push(sql`s.exit_type IS NULL`);
   else if (input.exitType) where.push(sql`s.exit_type = ${input.exitType}`);
   if (input.from) where.push(sql`${at} >= ${startOfDayUtc(input.from, timeZone)}`);
-  if (input.to) where.push(sql`${at} < ${startOfDayUtc(nextDay(input.to), timeZone)}`);
-  if (input.after) {
-    const [cAt, cId] = decodeCursor(input.after);
-    where.push(sql`(${at}, ${idRef}) < (${cAt}, ${cId})`);
+  if (input.to) where.push(sql`${at} < ${endOfDayUtc(input.to, timeZone)}`);
+  if (plan.cursor) {
+    const [cAt, cId] = decodeCursor(plan.cursor, input.after ? 'after' : 'before');
+    where.push(sql`(${at}, ${idRef}) ${sql.raw(plan.op)} (${cAt}, ${cId})`);
   }
+  const order = sql.raw(plan.order);
   const filter = where.length > 0 ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
   const rows = await sql<Row>`
     SELECT s.id, s.person_id, p.full_name, p.nik, p.origin_code, sh.name AS shelter_name,
@@ -70,7 +73,7 @@ async function historyPage(
     CROSS JOIN shelters sh ON sh.id = s.shelter_id
     CROSS JOIN shelter_beds b ON b.id = s.bed_id
     ${filter}
-    ORDER BY ${at} DESC, ${idRef} DESC
+    ORDER BY ${at} ${order}, ${idRef} ${order}
     LIMIT ${input.limit + 1}`.execute(db);
   return rows.rows;
 }
@@ -78,8 +81,13 @@ async function historyPage(
 export const historyHandlers: HandlersOf<HistoryMethods> = {
   async 'stays.history'(input, ctx) {
     const clock = await shelterClock(ctx.db, ctx.now);
-    const rows = await historyPage(ctx.db, input, clock.timeZone);
-    const page = rows.slice(0, input.limit);
+    const plan = keysetPlan(input, input.sort === 'newest');
+    const read = await historyPage(ctx.db, input, clock.timeZone, plan);
+    const {
+      rows: page,
+      next,
+      prev,
+    } = keysetPage(read, input, plan, (r) => encodeCursor(r.checkin_at, r.id));
     const refs = await regionRefs(
       ctx.db,
       page.flatMap((r) => [r.origin_code, r.destination_code]),
@@ -88,7 +96,6 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
       ctx.db,
       page.map((r) => r.id),
     );
-    const last = page[page.length - 1];
     return {
       rows: page.map((r) => ({
         id: r.id,
@@ -105,7 +112,8 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
         days: stayDays(r.checkin_at, r.checkout_at, ctx.now, clock.timeZone),
         ppks: ppks.get(r.id) ?? [],
       })),
-      nextAfter: rows.length > input.limit && last ? encodeCursor(last.checkin_at, last.id) : null,
+      next,
+      prev,
     };
   },
 
@@ -113,7 +121,7 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
     if (input.to < input.from) throw fieldError(['to'], 'stats.range');
     const clock = await shelterClock(ctx.db, ctx.now);
     const start = startOfDayUtc(input.from, clock.timeZone);
-    const end = startOfDayUtc(nextDay(input.to), clock.timeZone);
+    const end = endOfDayUtc(input.to, clock.timeZone);
     const shelter = input.shelterId ? sql` AND s.shelter_id = ${input.shelterId}` : sql``;
     // Stays that overlap the period: checked in before it ends, not checked out before it starts.
     const overlap = sql`s.checkin_at < ${end} AND (s.checkout_at IS NULL OR s.checkout_at >= ${start})${shelter}`;

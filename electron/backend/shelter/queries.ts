@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Shelter, Stay } from '../../../shared/contract/shelter';
 import type { PpksCode } from '../../../shared/reference/ppks';
 import type { DB } from '../db/schema';
-import { calendarDaysBetween } from '../lib/days';
+import { calendarDaysBetween } from '../../../shared/time';
 import { loadSummaries } from '../persons/store';
 import { regionRefs } from '../regions/refs';
 

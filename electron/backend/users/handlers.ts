@@ -5,14 +5,14 @@ import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { fieldError, fieldErrors } from '../errors';
-import { auditView, countActiveAdmins, loadUser, loadUsers, rolesDiff, setRoles } from './queries';
+import { auditView, countActiveAdmins, listUsers, loadUser, rolesDiff, setRoles } from './queries';
 
 const AS_USER = { recordType: 'user', view: auditView };
 
 export const userHandlers: HandlersOf<typeof usersContract> = {
   async 'users.list'(input, ctx) {
-    const users = await loadUsers(ctx.db);
-    return { users: input.includeInactive ? users : users.filter((u) => u.active) };
+    const { users, total } = await listUsers(ctx.db, input);
+    return { users, total, page: input.page, pageSize: input.pageSize ?? Math.max(total, 1) };
   },
 
   async 'users.create'(input, ctx) {

@@ -1,8 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { ParsedInput } from '../../../shared/contract';
 import type { UserRow } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/roles';
 import { diffRecords } from '../audit/diff';
-import type { DB } from '../db/schema';
+import type { DB, UsersTable } from '../db/schema';
+import { contains } from '../lib/like';
 
 const COLUMNS = [
   'id',
@@ -21,10 +24,60 @@ const COLUMNS = [
 export async function loadUsers(db: Kysely<DB>, ids?: string[]): Promise<UserRow[]> {
   let q = db.selectFrom('users').select(COLUMNS).orderBy('username');
   if (ids) q = q.where('id', 'in', ids);
-  const users = await q.execute();
+  return withRoles(db, await q.execute(), ids);
+}
+
+type UserColumns = Pick<Selectable<UsersTable>, (typeof COLUMNS)[number]>;
+
+/**
+ * One page of the users list. An office has a few dozen accounts, so every sort key is cheap;
+ * username (unique index) breaks ties so pages never overlap.
+ */
+export async function listUsers(
+  db: Kysely<DB>,
+  input: ParsedInput<'users.list'>,
+): Promise<{ users: UserRow[]; total: number }> {
+  let q = db.selectFrom('users');
+  if (!input.includeInactive) q = q.where('active', '=', 1);
+  if (input.q) {
+    const term = input.q;
+    q = q.where((eb) =>
+      eb.or(['username', 'full_name', 'nip', 'position'].map((c) => contains(c, term))),
+    );
+  }
+  if (input.role) {
+    const role = input.role;
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('user_roles').select('user_id').where('role', '=', role),
+    );
+  }
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let rows = q.select(COLUMNS);
+  switch (input.sort) {
+    case 'username_desc':
+      rows = rows.orderBy('username', 'desc');
+      break;
+    case 'name':
+      rows = rows.orderBy(sql`full_name COLLATE NOCASE`).orderBy('username');
+      break;
+    case 'name_desc':
+      rows = rows.orderBy(sql`full_name COLLATE NOCASE DESC`).orderBy('username');
+      break;
+    case 'last_login':
+      rows = rows.orderBy(sql`last_login_at IS NULL`).orderBy('last_login_at', 'desc');
+      rows = rows.orderBy('username');
+      break;
+    default:
+      rows = rows.orderBy('username');
+  }
+  if (input.pageSize) rows = rows.limit(input.pageSize).offset((input.page - 1) * input.pageSize);
+  return { users: await withRoles(db, await rows.execute()), total: Number(n) };
+}
+
+async function withRoles(db: Kysely<DB>, users: UserColumns[], ids?: string[]): Promise<UserRow[]> {
   if (users.length === 0) return [];
   let rq = db.selectFrom('user_roles').select(['user_id', 'role']).orderBy('role');
-  if (ids) rq = rq.where('user_id', 'in', ids);
+  rq = rq.where('user_id', 'in', ids ?? users.map((u) => u.id));
   const roles = new Map<string, Role[]>();
   for (const r of await rq.execute()) {
     const list = roles.get(r.user_id) ?? [];

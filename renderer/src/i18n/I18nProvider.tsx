@@ -1,3 +1,5 @@
+import { DatesProvider } from '@mantine/dates';
+import 'dayjs/locale/id';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import {
@@ -50,7 +52,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
     [locale, setLocale],
   );
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  // Date pickers follow the UI language (dayjs 'id' or 'en'), weeks start on Monday.
+  return (
+    <I18nContext.Provider value={value}>
+      <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>{children}</DatesProvider>
+    </I18nContext.Provider>
+  );
 }
 
 export function useI18n(): I18nValue {

@@ -23,7 +23,9 @@ import {
 import type { ReactNode } from 'react';
 import type { AuditRow } from '../../../shared/contract/audit';
 import { call } from '../api/rpc';
-import { LoadError, PageHeader } from '../components/Panels';
+import { Field } from '../components/Field';
+import { PageHeader } from '../components/PageHeader';
+import { LoadError } from '../components/PageStates';
 import { useT } from '../i18n/I18nProvider';
 import { useFormat } from '../lib/format';
 import { href } from '../lib/router';
@@ -63,17 +65,6 @@ function HomeCard({
   );
 }
 
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </div>
-  );
-}
-
 function OfficeCard() {
   const t = useT();
   const office = useQuery('office', () => call('office.get', {}));
@@ -95,35 +86,35 @@ function OfficeCard() {
           </Text>
           <Grid gap="sm">
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Detail label={t('home.region')}>
+              <Field label={t('home.region')}>
                 {o.regionName ?? o.regionCode} ({o.regionCode})
-              </Detail>
+              </Field>
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Detail label={t('home.timeZone')}>
+              <Field label={t('home.timeZone')}>
                 {o.timeZone === 'Asia/Jakarta' ||
                 o.timeZone === 'Asia/Makassar' ||
                 o.timeZone === 'Asia/Jayapura'
                   ? t(`tz.${o.timeZone}`)
                   : o.timeZone}
-              </Detail>
+              </Field>
             </Grid.Col>
             <Grid.Col span={12}>
-              <Detail label={t('office.address')}>{o.address}</Detail>
+              <Field label={t('office.address')}>{o.address}</Field>
             </Grid.Col>
             {(o.phone || o.email) && (
               <Grid.Col span={12}>
-                <Detail label={t('home.contact')}>
+                <Field label={t('home.contact')}>
                   {[o.phone, o.email].filter(Boolean).join(' · ')}
-                </Detail>
+                </Field>
               </Grid.Col>
             )}
             {o.headName && (
               <Grid.Col span={12}>
-                <Detail label={o.headPosition ?? t('office.headName')}>
+                <Field label={o.headPosition ?? t('office.headName')}>
                   {o.headName}
                   {o.headNip ? ` · ${t('home.headNip', { nip: o.headNip })}` : ''}
-                </Detail>
+                </Field>
               </Grid.Col>
             )}
           </Grid>

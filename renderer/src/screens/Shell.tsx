@@ -37,12 +37,12 @@ import type { Permission } from '../../../shared/roles';
 import type { MessageKey } from '../../../shared/i18n';
 import { call } from '../api/rpc';
 import { Brand } from '../components/Brand';
-import { NotFound } from '../components/Panels';
+import { NotFound } from '../components/PageStates';
 import { ReindexBanner } from '../components/ReindexBanner';
 import { LanguageSwitch, ThemeToggle } from '../components/Toggles';
 import { useT } from '../i18n/I18nProvider';
 import { useFailureHandler } from '../lib/failures';
-import { href, navigate, useRoute } from '../lib/router';
+import { href, navigate, renderRoute, route, useRoute } from '../lib/router';
 import { useMe, useSession } from '../session/SessionProvider';
 import { ChangePasswordForm } from './ChangePassword';
 import { Home } from './Home';
@@ -54,9 +54,9 @@ import { SheltersAdminPage } from './admin/Shelters';
 import { ComplaintCategoriesPage } from './admin/ComplaintCategories';
 import { ComplaintNumberingPage } from './admin/ComplaintNumbering';
 import { HolidaysPage } from './admin/Holidays';
-import { complaintsPage } from './complaints/routes';
-import { personsPage } from './persons/routes';
-import { shelterPage } from './shelter/routes';
+import { complaintRoutes } from './complaints/routes';
+import { personRoutes } from './persons/routes';
+import { shelterRoutes } from './shelter/routes';
 
 interface AdminEntry {
   path: string;
@@ -159,17 +159,22 @@ function initials(name: string): string {
   ).toUpperCase();
 }
 
+/** Every page of the signed-in app: the domains' route tables and the admin pages. */
+const ROUTES = [
+  route('/', () => <Home />),
+  ...personRoutes,
+  ...shelterRoutes,
+  ...complaintRoutes,
+  ...ADMIN_ENTRIES.map((e) => route(e.path, e.page)),
+];
+
 /**
  * Every page is reachable by its hash, whatever the permissions: a page the user may not use
  * asks the backend anyway and shows the FORBIDDEN answer ("Akses ditolak"). The navigation only
  * lists what the user may open.
  */
 function pageFor(path: string): ReactNode {
-  if (path === '/') return <Home />;
-  const section = personsPage(path) ?? shelterPage(path) ?? complaintsPage(path);
-  if (section) return section;
-  const entry = ADMIN_ENTRIES.find((e) => e.path === path);
-  return entry ? entry.page() : <NotFound />;
+  return renderRoute(ROUTES, path) ?? <NotFound />;
 }
 
 function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {

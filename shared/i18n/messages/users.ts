@@ -49,8 +49,12 @@ export const userMessages = {
     'Staff accounts that can sign in to Pelita, with their roles and status.',
   ],
   'user.search': ['Cari nama, nama pengguna atau NIP', 'Search name, username or NIP'],
-  'user.count': ['{count} pengguna', '{count} users'],
   'user.empty': ['Belum ada pengguna yang cocok.', 'No matching users.'],
+  'user.emptyHelp': [
+    'Periksa ejaan nama, nama pengguna atau NIP, pilih peran lain, atau tampilkan akun nonaktif.',
+    'Check the spelling of the name, username or NIP, choose another role, or show disabled accounts.',
+  ],
+  'user.anyRole': ['Semua peran', 'Any role'],
   'user.you': ['Anda', 'You'],
   'user.nip.help': [
     '18 digit angka, tanpa spasi (opsional).',

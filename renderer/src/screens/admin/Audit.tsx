@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Collapse,
   Group,
   Paper,
   Select,
@@ -17,21 +16,28 @@ import {
 import {
   IconChevronDown,
   IconChevronRight,
-  IconFilter,
   IconRefresh,
   IconShieldCheck,
   IconShieldX,
-  IconX,
 } from '@tabler/icons-react';
-import { Fragment, useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { METHOD_NAMES, type Input, type Output } from '../../../../shared/contract';
-import type { AuditRow } from '../../../../shared/contract/audit';
+import { AUDIT_SORTS, type AuditRow } from '../../../../shared/contract/audit';
 import { call } from '../../api/rpc';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
+import { DataList, type Column } from '../../components/DataList';
+import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
+import {
+  keysetPaging,
+  keysetRequest,
+  useListState,
+  useSearchText,
+  type ListState,
+} from '../../lib/list';
 import { useQuery } from '../../lib/useQuery';
 import {
   ChangesTable,
@@ -42,32 +48,16 @@ import {
   recordTypeLabel,
 } from './auditParts';
 
-const PAGE = 50;
+const FILTERS = { user: '', method: '', recordType: '', recordId: '', from: '', to: '' };
+type Filters = typeof FILTERS;
 
-interface Filters {
-  userId: string | null;
-  method: string | null;
-  recordType: string;
-  recordId: string;
-  from: string;
-  to: string;
-}
-
-const NO_FILTERS: Filters = {
-  userId: null,
-  method: null,
-  recordType: '',
-  recordId: '',
-  from: '',
-  to: '',
-};
-
-function toInput(f: Filters): Input<'audit.list'> {
-  const input: Input<'audit.list'> = { limit: PAGE };
-  if (f.userId) input.userId = f.userId;
+function toInput(list: ListState<Filters>): Input<'audit.list'> {
+  const f = list.filters;
+  const input: Input<'audit.list'> = keysetRequest(list, AUDIT_SORTS);
+  if (f.user) input.userId = f.user;
   if (f.method) input.method = f.method;
-  if (f.recordType.trim()) input.recordType = f.recordType.trim();
-  if (f.recordId.trim()) input.recordId = f.recordId.trim();
+  if (f.recordType) input.recordType = f.recordType;
+  if (f.recordId) input.recordId = f.recordId;
   if (f.from) input.from = f.from;
   if (f.to) input.to = f.to;
   return input;
@@ -131,70 +121,84 @@ function VerifyPanel() {
   );
 }
 
-function AuditRowView({
-  row,
-  onRecord,
-}: {
-  row: AuditRow;
-  onRecord: (recordType: string, recordId: string) => void;
-}) {
+function useColumns(
+  open: ReadonlySet<number>,
+  toggle: (seq: number) => void,
+  onRecord: (recordType: string, recordId: string) => void,
+): Column<AuditRow>[] {
   const t = useT();
   const fmt = useFormat();
-  const [open, setOpen] = useState(false);
-  const changes = row.changes ? Object.keys(row.changes).length : 0;
-  const note = noteText(row.note, t);
-  return (
-    <Fragment>
-      <Table.Tr data-testid="audit-row" data-method={row.method}>
-        <Table.Td>
+  return [
+    {
+      key: 'at',
+      header: t('audit.at'),
+      sort: { desc: 'newest', asc: 'oldest', first: 'desc' },
+      w: 190,
+      render: (row) => (
+        <>
           <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
             {fmt.dateTime(row.at)}
           </Text>
           <Text size="xs" c="dimmed">
             #{row.seq}
           </Text>
-        </Table.Td>
-        <Table.Td>
-          {row.username ? (
-            <Text size="sm" ff="monospace">
-              {row.username}
-            </Text>
-          ) : (
-            <Text size="sm" c="dimmed" fs="italic">
-              {t('audit.system')}
-            </Text>
-          )}
-        </Table.Td>
-        <Table.Td>
-          <MethodLabel method={row.method} withCode />
-        </Table.Td>
-        <Table.Td>
-          {row.recordType || row.recordId ? (
-            <div>
-              <Text size="sm">{row.recordType ? recordTypeLabel(row.recordType, t) : '—'}</Text>
-              {row.recordId && (
-                <Tooltip label={t('audit.filterRecord')} openDelay={300}>
-                  <UnstyledButton
-                    onClick={() => onRecord(row.recordType ?? '', row.recordId!)}
-                    className="pelita-link-button"
-                    aria-label={`${t('audit.filterRecord')}: ${row.recordId}`}
-                    maw={220}
-                    display="block"
-                  >
-                    <Text size="xs" ff="monospace" truncate>
-                      {row.recordId}
-                    </Text>
-                  </UnstyledButton>
-                </Tooltip>
-              )}
-            </div>
-          ) : (
-            <Text size="sm" c="dimmed">
-              —
-            </Text>
-          )}
-        </Table.Td>
-        <Table.Td>
+        </>
+      ),
+    },
+    {
+      key: 'user',
+      header: t('audit.user'),
+      render: (row) =>
+        row.username ? (
+          <Text size="sm" ff="monospace">
+            {row.username}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed" fs="italic">
+            {t('audit.system')}
+          </Text>
+        ),
+    },
+    {
+      key: 'method',
+      header: t('audit.method'),
+      render: (row) => <MethodLabel method={row.method} withCode />,
+    },
+    {
+      key: 'record',
+      header: t('audit.record'),
+      render: (row) =>
+        row.recordType || row.recordId ? (
+          <div>
+            <Text size="sm">{row.recordType ? recordTypeLabel(row.recordType, t) : '—'}</Text>
+            {row.recordId && (
+              <Tooltip label={t('audit.filterRecord')} openDelay={300}>
+                <UnstyledButton
+                  onClick={() => onRecord(row.recordType ?? '', row.recordId!)}
+                  className="pelita-link-button"
+                  aria-label={`${t('audit.filterRecord')}: ${row.recordId}`}
+                  maw={220}
+                  display="block"
+                >
+                  <Text size="xs" ff="monospace" truncate>
+                    {row.recordId}
+                  </Text>
+                </UnstyledButton>
+              </Tooltip>
+            )}
+          </div>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
+    },
+    {
+      key: 'outcome',
+      header: t('audit.outcome'),
+      render: (row) => {
+        const note = noteText(row.note, t);
+        return (
           <Stack gap={2} align="flex-start">
             <OutcomeBadge outcome={row.outcome} />
             {note && (
@@ -203,55 +207,58 @@ function AuditRowView({
               </Text>
             )}
           </Stack>
-        </Table.Td>
-        <Table.Td>
-          {changes > 0 && (
-            <UnstyledButton
-              onClick={() => setOpen((o) => !o)}
-              aria-expanded={open}
-              className="pelita-link-button"
-            >
-              <Group gap={4} wrap="nowrap">
-                {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-                <Text size="sm">{t('audit.showChanges', { count: changes })}</Text>
-              </Group>
-            </UnstyledButton>
-          )}
-        </Table.Td>
-      </Table.Tr>
-      {changes > 0 && (
-        <Table.Tr style={{ display: open ? undefined : 'none' }}>
-          <Table.Td colSpan={6} bg="var(--pelita-table-head)">
-            <Collapse expanded={open}>
-              <ChangesTable changes={row.changes!} />
-            </Collapse>
-          </Table.Td>
-        </Table.Tr>
-      )}
-    </Fragment>
-  );
+        );
+      },
+    },
+    {
+      key: 'changes',
+      header: t('audit.changes'),
+      render: (row) => {
+        const changes = row.changes ? Object.keys(row.changes).length : 0;
+        if (changes === 0) return null;
+        const expanded = open.has(row.seq);
+        return (
+          <UnstyledButton
+            onClick={() => toggle(row.seq)}
+            aria-expanded={expanded}
+            className="pelita-link-button"
+          >
+            <Group gap={4} wrap="nowrap">
+              {expanded ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+              <Text size="sm">{t('audit.showChanges', { count: changes })}</Text>
+            </Group>
+          </UnstyledButton>
+        );
+      },
+    },
+  ];
 }
 
 export function AuditPage() {
   const t = useT();
-  const fmt = useFormat();
-  const handle = useFailureHandler();
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
-  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
+  const list = useListState(FILTERS, 'newest', 50);
+  const f = list.filters;
   const [refreshNo, setRefreshNo] = useState(0);
-  const key = JSON.stringify(applied) + '#' + refreshNo;
-  const first = useQuery(key, () => call('audit.list', toInput(applied)));
-  const [more, setMore] = useState<{
-    key: string;
-    rows: AuditRow[];
-    nextBefore: number | null;
-  } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const [recordType, setRecordType] = useSearchText(f.recordType, (v) =>
+    list.setFilters({ recordType: v }),
+  );
+  const [recordId, setRecordId] = useSearchText(f.recordId, (v) =>
+    list.setFilters({ recordId: v }),
+  );
+  const input = toInput(list);
+  const page = useQuery(`${JSON.stringify(input)}#${refreshNo}`, () => call('audit.list', input));
   const users = useQuery('audit-users', () => call('users.list', { includeInactive: true }));
 
-  const extra = more?.key === key ? more : null;
-  const rows = [...(first.data?.rows ?? []), ...(extra?.rows ?? [])];
-  const nextBefore = extra ? extra.nextBefore : (first.data?.nextBefore ?? null);
+  const toggle = (seq: number) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(seq)) next.add(seq);
+      return next;
+    });
+  const columns = useColumns(open, toggle, (type, id) =>
+    list.setFilters({ ...FILTERS, recordType: type, recordId: id }),
+  );
 
   const methodOptions = useMemo(
     () =>
@@ -270,183 +277,111 @@ export function AuditPage() {
     [users.data],
   );
 
-  const loadMore = async () => {
-    if (nextBefore === null) return;
-    setLoadingMore(true);
-    try {
-      const res = await call('audit.list', { ...toInput(applied), before: nextBefore });
-      setMore({ key, rows: [...(extra?.rows ?? []), ...res.rows], nextBefore: res.nextBefore });
-    } catch (e) {
-      handle(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    setApplied(draft);
-    setRefreshNo((n) => n + 1);
-  };
-
-  const filterRecord = (recordType: string, recordId: string) => {
-    const next = { ...NO_FILTERS, recordType, recordId };
-    setDraft(next);
-    setApplied(next);
-    setRefreshNo((n) => n + 1);
-  };
-
-  const reset = () => {
-    setDraft(NO_FILTERS);
-    setApplied(NO_FILTERS);
-    setRefreshNo((n) => n + 1);
-  };
-
-  const set = <K extends keyof Filters>(name: K, value: Filters[K]) =>
-    setDraft((d) => ({ ...d, [name]: value }));
-  const forbidden = first.error && !first.data;
+  if (page.error && !page.data) {
+    return (
+      <>
+        <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+        <LoadError error={page.error} onRetry={page.reload} />
+      </>
+    );
+  }
 
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-      {forbidden ? (
-        <LoadError error={first.error} onRetry={first.reload} />
-      ) : (
-        <>
-          <VerifyPanel />
-          <Paper
-            withBorder
-            radius="md"
-            p="lg"
-            mb="lg"
-            component="form"
-            onSubmit={apply}
-            aria-label={t('audit.filters')}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="sm">
-              <Select
-                label={t('audit.user')}
-                placeholder={t('audit.anyUser')}
-                data={userOptions}
-                value={draft.userId}
-                onChange={(v) => set('userId', v)}
-                searchable
-                clearable
-                disabled={!!users.error}
-                nothingFoundMessage={t('common.noResults')}
-                data-testid="audit-filter-user"
-              />
-              <Select
-                label={t('audit.method')}
-                placeholder={t('audit.anyMethod')}
-                data={methodOptions}
-                value={draft.method}
-                onChange={(v) => set('method', v)}
-                searchable
-                clearable
-                nothingFoundMessage={t('common.noResults')}
-                data-testid="audit-filter-method"
-              />
-              <TextInput
-                label={t('audit.recordType')}
-                placeholder="user, office…"
-                value={draft.recordType}
-                onChange={(e) => set('recordType', e.currentTarget.value)}
-              />
-              <TextInput
-                label={t('audit.recordId')}
-                value={draft.recordId}
-                onChange={(e) => set('recordId', e.currentTarget.value)}
-                classNames={{ input: 'pelita-mono' }}
-              />
-              <TextInput
-                type="date"
-                label={t('audit.from')}
-                value={draft.from}
-                onChange={(e) => set('from', e.currentTarget.value)}
-                description={draft.from ? fmt.calendarDate(draft.from) : undefined}
-              />
-              <TextInput
-                type="date"
-                label={t('audit.to')}
-                value={draft.to}
-                onChange={(e) => set('to', e.currentTarget.value)}
-                description={draft.to ? fmt.calendarDate(draft.to) : undefined}
-              />
-            </SimpleGrid>
-            <Group justify="flex-end" mt="md" gap="sm">
-              <Button variant="default" leftSection={<IconX size={16} />} onClick={reset}>
-                {t('common.reset')}
-              </Button>
-              <Button type="submit" leftSection={<IconFilter size={16} />}>
-                {t('common.filter')}
-              </Button>
-            </Group>
-          </Paper>
+      <VerifyPanel />
+      <Paper
+        withBorder
+        radius="md"
+        p="sm"
+        mb="md"
+        component="section"
+        aria-label={t('audit.filters')}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm">
+          <Select
+            label={t('audit.user')}
+            placeholder={t('audit.anyUser')}
+            data={userOptions}
+            value={f.user || null}
+            onChange={(v) => list.setFilters({ user: v ?? '' })}
+            searchable
+            clearable
+            disabled={!!users.error}
+            nothingFoundMessage={t('common.noResults')}
+            data-testid="audit-filter-user"
+          />
+          <Select
+            label={t('audit.method')}
+            placeholder={t('audit.anyMethod')}
+            data={methodOptions}
+            value={f.method || null}
+            onChange={(v) => list.setFilters({ method: v ?? '' })}
+            searchable
+            clearable
+            nothingFoundMessage={t('common.noResults')}
+            data-testid="audit-filter-method"
+          />
+          <TextInput
+            label={t('audit.recordType')}
+            placeholder="user, office…"
+            value={recordType}
+            onChange={(e) => setRecordType(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('audit.recordId')}
+            value={recordId}
+            onChange={(e) => setRecordId(e.currentTarget.value)}
+            classNames={{ input: 'pelita-mono' }}
+          />
+          <DateRangeFilter
+            labels={[t('audit.from'), t('audit.to')]}
+            from={f.from}
+            to={f.to}
+            onChange={list.setFilters}
+          />
+        </SimpleGrid>
+      </Paper>
 
-          <Paper withBorder radius="md">
-            <Group justify="space-between" px="md" py="sm">
-              <Text size="sm" c="dimmed" data-testid="audit-count">
-                {t('audit.shown', { count: rows.length })}
-              </Text>
-              <Button
-                variant="subtle"
-                size="xs"
-                leftSection={<IconRefresh size={14} />}
-                onClick={() => setRefreshNo((n) => n + 1)}
-              >
-                {t('common.refresh')}
-              </Button>
-            </Group>
-            {first.error ? <LoadError error={first.error} onRetry={first.reload} /> : null}
-            {first.loading && !first.data ? (
-              <PageLoader />
-            ) : (
-              <Table.ScrollContainer minWidth={900}>
-                <Table verticalSpacing="sm" horizontalSpacing="md" data-testid="audit-table">
-                  <Table.Thead bg="var(--pelita-table-head)">
-                    <Table.Tr>
-                      <Table.Th w={190}>{t('audit.at')}</Table.Th>
-                      <Table.Th>{t('audit.user')}</Table.Th>
-                      <Table.Th>{t('audit.method')}</Table.Th>
-                      <Table.Th>{t('audit.record')}</Table.Th>
-                      <Table.Th>{t('audit.outcome')}</Table.Th>
-                      <Table.Th>{t('audit.changes')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody style={{ opacity: first.loading ? 0.6 : 1 }}>
-                    {rows.length === 0 && (
-                      <Table.Tr>
-                        <Table.Td colSpan={6}>
-                          <Text c="dimmed" ta="center" py="lg">
-                            {t('audit.empty')}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    )}
-                    {rows.map((r) => (
-                      <AuditRowView key={r.seq} row={r} onRecord={filterRecord} />
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-            {rows.length > 0 && (
-              <Group justify="center" p="md">
-                {nextBefore !== null ? (
-                  <Button variant="default" loading={loadingMore} onClick={() => void loadMore()}>
-                    {t('common.more')}
-                  </Button>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('audit.end')}
-                  </Text>
-                )}
-              </Group>
-            )}
-          </Paper>
-        </>
-      )}
+      <DataList
+        label={t('audit.title')}
+        testId="audit-table"
+        columns={columns}
+        rows={page.data?.rows}
+        rowKey={(r) => String(r.seq)}
+        loading={page.loading}
+        error={page.error}
+        onRetry={page.reload}
+        sort={list.sort}
+        onSort={list.setSort}
+        minWidth={900}
+        rowProps={(r) => ({ 'data-testid': 'audit-row', 'data-method': r.method })}
+        expanded={(r) =>
+          r.changes && open.has(r.seq) ? (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length} bg="var(--pelita-table-head)">
+                <ChangesTable changes={r.changes} />
+              </Table.Td>
+            </Table.Tr>
+          ) : null
+        }
+        toolbar={
+          <>
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconRefresh size={14} />}
+              onClick={() => setRefreshNo((n) => n + 1)}
+            >
+              {t('common.refresh')}
+            </Button>
+          </>
+        }
+        paging={keysetPaging(list, page.data)}
+        filters={list}
+        empty={{ title: t('audit.emptyAll'), body: t('audit.emptyAllHelp') }}
+        emptyFiltered={{ title: t('audit.empty'), body: t('audit.emptyHelp') }}
+      />
     </>
   );
 }

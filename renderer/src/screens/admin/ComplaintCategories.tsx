@@ -24,12 +24,13 @@ import type { FormEvent } from 'react';
 import type { ComplaintCategory } from '../../../../shared/contract/complaints';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
-import { ppksOptions } from '../complaints/labels';
+import { ppksOptions } from '../../lib/ppks';
 
 interface Values {
   name: string;

@@ -25,8 +25,10 @@ import { todayInZone } from '../../../../shared/format';
 import { HOLIDAY_KINDS, type HolidayKind } from '../../../../shared/reference/complaints';
 import { isWeekend } from '../../../../shared/workdays';
 import { call } from '../../api/rpc';
+import { DateField } from '../../components/DateField';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
@@ -80,12 +82,13 @@ function HolidayForm({
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
         <FormFailureAlert failure={form.failure} />
-        <TextInput
-          type="date"
+        <DateField
           label={t('holiday.date')}
           required
           data-autofocus
-          {...form.text('date')}
+          value={form.values.date}
+          onChange={(v) => form.set('date', v)}
+          error={form.errorText('date')}
         />
         <TextInput label={t('holiday.name')} required maxLength={120} {...form.text('name')} />
         <Select

@@ -12,7 +12,8 @@ import {
   officeValuesFrom,
   type OfficeValues,
 } from '../../components/OfficeFields';
-import { AccessDenied, LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { AccessDenied, LoadError, PageLoader } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';

@@ -25,14 +25,14 @@ import type { Output } from '../../../../shared/contract';
 import type { PersonSummary } from '../../../../shared/contract/persons';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
-import { PageHeader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { ageText, IdentityBadge, NikText } from '../persons/PersonBits';
+import { ageText, IdentityBadge, NikText } from '../persons/PersonFacts';
 import { PersonSearch } from '../persons/PersonSearch';
 import { tn } from '../shelter/labels';
 

@@ -14,21 +14,24 @@ type T = ReturnType<typeof useT>;
 export function AssigneeName({
   assignee,
   testId,
+  size = 'sm',
 }: {
   assignee: AssigneeRef | null;
   testId?: string;
+  /** `xs` inside a list cell. */
+  size?: 'xs' | 'sm';
 }) {
   const t = useT();
   if (!assignee) {
     return (
-      <Text size="sm" c="dimmed" fs="italic">
+      <Text size={size} c="dimmed" fs="italic">
         {t('complaint.unassigned')}
       </Text>
     );
   }
   return (
     <div>
-      <Text size="sm" data-testid={testId}>
+      <Text size={size} lineClamp={1} data-testid={testId}>
         {assignee.fullName}
       </Text>
       {assignee.role && (

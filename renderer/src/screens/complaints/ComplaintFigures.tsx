@@ -23,14 +23,14 @@ import { todayInZone } from '../../../../shared/format';
 import { addCalendarDays } from '../../../../shared/workdays';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { withQuery } from './hashQuery';
 import { categoryName } from './labels';
 
 function Figure({
@@ -266,14 +266,12 @@ export function ComplaintFiguresPage() {
                         )}
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Anchor href={href(withQuery('/complaints', { assignee }))}>
-                          {o.open}
-                        </Anchor>
+                        <Anchor href={href('/complaints', { assignee })}>{o.open}</Anchor>
                       </Table.Td>
                       <Table.Td ta="right">
                         {o.overdue > 0 ? (
                           <Anchor
-                            href={href(withQuery('/complaints', { assignee, due: 'overdue' }))}
+                            href={href('/complaints', { assignee, due: 'overdue' })}
                             c="red.7"
                             fw={700}
                           >

@@ -35,10 +35,12 @@ import {
   type ComplaintKind,
   type Urgency,
 } from '../../../../shared/reference/complaints';
-import { dayInZone, dueDate, isoToZonedTime, zonedTimeToIso } from '../../../../shared/workdays';
+import { dayInZone, isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
+import { dueDate } from '../../../../shared/workdays';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
-import { AccessDenied, LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { AccessDenied, LoadError, PageLoader } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
@@ -47,8 +49,9 @@ import { useForm } from '../../lib/form';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
+import { ppksOptions } from '../../lib/ppks';
 import { assigneeGroups } from './Assignee';
-import { categoryName, openFailure, ppksOptions } from './labels';
+import { categoryName, openFailure } from './labels';
 import { PersonLink, type LinkedPerson } from './PersonLink';
 
 interface Values {

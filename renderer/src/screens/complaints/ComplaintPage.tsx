@@ -47,17 +47,19 @@ import {
 } from '../../../../shared/workflow/complaints';
 import { offeredSteps } from '../../../../shared/workflow/engine';
 import { call } from '../../api/rpc';
-import { LoadError, PageLoader } from '../../components/Panels';
+import { Field } from '../../components/Field';
+import { PpksBadges } from '../../components/PpksBadges';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { href } from '../../lib/router';
+import { href, navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { AssigneeName } from './Assignee';
 import { ActionDialog, AssignDialog, TransitionDialog } from './dialogs';
-import { replaceHash, useHashQuery } from './hashQuery';
-import { categoryName, ppksName } from './labels';
-import { DeadlineLine, StatusBadge, UrgencyBadge } from './parts';
+import { categoryName } from './labels';
+import { DeadlineLine } from './Deadlines';
+import { StatusBadge, UrgencyBadge } from './StatusBadges';
 
 /** The step whose dialog is open: a status step, assignment, or the follow-up log. */
 type Dialog = ComplaintStep;
@@ -69,25 +71,6 @@ function useStateLabel() {
     s && s in complaintFlow.states
       ? t(complaintFlow.states[s as keyof typeof complaintFlow.states].label)
       : '—';
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <div
-        style={{
-          fontSize: 'var(--mantine-font-size-sm)',
-          whiteSpace: 'pre-wrap',
-          wordBreak: 'break-word',
-        }}
-      >
-        {children}
-      </div>
-    </div>
-  );
 }
 
 function EventIcon({ e }: { e: TimelineEvent }) {
@@ -252,7 +235,7 @@ export function ComplaintPage({ id }: { id: string }) {
   const { locale } = useI18n();
   const fmt = useFormat();
   const me = useMe();
-  const query = useHashQuery();
+  const query = useQueryParams();
   const canWrite = me.permissions.includes('complaints.write');
   const canCheckIn = me.permissions.includes('shelter.write');
   const loaded = useQuery(`complaint:${id}`, () => call('complaints.get', { id }));
@@ -358,7 +341,7 @@ export function ComplaintPage({ id }: { id: string }) {
           icon={<IconCircleCheck size={20} />}
           title={t('complaint.created.title', { number: c.number })}
           withCloseButton
-          onClose={() => replaceHash(`/complaints/${c.id}`)}
+          onClose={() => navigate(`/complaints/${c.id}`, { replace: true })}
           data-testid="complaint-created"
           role="status"
         >
@@ -466,13 +449,7 @@ export function ComplaintPage({ id }: { id: string }) {
                   {c.ppks.length > 0 && (
                     <Grid.Col span={12}>
                       <Field label={t('complaint.ppks')}>
-                        <Group gap={6} mt={2}>
-                          {c.ppks.map((p) => (
-                            <Badge key={p} variant="outline" color="gray" tt="none">
-                              {p.slice(5)} · {ppksName(p, locale)}
-                            </Badge>
-                          ))}
-                        </Group>
+                        <PpksBadges codes={c.ppks} variant="outline" size="md" numbered />
                       </Field>
                     </Grid.Col>
                   )}

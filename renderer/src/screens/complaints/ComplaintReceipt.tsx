@@ -14,7 +14,7 @@ import type { Office } from '../../../../shared/contract/office';
 import { formatDateLong, formatTime } from '../../../../shared/format';
 import { translate, type MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/rpc';
-import { LoadError, PageLoader } from '../../components/Panels';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { href } from '../../lib/router';

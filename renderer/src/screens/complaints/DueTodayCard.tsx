@@ -2,13 +2,12 @@
 import { Anchor, Badge, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconMessageReport } from '@tabler/icons-react';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/Panels';
+import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { withQuery } from './hashQuery';
 import './complaints.css';
-import { NextDeadline } from './parts';
+import { NextDeadline } from './Deadlines';
 
 const SHOWN = 6;
 
@@ -80,7 +79,7 @@ export function DueTodayCard() {
           ))}
           {due.data.total > rows.length && (
             <Anchor
-              href={href(withQuery('/complaints', { assignee: 'me', due: 'today_or_overdue' }))}
+              href={href('/complaints', { assignee: 'me', due: 'today_or_overdue' })}
               size="sm"
             >
               {t('complaint.home.more', { count: due.data.total - rows.length })}

@@ -20,7 +20,7 @@ import {
   complaintStepFields,
   type ComplaintStep,
 } from '../../../../shared/workflow/complaints';
-import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/workdays';
+import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
 import { StepField } from '../../components/StepField';

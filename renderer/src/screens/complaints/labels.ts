@@ -1,7 +1,6 @@
 /** Labels and colours of complaint values, in the user's language. */
 import type { ComplaintCategory } from '../../../../shared/contract/complaints';
 import type { Locale } from '../../../../shared/i18n';
-import { PPKS_CATEGORIES } from '../../../../shared/reference/ppks';
 import type { ComplaintStatus, Urgency } from '../../../../shared/reference/complaints';
 import type { Form, FormFailure } from '../../lib/form';
 
@@ -26,22 +25,6 @@ export function categoryName(
   locale: Locale,
 ): string {
   return locale === 'en' && c.nameEn ? c.nameEn : c.name;
-}
-
-const PPKS = new Map<string, (typeof PPKS_CATEGORIES)[number]>(
-  PPKS_CATEGORIES.map((c) => [c.code, c]),
-);
-
-export function ppksName(code: string, locale: Locale): string {
-  const c = PPKS.get(code);
-  return c ? (locale === 'en' ? c.en : c.id) : code;
-}
-
-export function ppksOptions(locale: Locale): { value: string; label: string }[] {
-  return PPKS_CATEGORIES.map((c) => ({
-    value: c.code,
-    label: `${c.code.slice(5)} · ${locale === 'en' ? c.en : c.id}`,
-  }));
 }
 
 /**

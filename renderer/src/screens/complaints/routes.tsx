@@ -1,19 +1,16 @@
-/** Pages under `#/complaints`; null when the path is not one of them. */
-import type { ReactNode } from 'react';
+/** Pages under `#/complaints`. */
+import { route } from '../../lib/router';
 import { ComplaintFiguresPage } from './ComplaintFigures';
 import { ComplaintEditPage, ComplaintNewPage } from './ComplaintForm';
 import { ComplaintPage } from './ComplaintPage';
 import { ComplaintReceiptPage } from './ComplaintReceipt';
 import { ComplaintsPage } from './ComplaintsPage';
 
-export function complaintsPage(path: string): ReactNode | null {
-  if (path === '/complaints') return <ComplaintsPage />;
-  if (path === '/complaints/new') return <ComplaintNewPage />;
-  if (path === '/complaints/figures') return <ComplaintFiguresPage />;
-  const m = /^\/complaints\/([0-9a-f-]{36})(\/edit|\/receipt)?$/i.exec(path);
-  if (!m) return null;
-  const id = m[1]!;
-  if (m[2] === '/edit') return <ComplaintEditPage key={id} id={id} />;
-  if (m[2] === '/receipt') return <ComplaintReceiptPage key={id} id={id} />;
-  return <ComplaintPage key={id} id={id} />;
-}
+export const complaintRoutes = [
+  route('/complaints', () => <ComplaintsPage />),
+  route('/complaints/new', () => <ComplaintNewPage />),
+  route('/complaints/figures', () => <ComplaintFiguresPage />),
+  route('/complaints/:id', ({ id }) => <ComplaintPage key={id} id={id} />),
+  route('/complaints/:id/edit', ({ id }) => <ComplaintEditPage key={id} id={id} />),
+  route('/complaints/:id/receipt', ({ id }) => <ComplaintReceiptPage key={id} id={id} />),
+];

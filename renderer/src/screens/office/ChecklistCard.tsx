@@ -27,7 +27,7 @@ import { useState } from 'react';
 import type { Checklist } from '../../../../shared/contract/office';
 import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/Panels';
+import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { href } from '../../lib/router';

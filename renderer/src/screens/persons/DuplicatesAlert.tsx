@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod';
 import type { duplicateCandidate } from '../../../../shared/contract/persons';
 import { useT } from '../../i18n/I18nProvider';
-import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from './PersonBits';
+import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from './PersonFacts';
 
 export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
 

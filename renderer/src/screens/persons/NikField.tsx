@@ -7,7 +7,7 @@ import { call, isRpcFailure } from '../../api/rpc';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
-import { issueText } from './PersonBits';
+import { issueText } from './PersonFacts';
 
 export interface NikFieldProps {
   value: string;

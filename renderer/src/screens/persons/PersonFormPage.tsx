@@ -1,16 +1,16 @@
 /** `#/persons/new` and `#/persons/<id>/edit`. */
 import { Paper } from '@mantine/core';
 import { call } from '../../api/rpc';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
-import { navigate } from '../../lib/router';
+import { navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { useHashQuery } from '../shelter/hashQuery';
 import { PersonForm } from './PersonForm';
 
 export function PersonNewPage() {
   const t = useT();
-  const query = useHashQuery();
+  const query = useQueryParams();
   return (
     <>
       <PageHeader title={t('person.newTitle')} subtitle={t('person.newSubtitle')} />

@@ -26,38 +26,20 @@ import type { Output } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/contract/persons';
 import { QUALITY_FIELDS } from '../../../../shared/reference/persons';
 import { call } from '../../api/rpc';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { Field, NoValue } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { ppksName } from '../shelter/labels';
-import { withQuery } from '../shelter/hashQuery';
-import { AgeText, IdentityBadge, issueText, NikText } from './PersonBits';
+import { ppksName } from '../../lib/ppks';
+import { AgeText, IdentityBadge, issueText, NikText } from './PersonFacts';
 import { PersonExportButton } from './PersonExportButton';
 import { PersonPhoto } from './PersonPhoto';
 
 const QUALITY_COLOR = { complete: 'teal', partial: 'yellow', unknown: 'orange', refused: 'red' };
-
-function Field({
-  label,
-  children,
-  testId,
-}: {
-  label: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <div style={{ fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
-    </div>
-  );
-}
 
 function Empty({ quality }: { quality?: string }) {
   const t = useT();
@@ -67,11 +49,7 @@ function Empty({ quality }: { quality?: string }) {
         {t(`person.quality.${quality as 'unknown'}`)}
       </Badge>
     );
-  return (
-    <Text size="sm" c="dimmed" span>
-      —
-    </Text>
-  );
+  return <NoValue />;
 }
 
 function Card({
@@ -374,7 +352,7 @@ export function PersonPage({ id }: { id: string }) {
                   canCheckIn && (
                     <Button
                       component="a"
-                      href={href(withQuery('/shelter/checkin', { person: p.id }))}
+                      href={href('/shelter/checkin', { person: p.id })}
                       leftSection={<IconLogin2 size={16} />}
                       data-testid="person-checkin"
                     >

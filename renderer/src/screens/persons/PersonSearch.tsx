@@ -14,7 +14,7 @@ import { useFailureHandler } from '../../lib/failures';
 import { href } from '../../lib/router';
 import { tn } from '../shelter/labels';
 import './persons.css';
-import { AgeText, IdentityBadge, LastStayText, NikText, OriginText, SexText } from './PersonBits';
+import { AgeText, IdentityBadge, LastStayText, NikText, OriginText, SexText } from './PersonFacts';
 
 export interface PersonSearchProps {
   /** Enter on the box, or a click on a result. */

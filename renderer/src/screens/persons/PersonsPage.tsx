@@ -1,7 +1,7 @@
 /** `#/persons`: one search box over everyone the office serves. */
 import { Button, Paper, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { PageHeader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/I18nProvider';
 import { href, navigate } from '../../lib/router';
 import { useMe } from '../../session/SessionProvider';

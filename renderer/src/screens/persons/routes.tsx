@@ -1,14 +1,12 @@
-/** Pages under `#/persons`; null when the path is not one of them. */
-import type { ReactNode } from 'react';
+/** Pages under `#/persons`. */
+import { route } from '../../lib/router';
 import { PersonEditPage, PersonNewPage } from './PersonFormPage';
 import { PersonPage } from './PersonPage';
 import { PersonsPage } from './PersonsPage';
 
-export function personsPage(path: string): ReactNode | null {
-  if (path === '/persons') return <PersonsPage />;
-  if (path === '/persons/new') return <PersonNewPage />;
-  const m = /^\/persons\/([0-9a-f-]{36})(\/edit)?$/i.exec(path);
-  if (m)
-    return m[2] ? <PersonEditPage key={m[1]} id={m[1]!} /> : <PersonPage key={m[1]} id={m[1]!} />;
-  return null;
-}
+export const personRoutes = [
+  route('/persons', () => <PersonsPage />),
+  route('/persons/new', () => <PersonNewPage />),
+  route('/persons/:id', ({ id }) => <PersonPage key={id} id={id} />),
+  route('/persons/:id/edit', ({ id }) => <PersonEditPage key={id} id={id} />),
+];

@@ -3,7 +3,7 @@ import { Alert, Group, Radio, SimpleGrid, Skeleton, Stack, Text } from '@mantine
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/Panels';
+import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useQuery } from '../../lib/useQuery';
 import { SectionBadge } from './RosterBoard';

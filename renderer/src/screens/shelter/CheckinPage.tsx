@@ -31,27 +31,27 @@ import {
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { PersonSummary } from '../../../../shared/contract/persons';
+import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { PPKS_CODES, type PpksCode } from '../../../../shared/reference/ppks';
 import { REFERRAL_SOURCES } from '../../../../shared/reference/shelter';
 import { call, isRpcFailure } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
-import { href, navigate } from '../../lib/router';
+import { href, navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from '../persons/PersonBits';
+import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from '../persons/PersonFacts';
 import { PersonForm } from '../persons/PersonForm';
 import { PersonSearch } from '../persons/PersonSearch';
 import { BedPicker } from './BedPicker';
 import { loadComplaint } from './complaintRef';
-import { useHashQuery } from './hashQuery';
-import { PpksSelect } from './PpksSelect';
+import { PpksSelect } from '../../components/PpksSelect';
 import { useShelters } from './useShelters';
-import { fromLocalInput, nowLocalInput } from './zoneTime';
 
 interface CheckinValues {
   personId: string;
@@ -164,7 +164,7 @@ export function CheckinPage() {
   const fmt = useFormat();
   const handle = useFailureHandler();
   const me = useMe();
-  const query = useHashQuery();
+  const query = useQueryParams();
   const bedParam = query.bed ?? null;
   const { list, shelters, selected, choose } = useShelters(query.shelter ?? null);
   const bedShelter = bedParam
@@ -176,7 +176,7 @@ export function CheckinPage() {
   const form = useForm<CheckinValues>(() => ({
     personId: '',
     bedId: bedParam,
-    checkinAt: nowLocalInput(fmt.timeZone),
+    checkinAt: isoToZonedTime(new Date(), fmt.timeZone),
     referralSource: null,
     referralDetail: '',
     ppks: [],
@@ -224,7 +224,7 @@ export function CheckinPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     form.clear();
-    const at = fromLocalInput(v.checkinAt, fmt.timeZone);
+    const at = zonedTimeToIso(v.checkinAt, fmt.timeZone);
     const missing: Record<string, { key: string }> = {};
     if (!person) missing.personId = { key: 'checkin.person.required' };
     if (!v.bedId) missing.bedId = { key: 'checkin.bed.required' };

@@ -17,6 +17,7 @@ import { IconClockHour4, IconDeviceFloppy, IconLogout2 } from '@tabler/icons-rea
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Stay } from '../../../../shared/contract/shelter';
+import { calendarDaysBetween, isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { EXIT_TYPES, EXITS_WITH_DESTINATION } from '../../../../shared/reference/shelter';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
@@ -26,7 +27,6 @@ import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm, type Form } from '../../lib/form';
 import { tn } from './labels';
-import { daysBetween, fromLocalInput, nowLocalInput, toLocalInput } from './zoneTime';
 
 type ExitType = (typeof EXIT_TYPES)[number];
 
@@ -98,9 +98,9 @@ function ExitFields({ form, origin }: { form: Form<ExitValues>; origin?: string 
 function LengthPreview({ checkinAt, checkoutLocal }: { checkinAt: string; checkoutLocal: string }) {
   const t = useT();
   const fmt = useFormat();
-  const out = fromLocalInput(checkoutLocal, fmt.timeZone);
+  const out = zonedTimeToIso(checkoutLocal, fmt.timeZone);
   if (!out || new Date(out) < new Date(checkinAt)) return null;
-  const days = daysBetween(checkinAt, out, fmt.timeZone);
+  const days = Math.max(0, calendarDaysBetween(checkinAt, out, fmt.timeZone));
   return (
     <Group gap={6} data-testid="checkout-preview">
       <IconClockHour4 size={16} />
@@ -125,7 +125,7 @@ export function CheckoutForm({
   const handle = useFailureHandler();
   const form = useForm<ExitValues>(() => ({
     checkinAt: '',
-    checkoutAt: nowLocalInput(fmt.timeZone),
+    checkoutAt: isoToZonedTime(new Date(), fmt.timeZone),
     exitType: null,
     destinationCode: null,
     destinationDetail: '',
@@ -138,7 +138,7 @@ export function CheckoutForm({
     e.preventDefault();
     form.clear();
     const v = form.values;
-    const at = fromLocalInput(v.checkoutAt, fmt.timeZone);
+    const at = zonedTimeToIso(v.checkoutAt, fmt.timeZone);
     if (!at || !v.exitType) {
       if (!at) form.setError('checkoutAt', { key: 'validation.invalid_format' });
       if (!v.exitType) form.setError('exitType', { key: 'validation.required' });
@@ -189,7 +189,7 @@ export function CheckoutForm({
               label={t('stay.checkout.at')}
               description={t('checkin.at.help', { zone: fmt.zone })}
               required
-              min={toLocalInput(stay.checkinAt, fmt.timeZone)}
+              min={isoToZonedTime(stay.checkinAt, fmt.timeZone)}
               {...form.text('checkoutAt')}
               data-testid="checkout-at"
             />
@@ -229,8 +229,8 @@ export function CorrectionForm({
   const fmt = useFormat();
   const handle = useFailureHandler();
   const form = useForm<ExitValues>(() => ({
-    checkinAt: toLocalInput(stay.checkinAt, fmt.timeZone),
-    checkoutAt: stay.checkoutAt ? toLocalInput(stay.checkoutAt, fmt.timeZone) : '',
+    checkinAt: isoToZonedTime(stay.checkinAt, fmt.timeZone),
+    checkoutAt: stay.checkoutAt ? isoToZonedTime(stay.checkoutAt, fmt.timeZone) : '',
     exitType: stay.exitType,
     destinationCode: stay.destination?.code ?? null,
     destinationDetail: stay.destinationDetail ?? '',
@@ -243,8 +243,8 @@ export function CorrectionForm({
     e.preventDefault();
     form.clear();
     const v = form.values;
-    const inAt = fromLocalInput(v.checkinAt, fmt.timeZone);
-    const outAt = fromLocalInput(v.checkoutAt, fmt.timeZone);
+    const inAt = zonedTimeToIso(v.checkinAt, fmt.timeZone);
+    const outAt = zonedTimeToIso(v.checkoutAt, fmt.timeZone);
     if (!inAt || !outAt) {
       if (!inAt) form.setError('checkinAt', { key: 'validation.invalid_format' });
       if (!outAt) form.setError('checkoutAt', { key: 'validation.invalid_format' });
@@ -304,7 +304,7 @@ export function CorrectionForm({
         <FormFailureAlert failure={form.failure} onReload={onReload} />
         <Group justify="space-between">
           <LengthPreview
-            checkinAt={fromLocalInput(form.values.checkinAt, fmt.timeZone) ?? stay.checkinAt}
+            checkinAt={zonedTimeToIso(form.values.checkinAt, fmt.timeZone) ?? stay.checkinAt}
             checkoutLocal={form.values.checkoutAt}
           />
           <Group gap="sm">

@@ -16,6 +16,7 @@ import { IconClipboardList, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Stay } from '../../../../shared/contract/shelter';
+import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { STAY_EVENT_KINDS } from '../../../../shared/reference/shelter';
 import { call } from '../../api/rpc';
 import { FormFailureAlert } from '../../components/FormFailureAlert';
@@ -23,7 +24,6 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
-import { fromLocalInput, nowLocalInput } from './zoneTime';
 
 type Kind = (typeof STAY_EVENT_KINDS)[number];
 
@@ -33,7 +33,7 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
   const handle = useFailureHandler();
   const form = useForm<{ kind: Kind | null; at: string; note: string }>(() => ({
     kind: null,
-    at: nowLocalInput(fmt.timeZone),
+    at: isoToZonedTime(new Date(), fmt.timeZone),
     note: '',
   }));
   const [busy, setBusy] = useState(false);
@@ -45,7 +45,7 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
       form.setError('kind', { key: 'validation.required' });
       return;
     }
-    const at = fromLocalInput(form.values.at, fmt.timeZone);
+    const at = zonedTimeToIso(form.values.at, fmt.timeZone);
     if (!at) {
       form.setError('at', { key: 'validation.invalid_format' });
       return;
@@ -62,7 +62,7 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
         color: 'teal',
         message: t('stay.events.saved', { kind: t(`event.${form.values.kind}`) }),
       });
-      form.setValues({ kind: null, at: nowLocalInput(fmt.timeZone), note: '' });
+      form.setValues({ kind: null, at: isoToZonedTime(new Date(), fmt.timeZone), note: '' });
       onSaved(saved);
     } catch (err) {
       handle(err, { form });

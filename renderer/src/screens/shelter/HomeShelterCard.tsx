@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { IconBed } from '@tabler/icons-react';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/Panels';
+import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';

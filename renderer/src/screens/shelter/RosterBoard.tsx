@@ -14,13 +14,13 @@ import { IconAlertTriangle, IconLogin2 } from '@tabler/icons-react';
 import type { z } from 'zod';
 import type { rosterBed } from '../../../../shared/contract/shelter';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/Panels';
-import { useI18n, useT } from '../../i18n/I18nProvider';
+import { LoadError } from '../../components/PageStates';
+import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { withQuery } from './hashQuery';
-import { ppksName, tn } from './labels';
+import { PpksBadges } from '../../components/PpksBadges';
+import { tn } from './labels';
 import './shelter.css';
 
 type RosterBed = z.infer<typeof rosterBed>;
@@ -44,7 +44,6 @@ export function daysLabel(days: number, t: ReturnType<typeof useT>): string {
 function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: boolean }) {
   const t = useT();
   const fmt = useFormat();
-  const { locale } = useI18n();
   const s = b.stay;
   if (!s) {
     const inactive = !b.bed.active;
@@ -67,7 +66,7 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
         {canWrite && !inactive && (
           <Button
             component="a"
-            href={href(withQuery('/shelter/checkin', { bed: b.bed.id }))}
+            href={href('/shelter/checkin', { bed: b.bed.id })}
             size="xs"
             variant="light"
             leftSection={<IconLogin2 size={14} />}
@@ -110,23 +109,15 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
           tt="none"
           leftSection={<IconAlertTriangle size={12} />}
           data-testid="overdue-badge"
-          style={{ alignSelf: 'flex-start', whiteSpace: 'normal', height: 'auto' }}
+          className="pelita-wrap-badge"
+          style={{ alignSelf: 'flex-start' }}
         >
           {tn(t, 'shelter.overdue', over, { over, max })}
         </Badge>
       )}
-      <Group gap={4} mt="auto">
-        {s.ppks.slice(0, 2).map((c) => (
-          <Badge key={c} size="xs" variant="outline" color="gray" tt="none" maw="100%">
-            {ppksName(c, locale)}
-          </Badge>
-        ))}
-        {s.ppks.length > 2 && (
-          <Badge size="xs" variant="outline" color="gray">
-            +{s.ppks.length - 2}
-          </Badge>
-        )}
-      </Group>
+      <div style={{ marginTop: 'auto' }}>
+        <PpksBadges codes={s.ppks} max={2} size="xs" variant="outline" />
+      </div>
     </a>
   );
 }

@@ -2,11 +2,11 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconHistory, IconLogin2, IconRefresh, IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { href } from '../../lib/router';
 import { useMe } from '../../session/SessionProvider';
-import { withQuery } from './hashQuery';
 import { RosterBoard } from './RosterBoard';
 import { StatsPanel } from './StatsPanel';
 import { useShelters } from './useShelters';
@@ -40,7 +40,7 @@ export function ShelterPage() {
             {canWrite && selected && (
               <Button
                 component="a"
-                href={href(withQuery('/shelter/checkin', { shelter: selected.id }))}
+                href={href('/shelter/checkin', { shelter: selected.id })}
                 leftSection={<IconLogin2 size={16} />}
               >
                 {t('shelter.checkin')}

@@ -17,13 +17,13 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Shelter } from '../../../../shared/contract/shelter';
 import { todayInZone } from '../../../../shared/format';
+import { monthRange } from '../../../../shared/time';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/Panels';
+import { LoadError } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useQuery } from '../../lib/useQuery';
 import { tn } from './labels';
-import { monthRange } from './zoneTime';
 import './shelter.css';
 
 function Stat({

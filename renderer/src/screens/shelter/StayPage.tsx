@@ -16,44 +16,23 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconEdit, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { call } from '../../api/rpc';
-import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
-import { useI18n, useT } from '../../i18n/I18nProvider';
+import { Field, NoValue } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadError, PageLoader } from '../../components/PageStates';
+import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonBits';
+import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonFacts';
 import { CheckoutForm, CorrectionForm } from './CheckoutForm';
 import { EventLog } from './EventLog';
-import { ppksName, tn } from './labels';
+import { PpksBadges } from '../../components/PpksBadges';
+import { tn } from './labels';
 
-function Field({
-  label,
-  children,
-  testId,
-}: {
-  label: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <div data-testid={testId}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} lts={0.3}>
-        {label}
-      </Text>
-      <div style={{ fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
-    </div>
-  );
-}
-
-const dash = (
-  <Text size="sm" c="dimmed" span>
-    —
-  </Text>
-);
+const dash = <NoValue />;
 
 function ComplaintLink({ id }: { id: string }) {
   const t = useT();
@@ -74,7 +53,6 @@ function ComplaintLink({ id }: { id: string }) {
 export function StayPage({ id }: { id: string }) {
   const t = useT();
   const fmt = useFormat();
-  const { locale } = useI18n();
   const me = useMe();
   const q = useQuery(`stay:${id}`, () => call('stays.get', { id }));
   const office = useQuery('office', () => call('office.get', {}));
@@ -119,8 +97,12 @@ export function StayPage({ id }: { id: string }) {
               component="a"
               href={href(`/persons/${s.person.id}`)}
               leftSection={<IconUser size={16} />}
+              data-testid="stay-person"
+              maw={360}
+              title={s.person.fullName}
+              styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
             >
-              {t('stay.person')}
+              {t('stay.person', { name: s.person.fullName })}
             </Button>
             {!active && canCorrect && (
               <Button
@@ -199,13 +181,7 @@ export function StayPage({ id }: { id: string }) {
                   )}
                 </Field>
                 <Field label={t('stay.ppks')}>
-                  <Group gap={4}>
-                    {s.ppks.map((c) => (
-                      <Badge key={c} size="sm" variant="light" color="gray" tt="none">
-                        {ppksName(c, locale)}
-                      </Badge>
-                    ))}
-                  </Group>
+                  <PpksBadges codes={s.ppks} />
                 </Field>
               </SimpleGrid>
               <Stack gap="md" mt="md">
@@ -248,11 +224,12 @@ export function StayPage({ id }: { id: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
+            {/* Services are recorded during the stay; after check-out the log is read only.
+                The log comes first: it is used every day, check-out once at the end. */}
+            <EventLog stay={s} canWrite={canWrite && active} onSaved={setOverride} />
             {active && canWrite && (
               <CheckoutForm key={s.version} stay={s} onSaved={setOverride} onReload={reload} />
             )}
-            {/* Services are recorded during the stay; after check-out the log is read only. */}
-            <EventLog stay={s} canWrite={canWrite && active} onSaved={setOverride} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,8 +1,8 @@
 /** Multi-select of the 26 PPKS categories, searchable by name or number. */
 import { MultiSelect } from '@mantine/core';
-import type { PpksCode } from '../../../../shared/reference/ppks';
-import { useI18n, useT } from '../../i18n/I18nProvider';
-import { ppksOptions } from './labels';
+import type { PpksCode } from '../../../shared/reference/ppks';
+import { useI18n, useT } from '../i18n/I18nProvider';
+import { ppksOptions } from '../lib/ppks';
 
 export function PpksSelect({
   value,

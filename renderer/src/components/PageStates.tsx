@@ -1,3 +1,4 @@
+/** Whole-page states: access denied, not found, a failed load, loading. */
 import {
   Alert,
   Button,
@@ -16,32 +17,6 @@ import { isRpcFailure } from '../api/rpc';
 import { useT } from '../i18n/I18nProvider';
 import { useFormat } from '../lib/format';
 import { href } from '../lib/router';
-
-export function PageHeader({
-  title,
-  subtitle,
-  actions,
-}: {
-  title: string;
-  subtitle?: ReactNode;
-  actions?: ReactNode;
-}) {
-  return (
-    <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap" gap="md">
-      <div>
-        <Title order={1} fz={{ base: 24, sm: 28 }} fw={700}>
-          {title}
-        </Title>
-        {subtitle && (
-          <Text c="dimmed" mt={4} maw={720}>
-            {subtitle}
-          </Text>
-        )}
-      </div>
-      {actions && <Group gap="sm">{actions}</Group>}
-    </Group>
-  );
-}
 
 function StatePanel({
   icon,

@@ -1,54 +1,9 @@
-/** Small pieces that show a complaint the same way on every screen. */
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconClockHour4,
-  IconEyeOff,
-  IconUserQuestion,
-} from '@tabler/icons-react';
-import type { ComplaintSummary, Deadline } from '../../../../shared/contract/complaints';
-import type { ComplaintStatus, Urgency } from '../../../../shared/reference/complaints';
+/** A complaint's deadlines: the time left in words, its colour, the list's and the page's view. */
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconClockHour4 } from '@tabler/icons-react';
+import type { Deadline } from '../../../../shared/contract/complaints';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { STATUS_COLOR, URGENCY_COLOR } from './labels';
-
-export function StatusBadge({
-  status,
-  size = 'md',
-}: {
-  status: ComplaintStatus;
-  size?: 'sm' | 'md' | 'lg';
-}) {
-  const t = useT();
-  return (
-    <Badge
-      color={STATUS_COLOR[status]}
-      variant="light"
-      size={size}
-      tt="none"
-      data-testid="status-badge"
-    >
-      {t(`complaint.status.${status}`)}
-    </Badge>
-  );
-}
-
-export function UrgencyBadge({ urgency, hideNormal }: { urgency: Urgency; hideNormal?: boolean }) {
-  const t = useT();
-  if (hideNormal && urgency === 'normal') return null;
-  return (
-    <Badge
-      color={URGENCY_COLOR[urgency]}
-      variant={urgency === 'emergency' ? 'filled' : 'light'}
-      size="sm"
-      tt="none"
-      leftSection={urgency === 'normal' ? undefined : <IconAlertTriangle size={12} />}
-    >
-      {t(`complaint.urgency.${urgency}`)}
-    </Badge>
-  );
-}
 
 /** "3 hari kerja lagi", "Jatuh tempo hari ini", "Terlambat 2 hari kerja" — red when overdue. */
 export function timeLeftText(d: Deadline, t: ReturnType<typeof useT>): string {
@@ -104,31 +59,30 @@ export function NextDeadline({ next }: { next: Deadline | null }) {
   );
 }
 
-/** One deadline on the detail page, met or pending. */
+/**
+ * One deadline on the detail page, met or pending: the stage and its last day on one line, where
+ * it stands under it (a badge that may wrap), so it fits the narrow side column.
+ */
 export function DeadlineLine({ d }: { d: Deadline }) {
   const t = useT();
   const fmt = useFormat();
   const color = deadlineColor(d);
   return (
-    <Group
-      justify="space-between"
-      wrap="nowrap"
-      align="flex-start"
-      data-testid={`deadline-${d.stage}`}
-      data-overdue={d.overdue || undefined}
-    >
-      <div>
+    <Stack gap={4} data-testid={`deadline-${d.stage}`} data-overdue={d.overdue || undefined}>
+      <Group gap={6} justify="space-between" wrap="wrap" align="baseline">
         <Text size="sm" fw={600}>
           {t(`complaint.stage.${d.stage}`)}
         </Text>
         <Text size="xs" c="dimmed">
           {t('complaint.deadline.by', { date: fmt.calendarDate(d.due) })}
         </Text>
-      </div>
+      </Group>
       <Badge
         color={color}
         variant={d.overdue ? 'filled' : 'light'}
         tt="none"
+        className="pelita-wrap-badge"
+        style={{ alignSelf: 'flex-start' }}
         leftSection={
           d.metAt ? (
             <IconCircleCheck size={12} />
@@ -139,38 +93,6 @@ export function DeadlineLine({ d }: { d: Deadline }) {
       >
         {d.metAt ? `${timeLeftText(d, t)} · ${fmt.date(d.metAt)}` : timeLeftText(d, t)}
       </Badge>
-    </Group>
+    </Stack>
   );
-}
-
-/** The reporter as a list shows it: the name, "Anonim", or "Dirahasiakan". */
-export function ReporterText({
-  c,
-}: {
-  c: Pick<ComplaintSummary, 'reporterName' | 'reporterAnonymous' | 'reporterHidden'>;
-}) {
-  const t = useT();
-  if (c.reporterHidden) {
-    return (
-      <Tooltip label={t('complaint.reporter.hiddenHelp')}>
-        <Group gap={4} wrap="nowrap" c="dimmed">
-          <IconEyeOff size={14} />
-          <Text size="sm" fs="italic">
-            {t('complaint.reporter.hidden')}
-          </Text>
-        </Group>
-      </Tooltip>
-    );
-  }
-  if (c.reporterAnonymous) {
-    return (
-      <Group gap={4} wrap="nowrap" c="dimmed">
-        <IconUserQuestion size={14} />
-        <Text size="sm" fs="italic">
-          {t('complaint.reporter.anonymous')}
-        </Text>
-      </Group>
-    );
-  }
-  return <Text size="sm">{c.reporterName}</Text>;
 }

@@ -13,7 +13,6 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import {
   IconBed,
   IconBuildingCommunity,
@@ -56,6 +55,7 @@ import { HolidaysPage } from './admin/Holidays';
 import { complaintsPage } from './complaints/routes';
 import { personsPage } from './persons/routes';
 import { shelterPage } from './shelter/routes';
+import { notify } from '../lib/notify';
 
 interface AdminEntry {
   path: string;
@@ -186,7 +186,7 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
     }
     navigate('/');
     session.signedOut();
-    notifications.show({
+    notify({
       color: 'pelita',
       message: t(everywhere ? 'auth.loggedOutEverywhere' : 'auth.loggedOut'),
     });

@@ -105,6 +105,13 @@ export const commonMessages = {
   ],
   'common.backHome': ['Kembali ke Beranda', 'Back to Home'],
   'common.errorTitle': ['Terjadi kesalahan', 'Something went wrong'],
+  'form.notSaved': ['Belum tersimpan', 'Not saved'],
+  'form.checkMarked.one': ['Periksa 1 isian yang ditandai', 'Check the marked field'],
+  'form.checkMarked': [
+    'Periksa {count} isian yang ditandai',
+    'Check the {count} marked fields',
+  ],
+  'form.checkBelow': ['Periksa isian berikut', 'Check the following'],
   'common.conflictTitle': ['Data sudah berubah', 'The record has changed'],
   'common.tryAgain': ['Coba lagi', 'Try again'],
   'common.version': ['Versi data {version}', 'Record version {version}'],

@@ -30,6 +30,7 @@ import type { AuditRow } from '../../../../shared/contract/audit';
 import { call } from '../../api/rpc';
 import { LoadError, PageHeader, PageLoader } from '../../components/Panels';
 import { useT } from '../../i18n/I18nProvider';
+import { DateField } from '../../components/DateField';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useQuery } from '../../lib/useQuery';
@@ -234,7 +235,6 @@ function AuditRowView({
 
 export function AuditPage() {
   const t = useT();
-  const fmt = useFormat();
   const handle = useFailureHandler();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
@@ -359,19 +359,17 @@ export function AuditPage() {
                 onChange={(e) => set('recordId', e.currentTarget.value)}
                 classNames={{ input: 'pelita-mono' }}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('audit.from')}
                 value={draft.from}
-                onChange={(e) => set('from', e.currentTarget.value)}
-                description={draft.from ? fmt.calendarDate(draft.from) : undefined}
+                onChange={(d) => set('from', d)}
+                invalid="ignore"
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('audit.to')}
                 value={draft.to}
-                onChange={(e) => set('to', e.currentTarget.value)}
-                description={draft.to ? fmt.calendarDate(draft.to) : undefined}
+                onChange={(d) => set('to', d)}
+                invalid="ignore"
               />
             </SimpleGrid>
             <Group justify="flex-end" mt="md" gap="sm">

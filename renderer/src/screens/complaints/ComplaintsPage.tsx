@@ -36,6 +36,7 @@ import './complaints.css';
 import { replaceHash, useHashQuery, withQuery } from './hashQuery';
 import { categoryName } from './labels';
 import { NextDeadline, ReporterText, StatusBadge, UrgencyBadge } from './parts';
+import { DateField } from '../../components/DateField';
 
 interface Filters {
   q: string;
@@ -294,17 +295,17 @@ export function ComplaintsPage() {
               within="63"
               levels={[2, 3, 4]}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('complaint.filter.from')}
               value={f.from}
-              onChange={(e) => set('from', e.currentTarget.value)}
+              onChange={(d) => set('from', d)}
+              invalid="ignore"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('complaint.filter.to')}
               value={f.to}
-              onChange={(e) => set('to', e.currentTarget.value)}
+              onChange={(d) => set('to', d)}
+              invalid="ignore"
             />
             <Group align="flex-end">
               <Button

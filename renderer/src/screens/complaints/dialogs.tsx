@@ -1,17 +1,14 @@
 /** The dialogs of a complaint: a status step, assignment, and a follow-up action. */
 import {
   Button,
-  Group,
   SegmentedControl,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Complaint } from '../../../../shared/contract/complaints';
 import {
   ACTION_TYPES,
@@ -22,10 +19,10 @@ import {
   type ComplaintStatus,
 } from '../../../../shared/reference/complaints';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/workdays';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
+import { DateTimeField } from '../../components/DateField';
+import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
@@ -55,163 +52,146 @@ export function TransitionDialog({
   onReload,
 }: DialogProps & { to: ComplaintStatus }) {
   const t = useT();
-  const handle = useFailureHandler();
-  const form = useForm({
-    note: '',
-    reason: '',
-    forwardedTo: '',
-    finalAnswer: '',
-    answerChannel: null as AnswerChannel | null,
-  });
-  const [busy, setBusy] = useState(false);
   const closing = isClosed(to);
+  const form = useForm(
+    {
+      note: '',
+      reason: '',
+      forwardedTo: '',
+      finalAnswer: '',
+      answerChannel: null as AnswerChannel | null,
+    },
+    {
+      submit: (v) =>
+        callChecked('complaints.transition', {
+          id: complaint.id,
+          version: complaint.version,
+          to,
+          note: v.note,
+          ...(to === 'rejected' ? { reason: v.reason } : {}),
+          ...(to === 'forwarded' ? { forwardedTo: v.forwardedTo } : {}),
+          ...(closing ? { finalAnswer: v.finalAnswer, answerChannel: v.answerChannel } : {}),
+        }),
+      success: false,
+      onSaved: onDone,
+      onReload,
+    },
+  );
   const v = form.values;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      const saved = await call('complaints.transition', {
-        id: complaint.id,
-        version: complaint.version,
-        to,
-        note: v.note,
-        ...(to === 'rejected' ? { reason: v.reason } : {}),
-        ...(to === 'forwarded' ? { forwardedTo: v.forwardedTo } : {}),
-        ...(closing ? { finalAnswer: v.finalAnswer, answerChannel: v.answerChannel } : {}),
-      });
-      onDone(saved);
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {t(`complaint.step.${to}.help` as 'complaint.step.verified.help')}
-        </Text>
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        {to === 'rejected' && (
-          <Textarea
-            label={t('complaint.rejectionReason')}
-            required
-            autosize
-            minRows={2}
-            data-autofocus
-            {...form.text('reason')}
-          />
-        )}
-        {to === 'forwarded' && (
-          <TextInput
-            label={t('complaint.forwardedTo')}
-            description={t('complaint.forwardedTo.help')}
-            required
-            data-autofocus
-            {...form.text('forwardedTo')}
-          />
-        )}
-        {closing && (
-          <>
-            <Textarea
-              label={t('complaint.finalAnswer')}
-              description={t('complaint.finalAnswer.help')}
-              required
-              autosize
-              minRows={3}
-              data-autofocus={to === 'done' || undefined}
-              {...form.text('finalAnswer')}
-            />
-            <Select
-              label={t('complaint.answerChannel')}
-              required
-              data={ANSWER_CHANNELS.map((c) => ({
-                value: c,
-                label: t(`complaint.answerChannel.${c}`),
-              }))}
-              value={v.answerChannel}
-              onChange={(c) => form.set('answerChannel', c as AnswerChannel | null)}
-              error={form.errorText('answerChannel')}
-            />
-          </>
-        )}
+    <FormFrame form={form}>
+      <Text size="sm" c="dimmed">
+        {t(`complaint.step.${to}.help` as 'complaint.step.verified.help')}
+      </Text>
+      {to === 'rejected' && (
         <Textarea
-          label={t('complaint.stepNote')}
-          description={t('complaint.stepNote.help')}
+          label={t('complaint.rejectionReason')}
+          required
           autosize
           minRows={2}
-          data-autofocus={!closing || undefined}
-          {...form.text('note')}
+          data-autofocus
+          {...form.text('reason')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={busy}
-            color={to === 'rejected' ? 'red' : to === 'forwarded' ? 'orange' : undefined}
-            data-testid="transition-confirm"
-          >
-            {t(STEP_LABEL[to] as 'complaint.step.verified')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      {to === 'forwarded' && (
+        <TextInput
+          label={t('complaint.forwardedTo')}
+          description={t('complaint.forwardedTo.help')}
+          required
+          data-autofocus
+          {...form.text('forwardedTo')}
+        />
+      )}
+      {closing && (
+        <>
+          <Textarea
+            label={t('complaint.finalAnswer')}
+            description={t('complaint.finalAnswer.help')}
+            required
+            autosize
+            minRows={3}
+            data-autofocus={to === 'done' || undefined}
+            {...form.text('finalAnswer')}
+          />
+          <Select
+            label={t('complaint.answerChannel')}
+            required
+            data={ANSWER_CHANNELS.map((c) => ({
+              value: c,
+              label: t(`complaint.answerChannel.${c}`),
+            }))}
+            value={v.answerChannel}
+            onChange={(c) => form.set('answerChannel', c as AnswerChannel | null)}
+            error={form.errorText('answerChannel')}
+          />
+        </>
+      )}
+      <Textarea
+        label={t('complaint.stepNote')}
+        description={t('complaint.stepNote.help')}
+        autosize
+        minRows={2}
+        data-autofocus={!closing || undefined}
+        {...form.text('note')}
+      />
+      <FormActions
+        busy={form.busy}
+        onCancel={onCancel}
+        submitLabel={t(STEP_LABEL[to] as 'complaint.step.verified')}
+        submitProps={{
+          color: to === 'rejected' ? 'red' : to === 'forwarded' ? 'orange' : undefined,
+          'data-testid': 'transition-confirm',
+        }}
+      />
+    </FormFrame>
   );
 }
 
 export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogProps) {
   const t = useT();
   const me = useMe();
-  const handle = useFailureHandler();
   const officers = useQuery('complaint-officers', () => call('complaints.officers', {}));
-  const form = useForm({ assigneeId: complaint.assignee?.id ?? null, note: '' });
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      onDone(
-        await call('complaints.assign', {
+  const form = useForm(
+    { assigneeId: complaint.assignee?.id ?? null, note: '' },
+    {
+      submit: (v) =>
+        callChecked('complaints.assign', {
           id: complaint.id,
           version: complaint.version,
-          assigneeId: form.values.assigneeId,
-          note: form.values.note,
+          assigneeId: v.assigneeId,
+          note: v.note,
         }),
-      );
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+      success: false,
+      onSaved: onDone,
+      onReload,
+    },
+  );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        <Select
-          label={t('complaint.assignee')}
-          placeholder={t('complaint.unassigned')}
-          data={(officers.data?.officers ?? []).map((o) => ({
-            value: o.id,
-            label: o.id === me.id ? `${o.fullName} (${t('user.you')})` : o.fullName,
-          }))}
-          value={form.values.assigneeId}
-          onChange={(a) => form.set('assigneeId', a)}
-          error={form.errorText('assigneeId')}
-          searchable
-          clearable
-          data-autofocus
-          data-testid="assign-select"
-        />
-        <Textarea label={t('complaint.stepNote')} autosize minRows={2} {...form.text('note')} />
-        <Group justify="space-between">
+    <FormFrame form={form}>
+      <Select
+        label={t('complaint.assignee')}
+        placeholder={t('complaint.unassigned')}
+        data={(officers.data?.officers ?? []).map((o) => ({
+          value: o.id,
+          label: o.id === me.id ? `${o.fullName} (${t('user.you')})` : o.fullName,
+        }))}
+        value={form.values.assigneeId}
+        onChange={(a) => form.set('assigneeId', a)}
+        error={form.errorText('assigneeId')}
+        searchable
+        clearable
+        data-autofocus
+        data-testid="assign-select"
+      />
+      <Textarea label={t('complaint.stepNote')} autosize minRows={2} {...form.text('note')} />
+      <FormActions
+        busy={form.busy}
+        onCancel={onCancel}
+        submitLabel={t('complaint.assign')}
+        submitProps={{ 'data-testid': 'assign-confirm' }}
+        extra={
           <Button
             variant="subtle"
             onClick={() => form.set('assigneeId', me.id)}
@@ -219,104 +199,87 @@ export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogPr
           >
             {t('complaint.assign.me')}
           </Button>
-          <Group>
-            <Button variant="default" onClick={onCancel} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="assign-confirm">
-              {t('complaint.assign')}
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    </form>
+        }
+      />
+    </FormFrame>
   );
 }
 
 export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogProps) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
   const [opened] = useState(() => isoToZonedTime(new Date(), fmt.timeZone));
-  const form = useForm({ type: 'call' as ActionType, at: opened, agency: '', outcome: '' });
-  const [busy, setBusy] = useState(false);
-  const v = form.values;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    // Left as it was: "now", to the second, so the log stays in the order things happened.
-    const at = v.at === opened ? undefined : zonedTimeToIso(v.at, fmt.timeZone);
-    if (at === null) {
-      form.setError('at', { key: 'validation.invalid_format' });
-      return;
-    }
-    setBusy(true);
-    form.clear();
-    try {
-      onDone(
-        await call('complaints.logAction', {
+  const form = useForm(
+    { type: 'call' as ActionType, at: opened, agency: '', outcome: '' },
+    {
+      check: (v) =>
+        v.at !== opened && zonedTimeToIso(v.at, fmt.timeZone) === null
+          ? [{ path: ['at'], key: 'date.invalidTime' }]
+          : [],
+      submit: (v) => {
+        // Left as it was: "now", to the second, so the log stays in the order things happened.
+        const at = v.at === opened ? undefined : zonedTimeToIso(v.at, fmt.timeZone);
+        return callChecked('complaints.logAction', {
           id: complaint.id,
           type: v.type,
           ...(at ? { at } : {}),
           agency: v.type === 'coordination' ? v.agency : null,
           outcome: v.outcome,
-        }),
-      );
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+        });
+      },
+      success: false,
+      onSaved: onDone,
+      onReload,
+    },
+  );
+  const v = form.values;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        <div>
-          <Text size="sm" fw={500} mb={4}>
-            {t('complaint.action.type')}
-          </Text>
-          <SegmentedControl
-            fullWidth
-            data={ACTION_TYPES.map((a) => ({ value: a, label: t(`complaint.actionShort.${a}`) }))}
-            value={v.type}
-            onChange={(a) => form.set('type', a as ActionType)}
-            data-testid="action-type"
-          />
-          {v.type === 'answer' && (
-            <Text size="xs" c="dimmed" mt={4}>
-              {t('complaint.action.answerHelp')}
-            </Text>
-          )}
-        </div>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="datetime-local"
-            label={t('complaint.action.at')}
-            description={fmt.zone}
-            {...form.text('at')}
-          />
-          {v.type === 'coordination' && (
-            <TextInput label={t('complaint.action.agency')} required {...form.text('agency')} />
-          )}
-        </SimpleGrid>
-        <Textarea
-          label={t('complaint.action.outcome')}
-          required
-          autosize
-          minRows={3}
-          data-autofocus
-          {...form.text('outcome')}
+    <FormFrame form={form}>
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          {t('complaint.action.type')}
+        </Text>
+        <SegmentedControl
+          fullWidth
+          data={ACTION_TYPES.map((a) => ({ value: a, label: t(`complaint.actionShort.${a}`) }))}
+          value={v.type}
+          onChange={(a) => form.set('type', a as ActionType)}
+          data-testid="action-type"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="action-confirm">
-            {t('complaint.action.log')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        {v.type === 'answer' && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('complaint.action.answerHelp')}
+          </Text>
+        )}
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateTimeField
+          label={t('complaint.action.at')}
+          description={fmt.zone}
+          required
+          value={form.values.at}
+          onChange={(at) => form.set('at', at)}
+          error={form.errorText('at')}
+        />
+        {v.type === 'coordination' && (
+          <TextInput label={t('complaint.action.agency')} required {...form.text('agency')} />
+        )}
+      </SimpleGrid>
+      <Textarea
+        label={t('complaint.action.outcome')}
+        required
+        autosize
+        minRows={3}
+        data-autofocus
+        {...form.text('outcome')}
+      />
+      <FormActions
+        busy={form.busy}
+        onCancel={onCancel}
+        submitLabel={t('complaint.action.log')}
+        submitProps={{ 'data-testid': 'action-confirm' }}
+      />
+    </FormFrame>
   );
 }

@@ -1,6 +1,5 @@
 /** The person's photo: shown from persons.photo, uploaded after resizing in the browser. */
 import { Button, FileButton, Skeleton, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Person } from '../../../../shared/contract/persons';
@@ -9,6 +8,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useQuery } from '../../lib/useQuery';
 import { resizePhoto } from './resizePhoto';
+import { notify } from '../../lib/notify';
 
 export function PersonPhoto({
   person,
@@ -36,7 +36,7 @@ export function PersonPhoto({
       try {
         dataUrl = await resizePhoto(file);
       } catch {
-        notifications.show({ color: 'red', message: t('person.photo.notImage') });
+        notify({ color: 'red', message: t('person.photo.notImage') });
         return;
       }
       const saved = await call('persons.setPhoto', {
@@ -44,7 +44,7 @@ export function PersonPhoto({
         version: person.version,
         dataUrl,
       });
-      notifications.show({ color: 'teal', message: t('person.photo.saved') });
+      notify({ color: 'teal', message: t('person.photo.saved') });
       onChanged(saved);
     } catch (e) {
       handle(e, { onReload });
@@ -61,7 +61,7 @@ export function PersonPhoto({
         version: person.version,
         dataUrl: null,
       });
-      notifications.show({ color: 'teal', message: t('person.photo.removed') });
+      notify({ color: 'teal', message: t('person.photo.removed') });
       onChanged(saved);
     } catch (e) {
       handle(e, { onReload });

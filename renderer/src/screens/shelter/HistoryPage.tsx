@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Table,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { IconFilter, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -28,6 +27,7 @@ import { useQuery } from '../../lib/useQuery';
 import { NikText } from '../persons/PersonBits';
 import { ppksName, ppksOptions, tn } from './labels';
 import { daysLabel } from './RosterBoard';
+import { DateField } from '../../components/DateField';
 
 const PAGE = 50;
 
@@ -117,17 +117,17 @@ export function HistoryPage() {
       <Paper withBorder radius="md" p="md" mb="lg">
         <form onSubmit={apply} noValidate data-testid="history-filters">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('history.from')}
               value={draft.from}
-              onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+              onChange={(from) => setDraft((d) => ({ ...d, from }))}
+              invalid="ignore"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('history.to')}
               value={draft.to}
-              onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+              onChange={(to) => setDraft((d) => ({ ...d, to }))}
+              invalid="ignore"
             />
             <RegionPicker
               key={resets}

@@ -29,7 +29,7 @@ function offsetMinutes(timeZone: string, at: Date): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** An instant as the value of an `<input type="datetime-local">`, in the office zone. */
+/** An instant as a DateTimeField value (`YYYY-MM-DDTHH:mm`), in the office zone. */
 export function toLocalInput(at: string | Date, timeZone: string): string {
   const d = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(d.getTime())) return '';
@@ -37,12 +37,12 @@ export function toLocalInput(at: string | Date, timeZone: string): string {
   return `${p.year}-${pad(p.month!)}-${pad(p.day!)}T${pad(p.hour!)}:${pad(p.minute!)}`;
 }
 
-/** Now, as a datetime-local value in the office zone. */
+/** Now, as a DateTimeField value in the office zone. */
 export function nowLocalInput(timeZone: string): string {
   return toLocalInput(new Date(), timeZone);
 }
 
-/** A datetime-local value typed in the office zone, as an ISO instant; null when incomplete. */
+/** A DateTimeField value (office zone) as an ISO instant; null when incomplete. */
 export function fromLocalInput(local: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
   if (!m) return null;

@@ -19,6 +19,38 @@ export function checkInput(schema: z.ZodType, input: unknown): FieldIssue[] {
   return parsed.success ? [] : toFieldIssues(parsed.error.issues, input);
 }
 
+/**
+ * Splits the issues of a VALIDATION error into field errors (by the first path segment after
+ * `prefix`, first issue per field wins) and leftovers that fit no field of the form.
+ */
+export function placeIssues(
+  fields: readonly string[],
+  issues: readonly FieldIssue[],
+  prefix?: string,
+): { placed: Record<string, Omit<FieldIssue, 'path'>>; leftovers: FieldIssue[] } {
+  const known = new Set(fields);
+  const placed: Record<string, Omit<FieldIssue, 'path'>> = {};
+  const leftovers: FieldIssue[] = [];
+  for (const issue of issues) {
+    let path = issue.path;
+    if (prefix !== undefined) {
+      if (path[0] !== prefix) {
+        leftovers.push(issue);
+        continue;
+      }
+      path = path.slice(1);
+    }
+    const name = String(path[0] ?? '');
+    if (known.has(name)) {
+      if (!placed[name])
+        placed[name] = { key: issue.key, ...(issue.params ? { params: issue.params } : {}) };
+    } else {
+      leftovers.push(issue);
+    }
+  }
+  return { placed, leftovers };
+}
+
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let cur = input;
   for (const p of path) {

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
 import type { FieldIssue, MessageParams, RpcError } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/i18n';
+import { placeIssues } from '../../../shared/validation';
 import { RpcFailure, validationError } from '../api/rpc';
 import { useT } from '../i18n/I18nProvider';
 import { useFailureHandler } from './failures';
@@ -70,37 +71,6 @@ export interface Form<T extends object> {
   /** Given the `<form>` element (as its ref), to find the first marked field. */
   attach: (el: HTMLFormElement | null) => void;
   onReload?: () => void;
-}
-
-/**
- * Splits the issues of a VALIDATION error into field errors (by the first path segment after
- * `prefix`, first issue per field wins) and leftovers that fit no field of the form.
- */
-export function placeIssues(
-  fields: readonly string[],
-  issues: readonly FieldIssue[],
-  prefix?: string,
-): { placed: Record<string, FieldMessage>; leftovers: FieldIssue[] } {
-  const known = new Set(fields);
-  const placed: Record<string, FieldMessage> = {};
-  const leftovers: FieldIssue[] = [];
-  for (const issue of issues) {
-    let path = issue.path;
-    if (prefix !== undefined) {
-      if (path[0] !== prefix) {
-        leftovers.push(issue);
-        continue;
-      }
-      path = path.slice(1);
-    }
-    const name = String(path[0] ?? '');
-    if (known.has(name)) {
-      if (!placed[name]) placed[name] = { key: issue.key, params: issue.params };
-    } else {
-      leftovers.push(issue);
-    }
-  }
-  return { placed, leftovers };
 }
 
 /**

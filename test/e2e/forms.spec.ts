@@ -3,7 +3,7 @@
  * Indonesian calendar that starts on Monday; a refused save marks the fields, moves the focus to
  * the first one and says how many to check; one short notification confirms a save.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot } from './host';
 
 const host = freshHost();
@@ -18,6 +18,19 @@ async function shots(page: Page, name: string) {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await shot(page, `forms-${name}-${size.width}`);
+  }
+}
+
+/** The window as the user sees it, with the calendar of `field` open. */
+async function pickerShots(page: Page, name: string, field: Locator) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await field.scrollIntoViewIfNeeded();
+    await field.click();
+    await expect(page.getByTestId('date-picker')).toBeVisible();
+    await page.waitForTimeout(350);
+    await page.screenshot({ path: `test-results/screens/forms-${name}-${size.width}.png` });
+    await field.press('Escape');
   }
 }
 
@@ -172,9 +185,14 @@ test('every form: an error state and the date pickers at 1366x768 and 1920x1080'
   await expect(page.getByRole('alert')).toContainText(/Periksa \d isian yang ditandai/);
   await expect(page.getByRole('textbox', { name: 'Nama lengkap' })).toBeFocused();
   await shots(page, 'person-errors');
-  await page.getByRole('textbox', { name: 'Tanggal lahir' }).click();
-  await expect(page.getByTestId('date-picker')).toBeVisible();
-  await shots(page, 'person-birthdate-picker');
+  const birth = page.getByRole('textbox', { name: 'Tanggal lahir' });
+  await pickerShots(page, 'person-birthdate-picker', birth);
+  // Typed as office staff type it; a day after today is refused at the field.
+  await birth.fill('31/12/2999');
+  await birth.press('Tab');
+  await expect(page.getByText(/Tanggal paling lambat/)).toBeVisible();
+  await birth.fill('15/05/1980');
+  await expect(page.getByText(/Tanggal paling lambat/)).toBeHidden();
   await page.keyboard.press('Escape');
 
   // Check-in: date and time typed in the office zone, or the day picked keeps the time.
@@ -190,8 +208,7 @@ test('every form: an error state and the date pickers at 1366x768 and 1920x1080'
   await expect(at).toHaveValue(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
   await at.fill('05/03/2026 14:30');
   await expect(at).toHaveValue('05/03/2026 14:30');
-  await at.click();
-  await shots(page, 'checkin-time-picker');
+  await pickerShots(page, 'checkin-time-picker', at);
   await page.keyboard.press('Escape');
 
   // A complaint: intake errors, and a follow-up action logged with its time.
@@ -208,9 +225,11 @@ test('every form: an error state and the date pickers at 1366x768 and 1920x1080'
 
   // Filters: dates typed as DD/MM/YYYY in the lists.
   await go('/complaints');
-  await page.getByRole('textbox', { name: 'Diterima dari' }).click();
-  await expect(page.getByTestId('date-picker')).toBeVisible();
-  await shots(page, 'complaints-filter-picker');
+  await pickerShots(
+    page,
+    'complaints-filter-picker',
+    page.getByRole('textbox', { name: 'Diterima dari' }),
+  );
   await page.keyboard.press('Escape');
   await go('/complaints/figures');
   await shots(page, 'complaint-figures');

@@ -33,10 +33,13 @@ export function FormFailureAlert<T extends object>({ form }: { form: Form<T> }) 
       color={stale ? 'orange' : 'red'}
       variant="light"
       icon={<IconAlertTriangle size={20} />}
-      title={title}
       role="alert"
       data-form-failure
+      py="sm"
     >
+      <Text size="sm" fw={700} c={stale ? 'orange.9' : 'red.9'}>
+        {title}
+      </Text>
       {!validation && <Text size="sm">{fmt.error(error)}</Text>}
       {leftovers.length > 0 && (
         <List size="sm">

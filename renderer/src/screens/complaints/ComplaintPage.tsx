@@ -555,7 +555,12 @@ export function ComplaintPage({ id }: { id: string }) {
         opened={dialog !== null}
         onClose={() => setDialog(null)}
         title={dialogTitle}
-        size={dialog?.kind === 'step' && isClosed(dialog.to) ? 'lg' : 'md'}
+        // Closing asks for the answer; an action offers five types side by side: both need room.
+        size={
+          (dialog?.kind === 'step' && isClosed(dialog.to)) || dialog?.kind === 'action'
+            ? 'lg'
+            : 'md'
+        }
       >
         {dialog?.kind === 'step' && (
           <TransitionDialog

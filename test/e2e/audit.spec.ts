@@ -99,7 +99,7 @@ test('filters: by action, by user, by record and by date', async ({ page }) => {
 
   // Dates: nothing before 2020, everything from today on.
   await page.getByRole('button', { name: 'Atur ulang' }).click();
-  await page.getByLabel('Sampai tanggal').fill('2020-01-01');
+  await page.getByLabel('Sampai tanggal').fill('01/01/2020');
   await page.getByRole('button', { name: 'Saring' }).click();
   await expect(page.getByText('Tidak ada entri yang cocok dengan saringan.')).toBeVisible();
 });

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle, IconKey, IconLogout } from '@tabler/icons-react';
 import { callChecked } from '../api/rpc';
 import { FormActions, FormFrame } from '../components/FormModal';
-import { PasswordRules } from '../components/PasswordRules';
+import { NewPasswordFields, passwordMismatch } from '../components/NewPasswordFields';
 import { PublicLayout } from '../components/PublicLayout';
 import { useT } from '../i18n/I18nProvider';
 import { useForm } from '../lib/form';
@@ -22,8 +22,7 @@ export function ChangePasswordForm({
   const form = useForm(
     { currentPassword: '', newPassword: '', confirm: '' },
     {
-      check: (v) =>
-        v.newPassword !== v.confirm ? [{ path: ['confirm'], key: 'auth.passwordMismatch' }] : [],
+      check: (v) => passwordMismatch(v.newPassword, v.confirm),
       submit: (v) =>
         callChecked('auth.changePassword', {
           currentPassword: v.currentPassword,
@@ -43,22 +42,11 @@ export function ChangePasswordForm({
         data-autofocus
         {...form.text('currentPassword')}
       />
-      <PasswordField
+      <NewPasswordFields
+        form={form}
+        name="newPassword"
         label={t('auth.newPassword')}
-        required
-        autoComplete="new-password"
-        {...form.text('newPassword')}
-      />
-      <PasswordField
-        label={t('auth.confirmPassword')}
-        required
-        autoComplete="new-password"
-        {...form.text('confirm')}
-      />
-      <PasswordRules
-        password={form.values.newPassword}
         username={me.username}
-        confirm={form.values.confirm}
       />
       <Text size="sm" c="dimmed">
         {t('auth.changePassword.intro')}

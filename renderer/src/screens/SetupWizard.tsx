@@ -28,13 +28,12 @@ import {
   officeInputFrom,
   type OfficeValues,
 } from '../components/OfficeFields';
-import { PasswordRules } from '../components/PasswordRules';
+import { NewPasswordFields, passwordMismatch } from '../components/NewPasswordFields';
 import { PublicLayout } from '../components/PublicLayout';
 import { useI18n } from '../i18n/I18nProvider';
 import { useForm } from '../lib/form';
 import { notify } from '../lib/notify';
 import { useSession } from '../session/SessionProvider';
-import { PasswordField } from '../components/PasswordField';
 
 export function SetupWizard() {
   const { t, locale } = useI18n();
@@ -56,8 +55,7 @@ export function SetupWizard() {
   const admin = useForm(
     { username: '', fullName: '', password: '', confirm: '' },
     {
-      check: (v) =>
-        v.password !== v.confirm ? [{ path: ['confirm'], key: 'auth.passwordMismatch' }] : [],
+      check: (v) => passwordMismatch(v.password, v.confirm),
       submit: (v) =>
         callChecked('auth.setup', {
           office: officeInputFrom(office.values),
@@ -149,24 +147,12 @@ export function SetupWizard() {
                       {...admin.text('fullName')}
                     />
                   </SimpleGrid>
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <PasswordField
-                      label={t('auth.password')}
-                      required
-                      autoComplete="new-password"
-                      {...admin.text('password')}
-                    />
-                    <PasswordField
-                      label={t('auth.confirmPassword')}
-                      required
-                      autoComplete="new-password"
-                      {...admin.text('confirm')}
-                    />
-                  </SimpleGrid>
-                  <PasswordRules
-                    password={admin.values.password}
+                  <NewPasswordFields
+                    form={admin}
+                    name="password"
+                    label={t('auth.password')}
                     username={admin.values.username}
-                    confirm={admin.values.confirm}
+                    side
                   />
                   <Group justify="space-between" mt="md">
                     <Button

@@ -6,8 +6,7 @@ import type { UserRow } from '../../../../shared/contract/users';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { call, callChecked } from '../../api/rpc';
 import { FormModal } from '../../components/FormModal';
-import { PasswordField } from '../../components/PasswordField';
-import { PasswordRules } from '../../components/PasswordRules';
+import { NewPasswordFields, passwordMismatch } from '../../components/NewPasswordFields';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
@@ -34,9 +33,6 @@ function valuesFrom(u: UserRow | null): UserValues {
   };
 }
 
-const mismatch = (password: string, confirm: string) =>
-  password !== confirm ? [{ path: ['confirm'], key: 'auth.passwordMismatch' as const }] : [];
-
 /** Create (user = null) or edit a user. */
 function UserFormModal({
   user,
@@ -52,15 +48,14 @@ function UserFormModal({
   const [base, setBase] = useState<UserRow | null>(user);
   const creating = user === null;
   const form = useForm<UserValues, UserRow>(() => valuesFrom(user), {
-    check: (v) => (creating ? mismatch(v.password, v.confirm) : []),
+    check: (v) => (creating ? passwordMismatch(v.password, v.confirm) : []),
     submit: (v) => {
       const profile = { fullName: v.fullName, nip: v.nip, position: v.position, roles: v.roles };
       return creating
         ? callChecked('users.create', { username: v.username, password: v.password, ...profile })
         : callChecked('users.update', { id: base!.id, version: base!.version, ...profile });
     },
-    success: (saved) =>
-      t(creating ? 'user.created' : 'user.updated', { username: saved.username }),
+    success: (saved) => t(creating ? 'user.created' : 'user.updated', { username: saved.username }),
     onSaved,
     onReload: () => void reload(),
   });
@@ -152,24 +147,14 @@ function UserFormModal({
         </SimpleGrid>
       </Checkbox.Group>
       {creating && (
-        <>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <PasswordField
-              label={t('user.initialPassword')}
-              description={t('user.initialPassword.help')}
-              required
-              autoComplete="new-password"
-              {...form.text('password')}
-            />
-            <PasswordField
-              label={t('auth.confirmPassword')}
-              required
-              autoComplete="new-password"
-              {...form.text('confirm')}
-            />
-          </SimpleGrid>
-          <PasswordRules password={v.password} username={v.username} confirm={v.confirm} />
-        </>
+        <NewPasswordFields
+          form={form}
+          name="password"
+          label={t('user.initialPassword')}
+          description={t('user.initialPassword.help')}
+          username={v.username}
+          side
+        />
       )}
     </FormModal>
   );
@@ -188,7 +173,7 @@ function ResetPasswordModal({
   const form = useForm(
     { newPassword: '', confirm: '' },
     {
-      check: (v) => mismatch(v.newPassword, v.confirm),
+      check: (v) => passwordMismatch(v.newPassword, v.confirm),
       submit: (v) =>
         callChecked('users.resetPassword', { id: user.id, newPassword: v.newPassword }),
       success: () => t('user.passwordReset', { username: user.username }),
@@ -214,23 +199,12 @@ function ResetPasswordModal({
       <Text size="sm" c="dimmed">
         {t('user.resetPassword.help')}
       </Text>
-      <PasswordField
+      <NewPasswordFields
+        form={form}
+        name="newPassword"
         label={t('auth.newPassword')}
-        required
-        autoComplete="new-password"
-        data-autofocus
-        {...form.text('newPassword')}
-      />
-      <PasswordField
-        label={t('auth.confirmPassword')}
-        required
-        autoComplete="new-password"
-        {...form.text('confirm')}
-      />
-      <PasswordRules
-        password={form.values.newPassword}
         username={user.username}
-        confirm={form.values.confirm}
+        autoFocus
       />
     </FormModal>
   );
@@ -305,13 +279,23 @@ export function UserDialog({
       return <UserFormModal user={null} onClose={onClose} onSaved={onSaved} />;
     case 'edit':
       return (
-        <UserFormModal key={dialog.user.id} user={dialog.user} onClose={onClose} onSaved={onSaved} />
+        <UserFormModal
+          key={dialog.user.id}
+          user={dialog.user}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
       );
     case 'reset':
       return <ResetPasswordModal user={dialog.user} onClose={onClose} onSaved={onSaved} />;
     case 'active':
       return (
-        <SetActiveModal user={dialog.user} onClose={onClose} onSaved={onSaved} onReload={onReload} />
+        <SetActiveModal
+          user={dialog.user}
+          onClose={onClose}
+          onSaved={onSaved}
+          onReload={onReload}
+        />
       );
     default:
       return null;

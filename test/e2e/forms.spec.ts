@@ -65,6 +65,18 @@ test('a holiday date is typed as DD/MM/YYYY or picked from an Indonesian calenda
   await expect(date).toHaveValue('12/08/2027');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog).toBeHidden();
+  // One short confirmation under the header, clear of the page's buttons; gone after ~3 s.
+  const toast = page.locator('.mantine-Notification-root');
+  await expect(toast).toHaveCount(1);
+  await expect(toast).toContainText('Tersimpan');
+  const box = (await toast.boundingBox())!;
+  const add = (await page.getByRole('button', { name: 'Tambah hari libur' }).boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(64);
+  expect(
+    box.x + box.width <= add.x || box.y >= add.y + add.height || box.y + box.height <= add.y,
+  ).toBe(true);
+  await page.screenshot({ path: 'test-results/screens/forms-holiday-saved.png' });
+  await expect(toast).toHaveCount(0, { timeout: 6000 });
   await page
     .locator('label')
     .filter({ hasText: /^2027 \(/ })

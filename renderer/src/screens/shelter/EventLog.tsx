@@ -1,15 +1,5 @@
 /** The stay's log of services and events, newest first, with "record a service". */
-import {
-  Grid,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Grid, Group, Paper, Select, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { STAY_EVENT_KINDS } from '../../../../shared/reference/shelter';

@@ -92,14 +92,9 @@ function focusFirstMarked(root: HTMLElement | null): boolean {
   return true;
 }
 
-const NO_SUBMIT = {
-  submit: () => Promise.reject(new Error('form without submit')),
-  success: false,
-} as const;
-
 export function useForm<T extends object, R = unknown>(
   initial: T | (() => T),
-  options: FormOptions<T, R> = NO_SUBMIT as unknown as FormOptions<T, R>,
+  options: FormOptions<T, R>,
 ): Form<T> {
   const [values, setValuesState] = useState<T>(initial);
   const [errors, setErrors] = useState<Record<string, FieldMessage>>({});

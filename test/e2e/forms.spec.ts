@@ -191,11 +191,14 @@ test('every form: an error state and the date pickers at 1366x768 and 1920x1080'
   await expect(dialog.getByRole('alert')).toContainText(/Periksa \d isian yang ditandai/);
   await shots(page, 'password-errors');
   await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   // A new person: the birth date is typed or picked, never after today.
   await go('/persons/new');
   await page.getByTestId('person-save').click();
-  await expect(page.getByRole('alert')).toContainText(/Periksa \d isian yang ditandai/);
+  await expect(page.getByTestId('person-form').getByRole('alert')).toContainText(
+    /Periksa \d isian yang ditandai/,
+  );
   await expect(page.getByRole('textbox', { name: 'Nama lengkap' })).toBeFocused();
   await shots(page, 'person-errors');
   const birth = page.getByRole('textbox', { name: 'Tanggal lahir' });

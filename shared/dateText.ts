@@ -4,16 +4,9 @@
  * dates and `YYYY-MM-DDTHH:mm` for office-zone wall-clock times (turned into instants elsewhere).
  */
 
-const pad = (n: number) => String(n).padStart(2, '0');
+import { isCalendarDate } from './workdays';
 
-/** True when `YYYY-MM-DD` names a real calendar day. */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const at = new Date(Date.UTC(y, mo - 1, d));
-  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d;
-}
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `YYYY-MM-DD` → `DD/MM/YYYY`; anything else is returned unchanged. */
 export function formatDateText(value: string): string {

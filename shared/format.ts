@@ -160,8 +160,8 @@ export function todayInZone(timeZone: string | undefined, now: Date = new Date()
 
 /**
  * Message params as a reader should see them: ISO date-times become office-zone text, so a
- * backend that sends `{ until: '2026-11-27T06:45:00Z' }` reads "27 Nov 2026 14.45 WITA".
- * A pair `{ until: '14.45 WITA', untilIso: '…' }` (a clock time the backend already formatted,
+ * backend that sends `{ until: '2026-11-27T06:45:00Z' }` reads "27 Nov 2026 14.45 WITA", and
+ * calendar dates read as dates ("17 Agu 2027"). A pair `{ until: '14.45 WITA', untilIso: '…' }` (a clock time the backend already formatted,
  * plus the instant) is re-rendered as a clock time in the reader's language: "14:45 WITA".
  */
 export function formatParams(
@@ -171,7 +171,11 @@ export function formatParams(
   if (!params) return params;
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) {
-    out[k] = isIsoDateTime(v) ? formatDateTime(v, opts) : v;
+    out[k] = isIsoDateTime(v)
+      ? formatDateTime(v, opts)
+      : typeof v === 'string' && CALENDAR_DATE.test(v)
+        ? formatCalendarDate(v, opts.locale) || v
+        : v;
   }
   for (const [k, v] of Object.entries(params)) {
     const base = k.endsWith('Iso') ? k.slice(0, -3) : '';

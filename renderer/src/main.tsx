@@ -10,12 +10,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n/I18nProvider';
 import { SessionProvider } from './session/SessionProvider';
+import { NOTIFY_MS } from './lib/notify';
 import { theme } from './theme';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" limit={4} />
+      {/* One at a time, short, under the header's middle: clear of page actions, figures and
+          the save buttons at the bottom right. */}
+      <Notifications position="top-center" limit={1} autoClose={NOTIFY_MS} containerWidth={420} />
       <I18nProvider>
         <SessionProvider>
           <App />

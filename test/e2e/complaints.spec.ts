@@ -56,13 +56,14 @@ async function choose(scope: Page | Locator, label: string, option: string | Reg
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
 
-/** `YYYY-MM-DDTHH:mm` in WITA, `days` ago at `hour`:00. */
+/** `DD/MM/YYYY HH:mm` in WITA, as an officer types it: `days` ago at `hour`:00. */
 function witaLocal(daysAgo: number, hour: number): string {
   const now = new Date(Date.now() + 8 * 3600_000);
   const d = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysAgo, hour),
   );
-  return d.toISOString().slice(0, 16);
+  const [y, m, day] = d.toISOString().slice(0, 10).split('-');
+  return `${day}/${m}/${y} ${d.toISOString().slice(11, 16)}`;
 }
 
 async function user(request: Parameters<typeof rpc>[0], u: typeof OFFICER, roles: string[]) {
@@ -125,7 +126,9 @@ test('a phone complaint about an elderly woman at the market: intake, receipt, v
 
   // Saving an empty form: every problem at its field, in Bahasa Indonesia, nothing saved.
   await page.getByTestId('complaint-save').click();
-  await expect(page.getByRole('alert')).toContainText('Periksa kembali isian yang ditandai.');
+  await expect(page.getByRole('alert')).toContainText('Periksa 4 isian yang ditandai');
+  // The caret goes to the first marked field, not to the banner.
+  await expect(page.getByRole('combobox', { name: 'Saluran' })).toBeFocused();
   const form = page.getByRole('form', { name: 'Catat pengaduan' });
   // Channel, category, subject and description.
   await expect(form.getByText('Wajib diisi.')).toHaveCount(4);
@@ -491,7 +494,7 @@ test('the admin keeps categories, the holiday calendar and the numbering', async
     ),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('alert')).toContainText('Periksa kembali isian yang ditandai.');
+  await expect(page.getByRole('alert')).toContainText('Periksa 1 isian yang ditandai');
   await pattern.fill('{kind}/{seq:4}/DINSOS-BJB/{romanMonth}/{year}');
   await expect(page.getByTestId('numbering-preview')).toContainText(
     /ADU\/0001\/DINSOS-BJB\/[IVX]+\/\d{4}/,

@@ -54,7 +54,7 @@ test('office profile: region picker by name and keyboard, save with version', as
   await expect(page.getByText('0511 4772034')).toBeVisible();
 });
 
-test('office profile: field errors from the backend, and a stale save gets "Muat ulang"', async ({
+test('office profile: field errors from the contract check, and a stale save gets "Muat ulang"', async ({
   page,
   request,
 }) => {
@@ -66,7 +66,9 @@ test('office profile: field errors from the backend, and a stale save gets "Muat
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('NIP harus 18 digit angka.')).toBeVisible();
   await expect(page.getByText('Alamat email tidak valid.')).toBeVisible();
-  await expect(page.getByText('Periksa kembali isian yang ditandai.')).toBeVisible();
+  // The banner counts what to check; the caret is in the first marked field.
+  await expect(page.getByRole('alert')).toContainText('Periksa 2 isian yang ditandai');
+  await expect(page.getByRole('textbox', { name: 'Email' })).toBeFocused();
   await shot(page, '42-office-errors');
   await nip.fill('197001011990032001');
   await page.getByRole('textbox', { name: 'Email' }).fill('');

@@ -200,7 +200,7 @@ test('staff add a person with a NIK and find them again by a misspelled name', a
   await expect(form.getByTestId('nik-derived')).toContainText('Laki-laki');
   await expect(form.getByTestId('nik-derived')).toContainText('diterbitkan di Banjarbaru Utara');
   await form.getByRole('button', { name: 'Pakai tanggal lahir dan jenis kelamin ini' }).click();
-  await expect(form.getByRole('textbox', { name: 'Tanggal lahir' })).toHaveValue('1980-05-15');
+  await expect(form.getByRole('textbox', { name: 'Tanggal lahir' })).toHaveValue('15/05/1980');
   await expect(form.getByRole('radio', { name: 'Laki-laki' })).toBeChecked();
   await choose(form, 'Status identitas', 'Terverifikasi dari KTP/KK');
   await form.getByRole('textbox', { name: 'Bukti identitas' }).fill('KTP asli dilihat petugas.');

@@ -97,6 +97,10 @@ describe('other formats', () => {
       name: 'x',
     });
     expect(formatParams(undefined, { locale: 'id' })).toBeUndefined();
+    // A calendar date (a holiday already recorded on that day) reads as a date, not as ISO.
+    expect(formatParams({ date: '2027-08-17' }, { locale: 'id' })).toEqual({
+      date: '17 Agu 2027',
+    });
   });
   it('re-renders a pre-formatted clock time from its ISO twin in the reader language', () => {
     const params = { until: '14.30 WITA', untilIso: AT };

@@ -8,7 +8,7 @@ import { newToken, resolveSession, type SessionUser } from '../auth/sessions';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import type { Ctx, Handler, PendingAudit } from './context';
-import { toFieldIssues } from './validation';
+import { toFieldIssues } from '../../../shared/validation';
 
 export type SessionChange = { set: string } | { clear: true };
 

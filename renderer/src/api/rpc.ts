@@ -5,13 +5,15 @@
  */
 import {
   contract,
-  isMethodName,
   type Input,
+  isMethodName,
   type MethodName,
   type Output,
 } from '../../../shared/contract';
-import type { RpcError, RpcResponse } from '../../../shared/errors';
-import type { FILE_METHODS } from '../../../shared/files';
+import { type FieldIssue, type RpcError, type RpcResponse } from '../../../shared/errors';
+import { type FILE_METHODS } from '../../../shared/files';
+import { translate } from '../../../shared/i18n';
+import { checkInput } from '../../../shared/validation';
 
 declare global {
   interface Window {
@@ -123,4 +125,32 @@ export function settle<T>(method: CallName, response: RpcResponse): T {
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   return settle<Output<M>>(method, await transport(method, input));
+}
+
+/**
+ * `call`, after checking the input against the method's contract schema here first: a form learns
+ * of a missing or malformed field without a round trip, as the same VALIDATION failure (same
+ * field paths, same messages) the backend would answer.
+ */
+export async function callChecked<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+): Promise<Output<M>> {
+  const issues = checkInput(contract[method].input, input);
+  if (issues.length > 0) throw validationFailure(method, issues);
+  return call(method, input);
+}
+
+/** A VALIDATION error found here, worded as the backend words it. */
+export function validationError(issues: FieldIssue[]): RpcError {
+  return {
+    code: 'VALIDATION',
+    key: 'error.validation',
+    issues,
+    message: { id: translate('id', 'error.validation'), en: translate('en', 'error.validation') },
+  };
+}
+
+export function validationFailure(method: MethodName, issues: FieldIssue[]): RpcFailure {
+  return new RpcFailure(method, validationError(issues));
 }

@@ -32,6 +32,8 @@ type BaseProps = Omit<TextInputProps, 'value' | 'onChange' | 'type' | 'defaultVa
   invalid?: 'text' | 'ignore';
   /** Show a button that empties the field; by default when the field is optional. */
   clearable?: boolean;
+  /** The calendar opens on years (birth dates) or months instead of days. */
+  startLevel?: 'month' | 'year' | 'decade';
 };
 
 interface Mode {
@@ -81,6 +83,7 @@ function PickerField({
   maxDate,
   invalid = 'text',
   clearable,
+  startLevel = 'month',
   error,
   disabled,
   readOnly,
@@ -225,6 +228,18 @@ function PickerField({
           minDate={minDate}
           maxDate={maxDate}
           allowDeselect={false}
+          // An empty birth date starts on the decades; a filled one on its month.
+          defaultLevel={day ? 'month' : startLevel}
+          ariaLabels={{
+            previousMonth: t('date.previousMonth'),
+            nextMonth: t('date.nextMonth'),
+            previousYear: t('date.previousYear'),
+            nextYear: t('date.nextYear'),
+            previousDecade: t('date.previousDecade'),
+            nextDecade: t('date.nextDecade'),
+            monthLevelControl: t('date.chooseMonth'),
+            yearLevelControl: t('date.chooseYear'),
+          }}
           onChange={(picked) => {
             if (!picked) return;
             const next = mode.pick(picked, value, timeNow(fmt.timeZone));

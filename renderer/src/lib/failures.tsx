@@ -1,21 +1,22 @@
-/** One place that decides how a failed call is shown: at the field, above the form, or as a notification. */
+/** One place that decides how a failed call is shown: on a form (see form.ts) or as a notification. */
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
 import { contract, isMethodName } from '../../../shared/contract';
 import type { RpcError } from '../../../shared/errors';
 import { isRpcFailure, RpcFailure } from '../api/rpc';
 import { useT } from '../i18n/I18nProvider';
 import { useFormat } from './format';
-import { placeIssues, type Form } from './form';
+import { hideNotification, notify } from './notify';
 
-export interface FailureOptions<T extends object> {
-  form?: Form<T>;
-  /** Leading path segment of the issues that belong to `form`. */
-  prefix?: string;
+export interface FailureOptions {
+  /** A form shows the failure itself (banner and fields) instead of a notification. */
+  onFail?: (error: RpcError) => void;
   /** For a stale edit: reload the record. */
   onReload?: () => void;
 }
+
+/** Errors stay a little longer than confirmations: they are read, not glanced at. */
+const ERROR_MS = 6000;
 
 function asRpcError(e: unknown): RpcError {
   if (isRpcFailure(e)) return e.error;
@@ -30,15 +31,20 @@ export function useFailureHandler() {
   const t = useT();
   const fmt = useFormat();
 
-  const notify = useCallback(
+  const show = useCallback(
     (error: RpcError, onReload?: () => void) => {
       const id = `failure-${Date.now()}`;
       const conflict = error.code === 'CONFLICT';
-      notifications.show({
+      notify({
         id,
         color: conflict ? 'orange' : 'red',
-        title: t(conflict ? 'common.conflictTitle' : 'common.errorTitle'),
-        autoClose: conflict ? false : 8000,
+        // The message says what went wrong; only a conflict or a real fault gets a heading.
+        title: conflict
+          ? t('common.conflictTitle')
+          : error.code === 'INTERNAL'
+            ? t('common.errorTitle')
+            : undefined,
+        autoClose: conflict && onReload ? false : ERROR_MS,
         message:
           conflict && onReload ? (
             <Stack gap="xs">
@@ -48,7 +54,7 @@ export function useFailureHandler() {
                   size="xs"
                   variant="light"
                   onClick={() => {
-                    notifications.hide(id);
+                    hideNotification(id);
                     onReload();
                   }}
                 >
@@ -68,7 +74,7 @@ export function useFailureHandler() {
   );
 
   return useCallback(
-    <T extends object>(e: unknown, opts: FailureOptions<T> = {}) => {
+    (e: unknown, opts: FailureOptions = {}) => {
       if (!isRpcFailure(e)) console.error(e);
       const error = asRpcError(e);
       // An ended session is handled globally (back to the login screen).
@@ -79,18 +85,9 @@ export function useFailureHandler() {
       ) {
         return;
       }
-      const { form, prefix, onReload } = opts;
-      if (form && error.code === 'VALIDATION') {
-        const leftovers = placeIssues(form, error.issues ?? [], prefix);
-        form.setFailure({ error, leftovers });
-        return;
-      }
-      if (form && error.code === 'CONFLICT') {
-        form.setFailure({ error, leftovers: [] });
-        return;
-      }
-      notify(error, onReload);
+      if (opts.onFail) opts.onFail(error);
+      else show(error, opts.onReload);
     },
-    [notify],
+    [show],
   );
 }

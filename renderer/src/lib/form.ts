@@ -1,12 +1,21 @@
 /**
- * A small form state hook (no @mantine/form): values, per-field errors in the user's language,
- * and the form-level failure (stale edit, leftover validation issues) shown above the fields.
+ * The one form layer: values, per-field errors in the user's language, and the submit cycle every
+ * form shares. `submit` sends with `callChecked`, so the contract's zod schema is checked here
+ * first and a refused field is shown exactly like the server's VALIDATION answer. While saving the
+ * submit is busy; a save is confirmed by one short notification; a refusal marks the fields, puts
+ * the focus on the first one and says in the banner how many to check; a stale edit (CONFLICT)
+ * offers to reload the record.
  */
-import { useCallback, useMemo, useState } from 'react';
-import type { ChangeEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
 import type { FieldIssue, MessageParams, RpcError } from '../../../shared/errors';
 import type { MessageKey } from '../../../shared/i18n';
+import { placeIssues } from '../../../shared/validation';
+import { RpcFailure, validationError } from '../api/rpc';
+import { useT } from '../i18n/I18nProvider';
+import { useFailureHandler } from './failures';
 import { useFormat } from './format';
+import { notify } from './notify';
 
 export interface FieldMessage {
   key: MessageKey | string;
@@ -17,6 +26,24 @@ export interface FormFailure {
   error: RpcError;
   /** Validation issues that belong to no field of this form. */
   leftovers: FieldIssue[];
+  /** How many fields are marked. */
+  marked: number;
+}
+
+export interface FormOptions<T extends object, R> {
+  /** Sends the values; use `callChecked` so the contract schema is checked before sending. */
+  submit: (values: T) => Promise<R>;
+  /** Checks only this form knows (a password typed twice), as issues on its fields. */
+  check?: (values: T) => FieldIssue[];
+  /** Leading path segment of the issues that belong to this form (setup's `office.name`). */
+  prefix?: string;
+  /** The notification after a save: a message key, text from the result (null: none), or false. */
+  success?: MessageKey | ((result: R) => string | null) | false;
+  onSaved?: (result: R) => void;
+  /** For a stale edit: load the record again. The banner offers it. */
+  onReload?: () => void;
+  /** Shows a failure its own way (login); return true when it did. */
+  onFailure?: (error: RpcError) => boolean;
 }
 
 export interface Form<T extends object> {
@@ -28,7 +55,8 @@ export interface Form<T extends object> {
   setError: (name: string, message: FieldMessage | null) => void;
   errorText: (name: string) => string | undefined;
   failure: FormFailure | null;
-  setFailure: (failure: FormFailure | null) => void;
+  /** Shows a failure in the banner and at the fields (placing its issues on them). */
+  fail: (error: RpcError) => void;
   /** Props for a Mantine text input bound to a string field. */
   text: (name: keyof T & string) => {
     value: string;
@@ -37,13 +65,45 @@ export interface Form<T extends object> {
     name: string;
   };
   clear: () => void;
+  /** For `<form onSubmit>`: runs the submit cycle. */
+  onSubmit: (e?: FormEvent) => void;
+  busy: boolean;
+  /** Given the `<form>` element (as its ref), to find the first marked field. */
+  attach: (el: HTMLFormElement | null) => void;
+  onReload?: () => void;
 }
 
-export function useForm<T extends object>(initial: T | (() => T)): Form<T> {
+/**
+ * Brings the first marked field of `root` into view and puts the caret in it. Fields that are not
+ * inputs (a person or bed picker) mark their message with `data-field-error`.
+ */
+function focusFirstMarked(root: HTMLElement | null): boolean {
+  const first = root?.querySelector<HTMLElement>(
+    '[aria-invalid="true"], [data-error="true"], .mantine-InputWrapper-error, [data-field-error]',
+  );
+  if (!first) return false;
+  const target = first.matches('input, textarea, select, button')
+    ? first
+    : (first
+        .closest('.mantine-InputWrapper-root, fieldset')
+        ?.querySelector<HTMLElement>('input:not([type=hidden]), textarea, button') ?? first);
+  target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  target.focus({ preventScroll: true });
+  return true;
+}
+
+export function useForm<T extends object, R = unknown>(
+  initial: T | (() => T),
+  options: FormOptions<T, R>,
+): Form<T> {
   const [values, setValuesState] = useState<T>(initial);
   const [errors, setErrors] = useState<Record<string, FieldMessage>>({});
   const [failure, setFailure] = useState<FormFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [formEl, attach] = useState<HTMLFormElement | null>(null);
   const fmt = useFormat();
+  const t = useT();
+  const handle = useFailureHandler();
 
   const setError = useCallback((name: string, message: FieldMessage | null) => {
     setErrors((prev) => {
@@ -74,6 +134,65 @@ export function useForm<T extends object>(initial: T | (() => T)): Form<T> {
     setFailure(null);
   }, []);
 
+  const prefix = options.prefix;
+  const fail = useCallback(
+    (error: RpcError) => {
+      if (error.code === 'VALIDATION') {
+        const fields = Object.keys(values);
+        const { placed, leftovers } = placeIssues(fields, error.issues ?? [], prefix);
+        setErrors(placed);
+        setFailure({ error, leftovers, marked: Object.keys(placed).length });
+      } else {
+        setFailure({ error, leftovers: [], marked: 0 });
+      }
+    },
+    [values, prefix],
+  );
+
+  // After a refusal: the first marked field gets the focus; else the banner comes into view.
+  useEffect(() => {
+    if (!failure) return;
+    if (failure.marked > 0 && focusFirstMarked(formEl)) return;
+    formEl
+      ?.querySelector('[data-form-failure]')
+      ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [failure, formEl]);
+
+  const opts = options;
+  const onSubmit = useCallback(
+    (e?: FormEvent) => {
+      e?.preventDefault();
+      // A dialog's form sits in a portal, but React still bubbles its submit to an outer form.
+      e?.stopPropagation();
+      const current = values;
+      setErrors({});
+      setFailure(null);
+      const own = opts.check?.(current) ?? [];
+      if (own.length > 0) {
+        fail(validationError(own));
+        return;
+      }
+      setBusy(true);
+      void opts.submit(current).then(
+        (result) => {
+          setBusy(false);
+          const success = opts.success ?? 'common.saved';
+          const message =
+            success === false ? null : typeof success === 'function' ? success(result) : t(success);
+          if (message) notify({ message });
+          opts.onSaved?.(result);
+        },
+        (err: unknown) => {
+          setBusy(false);
+          if (err instanceof RpcFailure && opts.onFailure?.(err.error)) return;
+          // Ended sessions go back to sign-in (handled globally); the rest lands on the form.
+          handle(err, { onFail: fail });
+        },
+      );
+    },
+    [values, opts, fail, handle, t],
+  );
+
   return useMemo<Form<T>>(() => {
     const errorText = (name: string) => {
       const m = errors[name];
@@ -88,7 +207,7 @@ export function useForm<T extends object>(initial: T | (() => T)): Form<T> {
       setError,
       errorText,
       failure,
-      setFailure,
+      fail,
       text: (name) => ({
         name,
         value: String((values as Record<string, unknown>)[name] ?? ''),
@@ -96,38 +215,23 @@ export function useForm<T extends object>(initial: T | (() => T)): Form<T> {
         error: errorText(name),
       }),
       clear,
+      onSubmit,
+      busy,
+      attach,
+      onReload: options.onReload,
     };
-  }, [values, errors, failure, fmt, set, setValues, setError, clear]);
-}
-
-/**
- * Put the issues of a VALIDATION error on the fields of `form`. `prefix` strips a leading path
- * segment (e.g. 'office' for setup's `office.name`). Returns the issues that fit no field.
- */
-export function placeIssues<T extends object>(
-  form: Form<T>,
-  issues: FieldIssue[],
-  prefix?: string,
-): FieldIssue[] {
-  const fields = new Set(Object.keys(form.values));
-  const placed: Record<string, FieldMessage> = {};
-  const leftovers: FieldIssue[] = [];
-  for (const issue of issues) {
-    let path = issue.path;
-    if (prefix !== undefined) {
-      if (path[0] !== prefix) {
-        leftovers.push(issue);
-        continue;
-      }
-      path = path.slice(1);
-    }
-    const name = String(path[0] ?? '');
-    if (fields.has(name)) {
-      if (!placed[name]) placed[name] = { key: issue.key, params: issue.params };
-    } else {
-      leftovers.push(issue);
-    }
-  }
-  form.setErrors(placed);
-  return leftovers;
+  }, [
+    values,
+    errors,
+    failure,
+    busy,
+    fmt,
+    set,
+    setValues,
+    setError,
+    clear,
+    fail,
+    onSubmit,
+    options.onReload,
+  ]);
 }

@@ -11,14 +11,14 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconLock, IconLogin } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { RpcError } from '../../../shared/errors';
-import { call, isRpcFailure } from '../api/rpc';
+import { callChecked } from '../api/rpc';
 import { Brand } from '../components/Brand';
+import { FormFrame } from '../components/FormModal';
 import { PublicLayout } from '../components/PublicLayout';
 import { useT } from '../i18n/I18nProvider';
 import { useFormat } from '../lib/format';
-import { placeIssues, useForm } from '../lib/form';
+import { useForm } from '../lib/form';
 import { useSession } from '../session/SessionProvider';
 import { PasswordField } from '../components/PasswordField';
 
@@ -26,36 +26,25 @@ export function Login() {
   const t = useT();
   const fmt = useFormat();
   const session = useSession();
-  const form = useForm({ username: '', password: '' });
+  // Wrong password, locked account: its own notice above the fields (not "check the fields").
   const [failure, setFailure] = useState<RpcError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    form.clear();
-    try {
-      const me = await call('auth.login', {
-        username: form.values.username,
-        password: form.values.password,
-      });
-      session.signedIn(me);
-    } catch (err) {
-      setBusy(false);
-      if (!isRpcFailure(err)) {
-        setFailure({ code: 'INTERNAL', key: 'error.internal', message: { id: '', en: '' } });
-        return;
-      }
-      if (err.code === 'VALIDATION' && err.error.issues?.length) {
-        const leftovers = placeIssues(form, err.error.issues);
-        if (leftovers.length) setFailure(err.error);
-        return;
-      }
-      setFailure(err.error);
-      form.set('password', '');
-    }
-  };
+  const form = useForm(
+    { username: '', password: '' },
+    {
+      submit: (v) => {
+        setFailure(null);
+        return callChecked('auth.login', v);
+      },
+      success: false,
+      onSaved: (me) => session.signedIn(me),
+      onFailure: (error) => {
+        if (error.code === 'VALIDATION' && error.issues?.length) return false;
+        setFailure(error);
+        form.set('password', '');
+        return true;
+      },
+    },
+  );
 
   const locked = failure?.key === 'auth.error.locked';
 
@@ -90,43 +79,46 @@ export function Login() {
             </Stack>
           </Box>
           <Box p={{ base: 'lg', sm: 40 }}>
-            <form onSubmit={submit} noValidate>
-              <Stack gap="md">
-                <Title order={1} fz={26}>
-                  {t('auth.login.title')}
-                </Title>
-                {failure && (
-                  <Alert
-                    color={locked ? 'orange' : 'red'}
-                    variant="light"
-                    icon={locked ? <IconLock size={20} /> : <IconAlertTriangle size={20} />}
-                    title={t(locked ? 'auth.lockedNotice' : 'auth.failedTitle')}
-                    role="alert"
-                    data-testid="login-error"
-                  >
-                    {fmt.error(failure)}
-                  </Alert>
-                )}
-                <TextInput
-                  label={t('auth.username')}
-                  required
-                  autoComplete="username"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  autoFocus
-                  {...form.text('username')}
-                />
-                <PasswordField
-                  label={t('auth.password')}
-                  required
-                  autoComplete="current-password"
-                  {...form.text('password')}
-                />
-                <Button type="submit" loading={busy} leftSection={<IconLogin size={18} />} mt="xs">
-                  {t('auth.login.submit')}
-                </Button>
-              </Stack>
-            </form>
+            <FormFrame form={form}>
+              <Title order={1} fz={26}>
+                {t('auth.login.title')}
+              </Title>
+              {failure && (
+                <Alert
+                  color={locked ? 'orange' : 'red'}
+                  variant="light"
+                  icon={locked ? <IconLock size={20} /> : <IconAlertTriangle size={20} />}
+                  title={t(locked ? 'auth.lockedNotice' : 'auth.failedTitle')}
+                  role="alert"
+                  data-testid="login-error"
+                >
+                  {fmt.error(failure)}
+                </Alert>
+              )}
+              <TextInput
+                label={t('auth.username')}
+                required
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                autoFocus
+                {...form.text('username')}
+              />
+              <PasswordField
+                label={t('auth.password')}
+                required
+                autoComplete="current-password"
+                {...form.text('password')}
+              />
+              <Button
+                type="submit"
+                loading={form.busy}
+                leftSection={<IconLogin size={18} />}
+                mt="xs"
+              >
+                {t('auth.login.submit')}
+              </Button>
+            </FormFrame>
           </Box>
         </SimpleGrid>
       </Paper>

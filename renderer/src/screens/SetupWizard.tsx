@@ -1,4 +1,5 @@
 import {
+  Box,
   Button,
   Group,
   Paper,
@@ -9,7 +10,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   IconArrowLeft,
   IconArrowRight,
@@ -18,104 +18,68 @@ import {
   IconUserShield,
 } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
-import { call, isRpcFailure } from '../api/rpc';
-import { FormFailureAlert } from '../components/FormFailureAlert';
+import { officeInput } from '../../../shared/contract/office';
+import { checkInput } from '../../../shared/validation';
+import { callChecked, validationFailure } from '../api/rpc';
+import { FormActions, FormFrame } from '../components/FormModal';
 import {
   OfficeFields,
   defaultOfficeValues,
   officeInputFrom,
   type OfficeValues,
 } from '../components/OfficeFields';
-import { PasswordRules } from '../components/PasswordRules';
+import { NewPasswordFields, passwordMismatch } from '../components/NewPasswordFields';
 import { PublicLayout } from '../components/PublicLayout';
 import { useI18n } from '../i18n/I18nProvider';
-import { useFailureHandler } from '../lib/failures';
-import { placeIssues, useForm, type FieldMessage } from '../lib/form';
+import { useForm } from '../lib/form';
+import { notify } from '../lib/notify';
 import { useSession } from '../session/SessionProvider';
-import { PasswordField } from '../components/PasswordField';
-
-interface AdminValues {
-  username: string;
-  fullName: string;
-  password: string;
-  confirm: string;
-}
-
-const REQUIRED: FieldMessage = { key: 'validation.required' };
 
 export function SetupWizard() {
   const { t, locale } = useI18n();
   const session = useSession();
-  const handle = useFailureHandler();
   const [step, setStep] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const office = useForm<OfficeValues>(() => defaultOfficeValues(locale));
-  const admin = useForm<AdminValues>({ username: '', fullName: '', password: '', confirm: '' });
-
-  /** Quick checks before leaving step 1; the backend checks everything again. */
-  const officeReady = () => {
-    const v = office.values;
-    const errors: Record<string, FieldMessage> = {};
-    if (!v.name.trim()) errors.name = REQUIRED;
-    if (!v.regionCode) errors.regionCode = REQUIRED;
-    if (!v.address.trim()) errors.address = REQUIRED;
-    if (v.maxStayDays === '' || v.maxStayDays === null) errors.maxStayDays = REQUIRED;
-    office.setErrors(errors);
-    return Object.keys(errors).length === 0;
-  };
-
-  const submit = async () => {
-    const v = admin.values;
-    if (v.password !== v.confirm) {
-      admin.setError('confirm', { key: 'auth.passwordMismatch' });
-      return;
-    }
-    setBusy(true);
-    office.clear();
-    admin.clear();
-    try {
-      const me = await call('auth.setup', {
-        office: officeInputFrom(office.values),
-        admin: { username: v.username, fullName: v.fullName, password: v.password },
-      });
-      notifications.show({ color: 'teal', message: t('setup.done') });
-      session.signedIn(me);
-    } catch (e) {
-      setBusy(false);
-      if (isRpcFailure(e) && e.code === 'VALIDATION') {
-        const issues = e.error.issues ?? [];
-        const notOffice = placeIssues(office, issues, 'office');
-        const leftovers = placeIssues(admin, notOffice, 'admin');
-        const officeHasErrors = notOffice.length < issues.length;
-        if (officeHasErrors) {
-          office.setFailure({ error: e.error, leftovers });
+  // Step 1 is checked with the same office schema the backend uses before going on.
+  const office = useForm<OfficeValues>(() => defaultOfficeValues(locale), {
+    submit: (v) => {
+      const issues = checkInput(officeInput, officeInputFrom(v));
+      if (issues.length === 0) return Promise.resolve();
+      // Worded as auth.setup would answer: under `office`.
+      const prefixed = issues.map((i) => ({ ...i, path: ['office', ...i.path] }));
+      return Promise.reject(validationFailure('auth.setup', prefixed));
+    },
+    prefix: 'office',
+    success: false,
+    onSaved: () => setStep(1),
+  });
+  const admin = useForm(
+    { username: '', fullName: '', password: '', confirm: '' },
+    {
+      check: (v) => passwordMismatch(v.password, v.confirm),
+      submit: (v) =>
+        callChecked('auth.setup', {
+          office: officeInputFrom(office.values),
+          admin: { username: v.username, fullName: v.fullName, password: v.password },
+        }),
+      prefix: 'admin',
+      success: 'setup.done',
+      onSaved: (me) => session.signedIn(me),
+      onFailure: (error) => {
+        // Something about the office (checked again by the backend): back to step 1, at the field.
+        if (error.code === 'VALIDATION' && error.issues?.some((i) => i.path[0] === 'office')) {
+          office.fail(error);
           setStep(0);
-        } else {
-          admin.setFailure({ error: e.error, leftovers });
+          return true;
         }
-        return;
-      }
-      if (isRpcFailure(e) && e.error.key === 'auth.error.setupDone') {
-        notifications.show({ color: 'orange', message: t('auth.error.setupDone') });
-        session.retry();
-        return;
-      }
-      handle(e, { form: admin });
-    }
-  };
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (step === 0) {
-      if (officeReady()) {
-        office.setFailure(null);
-        setStep(1);
-      }
-    } else {
-      void submit();
-    }
-  };
+        if (error.key === 'auth.error.setupDone') {
+          notify({ color: 'orange', message: t('auth.error.setupDone') });
+          session.retry();
+          return true;
+        }
+        return false;
+      },
+    },
+  );
 
   return (
     <PublicLayout size="md">
@@ -129,35 +93,40 @@ export function SetupWizard() {
           </Text>
         </div>
         <Paper withBorder radius="lg" p={{ base: 'md', sm: 'xl' }} shadow="xs">
-          <form onSubmit={onSubmit} noValidate>
-            <Stepper
-              active={step}
-              onStepClick={(s) => s < step && setStep(s)}
-              allowNextStepsSelect={false}
-              mb="xl"
-              size="sm"
+          <Stepper
+            active={step}
+            onStepClick={(s) => s < step && setStep(s)}
+            allowNextStepsSelect={false}
+            mb="xl"
+            size="sm"
+          >
+            <Stepper.Step
+              label={t('setup.step.office')}
+              description={t('setup.step.office.desc')}
+              icon={<IconBuilding size={18} />}
+              color={Object.keys(office.errors).length ? 'red' : undefined}
             >
-              <Stepper.Step
-                label={t('setup.step.office')}
-                description={t('setup.step.office.desc')}
-                icon={<IconBuilding size={18} />}
-                color={Object.keys(office.errors).length ? 'red' : undefined}
-              >
-                <Stack gap="lg" mt="lg">
-                  <FormFailureAlert failure={office.failure} summary />
+              <Box mt="lg">
+                <FormFrame form={office} gap="lg">
                   <OfficeFields form={office} autoFocus />
-                </Stack>
-              </Stepper.Step>
-              <Stepper.Step
-                label={t('setup.step.admin')}
-                description={t('setup.step.admin.desc')}
-                icon={<IconUserShield size={18} />}
-              >
-                <Stack gap="md" mt="lg">
+                  <Group justify="flex-end" mt="md">
+                    <Button type="submit" rightSection={<IconArrowRight size={16} />}>
+                      {t('common.next')}
+                    </Button>
+                  </Group>
+                </FormFrame>
+              </Box>
+            </Stepper.Step>
+            <Stepper.Step
+              label={t('setup.step.admin')}
+              description={t('setup.step.admin.desc')}
+              icon={<IconUserShield size={18} />}
+            >
+              <Box mt="lg">
+                <FormFrame form={admin}>
                   <Text c="dimmed" size="sm">
                     {t('setup.admin.intro')}
                   </Text>
-                  <FormFailureAlert failure={admin.failure} />
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
                     <TextInput
                       label={t('auth.username')}
@@ -178,52 +147,32 @@ export function SetupWizard() {
                       {...admin.text('fullName')}
                     />
                   </SimpleGrid>
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <PasswordField
-                      label={t('auth.password')}
-                      required
-                      autoComplete="new-password"
-                      {...admin.text('password')}
-                    />
-                    <PasswordField
-                      label={t('auth.confirmPassword')}
-                      required
-                      autoComplete="new-password"
-                      {...admin.text('confirm')}
-                    />
-                  </SimpleGrid>
-                  <PasswordRules
-                    password={admin.values.password}
+                  <NewPasswordFields
+                    form={admin}
+                    name="password"
+                    label={t('auth.password')}
                     username={admin.values.username}
-                    confirm={admin.values.confirm}
+                    side
                   />
-                </Stack>
-              </Stepper.Step>
-            </Stepper>
-            <Group justify="space-between" mt="xl">
-              {step > 0 ? (
-                <Button
-                  variant="default"
-                  leftSection={<IconArrowLeft size={16} />}
-                  onClick={() => setStep(0)}
-                  disabled={busy}
-                >
-                  {t('common.back')}
-                </Button>
-              ) : (
-                <span />
-              )}
-              {step === 0 ? (
-                <Button type="submit" rightSection={<IconArrowRight size={16} />}>
-                  {t('common.next')}
-                </Button>
-              ) : (
-                <Button type="submit" loading={busy} leftSection={<IconCheck size={16} />}>
-                  {t('setup.finish')}
-                </Button>
-              )}
-            </Group>
-          </form>
+                  <Group justify="space-between" mt="md">
+                    <Button
+                      variant="default"
+                      leftSection={<IconArrowLeft size={16} />}
+                      onClick={() => setStep(0)}
+                      disabled={admin.busy}
+                    >
+                      {t('common.back')}
+                    </Button>
+                    <FormActions
+                      busy={admin.busy}
+                      submitLabel={t('setup.finish')}
+                      submitProps={{ leftSection: <IconCheck size={16} /> }}
+                    />
+                  </Group>
+                </FormFrame>
+              </Box>
+            </Stepper.Step>
+          </Stepper>
         </Paper>
       </Stack>
     </PublicLayout>

@@ -13,7 +13,6 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import {
   IconBed,
   IconBuildingCommunity,
@@ -57,6 +56,7 @@ import { HolidaysPage } from './admin/Holidays';
 import { complaintRoutes } from './complaints/routes';
 import { personRoutes } from './persons/routes';
 import { shelterRoutes } from './shelter/routes';
+import { notify } from '../lib/notify';
 
 interface AdminEntry {
   path: string;
@@ -192,7 +192,7 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
     }
     navigate('/');
     session.signedOut();
-    notifications.show({
+    notify({
       color: 'pelita',
       message: t(everywhere ? 'auth.loggedOutEverywhere' : 'auth.loggedOut'),
     });

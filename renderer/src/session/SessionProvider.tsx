@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import {
   createContext,
   useCallback,
@@ -14,6 +13,7 @@ import type { Office } from '../../../shared/contract/office';
 import { DEFAULT_TIME_ZONE } from '../../../shared/format';
 import { call, isRpcFailure, onUnauthenticated } from '../api/rpc';
 import { useI18n } from '../i18n/I18nProvider';
+import { notify } from '../lib/notify';
 
 export type SessionPhase = 'loading' | 'unreachable' | 'setup' | 'signedOut' | 'signedIn';
 
@@ -92,7 +92,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (phaseRef.current !== 'signedIn') return;
         setMe(null);
         setPhase('signedOut');
-        notifications.show({
+        notify({
           id: 'session-expired',
           color: 'orange',
           message: tRef.current('error.unauthenticated'),

@@ -27,7 +27,7 @@ import { call } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
-import { DataList, type Column } from '../../components/DataList';
+import { type Column, DataList } from '../../components/DataList';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';

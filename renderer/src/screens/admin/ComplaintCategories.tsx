@@ -4,30 +4,25 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   Paper,
   Select,
   SimpleGrid,
-  Stack,
   Switch,
   Table,
   Text,
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { ComplaintCategory } from '../../../../shared/contract/complaints';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
+import { FormModal } from '../../components/FormModal';
 import { useI18n, useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { ppksOptions } from '../../lib/ppks';
@@ -51,53 +46,47 @@ function CategoryForm({
   defaults,
   onSaved,
   onCancel,
+  onReload,
 }: {
   category: ComplaintCategory | null;
   defaults: { verifyDays: number; answerDays: number; completeDays: number };
   onSaved: () => void;
   onCancel: () => void;
+  onReload: () => void;
 }) {
   const t = useT();
   const { locale } = useI18n();
-  const handle = useFailureHandler();
-  const form = useForm<Values>({
-    name: category?.name ?? '',
-    nameEn: category?.nameEn ?? '',
-    kind: category?.kind ?? 'complaint',
-    verifyDays: category?.verifyDays ?? '',
-    answerDays: category?.answerDays ?? '',
-    completeDays: category?.completeDays ?? '',
-    ppks: category?.ppks ?? [],
-    active: category?.active ?? true,
-    sortOrder: category?.sortOrder ?? 100,
-  });
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Values>(
+    {
+      name: category?.name ?? '',
+      nameEn: category?.nameEn ?? '',
+      kind: category?.kind ?? 'complaint',
+      verifyDays: category?.verifyDays ?? '',
+      answerDays: category?.answerDays ?? '',
+      completeDays: category?.completeDays ?? '',
+      ppks: category?.ppks ?? [],
+      active: category?.active ?? true,
+      sortOrder: category?.sortOrder ?? 100,
+    },
+    {
+      submit: (v) =>
+        callChecked('complaints.saveCategory', {
+          ...(category ? { id: category.id, version: category.version } : {}),
+          name: v.name,
+          nameEn: v.nameEn,
+          kind: v.kind,
+          verifyDays: days(v.verifyDays),
+          answerDays: days(v.answerDays),
+          completeDays: days(v.completeDays),
+          ppks: v.ppks as ComplaintCategory['ppks'],
+          active: v.active,
+          sortOrder: Number(v.sortOrder) || 0,
+        }),
+      onSaved,
+      onReload,
+    },
+  );
   const v = form.values;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      await call('complaints.saveCategory', {
-        ...(category ? { id: category.id, version: category.version } : {}),
-        name: v.name,
-        nameEn: v.nameEn,
-        kind: v.kind,
-        verifyDays: days(v.verifyDays),
-        answerDays: days(v.answerDays),
-        completeDays: days(v.completeDays),
-        ppks: v.ppks as ComplaintCategory['ppks'],
-        active: v.active,
-        sortOrder: Number(v.sortOrder) || 0,
-      });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      onSaved();
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form });
-    }
-  };
 
   const dayInput = (
     name: 'verifyDays' | 'answerDays' | 'completeDays',
@@ -117,76 +106,70 @@ function CategoryForm({
   );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <FormFailureAlert failure={form.failure} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('complaintAdmin.name')}
-            required
-            data-autofocus
-            {...form.text('name')}
-          />
-          <TextInput label={t('complaintAdmin.nameEn')} {...form.text('nameEn')} />
-          <Select
-            label={t('complaintAdmin.kind')}
-            data={(['complaint', 'data_service', 'any'] as const).map((k) => ({
-              value: k,
-              label: t(`complaint.categoryKind.${k}`),
-            }))}
-            value={v.kind}
-            onChange={(k) => form.set('kind', (k ?? 'any') as Values['kind'])}
-            allowDeselect={false}
-          />
-          <NumberInput
-            label={t('complaintAdmin.sortOrder')}
-            min={0}
-            max={9999}
-            allowDecimal={false}
-            value={v.sortOrder}
-            onChange={(n) => form.set('sortOrder', n)}
-            error={form.errorText('sortOrder')}
-          />
+    <FormModal
+      form={form}
+      title={category ? t('complaintAdmin.editCategory') : t('complaintAdmin.newCategory')}
+      onClose={onCancel}
+      size="lg"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('complaintAdmin.name')}
+          required
+          data-autofocus
+          {...form.text('name')}
+        />
+        <TextInput label={t('complaintAdmin.nameEn')} {...form.text('nameEn')} />
+        <Select
+          label={t('complaintAdmin.kind')}
+          data={(['complaint', 'data_service', 'any'] as const).map((k) => ({
+            value: k,
+            label: t(`complaint.categoryKind.${k}`),
+          }))}
+          value={v.kind}
+          onChange={(k) => form.set('kind', (k ?? 'any') as Values['kind'])}
+          allowDeselect={false}
+        />
+        <NumberInput
+          label={t('complaintAdmin.sortOrder')}
+          min={0}
+          max={9999}
+          allowDecimal={false}
+          value={v.sortOrder}
+          onChange={(n) => form.set('sortOrder', n)}
+          error={form.errorText('sortOrder')}
+        />
+      </SimpleGrid>
+      <div>
+        <Text size="sm" fw={500}>
+          {t('complaintAdmin.deadlines')}
+        </Text>
+        <Text size="xs" c="dimmed" mb={6}>
+          {t('complaintAdmin.deadlinesHelp')}
+        </Text>
+        <SimpleGrid cols={3}>
+          {dayInput('verifyDays', t('complaint.stage.verify'), defaults.verifyDays)}
+          {dayInput('answerDays', t('complaint.stage.answer'), defaults.answerDays)}
+          {dayInput('completeDays', t('complaint.stage.complete'), defaults.completeDays)}
         </SimpleGrid>
-        <div>
-          <Text size="sm" fw={500}>
-            {t('complaintAdmin.deadlines')}
-          </Text>
-          <Text size="xs" c="dimmed" mb={6}>
-            {t('complaintAdmin.deadlinesHelp')}
-          </Text>
-          <SimpleGrid cols={3}>
-            {dayInput('verifyDays', t('complaint.stage.verify'), defaults.verifyDays)}
-            {dayInput('answerDays', t('complaint.stage.answer'), defaults.answerDays)}
-            {dayInput('completeDays', t('complaint.stage.complete'), defaults.completeDays)}
-          </SimpleGrid>
-        </div>
-        <MultiSelect
-          label={t('complaintAdmin.ppks')}
-          description={t('complaintAdmin.ppksHelp')}
-          data={ppksOptions(locale)}
-          value={v.ppks}
-          onChange={(p) => form.set('ppks', p)}
-          searchable
-          clearable
-          hidePickedOptions
-        />
-        <Switch
-          label={t('complaintAdmin.active')}
-          description={t('complaintAdmin.activeHelp')}
-          checked={v.active}
-          onChange={(e) => form.set('active', e.currentTarget.checked)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </div>
+      <MultiSelect
+        label={t('complaintAdmin.ppks')}
+        description={t('complaintAdmin.ppksHelp')}
+        data={ppksOptions(locale)}
+        value={v.ppks}
+        onChange={(p) => form.set('ppks', p)}
+        searchable
+        clearable
+        hidePickedOptions
+      />
+      <Switch
+        label={t('complaintAdmin.active')}
+        description={t('complaintAdmin.activeHelp')}
+        checked={v.active}
+        onChange={(e) => form.set('active', e.currentTarget.checked)}
+      />
+    </FormModal>
   );
 }
 
@@ -292,27 +275,22 @@ export function ComplaintCategoriesPage() {
           {t('complaintAdmin.daysLegend')}
         </Text>
       </Paper>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={
-          editing === 'new' ? t('complaintAdmin.newCategory') : t('complaintAdmin.editCategory')
-        }
-        size="lg"
-      >
-        {editing !== null && (
-          <CategoryForm
-            key={editing === 'new' ? 'new' : editing.id}
-            category={editing === 'new' ? null : editing}
-            defaults={s}
-            onCancel={() => setEditing(null)}
-            onSaved={() => {
-              setEditing(null);
-              list.reload();
-            }}
-          />
-        )}
-      </Modal>
+      {editing !== null && (
+        <CategoryForm
+          key={editing === 'new' ? 'new' : editing.id}
+          category={editing === 'new' ? null : editing}
+          defaults={s}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            list.reload();
+          }}
+          onReload={() => {
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** Admin: the ticket number pattern, kind codes, default deadlines and the receipt's follow-up text. */
 import {
   Alert,
-  Button,
+  Box,
   Code,
   Group,
   NumberInput,
@@ -14,23 +14,20 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconHash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { ComplaintSettings } from '../../../../shared/contract/complaints';
 import { todayInZone } from '../../../../shared/format';
 import { formatTicketNumber, patternProblems } from '../../../../shared/ticketNumber';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
+import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
-import { openFailure } from '../complaints/labels';
 
 const TOKENS = ['{seq}', '{seq:4}', '{year}', '{yy}', '{month}', '{romanMonth}', '{kind}'] as const;
 
@@ -61,8 +58,24 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
   const fmt = useFormat();
   const handle = useFailureHandler();
   const [base, setBase] = useState(initial);
-  const form = useForm<Values>(() => valuesOf(initial));
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Values, ComplaintSettings>(() => valuesOf(initial), {
+    submit: (v) =>
+      callChecked('complaints.saveSettings', {
+        version: base.version,
+        numberPattern: v.numberPattern,
+        kindCodeComplaint: v.kindCodeComplaint,
+        kindCodeDataService: v.kindCodeDataService,
+        verifyDays: Number(v.verifyDays),
+        answerDays: Number(v.answerDays),
+        completeDays: Number(v.completeDays),
+        followUpText: v.followUpText,
+      }),
+    onSaved: (saved) => {
+      setBase(saved);
+      form.setValues(valuesOf(saved));
+    },
+    onReload: () => void reload(),
+  });
   const v = form.values;
   const today = todayInZone(fmt.timeZone);
   const problems = patternProblems(v.numberPattern.trim());
@@ -86,31 +99,6 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
     }
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      const saved = await call('complaints.saveSettings', {
-        version: base.version,
-        numberPattern: v.numberPattern,
-        kindCodeComplaint: v.kindCodeComplaint,
-        kindCodeDataService: v.kindCodeDataService,
-        verifyDays: Number(v.verifyDays),
-        answerDays: Number(v.answerDays),
-        completeDays: Number(v.completeDays),
-        followUpText: v.followUpText,
-      });
-      setBase(saved);
-      form.setValues(valuesOf(saved));
-      notifications.show({ color: 'teal', message: t('common.saved') });
-    } catch (err) {
-      handle(err, { form, onReload: () => void reload() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const num = (name: 'verifyDays' | 'answerDays' | 'completeDays', label: string) => (
     <NumberInput
       label={label}
@@ -126,9 +114,8 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
   );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="lg" maw={900}>
-        <FormFailureAlert failure={openFailure(form)} onReload={() => void reload()} summary />
+    <Box maw={900}>
+      <FormFrame form={form} gap="lg">
         <Paper withBorder radius="md" p="lg">
           <Group gap="sm" mb="md">
             <IconHash size={20} />
@@ -222,13 +209,12 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
             {...form.text('followUpText')}
           />
         </Paper>
-        <Group justify="flex-end">
-          <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={18} />}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <FormActions
+          busy={form.busy}
+          submitProps={{ leftSection: <IconDeviceFloppy size={18} /> }}
+        />
+      </FormFrame>
+    </Box>
   );
 }
 

@@ -5,32 +5,27 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   SegmentedControl,
   Select,
-  Stack,
   Table,
   Text,
   Textarea,
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Holiday } from '../../../../shared/contract/complaints';
 import { todayInZone } from '../../../../shared/format';
 import { HOLIDAY_KINDS, type HolidayKind } from '../../../../shared/reference/complaints';
 import { isWeekend } from '../../../../shared/workdays';
-import { call } from '../../api/rpc';
+import { call, callChecked } from '../../api/rpc';
 import { DateField } from '../../components/DateField';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
@@ -43,7 +38,7 @@ const KIND_COLOR: Record<HolidayKind, string> = {
 /** A year with fewer days than this is most likely not filled in from the SKB yet. */
 const FEW = 12;
 
-function HolidayForm({
+function HolidayDialog({
   holiday,
   onSaved,
   onCancel,
@@ -53,68 +48,52 @@ function HolidayForm({
   onCancel: () => void;
 }) {
   const t = useT();
-  const handle = useFailureHandler();
-  const form = useForm({
-    date: holiday?.date ?? '',
-    name: holiday?.name ?? '',
-    kind: (holiday?.kind ?? 'national') as HolidayKind,
-  });
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      await call('calendar.saveHoliday', {
-        ...(holiday ? { id: holiday.id, version: holiday.version } : {}),
-        ...form.values,
-      });
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      onSaved();
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form });
-    }
-  };
+  const form = useForm(
+    {
+      date: holiday?.date ?? '',
+      name: holiday?.name ?? '',
+      kind: (holiday?.kind ?? 'national') as HolidayKind,
+    },
+    {
+      submit: (v) =>
+        callChecked('calendar.saveHoliday', {
+          ...(holiday ? { id: holiday.id, version: holiday.version } : {}),
+          ...v,
+        }),
+      onSaved,
+    },
+  );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <FormFailureAlert failure={form.failure} />
-        <DateField
-          label={t('holiday.date')}
-          required
-          data-autofocus
-          value={form.values.date}
-          onChange={(v) => form.set('date', v)}
-          error={form.errorText('date')}
-        />
-        <TextInput label={t('holiday.name')} required maxLength={120} {...form.text('name')} />
-        <Select
-          label={t('holiday.kind')}
-          data={HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`holiday.kind.${k}`) }))}
-          value={form.values.kind}
-          onChange={(k) => form.set('kind', (k ?? 'national') as HolidayKind)}
-          allowDeselect={false}
-        />
-        <Text size="xs" c="dimmed">
-          {t('holiday.existingHelp')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormModal
+      form={form}
+      title={holiday ? t('holiday.edit') : t('holiday.add')}
+      onClose={onCancel}
+    >
+      <DateField
+        label={t('holiday.date')}
+        required
+        data-autofocus
+        value={form.values.date}
+        onChange={(v) => form.set('date', v)}
+        error={form.errorText('date')}
+      />
+      <TextInput label={t('holiday.name')} required maxLength={120} {...form.text('name')} />
+      <Select
+        label={t('holiday.kind')}
+        data={HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`holiday.kind.${k}`) }))}
+        value={form.values.kind}
+        onChange={(k) => form.set('kind', (k ?? 'national') as HolidayKind)}
+        allowDeselect={false}
+      />
+      <Text size="xs" c="dimmed">
+        {t('holiday.existingHelp')}
+      </Text>
+    </FormModal>
   );
 }
 
-function RemoveForm({
+function RemoveDialog({
   holiday,
   onDone,
   onCancel,
@@ -125,49 +104,38 @@ function RemoveForm({
 }) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
-  const form = useForm({ reason: '' });
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      await call('calendar.removeHoliday', {
-        id: holiday.id,
-        version: holiday.version,
-        reason: form.values.reason,
-      });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form });
-    }
-  };
+  const form = useForm(
+    { reason: '' },
+    {
+      submit: (v) =>
+        callChecked('calendar.removeHoliday', {
+          id: holiday.id,
+          version: holiday.version,
+          reason: v.reason,
+        }),
+      success: false,
+      onSaved: onDone,
+    },
+  );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <Text size="sm">
-          {t('holiday.removeConfirm', { date: fmt.calendarDate(holiday.date), name: holiday.name })}
-        </Text>
-        <FormFailureAlert failure={form.failure} />
-        <Textarea
-          label={t('holiday.removeReason')}
-          required
-          autosize
-          data-autofocus
-          {...form.text('reason')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="red" loading={busy} leftSection={<IconTrash size={16} />}>
-            {t('holiday.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormModal
+      form={form}
+      title={t('holiday.remove')}
+      onClose={onCancel}
+      submitLabel={t('holiday.remove')}
+      submitProps={{ color: 'red', leftSection: <IconTrash size={16} /> }}
+    >
+      <Text size="sm">
+        {t('holiday.removeConfirm', { date: fmt.calendarDate(holiday.date), name: holiday.name })}
+      </Text>
+      <Textarea
+        label={t('holiday.removeReason')}
+        required
+        autosize
+        data-autofocus
+        {...form.text('reason')}
+      />
+    </FormModal>
   );
 }
 
@@ -294,24 +262,12 @@ export function HolidaysPage() {
           </Table.Tbody>
         </Table>
       </Paper>
-      <Modal
-        opened={dialog !== null}
-        onClose={() => setDialog(null)}
-        title={
-          dialog?.kind === 'remove'
-            ? t('holiday.remove')
-            : dialog?.holiday
-              ? t('holiday.edit')
-              : t('holiday.add')
-        }
-      >
-        {dialog?.kind === 'edit' && (
-          <HolidayForm holiday={dialog.holiday} onSaved={done} onCancel={() => setDialog(null)} />
-        )}
-        {dialog?.kind === 'remove' && (
-          <RemoveForm holiday={dialog.holiday} onDone={done} onCancel={() => setDialog(null)} />
-        )}
-      </Modal>
+      {dialog?.kind === 'edit' && (
+        <HolidayDialog holiday={dialog.holiday} onSaved={done} onCancel={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'remove' && (
+        <RemoveDialog holiday={dialog.holiday} onDone={done} onCancel={() => setDialog(null)} />
+      )}
     </>
   );
 }

@@ -1,11 +1,9 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Group, Paper, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Office } from '../../../../shared/contract/office';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
+import { FormActions, FormFrame } from '../../components/FormModal';
 import {
   OfficeFields,
   officeInputFrom,
@@ -27,8 +25,16 @@ function OfficeForm({ office }: { office: Office }) {
   const session = useSession();
   const handle = useFailureHandler();
   const [base, setBase] = useState(office);
-  const form = useForm<OfficeValues>(() => officeValuesFrom(office));
-  const [busy, setBusy] = useState(false);
+  const form = useForm<OfficeValues, Office>(() => officeValuesFrom(office), {
+    submit: (v) => callChecked('office.update', { ...officeInputFrom(v), version: base.version }),
+    success: 'office.saved',
+    onSaved: (saved) => {
+      setBase(saved);
+      form.setValues(officeValuesFrom(saved));
+      session.officeChanged(saved);
+    },
+    onReload: () => void reload(),
+  });
 
   const reload = async () => {
     try {
@@ -40,47 +46,25 @@ function OfficeForm({ office }: { office: Office }) {
     }
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      const saved = await call('office.update', {
-        ...officeInputFrom(form.values),
-        version: base.version,
-      });
-      setBase(saved);
-      form.setValues(officeValuesFrom(saved));
-      session.officeChanged(saved);
-      notifications.show({ color: 'teal', message: t('office.saved') });
-    } catch (err) {
-      handle(err, { form, onReload: () => void reload() });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form onSubmit={submit} noValidate>
-      <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
-        <Stack gap="lg">
-          <FormFailureAlert failure={form.failure} onReload={() => void reload()} summary />
-          <OfficeFields form={form} />
-          <Group
-            justify="space-between"
-            pt="md"
-            style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-          >
-            <Text size="sm" c="dimmed" data-testid="office-updated">
-              {t('office.updatedAt', { at: fmt.dateTime(base.updatedAt) })}
-            </Text>
-            <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={18} />}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </form>
+    <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
+      <FormFrame form={form} gap="lg">
+        <OfficeFields form={form} />
+        <Group
+          justify="space-between"
+          pt="md"
+          style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+        >
+          <Text size="sm" c="dimmed" data-testid="office-updated">
+            {t('office.updatedAt', { at: fmt.dateTime(base.updatedAt) })}
+          </Text>
+          <FormActions
+            busy={form.busy}
+            submitProps={{ leftSection: <IconDeviceFloppy size={18} /> }}
+          />
+        </Group>
+      </FormFrame>
+    </Paper>
   );
 }
 

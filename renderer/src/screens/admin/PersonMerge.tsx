@@ -4,6 +4,7 @@
  */
 import {
   Alert,
+  Box,
   Button,
   Grid,
   Group,
@@ -17,17 +18,16 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconGitMerge, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Output } from '../../../../shared/contract';
+import { contract, type Output } from '../../../../shared/contract';
 import type { PersonSummary } from '../../../../shared/contract/persons';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked, validationError } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
+import { checkInput } from '../../../../shared/validation';
+import { FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { navigate } from '../../lib/router';
@@ -170,13 +170,10 @@ function Compare({
 
 export function PersonMergePage() {
   const t = useT();
-  const handle = useFailureHandler();
   const [first, setFirst] = useState<PersonSummary | null>(null);
   const [second, setSecond] = useState<PersonSummary | null>(null);
   const [keep, setKeep] = useState<'a' | 'b'>('a');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const form = useForm({ reason: '' });
   const both = first && second ? `${first.id}:${second.id}` : null;
   const full = useQuery(both ? `merge:${both}` : null, async () => {
     const [a, b] = await Promise.all([
@@ -190,25 +187,31 @@ export function PersonMergePage() {
   const kept = data ? (keep === 'a' ? data.a : data.b) : null;
   const gone = data ? (keep === 'a' ? data.b : data.a) : null;
 
-  const merge = async () => {
-    if (!kept || !gone) return;
-    setBusy(true);
-    form.clear();
-    try {
-      const saved = await call('persons.merge', {
-        keepId: kept.person.id,
-        keepVersion: kept.person.version,
-        mergeId: gone.person.id,
-        mergeVersion: gone.person.version,
-        reason: form.values.reason,
-      });
-      notifications.show({ color: 'teal', message: t('merge.done', { name: saved.fullName }) });
-      navigate(`/persons/${saved.id}`);
-    } catch (e) {
-      setConfirming(false);
-      setBusy(false);
-      handle(e, { form, onReload: full.reload });
-    }
+  const input = (reason: string) => ({
+    keepId: kept?.person.id ?? '',
+    keepVersion: kept?.person.version ?? 0,
+    mergeId: gone?.person.id ?? '',
+    mergeVersion: gone?.person.version ?? 0,
+    reason,
+  });
+  const form = useForm(
+    { reason: '' },
+    {
+      submit: (v) => callChecked('persons.merge', input(v.reason)),
+      success: (saved) => t('merge.done', { name: saved.fullName }),
+      onSaved: (saved) => navigate(`/persons/${saved.id}`),
+      onFailure: () => {
+        setConfirming(false);
+        return false;
+      },
+      onReload: full.reload,
+    },
+  );
+  // Checked with the contract schema before the confirmation is asked.
+  const askConfirm = () => {
+    const issues = checkInput(contract['persons.merge'].input, input(form.values.reason));
+    if (issues.length > 0) form.fail(validationError(issues));
+    else setConfirming(true);
   };
 
   return (
@@ -227,39 +230,34 @@ export function PersonMergePage() {
       ) : !data ? (
         <Skeleton h={320} radius="md" />
       ) : (
-        <Stack gap="lg" maw={1100}>
-          <Compare a={data.a} b={data.b} keep={keep} onKeep={setKeep} />
-          <Text size="sm" c="dimmed">
-            {t('merge.fillNote')}
-          </Text>
-          <Textarea
-            label={t('merge.reason')}
-            description={t('merge.reason.help')}
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            {...form.text('reason')}
-            data-testid="merge-reason"
-          />
-          <FormFailureAlert failure={form.failure} onReload={full.reload} />
-          <Group justify="flex-end">
-            <Button
-              color="grape"
-              leftSection={<IconGitMerge size={18} />}
-              onClick={() => {
-                if (!form.values.reason.trim()) {
-                  form.setError('reason', { key: 'validation.required' });
-                  return;
-                }
-                setConfirming(true);
-              }}
-              data-testid="merge-submit"
-            >
-              {t('merge.submit')}
-            </Button>
-          </Group>
-        </Stack>
+        <Box maw={1100}>
+          <FormFrame form={form} gap="lg">
+            <Compare a={data.a} b={data.b} keep={keep} onKeep={setKeep} />
+            <Text size="sm" c="dimmed">
+              {t('merge.fillNote')}
+            </Text>
+            <Textarea
+              label={t('merge.reason')}
+              description={t('merge.reason.help')}
+              required
+              autosize
+              minRows={2}
+              maxLength={500}
+              {...form.text('reason')}
+              data-testid="merge-reason"
+            />
+            <Group justify="flex-end">
+              <Button
+                color="grape"
+                leftSection={<IconGitMerge size={18} />}
+                onClick={askConfirm}
+                data-testid="merge-submit"
+              >
+                {t('merge.submit')}
+              </Button>
+            </Group>
+          </FormFrame>
+        </Box>
       )}
       <Modal
         opened={confirming}
@@ -275,15 +273,15 @@ export function PersonMergePage() {
               <Button
                 variant="default"
                 onClick={() => setConfirming(false)}
-                disabled={busy}
+                disabled={form.busy}
                 data-autofocus
               >
                 {t('common.cancel')}
               </Button>
               <Button
                 color="grape"
-                loading={busy}
-                onClick={() => void merge()}
+                loading={form.busy}
+                onClick={() => form.onSubmit()}
                 data-testid="merge-confirm"
               >
                 {t('merge.confirm.go')}

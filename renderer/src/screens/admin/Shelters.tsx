@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -16,18 +15,15 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconBedFlat, IconDoor, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Shelter } from '../../../../shared/contract/shelter';
 import { BED_SECTIONS } from '../../../../shared/reference/shelter';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { tn } from '../shelter/labels';
@@ -43,26 +39,10 @@ type Dialog =
   | { kind: 'room'; shelter: Shelter; room: Room | null }
   | { kind: 'bed'; shelter: Shelter; room: Room; bed: Bed | null };
 
-function Actions({
-  busy,
-  onCancel,
-  label,
-}: {
-  busy: boolean;
+interface DialogProps {
+  onDone: () => void;
   onCancel: () => void;
-  label: string;
-}) {
-  const t = useT();
-  return (
-    <Group justify="flex-end" mt="sm">
-      <Button variant="default" onClick={onCancel} disabled={busy}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={busy}>
-        {label}
-      </Button>
-    </Group>
-  );
+  onReload: () => void;
 }
 
 function ShelterForm({
@@ -70,78 +50,65 @@ function ShelterForm({
   onDone,
   onCancel,
   onReload,
-}: {
-  shelter: Shelter | null;
-  onDone: () => void;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
+}: DialogProps & { shelter: Shelter | null }) {
   const t = useT();
-  const handle = useFailureHandler();
-  const form = useForm({
-    name: shelter?.name ?? '',
-    address: shelter?.address ?? '',
-    capacity: shelter ? String(shelter.capacity) : '',
-    active: shelter?.active ?? true,
-  });
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      await call('shelters.save', {
-        ...(shelter ? { id: shelter.id, version: shelter.version } : {}),
-        name: form.values.name,
-        address: form.values.address,
-        // Left empty: sent as missing, so the backend answers "Wajib diisi" at the field.
-        capacity: (form.values.capacity === ''
-          ? undefined
-          : Number(form.values.capacity)) as number,
-        active: form.values.active,
-      });
-      notifications.show({ color: 'teal', message: t('shelters.admin.saved') });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+  const form = useForm(
+    {
+      name: shelter?.name ?? '',
+      address: shelter?.address ?? '',
+      capacity: shelter ? String(shelter.capacity) : '',
+      active: shelter?.active ?? true,
+    },
+    {
+      submit: (v) =>
+        callChecked('shelters.save', {
+          ...(shelter ? { id: shelter.id, version: shelter.version } : {}),
+          name: v.name,
+          address: v.address,
+          // Left empty: sent as missing, so the check says "Wajib diisi" at the field.
+          capacity: (v.capacity === '' ? undefined : Number(v.capacity)) as number,
+          active: v.active,
+        }),
+      success: 'shelters.admin.saved',
+      onSaved: onDone,
+      onReload,
+    },
+  );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        <TextInput
-          label={t('shelter.name')}
-          required
-          data-autofocus
-          maxLength={150}
-          {...form.text('name')}
+    <FormModal
+      form={form}
+      title={t(shelter ? 'shelters.admin.edit' : 'shelters.admin.add')}
+      onClose={onCancel}
+    >
+      <TextInput
+        label={t('shelter.name')}
+        required
+        data-autofocus
+        maxLength={150}
+        {...form.text('name')}
+      />
+      <TextInput label={t('shelter.address')} maxLength={300} {...form.text('address')} />
+      <NumberInput
+        label={t('shelter.capacity')}
+        description={t('shelters.admin.capacity.help')}
+        required
+        min={0}
+        max={1000}
+        allowDecimal={false}
+        allowNegative={false}
+        value={form.values.capacity}
+        onChange={(v) => form.set('capacity', String(v))}
+        error={form.errorText('capacity')}
+        w={200}
+      />
+      {shelter && (
+        <Switch
+          label={t('shelters.admin.active')}
+          checked={form.values.active}
+          onChange={(e) => form.set('active', e.currentTarget.checked)}
         />
-        <TextInput label={t('shelter.address')} maxLength={300} {...form.text('address')} />
-        <NumberInput
-          label={t('shelter.capacity')}
-          description={t('shelters.admin.capacity.help')}
-          required
-          min={0}
-          max={1000}
-          allowDecimal={false}
-          allowNegative={false}
-          value={form.values.capacity}
-          onChange={(v) => form.set('capacity', String(v))}
-          error={form.errorText('capacity')}
-          w={200}
-        />
-        {shelter && (
-          <Switch
-            label={t('shelters.admin.active')}
-            checked={form.values.active}
-            onChange={(e) => form.set('active', e.currentTarget.checked)}
-          />
-        )}
-        <Actions busy={busy} onCancel={onCancel} label={t('common.save')} />
-      </Stack>
-    </form>
+      )}
+    </FormModal>
   );
 }
 
@@ -151,51 +118,39 @@ function RoomForm({
   onDone,
   onCancel,
   onReload,
-}: {
-  shelter: Shelter;
-  room: Room | null;
-  onDone: () => void;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
+}: DialogProps & { shelter: Shelter; room: Room | null }) {
   const t = useT();
-  const handle = useFailureHandler();
-  const form = useForm({ name: room?.name ?? '' });
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      await call('shelters.saveRoom', {
-        ...(room ? { id: room.id, version: room.version } : {}),
-        shelterId: shelter.id,
-        name: form.values.name,
-      });
-      notifications.show({ color: 'teal', message: t('shelters.admin.saved') });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+  const form = useForm(
+    { name: room?.name ?? '' },
+    {
+      submit: (v) =>
+        callChecked('shelters.saveRoom', {
+          ...(room ? { id: room.id, version: room.version } : {}),
+          shelterId: shelter.id,
+          name: v.name,
+        }),
+      success: 'shelters.admin.saved',
+      onSaved: onDone,
+      onReload,
+    },
+  );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {shelter.name}
-        </Text>
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        <TextInput
-          label={t('shelters.admin.roomName')}
-          required
-          data-autofocus
-          maxLength={100}
-          {...form.text('name')}
-        />
-        <Actions busy={busy} onCancel={onCancel} label={t('common.save')} />
-      </Stack>
-    </form>
+    <FormModal
+      form={form}
+      title={t(room ? 'shelters.admin.editRoom' : 'shelters.admin.addRoom')}
+      onClose={onCancel}
+    >
+      <Text size="sm" c="dimmed">
+        {shelter.name}
+      </Text>
+      <TextInput
+        label={t('shelters.admin.roomName')}
+        required
+        data-autofocus
+        maxLength={100}
+        {...form.text('name')}
+      />
+    </FormModal>
   );
 }
 
@@ -206,90 +161,74 @@ function BedForm({
   onDone,
   onCancel,
   onReload,
-}: {
-  shelter: Shelter;
-  room: Room;
-  bed: Bed | null;
-  onDone: () => void;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
+}: DialogProps & { shelter: Shelter; room: Room; bed: Bed | null }) {
   const t = useT();
-  const handle = useFailureHandler();
   const lastSection = room.beds[room.beds.length - 1]?.section ?? 'men';
-  const form = useForm<{ roomId: string; label: string; section: Section; active: boolean }>({
-    roomId: room.id,
-    label: bed?.label ?? '',
-    section: bed?.section ?? lastSection,
-    active: bed?.active ?? true,
-  });
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      await call('shelters.saveBed', {
-        ...(bed ? { id: bed.id, version: bed.version } : {}),
-        roomId: form.values.roomId,
-        label: form.values.label,
-        section: form.values.section,
-        active: form.values.active,
-      });
-      notifications.show({ color: 'teal', message: t('shelters.admin.saved') });
-      onDone();
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+  const form = useForm<{ roomId: string; label: string; section: Section; active: boolean }>(
+    {
+      roomId: room.id,
+      label: bed?.label ?? '',
+      section: bed?.section ?? lastSection,
+      active: bed?.active ?? true,
+    },
+    {
+      submit: (v) =>
+        callChecked('shelters.saveBed', {
+          ...(bed ? { id: bed.id, version: bed.version } : {}),
+          ...v,
+        }),
+      success: 'shelters.admin.saved',
+      onSaved: onDone,
+      onReload,
+    },
+  );
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {shelter.name} · {room.name}
+    <FormModal
+      form={form}
+      title={t(bed ? 'shelters.admin.editBed' : 'shelters.admin.addBed')}
+      onClose={onCancel}
+    >
+      <Text size="sm" c="dimmed">
+        {shelter.name} · {room.name}
+      </Text>
+      <TextInput
+        label={t('shelters.admin.bedLabel')}
+        description={t('shelters.admin.bedLabel.help')}
+        required
+        data-autofocus
+        maxLength={50}
+        {...form.text('label')}
+      />
+      <Stack gap={6}>
+        <Text size="sm" fw={500} id="bed-section-label">
+          {t('shelter.section')}
         </Text>
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        <TextInput
-          label={t('shelters.admin.bedLabel')}
-          description={t('shelters.admin.bedLabel.help')}
-          required
-          data-autofocus
-          maxLength={50}
-          {...form.text('label')}
+        <SegmentedControl
+          aria-labelledby="bed-section-label"
+          value={form.values.section}
+          onChange={(s) => form.set('section', s as Section)}
+          data={BED_SECTIONS.map((s) => ({ value: s, label: t(`shelter.section.${s}`) }))}
+          data-testid="bed-section"
         />
-        <Stack gap={6}>
-          <Text size="sm" fw={500} id="bed-section-label">
-            {t('shelter.section')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="bed-section-label"
-            value={form.values.section}
-            onChange={(s) => form.set('section', s as Section)}
-            data={BED_SECTIONS.map((s) => ({ value: s, label: t(`shelter.section.${s}`) }))}
-            data-testid="bed-section"
-          />
-        </Stack>
-        {bed && (
-          <>
-            <Select
-              label={t('shelter.room')}
-              value={form.values.roomId}
-              onChange={(v) => v && form.set('roomId', v)}
-              data={shelter.rooms.map((r) => ({ value: r.id, label: r.name }))}
-              allowDeselect={false}
-              error={form.errorText('roomId')}
-            />
-            <Switch
-              label={t('shelters.admin.bedActive')}
-              checked={form.values.active}
-              onChange={(e) => form.set('active', e.currentTarget.checked)}
-            />
-          </>
-        )}
-        <Actions busy={busy} onCancel={onCancel} label={t('common.save')} />
       </Stack>
-    </form>
+      {bed && (
+        <>
+          <Select
+            label={t('shelter.room')}
+            value={form.values.roomId}
+            onChange={(v) => v && form.set('roomId', v)}
+            data={shelter.rooms.map((r) => ({ value: r.id, label: r.name }))}
+            allowDeselect={false}
+            error={form.errorText('roomId')}
+          />
+          <Switch
+            label={t('shelters.admin.bedActive')}
+            checked={form.values.active}
+            onChange={(e) => form.set('active', e.currentTarget.checked)}
+          />
+        </>
+      )}
+    </FormModal>
   );
 }
 
@@ -450,15 +389,6 @@ export function SheltersAdminPage() {
       </>
     );
 
-  const title =
-    dialog?.kind === 'shelter'
-      ? t(dialog.shelter ? 'shelters.admin.edit' : 'shelters.admin.add')
-      : dialog?.kind === 'room'
-        ? t(dialog.room ? 'shelters.admin.editRoom' : 'shelters.admin.addRoom')
-        : dialog?.kind === 'bed'
-          ? t(dialog.bed ? 'shelters.admin.editBed' : 'shelters.admin.addBed')
-          : '';
-
   return (
     <>
       <PageHeader
@@ -493,35 +423,33 @@ export function SheltersAdminPage() {
           ))}
         </Stack>
       )}
-      <Modal opened={dialog !== null} onClose={close} title={title}>
-        {dialog?.kind === 'shelter' && (
-          <ShelterForm
-            shelter={dialog.shelter}
-            onDone={done}
-            onCancel={close}
-            onReload={reloadAndClose}
-          />
-        )}
-        {dialog?.kind === 'room' && (
-          <RoomForm
-            shelter={dialog.shelter}
-            room={dialog.room}
-            onDone={done}
-            onCancel={close}
-            onReload={reloadAndClose}
-          />
-        )}
-        {dialog?.kind === 'bed' && (
-          <BedForm
-            shelter={dialog.shelter}
-            room={dialog.room}
-            bed={dialog.bed}
-            onDone={done}
-            onCancel={close}
-            onReload={reloadAndClose}
-          />
-        )}
-      </Modal>
+      {dialog?.kind === 'shelter' && (
+        <ShelterForm
+          shelter={dialog.shelter}
+          onDone={done}
+          onCancel={close}
+          onReload={reloadAndClose}
+        />
+      )}
+      {dialog?.kind === 'room' && (
+        <RoomForm
+          shelter={dialog.shelter}
+          room={dialog.room}
+          onDone={done}
+          onCancel={close}
+          onReload={reloadAndClose}
+        />
+      )}
+      {dialog?.kind === 'bed' && (
+        <BedForm
+          shelter={dialog.shelter}
+          room={dialog.room}
+          bed={dialog.bed}
+          onDone={done}
+          onCancel={close}
+          onReload={reloadAndClose}
+        />
+      )}
     </>
   );
 }

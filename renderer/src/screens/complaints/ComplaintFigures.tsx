@@ -13,20 +13,19 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarStats } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { todayInZone } from '../../../../shared/format';
 import { addCalendarDays } from '../../../../shared/workdays';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
+import { DateField } from '../../components/DateField';
+import { FormFrame } from '../../components/FormModal';
 import { useI18n, useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { href } from '../../lib/router';
@@ -110,57 +109,77 @@ export function ComplaintFiguresPage() {
   const t = useT();
   const { locale } = useI18n();
   const fmt = useFormat();
-  const handle = useFailureHandler();
   const today = todayInZone(fmt.timeZone);
   const monthStart = `${today.slice(0, 8)}01`;
-  const form = useForm({ from: monthStart, to: today });
   const [period, setPeriod] = useState({ from: monthStart, to: today });
+  const form = useForm(period, {
+    // Asked once first, so a refused period (a bad date, from after to) is marked at its field.
+    submit: (v) => callChecked('complaints.stats', v).then(() => v),
+    success: false,
+    onSaved: setPeriod,
+  });
   const stats = useQuery(`complaint-stats:${period.from}:${period.to}`, () =>
     call('complaints.stats', period),
   );
-
-  const apply = (e?: FormEvent, next?: { from: string; to: string }) => {
-    e?.preventDefault();
-    const p = next ?? form.values;
-    if (next) form.setValues(next);
-    form.clear();
-    call('complaints.stats', p).then(
-      () => setPeriod(p),
-      (err: unknown) => handle(err, { form }),
-    );
+  const preset = (next: { from: string; to: string }) => {
+    form.setValues(next);
+    setPeriod(next);
   };
 
   const s = stats.data;
   return (
     <>
       <PageHeader title={t('nav.complaints.figures')} subtitle={t('complaint.figures.subtitle')} />
-      <Paper withBorder radius="md" p="md" mb="lg" component="form" onSubmit={apply} noValidate>
-        <Group align="flex-end" wrap="wrap" gap="sm">
-          <TextInput type="date" label={t('complaint.filter.from')} {...form.text('from')} />
-          <TextInput type="date" label={t('complaint.filter.to')} {...form.text('to')} />
-          <Button type="submit" leftSection={<IconCalendarStats size={18} />}>
-            {t('complaint.figures.show')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => apply(undefined, { from: monthStart, to: today })}
-          >
-            {t('complaint.figures.thisMonth')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => apply(undefined, { from: addCalendarDays(today, -29), to: today })}
-          >
-            {t('complaint.figures.last30')}
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => apply(undefined, { from: `${today.slice(0, 4)}-01-01`, to: today })}
-          >
-            {t('complaint.figures.thisYear')}
-          </Button>
-        </Group>
-        <FormFailureAlert failure={form.failure} />
+      <Paper withBorder radius="md" p="md" mb="lg">
+        <FormFrame form={form} gap="sm">
+          <Group align="flex-start" wrap="wrap" gap="sm">
+            <DateField
+              label={t('complaint.filter.from')}
+              required
+              value={form.values.from}
+              onChange={(v) => form.set('from', v)}
+              error={form.errorText('from')}
+              w={170}
+            />
+            <DateField
+              label={t('complaint.filter.to')}
+              required
+              value={form.values.to}
+              onChange={(v) => form.set('to', v)}
+              error={form.errorText('to')}
+              w={170}
+            />
+            <Button
+              type="submit"
+              loading={form.busy}
+              leftSection={<IconCalendarStats size={18} />}
+              mt={25}
+            >
+              {t('complaint.figures.show')}
+            </Button>
+            <Button
+              variant="default"
+              mt={25}
+              onClick={() => preset({ from: monthStart, to: today })}
+            >
+              {t('complaint.figures.thisMonth')}
+            </Button>
+            <Button
+              variant="default"
+              mt={25}
+              onClick={() => preset({ from: addCalendarDays(today, -29), to: today })}
+            >
+              {t('complaint.figures.last30')}
+            </Button>
+            <Button
+              variant="default"
+              mt={25}
+              onClick={() => preset({ from: `${today.slice(0, 4)}-01-01`, to: today })}
+            >
+              {t('complaint.figures.thisYear')}
+            </Button>
+          </Group>
+        </FormFrame>
       </Paper>
       {stats.error && !s ? (
         <LoadError error={stats.error} onRetry={stats.reload} />

@@ -23,7 +23,7 @@ import {
 } from '@mantine/core';
 import { IconCalendarDue, IconDeviceFloppy, IconEyeOff, IconLock } from '@tabler/icons-react';
 import { useId, useMemo, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Input } from '../../../../shared/contract';
 import type { Complaint, ComplaintCategory } from '../../../../shared/contract/complaints';
 import {
@@ -37,10 +37,11 @@ import {
 } from '../../../../shared/reference/complaints';
 import { dayInZone, isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { dueDate } from '../../../../shared/workdays';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { AccessDenied, LoadError, PageLoader } from '../../components/PageStates';
+import { DateTimeField } from '../../components/DateField';
+import { FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
@@ -51,7 +52,7 @@ import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { ppksOptions } from '../../lib/ppks';
 import { assigneeGroups } from './Assignee';
-import { categoryName, openFailure } from './labels';
+import { categoryName } from './labels';
 import { PersonLink, type LinkedPerson } from './PersonLink';
 
 interface Values {
@@ -249,11 +250,21 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
   const handle = useFailureHandler();
   const creating = !existing;
   const [base, setBase] = useState<Complaint | undefined>(existing);
-  const form = useForm<Values>(() =>
-    existing ? valuesOf(existing, fmt.timeZone) : emptyValues(fmt.timeZone),
-  );
   const [person, setPerson] = useState<LinkedPerson | null>(existing?.person ?? null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<Values, Complaint>(
+    () => (existing ? valuesOf(existing, fmt.timeZone) : emptyValues(fmt.timeZone)),
+    {
+      check: (v) =>
+        creating && !zonedTimeToIso(v.receivedAt, fmt.timeZone)
+          ? [{ path: ['receivedAt'], key: 'date.invalidTime' }]
+          : [],
+      submit: (v) => save(v),
+      success: false,
+      onSaved: (saved) =>
+        navigate(creating ? `/complaints/${saved.id}?new=1` : `/complaints/${saved.id}`),
+      onReload: () => void reload(),
+    },
+  );
   const categories = useQuery('complaint-categories', () => call('complaints.categories', {}));
   const officers = useQuery('complaint-officers', () => call('complaints.officers', {}));
   const v = form.values;
@@ -308,21 +319,13 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
     }
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!creating && !base) return;
-    form.clear();
-    if (creating && !receivedIso) {
-      form.setError('receivedAt', { key: 'validation.invalid_format' });
-      return;
-    }
-    setBusy(true);
+  const save = (v: Values): Promise<Complaint> => {
     const intake = {
       serviceType:
         v.kind === 'data_service'
           ? (v.serviceType as Input<'complaints.create'>['serviceType'])
           : null,
-      // Not chosen: left out, so the backend answers "required" at the field.
+      // Not chosen: left out, so the check answers "required" at the field.
       categoryId: (v.categoryId ?? undefined) as string,
       channel: (v.channel ?? undefined) as ComplaintChannel,
       channelRef: v.channelRef,
@@ -342,31 +345,23 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
       reporterRelation: v.reporterRelation,
       reporterConfidential: v.reporterConfidential,
     };
-    try {
-      if (creating) {
-        const saved = await call('complaints.create', {
-          kind: v.kind,
-          ...intake,
-          ...reporter,
-          receivedAt: receivedIso!,
-          backdateReason: backdated ? v.backdateReason : null,
-          assigneeId: v.assigneeId,
-        });
-        navigate(`/complaints/${saved.id}?new=1`);
-      } else {
-        const saved = await call('complaints.update', {
-          id: base!.id,
-          version: base!.version,
-          ...intake,
-          // Details this user may not see are left out, so they stay as they are.
-          ...(reporterHidden ? {} : reporter),
-        });
-        navigate(`/complaints/${saved.id}`);
-      }
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload: () => void reload() });
+    if (creating) {
+      return callChecked('complaints.create', {
+        kind: v.kind,
+        ...intake,
+        ...reporter,
+        receivedAt: receivedIso!,
+        backdateReason: backdated ? v.backdateReason : null,
+        assigneeId: v.assigneeId,
+      });
     }
+    return callChecked('complaints.update', {
+      id: base!.id,
+      version: base!.version,
+      ...intake,
+      // Details this user may not see are left out, so they stay as they are.
+      ...(reporterHidden ? {} : reporter),
+    });
   };
 
   if (categories.error && !categories.data)
@@ -377,15 +372,10 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
   const refRequired = !!v.channel && CHANNELS_WITH_REQUIRED_REF.includes(v.channel);
 
   return (
-    <form
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-label={t(creating ? 'nav.complaints.new' : 'complaint.edit')}
-    >
+    <FormFrame form={form} label={t(creating ? 'nav.complaints.new' : 'complaint.edit')}>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <FormFailureAlert failure={openFailure(form)} onReload={() => void reload()} summary />
             <Section title={t('complaint.form.intake')}>
               <div>
                 <Text size="sm" fw={500} mb={4}>
@@ -467,14 +457,17 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
                     data-testid="complaint-urgency"
                   />
                 </div>
-                <TextInput
-                  type="datetime-local"
+                <DateTimeField
                   label={t('complaint.receivedAt')}
                   description={
                     creating ? t('complaint.receivedAt.help', { zone: fmt.zone }) : undefined
                   }
                   disabled={!creating}
-                  {...form.text('receivedAt')}
+                  required={creating}
+                  maxDate={dayInZone(new Date(), fmt.timeZone)}
+                  value={v.receivedAt}
+                  onChange={(at) => form.set('receivedAt', at)}
+                  error={form.errorText('receivedAt')}
                 />
                 {backdated && (
                   <TextInput
@@ -640,7 +633,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
               </Button>
               <Button
                 type="submit"
-                loading={busy}
+                loading={form.busy}
                 leftSection={<IconDeviceFloppy size={18} />}
                 data-testid="complaint-save"
               >
@@ -650,7 +643,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
           </Stack>
         </Grid.Col>
       </Grid>
-    </form>
+    </FormFrame>
   );
 }
 

@@ -547,7 +547,9 @@ export function ComplaintPage({ id }: { id: string }) {
         opened={dialog !== null}
         onClose={() => setDialog(null)}
         title={dialogTitle}
-        size={dialog && stepOf(dialog).requires?.length ? 'lg' : 'md'}
+        // A step asking for fields (the final answer) and the follow-up log (five action types
+        // side by side) both need room.
+        size={dialog && (stepOf(dialog).requires?.length || dialog === 'log_action') ? 'lg' : 'md'}
       >
         {dialog && stepOf(dialog).to && (
           <TransitionDialog

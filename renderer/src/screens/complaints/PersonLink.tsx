@@ -11,19 +11,16 @@ import {
   Paper,
   SegmentedControl,
   Select,
-  Stack,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
 import { IconLinkOff, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { IDENTITY_STATUSES } from '../../../../shared/reference/persons';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { callChecked } from '../../api/rpc';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
 import { href } from '../../lib/router';
 import { useMe } from '../../session/SessionProvider';
@@ -55,94 +52,82 @@ function QuickPersonForm({
   onCancel: () => void;
 }) {
   const t = useT();
-  const handle = useFailureHandler();
-  const form = useForm<QuickValues>({
-    fullName: initialName,
-    sex: '',
-    estimatedAge: '',
-    identityStatus: 'unknown',
-    notes,
-  });
-  const [busy, setBusy] = useState(false);
+  const form = useForm<QuickValues, LinkedPerson>(
+    {
+      fullName: initialName,
+      sex: '',
+      estimatedAge: '',
+      identityStatus: 'unknown',
+      notes,
+    },
+    {
+      submit: (v) =>
+        callChecked('persons.create', {
+          fullName: v.fullName,
+          sex: v.sex === 'M' || v.sex === 'F' ? v.sex : null,
+          estimatedAge: v.estimatedAge === '' ? null : Number(v.estimatedAge),
+          identityStatus: v.identityStatus as (typeof IDENTITY_STATUSES)[number],
+          notes: v.notes,
+          namePartial: v.identityStatus === 'unknown',
+        }).then((p) => ({ id: p.id, fullName: p.fullName, nik: p.nik })),
+      success: false,
+      onSaved: onCreated,
+    },
+  );
   const v = form.values;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
-    setBusy(true);
-    form.clear();
-    try {
-      const p = await call('persons.create', {
-        fullName: v.fullName,
-        sex: v.sex === 'M' || v.sex === 'F' ? v.sex : null,
-        estimatedAge: v.estimatedAge === '' ? null : Number(v.estimatedAge),
-        identityStatus: v.identityStatus as (typeof IDENTITY_STATUSES)[number],
-        notes: v.notes,
-        namePartial: v.identityStatus === 'unknown',
-      });
-      onCreated({ id: p.id, fullName: p.fullName, nik: p.nik });
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form });
-    }
-  };
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('complaint.person.quickHelp')}
+    <FormModal
+      form={form}
+      title={t('complaint.person.create')}
+      onClose={onCancel}
+      size="lg"
+      submitLabel={t('complaint.person.createAndLink')}
+      submitProps={{ leftSection: <IconUserPlus size={16} /> }}
+    >
+      <Text size="sm" c="dimmed">
+        {t('complaint.person.quickHelp')}
+      </Text>
+      <TextInput
+        label={t('person.fullName')}
+        description={t('complaint.person.nameHelp')}
+        required
+        data-autofocus
+        {...form.text('fullName')}
+      />
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          {t('person.sex')}
         </Text>
-        <FormFailureAlert failure={form.failure} />
-        <TextInput
-          label={t('person.fullName')}
-          description={t('complaint.person.nameHelp')}
-          required
-          data-autofocus
-          {...form.text('fullName')}
+        <SegmentedControl
+          fullWidth
+          value={v.sex || 'unknown'}
+          onChange={(s) => form.set('sex', s === 'unknown' ? '' : s)}
+          data={[
+            { value: 'F', label: t('person.sex.F') },
+            { value: 'M', label: t('person.sex.M') },
+            { value: 'unknown', label: t('complaint.person.sexUnknown') },
+          ]}
         />
-        <div>
-          <Text size="sm" fw={500} mb={4}>
-            {t('person.sex')}
-          </Text>
-          <SegmentedControl
-            fullWidth
-            value={v.sex || 'unknown'}
-            onChange={(s) => form.set('sex', s === 'unknown' ? '' : s)}
-            data={[
-              { value: 'F', label: t('person.sex.F') },
-              { value: 'M', label: t('person.sex.M') },
-              { value: 'unknown', label: t('complaint.person.sexUnknown') },
-            ]}
-          />
-        </div>
-        <NumberInput
-          label={t('person.estimatedAge')}
-          min={0}
-          max={120}
-          value={v.estimatedAge}
-          onChange={(n) => form.set('estimatedAge', n)}
-          error={form.errorText('estimatedAge')}
-        />
-        <Select
-          label={t('person.identityStatus')}
-          data={IDENTITY_STATUSES.map((s) => ({ value: s, label: t(`person.identity.${s}`) }))}
-          value={v.identityStatus}
-          onChange={(s) => form.set('identityStatus', s ?? 'unknown')}
-          allowDeselect={false}
-          error={form.errorText('identityStatus')}
-        />
-        <Textarea label={t('person.notes')} autosize minRows={2} {...form.text('notes')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} leftSection={<IconUserPlus size={16} />}>
-            {t('complaint.person.createAndLink')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </div>
+      <NumberInput
+        label={t('person.estimatedAge')}
+        min={0}
+        max={120}
+        value={v.estimatedAge}
+        onChange={(n) => form.set('estimatedAge', n)}
+        error={form.errorText('estimatedAge')}
+      />
+      <Select
+        label={t('person.identityStatus')}
+        data={IDENTITY_STATUSES.map((s) => ({ value: s, label: t(`person.identity.${s}`) }))}
+        value={v.identityStatus}
+        onChange={(s) => form.set('identityStatus', s ?? 'unknown')}
+        allowDeselect={false}
+        error={form.errorText('identityStatus')}
+      />
+      <Textarea label={t('person.notes')} autosize minRows={2} {...form.text('notes')} />
+    </FormModal>
   );
 }
 
@@ -221,9 +206,9 @@ export function PersonLink({
       </Text>
 
       <Modal
-        opened={dialog !== null}
+        opened={dialog === 'search'}
         onClose={() => setDialog(null)}
-        title={dialog === 'create' ? t('complaint.person.create') : t('complaint.person.find')}
+        title={t('complaint.person.find')}
         size="lg"
       >
         {dialog === 'search' && (
@@ -248,18 +233,18 @@ export function PersonLink({
             }
           />
         )}
-        {dialog === 'create' && (
-          <QuickPersonForm
-            initialName={typed}
-            notes={subject ? t('complaint.person.fromComplaint', { subject }) : ''}
-            onCancel={() => setDialog(null)}
-            onCreated={(p) => {
-              onChange(p);
-              setDialog(null);
-            }}
-          />
-        )}
       </Modal>
+      {dialog === 'create' && (
+        <QuickPersonForm
+          initialName={typed}
+          notes={subject ? t('complaint.person.fromComplaint', { subject }) : ''}
+          onCancel={() => setDialog(null)}
+          onCreated={(p) => {
+            onChange(p);
+            setDialog(null);
+          }}
+        />
+      )}
     </div>
   );
 }

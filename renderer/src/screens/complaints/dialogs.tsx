@@ -1,18 +1,15 @@
 /** The dialogs of a complaint: a status step, assignment, and a follow-up action. */
 import {
   Button,
-  Group,
   SegmentedControl,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
-import type { Input } from '../../../../shared/contract';
+import { type Input } from '../../../../shared/contract';
 import type { Complaint } from '../../../../shared/contract/complaints';
 import { ACTION_TYPES, type ActionType } from '../../../../shared/reference/complaints';
 import {
@@ -21,11 +18,11 @@ import {
   type ComplaintStep,
 } from '../../../../shared/workflow/complaints';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
 import { StepField } from '../../components/StepField';
+import { DateTimeField } from '../../components/DateField';
+import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
@@ -51,135 +48,111 @@ export function TransitionDialog({
   onReload,
 }: DialogProps & { step: ComplaintStep }) {
   const t = useT();
-  const handle = useFailureHandler();
   const def = complaintFlow.steps[step];
   const fields = def.requires ?? [];
-  const form = useForm<StepValues>({
-    note: '',
-    reason: '',
-    forwardedTo: '',
-    finalAnswer: '',
-    answerChannel: null,
-  });
-  const [busy, setBusy] = useState(false);
+  const form = useForm<StepValues, Complaint>(
+    { note: '', reason: '', forwardedTo: '', finalAnswer: '', answerChannel: null },
+    {
+      submit: (v) =>
+        callChecked('complaints.transition', {
+          id: complaint.id,
+          version: complaint.version,
+          to: def.to!,
+          note: v.note ?? '',
+          ...(Object.fromEntries(fields.map((f) => [f, v[f]])) as Partial<
+            Pick<Input<'complaints.transition'>, StepField>
+          >),
+        }),
+      success: false,
+      onSaved: onDone,
+      onReload,
+    },
+  );
   const v = form.values;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      const saved = await call('complaints.transition', {
-        id: complaint.id,
-        version: complaint.version,
-        to: def.to!,
-        note: v.note,
-        ...(Object.fromEntries(fields.map((f) => [f, v[f]])) as Partial<
-          Pick<Input<'complaints.transition'>, StepField>
-        >),
-      });
-      onDone(saved);
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
-
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        {def.help && (
-          <Text size="sm" c="dimmed">
-            {t(def.help)}
-          </Text>
-        )}
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        {fields.map((f, i) => (
-          <StepField
-            key={f}
-            def={complaintFlow.fields[f]}
-            name={f}
-            value={v[f]}
-            onChange={(value) => form.set(f, value)}
-            error={form.errorText(f)}
-            autoFocus={i === 0}
-          />
-        ))}
-        <Textarea
-          label={t('complaint.stepNote')}
-          description={t('complaint.stepNote.help')}
-          autosize
-          minRows={2}
-          data-autofocus={fields.length === 0 || undefined}
-          {...form.text('note')}
+    <FormFrame form={form}>
+      {def.help && (
+        <Text size="sm" c="dimmed">
+          {t(def.help)}
+        </Text>
+      )}
+      {fields.map((f, i) => (
+        <StepField
+          key={f}
+          def={complaintFlow.fields[f]}
+          name={f}
+          value={v[f]}
+          onChange={(value) => form.set(f, value)}
+          error={form.errorText(f)}
+          autoFocus={i === 0}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={busy}
-            color={
-              def.emphasis === 'danger' ? 'red' : def.emphasis === 'caution' ? 'orange' : undefined
-            }
-            data-testid="transition-confirm"
-          >
-            {t(def.label)}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      ))}
+      <Textarea
+        label={t('complaint.stepNote')}
+        description={t('complaint.stepNote.help')}
+        autosize
+        minRows={2}
+        data-autofocus={fields.length === 0 || undefined}
+        {...form.text('note')}
+      />
+      <FormActions
+        busy={form.busy}
+        onCancel={onCancel}
+        submitLabel={t(def.label)}
+        submitProps={{
+          color:
+            def.emphasis === 'danger' ? 'red' : def.emphasis === 'caution' ? 'orange' : undefined,
+          'data-testid': 'transition-confirm',
+        }}
+      />
+    </FormFrame>
   );
 }
 
 export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogProps) {
   const t = useT();
   const me = useMe();
-  const handle = useFailureHandler();
   const officers = useQuery('complaint-officers', () => call('complaints.officers', {}));
-  const form = useForm({ assigneeId: complaint.assignee?.id ?? null, note: '' });
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    form.clear();
-    try {
-      onDone(
-        await call('complaints.assign', {
+  const form = useForm(
+    { assigneeId: complaint.assignee?.id ?? null, note: '' },
+    {
+      submit: (v) =>
+        callChecked('complaints.assign', {
           id: complaint.id,
           version: complaint.version,
-          assigneeId: form.values.assigneeId,
-          note: form.values.note,
+          assigneeId: v.assigneeId,
+          note: v.note,
         }),
-      );
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+      success: false,
+      onSaved: onDone,
+      onReload,
+    },
+  );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        <Select
-          label={t('complaint.assignee')}
-          placeholder={t('complaint.unassigned')}
-          data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
-          value={form.values.assigneeId}
-          onChange={(a) => form.set('assigneeId', a)}
-          error={form.errorText('assigneeId')}
-          searchable
-          clearable
-          // Focused on opening, but closed: the list would cover "assign to me".
-          openOnFocus={false}
-          data-autofocus
-          data-testid="assign-select"
-        />
-        <Textarea label={t('complaint.stepNote')} autosize minRows={2} {...form.text('note')} />
-        <Group justify="space-between">
+    <FormFrame form={form}>
+      <Select
+        label={t('complaint.assignee')}
+        placeholder={t('complaint.unassigned')}
+        data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
+        value={form.values.assigneeId}
+        onChange={(a) => form.set('assigneeId', a)}
+        error={form.errorText('assigneeId')}
+        searchable
+        clearable
+        // Focused on opening, but closed: the list would cover "assign to me".
+        openOnFocus={false}
+        data-autofocus
+        data-testid="assign-select"
+      />
+      <Textarea label={t('complaint.stepNote')} autosize minRows={2} {...form.text('note')} />
+      <FormActions
+        busy={form.busy}
+        onCancel={onCancel}
+        submitLabel={t('complaint.assign')}
+        submitProps={{ 'data-testid': 'assign-confirm' }}
+        extra={
           <Button
             variant="subtle"
             onClick={() => form.set('assigneeId', me.id)}
@@ -187,104 +160,87 @@ export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogPr
           >
             {t('complaint.assign.me')}
           </Button>
-          <Group>
-            <Button variant="default" onClick={onCancel} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="assign-confirm">
-              {t('complaint.assign')}
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    </form>
+        }
+      />
+    </FormFrame>
   );
 }
 
 export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogProps) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
   const [opened] = useState(() => isoToZonedTime(new Date(), fmt.timeZone));
-  const form = useForm({ type: 'call' as ActionType, at: opened, agency: '', outcome: '' });
-  const [busy, setBusy] = useState(false);
-  const v = form.values;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    // Left as it was: "now", to the second, so the log stays in the order things happened.
-    const at = v.at === opened ? undefined : zonedTimeToIso(v.at, fmt.timeZone);
-    if (at === null) {
-      form.setError('at', { key: 'validation.invalid_format' });
-      return;
-    }
-    setBusy(true);
-    form.clear();
-    try {
-      onDone(
-        await call('complaints.logAction', {
+  const form = useForm(
+    { type: 'call' as ActionType, at: opened, agency: '', outcome: '' },
+    {
+      check: (v) =>
+        v.at !== opened && zonedTimeToIso(v.at, fmt.timeZone) === null
+          ? [{ path: ['at'], key: 'date.invalidTime' }]
+          : [],
+      submit: (v) => {
+        // Left as it was: "now", to the second, so the log stays in the order things happened.
+        const at = v.at === opened ? undefined : zonedTimeToIso(v.at, fmt.timeZone);
+        return callChecked('complaints.logAction', {
           id: complaint.id,
           type: v.type,
           ...(at ? { at } : {}),
           agency: v.type === 'coordination' ? v.agency : null,
           outcome: v.outcome,
-        }),
-      );
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+        });
+      },
+      success: false,
+      onSaved: onDone,
+      onReload,
+    },
+  );
+  const v = form.values;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        <div>
-          <Text size="sm" fw={500} mb={4}>
-            {t('complaint.action.type')}
-          </Text>
-          <SegmentedControl
-            fullWidth
-            data={ACTION_TYPES.map((a) => ({ value: a, label: t(`complaint.actionShort.${a}`) }))}
-            value={v.type}
-            onChange={(a) => form.set('type', a as ActionType)}
-            data-testid="action-type"
-          />
-          {v.type === 'answer' && (
-            <Text size="xs" c="dimmed" mt={4}>
-              {t('complaint.action.answerHelp')}
-            </Text>
-          )}
-        </div>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="datetime-local"
-            label={t('complaint.action.at')}
-            description={fmt.zone}
-            {...form.text('at')}
-          />
-          {v.type === 'coordination' && (
-            <TextInput label={t('complaint.action.agency')} required {...form.text('agency')} />
-          )}
-        </SimpleGrid>
-        <Textarea
-          label={t('complaint.action.outcome')}
-          required
-          autosize
-          minRows={3}
-          data-autofocus
-          {...form.text('outcome')}
+    <FormFrame form={form}>
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          {t('complaint.action.type')}
+        </Text>
+        <SegmentedControl
+          fullWidth
+          data={ACTION_TYPES.map((a) => ({ value: a, label: t(`complaint.actionShort.${a}`) }))}
+          value={v.type}
+          onChange={(a) => form.set('type', a as ActionType)}
+          data-testid="action-type"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="action-confirm">
-            {t('complaint.action.log')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        {v.type === 'answer' && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('complaint.action.answerHelp')}
+          </Text>
+        )}
+      </div>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateTimeField
+          label={t('complaint.action.at')}
+          description={fmt.zone}
+          required
+          value={form.values.at}
+          onChange={(at) => form.set('at', at)}
+          error={form.errorText('at')}
+        />
+        {v.type === 'coordination' && (
+          <TextInput label={t('complaint.action.agency')} required {...form.text('agency')} />
+        )}
+      </SimpleGrid>
+      <Textarea
+        label={t('complaint.action.outcome')}
+        required
+        autosize
+        minRows={3}
+        data-autofocus
+        {...form.text('outcome')}
+      />
+      <FormActions
+        busy={form.busy}
+        onCancel={onCancel}
+        submitLabel={t('complaint.action.log')}
+        submitProps={{ 'data-testid': 'action-confirm' }}
+      />
+    </FormFrame>
   );
 }

@@ -2,7 +2,6 @@
 import type { ComplaintCategory } from '../../../../shared/contract/complaints';
 import type { Locale } from '../../../../shared/i18n';
 import type { ComplaintStatus, Urgency } from '../../../../shared/reference/complaints';
-import type { Form, FormFailure } from '../../lib/form';
 
 export const STATUS_COLOR: Record<ComplaintStatus, string> = {
   received: 'blue',
@@ -25,15 +24,4 @@ export function categoryName(
   locale: Locale,
 ): string {
   return locale === 'en' && c.nameEn ? c.nameEn : c.name;
-}
-
-/**
- * The failure a long form still needs to show: a validation summary disappears once every field
- * it pointed at has been changed, so a corrected form does not keep shouting "check the fields".
- */
-export function openFailure(form: Pick<Form<object>, 'failure' | 'errors'>): FormFailure | null {
-  const f = form.failure;
-  if (!f) return null;
-  if (f.error.code !== 'VALIDATION' || f.leftovers.length > 0) return f;
-  return Object.keys(form.errors).length > 0 ? f : null;
 }

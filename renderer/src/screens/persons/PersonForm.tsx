@@ -3,7 +3,6 @@
  * same NIK refuses with a link, a similar person warns and the user decides.
  */
 import {
-  Button,
   Checkbox,
   Fieldset,
   Group,
@@ -19,10 +18,9 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Person } from '../../../../shared/contract/persons';
 import {
   IDENTITY_STATUSES,
@@ -30,11 +28,11 @@ import {
   RELIGIONS,
 } from '../../../../shared/reference/persons';
 import { todayInZone } from '../../../../shared/format';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked } from '../../api/rpc';
+import { DateField } from '../../components/DateField';
+import { FormActions, FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { DuplicatesAlert, type DuplicateCandidate } from './DuplicatesAlert';
@@ -108,19 +106,56 @@ export function PersonForm({
 }: PersonFormProps) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
   const currentYear = Number(todayInZone(fmt.timeZone).slice(0, 4));
   const initial = useRef<PersonValues>(
     person ? valuesFrom(person, currentYear) : emptyValues(prefill),
   );
-  const form = useForm<PersonValues>(() => initial.current);
-  const v = form.values;
-  const [busy, setBusy] = useState(false);
   const [dupes, setDupes] = useState<{ key: string; candidates: DuplicateCandidate[] } | null>(
     null,
   );
   const dupesRef = useRef<HTMLDivElement>(null);
   const editing = Boolean(person);
+
+  /** Saves, unless the registry already holds people like this the user has not seen yet. */
+  const save = async (values: PersonValues): Promise<Person | null> => {
+    const probe = probeOf(values, person?.id);
+    const key = JSON.stringify(probe);
+    const unchanged = editing && key === JSON.stringify(probeOf(initial.current, person?.id));
+    if (!unchanged && probe.fullName && dupes?.key !== key) {
+      const { candidates } = await call('persons.duplicates', probe);
+      if (candidates.length > 0) {
+        setDupes({ key, candidates });
+        requestAnimationFrame(() =>
+          dupesRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
+        );
+        return null;
+      }
+    }
+    const input = toInput(values);
+    return person
+      ? callChecked('persons.update', { ...input, id: person.id, version: person.version })
+      : callChecked('persons.create', input);
+  };
+
+  const form = useForm<PersonValues, Person | null>(() => initial.current, {
+    // A missing choice reads "Wajib diisi" rather than "Pilihan tidak valid".
+    check: (v) => [
+      ...(v.identityStatus
+        ? []
+        : [{ path: ['identityStatus'], key: 'validation.required' as const }]),
+      ...(v.fullName.trim() ? [] : [{ path: ['fullName'], key: 'validation.required' as const }]),
+    ],
+    submit: save,
+    success: (saved) =>
+      saved && t(person ? 'person.updated' : 'person.created', { name: saved.fullName }),
+    onSaved: (saved) => {
+      if (!saved) return;
+      setDupes(null);
+      onSaved(saved);
+    },
+    onReload,
+  });
+  const v = form.values;
 
   const nikIssue = form.errors.nik;
   const takenBy =
@@ -128,380 +163,297 @@ export function PersonForm({
       ? { id: String(nikIssue.params.personId), name: String(nikIssue.params.name ?? '') }
       : null;
 
-  const save = async () => {
-    setBusy(true);
-    form.clear();
-    try {
-      const input = toInput(form.values);
-      const saved = person
-        ? await call('persons.update', { ...input, id: person.id, version: person.version })
-        : await call('persons.create', input);
-      notifications.show({
-        color: 'teal',
-        message: t(person ? 'person.updated' : 'person.created', { name: saved.fullName }),
-      });
-      setDupes(null);
-      onSaved(saved);
-    } catch (e) {
-      handle(e, { form, onReload });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.clear();
-    // Checked here too, so a missing choice reads "Wajib diisi" rather than "Pilihan tidak valid".
-    if (!form.values.identityStatus || !form.values.fullName.trim()) {
-      const missing: Record<string, { key: string }> = {};
-      if (!form.values.identityStatus) missing.identityStatus = { key: 'validation.required' };
-      if (!form.values.fullName.trim()) missing.fullName = { key: 'validation.required' };
-      form.setErrors(missing);
-      return;
-    }
-    const probe = probeOf(form.values, person?.id);
-    const key = JSON.stringify(probe);
-    const unchanged = editing && key === JSON.stringify(probeOf(initial.current, person?.id));
-    if (!unchanged && probe.fullName && dupes?.key !== key) {
-      setBusy(true);
-      try {
-        const { candidates } = await call('persons.duplicates', probe);
-        if (candidates.length > 0) {
-          setDupes({ key, candidates });
-          setBusy(false);
-          requestAnimationFrame(() =>
-            dupesRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
-          );
-          return;
-        }
-      } catch (err) {
-        setBusy(false);
-        handle(err, { form });
-        return;
-      }
-    }
-    await save();
-  };
-
   const currentDupes = dupes && dupes.key === JSON.stringify(probeOf(v, person?.id)) ? dupes : null;
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="person-form">
-      <Stack gap="lg">
-        <Section legend={t('person.section.identity')}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Stack gap={6}>
-              <TextInput
-                label={t('person.fullName')}
-                required
-                maxLength={150}
-                data-autofocus
-                autoComplete="off"
-                {...form.text('fullName')}
-              />
-              <Checkbox
-                label={t('person.namePartial')}
-                checked={v.namePartial}
-                onChange={(e) => form.set('namePartial', e.currentTarget.checked)}
-              />
-            </Stack>
-            <TagsInput
-              label={t('person.aliases')}
-              description={t('person.form.aliases.help')}
-              value={v.aliases}
-              onChange={(a) => form.set('aliases', a)}
-              maxTags={10}
-              error={form.errorText('aliases')}
-              clearable
-              data-testid="aliases-input"
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Stack gap="md">
-              <NikField
-                value={v.nik}
-                onChange={(nik) => form.set('nik', nik)}
-                serverError={form.errorText('nik')}
-                takenBy={takenBy}
-                birthDate={v.birthMode === 'date' ? v.birthDate : undefined}
-                sex={v.sex}
-                onApply={(d) => {
-                  form.setValues({
-                    ...form.values,
-                    ...(d.birthDate
-                      ? { birthMode: 'date' as const, birthDate: d.birthDate, estimatedAge: '' }
-                      : {}),
-                    ...(d.sex ? { sex: d.sex } : {}),
-                  });
-                }}
-              />
-              {!v.nik.trim() && (
-                <MissingSelect
-                  label={`${t('person.form.missingReason')}: ${t('person.nik')}`}
-                  value={v.nikMissing}
-                  onChange={(r) => form.set('nikMissing', r)}
-                  testId="nik-missing"
-                />
-              )}
-            </Stack>
-            <TextInput
-              label={t('person.kk')}
-              inputMode="numeric"
-              maxLength={24}
-              classNames={{ input: 'pelita-mono' }}
-              autoComplete="off"
-              {...form.text('kk')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('person.identityStatus')}
-              description={t('person.form.identity.help')}
-              required
-              placeholder={t('person.form.choose')}
-              value={v.identityStatus}
-              onChange={(s) => form.set('identityStatus', s as PersonValues['identityStatus'])}
-              data={IDENTITY_STATUSES.map((s) => ({ value: s, label: t(`person.identity.${s}`) }))}
-              error={form.errorText('identityStatus')}
-              allowDeselect={false}
-              data-testid="identity-status"
-            />
-            <Textarea
-              label={t('person.identityEvidence')}
-              description={t('person.form.identityEvidence.help')}
-              autosize
-              minRows={2}
-              maxLength={500}
-              {...form.text('identityEvidence')}
-            />
-          </SimpleGrid>
-        </Section>
-
-        <Section legend={t('person.section.birth')}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Radio.Group
-              label={t('person.sex')}
-              value={v.sex ?? ''}
-              onChange={(s) => form.set('sex', (s || null) as PersonValues['sex'])}
-              error={form.errorText('sex')}
-            >
-              <Group gap="lg" mt={8}>
-                <Radio value="M" label={t('person.sex.M')} />
-                <Radio value="F" label={t('person.sex.F')} />
-              </Group>
-            </Radio.Group>
-            <TextInput
-              label={t('person.birthPlace')}
-              maxLength={100}
-              {...form.text('birthPlace')}
-            />
-          </SimpleGrid>
+    <FormFrame form={form} gap="lg" testId="person-form">
+      <Section legend={t('person.section.identity')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Stack gap={6}>
-            <Input.Label id="birth-mode-label">{t('person.form.birthMode.label')}</Input.Label>
-            <SegmentedControl
-              aria-labelledby="birth-mode-label"
-              value={v.birthMode}
-              onChange={(m) => form.set('birthMode', m as PersonValues['birthMode'])}
-              data={[
-                { value: 'date', label: t('person.form.birthMode.date') },
-                { value: 'age', label: t('person.form.birthMode.age') },
-                { value: 'none', label: t('person.form.birthMode.none') },
-              ]}
-              w={{ base: '100%', sm: 'auto' }}
-              style={{ alignSelf: 'flex-start' }}
-              data-testid="birth-mode"
+            <TextInput
+              label={t('person.fullName')}
+              required
+              maxLength={150}
+              data-autofocus
+              autoComplete="off"
+              {...form.text('fullName')}
+            />
+            <Checkbox
+              label={t('person.namePartial')}
+              checked={v.namePartial}
+              onChange={(e) => form.set('namePartial', e.currentTarget.checked)}
             />
           </Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {v.birthMode === 'date' && (
-              <TextInput
-                type="date"
-                label={t('person.birthDate')}
-                max={todayInZone(fmt.timeZone)}
-                {...form.text('birthDate')}
-              />
-            )}
-            {v.birthMode === 'age' && (
-              <NumberInput
-                label={t('person.estimatedAge')}
-                description={t('person.form.age.help')}
-                min={0}
-                max={120}
-                allowDecimal={false}
-                allowNegative={false}
-                value={v.estimatedAge}
-                onChange={(n) => form.set('estimatedAge', String(n))}
-                error={form.errorText('estimatedAge')}
-                w={{ base: '100%', sm: 300 }}
-              />
-            )}
-            {v.birthMode === 'none' && (
+          <TagsInput
+            label={t('person.aliases')}
+            description={t('person.form.aliases.help')}
+            value={v.aliases}
+            onChange={(a) => form.set('aliases', a)}
+            maxTags={10}
+            error={form.errorText('aliases')}
+            clearable
+            data-testid="aliases-input"
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Stack gap="md">
+            <NikField
+              value={v.nik}
+              onChange={(nik) => form.set('nik', nik)}
+              serverError={form.errorText('nik')}
+              takenBy={takenBy}
+              birthDate={v.birthMode === 'date' ? v.birthDate : undefined}
+              sex={v.sex}
+              onApply={(d) => {
+                form.setValues({
+                  ...form.values,
+                  ...(d.birthDate
+                    ? { birthMode: 'date' as const, birthDate: d.birthDate, estimatedAge: '' }
+                    : {}),
+                  ...(d.sex ? { sex: d.sex } : {}),
+                });
+              }}
+            />
+            {!v.nik.trim() && (
               <MissingSelect
-                label={`${t('person.form.missingReason')}: ${t('person.birthDate')}`}
-                value={v.birthMissing}
-                onChange={(r) => form.set('birthMissing', r)}
+                label={`${t('person.form.missingReason')}: ${t('person.nik')}`}
+                value={v.nikMissing}
+                onChange={(r) => form.set('nikMissing', r)}
+                testId="nik-missing"
               />
             )}
-            {v.birthMode !== 'age' && form.errorText('estimatedAge') && (
-              <Text size="sm" c="red">
-                {form.errorText('estimatedAge')}
-              </Text>
-            )}
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('person.motherName')}
-              maxLength={150}
-              {...form.text('motherName')}
-            />
-            <Select
-              label={t('person.maritalStatus')}
-              placeholder={t('person.form.choose')}
-              value={v.maritalStatus}
-              onChange={(s) => form.set('maritalStatus', s as PersonValues['maritalStatus'])}
-              data={MARITAL_STATUSES.map((s) => ({ value: s, label: t(`person.marital.${s}`) }))}
-              clearable
-            />
-            <Select
-              label={t('person.religion')}
-              placeholder={t('person.form.choose')}
-              value={v.religion}
-              onChange={(s) => form.set('religion', s as PersonValues['religion'])}
-              data={RELIGIONS.map((s) => ({ value: s, label: t(`person.religion.${s}`) }))}
-              clearable
-            />
-          </SimpleGrid>
-        </Section>
+          </Stack>
+          <TextInput
+            label={t('person.kk')}
+            inputMode="numeric"
+            maxLength={24}
+            classNames={{ input: 'pelita-mono' }}
+            autoComplete="off"
+            {...form.text('kk')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('person.identityStatus')}
+            description={t('person.form.identity.help')}
+            required
+            placeholder={t('person.form.choose')}
+            value={v.identityStatus}
+            onChange={(s) => form.set('identityStatus', s as PersonValues['identityStatus'])}
+            data={IDENTITY_STATUSES.map((s) => ({ value: s, label: t(`person.identity.${s}`) }))}
+            error={form.errorText('identityStatus')}
+            allowDeselect={false}
+            data-testid="identity-status"
+          />
+          <Textarea
+            label={t('person.identityEvidence')}
+            description={t('person.form.identityEvidence.help')}
+            autosize
+            minRows={2}
+            maxLength={500}
+            {...form.text('identityEvidence')}
+          />
+        </SimpleGrid>
+      </Section>
 
-        <Section legend={t('person.section.address')}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Stack gap="md">
-              <RegionPicker
-                label={t('person.origin')}
-                description={t('person.origin.help')}
-                placeholder={t('person.form.origin.placeholder')}
-                levels={[2, 3, 4]}
-                value={v.originCode}
-                onChange={(code) => form.set('originCode', code)}
-                error={form.errorText('originCode')}
-              />
-              {!v.originCode && (
-                <MissingSelect
-                  label={`${t('person.form.missingReason')}: ${t('person.origin')}`}
-                  value={v.originMissing}
-                  onChange={(r) => form.set('originMissing', r)}
-                />
-              )}
-            </Stack>
-            <TextInput
-              label={t('person.phone')}
-              inputMode="tel"
-              maxLength={20}
-              {...form.text('phone')}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Group gap="sm" align="flex-start" wrap="nowrap">
-              <TextInput
-                label={t('person.address')}
-                maxLength={300}
-                style={{ flex: 1 }}
-                {...form.text('address')}
-              />
-              <TextInput
-                label={t('person.rt')}
-                maxLength={3}
-                w={64}
-                inputMode="numeric"
-                {...form.text('rt')}
-              />
-              <TextInput
-                label={t('person.rw')}
-                maxLength={3}
-                w={64}
-                inputMode="numeric"
-                {...form.text('rw')}
-              />
-            </Group>
-            <RegionPicker
-              label={t('person.village')}
-              levels={[4]}
-              value={v.villageCode}
-              onChange={(code) => form.set('villageCode', code)}
-              error={form.errorText('villageCode')}
-            />
-          </SimpleGrid>
-          {!v.address.trim() && !v.villageCode && (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <MissingSelect
-                label={`${t('person.form.missingReason')}: ${t('person.address')}`}
-                value={v.addressMissing}
-                onChange={(r) => form.set('addressMissing', r)}
-              />
-            </SimpleGrid>
-          )}
-        </Section>
-
-        <Section legend={t('person.section.other')}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Textarea
-              label={t('person.disabilities')}
-              autosize
-              minRows={2}
-              maxLength={300}
-              {...form.text('disabilities')}
-            />
-            <Textarea
-              label={t('person.notes')}
-              autosize
-              minRows={2}
-              maxLength={2000}
-              {...form.text('notes')}
-            />
-          </SimpleGrid>
-        </Section>
-
-        <div ref={dupesRef}>
-          {currentDupes && (
-            <DuplicatesAlert
-              candidates={currentDupes.candidates}
-              onUse={onUseExisting}
-              useLabel={useExistingLabel ?? t('person.duplicates.open')}
-              onSaveAnyway={() => void save()}
-              busy={busy}
-            />
-          )}
-        </div>
-        {/* The summary goes once the marked fields are fixed. */}
-        <FormFailureAlert
-          failure={
-            form.failure?.error.code === 'VALIDATION' &&
-            form.failure.leftovers.length === 0 &&
-            Object.keys(form.errors).length === 0
-              ? null
-              : form.failure
-          }
-          onReload={onReload}
-          summary
-        />
-        <Group justify="flex-end">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-          )}
-          <Button
-            type="submit"
-            loading={busy}
-            leftSection={<IconDeviceFloppy size={18} />}
-            disabled={Boolean(currentDupes)}
-            data-testid="person-save"
+      <Section legend={t('person.section.birth')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Radio.Group
+            label={t('person.sex')}
+            value={v.sex ?? ''}
+            onChange={(s) => form.set('sex', (s || null) as PersonValues['sex'])}
+            error={form.errorText('sex')}
           >
-            {editing ? t('common.save') : t('person.form.saveNew')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+            <Group gap="lg" mt={8}>
+              <Radio value="M" label={t('person.sex.M')} />
+              <Radio value="F" label={t('person.sex.F')} />
+            </Group>
+          </Radio.Group>
+          <TextInput label={t('person.birthPlace')} maxLength={100} {...form.text('birthPlace')} />
+        </SimpleGrid>
+        <Stack gap={6}>
+          <Input.Label id="birth-mode-label">{t('person.form.birthMode.label')}</Input.Label>
+          <SegmentedControl
+            aria-labelledby="birth-mode-label"
+            value={v.birthMode}
+            onChange={(m) => form.set('birthMode', m as PersonValues['birthMode'])}
+            data={[
+              { value: 'date', label: t('person.form.birthMode.date') },
+              { value: 'age', label: t('person.form.birthMode.age') },
+              { value: 'none', label: t('person.form.birthMode.none') },
+            ]}
+            w={{ base: '100%', sm: 'auto' }}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="birth-mode"
+          />
+        </Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {v.birthMode === 'date' && (
+            <DateField
+              label={t('person.birthDate')}
+              maxDate={todayInZone(fmt.timeZone)}
+              value={v.birthDate}
+              onChange={(d) => form.set('birthDate', d)}
+              error={form.errorText('birthDate')}
+            />
+          )}
+          {v.birthMode === 'age' && (
+            <NumberInput
+              label={t('person.estimatedAge')}
+              description={t('person.form.age.help')}
+              min={0}
+              max={120}
+              allowDecimal={false}
+              allowNegative={false}
+              value={v.estimatedAge}
+              onChange={(n) => form.set('estimatedAge', String(n))}
+              error={form.errorText('estimatedAge')}
+              w={{ base: '100%', sm: 300 }}
+            />
+          )}
+          {v.birthMode === 'none' && (
+            <MissingSelect
+              label={`${t('person.form.missingReason')}: ${t('person.birthDate')}`}
+              value={v.birthMissing}
+              onChange={(r) => form.set('birthMissing', r)}
+            />
+          )}
+          {v.birthMode !== 'age' && form.errorText('estimatedAge') && (
+            <Text size="sm" c="red">
+              {form.errorText('estimatedAge')}
+            </Text>
+          )}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label={t('person.motherName')} maxLength={150} {...form.text('motherName')} />
+          <Select
+            label={t('person.maritalStatus')}
+            placeholder={t('person.form.choose')}
+            value={v.maritalStatus}
+            onChange={(s) => form.set('maritalStatus', s as PersonValues['maritalStatus'])}
+            data={MARITAL_STATUSES.map((s) => ({ value: s, label: t(`person.marital.${s}`) }))}
+            clearable
+          />
+          <Select
+            label={t('person.religion')}
+            placeholder={t('person.form.choose')}
+            value={v.religion}
+            onChange={(s) => form.set('religion', s as PersonValues['religion'])}
+            data={RELIGIONS.map((s) => ({ value: s, label: t(`person.religion.${s}`) }))}
+            clearable
+          />
+        </SimpleGrid>
+      </Section>
+
+      <Section legend={t('person.section.address')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Stack gap="md">
+            <RegionPicker
+              label={t('person.origin')}
+              description={t('person.origin.help')}
+              placeholder={t('person.form.origin.placeholder')}
+              levels={[2, 3, 4]}
+              value={v.originCode}
+              onChange={(code) => form.set('originCode', code)}
+              error={form.errorText('originCode')}
+            />
+            {!v.originCode && (
+              <MissingSelect
+                label={`${t('person.form.missingReason')}: ${t('person.origin')}`}
+                value={v.originMissing}
+                onChange={(r) => form.set('originMissing', r)}
+              />
+            )}
+          </Stack>
+          <TextInput
+            label={t('person.phone')}
+            inputMode="tel"
+            maxLength={20}
+            {...form.text('phone')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Group gap="sm" align="flex-start" wrap="nowrap">
+            <TextInput
+              label={t('person.address')}
+              maxLength={300}
+              style={{ flex: 1 }}
+              {...form.text('address')}
+            />
+            <TextInput
+              label={t('person.rt')}
+              maxLength={3}
+              w={64}
+              inputMode="numeric"
+              {...form.text('rt')}
+            />
+            <TextInput
+              label={t('person.rw')}
+              maxLength={3}
+              w={64}
+              inputMode="numeric"
+              {...form.text('rw')}
+            />
+          </Group>
+          <RegionPicker
+            label={t('person.village')}
+            levels={[4]}
+            value={v.villageCode}
+            onChange={(code) => form.set('villageCode', code)}
+            error={form.errorText('villageCode')}
+          />
+        </SimpleGrid>
+        {!v.address.trim() && !v.villageCode && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <MissingSelect
+              label={`${t('person.form.missingReason')}: ${t('person.address')}`}
+              value={v.addressMissing}
+              onChange={(r) => form.set('addressMissing', r)}
+            />
+          </SimpleGrid>
+        )}
+      </Section>
+
+      <Section legend={t('person.section.other')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Textarea
+            label={t('person.disabilities')}
+            autosize
+            minRows={2}
+            maxLength={300}
+            {...form.text('disabilities')}
+          />
+          <Textarea
+            label={t('person.notes')}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            {...form.text('notes')}
+          />
+        </SimpleGrid>
+      </Section>
+
+      <div ref={dupesRef}>
+        {currentDupes && (
+          <DuplicatesAlert
+            candidates={currentDupes.candidates}
+            onUse={onUseExisting}
+            useLabel={useExistingLabel ?? t('person.duplicates.open')}
+            onSaveAnyway={() => form.onSubmit()}
+            busy={form.busy}
+          />
+        )}
+      </div>
+      <FormActions
+        busy={form.busy}
+        onCancel={onCancel}
+        submitLabel={editing ? t('common.save') : t('person.form.saveNew')}
+        submitProps={{
+          leftSection: <IconDeviceFloppy size={18} />,
+          disabled: Boolean(currentDupes),
+          'data-testid': 'person-save',
+        }}
+      />
+    </FormFrame>
   );
 }

@@ -3,7 +3,7 @@
  * the browser, uploaded for the `personPhoto` purpose, then attached with persons.setPhoto.
  */
 import { Button, FileButton, Skeleton, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../lib/notify';
 import { IconDownload, IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Person } from '../../../../shared/contract/persons';
@@ -39,7 +39,7 @@ export function PersonPhoto({
       version: person.version,
       fileId,
     });
-    notifications.show({ color: 'teal', message: t(done) });
+    notify({ color: 'teal', message: t(done) });
     onChanged(saved);
   };
 
@@ -51,7 +51,7 @@ export function PersonPhoto({
       try {
         resized = await resizePhoto(file);
       } catch {
-        notifications.show({ color: 'red', message: t('person.photo.notImage') });
+        notify({ color: 'red', message: t('person.photo.notImage') });
         return;
       }
       const stored = await uploadFile(resized, 'personPhoto');
@@ -78,7 +78,7 @@ export function PersonPhoto({
     if (!person.photoFileId) return;
     try {
       if (await saveFile(person.photoFileId)) {
-        notifications.show({ color: 'teal', message: t('person.photo.savedCopy') });
+        notify({ color: 'teal', message: t('person.photo.savedCopy') });
       }
     } catch (e) {
       handle(e);

@@ -61,6 +61,7 @@ export function BedPicker({
             icon={<IconAlertTriangle size={18} />}
             role="alert"
             data-testid="bed-error"
+            data-field-error
           >
             {error}
           </Alert>

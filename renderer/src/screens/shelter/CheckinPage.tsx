@@ -5,6 +5,7 @@
 import {
   Alert,
   Anchor,
+  Box,
   Button,
   Group,
   Modal,
@@ -20,7 +21,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import {
   IconAlertTriangle,
   IconLogin2,
@@ -29,17 +29,18 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import type { Output } from '../../../../shared/contract';
 import type { PersonSummary } from '../../../../shared/contract/persons';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { PPKS_CODES, type PpksCode } from '../../../../shared/reference/ppks';
 import { REFERRAL_SOURCES } from '../../../../shared/reference/shelter';
-import { call, isRpcFailure } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { call, callChecked, validationError } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
+import { DateTimeField } from '../../components/DateField';
+import { FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { href, navigate, useQueryParams } from '../../lib/router';
@@ -162,7 +163,6 @@ function ChosenPerson({ person, onChange }: { person: PersonSummary; onChange: (
 export function CheckinPage() {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
   const me = useMe();
   const query = useQueryParams();
   const bedParam = query.bed ?? null;
@@ -173,18 +173,67 @@ export function CheckinPage() {
   const [shelterChoice, setShelterChoice] = useState<string | null>(null);
   const shelter = shelters.find((s) => s.id === shelterChoice) ?? bedShelter ?? selected ?? null;
 
-  const form = useForm<CheckinValues>(() => ({
-    personId: '',
-    bedId: bedParam,
-    checkinAt: isoToZonedTime(new Date(), fmt.timeZone),
-    referralSource: null,
-    referralDetail: '',
-    ppks: [],
-    condition: '',
-    healthNotes: '',
-    belongings: '',
-    complaintId: query.complaint ?? '',
-  }));
+  const form = useForm<CheckinValues, Output<'stays.checkIn'>>(
+    () => ({
+      personId: '',
+      bedId: bedParam,
+      checkinAt: isoToZonedTime(new Date(), fmt.timeZone),
+      referralSource: null,
+      referralDetail: '',
+      ppks: [],
+      condition: '',
+      healthNotes: '',
+      belongings: '',
+      complaintId: query.complaint ?? '',
+    }),
+    {
+      // Said in the words of this screen: "choose a person", "choose a bed".
+      check: (v) => [
+        ...(person ? [] : [{ path: ['personId'], key: 'checkin.person.required' as const }]),
+        ...(v.bedId ? [] : [{ path: ['bedId'], key: 'checkin.bed.required' as const }]),
+        ...(zonedTimeToIso(v.checkinAt, fmt.timeZone)
+          ? []
+          : [{ path: ['checkinAt'], key: 'date.invalidTime' as const }]),
+        ...(v.referralSource
+          ? []
+          : [{ path: ['referralSource'], key: 'validation.required' as const }]),
+        ...(v.ppks.length ? [] : [{ path: ['ppks'], key: 'stay.ppks_required' as const }]),
+      ],
+      submit: (v) =>
+        callChecked('stays.checkIn', {
+          personId: person!.id,
+          bedId: v.bedId!,
+          checkinAt: zonedTimeToIso(v.checkinAt, fmt.timeZone)!,
+          referralSource: v.referralSource!,
+          referralDetail: v.referralDetail,
+          ppks: v.ppks,
+          condition: v.condition,
+          healthNotes: v.healthNotes,
+          belongings: v.belongings,
+          ...(v.complaintId ? { complaintId: v.complaintId } : {}),
+        }),
+      success: (stay) => t('checkin.done', { name: stay.person.fullName, bed: stay.bedLabel }),
+      onSaved: (stay) => navigate(`/shelter/stays/${stay.id}`),
+      // Taken meanwhile: said at the bed or the person, the bed board shown afresh.
+      onFailure: (error) => {
+        if (error.key === 'stay.bed_occupied') {
+          form.set('bedId', null);
+          form.fail(
+            validationError([{ path: ['bedId'], key: 'checkin.bedTaken', params: error.params }]),
+          );
+          setRefresh((n) => n + 1);
+          return true;
+        }
+        if (error.key === 'stay.person_already_in') {
+          form.fail(
+            validationError([{ path: ['personId'], key: error.key, params: error.params }]),
+          );
+          return true;
+        }
+        return false;
+      },
+    },
+  );
   const v = form.values;
 
   // The complaint's facts prefill what is still empty; only those who read complaints get a link.
@@ -214,69 +263,10 @@ export function CheckinPage() {
   const [newOpen, newModal] = useDisclosure(false);
   const [typed, setTyped] = useState('');
   const [refresh, setRefresh] = useState(0);
-  const [busy, setBusy] = useState(false);
 
   const pick = (p: PersonSummary | null) => {
     setPicked(p);
     form.setError('personId', null);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.clear();
-    const at = zonedTimeToIso(v.checkinAt, fmt.timeZone);
-    const missing: Record<string, { key: string }> = {};
-    if (!person) missing.personId = { key: 'checkin.person.required' };
-    if (!v.bedId) missing.bedId = { key: 'checkin.bed.required' };
-    if (!at) missing.checkinAt = { key: 'validation.invalid_format' };
-    if (!v.referralSource) missing.referralSource = { key: 'validation.required' };
-    if (v.ppks.length === 0) missing.ppks = { key: 'stay.ppks_required' };
-    if (!person || !v.bedId || !at || Object.keys(missing).length > 0) {
-      form.setErrors(missing);
-      form.setFailure({
-        error: { code: 'VALIDATION', key: 'error.validation', message: { id: '', en: '' } },
-        leftovers: [],
-      });
-      return;
-    }
-    setBusy(true);
-    try {
-      const stay = await call('stays.checkIn', {
-        personId: person.id,
-        bedId: v.bedId,
-        checkinAt: at,
-        // Not chosen: sent as missing, so the answer is "Wajib diisi" at the field.
-        referralSource: (v.referralSource ?? undefined) as NonNullable<
-          CheckinValues['referralSource']
-        >,
-        referralDetail: v.referralDetail,
-        ppks: v.ppks,
-        condition: v.condition,
-        healthNotes: v.healthNotes,
-        belongings: v.belongings,
-        ...(v.complaintId ? { complaintId: v.complaintId } : {}),
-      });
-      notifications.show({
-        color: 'teal',
-        message: t('checkin.done', { name: stay.person.fullName, bed: stay.bedLabel }),
-      });
-      navigate(`/shelter/stays/${stay.id}`);
-    } catch (err) {
-      setBusy(false);
-      if (isRpcFailure(err) && err.code === 'CONFLICT') {
-        if (err.error.key === 'stay.bed_occupied') {
-          form.set('bedId', null);
-          form.setError('bedId', { key: 'checkin.bedTaken', params: err.error.params });
-          setRefresh((n) => n + 1);
-          return;
-        }
-        if (err.error.key === 'stay.person_already_in') {
-          form.setErrors({ personId: { key: err.error.key, params: err.error.params } });
-          return;
-        }
-      }
-      handle(err, { form });
-    }
   };
 
   if (list.error && !list.data) return <LoadError error={list.error} onRetry={list.reload} />;
@@ -286,8 +276,8 @@ export function CheckinPage() {
   return (
     <>
       <PageHeader title={t('checkin.title')} subtitle={t('checkin.subtitle')} />
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="lg" maw={1100}>
+      <Box maw={1100}>
+        <FormFrame form={form} gap="lg">
           {query.complaint && (
             <Alert
               color="grape"
@@ -324,6 +314,7 @@ export function CheckinPage() {
                 icon={<IconAlertTriangle size={18} />}
                 role="alert"
                 data-testid="person-error"
+                data-field-error
               >
                 {personError}
               </Alert>
@@ -357,12 +348,13 @@ export function CheckinPage() {
           <Step n={2} title={t('checkin.details')}>
             <Stack gap="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  type="datetime-local"
+                <DateTimeField
                   label={t('checkin.at')}
                   description={t('checkin.at.help', { zone: fmt.zone })}
                   required
-                  {...form.text('checkinAt')}
+                  value={v.checkinAt}
+                  onChange={(at) => form.set('checkinAt', at)}
+                  error={form.errorText('checkinAt')}
                   data-testid="checkin-at"
                 />
                 <div />
@@ -455,31 +447,22 @@ export function CheckinPage() {
             )}
           </Step>
 
-          {/* The summary goes once the marked fields are fixed. */}
-          <FormFailureAlert
-            failure={
-              form.failure?.error.code === 'VALIDATION' && Object.keys(form.errors).length === 0
-                ? null
-                : form.failure
-            }
-            summary
-          />
           <Group justify="flex-end">
-            <Button variant="default" component="a" href={href('/shelter')} disabled={busy}>
+            <Button variant="default" component="a" href={href('/shelter')} disabled={form.busy}>
               {t('common.cancel')}
             </Button>
             <Button
               type="submit"
               size="md"
-              loading={busy}
+              loading={form.busy}
               leftSection={<IconLogin2 size={18} />}
               data-testid="checkin-submit"
             >
               {t('checkin.submit')}
             </Button>
           </Group>
-        </Stack>
-      </form>
+        </FormFrame>
+      </Box>
 
       <Modal
         opened={newOpen}

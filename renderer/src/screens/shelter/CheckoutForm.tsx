@@ -1,29 +1,30 @@
 /** Check-out (stays.checkOut) and the admin correction after check-out (stays.correct). */
 import {
   Alert,
-  Button,
   Group,
   Paper,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconClockHour4, IconDeviceFloppy, IconLogout2 } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Stay } from '../../../../shared/contract/shelter';
-import { calendarDaysBetween, isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
+import {
+  calendarDaysBetween,
+  dayInZone,
+  isoToZonedTime,
+  zonedTimeToIso,
+} from '../../../../shared/time';
 import { EXIT_TYPES, EXITS_WITH_DESTINATION } from '../../../../shared/reference/shelter';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import type { FieldIssue } from '../../../../shared/errors';
+import { callChecked } from '../../api/rpc';
+import { DateTimeField } from '../../components/DateField';
+import { FormActions, FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm, type Form } from '../../lib/form';
 import { tn } from './labels';
@@ -95,6 +96,17 @@ function ExitFields({ form, origin }: { form: Form<ExitValues>; origin?: string 
   );
 }
 
+/** Office-zone times that are not whole date-and-times, as issues on their fields. */
+function timeIssues(
+  v: ExitValues,
+  names: ('checkinAt' | 'checkoutAt')[],
+  timeZone: string,
+): FieldIssue[] {
+  return names
+    .filter((n) => !zonedTimeToIso(v[n], timeZone))
+    .map((n) => ({ path: [n], key: 'date.invalidTime' }));
+}
+
 function LengthPreview({ checkinAt, checkoutLocal }: { checkinAt: string; checkoutLocal: string }) {
   const t = useT();
   const fmt = useFormat();
@@ -122,53 +134,39 @@ export function CheckoutForm({
 }) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
-  const form = useForm<ExitValues>(() => ({
-    checkinAt: '',
-    checkoutAt: isoToZonedTime(new Date(), fmt.timeZone),
-    exitType: null,
-    destinationCode: null,
-    destinationDetail: '',
-    escort: '',
-    reason: '',
-  }));
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.clear();
-    const v = form.values;
-    const at = zonedTimeToIso(v.checkoutAt, fmt.timeZone);
-    if (!at || !v.exitType) {
-      if (!at) form.setError('checkoutAt', { key: 'validation.invalid_format' });
-      if (!v.exitType) form.setError('exitType', { key: 'validation.required' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await call('stays.checkOut', {
-        id: stay.id,
-        version: stay.version,
-        checkoutAt: at,
-        exitType: (v.exitType ?? undefined) as ExitType,
-        destinationCode: v.destinationCode,
-        destinationDetail: v.destinationDetail,
-        escort: v.escort,
-      });
-      notifications.show({
-        color: 'teal',
-        message: tn(t, 'stay.checkout.done', saved.days, {
+  const form = useForm<ExitValues, Stay>(
+    () => ({
+      checkinAt: '',
+      checkoutAt: isoToZonedTime(new Date(), fmt.timeZone),
+      exitType: null,
+      destinationCode: null,
+      destinationDetail: '',
+      escort: '',
+      reason: '',
+    }),
+    {
+      check: (v) => timeIssues(v, ['checkoutAt'], fmt.timeZone),
+      submit: (v) =>
+        callChecked('stays.checkOut', {
+          id: stay.id,
+          version: stay.version,
+          checkoutAt: zonedTimeToIso(v.checkoutAt, fmt.timeZone)!,
+          // Not chosen: left out, so the check says "Wajib diisi" at the field.
+          exitType: (v.exitType ?? undefined) as ExitType,
+          destinationCode: v.destinationCode,
+          destinationDetail: v.destinationDetail,
+          escort: v.escort,
+        }),
+      success: (saved) =>
+        tn(t, 'stay.checkout.done', saved.days, {
           name: saved.person.fullName,
           days: saved.days,
           exit: t(`exit.${saved.exitType!}`),
         }),
-      });
-      onSaved(saved);
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+      onSaved,
+      onReload,
+    },
+  );
 
   return (
     <Paper withBorder radius="md" p="lg" data-testid="checkout-form">
@@ -181,35 +179,33 @@ export function CheckoutForm({
       <Text size="sm" c="dimmed" mb="md">
         {t('stay.checkout.subtitle')}
       </Text>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('stay.checkout.at')}
-              description={t('checkin.at.help', { zone: fmt.zone })}
-              required
-              min={isoToZonedTime(stay.checkinAt, fmt.timeZone)}
-              {...form.text('checkoutAt')}
-              data-testid="checkout-at"
-            />
-          </SimpleGrid>
-          <ExitFields form={form} origin={stay.person.origin?.code} />
-          <FormFailureAlert failure={form.failure} onReload={onReload} />
-          <Group justify="space-between">
+      <FormFrame form={form}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateTimeField
+            label={t('stay.checkout.at')}
+            description={t('checkin.at.help', { zone: fmt.zone })}
+            required
+            minDate={dayInZone(stay.checkinAt, fmt.timeZone)}
+            value={form.values.checkoutAt}
+            onChange={(at) => form.set('checkoutAt', at)}
+            error={form.errorText('checkoutAt')}
+            data-testid="checkout-at"
+          />
+        </SimpleGrid>
+        <ExitFields form={form} origin={stay.person.origin?.code} />
+        <FormActions
+          busy={form.busy}
+          submitLabel={t('stay.checkout.submit')}
+          submitProps={{
+            color: 'pelita',
+            leftSection: <IconLogout2 size={18} />,
+            'data-testid': 'checkout-submit',
+          }}
+          extra={
             <LengthPreview checkinAt={stay.checkinAt} checkoutLocal={form.values.checkoutAt} />
-            <Button
-              type="submit"
-              color="pelita"
-              loading={busy}
-              leftSection={<IconLogout2 size={18} />}
-              data-testid="checkout-submit"
-            >
-              {t('stay.checkout.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+          }
+        />
+      </FormFrame>
     </Paper>
   );
 }
@@ -227,101 +223,79 @@ export function CorrectionForm({
 }) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
-  const form = useForm<ExitValues>(() => ({
-    checkinAt: isoToZonedTime(stay.checkinAt, fmt.timeZone),
-    checkoutAt: stay.checkoutAt ? isoToZonedTime(stay.checkoutAt, fmt.timeZone) : '',
-    exitType: stay.exitType,
-    destinationCode: stay.destination?.code ?? null,
-    destinationDetail: stay.destinationDetail ?? '',
-    escort: stay.escort ?? '',
-    reason: '',
-  }));
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.clear();
-    const v = form.values;
-    const inAt = zonedTimeToIso(v.checkinAt, fmt.timeZone);
-    const outAt = zonedTimeToIso(v.checkoutAt, fmt.timeZone);
-    if (!inAt || !outAt) {
-      if (!inAt) form.setError('checkinAt', { key: 'validation.invalid_format' });
-      if (!outAt) form.setError('checkoutAt', { key: 'validation.invalid_format' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await call('stays.correct', {
-        id: stay.id,
-        version: stay.version,
-        checkinAt: inAt,
-        checkoutAt: outAt,
-        exitType: (v.exitType ?? undefined) as ExitType,
-        destinationCode: v.destinationCode,
-        destinationDetail: v.destinationDetail,
-        escort: v.escort,
-        reason: v.reason,
-      });
-      notifications.show({ color: 'teal', message: t('stay.correct.done') });
-      onSaved(saved);
-    } catch (err) {
-      setBusy(false);
-      handle(err, { form, onReload });
-    }
-  };
+  const form = useForm<ExitValues, Stay>(
+    () => ({
+      checkinAt: isoToZonedTime(stay.checkinAt, fmt.timeZone),
+      checkoutAt: stay.checkoutAt ? isoToZonedTime(stay.checkoutAt, fmt.timeZone) : '',
+      exitType: stay.exitType,
+      destinationCode: stay.destination?.code ?? null,
+      destinationDetail: stay.destinationDetail ?? '',
+      escort: stay.escort ?? '',
+      reason: '',
+    }),
+    {
+      check: (v) => timeIssues(v, ['checkinAt', 'checkoutAt'], fmt.timeZone),
+      submit: (v) =>
+        callChecked('stays.correct', {
+          id: stay.id,
+          version: stay.version,
+          checkinAt: zonedTimeToIso(v.checkinAt, fmt.timeZone)!,
+          checkoutAt: zonedTimeToIso(v.checkoutAt, fmt.timeZone)!,
+          exitType: (v.exitType ?? undefined) as ExitType,
+          destinationCode: v.destinationCode,
+          destinationDetail: v.destinationDetail,
+          escort: v.escort,
+          reason: v.reason,
+        }),
+      success: 'stay.correct.done',
+      onSaved,
+      onReload,
+    },
+  );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="correction-form">
-      <Stack gap="md">
-        <Alert color="grape" variant="light">
-          {t('stay.correct.subtitle')}
-        </Alert>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="datetime-local"
-            label={t('stay.checkinAt')}
-            required
-            {...form.text('checkinAt')}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t('stay.checkoutAt')}
-            required
-            {...form.text('checkoutAt')}
-          />
-        </SimpleGrid>
-        <ExitFields form={form} />
-        <Textarea
-          label={t('stay.correct.reason')}
+    <FormFrame form={form} testId="correction-form">
+      <Alert color="grape" variant="light">
+        {t('stay.correct.subtitle')}
+      </Alert>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateTimeField
+          label={t('stay.checkinAt')}
           required
-          autosize
-          minRows={2}
-          maxLength={500}
-          {...form.text('reason')}
-          data-testid="correction-reason"
+          value={form.values.checkinAt}
+          onChange={(at) => form.set('checkinAt', at)}
+          error={form.errorText('checkinAt')}
         />
-        <FormFailureAlert failure={form.failure} onReload={onReload} />
-        <Group justify="space-between">
+        <DateTimeField
+          label={t('stay.checkoutAt')}
+          required
+          value={form.values.checkoutAt}
+          onChange={(at) => form.set('checkoutAt', at)}
+          error={form.errorText('checkoutAt')}
+        />
+      </SimpleGrid>
+      <ExitFields form={form} />
+      <Textarea
+        label={t('stay.correct.reason')}
+        required
+        autosize
+        minRows={2}
+        maxLength={500}
+        {...form.text('reason')}
+        data-testid="correction-reason"
+      />
+      <FormActions
+        busy={form.busy}
+        onCancel={onCancel}
+        submitLabel={t('stay.correct.submit')}
+        submitProps={{ color: 'grape', leftSection: <IconDeviceFloppy size={18} /> }}
+        extra={
           <LengthPreview
             checkinAt={zonedTimeToIso(form.values.checkinAt, fmt.timeZone) ?? stay.checkinAt}
             checkoutLocal={form.values.checkoutAt}
           />
-          <Group gap="sm">
-            <Button variant="default" onClick={onCancel} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color="grape"
-              loading={busy}
-              leftSection={<IconDeviceFloppy size={18} />}
-            >
-              {t('stay.correct.submit')}
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    </form>
+        }
+      />
+    </FormFrame>
   );
 }

@@ -1,27 +1,13 @@
 /** The stay's log of services and events, newest first, with "record a service". */
-import {
-  Button,
-  Grid,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Timeline,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Grid, Group, Paper, Select, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { STAY_EVENT_KINDS } from '../../../../shared/reference/shelter';
-import { call } from '../../api/rpc';
-import { FormFailureAlert } from '../../components/FormFailureAlert';
+import { callChecked } from '../../api/rpc';
+import { DateTimeField } from '../../components/DateField';
+import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 
@@ -30,96 +16,74 @@ type Kind = (typeof STAY_EVENT_KINDS)[number];
 function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void }) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
-  const form = useForm<{ kind: Kind | null; at: string; note: string }>(() => ({
-    kind: null,
+  const fresh = () => ({
+    kind: null as Kind | null,
     at: isoToZonedTime(new Date(), fmt.timeZone),
     note: '',
-  }));
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.clear();
-    if (!form.values.kind) {
-      form.setError('kind', { key: 'validation.required' });
-      return;
-    }
-    const at = zonedTimeToIso(form.values.at, fmt.timeZone);
-    if (!at) {
-      form.setError('at', { key: 'validation.invalid_format' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await call('stays.logEvent', {
+  });
+  const form = useForm(fresh, {
+    check: (v) =>
+      zonedTimeToIso(v.at, fmt.timeZone) ? [] : [{ path: ['at'], key: 'date.invalidTime' }],
+    submit: (v) =>
+      callChecked('stays.logEvent', {
         stayId: stay.id,
-        kind: form.values.kind,
-        at,
-        note: form.values.note,
-      });
-      notifications.show({
-        color: 'teal',
-        message: t('stay.events.saved', { kind: t(`event.${form.values.kind}`) }),
-      });
-      form.setValues({ kind: null, at: isoToZonedTime(new Date(), fmt.timeZone), note: '' });
+        // Not chosen: left out, so the check says "Wajib diisi" at the field.
+        kind: (v.kind ?? undefined) as Kind,
+        at: zonedTimeToIso(v.at, fmt.timeZone)!,
+        note: v.note,
+      }).then((saved) => ({ saved, kind: v.kind! })),
+    success: ({ kind }) => t('stay.events.saved', { kind: t(`event.${kind}`) }),
+    onSaved: ({ saved }) => {
+      form.setValues(fresh());
       onSaved(saved);
-    } catch (err) {
-      handle(err, { form });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate data-testid="event-form">
-      <Stack gap="sm">
-        <Grid gap="sm">
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select
-              label={t('stay.events.kind')}
-              required
-              placeholder={t('person.form.choose')}
-              value={form.values.kind}
-              onChange={(k) => form.set('kind', k as Kind)}
-              data={STAY_EVENT_KINDS.map((k) => ({ value: k, label: t(`event.${k}`) }))}
-              error={form.errorText('kind')}
-              allowDeselect={false}
-              data-testid="event-kind"
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              type="datetime-local"
-              label={t('stay.events.at')}
-              required
-              {...form.text('at')}
-              data-testid="event-at"
-            />
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <TextInput
-              label={t('stay.events.note')}
-              maxLength={1000}
-              {...form.text('note')}
-              data-testid="event-note"
-            />
-          </Grid.Col>
-        </Grid>
-        <FormFailureAlert failure={form.failure} />
-        <Group justify="flex-end">
-          <Button
-            type="submit"
-            variant="light"
-            loading={busy}
-            leftSection={<IconPlus size={16} />}
-            data-testid="event-submit"
-          >
-            {t('stay.events.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FormFrame form={form} gap="sm" testId="event-form">
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <Select
+            label={t('stay.events.kind')}
+            required
+            placeholder={t('person.form.choose')}
+            value={form.values.kind}
+            onChange={(k) => form.set('kind', k as Kind)}
+            data={STAY_EVENT_KINDS.map((k) => ({ value: k, label: t(`event.${k}`) }))}
+            error={form.errorText('kind')}
+            allowDeselect={false}
+            data-testid="event-kind"
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <DateTimeField
+            label={t('stay.events.at')}
+            required
+            value={form.values.at}
+            onChange={(at) => form.set('at', at)}
+            error={form.errorText('at')}
+            data-testid="event-at"
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <TextInput
+            label={t('stay.events.note')}
+            maxLength={1000}
+            {...form.text('note')}
+            data-testid="event-note"
+          />
+        </Grid.Col>
+      </Grid>
+      <FormActions
+        busy={form.busy}
+        submitLabel={t('stay.events.add')}
+        submitProps={{
+          variant: 'light',
+          leftSection: <IconPlus size={16} />,
+          'data-testid': 'event-submit',
+        }}
+      />
+    </FormFrame>
   );
 }
 

@@ -9,7 +9,6 @@ import {
   Skeleton,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
@@ -25,6 +24,7 @@ import { useFormat } from '../../lib/format';
 import { useQuery } from '../../lib/useQuery';
 import { tn } from './labels';
 import './shelter.css';
+import { DateField } from '../../components/DateField';
 
 function Stat({
   label,
@@ -133,21 +133,23 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
       </Group>
       <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="md">
         <Group gap="xs" wrap="wrap" align="flex-end">
-          <TextInput
-            type="date"
+          <DateField
             label={t('stats.from')}
+            required
             value={range.from}
-            onChange={(e) => setRange({ ...range, from: e.currentTarget.value })}
-            w={160}
+            onChange={(from) => setRange({ ...range, from })}
+            invalid="ignore"
+            w={170}
             data-testid="stats-from"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('stats.to')}
+            required
             value={range.to}
-            onChange={(e) => setRange({ ...range, to: e.currentTarget.value })}
+            onChange={(to) => setRange({ ...range, to })}
             error={valid && !ordered ? t('stats.range') : undefined}
-            w={160}
+            invalid="ignore"
+            w={170}
             data-testid="stats-to"
           />
           {shelters.length > 1 && (

@@ -1,15 +1,54 @@
 import type { z } from 'zod';
-import type { FieldIssue } from '../../../shared/errors';
-import { isMessageKey } from '../../../shared/i18n';
+import type { FieldIssue } from './errors';
+import { isMessageKey } from './i18n';
 
 type Issue = z.core.$ZodIssue;
 
 /**
- * Turns zod issues into field issues with i18n keys. Schemas name their own keys as the
- * error message; everything else is mapped from the issue code.
+ * Turns zod issues into field issues with i18n keys: dispatch answers VALIDATION with these, and
+ * the renderer's form layer checks the same contract schema before sending, with the same words.
+ * Schemas name their own keys as the error message; everything else is mapped from the issue code.
  */
 export function toFieldIssues(issues: readonly Issue[], input: unknown): FieldIssue[] {
   return issues.map((issue) => toFieldIssue(issue, input));
+}
+
+/** The field issues of `input` against `schema`; empty when it passes. */
+export function checkInput(schema: z.ZodType, input: unknown): FieldIssue[] {
+  const parsed = schema.safeParse(input ?? {});
+  return parsed.success ? [] : toFieldIssues(parsed.error.issues, input);
+}
+
+/**
+ * Splits the issues of a VALIDATION error into field errors (by the first path segment after
+ * `prefix`, first issue per field wins) and leftovers that fit no field of the form.
+ */
+export function placeIssues(
+  fields: readonly string[],
+  issues: readonly FieldIssue[],
+  prefix?: string,
+): { placed: Record<string, Omit<FieldIssue, 'path'>>; leftovers: FieldIssue[] } {
+  const known = new Set(fields);
+  const placed: Record<string, Omit<FieldIssue, 'path'>> = {};
+  const leftovers: FieldIssue[] = [];
+  for (const issue of issues) {
+    let path = issue.path;
+    if (prefix !== undefined) {
+      if (path[0] !== prefix) {
+        leftovers.push(issue);
+        continue;
+      }
+      path = path.slice(1);
+    }
+    const name = String(path[0] ?? '');
+    if (known.has(name)) {
+      if (!placed[name])
+        placed[name] = { key: issue.key, ...(issue.params ? { params: issue.params } : {}) };
+    } else {
+      leftovers.push(issue);
+    }
+  }
+  return { placed, leftovers };
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

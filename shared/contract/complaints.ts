@@ -156,8 +156,6 @@ export const complaintCategory = z.object({
 });
 export type ComplaintCategory = z.infer<typeof complaintCategory>;
 
-/** Holidays belong to the office calendar (contract/calendar.ts); named here for older screens. */
-export type { Holiday } from './calendar';
 
 export const complaintSettings = z.object({
   numberPattern: z.string(),

@@ -77,9 +77,6 @@ export const ANSWER_CHANNELS = [
 ] as const;
 export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
 
-/** Holidays belong to the office calendar; named here too for screens that still look here. */
-export { HOLIDAY_KINDS, type HolidayKind } from './calendar';
-
 /** The three deadlines, all counted in working days from the day of receipt. */
 export const DEADLINE_STAGES = ['verify', 'answer', 'complete'] as const;
 export type DeadlineStage = (typeof DEADLINE_STAGES)[number];

@@ -112,7 +112,7 @@ const ADMIN_ENTRIES: AdminEntry[] = [
   {
     path: '/admin/holidays',
     label: 'nav.admin.holidays',
-    permission: 'complaints.manage',
+    permission: 'calendar.manage',
     icon: <IconCalendarOff size={18} />,
     page: () => <HolidaysPage />,
   },

@@ -16,9 +16,9 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Holiday } from '../../../../shared/contract/complaints';
+import type { Holiday } from '../../../../shared/contract/calendar';
 import { todayInZone } from '../../../../shared/format';
-import { HOLIDAY_KINDS, type HolidayKind } from '../../../../shared/reference/complaints';
+import { HOLIDAY_KINDS, type HolidayKind } from '../../../../shared/reference/calendar';
 import { isWeekend } from '../../../../shared/workdays';
 import { call, callChecked } from '../../api/rpc';
 import { DateField } from '../../components/DateField';

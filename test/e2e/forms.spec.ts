@@ -239,8 +239,8 @@ test('every form: an error state and the date pickers at 1366x768 and 1920x1080'
   await shots(page, 'complaint-action-errors');
   await page.keyboard.press('Escape');
 
-  // Filters: dates typed as DD/MM/YYYY in the lists.
-  await go('/complaints');
+  // Filters: dates typed as DD/MM/YYYY in the lists (the dates sit under "Filter lain").
+  await go('/complaints?more=1');
   await pickerShots(
     page,
     'complaints-filter-picker',

@@ -156,7 +156,6 @@ export const complaintCategory = z.object({
 });
 export type ComplaintCategory = z.infer<typeof complaintCategory>;
 
-
 export const complaintSettings = z.object({
   numberPattern: z.string(),
   kindCodeComplaint: z.string(),

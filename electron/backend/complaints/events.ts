@@ -4,7 +4,6 @@
  */
 import type { Selectable } from 'kysely';
 import type { TimelineEvent } from '../../../shared/contract/timeline';
-import type { ComplaintStatus } from '../../../shared/reference/complaints';
 import { complaintFlow } from '../../../shared/workflow/complaints';
 import { stepInto } from '../../../shared/workflow/engine';
 import type { ComplaintEventsTable } from '../db/tables/complaints';
@@ -38,8 +37,8 @@ type EventRow = Selectable<ComplaintEventsTable> & { user_name: string | null };
 
 export function complaintTimelineEvent(e: EventRow): TimelineEvent {
   const kind = e.kind === STATUS_KIND ? 'transition' : (e.kind as TimelineEvent['kind']);
-  const from = e.from_status as ComplaintStatus | null;
-  const to = e.to_status as ComplaintStatus | null;
+  const from = e.from_status;
+  const to = e.to_status;
   return {
     id: e.id,
     at: e.at,

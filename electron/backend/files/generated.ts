@@ -7,7 +7,7 @@
 import { GENERATED_PURPOSE } from '../../../shared/files';
 import type { Ctx } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
-import { uuidv7 } from '../lib/ids';
+import { insertEntry } from '../db/tracked';
 import { cleanFileName } from './kinds';
 import { storeBytes } from './store';
 
@@ -21,22 +21,21 @@ export interface GeneratedFile {
 
 /** Stores a generated file and returns its id (inside the handler's transaction). */
 export async function offerFile(ctx: Ctx, file: GeneratedFile): Promise<string> {
-  const user = requireUser(ctx);
+  requireUser(ctx); // made for a signed-in user only: the download checks who made it
   const name = cleanFileName(file.name) ?? 'pelita';
   const sha256 = storeBytes(ctx.dataDir, file.bytes);
-  const id = uuidv7(ctx.now.getTime());
-  await ctx.db
-    .insertInto('files')
-    .values({
-      id,
+  // The handler's own audit entry records what was made; the file row needs none of its own.
+  const id = await insertEntry(
+    ctx,
+    'files',
+    {
       sha256,
       type: file.type,
       size: file.bytes.length,
       original_name: name,
       purpose: GENERATED_PURPOSE,
-      created_at: ctx.nowIso,
-      created_by: user.id,
-    })
-    .execute();
+    },
+    { recordType: false },
+  );
   return id;
 }

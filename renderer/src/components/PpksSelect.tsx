@@ -9,18 +9,25 @@ export function PpksSelect({
   onChange,
   error,
   required,
+  label,
+  description,
+  testId = 'ppks-select',
 }: {
-  value: PpksCode[];
+  value: string[];
   onChange: (v: PpksCode[]) => void;
   error?: string;
   required?: boolean;
+  /** The check-in's wording unless a screen says otherwise. */
+  label?: string;
+  description?: string;
+  testId?: string;
 }) {
   const t = useT();
   const { locale } = useI18n();
   return (
     <MultiSelect
-      label={t('checkin.ppks')}
-      description={t('checkin.ppks.help')}
+      label={label ?? t('checkin.ppks')}
+      description={description ?? t('checkin.ppks.help')}
       placeholder={value.length ? undefined : t('checkin.ppks.placeholder')}
       data={ppksOptions(locale)}
       value={value}
@@ -32,7 +39,7 @@ export function PpksSelect({
       maxDropdownHeight={320}
       required={required}
       error={error}
-      data-testid="ppks-select"
+      data-testid={testId}
     />
   );
 }

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  MultiSelect,
   NumberInput,
   Paper,
   Select,
@@ -25,7 +24,7 @@ import { FormModal } from '../../components/FormModal';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
-import { ppksOptions } from '../../lib/ppks';
+import { PpksSelect } from '../../components/PpksSelect';
 
 interface Values {
   name: string;
@@ -55,7 +54,6 @@ function CategoryForm({
   onReload: () => void;
 }) {
   const t = useT();
-  const { locale } = useI18n();
   const form = useForm<Values>(
     {
       name: category?.name ?? '',
@@ -153,15 +151,12 @@ function CategoryForm({
           {dayInput('completeDays', t('complaint.stage.complete'), defaults.completeDays)}
         </SimpleGrid>
       </div>
-      <MultiSelect
+      <PpksSelect
         label={t('complaintAdmin.ppks')}
         description={t('complaintAdmin.ppksHelp')}
-        data={ppksOptions(locale)}
         value={v.ppks}
         onChange={(p) => form.set('ppks', p)}
-        searchable
-        clearable
-        hidePickedOptions
+        testId="category-ppks"
       />
       <Switch
         label={t('complaintAdmin.active')}

@@ -9,7 +9,6 @@ import {
   Checkbox,
   Grid,
   Group,
-  MultiSelect,
   Paper,
   SegmentedControl,
   Select,
@@ -50,7 +49,7 @@ import { useForm } from '../../lib/form';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { ppksOptions } from '../../lib/ppks';
+import { PpksSelect } from '../../components/PpksSelect';
 import { assigneeGroups } from './Assignee';
 import { categoryName } from './labels';
 import { PersonLink, type LinkedPerson } from './PersonLink';
@@ -584,18 +583,13 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
                 maxLength={4000}
                 {...form.text('description')}
               />
-              <MultiSelect
+              <PpksSelect
                 label={t('complaint.ppks')}
                 description={t('complaint.ppks.help')}
-                data={ppksOptions(locale)}
                 value={v.ppks}
                 onChange={(p) => form.set('ppks', p)}
-                searchable
-                clearable
-                hidePickedOptions
-                nothingFoundMessage={t('common.noResults')}
                 error={form.errorText('ppks')}
-                data-testid="complaint-ppks"
+                testId="complaint-ppks"
               />
             </Section>
           </Stack>

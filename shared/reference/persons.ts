@@ -1,4 +1,4 @@
-/** Value lists of the person registry; labels live in shared/i18n/messages/persons.ts. */
+/** Value lists of the person registry; labels live in shared/i18n/messages/persons.json. */
 export const SEXES = ['M', 'F'] as const;
 export type Sex = (typeof SEXES)[number];
 export const IDENTITY_STATUSES = ['document', 'disdukcapil', 'stated', 'unknown'] as const;

@@ -1,4 +1,4 @@
-/** Value lists of the rumah singgah; labels live in shared/i18n/messages/shelter.ts. */
+/** Value lists of the rumah singgah; labels live in shared/i18n/messages/shelter.json. */
 export const BED_SECTIONS = ['men', 'women', 'children', 'family'] as const;
 export type BedSection = (typeof BED_SECTIONS)[number];
 export const REFERRAL_SOURCES = [

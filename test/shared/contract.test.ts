@@ -1,4 +1,6 @@
 /** The contract as a whole: every method implemented, every message key real and translated. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { handlers } from '../../electron/backend/handlers';
@@ -121,13 +123,15 @@ describe('contract', () => {
 });
 
 describe('i18n messages', () => {
-  const entries = Object.entries(messages) as [string, readonly [string, string]][];
+  const entries = Object.entries(messages).map(
+    ([k, pair]) => [k, [pair[0] ?? '', pair[1] ?? ''], pair.length] as const,
+  );
 
   it('are pairs of non-empty Indonesian and English text', () => {
     expect(entries.length).toBeGreaterThan(100);
     const empty = entries.filter(
-      ([, pair]) =>
-        pair.length !== 2 || pair.some((text) => typeof text !== 'string' || text.trim() === ''),
+      ([, pair, length]) =>
+        length !== 2 || pair.some((text) => typeof text !== 'string' || text.trim() === ''),
     );
     expect(empty.map(([k]) => k)).toEqual([]);
   });
@@ -147,6 +151,25 @@ describe('i18n messages', () => {
         expect(text, `${key} (${locale})`).not.toMatch(/\{\w+\}/);
       }
     }
+  });
+
+  it('define each key in one catalogue only, so no domain silently overrides another', () => {
+    const dir = join(__dirname, '../../shared/i18n/messages');
+    const owner = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      // JSON.parse keeps the last of two equal keys: count the written ones too.
+      const written = [...text.matchAll(/^\s*"([^"]+)":/gm)].map((m) => m[1]!);
+      const catalogue = JSON.parse(text) as Record<string, unknown>;
+      expect(written.length, file).toBe(Object.keys(catalogue).length);
+      for (const key of Object.keys(catalogue)) {
+        if (owner.has(key)) twice.push(`${key}: ${owner.get(key)} and ${file}`);
+        owner.set(key, file);
+      }
+    }
+    expect(owner.size).toBe(entries.length);
+    expect(twice).toEqual([]);
   });
 
   it('use keys without spaces, so they cannot be confused with text', () => {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { translate } from '../../shared/i18n';
-import { nikMessages } from '../../shared/i18n/messages/nik';
+import nikMessages from '../../shared/i18n/messages/nik.json';
 import {
   formatNik,
   type Issue,

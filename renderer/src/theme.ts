@@ -44,7 +44,8 @@ export const theme = createTheme({
     PasswordInput: { defaultProps: { inputWrapperOrder: BELOW } },
     Select: { defaultProps: { inputWrapperOrder: BELOW } },
     NumberInput: { defaultProps: { inputWrapperOrder: BELOW } },
-    Textarea: { defaultProps: { inputWrapperOrder: BELOW } },
+    // Notes grow with their text; two rows say "more than a line fits here".
+    Textarea: { defaultProps: { inputWrapperOrder: BELOW, autosize: true, minRows: 2 } },
     Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     // Badges carry short labels (roles, status): never cut them to "Petugas Rum…".
     Badge: {

@@ -29,7 +29,15 @@ import {
 } from '@tabler/icons-react';
 import { Fragment, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n, useT } from '../i18n/I18nProvider';
-import { PAGE_SIZES, type ListState, type PageSize, type Paging } from '../lib/list';
+import {
+  keysetPaging,
+  offsetPaging,
+  PAGE_SIZES,
+  type ListState,
+  type PageSize,
+  type Paging,
+} from '../lib/list';
+import type { QueryState } from '../lib/useQuery';
 import { LoadError } from './PageStates';
 
 export interface Column<R> {
@@ -48,22 +56,38 @@ export interface Column<R> {
   maw?: number;
 }
 
-export interface DataListProps<R> {
+/** The list state a DataList reads (lib/list.ts): sort, paging and whether filters are set. */
+export type ListControls = Pick<
+  ListState<Record<string, string>>,
+  | 'sort'
+  | 'setSort'
+  | 'page'
+  | 'pageSize'
+  | 'setPage'
+  | 'setPageSize'
+  | 'cursor'
+  | 'pos'
+  | 'setCursor'
+  | 'filtered'
+  | 'resetFilters'
+>;
+
+/** A loaded page of a list method: a total (offset paging) or cursors (keyset paging). */
+type LoadedPage = { total: number; page: number } | { next: string | null; prev: string | null };
+
+export type DataListProps<R, D extends LoadedPage> = {
   columns: Column<R>[];
-  /** Undefined while the first page loads. */
-  rows: R[] | undefined;
   rowKey: (row: R) => string;
-  /** A newer page is on its way: the rows stay, dimmed, so the page does not jump. */
-  loading: boolean;
-  error?: unknown;
-  onRetry?: () => void;
-  sort: string;
-  onSort: (sort: string) => void;
-  paging: Paging | null;
+  /**
+   * The list method's answer (`useQuery`): while a newer page is on its way the rows stay,
+   * dimmed, so the page does not jump; a failure shows with a retry.
+   */
+  query: QueryState<D>;
+  /** The list's address state: sort by clicking headers, paging, the filters' reset. */
+  list: ListControls;
   /** What the empty list says, and what to do about it. */
   empty: { title: string; body: string; action?: ReactNode };
-  /** Filters are set: a reset button over the table, and `emptyFiltered` with it when nothing matches. */
-  filters?: Pick<ListState<Record<string, string>>, 'filtered' | 'resetFilters'>;
+  /** Shown with a reset button when filters are set and nothing matches. */
   emptyFiltered?: { title: string; body: string };
   /** Opens a row (Enter or a click outside its links and buttons). */
   onOpen?: (row: R) => void;
@@ -76,6 +100,15 @@ export interface DataListProps<R> {
   minWidth?: number;
   label: string;
   testId?: string;
+} & (D extends { rows: R[] }
+  ? { rowsOf?: (data: D) => R[] }
+  : { /** Where the page's rows are, when not in `rows`. */ rowsOf: (data: D) => R[] });
+
+function pagingOf(list: ListControls, data: LoadedPage | undefined): Paging | null {
+  if (!data) return null;
+  if ('total' in data) return offsetPaging(list, data);
+  const rows = (data as { rows?: unknown[] }).rows ?? [];
+  return keysetPaging(list, { ...data, rows });
 }
 
 function SortHeader<R>({
@@ -200,13 +233,18 @@ function focusRow(body: HTMLElement | null, index: number) {
   rows[Math.max(0, Math.min(rows.length - 1, index))]!.focus();
 }
 
-export function DataList<R>(props: DataListProps<R>) {
-  const { columns, rows, loading, paging, onOpen } = props;
+export function DataList<R, D extends LoadedPage>(props: DataListProps<R, D>) {
+  const { columns, onOpen, list, query } = props;
+  const data = query.data;
+  const rowsOf = props.rowsOf as ((d: D) => R[]) | undefined;
+  const rows = data ? (rowsOf?.(data) ?? (data as { rows?: R[] }).rows) : undefined;
+  const loading = query.loading;
+  const paging = pagingOf(list, data);
   const body = useRef<HTMLTableSectionElement>(null);
   const [active, setActive] = useState(0);
   const t = useT();
   const skeletonRows = Math.min(paging?.pageSize ?? 10, 10);
-  const filtered = !!props.filters?.filtered;
+  const filtered = list.filtered;
   const empty = (filtered && props.emptyFiltered) || props.empty;
 
   const onKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number, row: R) => {
@@ -236,14 +274,14 @@ export function DataList<R>(props: DataListProps<R>) {
             color="gray"
             size="xs"
             leftSection={<IconX size={14} />}
-            onClick={props.filters!.resetFilters}
+            onClick={list.resetFilters}
             data-testid="list-reset"
           >
             {t('common.reset')}
           </Button>
         )}
       </Group>
-      {props.error ? <LoadError error={props.error} onRetry={props.onRetry} /> : null}
+      {query.error ? <LoadError error={query.error} onRetry={query.reload} /> : null}
       <Table.ScrollContainer minWidth={props.minWidth ?? 800}>
         <Table
           verticalSpacing="sm"
@@ -255,15 +293,15 @@ export function DataList<R>(props: DataListProps<R>) {
             <Table.Tr>
               {columns.map((c) => {
                 const dir =
-                  c.sort && props.sort === c.sort.asc
+                  c.sort && list.sort === c.sort.asc
                     ? 'ascending'
-                    : c.sort && props.sort === c.sort.desc
+                    : c.sort && list.sort === c.sort.desc
                       ? 'descending'
                       : undefined;
                 return (
                   <Table.Th key={c.key} w={c.w} miw={c.miw} maw={c.maw} aria-sort={dir}>
                     {c.sort ? (
-                      <SortHeader column={c} sort={props.sort} onSort={props.onSort} />
+                      <SortHeader column={c} sort={list.sort} onSort={list.setSort} />
                     ) : c.hideHeader ? (
                       <span className="pelita-sr-only">{c.header}</span>
                     ) : (
@@ -305,7 +343,7 @@ export function DataList<R>(props: DataListProps<R>) {
                       {empty.body}
                     </Text>
                     {filtered ? (
-                      <Button variant="light" onClick={props.filters!.resetFilters}>
+                      <Button variant="light" onClick={list.resetFilters}>
                         {t('list.resetFilters')}
                       </Button>
                     ) : (

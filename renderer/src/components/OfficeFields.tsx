@@ -113,14 +113,7 @@ export function OfficeFields({
           onChange={(code) => form.set('regionCode', code)}
           error={form.errorText('regionCode')}
         />
-        <Textarea
-          label={t('office.address')}
-          required
-          autosize
-          minRows={2}
-          maxLength={300}
-          {...form.text('address')}
-        />
+        <Textarea label={t('office.address')} required maxLength={300} {...form.text('address')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('office.phone')}

@@ -44,7 +44,6 @@ export function StepField({
       return (
         <Textarea
           {...common}
-          autosize
           minRows={def.input.minRows}
           value={value ?? ''}
           onChange={(e) => onChange(e.currentTarget.value)}

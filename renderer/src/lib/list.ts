@@ -102,8 +102,8 @@ export type Paging =
     };
 
 /** Offset paging of a list state and a loaded page (`rows`, `total`, `page`). */
-export function offsetPaging<F extends Record<string, string>>(
-  list: ListState<F>,
+export function offsetPaging(
+  list: Pick<ListState<Record<string, string>>, 'pageSize' | 'setPage' | 'setPageSize'>,
   data: { total: number; page: number } | undefined,
 ): Paging | null {
   if (!data) return null;
@@ -118,8 +118,11 @@ export function offsetPaging<F extends Record<string, string>>(
 }
 
 /** Keyset paging of a list state and a loaded page (`rows`, `next`, `prev` cursors). */
-export function keysetPaging<F extends Record<string, string>>(
-  list: ListState<F>,
+export function keysetPaging(
+  list: Pick<
+    ListState<Record<string, string>>,
+    'pageSize' | 'pos' | 'cursor' | 'setCursor' | 'setPageSize'
+  >,
   data: { rows: unknown[]; next: string | null; prev: string | null } | undefined,
 ): Paging | null {
   if (!data) return null;

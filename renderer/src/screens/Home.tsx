@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Card,
-  Grid,
-  Group,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Box, Grid, Group, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
   IconBuildingCommunity,
   IconCalendar,
@@ -20,8 +8,8 @@ import {
   IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import type { AuditRow } from '../../../shared/contract/audit';
+
+import { AuditRow } from '../../../shared/contract/audit';
 import { call } from '../api/rpc';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
@@ -35,42 +23,14 @@ import { MethodLabel, OutcomeBadge, recordTypeLabel } from './admin/auditParts';
 import { DueTodayCard } from './complaints/DueTodayCard';
 import { ChecklistCard } from './office/ChecklistCard';
 import { HomeShelterCard } from './shelter/HomeShelterCard';
-
-function HomeCard({
-  title,
-  icon,
-  children,
-  action,
-}: {
-  title: string;
-  icon: ReactNode;
-  children: ReactNode;
-  action?: ReactNode;
-}) {
-  return (
-    <Card withBorder radius="md" padding="lg">
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon variant="light" radius="md" size={36}>
-            {icon}
-          </ThemeIcon>
-          <Title order={2} fz="lg" fw={600}>
-            {title}
-          </Title>
-        </Group>
-        {action}
-      </Group>
-      {children}
-    </Card>
-  );
-}
+import { SectionCard } from '../components/SectionCard';
 
 function OfficeCard() {
   const t = useT();
   const office = useQuery('office', () => call('office.get', {}));
   const o = office.data;
   return (
-    <HomeCard title={t('home.office')} icon={<IconBuildingCommunity size={20} />}>
+    <SectionCard title={t('home.office')} icon={<IconBuildingCommunity size={20} />}>
       {office.error ? (
         <LoadError error={office.error} onRetry={office.reload} />
       ) : !o ? (
@@ -123,7 +83,7 @@ function OfficeCard() {
           </Badge>
         </Stack>
       )}
-    </HomeCard>
+    </SectionCard>
   );
 }
 
@@ -133,7 +93,7 @@ function RecentActivity() {
   const mine = useQuery('mine', () => call('audit.mine', { limit: 10 }));
   const rows: AuditRow[] = mine.data?.rows ?? [];
   return (
-    <HomeCard title={t('home.recent')} icon={<IconHistory size={20} />}>
+    <SectionCard title={t('home.recent')} icon={<IconHistory size={20} />}>
       {mine.error ? (
         <LoadError error={mine.error} onRetry={mine.reload} />
       ) : mine.loading && !mine.data ? (
@@ -171,7 +131,7 @@ function RecentActivity() {
           ))}
         </Stack>
       )}
-    </HomeCard>
+    </SectionCard>
   );
 }
 
@@ -266,7 +226,7 @@ export function Home() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg" h="100%">
-            <HomeCard title={t('home.yourRoles')} icon={<IconUserCircle size={20} />}>
+            <SectionCard title={t('home.yourRoles')} icon={<IconUserCircle size={20} />}>
               <Stack gap="sm" data-testid="home-roles">
                 {me.roles.map((r) => (
                   <div key={r}>
@@ -279,9 +239,9 @@ export function Home() {
                   </div>
                 ))}
               </Stack>
-            </HomeCard>
+            </SectionCard>
             {(canAudit || canUsers) && (
-              <HomeCard title={t('home.adminTitle')} icon={<IconUsers size={20} />}>
+              <SectionCard title={t('home.adminTitle')} icon={<IconUsers size={20} />}>
                 <Grid gap="lg">
                   {canAudit && (
                     <Grid.Col span={{ base: 12, xs: 6 }}>
@@ -294,7 +254,7 @@ export function Home() {
                     </Grid.Col>
                   )}
                 </Grid>
-              </HomeCard>
+              </SectionCard>
             )}
           </Stack>
         </Grid.Col>

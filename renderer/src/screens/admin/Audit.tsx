@@ -31,13 +31,7 @@ import { type Column, DataList } from '../../components/DataList';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
-import {
-  keysetPaging,
-  keysetRequest,
-  useListState,
-  useSearchText,
-  type ListState,
-} from '../../lib/list';
+import { keysetRequest, useListState, useSearchText, type ListState } from '../../lib/list';
 import { useQuery } from '../../lib/useQuery';
 import {
   ChangesTable,
@@ -347,13 +341,9 @@ export function AuditPage() {
         label={t('audit.title')}
         testId="audit-table"
         columns={columns}
-        rows={page.data?.rows}
+        query={page}
+        list={list}
         rowKey={(r) => String(r.seq)}
-        loading={page.loading}
-        error={page.error}
-        onRetry={page.reload}
-        sort={list.sort}
-        onSort={list.setSort}
         minWidth={900}
         rowProps={(r) => ({ 'data-testid': 'audit-row', 'data-method': r.method })}
         expanded={(r) =>
@@ -377,8 +367,6 @@ export function AuditPage() {
             </Button>
           </>
         }
-        paging={keysetPaging(list, page.data)}
-        filters={list}
         empty={{ title: t('audit.emptyAll'), body: t('audit.emptyAllHelp') }}
         emptyFiltered={{ title: t('audit.empty'), body: t('audit.emptyHelp') }}
       />

@@ -2,7 +2,6 @@
 import {
   ActionIcon,
   Badge,
-  Button,
   Group,
   NumberInput,
   Paper,
@@ -14,7 +13,7 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ComplaintCategory } from '../../../../shared/contract/complaints';
 import { call, callChecked } from '../../api/rpc';
@@ -25,6 +24,7 @@ import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { PpksSelect } from '../../components/PpksSelect';
+import { AddButton } from '../../components/AddButton';
 
 interface Values {
   name: string;
@@ -197,9 +197,7 @@ export function ComplaintCategoriesPage() {
         title={t('nav.admin.complaintCategories')}
         subtitle={t('complaintAdmin.categoriesSubtitle')}
         actions={
-          <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>
-            {t('complaintAdmin.newCategory')}
-          </Button>
+          <AddButton onClick={() => setEditing('new')}>{t('complaintAdmin.newCategory')}</AddButton>
         }
       />
       <Paper withBorder radius="md">

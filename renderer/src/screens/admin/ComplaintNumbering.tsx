@@ -203,7 +203,6 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
             label={t('complaintAdmin.followUp')}
             description={t('complaintAdmin.followUpHelp')}
             required
-            autosize
             minRows={3}
             maxLength={1000}
             {...form.text('followUpText')}

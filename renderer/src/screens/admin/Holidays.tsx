@@ -3,7 +3,6 @@ import {
   ActionIcon,
   Alert,
   Badge,
-  Button,
   Group,
   Paper,
   SegmentedControl,
@@ -14,7 +13,7 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Holiday } from '../../../../shared/contract/calendar';
 import { todayInZone } from '../../../../shared/format';
@@ -29,6 +28,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
+import { AddButton } from '../../components/AddButton';
 
 const KIND_COLOR: Record<HolidayKind, string> = {
   national: 'red',
@@ -131,7 +131,6 @@ function RemoveDialog({
       <Textarea
         label={t('holiday.removeReason')}
         required
-        autosize
         data-autofocus
         {...form.text('reason')}
       />
@@ -165,12 +164,9 @@ export function HolidaysPage() {
         title={t('nav.admin.holidays')}
         subtitle={t('holiday.subtitle')}
         actions={
-          <Button
-            leftSection={<IconPlus size={18} />}
-            onClick={() => setDialog({ kind: 'edit', holiday: null })}
-          >
+          <AddButton onClick={() => setDialog({ kind: 'edit', holiday: null })}>
             {t('holiday.add')}
-          </Button>
+          </AddButton>
         }
       />
       {nextCount < FEW && (

@@ -240,8 +240,6 @@ export function PersonMergePage() {
               label={t('merge.reason')}
               description={t('merge.reason.help')}
               required
-              autosize
-              minRows={2}
               maxLength={500}
               {...form.text('reason')}
               data-testid="merge-reason"

@@ -15,7 +15,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { IconBedFlat, IconDoor, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconBedFlat, IconDoor, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Shelter } from '../../../../shared/contract/shelter';
 import { BED_SECTIONS } from '../../../../shared/reference/shelter';
@@ -29,6 +29,7 @@ import { useQuery } from '../../lib/useQuery';
 import { tn } from '../shelter/labels';
 import { SectionBadge } from '../shelter/RosterBoard';
 import '../shelter/shelter.css';
+import { AddButton } from '../../components/AddButton';
 
 type Room = Shelter['rooms'][number];
 type Bed = Room['beds'][number];
@@ -314,14 +315,13 @@ function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Di
                   >
                     {t('shelters.admin.editRoom')}
                   </Button>
-                  <Button
+                  <AddButton
                     variant="light"
                     size="compact-sm"
-                    leftSection={<IconPlus size={14} />}
                     onClick={() => onDialog({ kind: 'bed', shelter, room, bed: null })}
                   >
                     {t('shelters.admin.addBed')}
-                  </Button>
+                  </AddButton>
                 </Group>
               </Group>
               {room.beds.length === 0 ? (
@@ -395,12 +395,9 @@ export function SheltersAdminPage() {
         title={t('shelters.admin.title')}
         subtitle={t('shelters.admin.subtitle')}
         actions={
-          <Button
-            leftSection={<IconPlus size={18} />}
-            onClick={() => setDialog({ kind: 'shelter', shelter: null })}
-          >
+          <AddButton onClick={() => setDialog({ kind: 'shelter', shelter: null })}>
             {t('shelters.admin.add')}
-          </Button>
+          </AddButton>
         }
       />
       <Group justify="flex-end" mb="sm">

@@ -1,11 +1,10 @@
 /** `#/admin/users`: the users list (UsersList) and its dialogs (UserDialogs). */
-import { Button } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/I18nProvider';
 import { UserDialog, type UserDialogKind } from './UserDialogs';
 import { UsersList } from './UsersList';
+import { AddButton } from '../../components/AddButton';
 
 export function UsersPage() {
   const t = useT();
@@ -19,12 +18,7 @@ export function UsersPage() {
         title={t('user.title')}
         subtitle={t('user.subtitle')}
         actions={
-          <Button
-            leftSection={<IconPlus size={18} />}
-            onClick={() => setDialog({ kind: 'create' })}
-          >
-            {t('user.create')}
-          </Button>
+          <AddButton onClick={() => setDialog({ kind: 'create' })}>{t('user.create')}</AddButton>
         }
       />
       <UsersList refresh={refresh} onAction={(kind, user) => setDialog({ kind, user })} />

@@ -24,7 +24,7 @@ import {
   IconUserCheck,
   IconUserOff,
 } from '@tabler/icons-react';
-import type { Input } from '../../../../shared/contract';
+import { Input } from '../../../../shared/contract';
 import { USER_SORTS, type UserRow } from '../../../../shared/contract/users';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { call } from '../../api/rpc';
@@ -32,7 +32,7 @@ import { DataList, type Column } from '../../components/DataList';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { offsetPaging, sortOf, useListState, useSearchText, type ListState } from '../../lib/list';
+import { sortOf, useListState, useSearchText, type ListState } from '../../lib/list';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 
@@ -267,21 +267,16 @@ export function UsersList({
         label={t('user.title')}
         testId="users-table"
         columns={columns}
-        rows={users.data?.users}
+        query={users}
+        rowsOf={(d) => d.users}
+        list={list}
         rowKey={(u) => u.id}
-        loading={users.loading}
-        error={users.error}
-        onRetry={users.reload}
-        sort={list.sort}
-        onSort={list.setSort}
         minWidth={860}
         onOpen={(u) => onAction('edit', u)}
         rowProps={(u) => ({
           'data-testid': `user-row-${u.username}`,
           'data-inactive': !u.active || undefined,
         })}
-        paging={offsetPaging(list, users.data)}
-        filters={list}
         empty={{ title: t('user.empty'), body: t('user.emptyHelp') }}
       />
     </>

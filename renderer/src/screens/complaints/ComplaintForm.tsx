@@ -578,7 +578,6 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
               <Textarea
                 label={t('complaint.description')}
                 required
-                autosize
                 minRows={4}
                 maxLength={4000}
                 {...form.text('description')}

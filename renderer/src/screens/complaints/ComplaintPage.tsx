@@ -15,7 +15,6 @@ import {
   Modal,
   Stack,
   Text,
-  ThemeIcon,
   Timeline,
   Title,
 } from '@mantine/core';
@@ -36,10 +35,10 @@ import {
   IconUserQuestion,
 } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
-import type { Complaint } from '../../../../shared/contract/complaints';
-import type { TimelineEvent } from '../../../../shared/contract/timeline';
-import type { ActionType } from '../../../../shared/reference/complaints';
+
+import { Complaint } from '../../../../shared/contract/complaints';
+import { TimelineEvent } from '../../../../shared/contract/timeline';
+import { ActionType } from '../../../../shared/reference/complaints';
 import {
   complaintFlow,
   isClosed,
@@ -60,6 +59,7 @@ import { ActionDialog, AssignDialog, TransitionDialog } from './dialogs';
 import { categoryName } from './labels';
 import { DeadlineLine } from './Deadlines';
 import { StatusBadge, UrgencyBadge } from './StatusBadges';
+import { SectionCard } from '../../components/SectionCard';
 
 /** The step whose dialog is open: a status step, assignment, or the follow-up log. */
 type Dialog = ComplaintStep;
@@ -194,39 +194,6 @@ function Reporter({ c }: { c: Complaint }) {
         <Field label={t('complaint.reporter.relation')}>{c.reporterRelation}</Field>
       )}
     </Stack>
-  );
-}
-
-function SectionCard({
-  title,
-  icon,
-  children,
-  action,
-  testId,
-}: {
-  title: string;
-  icon?: ReactNode;
-  children: ReactNode;
-  action?: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Card withBorder radius="md" padding="lg" data-testid={testId}>
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          {icon && (
-            <ThemeIcon variant="light" radius="md" size={32}>
-              {icon}
-            </ThemeIcon>
-          )}
-          <Title order={2} fz="lg" fw={600}>
-            {title}
-          </Title>
-        </Group>
-        {action}
-      </Group>
-      {children}
-    </Card>
   );
 }
 

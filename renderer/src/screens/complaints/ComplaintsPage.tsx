@@ -16,7 +16,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconChartBar, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconChartBar, IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import {
   COMPLAINT_SORTS,
@@ -36,7 +36,7 @@ import { LoadError } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { offsetPaging, sortOf, useListState, useSearchText } from '../../lib/list';
+import { sortOf, useListState, useSearchText } from '../../lib/list';
 import { href, navigate, useQueryState } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
@@ -46,6 +46,7 @@ import { StatusBadge, UrgencyBadge } from './StatusBadges';
 import './complaints.css';
 import { AssigneeName, assigneeGroups } from './Assignee';
 import { categoryName } from './labels';
+import { AddButton } from '../../components/AddButton';
 
 const FILTERS = {
   q: '',
@@ -212,7 +213,6 @@ export function ComplaintsPage() {
 
   const moreSet = MORE.filter((k) => f[k] !== FILTERS[k]).length;
   const moreOpen = ui.more === '1';
-  const data = rows.data;
 
   return (
     <>
@@ -230,14 +230,9 @@ export function ComplaintsPage() {
               {t('nav.complaints.figures')}
             </Button>
             {canWrite && (
-              <Button
-                component="a"
-                href={href('/complaints/new')}
-                leftSection={<IconPlus size={18} />}
-                title={t('complaint.list.newKey')}
-              >
+              <AddButton to="/complaints/new" title={t('complaint.list.newKey')}>
                 {t('nav.complaints.new')}
-              </Button>
+              </AddButton>
             )}
           </>
         }
@@ -361,13 +356,9 @@ export function ComplaintsPage() {
         label={t('complaint.list.title')}
         testId="complaints-table"
         columns={columns}
-        rows={data?.rows}
+        query={rows}
+        list={list}
         rowKey={(r) => r.id}
-        loading={rows.loading}
-        error={rows.error}
-        onRetry={rows.reload}
-        sort={list.sort}
-        onSort={list.setSort}
         minWidth={900}
         onOpen={(r) => navigate(`/complaints/${r.id}`)}
         rowProps={(r) => ({
@@ -381,8 +372,6 @@ export function ComplaintsPage() {
             {t('complaint.list.keys')} · {t('list.keys')}
           </Text>
         }
-        paging={offsetPaging(list, data)}
-        filters={list}
         emptyFiltered={{
           title: t('complaint.list.emptyFiltered'),
           body: t('complaint.list.emptyFilteredHelp'),
@@ -391,13 +380,7 @@ export function ComplaintsPage() {
           title: t('complaint.list.empty'),
           body: t('complaint.list.emptyHelp'),
           action: canWrite ? (
-            <Button
-              component="a"
-              href={href('/complaints/new')}
-              leftSection={<IconPlus size={16} />}
-            >
-              {t('nav.complaints.new')}
-            </Button>
+            <AddButton to="/complaints/new">{t('nav.complaints.new')}</AddButton>
           ) : undefined,
         }}
       />

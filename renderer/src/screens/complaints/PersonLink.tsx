@@ -126,7 +126,7 @@ function QuickPersonForm({
         allowDeselect={false}
         error={form.errorText('identityStatus')}
       />
-      <Textarea label={t('person.notes')} autosize minRows={2} {...form.text('notes')} />
+      <Textarea label={t('person.notes')} {...form.text('notes')} />
     </FormModal>
   );
 }

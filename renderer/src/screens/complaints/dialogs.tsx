@@ -91,8 +91,6 @@ export function TransitionDialog({
       <Textarea
         label={t('complaint.stepNote')}
         description={t('complaint.stepNote.help')}
-        autosize
-        minRows={2}
         data-autofocus={fields.length === 0 || undefined}
         {...form.text('note')}
       />
@@ -146,7 +144,7 @@ export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogPr
         data-autofocus
         data-testid="assign-select"
       />
-      <Textarea label={t('complaint.stepNote')} autosize minRows={2} {...form.text('note')} />
+      <Textarea label={t('complaint.stepNote')} {...form.text('note')} />
       <FormActions
         busy={form.busy}
         onCancel={onCancel}
@@ -230,7 +228,6 @@ export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogPr
       <Textarea
         label={t('complaint.action.outcome')}
         required
-        autosize
         minRows={3}
         data-autofocus
         {...form.text('outcome')}

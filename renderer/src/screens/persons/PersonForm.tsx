@@ -248,8 +248,6 @@ export function PersonForm({
           <Textarea
             label={t('person.identityEvidence')}
             description={t('person.form.identityEvidence.help')}
-            autosize
-            minRows={2}
             maxLength={500}
             {...form.text('identityEvidence')}
           />
@@ -418,18 +416,10 @@ export function PersonForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Textarea
             label={t('person.disabilities')}
-            autosize
-            minRows={2}
             maxLength={300}
             {...form.text('disabilities')}
           />
-          <Textarea
-            label={t('person.notes')}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            {...form.text('notes')}
-          />
+          <Textarea label={t('person.notes')} maxLength={2000} {...form.text('notes')} />
         </SimpleGrid>
       </Section>
 

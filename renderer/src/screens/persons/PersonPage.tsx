@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -21,9 +20,9 @@ import {
   IconLogin2,
   IconPencil,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
-import type { Output } from '../../../../shared/contract';
-import type { Person } from '../../../../shared/contract/persons';
+
+import { Output } from '../../../../shared/contract';
+import { Person } from '../../../../shared/contract/persons';
 import { QUALITY_FIELDS } from '../../../../shared/reference/persons';
 import { call } from '../../api/rpc';
 import { Field, NoValue } from '../../components/Field';
@@ -38,6 +37,7 @@ import { ppksName } from '../../lib/ppks';
 import { AgeText, IdentityBadge, issueText, NikText } from './PersonFacts';
 import { PersonExportButton } from './PersonExportButton';
 import { PersonPhoto } from './PersonPhoto';
+import { SectionCard } from '../../components/SectionCard';
 
 const QUALITY_COLOR = { complete: 'teal', partial: 'yellow', unknown: 'orange', refused: 'red' };
 
@@ -52,39 +52,12 @@ function Empty({ quality }: { quality?: string }) {
   return <NoValue />;
 }
 
-function Card({
-  title,
-  icon,
-  children,
-  action,
-}: {
-  title: string;
-  icon?: ReactNode;
-  children: ReactNode;
-  action?: ReactNode;
-}) {
-  return (
-    <Paper withBorder radius="md" p="lg">
-      <Group justify="space-between" mb="md" gap="sm">
-        <Group gap="xs">
-          {icon}
-          <Title order={2} fz="lg" fw={600}>
-            {title}
-          </Title>
-        </Group>
-        {action}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
 function QualityCard({ person }: { person: Person }) {
   const t = useT();
   const fmt = useFormat();
   const missing = QUALITY_FIELDS.filter((f) => person.quality[f] !== 'complete');
   return (
-    <Card title={t('person.quality')} icon={<IconListCheck size={20} />}>
+    <SectionCard title={t('person.quality')} icon={<IconListCheck size={20} />}>
       {missing.length === 0 ? (
         <Text size="sm" c="teal" data-testid="quality-complete">
           {t('person.quality.allComplete')}
@@ -131,7 +104,7 @@ function QualityCard({ person }: { person: Person }) {
           </Stack>
         </Alert>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -140,7 +113,7 @@ function Details({ person: p }: { person: Person }) {
   const q = p.quality;
   return (
     <Stack gap="lg">
-      <Card title={t('person.section.identity')}>
+      <SectionCard title={t('person.section.identity')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="md">
           <Field label={t('person.nik')} testId="field-nik">
             {p.nik ? <NikText nik={p.nik} /> : <Empty quality={q.nik} />}
@@ -162,8 +135,8 @@ function Details({ person: p }: { person: Person }) {
           </Field>
           <Field label={t('person.identityEvidence')}>{p.identityEvidence ?? <Empty />}</Field>
         </SimpleGrid>
-      </Card>
-      <Card title={t('person.section.birth')}>
+      </SectionCard>
+      <SectionCard title={t('person.section.birth')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="md">
           <Field label={t('person.sex')}>{p.sex ? t(`person.sex.${p.sex}`) : <Empty />}</Field>
           <Field label={t('person.birthPlace')}>{p.birthPlace ?? <Empty />}</Field>
@@ -178,8 +151,8 @@ function Details({ person: p }: { person: Person }) {
             {p.religion ? t(`person.religion.${p.religion}`) : <Empty />}
           </Field>
         </SimpleGrid>
-      </Card>
-      <Card title={t('person.section.address')}>
+      </SectionCard>
+      <SectionCard title={t('person.section.address')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
           <Field label={t('person.origin')} testId="field-origin">
             {p.origin ? p.origin.path : <Empty quality={q.origin} />}
@@ -201,9 +174,9 @@ function Details({ person: p }: { person: Person }) {
           </Field>
           <Field label={t('person.village')}>{p.village ? p.village.path : <Empty />}</Field>
         </SimpleGrid>
-      </Card>
+      </SectionCard>
       {(p.disabilities || p.notes) && (
-        <Card title={t('person.section.other')}>
+        <SectionCard title={t('person.section.other')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Field label={t('person.disabilities')}>{p.disabilities ?? <Empty />}</Field>
             <Field label={t('person.notes')}>
@@ -212,7 +185,7 @@ function Details({ person: p }: { person: Person }) {
               </Text>
             </Field>
           </SimpleGrid>
-        </Card>
+        </SectionCard>
       )}
     </Stack>
   );
@@ -225,7 +198,7 @@ function Stays({ stays }: { stays: StayBriefs }) {
   const fmt = useFormat();
   const { locale } = useI18n();
   return (
-    <Card title={t('person.stays')} icon={<IconBed size={20} />}>
+    <SectionCard title={t('person.stays')} icon={<IconBed size={20} />}>
       {stays.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('person.stays.empty')}
@@ -289,7 +262,7 @@ function Stays({ stays }: { stays: StayBriefs }) {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 

@@ -17,8 +17,6 @@ import {
   Text,
   TextInput,
   Textarea,
-  ThemeIcon,
-  Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
@@ -29,9 +27,9 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
-import type { Output } from '../../../../shared/contract';
-import type { PersonSummary } from '../../../../shared/contract/persons';
+
+import { Output } from '../../../../shared/contract';
+import { PersonSummary } from '../../../../shared/contract/persons';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { PPKS_CODES, type PpksCode } from '../../../../shared/reference/ppks';
 import { REFERRAL_SOURCES } from '../../../../shared/reference/shelter';
@@ -53,6 +51,7 @@ import { BedPicker } from './BedPicker';
 import { loadComplaint } from './complaintRef';
 import { PpksSelect } from '../../components/PpksSelect';
 import { useShelters } from './useShelters';
+import { SectionCard } from '../../components/SectionCard';
 
 interface CheckinValues {
   personId: string;
@@ -65,37 +64,6 @@ interface CheckinValues {
   healthNotes: string;
   belongings: string;
   complaintId: string;
-}
-
-function Step({
-  n,
-  title,
-  children,
-  action,
-}: {
-  n: number;
-  title: string;
-  children: ReactNode;
-  action?: ReactNode;
-}) {
-  return (
-    <Paper withBorder radius="md" p="lg">
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon radius="xl" size={28} variant="light">
-            <Text fw={700} size="sm">
-              {n}
-            </Text>
-          </ThemeIcon>
-          <Title order={2} fz="lg" fw={600}>
-            {title}
-          </Title>
-        </Group>
-        {action}
-      </Group>
-      {children}
-    </Paper>
-  );
 }
 
 function ChosenPerson({ person, onChange }: { person: PersonSummary; onChange: () => void }) {
@@ -305,7 +273,7 @@ export function CheckinPage() {
             </Alert>
           )}
 
-          <Step n={1} title={t('checkin.person')}>
+          <SectionCard step={1} title={t('checkin.person')}>
             {personError && (
               <Alert
                 color="red"
@@ -343,9 +311,9 @@ export function CheckinPage() {
                 }
               />
             )}
-          </Step>
+          </SectionCard>
 
-          <Step n={2} title={t('checkin.details')}>
+          <SectionCard step={2} title={t('checkin.details')}>
             <Stack gap="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <DateTimeField
@@ -385,14 +353,12 @@ export function CheckinPage() {
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <Textarea
                   label={t('checkin.condition')}
-                  autosize
                   minRows={3}
                   maxLength={1000}
                   {...form.text('condition')}
                 />
                 <Textarea
                   label={t('checkin.healthNotes')}
-                  autosize
                   minRows={3}
                   maxLength={1000}
                   {...form.text('healthNotes')}
@@ -400,17 +366,16 @@ export function CheckinPage() {
                 <Textarea
                   label={t('checkin.belongings')}
                   description={t('checkin.belongings.help')}
-                  autosize
                   minRows={3}
                   maxLength={1000}
                   {...form.text('belongings')}
                 />
               </SimpleGrid>
             </Stack>
-          </Step>
+          </SectionCard>
 
-          <Step
-            n={3}
+          <SectionCard
+            step={3}
             title={t('checkin.bed')}
             action={
               shelters.length > 1 && shelter ? (
@@ -445,7 +410,7 @@ export function CheckinPage() {
             ) : (
               <Text c="dimmed">{t('shelter.none')}</Text>
             )}
-          </Step>
+          </SectionCard>
 
           <Group justify="flex-end">
             <Button variant="default" component="a" href={href('/shelter')} disabled={form.busy}>

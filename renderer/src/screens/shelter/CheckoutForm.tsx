@@ -80,8 +80,6 @@ function ExitFields({ form, origin }: { form: Form<ExitValues>; origin?: string 
         <Textarea
           label={t('stay.destinationDetail')}
           description={t('stay.destinationDetail.help')}
-          autosize
-          minRows={2}
           maxLength={500}
           {...form.text('destinationDetail')}
         />
@@ -278,8 +276,6 @@ export function CorrectionForm({
       <Textarea
         label={t('stay.correct.reason')}
         required
-        autosize
-        minRows={2}
         maxLength={500}
         {...form.text('reason')}
         data-testid="correction-reason"

@@ -3,9 +3,9 @@
  * may be millions, so no total). Filters live in the address.
  */
 import { Anchor, Badge, Paper, Select, SimpleGrid, Text } from '@mantine/core';
-import type { Input, Output } from '../../../../shared/contract';
+import { Input, Output } from '../../../../shared/contract';
 import { HISTORY_SORTS } from '../../../../shared/contract/shelter';
-import type { PpksCode } from '../../../../shared/reference/ppks';
+import { PpksCode } from '../../../../shared/reference/ppks';
 import { EXIT_TYPES } from '../../../../shared/reference/shelter';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
@@ -15,7 +15,7 @@ import { PpksBadges } from '../../components/PpksBadges';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { keysetPaging, keysetRequest, useListState, type ListState } from '../../lib/list';
+import { keysetRequest, useListState, type ListState } from '../../lib/list';
 import { ppksOptions } from '../../lib/ppks';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
@@ -192,13 +192,9 @@ export function HistoryPage() {
         label={t('history.title')}
         testId="history-table"
         columns={columns}
-        rows={page.data?.rows}
+        query={page}
+        list={list}
         rowKey={(r) => r.id}
-        loading={page.loading}
-        error={page.error}
-        onRetry={page.reload}
-        sort={list.sort}
-        onSort={list.setSort}
         minWidth={900}
         onOpen={(r) => navigate(`/shelter/stays/${r.id}`)}
         rowProps={() => ({ 'data-testid': 'history-row' })}
@@ -209,8 +205,6 @@ export function HistoryPage() {
             </Text>
           </>
         }
-        paging={keysetPaging(list, page.data)}
-        filters={list}
         empty={{ title: t('history.emptyAll'), body: t('history.emptyAllHelp') }}
         emptyFiltered={{ title: t('history.empty'), body: t('history.emptyFilteredHelp') }}
       />

@@ -7,6 +7,7 @@ import {
   saveTracked,
   updateVersioned,
 } from '../db/tracked';
+import { requireRow, takenBy } from '../db/lookup';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
 import { loadShelter, loadShelters } from './queries';
@@ -28,13 +29,8 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
       capacity: input.capacity,
       active: input.active ? 1 : 0,
     };
-    const clash = await ctx.db
-      .selectFrom('shelters')
-      .select('id')
-      .where('name', '=', input.name)
-      .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id!))
-      .executeTakeFirst();
-    if (clash) throw fieldError(['name'], 'shelter.name_taken', { name: input.name });
+    if (await takenBy(ctx.db, 'shelters', { name: input.name }, input.id))
+      throw fieldError(['name'], 'shelter.name_taken', { name: input.name });
     const before = input.id
       ? await loadForChange(ctx.db, 'shelters', input.id, readVersion(input.version))
       : undefined;
@@ -43,28 +39,13 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
   },
 
   async 'shelters.saveRoom'(input, ctx) {
-    const shelter = await ctx.db
-      .selectFrom('shelters')
-      .select('id')
-      .where('id', '=', input.shelterId)
-      .executeTakeFirst();
-    if (!shelter) throw fieldError(['shelterId'], 'error.not_found');
-    const clash = await ctx.db
-      .selectFrom('shelter_rooms')
-      .select('id')
-      .where('shelter_id', '=', input.shelterId)
-      .where('name', '=', input.name)
-      .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id!))
-      .executeTakeFirst();
-    if (clash) throw fieldError(['name'], 'shelter.room_taken', { name: input.name });
+    await requireRow(ctx.db, 'shelters', input.shelterId, 'shelterId');
+    const room = { shelter_id: input.shelterId, name: input.name };
+    if (await takenBy(ctx.db, 'shelter_rooms', room, input.id))
+      throw fieldError(['name'], 'shelter.room_taken', { name: input.name });
     const opts = { recordType: 'shelter_room' };
     if (!input.id) {
-      await insertTracked(
-        ctx,
-        'shelter_rooms',
-        { shelter_id: input.shelterId, name: input.name },
-        opts,
-      );
+      await insertTracked(ctx, 'shelter_rooms', room, opts);
       return (await loadShelter(ctx.db, input.shelterId))!;
     }
     const before = await loadForChange(
@@ -82,20 +63,9 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
   },
 
   async 'shelters.saveBed'(input, ctx) {
-    const room = await ctx.db
-      .selectFrom('shelter_rooms')
-      .selectAll()
-      .where('id', '=', input.roomId)
-      .executeTakeFirst();
-    if (!room) throw fieldError(['roomId'], 'error.not_found');
-    const clash = await ctx.db
-      .selectFrom('shelter_beds')
-      .select('id')
-      .where('room_id', '=', input.roomId)
-      .where('label', '=', input.label)
-      .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id!))
-      .executeTakeFirst();
-    if (clash) throw fieldError(['label'], 'stay.bed_label_taken', { label: input.label });
+    const room = await requireRow(ctx.db, 'shelter_rooms', input.roomId, 'roomId');
+    if (await takenBy(ctx.db, 'shelter_beds', { room_id: room.id, label: input.label }, input.id))
+      throw fieldError(['label'], 'stay.bed_label_taken', { label: input.label });
     const values = { label: input.label, section: input.section, active: input.active ? 1 : 0 };
     const opts = { recordType: 'shelter_bed' };
     if (!input.id) {

@@ -1,10 +1,9 @@
 /** What the shelter holds about a person (stays, their PPKS and service log), for persons/links. */
-import { BLANK_EVENT } from '../../../shared/contract/timeline';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { PersonLinks } from '../../../shared/contract/persons';
-import type { DB } from '../db/schema';
+import { rowsIn } from '../db/lookup';
 import { fieldError } from '../errors';
-import type { PersonLink } from '../persons/links';
+import { movePersonRows, openedAndClosed, type PersonLink } from '../persons/links';
 import { regionRefs } from '../regions/refs';
 
 type StayBrief = NonNullable<PersonLinks['shelter']>['stays'][number];
@@ -70,30 +69,20 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
       ])
       .where('stays.person_id', '=', personId)
       .execute();
-    return rows.flatMap((r) => {
-      const base = {
-        ...BLANK_EVENT,
-        id: r.id,
-        domain: 'shelter',
-        recordType: 'stay',
-        recordId: r.id,
-        label: r.name,
-      };
-      return [
-        { ...base, at: r.checkin_at, kind: 'created' as const, action: 'checkin' },
-        ...(r.checkout_at
-          ? [
-              {
-                ...base,
-                at: r.checkout_at,
-                kind: 'transition' as const,
-                action: 'checkout',
-                details: { exitType: r.exit_type },
-              },
-            ]
-          : []),
-      ];
-    });
+    return rows.flatMap((r) =>
+      openedAndClosed(
+        { domain: 'shelter', recordType: 'stay', recordId: r.id, label: r.name },
+        { at: r.checkin_at, kind: 'created', action: 'checkin' },
+        r.checkout_at
+          ? {
+              at: r.checkout_at,
+              kind: 'transition',
+              action: 'checkout',
+              details: { exitType: r.exit_type },
+            }
+          : null,
+      ),
+    );
   },
 
   /** The newest stay of each person, in one query (an indexed lookup per person inside it). */
@@ -136,12 +125,7 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
   },
 
   async merge(ctx, keepId, goneId) {
-    const r = await ctx.db
-      .updateTable('stays')
-      .set({ person_id: keepId })
-      .where('person_id', '=', goneId)
-      .executeTakeFirst();
-    return { stays: Number(r.numUpdatedRows) };
+    return { stays: await movePersonRows(ctx, 'stays', keepId, goneId) };
   },
 
   /** Stays keep a copy of the person's origin kabupaten/kota for the figures and filters. */
@@ -163,19 +147,9 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
       .where('stays.person_id', '=', personId)
       .orderBy('stays.checkin_at')
       .execute();
-    const theirStays = (eb: ExpressionBuilder<DB, 'stay_ppks' | 'stay_events'>) =>
-      eb.selectFrom('stays').select('id').where('person_id', '=', personId);
-    const ppks = await db
-      .selectFrom('stay_ppks')
-      .selectAll()
-      .where('stay_id', 'in', theirStays)
-      .execute();
-    const events = await db
-      .selectFrom('stay_events')
-      .selectAll()
-      .where('stay_id', 'in', theirStays)
-      .orderBy('at')
-      .execute();
+    const ids = stays.map((s) => s.id);
+    const ppks = await rowsIn(db, 'stay_ppks', 'stay_id', ids, 'ppks');
+    const events = await rowsIn(db, 'stay_events', 'stay_id', ids, 'at');
     return {
       stays: stays.map((s) => ({
         ...s,

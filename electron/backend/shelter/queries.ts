@@ -1,10 +1,41 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Shelter, Stay } from '../../../shared/contract/shelter';
 import type { PpksCode } from '../../../shared/reference/ppks';
+import { rowsIn } from '../db/lookup';
 import type { DB } from '../db/schema';
+import type { ShelterBedsTable, ShelterRoomsTable } from '../db/tables/shelter';
 import { calendarDaysBetween } from '../../../shared/time';
 import { loadSummaries } from '../persons/store';
 import { regionRefs } from '../regions/refs';
+
+type Room = Shelter['rooms'][number];
+type Bed = Room['beds'][number];
+type BedRow = Pick<
+  Selectable<ShelterBedsTable>,
+  'id' | 'room_id' | 'label' | 'section' | 'active' | 'version'
+>;
+
+/** A bed as the contract shows it (shelter lists and the board). */
+export function toBed(b: BedRow): Bed {
+  return {
+    id: b.id,
+    roomId: b.room_id,
+    label: b.label,
+    section: b.section,
+    active: b.active === 1,
+    version: b.version,
+  };
+}
+
+function toRoom(r: Selectable<ShelterRoomsTable>, beds: BedRow[]): Room {
+  return {
+    id: r.id,
+    shelterId: r.shelter_id,
+    name: r.name,
+    version: r.version,
+    beds: beds.filter((b) => b.room_id === r.id).map(toBed),
+  };
+}
 
 /** Shelters with their rooms and beds, in name order. */
 export async function loadShelters(
@@ -15,20 +46,9 @@ export async function loadShelters(
   if (opts.ids) q = q.where('id', 'in', opts.ids);
   if (!opts.includeInactive && !opts.ids) q = q.where('active', '=', 1);
   const shelters = await q.execute();
-  if (shelters.length === 0) return [];
   const ids = shelters.map((s) => s.id);
-  const rooms = await db
-    .selectFrom('shelter_rooms')
-    .selectAll()
-    .where('shelter_id', 'in', ids)
-    .orderBy('name')
-    .execute();
-  const beds = await db
-    .selectFrom('shelter_beds')
-    .selectAll()
-    .where('shelter_id', 'in', ids)
-    .orderBy('label')
-    .execute();
+  const rooms = await rowsIn(db, 'shelter_rooms', 'shelter_id', ids, 'name');
+  const beds = await rowsIn(db, 'shelter_beds', 'shelter_id', ids, 'label');
   return shelters.map((s): Shelter => ({
     id: s.id,
     name: s.name,
@@ -36,24 +56,7 @@ export async function loadShelters(
     capacity: s.capacity,
     active: s.active === 1,
     version: s.version,
-    rooms: rooms
-      .filter((r) => r.shelter_id === s.id)
-      .map((r) => ({
-        id: r.id,
-        shelterId: r.shelter_id,
-        name: r.name,
-        version: r.version,
-        beds: beds
-          .filter((b) => b.room_id === r.id)
-          .map((b) => ({
-            id: b.id,
-            roomId: b.room_id,
-            label: b.label,
-            section: b.section,
-            active: b.active === 1,
-            version: b.version,
-          })),
-      })),
+    rooms: rooms.filter((r) => r.shelter_id === s.id).map((r) => toRoom(r, beds)),
   }));
 }
 

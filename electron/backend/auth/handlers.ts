@@ -73,7 +73,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) throw new AppError('CONFLICT', 'auth.error.setupDone');
     const { username, password: chosen } = input.admin;
-    const password = await passwordColumns(chosen, username, ['admin', 'password'], ctx.nowIso);
+    const password = await passwordColumns(ctx, chosen, username, ['admin', 'password']);
 
     // The admin being set up is the actor of both records: nobody is signed in yet.
     const actor = { id: uuidv7(ctx.now.getTime()), username: input.admin.username };
@@ -183,12 +183,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     if (input.currentPassword === input.newPassword) {
       throw fieldErrors([{ path: ['newPassword'], key: 'auth.error.sameAsOld' }]);
     }
-    const password = await passwordColumns(
-      input.newPassword,
-      me.username,
-      ['newPassword'],
-      ctx.nowIso,
-    );
+    const password = await passwordColumns(ctx, input.newPassword, me.username, ['newPassword']);
     // The owner's own change: an admin's open edit of the profile does not go stale.
     await updateBookkeeping(
       ctx,

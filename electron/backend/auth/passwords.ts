@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { FieldIssue } from '../../../shared/errors';
+import type { Ctx } from '../dispatch/context';
 import { fieldErrors } from '../errors';
 
 /** scrypt cost (N = 2^15, r = 8, p = 1): about 50–100 ms here, stored with each hash so it can rise. */
@@ -108,12 +109,12 @@ export function passwordIssues(
  * password passed passwordIssues; its problems are field errors on `path`.
  */
 export async function passwordColumns(
+  ctx: Pick<Ctx, 'nowIso'>,
   password: string,
   username: string,
   path: (string | number)[],
-  nowIso: string,
 ): Promise<{ password_hash: string; password_changed_at: string }> {
   const issues = passwordIssues(password, username, path);
   if (issues.length > 0) throw fieldErrors(issues);
-  return { password_hash: await hashPassword(password), password_changed_at: nowIso };
+  return { password_hash: await hashPassword(password), password_changed_at: ctx.nowIso };
 }

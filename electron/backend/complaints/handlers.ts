@@ -50,19 +50,13 @@ function openOnly(row: Pick<Row, 'status'>): void {
 
 type FormInput = ParsedInput<'complaints.create'> | ParsedInput<'complaints.update'>;
 
-/** How the complaint came in, as the intake and the correction forms both set it. */
-function intakeColumns(input: FormInput) {
+/** What the intake and the correction forms both set: how it came in and what it is about. */
+function formColumns(input: FormInput) {
   return {
     service_type: input.serviceType,
     category_id: input.categoryId,
     channel: input.channel,
     channel_ref: input.channelRef,
-  };
-}
-
-/** What the complaint is about, as the intake and the correction forms both set it. */
-function subjectColumns(input: FormInput) {
-  return {
     subject: input.subject,
     person_id: input.personId,
     region_code: input.regionCode,
@@ -162,7 +156,7 @@ export const complaintHandlers: HandlersOf<
     const columns = {
       number: issued.number,
       kind: input.kind,
-      ...intakeColumns(input),
+      ...formColumns(input),
       received_at: receivedAt,
       backdate_reason: backdated ? input.backdateReason : null,
       reporter_anonymous: input.reporterAnonymous ? 1 : 0,
@@ -171,7 +165,6 @@ export const complaintHandlers: HandlersOf<
       reporter_address: input.reporterAddress,
       reporter_relation: input.reporterRelation,
       reporter_confidential: input.reporterConfidential && !input.reporterAnonymous ? 1 : 0,
-      ...subjectColumns(input),
       status: 'received' as const,
       assigned_to: input.assigneeId,
       ...dues,
@@ -242,7 +235,7 @@ export const complaintHandlers: HandlersOf<
 
     const pick = <T>(given: T | undefined, old: T) => (given !== undefined ? given : old);
     const columns = {
-      ...intakeColumns(input),
+      ...formColumns(input),
       reporter_anonymous: anonymous ? 1 : 0,
       reporter_name: reporterName,
       reporter_phone: pick(input.reporterPhone, before.reporter_phone),
@@ -250,7 +243,6 @@ export const complaintHandlers: HandlersOf<
       reporter_relation: pick(input.reporterRelation, before.reporter_relation),
       reporter_confidential:
         !anonymous && pick(input.reporterConfidential, before.reporter_confidential === 1) ? 1 : 0,
-      ...subjectColumns(input),
     };
     // A new category brings its own deadlines, still counted from the day of receipt.
     const dues =

@@ -1,13 +1,7 @@
 /** Admin configuration of shelters, rooms and beds. */
 import type { shelterContract } from '../../../shared/contract/shelter';
-import {
-  insertTracked,
-  loadForChange,
-  readVersion,
-  saveTracked,
-  updateVersioned,
-} from '../db/tracked';
 import { requireRow, takenBy } from '../db/lookup';
+import { loadForSave, saveTracked } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
 import { loadShelter, loadShelters } from './queries';
@@ -31,9 +25,7 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
     };
     if (await takenBy(ctx.db, 'shelters', { name: input.name }, input.id))
       throw fieldError(['name'], 'shelter.name_taken', { name: input.name });
-    const before = input.id
-      ? await loadForChange(ctx.db, 'shelters', input.id, readVersion(input.version))
-      : undefined;
+    const before = await loadForSave(ctx.db, 'shelters', input);
     const id = await saveTracked(ctx, 'shelters', before, values, { recordType: 'shelter' });
     return (await loadShelter(ctx.db, id))!;
   },
@@ -43,22 +35,11 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
     const room = { shelter_id: input.shelterId, name: input.name };
     if (await takenBy(ctx.db, 'shelter_rooms', room, input.id))
       throw fieldError(['name'], 'shelter.room_taken', { name: input.name });
-    const opts = { recordType: 'shelter_room' };
-    if (!input.id) {
-      await insertTracked(ctx, 'shelter_rooms', room, opts);
-      return (await loadShelter(ctx.db, input.shelterId))!;
-    }
-    const before = await loadForChange(
-      ctx.db,
-      'shelter_rooms',
-      input.id,
-      readVersion(input.version),
-      (room) => {
-        if (room.shelter_id !== input.shelterId)
-          throw fieldError(['shelterId'], 'stay.room_wrong_shelter');
-      },
-    );
-    await updateVersioned(ctx, 'shelter_rooms', before, { name: input.name }, opts);
+    const before = await loadForSave(ctx.db, 'shelter_rooms', input, (r) => {
+      if (r.shelter_id !== input.shelterId)
+        throw fieldError(['shelterId'], 'stay.room_wrong_shelter');
+    });
+    await saveTracked(ctx, 'shelter_rooms', before, room, { recordType: 'shelter_room' });
     return (await loadShelter(ctx.db, input.shelterId))!;
   },
 
@@ -67,27 +48,19 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
     if (await takenBy(ctx.db, 'shelter_beds', { room_id: room.id, label: input.label }, input.id))
       throw fieldError(['label'], 'stay.bed_label_taken', { label: input.label });
     const values = { label: input.label, section: input.section, active: input.active ? 1 : 0 };
-    const opts = { recordType: 'shelter_bed' };
-    if (!input.id) {
-      await insertTracked(
-        ctx,
-        'shelter_beds',
-        { room_id: room.id, shelter_id: room.shelter_id, ...values },
-        // The shelter follows from the room; the audit names the room only.
-        { ...opts, view: ({ shelter_id: _s, ...rest }) => rest },
-      );
-      return (await loadShelter(ctx.db, room.shelter_id))!;
-    }
-    const before = await loadForChange(
-      ctx.db,
-      'shelter_beds',
-      input.id,
-      readVersion(input.version),
-    );
     // A bed can move to another room of the same shelter; the composite key refuses other shelters.
-    if (room.shelter_id !== before.shelter_id)
-      throw fieldError(['roomId'], 'stay.room_wrong_shelter');
-    await updateVersioned(ctx, 'shelter_beds', before, { room_id: room.id, ...values }, opts);
+    const before = await loadForSave(ctx.db, 'shelter_beds', input, (bed) => {
+      if (bed.shelter_id !== room.shelter_id)
+        throw fieldError(['roomId'], 'stay.room_wrong_shelter');
+    });
+    await saveTracked(
+      ctx,
+      'shelter_beds',
+      before,
+      { room_id: room.id, shelter_id: room.shelter_id, ...values },
+      // The shelter follows from the room; the audit names the room only.
+      { recordType: 'shelter_bed', view: ({ shelter_id: _s, ...rest }) => rest },
+    );
     return (await loadShelter(ctx.db, room.shelter_id))!;
   },
 };

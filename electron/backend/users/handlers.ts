@@ -19,12 +19,7 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
   async 'users.create'(input, ctx) {
     if (await findRow(ctx.db, 'users', { username: input.username }))
       throw fieldError(['username'], 'user.username_taken', { username: input.username });
-    const password = await passwordColumns(
-      input.password,
-      input.username,
-      ['password'],
-      ctx.nowIso,
-    );
+    const password = await passwordColumns(ctx, input.password, input.username, ['password']);
 
     const id = await insertTracked(
       ctx,
@@ -85,12 +80,9 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
 
   async 'users.resetPassword'(input, ctx) {
     const before = await loadForChange(ctx.db, 'users', input.id);
-    const password = await passwordColumns(
-      input.newPassword,
-      before.username,
-      ['newPassword'],
-      ctx.nowIso,
-    );
+    const password = await passwordColumns(ctx, input.newPassword, before.username, [
+      'newPassword',
+    ]);
     await updateVersioned(
       ctx,
       'users',

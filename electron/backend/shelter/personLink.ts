@@ -1,10 +1,12 @@
 /** What the shelter holds about a person (stays, their PPKS and service log), for persons/links. */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PersonLinks } from '../../../shared/contract/persons';
 import { rowsIn } from '../db/lookup';
+import type { DB } from '../db/schema';
 import { fieldError } from '../errors';
 import { movePersonRows, openedAndClosed, type PersonLink } from '../persons/links';
 import { regionRefs } from '../regions/refs';
+import { ppksOf, staysWithPlace } from './queries';
 
 type StayBrief = NonNullable<PersonLinks['shelter']>['stays'][number];
 
@@ -14,64 +16,46 @@ function regencyOf(originCode: string | null): string | null {
   return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
 }
 
+/** The person's stays, oldest first, with where they were. */
+function personStays(db: Kysely<DB>, personId: string) {
+  return staysWithPlace(db)
+    .where('stays.person_id', '=', personId)
+    .orderBy('stays.checkin_at')
+    .execute();
+}
+
 export const shelterPersonLink: PersonLink<'shelter'> = {
   domain: 'shelter',
   tables: ['stays'],
   readPermission: 'shelter.read',
 
   async summary(db, personId) {
-    const rows = await db
-      .selectFrom('stays')
-      .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .innerJoin('shelter_beds', 'shelter_beds.id', 'stays.bed_id')
-      .select([
-        'stays.id',
-        'shelters.name as shelterName',
-        'shelter_beds.label as bedLabel',
-        'stays.checkin_at',
-        'stays.checkout_at',
-        'stays.exit_type',
-        'stays.destination_code',
-        sql<string>`(SELECT group_concat(ppks, ',') FROM stay_ppks WHERE stay_id = stays.id)`.as(
-          'ppks',
-        ),
-      ])
-      .where('stays.person_id', '=', personId)
-      .orderBy('stays.checkin_at', 'desc')
-      .execute();
+    const rows = (await personStays(db, personId)).reverse();
     const refs = await regionRefs(
       db,
       rows.map((r) => r.destination_code),
     );
+    const ppks = await ppksOf(
+      db,
+      rows.map((r) => r.id),
+    );
     const stays: StayBrief[] = rows.map((r) => ({
       id: r.id,
-      shelterName: r.shelterName,
-      bedLabel: r.bedLabel,
+      shelterName: r.shelter_name,
+      bedLabel: r.bed_label,
       checkinAt: r.checkin_at,
       checkoutAt: r.checkout_at,
       exitType: r.exit_type,
       destination: (r.destination_code && refs.get(r.destination_code)) || null,
-      ppks: r.ppks ? r.ppks.split(',').sort() : [],
+      ppks: ppks.get(r.id) ?? [],
     }));
     return { stays };
   },
 
   async timeline(db, personId) {
-    const rows = await db
-      .selectFrom('stays')
-      .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .select([
-        'stays.id',
-        'shelters.name',
-        'stays.checkin_at',
-        'stays.checkout_at',
-        'stays.exit_type',
-      ])
-      .where('stays.person_id', '=', personId)
-      .execute();
-    return rows.flatMap((r) =>
+    return (await personStays(db, personId)).flatMap((r) =>
       openedAndClosed(
-        { domain: 'shelter', recordType: 'stay', recordId: r.id, label: r.name },
+        { domain: 'shelter', recordType: 'stay', recordId: r.id, label: r.shelter_name },
         { at: r.checkin_at, kind: 'created', action: 'checkin' },
         r.checkout_at
           ? {
@@ -138,15 +122,7 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
   },
 
   async export(db, personId) {
-    const stays = await db
-      .selectFrom('stays')
-      .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .innerJoin('shelter_beds', 'shelter_beds.id', 'stays.bed_id')
-      .selectAll('stays')
-      .select(['shelters.name as shelter_name', 'shelter_beds.label as bed_label'])
-      .where('stays.person_id', '=', personId)
-      .orderBy('stays.checkin_at')
-      .execute();
+    const stays = await personStays(db, personId);
     const ids = stays.map((s) => s.id);
     const ppks = await rowsIn(db, 'stay_ppks', 'stay_id', ids, 'ppks');
     const events = await rowsIn(db, 'stay_events', 'stay_id', ids, 'at');

@@ -90,25 +90,28 @@ export async function ppksOf(db: Kysely<DB>, stayIds: string[]): Promise<Map<str
   return out;
 }
 
-/** One stay with its person, bed, categories and event log. */
-export async function loadStay(
-  db: Kysely<DB>,
-  id: string,
-  clock: { now: Date; timeZone: string; maxStayDays: number },
-): Promise<Stay | undefined> {
-  const s = await db
+/** Stays with where they are (shelter and room name, bed label); the caller adds where and order. */
+export function staysWithPlace(db: Kysely<DB>) {
+  return db
     .selectFrom('stays')
     .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
     .innerJoin('shelter_beds', 'shelter_beds.id', 'stays.bed_id')
     .innerJoin('shelter_rooms', 'shelter_rooms.id', 'shelter_beds.room_id')
     .selectAll('stays')
     .select([
-      'shelters.name as shelterName',
-      'shelter_beds.label as bedLabel',
-      'shelter_rooms.name as roomName',
-    ])
-    .where('stays.id', '=', id)
-    .executeTakeFirst();
+      'shelters.name as shelter_name',
+      'shelter_beds.label as bed_label',
+      'shelter_rooms.name as room_name',
+    ]);
+}
+
+/** One stay with its person, bed, categories and event log. */
+export async function loadStay(
+  db: Kysely<DB>,
+  id: string,
+  clock: { now: Date; timeZone: string; maxStayDays: number },
+): Promise<Stay | undefined> {
+  const s = await staysWithPlace(db).where('stays.id', '=', id).executeTakeFirst();
   if (!s) return undefined;
   const [person] = await loadSummaries(db, [s.person_id]);
   const events = await db
@@ -133,10 +136,10 @@ export async function loadStay(
     id: s.id,
     person: person!,
     shelterId: s.shelter_id,
-    shelterName: s.shelterName,
+    shelterName: s.shelter_name,
     bedId: s.bed_id,
-    bedLabel: s.bedLabel,
-    roomName: s.roomName,
+    bedLabel: s.bed_label,
+    roomName: s.room_name,
     checkinAt: s.checkin_at,
     referralSource: s.referral_source,
     referralDetail: s.referral_detail,

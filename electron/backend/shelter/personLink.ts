@@ -6,7 +6,7 @@ import type { DB } from '../db/schema';
 import { fieldError } from '../errors';
 import { movePersonRows, openedAndClosed, type PersonLink } from '../persons/links';
 import { regionRefs } from '../regions/refs';
-import { ppksOf, staysWithPlace } from './queries';
+import { ppksOf, staysWithPlace, toStayBrief } from './queries';
 
 type StayBrief = NonNullable<PersonLinks['shelter']>['stays'][number];
 
@@ -39,16 +39,7 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
       db,
       rows.map((r) => r.id),
     );
-    const stays: StayBrief[] = rows.map((r) => ({
-      id: r.id,
-      shelterName: r.shelter_name,
-      bedLabel: r.bed_label,
-      checkinAt: r.checkin_at,
-      checkoutAt: r.checkout_at,
-      exitType: r.exit_type,
-      destination: (r.destination_code && refs.get(r.destination_code)) || null,
-      ppks: ppks.get(r.id) ?? [],
-    }));
+    const stays: StayBrief[] = rows.map((r) => toStayBrief(r, refs, ppks));
     return { stays };
   },
 

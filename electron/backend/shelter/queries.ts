@@ -3,10 +3,10 @@ import type { Shelter, Stay } from '../../../shared/contract/shelter';
 import type { PpksCode } from '../../../shared/reference/ppks';
 import { rowsIn } from '../db/lookup';
 import type { DB } from '../db/schema';
-import type { ShelterBedsTable, ShelterRoomsTable } from '../db/tables/shelter';
+import type { ShelterBedsTable, ShelterRoomsTable, StaysTable } from '../db/tables/shelter';
 import { calendarDaysBetween } from '../../../shared/time';
 import { loadSummaries } from '../persons/store';
-import { regionRefs } from '../regions/refs';
+import { regionRefs, type RegionRef } from '../regions/refs';
 
 type Room = Shelter['rooms'][number];
 type Bed = Room['beds'][number];
@@ -88,6 +88,30 @@ export async function ppksOf(db: Kysely<DB>, stayIds: string[]): Promise<Map<str
     out.set(r.stay_id, list);
   }
   return out;
+}
+
+/** A stay row's place, dates and exit (history rows and a person's stays read the same). */
+export type StayBriefRow = Pick<
+  Selectable<StaysTable>,
+  'id' | 'checkin_at' | 'checkout_at' | 'exit_type' | 'destination_code'
+> & { shelter_name: string; bed_label: string };
+
+/** A stay in brief, as a person's page and the stay history list show it. */
+export function toStayBrief(
+  r: StayBriefRow,
+  refs: Map<string, RegionRef>,
+  ppks: Map<string, PpksCode[]>,
+) {
+  return {
+    id: r.id,
+    shelterName: r.shelter_name,
+    bedLabel: r.bed_label,
+    checkinAt: r.checkin_at,
+    checkoutAt: r.checkout_at,
+    exitType: r.exit_type,
+    destination: (r.destination_code && refs.get(r.destination_code)) || null,
+    ppks: ppks.get(r.id) ?? [],
+  };
 }
 
 /** Stays with where they are (shelter and room name, bed label); the caller adds where and order. */

@@ -87,60 +87,51 @@ export function zoneAbbreviation(timeZone: string | undefined, locale: Locale = 
   return partsOf(new Date(), locale, tz, { timeZoneName: 'short' }).timeZoneName ?? tz;
 }
 
+const DAY: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** The parts of an instant in the office zone (and the zone used); null for an invalid value. */
+function zoned(
+  value: string | Date | number,
+  opts: FormatOptions,
+  options: Intl.DateTimeFormatOptions,
+): { p: Record<string, string>; tz: string } | null {
+  const date = toDate(value);
+  if (!date) return null;
+  const tz = safeZone(opts.timeZone);
+  return { p: partsOf(date, opts.locale, tz, options), tz };
+}
+
+const dayText = (p: Record<string, string>) => `${p.day} ${p.month} ${p.year}`;
+
+/** "14.30 WITA" (id) or "14:30 WITA" (en), from parts with the hour and minute. */
+function clockText(p: Record<string, string>, tz: string, locale: Locale): string {
+  const sep = locale === 'en' ? ':' : '.';
+  return `${p.hour}${sep}${p.minute} ${zoneAbbreviation(tz, locale)}`;
+}
+
 /** "27 Nov 2026 14.30 WITA" (id) or "27 Nov 2026 14:30 WITA" (en). '' for an invalid value. */
 export function formatDateTime(value: string | Date | number, opts: FormatOptions): string {
-  const date = toDate(value);
-  if (!date) return '';
-  const tz = safeZone(opts.timeZone);
-  const p = partsOf(date, opts.locale, tz, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const sep = opts.locale === 'en' ? ':' : '.';
-  return `${p.day} ${p.month} ${p.year} ${p.hour}${sep}${p.minute} ${zoneAbbreviation(tz, opts.locale)}`;
+  const z = zoned(value, opts, { ...DAY, ...CLOCK });
+  return z ? `${dayText(z.p)} ${clockText(z.p, z.tz, opts.locale)}` : '';
 }
 
 /** "14.30 WITA" (id) or "14:30 WITA" (en). */
 export function formatTime(value: string | Date | number, opts: FormatOptions): string {
-  const date = toDate(value);
-  if (!date) return '';
-  const tz = safeZone(opts.timeZone);
-  const p = partsOf(date, opts.locale, tz, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const sep = opts.locale === 'en' ? ':' : '.';
-  return `${p.hour}${sep}${p.minute} ${zoneAbbreviation(tz, opts.locale)}`;
+  const z = zoned(value, opts, CLOCK);
+  return z ? clockText(z.p, z.tz, opts.locale) : '';
 }
 
 /** The day of an instant in the office zone: "27 Nov 2026". */
 export function formatDate(value: string | Date | number, opts: FormatOptions): string {
-  const date = toDate(value);
-  if (!date) return '';
-  const p = partsOf(date, opts.locale, safeZone(opts.timeZone), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
-  return `${p.day} ${p.month} ${p.year}`;
+  const z = zoned(value, opts, DAY);
+  return z ? dayText(z.p) : '';
 }
 
 /** The day of an instant in the office zone, in full: "Jumat, 27 November 2026". */
 export function formatDateLong(value: string | Date | number, opts: FormatOptions): string {
-  const date = toDate(value);
-  if (!date) return '';
-  const p = partsOf(date, opts.locale, safeZone(opts.timeZone), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-  return `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
+  const z = zoned(value, opts, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return z ? `${z.p.weekday}, ${dayText(z.p)}` : '';
 }
 
 /** A calendar date `YYYY-MM-DD` as "27 Nov 2026" (no time zone shift). '' when invalid. */
@@ -149,8 +140,7 @@ export function formatCalendarDate(value: string, locale: Locale): string {
   if (!m) return '';
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (date.toISOString().slice(0, 10) !== value) return '';
-  const p = partsOf(date, locale, 'UTC', { day: 'numeric', month: 'short', year: 'numeric' });
-  return `${p.day} ${p.month} ${p.year}`;
+  return dayText(partsOf(date, locale, 'UTC', DAY));
 }
 
 /** Today's calendar date (`YYYY-MM-DD`) in the office zone. */

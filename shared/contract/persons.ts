@@ -201,13 +201,17 @@ export const personLinks = z.object({
 });
 export type PersonLinks = z.infer<typeof personLinks>;
 
-/** A data-subject export (UU PDP): the record, the records merged into it, every domain's part. */
+/**
+ * A data-subject export (UU PDP): the record, the records merged into it, every domain's part.
+ * The content of the JSON file `persons.export` offers for saving.
+ */
 export const personExport = z.object({
   exportedAt: isoDateTime,
   person,
   mergedRecords: z.array(person),
   domains: z.record(z.string(), z.unknown()),
 });
+export type PersonExport = z.infer<typeof personExport>;
 
 export const duplicateCandidate = personSummary.extend({
   reasons: z.array(
@@ -243,12 +247,15 @@ export const personsContract = {
     input: z.strictObject({ id }),
     output: z.object({ person, links: personLinks, timeline: z.array(personTimelineEntry) }),
   }),
-  /** Admin: everything the office holds about a person, for a data-subject request (audited). */
+  /**
+   * Admin: everything the office holds about a person, for a data-subject request (audited), as
+   * a generated JSON file (`personExport`) the renderer saves with saveFile.
+   */
   'persons.export': method({
     access: 'persons.export',
-    write: false,
+    write: true,
     input: z.strictObject({ id }),
-    output: personExport,
+    output: z.object({ fileId: id }),
   }),
   /** Likely duplicates of what is being typed, shown before saving. Never merges. */
   'persons.duplicates': method({

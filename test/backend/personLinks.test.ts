@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { m0005 } from '../../electron/backend/db/migrations/0005_shelter';
 import { m0006 } from '../../electron/backend/db/migrations/0006_complaints';
 import '../../electron/backend/handlers';
+import type { PersonExport } from '../../shared/contract/persons';
+import { dayInZone } from '../../shared/time';
 import { personLinks, registerPersonLink } from '../../electron/backend/persons/links';
 import { phoneComplaint } from './complaintsFixtures';
 import { auditRows, setUpOffice, userWithRoles } from './harness';
@@ -188,7 +190,7 @@ describe('reads are audited (UU PDP), searches are not', () => {
 });
 
 describe('persons.export', () => {
-  it('returns the record, merged records and every domain’s rows, audited as an export', async () => {
+  it('offers a JSON file of the record, merged records and every domain’s rows, audited as an export', async () => {
     const t = await personWithHistory();
     const other = await createPerson(t.admin, { fullName: 'Budi S.' });
     const kept = (await t.admin.call('persons.get', { id: t.budi.id })).person;
@@ -199,7 +201,15 @@ describe('persons.export', () => {
       mergeVersion: other.version,
       reason: 'Orang yang sama',
     });
-    const out = await t.admin.call('persons.export', { id: t.budi.id });
+    const { fileId } = await t.admin.call('persons.export', { id: t.budi.id });
+    // A generated file for the admin who asked, named for the person and the office day.
+    const file = await t.backend.download(t.admin.token, fileId);
+    const today = dayInZone(t.clock.now, 'Asia/Makassar');
+    expect(file.response).toMatchObject({
+      ok: true,
+      data: { name: `pelita-data-orang-${t.budi.id}-${today}.json`, type: 'application/json' },
+    });
+    const out = JSON.parse(readFileSync(file.path!, 'utf8')) as PersonExport;
     expect(out.exportedAt).toBe(t.clock.now.toISOString());
     expect(out.person).toMatchObject({ id: t.budi.id, fullName: 'Budi Santoso' });
     expect(out.mergedRecords.map((p) => [p.id, p.mergedInto])).toEqual([[other.id, t.budi.id]]);
@@ -237,6 +247,12 @@ describe('persons.export', () => {
     expect(rows).toMatchObject([
       { record_type: 'person', record_id: t.budi.id, note: 'export', username: 'admin' },
     ]);
+    // Only the admin who made it may fetch it.
+    const admin2 = await userWithRoles(t, 'admin2', ['admin']);
+    expect((await t.backend.download(admin2.token, fileId)).response).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('is for admins only and audits a refused attempt', async () => {
@@ -260,5 +276,6 @@ describe('persons.export', () => {
     });
     expect(err.code).toBe('NOT_FOUND');
     expect(auditOf(t.backend, 'persons.export')).toEqual([]);
+    expect(t.backend.sqlite.prepare(`SELECT count(*) AS n FROM files`).get()).toEqual({ n: 0 });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { Output } from '../../shared/contract';
+import type { PersonExport } from '../../shared/contract/persons';
 import {
   ADMIN,
   freshHost,
@@ -666,7 +666,7 @@ test('an admin merges the duplicate into the surviving record', async ({ page })
   await expect(page.getByRole('heading', { name: 'Achmad Fauzie' })).toBeVisible();
   await expect(page.getByText('alias: Ahmad Fauzi')).toBeVisible();
 
-  // A data-subject request (UU PDP): the admin downloads everything held about the person.
+  // A data-subject request (UU PDP): the backend makes the file, the browser host downloads it.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('person-export').click(),
@@ -674,10 +674,11 @@ test('an admin merges the duplicate into the surviving record', async ({ page })
   expect(download.suggestedFilename()).toMatch(
     /^pelita-data-orang-[0-9a-f-]+-\d{4}-\d\d-\d\d\.json$/,
   );
-  const data = JSON.parse(readFileSync(await download.path(), 'utf8')) as Output<'persons.export'>;
+  const data = JSON.parse(readFileSync(await download.path(), 'utf8')) as PersonExport;
   expect(data.person.fullName).toBe('Achmad Fauzie');
   expect(data.mergedRecords.map((p) => p.fullName)).toEqual(['Ahmad Fauzi']);
   expect(Object.keys(data.domains).sort()).toEqual(['complaints', 'shelter']);
+  await expect(page.getByText('Ekspor data disimpan.', { exact: false })).toBeVisible();
   for (const [size, width, height] of [
     ['1366', 1366, 768],
     ['1920', 1920, 1080],

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLogTable, DB } from '../db/schema';
 import { redactSecrets } from './redaction';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -18,18 +18,8 @@ export interface AuditEntry {
   note?: string | null;
 }
 
-interface HashedFields {
-  seq: number;
-  at: string;
-  user_id: string | null;
-  username: string | null;
-  method: string;
-  record_type: string | null;
-  record_id: string | null;
-  outcome: 'ok' | 'denied';
-  changes: string | null;
-  note: string | null;
-}
+/** The columns a row's hash covers: all but the hashes themselves. */
+type HashedFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
 
 /** The hash covers every column and the previous hash, so editing or removing any row shows. */
 export function entryHash(prevHash: string, row: HashedFields): string {

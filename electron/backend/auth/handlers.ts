@@ -6,10 +6,11 @@ import { requireUser } from '../dispatch/context';
 import { AppError, fieldErrors } from '../errors';
 import { uuidv7 } from '../lib/ids';
 import type { UsersTable } from '../db/schema';
+import { findRow } from '../db/lookup';
 import { insertTracked, loadForChange, updateBookkeeping } from '../db/tracked';
 import { insertOffice, officeTimeZone } from '../office/store';
 import { auditView, rolesDiff, setRoles } from '../users/queries';
-import { dummyPasswordHash, hashPassword, passwordIssues, verifyPassword } from './passwords';
+import { dummyPasswordHash, passwordColumns, verifyPassword } from './passwords';
 import { rolesOf } from './sessions';
 
 /** After this many wrong passwords in a row the account locks for LOCK_MINUTES. */
@@ -71,11 +72,8 @@ export const authHandlers: HandlersOf<typeof authContract> = {
   async 'auth.setup'(input, ctx) {
     const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) throw new AppError('CONFLICT', 'auth.error.setupDone');
-    const issues = passwordIssues(input.admin.password, input.admin.username, [
-      'admin',
-      'password',
-    ]);
-    if (issues.length > 0) throw fieldErrors(issues);
+    const { username, password: chosen } = input.admin;
+    const password = await passwordColumns(ctx, chosen, username, ['admin', 'password']);
 
     // The admin being set up is the actor of both records: nobody is signed in yet.
     const actor = { id: uuidv7(ctx.now.getTime()), username: input.admin.username };
@@ -89,8 +87,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
         full_name: input.admin.fullName,
         nip: null,
         position: null,
-        password_hash: await hashPassword(input.admin.password),
-        password_changed_at: ctx.nowIso,
+        ...password,
         must_change_password: 0,
         active: 1,
         failed_attempts: 0,
@@ -103,11 +100,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
   },
 
   async 'auth.login'(input, ctx) {
-    const user = await ctx.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', input.username)
-      .executeTakeFirst();
+    const user = await findRow(ctx.db, 'users', { username: input.username });
     const deny = (
       note: string,
       key: 'auth.error.invalid' | 'auth.error.locked' | 'auth.error.disabled',
@@ -190,18 +183,13 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     if (input.currentPassword === input.newPassword) {
       throw fieldErrors([{ path: ['newPassword'], key: 'auth.error.sameAsOld' }]);
     }
-    const issues = passwordIssues(input.newPassword, me.username, ['newPassword']);
-    if (issues.length > 0) throw fieldErrors(issues);
+    const password = await passwordColumns(ctx, input.newPassword, me.username, ['newPassword']);
     // The owner's own change: an admin's open edit of the profile does not go stale.
     await updateBookkeeping(
       ctx,
       'users',
       row,
-      {
-        password_hash: await hashPassword(input.newPassword),
-        password_changed_at: ctx.nowIso,
-        must_change_password: 0,
-      },
+      { ...password, must_change_password: 0 },
       { recordType: 'user', view: auditView },
     );
     // Other PCs where this account is still signed in must sign in with the new password.

@@ -1,5 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { FieldIssue } from '../../../shared/errors';
+import type { Ctx } from '../dispatch/context';
+import { fieldErrors } from '../errors';
 
 /** scrypt cost (N = 2^15, r = 8, p = 1): about 50–100 ms here, stored with each hash so it can rise. */
 const LOG_N = 15;
@@ -100,4 +102,19 @@ export function passwordIssues(
     issues.push({ path, key: 'password.too_common' });
   }
   return issues;
+}
+
+/**
+ * The columns every password set writes (first admin, new user, reset, own change), once the
+ * password passed passwordIssues; its problems are field errors on `path`.
+ */
+export async function passwordColumns(
+  ctx: Pick<Ctx, 'nowIso'>,
+  password: string,
+  username: string,
+  path: (string | number)[],
+): Promise<{ password_hash: string; password_changed_at: string }> {
+  const issues = passwordIssues(password, username, path);
+  if (issues.length > 0) throw fieldErrors(issues);
+  return { password_hash: await hashPassword(password), password_changed_at: ctx.nowIso };
 }

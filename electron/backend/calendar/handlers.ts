@@ -4,7 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { calendarContract, Holiday } from '../../../shared/contract/calendar';
-import { deleteVersioned, loadForChange, readVersion, saveTracked } from '../db/tracked';
+import { deleteVersioned, loadForSave, saveTracked } from '../db/tracked';
 import type { HolidaysTable } from '../db/tables/calendar';
 import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
@@ -41,9 +41,7 @@ export const calendarHandlers: HandlersOf<typeof calendarContract> = {
   },
 
   async 'calendar.saveHoliday'(input, ctx) {
-    const before = input.id
-      ? await loadForChange(ctx.db, 'holidays', input.id, readVersion(input.version))
-      : undefined;
+    const before = await loadForSave(ctx.db, 'holidays', input);
     const sameDate = await ctx.db
       .selectFrom('holidays')
       .select(['id', 'name'])

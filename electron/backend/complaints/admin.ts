@@ -9,7 +9,7 @@
 import type { complaintsContract } from '../../../shared/contract/complaints';
 import type { FieldIssue } from '../../../shared/errors';
 import { KIND_CODE, patternProblems } from '../../../shared/ticketNumber';
-import { loadForChange, readVersion, saveTracked, updateVersioned } from '../db/tracked';
+import { loadForChange, loadForSave, saveTracked, updateVersioned } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
 import { categoryDays, loadSettingsRow, toCategory, toSettings } from './config';
 import { daysInOrder, throwIfAny } from './intake';
@@ -34,9 +34,7 @@ export const complaintAdminHandlers: HandlersOf<
   },
 
   async 'complaints.saveCategory'(input, ctx) {
-    const before = input.id
-      ? await loadForChange(ctx.db, 'complaint_categories', input.id, readVersion(input.version))
-      : undefined;
+    const before = await loadForSave(ctx.db, 'complaint_categories', input);
 
     const issues: FieldIssue[] = [];
     const sameName = await ctx.db

@@ -7,6 +7,7 @@ import type { AssigneeRef } from '../../../shared/contract/complaints';
 import type { Role } from '../../../shared/roles';
 import { complaintFlow } from '../../../shared/workflow/complaints';
 import { assigneeRole } from '../../../shared/workflow/engine';
+import { findRow } from '../db/lookup';
 import type { DB } from '../db/schema';
 
 const ASSIGNEE_ROLES: Role[] = [...(complaintFlow.assignees ?? [])];
@@ -56,10 +57,5 @@ export async function isAssignable(db: Kysely<DB>, userId: string): Promise<bool
 
 /** The name an assignment event keeps, as the assignee was called then. */
 export async function assigneeName(db: Kysely<DB>, userId: string): Promise<string | null> {
-  const u = await db
-    .selectFrom('users')
-    .select('full_name')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return u?.full_name ?? null;
+  return (await findRow(db, 'users', { id: userId }))?.full_name ?? null;
 }

@@ -1,5 +1,6 @@
 /** Complaints: intake, corrections, status flow, assignment, follow-up log, receipts, lists. */
 import type { Selectable } from 'kysely';
+import type { ParsedInput } from '../../../shared/contract';
 import type { complaintsContract } from '../../../shared/contract/complaints';
 import type { FieldIssue } from '../../../shared/errors';
 import { isClosed } from '../../../shared/workflow/complaints';
@@ -45,6 +46,25 @@ const AS_COMPLAINT = { recordType: 'complaint', view: auditView };
 /** Closed complaints stay closed: no more edits. */
 function openOnly(row: Pick<Row, 'status'>): void {
   if (isClosed(row.status)) throw new AppError('CONFLICT', 'complaint.closed');
+}
+
+type FormInput = ParsedInput<'complaints.create'> | ParsedInput<'complaints.update'>;
+
+/** What the intake and the correction forms both set: how it came in and what it is about. */
+function formColumns(input: FormInput) {
+  return {
+    service_type: input.serviceType,
+    category_id: input.categoryId,
+    channel: input.channel,
+    channel_ref: input.channelRef,
+    subject: input.subject,
+    person_id: input.personId,
+    region_code: input.regionCode,
+    location_address: input.locationAddress,
+    description: input.description,
+    urgency: input.urgency,
+    ppks: JSON.stringify([...new Set(input.ppks)]),
+  };
 }
 
 async function result(ctx: Ctx, id: string) {
@@ -136,10 +156,7 @@ export const complaintHandlers: HandlersOf<
     const columns = {
       number: issued.number,
       kind: input.kind,
-      service_type: input.serviceType,
-      category_id: input.categoryId,
-      channel: input.channel,
-      channel_ref: input.channelRef,
+      ...formColumns(input),
       received_at: receivedAt,
       backdate_reason: backdated ? input.backdateReason : null,
       reporter_anonymous: input.reporterAnonymous ? 1 : 0,
@@ -148,13 +165,6 @@ export const complaintHandlers: HandlersOf<
       reporter_address: input.reporterAddress,
       reporter_relation: input.reporterRelation,
       reporter_confidential: input.reporterConfidential && !input.reporterAnonymous ? 1 : 0,
-      subject: input.subject,
-      person_id: input.personId,
-      region_code: input.regionCode,
-      location_address: input.locationAddress,
-      description: input.description,
-      urgency: input.urgency,
-      ppks: JSON.stringify([...new Set(input.ppks)]),
       status: 'received' as const,
       assigned_to: input.assigneeId,
       ...dues,
@@ -225,10 +235,7 @@ export const complaintHandlers: HandlersOf<
 
     const pick = <T>(given: T | undefined, old: T) => (given !== undefined ? given : old);
     const columns = {
-      service_type: input.serviceType,
-      category_id: input.categoryId,
-      channel: input.channel,
-      channel_ref: input.channelRef,
+      ...formColumns(input),
       reporter_anonymous: anonymous ? 1 : 0,
       reporter_name: reporterName,
       reporter_phone: pick(input.reporterPhone, before.reporter_phone),
@@ -236,13 +243,6 @@ export const complaintHandlers: HandlersOf<
       reporter_relation: pick(input.reporterRelation, before.reporter_relation),
       reporter_confidential:
         !anonymous && pick(input.reporterConfidential, before.reporter_confidential === 1) ? 1 : 0,
-      subject: input.subject,
-      person_id: input.personId,
-      region_code: input.regionCode,
-      location_address: input.locationAddress,
-      description: input.description,
-      urgency: input.urgency,
-      ppks: JSON.stringify([...new Set(input.ppks)]),
     };
     // A new category brings its own deadlines, still counted from the day of receipt.
     const dues =

@@ -1,8 +1,8 @@
 /** What complaints hold about the person they concern, for persons/links. */
-import { BLANK_EVENT } from '../../../shared/contract/timeline';
 import { CLOSED_STATUSES } from '../../../shared/workflow/complaints';
 import { HIDDEN } from '../audit/redaction';
-import type { PersonLink } from '../persons/links';
+import { rowsIn } from '../db/lookup';
+import { movePersonRows, openedAndClosed, type PersonLink } from '../persons/links';
 import { REPORTER_DETAIL_FIELDS } from './confidential';
 
 export const complaintsPersonLink: PersonLink<'complaints'> = {
@@ -30,31 +30,22 @@ export const complaintsPersonLink: PersonLink<'complaints'> = {
       .select(['id', 'number', 'subject', 'received_at', 'closed_at', 'status'])
       .where('person_id', '=', personId)
       .execute();
-    return rows.flatMap((r) => {
-      const base = {
-        ...BLANK_EVENT,
-        id: r.id,
-        domain: 'complaints',
-        recordType: 'complaint',
-        recordId: r.id,
-        label: `${r.number} · ${r.subject}`,
-      };
-      return [
-        { ...base, at: r.received_at, kind: 'created' as const, toState: 'received' },
-        ...(r.closed_at
-          ? [{ ...base, at: r.closed_at, kind: 'transition' as const, toState: r.status }]
-          : []),
-      ];
-    });
+    return rows.flatMap((r) =>
+      openedAndClosed(
+        {
+          domain: 'complaints',
+          recordType: 'complaint',
+          recordId: r.id,
+          label: `${r.number} · ${r.subject}`,
+        },
+        { at: r.received_at, kind: 'created', toState: 'received' },
+        r.closed_at ? { at: r.closed_at, kind: 'transition', toState: r.status } : null,
+      ),
+    );
   },
 
   async merge(ctx, keepId, goneId) {
-    const r = await ctx.db
-      .updateTable('complaints')
-      .set({ person_id: keepId })
-      .where('person_id', '=', goneId)
-      .executeTakeFirst();
-    return { complaints: Number(r.numUpdatedRows) };
+    return { complaints: await movePersonRows(ctx, 'complaints', keepId, goneId) };
   },
 
   /**
@@ -70,14 +61,8 @@ export const complaintsPersonLink: PersonLink<'complaints'> = {
       .where('complaints.person_id', '=', personId)
       .orderBy('complaints.received_at')
       .execute();
-    const events = await db
-      .selectFrom('complaint_events')
-      .selectAll()
-      .where('complaint_id', 'in', (eb) =>
-        eb.selectFrom('complaints').select('id').where('person_id', '=', personId),
-      )
-      .orderBy('at')
-      .execute();
+    const ids = complaints.map((c) => c.id);
+    const events = await rowsIn(db, 'complaint_events', 'complaint_id', ids, 'at');
     return {
       complaints: complaints.map((c) => {
         const out: Record<string, unknown> = { ...c };

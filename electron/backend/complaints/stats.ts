@@ -13,12 +13,17 @@ import { stageMetAt } from './deadlines';
 
 type Stats = Output<'complaints.stats'>;
 
-function countBy<T extends string>(values: T[]): { key: T; count: number }[] {
-  const m = new Map<T, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+/** How many rows hold each value of `column`, most first, as `{ [name]: value, count }`. */
+function countBy<R extends Record<C, string>, C extends keyof R, N extends string>(
+  rows: R[],
+  column: C,
+  name: N,
+): (Record<N, R[C]> & { count: number })[] {
+  const m = new Map<R[C], number>();
+  for (const r of rows) m.set(r[column], (m.get(r[column]) ?? 0) + 1);
   return [...m.entries()]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([value, count]) => ({ [name]: value, count }) as Record<N, R[C]> & { count: number });
 }
 
 export async function complaintStats(
@@ -91,24 +96,13 @@ export async function complaintStats(
     from,
     to,
     received: rows.length,
-    byChannel: countBy(rows.map((r) => r.channel)).map((c) => ({
-      channel: c.key,
-      count: c.count,
+    byChannel: countBy(rows, 'channel', 'channel'),
+    byCategory: countBy(rows, 'category_id', 'id').map((c) => ({
+      ...c,
+      ...categories.get(c.id)!,
     })),
-    byCategory: countBy(rows.map((r) => r.category_id)).map((c) => ({
-      id: c.key,
-      name: categories.get(c.key)!.name,
-      nameEn: categories.get(c.key)!.nameEn,
-      count: c.count,
-    })),
-    byKind: countBy(rows.map((r) => r.kind)).map((c) => ({
-      kind: c.key,
-      count: c.count,
-    })),
-    byStatus: countBy(rows.map((r) => r.status)).map((c) => ({
-      status: c.key,
-      count: c.count,
-    })),
+    byKind: countBy(rows, 'kind', 'kind'),
+    byStatus: countBy(rows, 'status', 'status'),
     closed,
     closedOnTime,
     onTimePercent: closed > 0 ? Math.round((closedOnTime / closed) * 1000) / 10 : null,

@@ -81,7 +81,7 @@ function audited(
 }
 
 /** The version an edit says it read. An edit that does not say (an old client) counts as stale. */
-export function readVersion(version: number | undefined): number {
+function readVersion(version: number | undefined): number {
   return version ?? 0; // versions start at 1
 }
 
@@ -180,6 +180,21 @@ export const updateVersioned = updater(true);
  * stale. Audited all the same.
  */
 export const updateBookkeeping = updater(false);
+
+/**
+ * For a form that creates without an id and edits with one: the row the edit changes, checked
+ * like loadForChange against the version the form read; undefined for a new record. Hand the
+ * result to saveTracked (or insertTracked / updateVersioned).
+ */
+export async function loadForSave<T extends TrackedTable>(
+  db: Kysely<DB>,
+  table: T,
+  form: { id?: Key<T> | null; version?: number },
+  guard?: (row: Row<T>) => void,
+): Promise<Row<T> | undefined> {
+  if (!form.id) return undefined;
+  return loadForChange(db, table, form.id, readVersion(form.version), guard);
+}
 
 /**
  * The save of a form that creates a record without an id and edits it with one: `before` is

@@ -39,42 +39,20 @@ export async function seedComplaintDemo(
     new Date(now.getTime() - d * DAY - hour * 3_600_000).toISOString();
   const register = 'Dicatat dari buku register loket';
 
-  const create = async (input: Record<string, unknown>): Promise<Created> => {
-    const r = await demoCall<Created>(backend, token, 'complaints.create', input);
+  /** One call as the demo user; the session token may be renewed by any answer. */
+  const send = async (method: string, input: Record<string, unknown>): Promise<Created> => {
+    const r = await demoCall<Created>(backend, token, method, input);
     token = r.token;
     return r.data;
   };
-  const step = async (
-    c: Created,
-    to: string,
-    extra: Record<string, unknown> = {},
-  ): Promise<Created> => {
-    const r = await demoCall<Created>(backend, token, 'complaints.transition', {
-      id: c.id,
-      version: c.version,
-      to,
-      ...extra,
-    });
-    token = r.token;
-    return r.data;
-  };
-  const log = async (
-    c: Created,
-    type: string,
-    outcome: string,
-    at: string,
-    agency?: string,
-  ): Promise<Created> => {
-    const r = await demoCall<Created>(backend, token, 'complaints.logAction', {
-      id: c.id,
-      type,
-      outcome,
-      at,
-      ...(agency ? { agency } : {}),
-    });
-    token = r.token;
-    return r.data;
-  };
+  const create = (input: Record<string, unknown>) => send('complaints.create', input);
+  const step = (c: Created, to: string, extra: Record<string, unknown> = {}) =>
+    send('complaints.transition', { id: c.id, version: c.version, to, ...extra });
+  const log = (c: Created, type: string, outcome: string, at: string, agency?: string) =>
+    send('complaints.logAction', { id: c.id, type, outcome, at, ...(agency ? { agency } : {}) });
+  /** Verified (with what was checked, if said) and taken up: how every follow-up starts. */
+  const takeUp = async (c: Created, verifiedNote?: string) =>
+    step(await step(c, 'verified', verifiedNote ? { note: verifiedNote } : {}), 'in_follow_up');
 
   // 1. Phone: an elderly woman sleeping at the market; verified, a visit logged.
   let market = await create({
@@ -95,8 +73,7 @@ export async function seedComplaintDemo(
     backdateReason: register,
     assigneeId: caseworker,
   });
-  market = await step(market, 'verified', { note: 'Dicek melalui pengelola pasar: benar.' });
-  market = await step(market, 'in_follow_up');
+  market = await takeUp(market, 'Dicek melalui pengelola pasar: benar.');
   await log(
     market,
     'visit',
@@ -119,8 +96,7 @@ export async function seedComplaintDemo(
     backdateReason: 'Tiket SP4N-LAPOR! baru diteruskan admin kota',
     assigneeId: officer,
   });
-  lapor = await step(lapor, 'verified');
-  lapor = await step(lapor, 'in_follow_up');
+  lapor = await takeUp(lapor);
   await log(
     lapor,
     'coordination',
@@ -145,8 +121,7 @@ export async function seedComplaintDemo(
     backdateReason: register,
     assigneeId: officer,
   });
-  call112 = await step(call112, 'verified');
-  call112 = await step(call112, 'in_follow_up');
+  call112 = await takeUp(call112);
   call112 = await log(
     call112,
     'answer',
@@ -172,8 +147,7 @@ export async function seedComplaintDemo(
     receivedAt: daysAgo(4),
     backdateReason: register,
   });
-  dtks = await step(dtks, 'verified');
-  dtks = await step(dtks, 'in_follow_up');
+  dtks = await takeUp(dtks);
   await step(dtks, 'done', {
     finalAnswer: 'Surat keterangan diterbitkan dan diambil pemohon.',
     answerChannel: 'in_person',

@@ -10,6 +10,7 @@ import type {
   PersonSummary,
   PersonTimelineEntry,
 } from '../../../shared/contract/persons';
+import { BLANK_EVENT } from '../../../shared/contract/timeline';
 import { canAccess, type Permission } from '../../../shared/roles';
 import type { DB } from '../db/schema';
 import type { Ctx } from '../dispatch/context';
@@ -39,6 +40,42 @@ export interface PersonLink<D extends keyof PersonLinks = keyof PersonLinks> {
   personChanged?(ctx: Ctx, personId: string, person: { originCode: string | null }): Promise<void>;
   /** Everything this domain holds about the person, for a data-subject request (UU PDP). */
   export(db: Kysely<DB>, personId: string): Promise<unknown>;
+}
+
+/** Tables with a `person_id` column (a linked domain's rows about a person). */
+type PersonTable = {
+  [K in keyof DB]: DB[K] extends { person_id: string | null } ? K : never;
+}[keyof DB];
+
+/** The usual `merge`: moves a table's rows from `goneId` to `keepId`; the count for the audit. */
+export async function movePersonRows(
+  ctx: Ctx,
+  table: PersonTable,
+  keepId: string,
+  goneId: string,
+): Promise<number> {
+  // Kysely cannot follow a table chosen by a type parameter; every such table has person_id.
+  const r = await (ctx.db as unknown as Kysely<Record<string, { person_id: string | null }>>)
+    .updateTable(table)
+    .set({ person_id: keepId })
+    .where('person_id', '=', goneId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+type EventParts = Partial<PersonTimelineEntry> & Pick<PersonTimelineEntry, 'at' | 'kind'>;
+
+/**
+ * The usual timeline of a linked record: when it was opened and, once it ended, when it was
+ * closed. `record` names it (domain, type, id, label); each event adds what it knows.
+ */
+export function openedAndClosed(
+  record: Pick<PersonTimelineEntry, 'domain' | 'recordType' | 'recordId' | 'label'>,
+  opened: EventParts,
+  closed: EventParts | null,
+): PersonTimelineEntry[] {
+  const base = { ...BLANK_EVENT, id: record.recordId, ...record };
+  return [{ ...base, ...opened }, ...(closed ? [{ ...base, ...closed }] : [])];
 }
 
 const links = new Map<string, PersonLink>();

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Region, RegionLevel } from '../../../shared/contract/regions';
+import { findRow } from '../db/lookup';
 import type { DB } from '../db/schema';
 import { ancestorCodes, levelOf, normalizeRegionName } from './normalize';
 
@@ -100,10 +101,5 @@ export async function getRegion(db: Kysely<DB>, code: string): Promise<Region | 
 }
 
 export async function regionName(db: Kysely<DB>, code: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('regions')
-    .select('name')
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row?.name ?? null;
+  return (await findRow(db, 'regions', { code }))?.name ?? null;
 }

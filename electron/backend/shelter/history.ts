@@ -9,7 +9,7 @@ import type { HandlersOf } from '../dispatch/context';
 import { fieldError } from '../errors';
 import { keysetPage, keysetPlan } from '../lib/keyset';
 import { regionRefs } from '../regions/refs';
-import { ppksOf, shelterClock, stayDays } from './queries';
+import { ppksOf, shelterClock, stayDays, toStayBrief } from './queries';
 
 type HistoryMethods = Pick<typeof shelterContract, 'stays.history' | 'stays.stats'>;
 
@@ -98,19 +98,12 @@ export const historyHandlers: HandlersOf<HistoryMethods> = {
     );
     return {
       rows: page.map((r) => ({
-        id: r.id,
+        ...toStayBrief(r, refs, ppks),
         personId: r.person_id,
         personName: r.full_name,
         nik: r.nik,
         origin: (r.origin_code && refs.get(r.origin_code)) || null,
-        shelterName: r.shelter_name,
-        bedLabel: r.bed_label,
-        checkinAt: r.checkin_at,
-        checkoutAt: r.checkout_at,
-        exitType: r.exit_type,
-        destination: (r.destination_code && refs.get(r.destination_code)) || null,
         days: stayDays(r.checkin_at, r.checkout_at, ctx.now, clock.timeZone),
-        ppks: ppks.get(r.id) ?? [],
       })),
       next,
       prev,

@@ -1,11 +1,12 @@
 /** What the shelter holds about a person (stays, their PPKS and service log), for persons/links. */
-import { BLANK_EVENT } from '../../../shared/contract/timeline';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PersonLinks } from '../../../shared/contract/persons';
+import { rowsIn } from '../db/lookup';
 import type { DB } from '../db/schema';
 import { fieldError } from '../errors';
-import type { PersonLink } from '../persons/links';
+import { movePersonRows, openedAndClosed, type PersonLink } from '../persons/links';
 import { regionRefs } from '../regions/refs';
+import { ppksOf, staysWithPlace, toStayBrief } from './queries';
 
 type StayBrief = NonNullable<PersonLinks['shelter']>['stays'][number];
 
@@ -15,85 +16,48 @@ function regencyOf(originCode: string | null): string | null {
   return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : null;
 }
 
+/** The person's stays, oldest first, with where they were. */
+function personStays(db: Kysely<DB>, personId: string) {
+  return staysWithPlace(db)
+    .where('stays.person_id', '=', personId)
+    .orderBy('stays.checkin_at')
+    .execute();
+}
+
 export const shelterPersonLink: PersonLink<'shelter'> = {
   domain: 'shelter',
   tables: ['stays'],
   readPermission: 'shelter.read',
 
   async summary(db, personId) {
-    const rows = await db
-      .selectFrom('stays')
-      .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .innerJoin('shelter_beds', 'shelter_beds.id', 'stays.bed_id')
-      .select([
-        'stays.id',
-        'shelters.name as shelterName',
-        'shelter_beds.label as bedLabel',
-        'stays.checkin_at',
-        'stays.checkout_at',
-        'stays.exit_type',
-        'stays.destination_code',
-        sql<string>`(SELECT group_concat(ppks, ',') FROM stay_ppks WHERE stay_id = stays.id)`.as(
-          'ppks',
-        ),
-      ])
-      .where('stays.person_id', '=', personId)
-      .orderBy('stays.checkin_at', 'desc')
-      .execute();
+    const rows = (await personStays(db, personId)).reverse();
     const refs = await regionRefs(
       db,
       rows.map((r) => r.destination_code),
     );
-    const stays: StayBrief[] = rows.map((r) => ({
-      id: r.id,
-      shelterName: r.shelterName,
-      bedLabel: r.bedLabel,
-      checkinAt: r.checkin_at,
-      checkoutAt: r.checkout_at,
-      exitType: r.exit_type,
-      destination: (r.destination_code && refs.get(r.destination_code)) || null,
-      ppks: r.ppks ? r.ppks.split(',').sort() : [],
-    }));
+    const ppks = await ppksOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    const stays: StayBrief[] = rows.map((r) => toStayBrief(r, refs, ppks));
     return { stays };
   },
 
   async timeline(db, personId) {
-    const rows = await db
-      .selectFrom('stays')
-      .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .select([
-        'stays.id',
-        'shelters.name',
-        'stays.checkin_at',
-        'stays.checkout_at',
-        'stays.exit_type',
-      ])
-      .where('stays.person_id', '=', personId)
-      .execute();
-    return rows.flatMap((r) => {
-      const base = {
-        ...BLANK_EVENT,
-        id: r.id,
-        domain: 'shelter',
-        recordType: 'stay',
-        recordId: r.id,
-        label: r.name,
-      };
-      return [
-        { ...base, at: r.checkin_at, kind: 'created' as const, action: 'checkin' },
-        ...(r.checkout_at
-          ? [
-              {
-                ...base,
-                at: r.checkout_at,
-                kind: 'transition' as const,
-                action: 'checkout',
-                details: { exitType: r.exit_type },
-              },
-            ]
-          : []),
-      ];
-    });
+    return (await personStays(db, personId)).flatMap((r) =>
+      openedAndClosed(
+        { domain: 'shelter', recordType: 'stay', recordId: r.id, label: r.shelter_name },
+        { at: r.checkin_at, kind: 'created', action: 'checkin' },
+        r.checkout_at
+          ? {
+              at: r.checkout_at,
+              kind: 'transition',
+              action: 'checkout',
+              details: { exitType: r.exit_type },
+            }
+          : null,
+      ),
+    );
   },
 
   /** The newest stay of each person, in one query (an indexed lookup per person inside it). */
@@ -136,12 +100,7 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
   },
 
   async merge(ctx, keepId, goneId) {
-    const r = await ctx.db
-      .updateTable('stays')
-      .set({ person_id: keepId })
-      .where('person_id', '=', goneId)
-      .executeTakeFirst();
-    return { stays: Number(r.numUpdatedRows) };
+    return { stays: await movePersonRows(ctx, 'stays', keepId, goneId) };
   },
 
   /** Stays keep a copy of the person's origin kabupaten/kota for the figures and filters. */
@@ -154,28 +113,10 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
   },
 
   async export(db, personId) {
-    const stays = await db
-      .selectFrom('stays')
-      .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
-      .innerJoin('shelter_beds', 'shelter_beds.id', 'stays.bed_id')
-      .selectAll('stays')
-      .select(['shelters.name as shelter_name', 'shelter_beds.label as bed_label'])
-      .where('stays.person_id', '=', personId)
-      .orderBy('stays.checkin_at')
-      .execute();
-    const theirStays = (eb: ExpressionBuilder<DB, 'stay_ppks' | 'stay_events'>) =>
-      eb.selectFrom('stays').select('id').where('person_id', '=', personId);
-    const ppks = await db
-      .selectFrom('stay_ppks')
-      .selectAll()
-      .where('stay_id', 'in', theirStays)
-      .execute();
-    const events = await db
-      .selectFrom('stay_events')
-      .selectAll()
-      .where('stay_id', 'in', theirStays)
-      .orderBy('at')
-      .execute();
+    const stays = await personStays(db, personId);
+    const ids = stays.map((s) => s.id);
+    const ppks = await rowsIn(db, 'stay_ppks', 'stay_id', ids, 'ppks');
+    const events = await rowsIn(db, 'stay_events', 'stay_id', ids, 'at');
     return {
       stays: stays.map((s) => ({
         ...s,

@@ -1,10 +1,41 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Shelter, Stay } from '../../../shared/contract/shelter';
 import type { PpksCode } from '../../../shared/reference/ppks';
+import { rowsIn } from '../db/lookup';
 import type { DB } from '../db/schema';
+import type { ShelterBedsTable, ShelterRoomsTable, StaysTable } from '../db/tables/shelter';
 import { calendarDaysBetween } from '../../../shared/time';
 import { loadSummaries } from '../persons/store';
-import { regionRefs } from '../regions/refs';
+import { regionRefs, type RegionRef } from '../regions/refs';
+
+type Room = Shelter['rooms'][number];
+type Bed = Room['beds'][number];
+type BedRow = Pick<
+  Selectable<ShelterBedsTable>,
+  'id' | 'room_id' | 'label' | 'section' | 'active' | 'version'
+>;
+
+/** A bed as the contract shows it (shelter lists and the board). */
+export function toBed(b: BedRow): Bed {
+  return {
+    id: b.id,
+    roomId: b.room_id,
+    label: b.label,
+    section: b.section,
+    active: b.active === 1,
+    version: b.version,
+  };
+}
+
+function toRoom(r: Selectable<ShelterRoomsTable>, beds: BedRow[]): Room {
+  return {
+    id: r.id,
+    shelterId: r.shelter_id,
+    name: r.name,
+    version: r.version,
+    beds: beds.filter((b) => b.room_id === r.id).map(toBed),
+  };
+}
 
 /** Shelters with their rooms and beds, in name order. */
 export async function loadShelters(
@@ -15,20 +46,9 @@ export async function loadShelters(
   if (opts.ids) q = q.where('id', 'in', opts.ids);
   if (!opts.includeInactive && !opts.ids) q = q.where('active', '=', 1);
   const shelters = await q.execute();
-  if (shelters.length === 0) return [];
   const ids = shelters.map((s) => s.id);
-  const rooms = await db
-    .selectFrom('shelter_rooms')
-    .selectAll()
-    .where('shelter_id', 'in', ids)
-    .orderBy('name')
-    .execute();
-  const beds = await db
-    .selectFrom('shelter_beds')
-    .selectAll()
-    .where('shelter_id', 'in', ids)
-    .orderBy('label')
-    .execute();
+  const rooms = await rowsIn(db, 'shelter_rooms', 'shelter_id', ids, 'name');
+  const beds = await rowsIn(db, 'shelter_beds', 'shelter_id', ids, 'label');
   return shelters.map((s): Shelter => ({
     id: s.id,
     name: s.name,
@@ -36,24 +56,7 @@ export async function loadShelters(
     capacity: s.capacity,
     active: s.active === 1,
     version: s.version,
-    rooms: rooms
-      .filter((r) => r.shelter_id === s.id)
-      .map((r) => ({
-        id: r.id,
-        shelterId: r.shelter_id,
-        name: r.name,
-        version: r.version,
-        beds: beds
-          .filter((b) => b.room_id === r.id)
-          .map((b) => ({
-            id: b.id,
-            roomId: b.room_id,
-            label: b.label,
-            section: b.section,
-            active: b.active === 1,
-            version: b.version,
-          })),
-      })),
+    rooms: rooms.filter((r) => r.shelter_id === s.id).map((r) => toRoom(r, beds)),
   }));
 }
 
@@ -87,25 +90,52 @@ export async function ppksOf(db: Kysely<DB>, stayIds: string[]): Promise<Map<str
   return out;
 }
 
-/** One stay with its person, bed, categories and event log. */
-export async function loadStay(
-  db: Kysely<DB>,
-  id: string,
-  clock: { now: Date; timeZone: string; maxStayDays: number },
-): Promise<Stay | undefined> {
-  const s = await db
+/** A stay row's place, dates and exit (history rows and a person's stays read the same). */
+export type StayBriefRow = Pick<
+  Selectable<StaysTable>,
+  'id' | 'checkin_at' | 'checkout_at' | 'exit_type' | 'destination_code'
+> & { shelter_name: string; bed_label: string };
+
+/** A stay in brief, as a person's page and the stay history list show it. */
+export function toStayBrief(
+  r: StayBriefRow,
+  refs: Map<string, RegionRef>,
+  ppks: Map<string, PpksCode[]>,
+) {
+  return {
+    id: r.id,
+    shelterName: r.shelter_name,
+    bedLabel: r.bed_label,
+    checkinAt: r.checkin_at,
+    checkoutAt: r.checkout_at,
+    exitType: r.exit_type,
+    destination: (r.destination_code && refs.get(r.destination_code)) || null,
+    ppks: ppks.get(r.id) ?? [],
+  };
+}
+
+/** Stays with where they are (shelter and room name, bed label); the caller adds where and order. */
+export function staysWithPlace(db: Kysely<DB>) {
+  return db
     .selectFrom('stays')
     .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')
     .innerJoin('shelter_beds', 'shelter_beds.id', 'stays.bed_id')
     .innerJoin('shelter_rooms', 'shelter_rooms.id', 'shelter_beds.room_id')
     .selectAll('stays')
     .select([
-      'shelters.name as shelterName',
-      'shelter_beds.label as bedLabel',
-      'shelter_rooms.name as roomName',
-    ])
-    .where('stays.id', '=', id)
-    .executeTakeFirst();
+      'shelters.name as shelter_name',
+      'shelter_beds.label as bed_label',
+      'shelter_rooms.name as room_name',
+    ]);
+}
+
+/** One stay with its person, bed, categories and event log. */
+export async function loadStay(
+  db: Kysely<DB>,
+  id: string,
+  clock: { now: Date; timeZone: string; maxStayDays: number },
+): Promise<Stay | undefined> {
+  const s = await staysWithPlace(db).where('stays.id', '=', id).executeTakeFirst();
   if (!s) return undefined;
   const [person] = await loadSummaries(db, [s.person_id]);
   const events = await db
@@ -130,10 +160,10 @@ export async function loadStay(
     id: s.id,
     person: person!,
     shelterId: s.shelter_id,
-    shelterName: s.shelterName,
+    shelterName: s.shelter_name,
     bedId: s.bed_id,
-    bedLabel: s.bedLabel,
-    roomName: s.roomName,
+    bedLabel: s.bed_label,
+    roomName: s.room_name,
     checkinAt: s.checkin_at,
     referralSource: s.referral_source,
     referralDetail: s.referral_detail,

@@ -5,13 +5,14 @@ import type { shelterContract } from '../../../shared/contract/shelter';
 import type { FieldIssue } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import { EXITS_WITH_DESTINATION } from '../../../shared/reference/shelter';
+import { findRow, requireRow } from '../db/lookup';
 import { insertEntry, insertTracked, loadForChange, updateVersioned } from '../db/tracked';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { AppError, fieldError, fieldErrors, notFound } from '../errors';
 import { loadSummaries } from '../persons/store';
 import { regencyOf, regionRefs } from '../regions/refs';
-import { loadStay, ppksOf, shelterClock, stayDays } from './queries';
+import { loadStay, ppksOf, shelterClock, stayDays, toBed } from './queries';
 
 type StayMethods = Pick<
   typeof shelterContract,
@@ -174,14 +175,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       beds: beds.map((b) => {
         const days = b.checkin_at ? stayDays(b.checkin_at, null, ctx.now, clock.timeZone) : 0;
         return {
-          bed: {
-            id: b.id,
-            roomId: b.room_id,
-            label: b.label,
-            section: b.section,
-            active: b.active === 1,
-            version: b.version,
-          },
+          bed: toBed(b),
           roomName: b.roomName,
           stay:
             b.stayId && b.person_id && b.checkin_at
@@ -201,19 +195,9 @@ export const stayHandlers: HandlersOf<StayMethods> = {
 
   async 'stays.checkIn'(input, ctx) {
     const clock = await shelterClock(ctx.db, ctx.now);
-    const person = await ctx.db
-      .selectFrom('persons')
-      .select(['id', 'full_name', 'merged_into', 'origin_code'])
-      .where('id', '=', input.personId)
-      .executeTakeFirst();
-    if (!person) throw fieldError(['personId'], 'error.not_found');
+    const person = await requireRow(ctx.db, 'persons', input.personId, 'personId');
     if (person.merged_into) throw fieldError(['personId'], 'stay.person_merged');
-    const bed = await ctx.db
-      .selectFrom('shelter_beds')
-      .selectAll()
-      .where('id', '=', input.bedId)
-      .executeTakeFirst();
-    if (!bed) throw fieldError(['bedId'], 'error.not_found');
+    const bed = await requireRow(ctx.db, 'shelter_beds', input.bedId, 'bedId');
     if (bed.active !== 1) throw fieldError(['bedId'], 'stay.bed_inactive');
     const checkinAt = input.checkinAt ? new Date(input.checkinAt).toISOString() : ctx.nowIso;
     if (new Date(checkinAt).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
@@ -225,25 +209,15 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       }>`SELECT id FROM complaints WHERE id = ${input.complaintId}`.execute(ctx.db);
       if (found.rows.length === 0) throw fieldError(['complaintId'], 'error.not_found');
     }
-    const current = await ctx.db
-      .selectFrom('stays')
-      .select('checkin_at')
-      .where('person_id', '=', person.id)
-      .where('checkout_at', 'is', null)
-      .executeTakeFirst();
+    const current = await findRow(ctx.db, 'stays', { person_id: person.id, checkout_at: null });
     if (current) {
       throw new AppError('CONFLICT', 'stay.person_already_in', {
         name: person.full_name,
         since: when(current.checkin_at, clock.timeZone),
       });
     }
-    const taken = await ctx.db
-      .selectFrom('stays')
-      .select('id')
-      .where('bed_id', '=', bed.id)
-      .where('checkout_at', 'is', null)
-      .executeTakeFirst();
-    if (taken) throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
+    if (await findRow(ctx.db, 'stays', { bed_id: bed.id, checkout_at: null }))
+      throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
     const overlaps = await overlapIssues(
       ctx,
       { personId: person.id, bedId: bed.id, checkinAt, checkoutAt: null },

@@ -1,10 +1,11 @@
 import type { usersContract } from '../../../shared/contract/users';
-import { hashPassword, passwordIssues } from '../auth/passwords';
+import { passwordColumns } from '../auth/passwords';
 import { rolesOf } from '../auth/sessions';
+import { findRow } from '../db/lookup';
 import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
-import { fieldError, fieldErrors } from '../errors';
+import { fieldError } from '../errors';
 import { auditView, countActiveAdmins, listUsers, loadUser, rolesDiff, setRoles } from './queries';
 
 const AS_USER = { recordType: 'user', view: auditView };
@@ -16,14 +17,9 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
   },
 
   async 'users.create'(input, ctx) {
-    const taken = await ctx.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', input.username)
-      .executeTakeFirst();
-    if (taken) throw fieldError(['username'], 'user.username_taken', { username: input.username });
-    const issues = passwordIssues(input.password, input.username, ['password']);
-    if (issues.length > 0) throw fieldErrors(issues);
+    if (await findRow(ctx.db, 'users', { username: input.username }))
+      throw fieldError(['username'], 'user.username_taken', { username: input.username });
+    const password = await passwordColumns(ctx, input.password, input.username, ['password']);
 
     const id = await insertTracked(
       ctx,
@@ -33,8 +29,7 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
         full_name: input.fullName,
         nip: input.nip,
         position: input.position,
-        password_hash: await hashPassword(input.password),
-        password_changed_at: ctx.nowIso,
+        ...password,
         // The admin chose this password, so the user replaces it at first sign-in.
         must_change_password: 1,
         active: 1,
@@ -85,15 +80,15 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
 
   async 'users.resetPassword'(input, ctx) {
     const before = await loadForChange(ctx.db, 'users', input.id);
-    const issues = passwordIssues(input.newPassword, before.username, ['newPassword']);
-    if (issues.length > 0) throw fieldErrors(issues);
+    const password = await passwordColumns(ctx, input.newPassword, before.username, [
+      'newPassword',
+    ]);
     await updateVersioned(
       ctx,
       'users',
       before,
       {
-        password_hash: await hashPassword(input.newPassword),
-        password_changed_at: ctx.nowIso,
+        ...password,
         must_change_password: 1,
         failed_attempts: 0,
         locked_until: null,

@@ -1,3 +1,4 @@
+import { TRACKED_COLUMNS } from './columns';
 import type { Migration } from './types';
 
 /** Office profile (one row), users with roles, sessions, and a small key/value table. */
@@ -22,11 +23,7 @@ CREATE TABLE office (
   head_position TEXT,
   time_zone TEXT NOT NULL,
   max_stay_days INTEGER NOT NULL CHECK (max_stay_days BETWEEN 1 AND 90),
-  created_at TEXT NOT NULL,
-  created_by TEXT,
-  updated_at TEXT NOT NULL,
-  updated_by TEXT,
-  version INTEGER NOT NULL DEFAULT 1
+  ${TRACKED_COLUMNS}
 ) STRICT;
 
 CREATE TABLE users (
@@ -42,11 +39,7 @@ CREATE TABLE users (
   failed_attempts INTEGER NOT NULL DEFAULT 0,
   locked_until TEXT,
   last_login_at TEXT,
-  created_at TEXT NOT NULL,
-  created_by TEXT,
-  updated_at TEXT NOT NULL,
-  updated_by TEXT,
-  version INTEGER NOT NULL DEFAULT 1
+  ${TRACKED_COLUMNS}
 ) STRICT;
 
 CREATE TABLE user_roles (

@@ -1,3 +1,4 @@
+import { TRACKED_COLUMNS } from './columns';
 import type { Migration } from './types';
 
 /**
@@ -39,11 +40,7 @@ CREATE TABLE persons (
   search_names TEXT NOT NULL,
   search_origin TEXT NOT NULL DEFAULT '',
   name_key TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  created_by TEXT,
-  updated_at TEXT NOT NULL,
-  updated_by TEXT,
-  version INTEGER NOT NULL DEFAULT 1
+  ${TRACKED_COLUMNS}
 ) STRICT;
 -- One living record per NIK; a merged record keeps its NIK for the audit but steps aside.
 CREATE UNIQUE INDEX persons_nik ON persons(nik) WHERE nik IS NOT NULL AND merged_into IS NULL;

@@ -1,31 +1,20 @@
 /**
  * Admins: everything the office holds about a person as a JSON file, for a data-subject request
- * (UU PDP). The backend records the export in the audit trail. A plain Blob download until the
- * shared file-save port exists.
+ * (UU PDP). The backend makes the file and records the export in the audit trail; saveFile opens
+ * the save dialog in Electron and downloads in the browser host.
  */
 import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { todayInZone } from '../../../../shared/format';
+import { saveFile } from '../../api/files';
 import { call } from '../../api/rpc';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
-import { useFormat } from '../../lib/format';
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // Give the browser a moment to start the download before the address is released.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { notify } from '../../lib/notify';
 
 export function PersonExportButton({ personId }: { personId: string }) {
   const t = useT();
   const handle = useFailureHandler();
-  const { timeZone } = useFormat();
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -36,9 +25,8 @@ export function PersonExportButton({ personId }: { personId: string }) {
       onClick={async () => {
         setBusy(true);
         try {
-          const data = await call('persons.export', { id: personId });
-          const day = todayInZone(timeZone, new Date(data.exportedAt));
-          download(`pelita-data-orang-${personId}-${day}.json`, JSON.stringify(data, null, 2));
+          const { fileId } = await call('persons.export', { id: personId });
+          if (await saveFile(fileId)) notify({ color: 'teal', message: t('person.export.saved') });
         } catch (e) {
           handle(e);
         } finally {

@@ -24,6 +24,7 @@ import { DueTodayCard } from './complaints/DueTodayCard';
 import { ChecklistCard } from './office/ChecklistCard';
 import { HomeShelterCard } from './shelter/HomeShelterCard';
 import { SectionCard } from '../components/SectionCard';
+import { useCan } from '../session/can';
 
 function OfficeCard() {
   const t = useT();
@@ -205,8 +206,9 @@ export function Home() {
   const t = useT();
   const fmt = useFormat();
   const me = useMe();
-  const canAudit = me.permissions.includes('audit.read');
-  const canUsers = me.permissions.includes('users.manage');
+  const can = useCan();
+  const canAudit = can('audit.verify');
+  const canUsers = can('users.list');
   return (
     <>
       <PageHeader
@@ -218,7 +220,7 @@ export function Home() {
           </Group>
         }
       />
-      {me.permissions.includes('office.manage') && (
+      {can('office.checklist') && (
         <Box mb="lg">
           <ChecklistCard />
         </Box>
@@ -260,8 +262,8 @@ export function Home() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            {me.permissions.includes('complaints.followUp') && <DueTodayCard />}
-            {me.permissions.includes('shelter.read') && <HomeShelterCard />}
+            {can('complaints.logAction') && <DueTodayCard />}
+            {can('stays.roster') && <HomeShelterCard />}
             <OfficeCard />
             <RecentActivity />
           </Stack>

@@ -29,8 +29,8 @@ const VIEWER = {
   fullName: 'Rahmawati Kepala Dinas',
   nip: '197501012000032001',
   position: 'Kepala Dinas',
-  password: 'PimpinanAwal2026',
-  newPassword: 'PimpinanBaru2026',
+  password: 'KepalaAwal2026x',
+  newPassword: 'KepalaBaru2026x',
 };
 
 test.beforeAll(async ({ request }) => {

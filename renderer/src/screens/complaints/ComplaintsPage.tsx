@@ -379,7 +379,7 @@ export function ComplaintsPage() {
         }}
         empty={{
           title: t('complaint.list.empty'),
-          body: t('complaint.list.emptyHelp'),
+          body: t(canCreate ? 'complaint.list.emptyHelp' : 'complaint.list.emptyHelpRead'),
           action: canCreate ? (
             <AddButton to="/complaints/new">{t('nav.complaints.new')}</AddButton>
           ) : undefined,

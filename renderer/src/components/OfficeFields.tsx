@@ -168,8 +168,6 @@ export function OfficeFields({
             required
             min={1}
             max={90}
-            allowDecimal={false}
-            allowNegative={false}
             value={v.maxStayDays}
             onChange={(n) => form.set('maxStayDays', n)}
             error={form.errorText('maxStayDays')}

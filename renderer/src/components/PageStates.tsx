@@ -96,7 +96,6 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   return (
     <Alert
       color="red"
-      variant="light"
       icon={<IconAlertTriangle size={20} />}
       title={t('common.errorTitle')}
       role="alert"

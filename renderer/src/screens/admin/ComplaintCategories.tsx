@@ -96,7 +96,6 @@ function CategoryForm({
       placeholder={t('complaintAdmin.defaultDays', { days: fallback })}
       min={1}
       max={60}
-      allowDecimal={false}
       value={v[name]}
       onChange={(n) => form.set(name, n)}
       error={form.errorText(name)}
@@ -132,7 +131,6 @@ function CategoryForm({
           label={t('complaintAdmin.sortOrder')}
           min={0}
           max={9999}
-          allowDecimal={false}
           value={v.sortOrder}
           onChange={(n) => form.set('sortOrder', n)}
           error={form.errorText('sortOrder')}

@@ -172,7 +172,6 @@ export function HolidaysPage() {
       {nextCount < FEW && (
         <Alert
           color="orange"
-          variant="light"
           icon={<IconAlertTriangle size={20} />}
           mb="lg"
           data-testid="holidays-incomplete"

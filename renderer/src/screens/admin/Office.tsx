@@ -11,7 +11,7 @@ import {
   type OfficeValues,
 } from '../../components/OfficeFields';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageStates';
+import { Loaded } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
@@ -76,13 +76,7 @@ export function OfficePage() {
   return (
     <>
       <PageHeader title={t('office.title')} subtitle={t('office.subtitle')} />
-      {office.error ? (
-        <LoadError error={office.error} onRetry={office.reload} />
-      ) : !office.data ? (
-        <PageLoader />
-      ) : (
-        <OfficeForm office={office.data} />
-      )}
+      <Loaded query={office}>{(o) => <OfficeForm office={o} />}</Loaded>
     </>
   );
 }

@@ -13,7 +13,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconDeviceFloppy, IconHash } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { ComplaintSettings } from '../../../../shared/contract/complaints';
 import { todayInZone } from '../../../../shared/format';
 import { formatTicketNumber, patternProblems } from '../../../../shared/ticketNumber';
@@ -23,9 +22,8 @@ import { Loaded } from '../../components/PageStates';
 import { SectionCard } from '../../components/SectionCard';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/form';
+import { useRecordForm } from '../../lib/recordForm';
 import { useQuery } from '../../lib/useQuery';
 
 const TOKENS = ['{seq}', '{seq:4}', '{year}', '{yy}', '{month}', '{romanMonth}', '{kind}'] as const;
@@ -55,12 +53,10 @@ function valuesOf(s: ComplaintSettings): Values {
 function SettingsForm({ initial }: { initial: ComplaintSettings }) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
-  const [base, setBase] = useState(initial);
-  const form = useForm<Values, ComplaintSettings>(() => valuesOf(initial), {
-    submit: (v) =>
+  const { form, base } = useRecordForm(initial, valuesOf, {
+    submit: (v, version) =>
       callChecked('complaints.saveSettings', {
-        version: base.version,
+        version,
         numberPattern: v.numberPattern,
         kindCodeComplaint: v.kindCodeComplaint,
         kindCodeDataService: v.kindCodeDataService,
@@ -69,11 +65,7 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
         completeDays: Number(v.completeDays),
         followUpText: v.followUpText,
       }),
-    onSaved: (saved) => {
-      setBase(saved);
-      form.setValues(valuesOf(saved));
-    },
-    onReload: () => void reload(),
+    load: () => call('complaints.settings', {}),
   });
   const v = form.values;
   const today = todayInZone(fmt.timeZone);
@@ -87,16 +79,6 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
           month: Number(today.slice(5, 7)),
           kindCode: code.trim().toUpperCase() || '?',
         });
-
-  const reload = async () => {
-    try {
-      const fresh = await call('complaints.settings', {});
-      setBase(fresh);
-      form.setValues(valuesOf(fresh));
-    } catch (e) {
-      handle(e);
-    }
-  };
 
   const num = (name: 'verifyDays' | 'answerDays' | 'completeDays', label: string) => (
     <NumberInput

@@ -1,21 +1,14 @@
 import { Group, Paper, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { Office } from '../../../../shared/contract/office';
 import { call, callChecked } from '../../api/rpc';
 import { FormActions, FormFrame } from '../../components/FormModal';
-import {
-  OfficeFields,
-  officeInputFrom,
-  officeValuesFrom,
-  type OfficeValues,
-} from '../../components/OfficeFields';
+import { OfficeFields, officeInputFrom, officeValuesFrom } from '../../components/OfficeFields';
 import { PageHeader } from '../../components/PageHeader';
 import { Loaded } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/form';
+import { useRecordForm } from '../../lib/recordForm';
 import { useQuery } from '../../lib/useQuery';
 import { useSession } from '../../session/SessionProvider';
 
@@ -23,28 +16,12 @@ function OfficeForm({ office }: { office: Office }) {
   const t = useT();
   const fmt = useFormat();
   const session = useSession();
-  const handle = useFailureHandler();
-  const [base, setBase] = useState(office);
-  const form = useForm<OfficeValues, Office>(() => officeValuesFrom(office), {
-    submit: (v) => callChecked('office.update', { ...officeInputFrom(v), version: base.version }),
+  const { form, base } = useRecordForm(office, officeValuesFrom, {
+    submit: (v, version) => callChecked('office.update', { ...officeInputFrom(v), version }),
+    load: () => call('office.get', {}),
     success: 'office.saved',
-    onSaved: (saved) => {
-      setBase(saved);
-      form.setValues(officeValuesFrom(saved));
-      session.officeChanged(saved);
-    },
-    onReload: () => void reload(),
+    onSaved: (saved) => session.officeChanged(saved),
   });
-
-  const reload = async () => {
-    try {
-      const fresh = await call('office.get', {});
-      setBase(fresh);
-      form.setValues(officeValuesFrom(fresh));
-    } catch (e) {
-      handle(e);
-    }
-  };
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>

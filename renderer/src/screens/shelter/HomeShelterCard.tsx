@@ -1,18 +1,9 @@
 /** Home: current residents and overdue stays across the active shelters (shelter.read). */
-import {
-  Anchor,
-  Card,
-  Group,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Anchor, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconBed } from '@tabler/icons-react';
 import { call } from '../../api/rpc';
 import { Loaded } from '../../components/PageStates';
+import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/I18nProvider';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
@@ -41,15 +32,7 @@ export function HomeShelterCard() {
   const t = useT();
   const q = useQuery('home-shelter', loadCounts);
   return (
-    <Card withBorder radius="md" padding="lg" data-testid="home-shelter">
-      <Group gap="sm" mb="md" wrap="nowrap">
-        <ThemeIcon variant="light" radius="md" size={36}>
-          <IconBed size={20} />
-        </ThemeIcon>
-        <Title order={2} fz="lg" fw={600}>
-          {t('home.shelter')}
-        </Title>
-      </Group>
+    <SectionCard title={t('home.shelter')} icon={<IconBed size={20} />} testId="home-shelter">
       <Loaded query={q} loading={<Skeleton h={64} />}>
         {(d) =>
           d.shelters === 0 ? (
@@ -90,6 +73,6 @@ export function HomeShelterCard() {
       <Anchor href={href('/shelter')} size="sm" mt="md" display="block">
         {t('home.shelter.open')}
       </Anchor>
-    </Card>
+    </SectionCard>
   );
 }

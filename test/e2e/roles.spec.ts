@@ -271,6 +271,28 @@ test('a viewer typing a form address gets the no-access page, and no "n for new"
   await signOut(page);
 });
 
+test('home and the admin settings pages at both screen sizes', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await expect(
+    page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}` }),
+  ).toBeVisible();
+  await expect(page.getByTestId('home-audit-status')).toBeVisible();
+  await expect(page.getByTestId('home-shelter')).toBeVisible();
+  await shotSizes(page, '31-home-admin');
+  for (const [path, heading, name] of [
+    ['/admin/office', 'Profil kantor', '32-admin-office'],
+    ['/admin/holidays', 'Hari libur', '33-admin-holidays'],
+    ['/admin/complaint-numbering', 'Penomoran & tenggat', '34-admin-numbering'],
+    ['/admin/complaint-categories', 'Kategori pengaduan', '35-admin-categories'],
+  ] as const) {
+    await page.goto(`${host.url}/#${path}`);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    await expect(page.getByTestId('access-denied')).toHaveCount(0);
+    await shotSizes(page, name);
+  }
+  await signOut(page);
+});
+
 test('sign out everywhere ends the session on another device', async ({ page, browser }) => {
   await login(page, host, WORKER.username, WORKER.newPassword);
   const other = await browser.newContext();

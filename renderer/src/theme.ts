@@ -43,9 +43,14 @@ export const theme = createTheme({
     TextInput: { defaultProps: { inputWrapperOrder: BELOW } },
     PasswordInput: { defaultProps: { inputWrapperOrder: BELOW } },
     Select: { defaultProps: { inputWrapperOrder: BELOW } },
-    NumberInput: { defaultProps: { inputWrapperOrder: BELOW } },
+    // Every number typed in Pelita counts whole things (days, beds, years of age, an order).
+    NumberInput: {
+      defaultProps: { inputWrapperOrder: BELOW, allowDecimal: false, allowNegative: false },
+    },
     // Notes grow with their text; two rows say "more than a line fits here".
     Textarea: { defaultProps: { inputWrapperOrder: BELOW, autosize: true, minRows: 2 } },
+    // Notices sit on a light tint; a strong (filled) one says so where it is used.
+    Alert: { defaultProps: { variant: 'light' } },
     Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     // Badges carry short labels (roles, status): never cut them to "Petugas Rum…".
     Badge: {

@@ -12,6 +12,7 @@ import {
 } from './host';
 
 const host = freshHost();
+const NO_ACCESS = 'Anda tidak punya akses ke halaman ini';
 test.describe.configure({ mode: 'serial' });
 
 const WORKER = {
@@ -21,6 +22,15 @@ const WORKER = {
   position: 'Pekerja Sosial Ahli Pertama',
   password: 'PeksosAwal2026',
   newPassword: 'PeksosBaru2026',
+};
+
+const VIEWER = {
+  username: 'pimpinan',
+  fullName: 'Rahmawati Kepala Dinas',
+  nip: '197501012000032001',
+  position: 'Kepala Dinas',
+  password: 'KepalaAwal2026x',
+  newPassword: 'KepalaBaru2026x',
 };
 
 test.beforeAll(async ({ request }) => {
@@ -179,7 +189,7 @@ test('the caseworker must change the password, then sees only their navigation',
   await shot(page, '24-home-caseworker');
 });
 
-test('opening admin pages by address is refused by the backend: "Akses ditolak"', async ({
+test('opening admin pages by address shows the no-access page, and the backend refuses too', async ({
   page,
 }) => {
   await login(page, host, WORKER.username, WORKER.newPassword);
@@ -187,18 +197,27 @@ test('opening admin pages by address is refused by the backend: "Akses ditolak"'
     page.getByRole('heading', { name: `Selamat datang, ${WORKER.fullName}` }),
   ).toBeVisible();
 
-  const forbidden = page.waitForResponse((r) => r.url().endsWith('/rpc/users.list'));
+  // The route itself is refused: the page is not drawn, so it does not even ask the backend.
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.goto(host.url + '/#/admin/users');
-  expect((await forbidden).status()).toBe(403);
   await expect(page.getByTestId('access-denied')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: NO_ACCESS })).toBeVisible();
   await expect(page.getByTestId('users-table')).toHaveCount(0);
+  expect(asked).not.toContain('/rpc/users.list');
   await shot(page, '25-access-denied-users');
+  await shotSizes(page, '25-access-denied-users');
+  // The backend refuses the method on its own.
+  const res = await page.request.post(`${host.url}/rpc/users.list`, {
+    data: {},
+    headers: { origin: host.url },
+  });
+  expect(res.status()).toBe(403);
 
   await page.goto(host.url + '/#/admin/audit');
-  await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: NO_ACCESS })).toBeVisible();
   await page.goto(host.url + '/#/admin/office');
-  await expect(page.getByRole('heading', { name: 'Akses ditolak' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: NO_ACCESS })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Simpan' })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Kembali ke Beranda' }).click();
@@ -209,6 +228,69 @@ test('opening admin pages by address is refused by the backend: "Akses ditolak"'
   // An unknown address gets a clear page too.
   await page.goto(host.url + '/#/tidak-ada');
   await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
+});
+
+test('a viewer typing a form address gets the no-access page, and no "n for new"', async ({
+  page,
+  request,
+}) => {
+  await rpc(request, host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const { newPassword: _, ...account } = VIEWER;
+  await rpc(request, host, 'users.create', { ...account, roles: ['viewer'] });
+  await rpc(request, host, 'auth.login', { username: VIEWER.username, password: VIEWER.password });
+  await rpc(request, host, 'auth.changePassword', {
+    currentPassword: VIEWER.password,
+    newPassword: VIEWER.newPassword,
+  });
+  await login(page, host, VIEWER.username, VIEWER.newPassword);
+  await expect(
+    page.getByRole('heading', { name: `Selamat datang, ${VIEWER.fullName}` }),
+  ).toBeVisible();
+
+  for (const form of ['complaints/new', 'shelter/checkin', 'persons/new']) {
+    await page.goto(`${host.url}/#/${form}`);
+    await expect(page.getByRole('heading', { name: NO_ACCESS })).toBeVisible();
+    await expect(page.locator('#main form')).toHaveCount(0);
+    await expect(page.locator('#main input')).toHaveCount(0);
+    if (form === 'shelter/checkin') await shotSizes(page, '29-viewer-no-access');
+  }
+  await page.getByRole('link', { name: 'Kembali ke Beranda' }).click();
+  await expect(
+    page.getByRole('heading', { name: `Selamat datang, ${VIEWER.fullName}` }),
+  ).toBeVisible();
+
+  // The list offers neither the button nor the key: the hint leaves "n" out and "n" does nothing.
+  await openNav(page, 'Pengaduan');
+  await expect(page.getByRole('heading', { name: 'Pengaduan dan layanan data' })).toBeVisible();
+  await expect(page.getByText(/Tombol: \/ cari/)).toBeVisible();
+  await expect(page.getByText(/n pengaduan baru/)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Catat pengaduan' })).toHaveCount(0);
+  await page.locator('body').press('n');
+  await expect(page).toHaveURL(/#\/complaints$/);
+  await shotSizes(page, '30-viewer-complaints');
+  await signOut(page);
+});
+
+test('home and the admin settings pages at both screen sizes', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await expect(
+    page.getByRole('heading', { name: `Selamat datang, ${ADMIN.fullName}` }),
+  ).toBeVisible();
+  await expect(page.getByTestId('home-audit-status')).toBeVisible();
+  await expect(page.getByTestId('home-shelter')).toBeVisible();
+  await shotSizes(page, '31-home-admin');
+  for (const [path, heading, name] of [
+    ['/admin/office', 'Profil kantor', '32-admin-office'],
+    ['/admin/holidays', 'Hari libur', '33-admin-holidays'],
+    ['/admin/complaint-numbering', 'Penomoran & tenggat', '34-admin-numbering'],
+    ['/admin/complaint-categories', 'Kategori pengaduan', '35-admin-categories'],
+  ] as const) {
+    await page.goto(`${host.url}/#${path}`);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    await expect(page.getByTestId('access-denied')).toHaveCount(0);
+    await shotSizes(page, name);
+  }
+  await signOut(page);
 });
 
 test('sign out everywhere ends the session on another device', async ({ page, browser }) => {

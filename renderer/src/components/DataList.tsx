@@ -6,6 +6,7 @@
  */
 import {
   Button,
+  type ButtonProps,
   Group,
   Pagination,
   Paper,
@@ -191,39 +192,41 @@ function Footer({ paging, shown }: { paging: Paging; shown: number }) {
         )
       ) : (
         <Group gap={6}>
-          <Button
-            size="xs"
-            variant="default"
+          <PageButton
             onClick={paging.onFirst}
-            disabled={!paging.hasFirst}
+            enabled={paging.hasFirst}
             aria-label={t('list.page.first')}
           >
             <IconChevronsLeft size={16} />
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
+          </PageButton>
+          <PageButton
             onClick={paging.onPrev}
-            disabled={!paging.hasPrev}
+            enabled={paging.hasPrev}
             leftSection={<IconChevronLeft size={16} />}
             data-testid="list-prev"
           >
             {t('list.page.previous')}
-          </Button>
-          <Button
-            size="xs"
-            variant="default"
+          </PageButton>
+          <PageButton
             onClick={paging.onNext}
-            disabled={!paging.hasNext}
+            enabled={paging.hasNext}
             rightSection={<IconChevronRight size={16} />}
             data-testid="list-next"
           >
             {t('list.page.next')}
-          </Button>
+          </PageButton>
         </Group>
       )}
     </Group>
   );
+}
+
+/** A step of the keyset pager (first, previous, next). */
+function PageButton({
+  enabled,
+  ...props
+}: { enabled: boolean; onClick: () => void } & ButtonProps) {
+  return <Button size="xs" variant="default" disabled={!enabled} {...props} />;
 }
 
 /** Rows move focus with the arrow keys; only one row is a Tab stop, the one last focused. */

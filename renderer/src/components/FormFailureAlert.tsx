@@ -31,7 +31,6 @@ export function FormFailureAlert<T extends object>({ form }: { form: Form<T> }) 
   return (
     <Alert
       color={stale ? 'orange' : 'red'}
-      variant="light"
       icon={<IconAlertTriangle size={20} />}
       role="alert"
       data-form-failure

@@ -4,6 +4,7 @@ import { DEFAULT_OFFICE, type Office, type OfficeInput } from '../../../shared/c
 import type { Locale } from '../../../shared/i18n';
 import { translate } from '../../../shared/i18n';
 import { useT } from '../i18n/I18nProvider';
+import { NipInput } from './NipInput';
 import type { Form } from '../lib/form';
 import { RegionPicker } from './RegionPicker';
 
@@ -139,12 +140,9 @@ export function OfficeFields({
             {...form.text('headPosition')}
           />
         </SimpleGrid>
-        <TextInput
+        <NipInput
           label={t('office.headNip')}
           description={t('office.headNip.help')}
-          inputMode="numeric"
-          maxLength={18}
-          classNames={{ input: 'pelita-mono' }}
           w={{ base: '100%', sm: '50%' }}
           {...form.text('headNip')}
         />
@@ -168,8 +166,6 @@ export function OfficeFields({
             required
             min={1}
             max={90}
-            allowDecimal={false}
-            allowNegative={false}
             value={v.maxStayDays}
             onChange={(n) => form.set('maxStayDays', n)}
             error={form.errorText('maxStayDays')}

@@ -1,4 +1,4 @@
-/** Whole-page states: access denied, not found, a failed load, loading. */
+/** Whole-page states: access denied, not found, a failed load, loading; `Loaded` picks one. */
 import {
   Alert,
   Button,
@@ -16,6 +16,7 @@ import type { ReactNode } from 'react';
 import { isRpcFailure } from '../api/rpc';
 import { useT } from '../i18n/I18nProvider';
 import { useFormat } from '../lib/format';
+import type { QueryState } from '../lib/useQuery';
 import { href } from '../lib/router';
 
 function StatePanel({
@@ -49,6 +50,16 @@ function StatePanel({
   );
 }
 
+/** The way out of a page that has nothing to show. */
+function BackHome() {
+  const t = useT();
+  return (
+    <Button component="a" href={href('/')} variant="light" mt="sm">
+      {t('common.backHome')}
+    </Button>
+  );
+}
+
 export function AccessDenied() {
   const t = useT();
   return (
@@ -58,11 +69,7 @@ export function AccessDenied() {
       color="red"
       title={t('common.accessDenied.title')}
       body={t('common.accessDenied.body')}
-      action={
-        <Button component="a" href={href('/')} variant="light" mt="sm">
-          {t('common.backHome')}
-        </Button>
-      }
+      action={<BackHome />}
     />
   );
 }
@@ -75,11 +82,7 @@ export function NotFound() {
       color="gray"
       title={t('common.notFound.title')}
       body={t('common.notFound.body')}
-      action={
-        <Button component="a" href={href('/')} variant="light" mt="sm">
-          {t('common.backHome')}
-        </Button>
-      }
+      action={<BackHome />}
     />
   );
 }
@@ -93,7 +96,6 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   return (
     <Alert
       color="red"
-      variant="light"
       icon={<IconAlertTriangle size={20} />}
       title={t('common.errorTitle')}
       role="alert"
@@ -125,4 +127,22 @@ export function PageLoader() {
       </Group>
     </Center>
   );
+}
+
+/**
+ * A query's data, drawn by `children` once it is there (and kept while reloading); before that
+ * its failure as `LoadError` with a retry, or `loading` (a skeleton of the final shape).
+ */
+export function Loaded<T>({
+  query,
+  loading = <PageLoader />,
+  children,
+}: {
+  query: QueryState<T>;
+  loading?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.data !== undefined) return children(query.data);
+  if (query.error) return <LoadError error={query.error} onRetry={query.reload} />;
+  return loading;
 }

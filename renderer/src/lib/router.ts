@@ -5,6 +5,7 @@
  * address and Back, Forward and reload keep them).
  */
 import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import type { MethodName } from '../../../shared/contract';
 
 // ---- The address ---------------------------------------------------------------------------
 
@@ -124,6 +125,8 @@ export type RouteParams<P extends string> = { [K in ParamNames<P>]: string };
 
 export interface Route {
   pattern: string;
+  /** The backend method the page exists for; a user who may not call it gets no page. */
+  needs?: MethodName;
   match: (path: string) => Record<string, string> | null;
   render: (params: Record<string, string>) => ReactNode;
 }
@@ -131,10 +134,14 @@ export interface Route {
 /** A parameter named `id` or ending in `Id` is a record id (UUID); any other is one segment. */
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-/** One entry of a route table: `route('/persons/:id', ({ id }) => <PersonPage id={id} />)`. */
+/**
+ * One entry of a route table: `route('/persons/:id', ({ id }) => <PersonPage id={id} />,
+ * 'persons.get')`, the last argument naming the method whose access the page requires.
+ */
 export function route<P extends string>(
   pattern: P,
   render: (params: RouteParams<P>) => ReactNode,
+  needs?: MethodName,
 ): Route {
   const names: string[] = [];
   const source = pattern
@@ -149,6 +156,7 @@ export function route<P extends string>(
   const re = new RegExp(`^${source}$`, 'i');
   return {
     pattern,
+    needs,
     match(path) {
       const m = re.exec(path);
       if (!m) return null;
@@ -158,11 +166,24 @@ export function route<P extends string>(
   };
 }
 
-/** The page of the first route that matches `path`; null when none does. */
-export function renderRoute(routes: readonly Route[], path: string): ReactNode | null {
+export type RouteOutcome =
+  { kind: 'page'; page: ReactNode } | { kind: 'denied'; route: Route } | { kind: 'notFound' };
+
+/**
+ * What `path` shows: the page of the first route that matches, or `denied` when that route needs
+ * a method `can` refuses (the page is not rendered at all, so no form to fill in and be refused
+ * on save), or `notFound`.
+ */
+export function resolveRoute(
+  routes: readonly Route[],
+  path: string,
+  can: (method: MethodName) => boolean,
+): RouteOutcome {
   for (const r of routes) {
     const params = r.match(path);
-    if (params) return r.render(params);
+    if (!params) continue;
+    if (r.needs && !can(r.needs)) return { kind: 'denied', route: r };
+    return { kind: 'page', page: r.render(params) };
   }
-  return null;
+  return { kind: 'notFound' };
 }

@@ -78,7 +78,7 @@ export function ForcedPasswordChange({ onSignOut }: { onSignOut: () => void }) {
               {me.fullName} · {me.username}
             </Text>
           </div>
-          <Alert color="pelita" variant="light" icon={<IconInfoCircle size={20} />}>
+          <Alert color="pelita" icon={<IconInfoCircle size={20} />}>
             {t('auth.mustChange')}
           </Alert>
           <ChangePasswordForm onDone={() => void session.refreshMe()} />

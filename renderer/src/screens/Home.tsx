@@ -1,4 +1,5 @@
 import { Anchor, Badge, Box, Grid, Group, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
+import type { ReactNode } from 'react';
 import {
   IconBuildingCommunity,
   IconCalendar,
@@ -9,80 +10,80 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 
-import { AuditRow } from '../../../shared/contract/audit';
 import { call } from '../api/rpc';
 import { Field } from '../components/Field';
 import { PageHeader } from '../components/PageHeader';
-import { LoadError } from '../components/PageStates';
+import { Loaded } from '../components/PageStates';
 import { useT } from '../i18n/I18nProvider';
 import { useFormat } from '../lib/format';
 import { href } from '../lib/router';
-import { useQuery } from '../lib/useQuery';
+import { useQuery, type QueryState } from '../lib/useQuery';
 import { useMe } from '../session/SessionProvider';
 import { MethodLabel, OutcomeBadge, recordTypeLabel } from './admin/auditParts';
 import { DueTodayCard } from './complaints/DueTodayCard';
 import { ChecklistCard } from './office/ChecklistCard';
 import { HomeShelterCard } from './shelter/HomeShelterCard';
 import { SectionCard } from '../components/SectionCard';
+import { useCan } from '../session/can';
 
 function OfficeCard() {
   const t = useT();
   const office = useQuery('office', () => call('office.get', {}));
-  const o = office.data;
+  const loading = (
+    <Stack gap="xs">
+      <Skeleton h={18} w="70%" />
+      <Skeleton h={14} />
+      <Skeleton h={14} w="50%" />
+    </Stack>
+  );
   return (
     <SectionCard title={t('home.office')} icon={<IconBuildingCommunity size={20} />}>
-      {office.error ? (
-        <LoadError error={office.error} onRetry={office.reload} />
-      ) : !o ? (
-        <Stack gap="xs">
-          <Skeleton h={18} w="70%" />
-          <Skeleton h={14} />
-          <Skeleton h={14} w="50%" />
-        </Stack>
-      ) : (
-        <Stack gap="sm">
-          <Text fw={700} fz="lg" lh={1.3}>
-            {o.name}
-          </Text>
-          <Grid gap="sm">
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Field label={t('home.region')}>
-                {o.regionName ?? o.regionCode} ({o.regionCode})
-              </Field>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Field label={t('home.timeZone')}>
-                {o.timeZone === 'Asia/Jakarta' ||
-                o.timeZone === 'Asia/Makassar' ||
-                o.timeZone === 'Asia/Jayapura'
-                  ? t(`tz.${o.timeZone}`)
-                  : o.timeZone}
-              </Field>
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <Field label={t('office.address')}>{o.address}</Field>
-            </Grid.Col>
-            {(o.phone || o.email) && (
-              <Grid.Col span={12}>
-                <Field label={t('home.contact')}>
-                  {[o.phone, o.email].filter(Boolean).join(' · ')}
+      <Loaded query={office} loading={loading}>
+        {(o) => (
+          <Stack gap="sm">
+            <Text fw={700} fz="lg" lh={1.3}>
+              {o.name}
+            </Text>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Field label={t('home.region')}>
+                  {o.regionName ?? o.regionCode} ({o.regionCode})
                 </Field>
               </Grid.Col>
-            )}
-            {o.headName && (
-              <Grid.Col span={12}>
-                <Field label={o.headPosition ?? t('office.headName')}>
-                  {o.headName}
-                  {o.headNip ? ` · ${t('home.headNip', { nip: o.headNip })}` : ''}
+              <Grid.Col span={{ base: 12, sm: 6 }}>
+                <Field label={t('home.timeZone')}>
+                  {o.timeZone === 'Asia/Jakarta' ||
+                  o.timeZone === 'Asia/Makassar' ||
+                  o.timeZone === 'Asia/Jayapura'
+                    ? t(`tz.${o.timeZone}`)
+                    : o.timeZone}
                 </Field>
               </Grid.Col>
-            )}
-          </Grid>
-          <Badge variant="light" color="gray" size="lg" radius="sm" tt="none" fw={500}>
-            {t('home.maxStay', { days: o.maxStayDays })}
-          </Badge>
-        </Stack>
-      )}
+              <Grid.Col span={12}>
+                <Field label={t('office.address')}>{o.address}</Field>
+              </Grid.Col>
+              {(o.phone || o.email) && (
+                <Grid.Col span={12}>
+                  <Field label={t('home.contact')}>
+                    {[o.phone, o.email].filter(Boolean).join(' · ')}
+                  </Field>
+                </Grid.Col>
+              )}
+              {o.headName && (
+                <Grid.Col span={12}>
+                  <Field label={o.headPosition ?? t('office.headName')}>
+                    {o.headName}
+                    {o.headNip ? ` · ${t('home.headNip', { nip: o.headNip })}` : ''}
+                  </Field>
+                </Grid.Col>
+              )}
+            </Grid>
+            <Badge variant="light" color="gray" size="lg" radius="sm" tt="none" fw={500}>
+              {t('home.maxStay', { days: o.maxStayDays })}
+            </Badge>
+          </Stack>
+        )}
+      </Loaded>
     </SectionCard>
   );
 }
@@ -91,64 +92,92 @@ function RecentActivity() {
   const t = useT();
   const fmt = useFormat();
   const mine = useQuery('mine', () => call('audit.mine', { limit: 10 }));
-  const rows: AuditRow[] = mine.data?.rows ?? [];
+  const loading = (
+    <Stack gap="xs">
+      <Skeleton h={16} />
+      <Skeleton h={16} />
+      <Skeleton h={16} />
+    </Stack>
+  );
   return (
     <SectionCard title={t('home.recent')} icon={<IconHistory size={20} />}>
-      {mine.error ? (
-        <LoadError error={mine.error} onRetry={mine.reload} />
-      ) : mine.loading && !mine.data ? (
-        <Stack gap="xs">
-          <Skeleton h={16} />
-          <Skeleton h={16} />
-          <Skeleton h={16} />
-        </Stack>
-      ) : rows.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('home.recent.empty')}
-        </Text>
-      ) : (
-        <Stack gap={0} data-testid="recent-activity">
-          {rows.map((r, i) => (
-            <Group
-              key={r.seq}
-              justify="space-between"
-              wrap="nowrap"
-              gap="sm"
-              py="xs"
-              style={{
-                borderTop: i ? '1px solid var(--mantine-color-default-border)' : undefined,
-              }}
-            >
-              <div style={{ minWidth: 0 }}>
-                <MethodLabel method={r.method} />
-                <Text size="xs" c="dimmed">
-                  {fmt.dateTime(r.at)}
-                  {r.recordType ? ` · ${recordTypeLabel(r.recordType, t)}` : ''}
-                </Text>
-              </div>
-              <OutcomeBadge outcome={r.outcome} />
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <Loaded query={mine} loading={loading}>
+        {({ rows }) =>
+          rows.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              {t('home.recent.empty')}
+            </Text>
+          ) : (
+            <Stack gap={0} data-testid="recent-activity">
+              {rows.map((r, i) => (
+                <Group
+                  key={r.seq}
+                  justify="space-between"
+                  wrap="nowrap"
+                  gap="sm"
+                  py="xs"
+                  style={{
+                    borderTop: i ? '1px solid var(--mantine-color-default-border)' : undefined,
+                  }}
+                >
+                  <div style={{ minWidth: 0 }}>
+                    <MethodLabel method={r.method} />
+                    <Text size="xs" c="dimmed">
+                      {fmt.dateTime(r.at)}
+                      {r.recordType ? ` · ${recordTypeLabel(r.recordType, t)}` : ''}
+                    </Text>
+                  </div>
+                  <OutcomeBadge outcome={r.outcome} />
+                </Group>
+              ))}
+            </Stack>
+          )
+        }
+      </Loaded>
     </SectionCard>
+  );
+}
+
+/** A small figure of the admin card: its label, the figure once loaded, a link to its page. */
+function AdminFigure<T>({
+  label,
+  query,
+  loadingWidth,
+  link,
+  children,
+}: {
+  label: string;
+  query: QueryState<T>;
+  loadingWidth: number;
+  link: { path: string; label: string };
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <Stack gap={6}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Loaded query={query} loading={<Skeleton h={28} w={loadingWidth} />}>
+        {children}
+      </Loaded>
+      <Anchor href={href(link.path)} size="sm">
+        {link.label}
+      </Anchor>
+    </Stack>
   );
 }
 
 function AuditStatus() {
   const t = useT();
   const verify = useQuery('verify', () => call('audit.verify', {}));
-  const v = verify.data;
   return (
-    <Stack gap={6}>
-      <Text size="sm" c="dimmed">
-        {t('home.auditStatus')}
-      </Text>
-      {verify.error ? (
-        <LoadError error={verify.error} onRetry={verify.reload} />
-      ) : !v ? (
-        <Skeleton h={28} w={160} />
-      ) : (
+    <AdminFigure
+      label={t('home.auditStatus')}
+      query={verify}
+      loadingWidth={160}
+      link={{ path: '/admin/audit', label: t('home.openAudit') }}
+    >
+      {(v) => (
         <Group gap="sm" data-testid="home-audit-status">
           <ThemeIcon color={v.intact ? 'teal' : 'red'} variant="light" radius="xl" size={32}>
             {v.intact ? <IconShieldCheck size={18} /> : <IconShieldX size={18} />}
@@ -163,41 +192,31 @@ function AuditStatus() {
           </div>
         </Group>
       )}
-      <Anchor href={href('/admin/audit')} size="sm">
-        {t('home.openAudit')}
-      </Anchor>
-    </Stack>
+    </AdminFigure>
   );
 }
 
 function ActiveUsers() {
   const t = useT();
   const users = useQuery('users', () => call('users.list', { includeInactive: true }));
-  const list = users.data?.users;
-  const active = list?.filter((u) => u.active).length ?? 0;
   return (
-    <Stack gap={6}>
-      <Text size="sm" c="dimmed">
-        {t('home.users')}
-      </Text>
-      {users.error ? (
-        <LoadError error={users.error} onRetry={users.reload} />
-      ) : !list ? (
-        <Skeleton h={28} w={120} />
-      ) : (
+    <AdminFigure
+      label={t('home.users')}
+      query={users}
+      loadingWidth={120}
+      link={{ path: '/admin/users', label: t('home.openUsers') }}
+    >
+      {({ users: list }) => (
         <Group gap="sm" align="baseline">
           <Text fz={32} fw={800} lh={1} data-testid="home-active-users">
-            {active}
+            {list.filter((u) => u.active).length}
           </Text>
           <Text size="sm" c="dimmed">
             {t('home.users.detail', { total: list.length })}
           </Text>
         </Group>
       )}
-      <Anchor href={href('/admin/users')} size="sm">
-        {t('home.openUsers')}
-      </Anchor>
-    </Stack>
+    </AdminFigure>
   );
 }
 
@@ -205,8 +224,9 @@ export function Home() {
   const t = useT();
   const fmt = useFormat();
   const me = useMe();
-  const canAudit = me.permissions.includes('audit.read');
-  const canUsers = me.permissions.includes('users.manage');
+  const can = useCan();
+  const canAudit = can('audit.verify');
+  const canUsers = can('users.list');
   return (
     <>
       <PageHeader
@@ -218,7 +238,7 @@ export function Home() {
           </Group>
         }
       />
-      {me.permissions.includes('office.manage') && (
+      {can('office.checklist') && (
         <Box mb="lg">
           <ChecklistCard />
         </Box>
@@ -260,8 +280,8 @@ export function Home() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            {me.permissions.includes('complaints.followUp') && <DueTodayCard />}
-            {me.permissions.includes('shelter.read') && <HomeShelterCard />}
+            {can('complaints.logAction') && <DueTodayCard />}
+            {can('stays.roster') && <HomeShelterCard />}
             <OfficeCard />
             <RecentActivity />
           </Stack>

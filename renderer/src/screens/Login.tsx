@@ -86,7 +86,6 @@ export function Login() {
               {failure && (
                 <Alert
                   color={locked ? 'orange' : 'red'}
-                  variant="light"
                   icon={locked ? <IconLock size={20} /> : <IconAlertTriangle size={20} />}
                   title={t(locked ? 'auth.lockedNotice' : 'auth.failedTitle')}
                   role="alert"

@@ -14,143 +14,40 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconBed,
-  IconBuildingCommunity,
-  IconCalendarOff,
-  IconCategory,
-  IconHash,
-  IconMessageReport,
-  IconGitMerge,
-  IconId,
   IconChevronDown,
   IconDevicesOff,
-  IconHome,
   IconKey,
-  IconListSearch,
   IconLogout,
   IconSettings,
-  IconUsers,
 } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
-import type { Permission } from '../../../shared/roles';
-import type { MessageKey } from '../../../shared/i18n';
 import { call } from '../api/rpc';
 import { Brand } from '../components/Brand';
-import { NotFound } from '../components/PageStates';
+import { AccessDenied, NotFound } from '../components/PageStates';
 import { ReindexBanner } from '../components/ReindexBanner';
 import { LanguageSwitch, ThemeToggle } from '../components/Toggles';
 import { useT } from '../i18n/I18nProvider';
 import { useFailureHandler } from '../lib/failures';
-import { href, navigate, renderRoute, route, useRoute } from '../lib/router';
+import { href, navigate, resolveRoute, useRoute } from '../lib/router';
+import { useCan, type Can } from '../session/can';
 import { useMe, useSession } from '../session/SessionProvider';
+import { ADMIN_ENTRIES, HOME, ROUTES, SECTION_ENTRIES, type NavEntry } from './appRoutes';
 import { ChangePasswordForm } from './ChangePassword';
-import { Home } from './Home';
-import { AuditPage } from './admin/Audit';
-import { OfficePage } from './admin/Office';
-import { UsersPage } from './admin/Users';
-import { PersonMergePage } from './admin/PersonMerge';
-import { SheltersAdminPage } from './admin/Shelters';
-import { ComplaintCategoriesPage } from './admin/ComplaintCategories';
-import { ComplaintNumberingPage } from './admin/ComplaintNumbering';
-import { HolidaysPage } from './admin/Holidays';
-import { complaintRoutes } from './complaints/routes';
-import { personRoutes } from './persons/routes';
-import { shelterRoutes } from './shelter/routes';
 import { notify } from '../lib/notify';
 
-interface AdminEntry {
-  path: string;
-  label: MessageKey;
-  permission: Permission;
-  icon: ReactNode;
-  page: () => ReactNode;
+function NavItem({ entry: e, active }: { entry: Omit<NavEntry, 'needs'>; active: boolean }) {
+  const t = useT();
+  return (
+    <NavLink
+      href={href(e.path)}
+      label={t(e.label)}
+      leftSection={<e.Icon size={18} />}
+      active={active}
+      variant="light"
+      className="pelita-navlink"
+    />
+  );
 }
-
-const ADMIN_ENTRIES: AdminEntry[] = [
-  {
-    path: '/admin/users',
-    label: 'nav.admin.users',
-    permission: 'users.manage',
-    icon: <IconUsers size={18} />,
-    page: () => <UsersPage />,
-  },
-  {
-    path: '/admin/office',
-    label: 'nav.admin.office',
-    permission: 'office.manage',
-    icon: <IconBuildingCommunity size={18} />,
-    page: () => <OfficePage />,
-  },
-  {
-    path: '/admin/audit',
-    label: 'nav.admin.audit',
-    permission: 'audit.read',
-    icon: <IconListSearch size={18} />,
-    page: () => <AuditPage />,
-  },
-  {
-    path: '/admin/shelters',
-    label: 'nav.admin.shelters',
-    permission: 'shelter.manage',
-    icon: <IconBed size={18} />,
-    page: () => <SheltersAdminPage />,
-  },
-  {
-    path: '/admin/merge',
-    label: 'nav.admin.merge',
-    permission: 'persons.merge',
-    icon: <IconGitMerge size={18} />,
-    page: () => <PersonMergePage />,
-  },
-  {
-    path: '/admin/complaint-categories',
-    label: 'nav.admin.complaintCategories',
-    permission: 'complaints.manage',
-    icon: <IconCategory size={18} />,
-    page: () => <ComplaintCategoriesPage />,
-  },
-  {
-    path: '/admin/holidays',
-    label: 'nav.admin.holidays',
-    permission: 'calendar.manage',
-    icon: <IconCalendarOff size={18} />,
-    page: () => <HolidaysPage />,
-  },
-  {
-    path: '/admin/complaint-numbering',
-    label: 'nav.admin.complaintNumbering',
-    permission: 'complaints.manage',
-    icon: <IconHash size={18} />,
-    page: () => <ComplaintNumberingPage />,
-  },
-];
-
-/** Main sections in the side navigation; `match` is the path prefix that marks them active. */
-const SECTION_ENTRIES: {
-  match: string;
-  label: MessageKey;
-  permission: Permission;
-  icon: ReactNode;
-}[] = [
-  {
-    match: '/persons',
-    label: 'nav.persons',
-    permission: 'persons.read',
-    icon: <IconId size={18} />,
-  },
-  {
-    match: '/shelter',
-    label: 'nav.shelter',
-    permission: 'shelter.read',
-    icon: <IconBed size={18} />,
-  },
-  {
-    match: '/complaints',
-    label: 'nav.complaints',
-    permission: 'complaints.read',
-    icon: <IconMessageReport size={18} />,
-  },
-];
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -159,22 +56,14 @@ function initials(name: string): string {
   ).toUpperCase();
 }
 
-/** Every page of the signed-in app: the domains' route tables and the admin pages. */
-const ROUTES = [
-  route('/', () => <Home />),
-  ...personRoutes,
-  ...shelterRoutes,
-  ...complaintRoutes,
-  ...ADMIN_ENTRIES.map((e) => route(e.path, e.page)),
-];
-
 /**
- * Every page is reachable by its hash, whatever the permissions: a page the user may not use
- * asks the backend anyway and shows the FORBIDDEN answer ("Akses ditolak"). The navigation only
- * lists what the user may open.
+ * The page at `path`. A route whose method the user may not call shows the no-access page instead
+ * (the backend refuses the method anyway); the navigation lists only what the user may open.
  */
-function pageFor(path: string): ReactNode {
-  return renderRoute(ROUTES, path) ?? <NotFound />;
+function pageFor(path: string, can: Can): ReactNode {
+  const to = resolveRoute(ROUTES, path, can);
+  if (to.kind === 'denied') return <AccessDenied />;
+  return to.kind === 'page' ? to.page : <NotFound />;
 }
 
 function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
@@ -255,13 +144,12 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
 
 export function Shell() {
   const t = useT();
-  const me = useMe();
   const session = useSession();
   const route = useRoute();
   const [navOpened, nav] = useDisclosure(false);
   const [pwOpened, pw] = useDisclosure(false);
-  const perms = new Set(me.permissions);
-  const adminEntries = ADMIN_ENTRIES.filter((e) => perms.has(e.permission));
+  const can = useCan();
+  const adminEntries = ADMIN_ENTRIES.filter((e) => can(e.needs));
 
   // '#/admin' alone opens the first admin page the user may use.
   useEffect(() => {
@@ -314,23 +202,12 @@ export function Shell() {
 
       <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
         <AppShell.Section grow component={ScrollArea}>
-          <NavLink
-            href={href('/')}
-            label={t('nav.home')}
-            leftSection={<IconHome size={18} />}
-            active={route === '/'}
-            variant="light"
-            className="pelita-navlink"
-          />
-          {SECTION_ENTRIES.filter((e) => perms.has(e.permission)).map((e) => (
-            <NavLink
-              key={e.match}
-              href={href(e.match)}
-              label={t(e.label)}
-              leftSection={e.icon}
-              active={route === e.match || route.startsWith(e.match + '/')}
-              variant="light"
-              className="pelita-navlink"
+          <NavItem entry={HOME} active={route === '/'} />
+          {SECTION_ENTRIES.filter((e) => can(e.needs)).map((e) => (
+            <NavItem
+              key={e.path}
+              entry={e}
+              active={route === e.path || route.startsWith(e.path + '/')}
             />
           ))}
           {adminEntries.length > 0 && (
@@ -342,15 +219,7 @@ export function Shell() {
               className="pelita-navlink"
             >
               {adminEntries.map((e) => (
-                <NavLink
-                  key={e.path}
-                  href={href(e.path)}
-                  label={t(e.label)}
-                  leftSection={e.icon}
-                  active={route === e.path}
-                  variant="light"
-                  className="pelita-navlink"
-                />
+                <NavItem key={e.path} entry={e} active={route === e.path} />
               ))}
             </NavLink>
           )}
@@ -369,7 +238,7 @@ export function Shell() {
           id="main"
           tabIndex={-1}
         >
-          {pageFor(route)}
+          {pageFor(route, can)}
         </Container>
       </AppShell.Main>
 

@@ -1,12 +1,4 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Me } from '../../../shared/contract/auth';
 import type { Office } from '../../../shared/contract/office';
@@ -101,64 +93,43 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [],
   );
 
-  const signedIn = useCallback((who: Me) => {
-    setMe(who);
-    setPhase('signedIn');
-    // Setup has just named the office (or another PC changed it): read it again.
-    call('auth.status', {}).then(
-      (status) => {
-        setOfficeName(status.officeName);
-        setTimeZone(status.timeZone || DEFAULT_TIME_ZONE);
+  // The actions only call state setters, so they are made once and never change.
+  const actions = useMemo(
+    () => ({
+      signedIn(who: Me) {
+        setMe(who);
+        setPhase('signedIn');
+        // Setup has just named the office (or another PC changed it): read it again.
+        call('auth.status', {}).then(
+          (status) => {
+            setOfficeName(status.officeName);
+            setTimeZone(status.timeZone || DEFAULT_TIME_ZONE);
+          },
+          () => undefined,
+        );
       },
-      () => undefined,
-    );
-  }, []);
-
-  const signedOut = useCallback(() => {
-    setMe(null);
-    setPhase('signedOut');
-  }, []);
-
-  const refreshMe = useCallback(async () => {
-    const who = await call('auth.me', {});
-    setMe(who);
-  }, []);
-
-  const officeChanged = useCallback((office: Pick<Office, 'name' | 'timeZone'>) => {
-    setOfficeName(office.name);
-    setTimeZone(office.timeZone || DEFAULT_TIME_ZONE);
-  }, []);
-
-  const retry = useCallback(() => {
-    setPhase('loading');
-    setAttempt((a) => a + 1);
-  }, []);
+      signedOut() {
+        setMe(null);
+        setPhase('signedOut');
+      },
+      async refreshMe() {
+        setMe(await call('auth.me', {}));
+      },
+      officeChanged(office: Pick<Office, 'name' | 'timeZone'>) {
+        setOfficeName(office.name);
+        setTimeZone(office.timeZone || DEFAULT_TIME_ZONE);
+      },
+      retry() {
+        setPhase('loading');
+        setAttempt((a) => a + 1);
+      },
+    }),
+    [],
+  );
 
   const value = useMemo<SessionValue>(
-    () => ({
-      phase,
-      me,
-      officeName,
-      timeZone,
-      startError,
-      retry,
-      signedIn,
-      signedOut,
-      refreshMe,
-      officeChanged,
-    }),
-    [
-      phase,
-      me,
-      officeName,
-      timeZone,
-      startError,
-      retry,
-      signedIn,
-      signedOut,
-      refreshMe,
-      officeChanged,
-    ],
+    () => ({ phase, me, officeName, timeZone, startError, ...actions }),
+    [phase, me, officeName, timeZone, startError, actions],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,6 +1,5 @@
 /** Admin: complaint categories, each with its own working-day deadlines and PPKS hints. */
 import {
-  ActionIcon,
   Badge,
   Group,
   NumberInput,
@@ -11,12 +10,12 @@ import {
   Table,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ComplaintCategory } from '../../../../shared/contract/complaints';
 import { call, callChecked } from '../../api/rpc';
+import { ActionsHeader, RowAction } from '../../components/RowActions';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
 import { FormModal } from '../../components/FormModal';
@@ -96,7 +95,6 @@ function CategoryForm({
       placeholder={t('complaintAdmin.defaultDays', { days: fallback })}
       min={1}
       max={60}
-      allowDecimal={false}
       value={v[name]}
       onChange={(n) => form.set(name, n)}
       error={form.errorText(name)}
@@ -132,7 +130,6 @@ function CategoryForm({
           label={t('complaintAdmin.sortOrder')}
           min={0}
           max={9999}
-          allowDecimal={false}
           value={v.sortOrder}
           onChange={(n) => form.set('sortOrder', n)}
           error={form.errorText('sortOrder')}
@@ -212,9 +209,7 @@ export function ComplaintCategoriesPage() {
                 <Table.Th ta="center">{t('complaint.stage.complete')}</Table.Th>
                 <Table.Th>{t('complaintAdmin.ppks')}</Table.Th>
                 <Table.Th>{t('user.status')}</Table.Th>
-                <Table.Th w={56}>
-                  <span className="pelita-sr-only">{t('common.actions')}</span>
-                </Table.Th>
+                <ActionsHeader w={56} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -249,15 +244,12 @@ export function ComplaintCategoriesPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Tooltip label={t('common.edit')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t('common.edit')}: ${c.name}`}
-                        onClick={() => setEditing(c)}
-                      >
-                        <IconPencil size={18} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction
+                      label={t('common.edit')}
+                      of={c.name}
+                      Icon={IconPencil}
+                      onClick={() => setEditing(c)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

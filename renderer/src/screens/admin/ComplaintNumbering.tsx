@@ -3,7 +3,6 @@ import {
   Alert,
   Box,
   Code,
-  Group,
   NumberInput,
   Paper,
   SimpleGrid,
@@ -12,21 +11,19 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { IconDeviceFloppy, IconHash } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { ComplaintSettings } from '../../../../shared/contract/complaints';
 import { todayInZone } from '../../../../shared/format';
 import { formatTicketNumber, patternProblems } from '../../../../shared/ticketNumber';
 import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageStates';
+import { Loaded } from '../../components/PageStates';
+import { SectionCard } from '../../components/SectionCard';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/form';
+import { useRecordForm } from '../../lib/recordForm';
 import { useQuery } from '../../lib/useQuery';
 
 const TOKENS = ['{seq}', '{seq:4}', '{year}', '{yy}', '{month}', '{romanMonth}', '{kind}'] as const;
@@ -56,12 +53,10 @@ function valuesOf(s: ComplaintSettings): Values {
 function SettingsForm({ initial }: { initial: ComplaintSettings }) {
   const t = useT();
   const fmt = useFormat();
-  const handle = useFailureHandler();
-  const [base, setBase] = useState(initial);
-  const form = useForm<Values, ComplaintSettings>(() => valuesOf(initial), {
-    submit: (v) =>
+  const { form, base } = useRecordForm(initial, valuesOf, {
+    submit: (v, version) =>
       callChecked('complaints.saveSettings', {
-        version: base.version,
+        version,
         numberPattern: v.numberPattern,
         kindCodeComplaint: v.kindCodeComplaint,
         kindCodeDataService: v.kindCodeDataService,
@@ -70,11 +65,7 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
         completeDays: Number(v.completeDays),
         followUpText: v.followUpText,
       }),
-    onSaved: (saved) => {
-      setBase(saved);
-      form.setValues(valuesOf(saved));
-    },
-    onReload: () => void reload(),
+    load: () => call('complaints.settings', {}),
   });
   const v = form.values;
   const today = todayInZone(fmt.timeZone);
@@ -89,22 +80,11 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
           kindCode: code.trim().toUpperCase() || '?',
         });
 
-  const reload = async () => {
-    try {
-      const fresh = await call('complaints.settings', {});
-      setBase(fresh);
-      form.setValues(valuesOf(fresh));
-    } catch (e) {
-      handle(e);
-    }
-  };
-
   const num = (name: 'verifyDays' | 'answerDays' | 'completeDays', label: string) => (
     <NumberInput
       label={label}
       min={1}
       max={60}
-      allowDecimal={false}
       required
       value={v[name]}
       onChange={(n) => form.set(name, n)}
@@ -113,16 +93,21 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
     />
   );
 
+  /** A kind's code in the ticket number (PGD, LYD): short, upper case, shown as typed. */
+  const code = (name: 'kindCodeComplaint' | 'kindCodeDataService', label: string) => (
+    <TextInput
+      label={label}
+      required
+      maxLength={10}
+      classNames={{ input: 'pelita-mono' }}
+      {...form.text(name)}
+    />
+  );
+
   return (
     <Box maw={900}>
       <FormFrame form={form} gap="lg">
-        <Paper withBorder radius="md" p="lg">
-          <Group gap="sm" mb="md">
-            <IconHash size={20} />
-            <Title order={2} fz="lg" fw={600}>
-              {t('complaintAdmin.numbering')}
-            </Title>
-          </Group>
+        <SectionCard title={t('complaintAdmin.numbering')} icon={<IconHash size={20} />}>
           <Stack gap="md">
             <TextInput
               label={t('complaintAdmin.pattern')}
@@ -144,20 +129,8 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
               ))}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('complaintAdmin.codeComplaint')}
-                required
-                maxLength={10}
-                classNames={{ input: 'pelita-mono' }}
-                {...form.text('kindCodeComplaint')}
-              />
-              <TextInput
-                label={t('complaintAdmin.codeDataService')}
-                required
-                maxLength={10}
-                classNames={{ input: 'pelita-mono' }}
-                {...form.text('kindCodeDataService')}
-              />
+              {code('kindCodeComplaint', t('complaintAdmin.codeComplaint'))}
+              {code('kindCodeDataService', t('complaintAdmin.codeDataService'))}
             </SimpleGrid>
             <Table withTableBorder data-testid="numbering-preview">
               <Table.Thead>
@@ -180,15 +153,12 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
                 </Table.Tr>
               </Table.Tbody>
             </Table>
-            <Alert variant="light" color="blue" role="note">
+            <Alert color="blue" role="note">
               {t('complaintAdmin.numberingHelp')}
             </Alert>
           </Stack>
-        </Paper>
-        <Paper withBorder radius="md" p="lg">
-          <Title order={2} fz="lg" fw={600} mb={4}>
-            {t('complaintAdmin.defaultDeadlines')}
-          </Title>
+        </SectionCard>
+        <SectionCard title={t('complaintAdmin.defaultDeadlines')}>
           <Text size="sm" c="dimmed" mb="md">
             {t('complaintAdmin.defaultDeadlinesHelp')}
           </Text>
@@ -197,7 +167,7 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
             {num('answerDays', t('complaint.stage.answer'))}
             {num('completeDays', t('complaint.stage.complete'))}
           </SimpleGrid>
-        </Paper>
+        </SectionCard>
         <Paper withBorder radius="md" p="lg">
           <Textarea
             label={t('complaintAdmin.followUp')}
@@ -220,15 +190,13 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
 export function ComplaintNumberingPage() {
   const t = useT();
   const settings = useQuery('complaint-settings-admin', () => call('complaints.settings', {}));
-  if (settings.error && !settings.data)
-    return <LoadError error={settings.error} onRetry={settings.reload} />;
   return (
     <>
       <PageHeader
         title={t('nav.admin.complaintNumbering')}
         subtitle={t('complaintAdmin.numberingSubtitle')}
       />
-      {settings.data ? <SettingsForm initial={settings.data} /> : <PageLoader />}
+      <Loaded query={settings}>{(s) => <SettingsForm initial={s} />}</Loaded>
     </>
   );
 }

@@ -1,6 +1,5 @@
 /** Admin: the holiday calendar that complaint deadlines count working days with. */
 import {
-  ActionIcon,
   Alert,
   Badge,
   Group,
@@ -11,7 +10,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import { IconAlertTriangle, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -21,6 +19,7 @@ import { HOLIDAY_KINDS, type HolidayKind } from '../../../../shared/reference/ca
 import { isWeekend } from '../../../../shared/workdays';
 import { call, callChecked } from '../../api/rpc';
 import { DateField } from '../../components/DateField';
+import { ActionsHeader, RowAction } from '../../components/RowActions';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
 import { FormModal } from '../../components/FormModal';
@@ -172,7 +171,6 @@ export function HolidaysPage() {
       {nextCount < FEW && (
         <Alert
           color="orange"
-          variant="light"
           icon={<IconAlertTriangle size={20} />}
           mb="lg"
           data-testid="holidays-incomplete"
@@ -199,9 +197,7 @@ export function HolidaysPage() {
               <Table.Th w={260}>{t('holiday.date')}</Table.Th>
               <Table.Th>{t('holiday.name')}</Table.Th>
               <Table.Th>{t('holiday.kind')}</Table.Th>
-              <Table.Th w={96}>
-                <span className="pelita-sr-only">{t('common.actions')}</span>
-              </Table.Th>
+              <ActionsHeader w={96} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -232,25 +228,19 @@ export function HolidaysPage() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Tooltip label={t('common.edit')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t('common.edit')}: ${h.name}`}
-                        onClick={() => setDialog({ kind: 'edit', holiday: h })}
-                      >
-                        <IconPencil size={18} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('holiday.remove')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t('holiday.remove')}: ${h.name}`}
-                        onClick={() => setDialog({ kind: 'remove', holiday: h })}
-                      >
-                        <IconTrash size={18} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction
+                      label={t('common.edit')}
+                      of={h.name}
+                      Icon={IconPencil}
+                      onClick={() => setDialog({ kind: 'edit', holiday: h })}
+                    />
+                    <RowAction
+                      label={t('holiday.remove')}
+                      of={h.name}
+                      Icon={IconTrash}
+                      color="red"
+                      onClick={() => setDialog({ kind: 'remove', holiday: h })}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

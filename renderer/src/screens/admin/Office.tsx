@@ -1,50 +1,27 @@
 import { Group, Paper, Text } from '@mantine/core';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useState } from 'react';
 import type { Office } from '../../../../shared/contract/office';
 import { call, callChecked } from '../../api/rpc';
 import { FormActions, FormFrame } from '../../components/FormModal';
-import {
-  OfficeFields,
-  officeInputFrom,
-  officeValuesFrom,
-  type OfficeValues,
-} from '../../components/OfficeFields';
+import { OfficeFields, officeInputFrom, officeValuesFrom } from '../../components/OfficeFields';
 import { PageHeader } from '../../components/PageHeader';
-import { AccessDenied, LoadError, PageLoader } from '../../components/PageStates';
+import { Loaded } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/form';
+import { useRecordForm } from '../../lib/recordForm';
 import { useQuery } from '../../lib/useQuery';
-import { useMe, useSession } from '../../session/SessionProvider';
+import { useSession } from '../../session/SessionProvider';
 
 function OfficeForm({ office }: { office: Office }) {
   const t = useT();
   const fmt = useFormat();
   const session = useSession();
-  const handle = useFailureHandler();
-  const [base, setBase] = useState(office);
-  const form = useForm<OfficeValues, Office>(() => officeValuesFrom(office), {
-    submit: (v) => callChecked('office.update', { ...officeInputFrom(v), version: base.version }),
+  const { form, base } = useRecordForm(office, officeValuesFrom, {
+    submit: (v, version) => callChecked('office.update', { ...officeInputFrom(v), version }),
+    load: () => call('office.get', {}),
     success: 'office.saved',
-    onSaved: (saved) => {
-      setBase(saved);
-      form.setValues(officeValuesFrom(saved));
-      session.officeChanged(saved);
-    },
-    onReload: () => void reload(),
+    onSaved: (saved) => session.officeChanged(saved),
   });
-
-  const reload = async () => {
-    try {
-      const fresh = await call('office.get', {});
-      setBase(fresh);
-      form.setValues(officeValuesFrom(fresh));
-    } catch (e) {
-      handle(e);
-    }
-  };
 
   return (
     <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
@@ -70,23 +47,13 @@ function OfficeForm({ office }: { office: Office }) {
 
 export function OfficePage() {
   const t = useT();
-  const me = useMe();
+  // office.get is open to every signed-in user (the header shows the office name); the route
+  // needs office.update, so a user who cannot edit never gets here.
   const office = useQuery('office', () => call('office.get', {}));
-  // office.get is open to every signed-in user (the header shows the office name); editing needs
-  // office.manage, which the backend checks on every save. Without it this page has nothing to do.
-  const denied = !me.permissions.includes('office.manage');
   return (
     <>
       <PageHeader title={t('office.title')} subtitle={t('office.subtitle')} />
-      {denied ? (
-        <AccessDenied />
-      ) : office.error ? (
-        <LoadError error={office.error} onRetry={office.reload} />
-      ) : !office.data ? (
-        <PageLoader />
-      ) : (
-        <OfficeForm office={office.data} />
-      )}
+      <Loaded query={office}>{(o) => <OfficeForm office={o} />}</Loaded>
     </>
   );
 }

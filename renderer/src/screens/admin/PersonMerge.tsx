@@ -264,7 +264,7 @@ export function PersonMergePage() {
       >
         {kept && gone && (
           <Stack gap="md">
-            <Alert color="grape" variant="light" icon={<IconGitMerge size={18} />}>
+            <Alert color="grape" icon={<IconGitMerge size={18} />}>
               {t('merge.confirm.body', { merge: gone.person.fullName, keep: kept.person.fullName })}
             </Alert>
             <Group justify="flex-end">

@@ -95,8 +95,6 @@ function ShelterForm({
         required
         min={0}
         max={1000}
-        allowDecimal={false}
-        allowNegative={false}
         value={form.values.capacity}
         onChange={(v) => form.set('capacity', String(v))}
         error={form.errorText('capacity')}

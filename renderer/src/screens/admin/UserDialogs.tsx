@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../../../../shared/roles';
 import { call, callChecked } from '../../api/rpc';
 import { FormModal } from '../../components/FormModal';
 import { NewPasswordFields, passwordMismatch } from '../../components/NewPasswordFields';
+import { NipInput } from '../../components/NipInput';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
@@ -34,15 +35,18 @@ function valuesFrom(u: UserRow | null): UserValues {
 }
 
 /** Create (user = null) or edit a user. */
+/** What a user dialog reports: closed, saved, or the list is stale and must be read again. */
+interface DialogEvents {
+  onClose: () => void;
+  onSaved: () => void;
+  onReload: () => void;
+}
+
 function UserFormModal({
   user,
   onClose,
   onSaved,
-}: {
-  user: UserRow | null;
-  onClose: () => void;
-  onSaved: (u: UserRow) => void;
-}) {
+}: { user: UserRow | null } & Omit<DialogEvents, 'onReload'>) {
   const t = useT();
   const handle = useFailureHandler();
   const [base, setBase] = useState<UserRow | null>(user);
@@ -103,14 +107,7 @@ function UserFormModal({
           data-autofocus={!creating || undefined}
           {...form.text('fullName')}
         />
-        <TextInput
-          label={t('user.nip')}
-          description={t('user.nip.help')}
-          inputMode="numeric"
-          maxLength={18}
-          classNames={{ input: 'pelita-mono' }}
-          {...form.text('nip')}
-        />
+        <NipInput label={t('user.nip')} description={t('user.nip.help')} {...form.text('nip')} />
         <TextInput label={t('user.position')} maxLength={120} {...form.text('position')} />
       </SimpleGrid>
       <Checkbox.Group
@@ -164,11 +161,7 @@ function ResetPasswordModal({
   user,
   onClose,
   onSaved,
-}: {
-  user: UserRow;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
+}: { user: UserRow } & Omit<DialogEvents, 'onReload'>) {
   const t = useT();
   const form = useForm(
     { newPassword: '', confirm: '' },
@@ -210,17 +203,7 @@ function ResetPasswordModal({
   );
 }
 
-function SetActiveModal({
-  user,
-  onClose,
-  onSaved,
-  onReload,
-}: {
-  user: UserRow;
-  onClose: () => void;
-  onSaved: () => void;
-  onReload: () => void;
-}) {
+function SetActiveModal({ user, onClose, onSaved, onReload }: { user: UserRow } & DialogEvents) {
   const t = useT();
   const enabling = !user.active;
   const form = useForm(
@@ -265,38 +248,17 @@ export type UserDialogKind =
 /** The open dialog of the users screen, if any. */
 export function UserDialog({
   dialog,
-  onClose,
-  onSaved,
-  onReload,
-}: {
-  dialog: UserDialogKind | null;
-  onClose: () => void;
-  onSaved: () => void;
-  onReload: () => void;
-}) {
+  ...events
+}: { dialog: UserDialogKind | null } & DialogEvents) {
   switch (dialog?.kind) {
     case 'create':
-      return <UserFormModal user={null} onClose={onClose} onSaved={onSaved} />;
+      return <UserFormModal user={null} {...events} />;
     case 'edit':
-      return (
-        <UserFormModal
-          key={dialog.user.id}
-          user={dialog.user}
-          onClose={onClose}
-          onSaved={onSaved}
-        />
-      );
+      return <UserFormModal key={dialog.user.id} user={dialog.user} {...events} />;
     case 'reset':
-      return <ResetPasswordModal user={dialog.user} onClose={onClose} onSaved={onSaved} />;
+      return <ResetPasswordModal user={dialog.user} {...events} />;
     case 'active':
-      return (
-        <SetActiveModal
-          user={dialog.user}
-          onClose={onClose}
-          onSaved={onSaved}
-          onReload={onReload}
-        />
-      );
+      return <SetActiveModal user={dialog.user} {...events} />;
     default:
       return null;
   }

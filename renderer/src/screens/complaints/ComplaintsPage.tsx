@@ -15,7 +15,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconChartBar, IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import {
@@ -39,7 +39,7 @@ import { useFormat } from '../../lib/format';
 import { sortOf, useListState, useSearchText } from '../../lib/list';
 import { href, navigate, useQueryState } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { useMe } from '../../session/SessionProvider';
+import { useCan } from '../../session/can';
 import { NextDeadline } from './Deadlines';
 import { ReporterText } from './ReporterText';
 import { StatusBadge, UrgencyBadge } from './StatusBadges';
@@ -170,8 +170,7 @@ function useColumns(): Column<ComplaintSummary>[] {
 export function ComplaintsPage() {
   const t = useT();
   const { locale } = useI18n();
-  const me = useMe();
-  const canWrite = me.permissions.includes('complaints.write');
+  const canCreate = useCan()('complaints.create');
   const list = useListState(FILTERS, 'deadline');
   const f = list.filters;
   const [ui, setUi] = useQueryState({ more: '' });
@@ -181,7 +180,7 @@ export function ComplaintsPage() {
 
   useHotkeys([
     ['/', () => search.current?.focus()],
-    ['n', () => canWrite && navigate('/complaints/new')],
+    ...(canCreate ? [['n', () => navigate('/complaints/new')] as HotkeyItem] : []),
   ]);
 
   const input = toInput(f, list.sort, list.page, list.pageSize);
@@ -229,7 +228,7 @@ export function ComplaintsPage() {
             >
               {t('nav.complaints.figures')}
             </Button>
-            {canWrite && (
+            {canCreate && (
               <AddButton to="/complaints/new" title={t('complaint.list.newKey')}>
                 {t('nav.complaints.new')}
               </AddButton>
@@ -369,7 +368,9 @@ export function ComplaintsPage() {
         })}
         toolbar={
           <Text size="xs" c="dimmed">
-            {t('complaint.list.keys')} · {t('list.keys')}
+            {[t('complaint.list.keys'), canCreate && t('complaint.list.newKeyHint'), t('list.keys')]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         }
         emptyFiltered={{
@@ -378,8 +379,8 @@ export function ComplaintsPage() {
         }}
         empty={{
           title: t('complaint.list.empty'),
-          body: t('complaint.list.emptyHelp'),
-          action: canWrite ? (
+          body: t(canCreate ? 'complaint.list.emptyHelp' : 'complaint.list.emptyHelpRead'),
+          action: canCreate ? (
             <AddButton to="/complaints/new">{t('nav.complaints.new')}</AddButton>
           ) : undefined,
         }}

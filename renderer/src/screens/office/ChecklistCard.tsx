@@ -27,7 +27,7 @@ import { useState } from 'react';
 import type { Checklist } from '../../../../shared/contract/office';
 import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/PageStates';
+import { Loaded } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { href } from '../../lib/router';
@@ -160,34 +160,32 @@ export function ChecklistCard() {
           </Tooltip>
         )}
       </Group>
-      {q.error && !c ? (
-        <LoadError error={q.error} onRetry={q.reload} />
-      ) : !c ? (
-        <Skeleton h={120} />
-      ) : (
-        <Stack gap="md">
-          <Progress
-            value={(done / list.length) * 100}
-            color="teal"
-            size="sm"
-            aria-label={t('checklist.progress', { done, total: list.length })}
-          />
-          {allDone ? (
-            <Text size="sm" c="teal" fw={600}>
-              {t('checklist.allDone')}
-            </Text>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('checklist.intro')}
-            </Text>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="md">
-            {list.map((s) => (
-              <StepItem key={s.key} step={s} />
-            ))}
-          </SimpleGrid>
-        </Stack>
-      )}
+      <Loaded query={q} loading={<Skeleton h={120} />}>
+        {() => (
+          <Stack gap="md">
+            <Progress
+              value={(done / list.length) * 100}
+              color="teal"
+              size="sm"
+              aria-label={t('checklist.progress', { done, total: list.length })}
+            />
+            {allDone ? (
+              <Text size="sm" c="teal" fw={600}>
+                {t('checklist.allDone')}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('checklist.intro')}
+              </Text>
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }} spacing="md">
+              {list.map((s) => (
+                <StepItem key={s.key} step={s} />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        )}
+      </Loaded>
     </Card>
   );
 }

@@ -1,18 +1,9 @@
 /** Home: current residents and overdue stays across the active shelters (shelter.read). */
-import {
-  Anchor,
-  Card,
-  Group,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
+import { Anchor, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconBed } from '@tabler/icons-react';
 import { call } from '../../api/rpc';
-import { LoadError } from '../../components/PageStates';
+import { Loaded } from '../../components/PageStates';
+import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/I18nProvider';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
@@ -40,57 +31,48 @@ async function loadCounts() {
 export function HomeShelterCard() {
   const t = useT();
   const q = useQuery('home-shelter', loadCounts);
-  const d = q.data;
   return (
-    <Card withBorder radius="md" padding="lg" data-testid="home-shelter">
-      <Group gap="sm" mb="md" wrap="nowrap">
-        <ThemeIcon variant="light" radius="md" size={36}>
-          <IconBed size={20} />
-        </ThemeIcon>
-        <Title order={2} fz="lg" fw={600}>
-          {t('home.shelter')}
-        </Title>
-      </Group>
-      {q.error && !d ? (
-        <LoadError error={q.error} onRetry={q.reload} />
-      ) : !d ? (
-        <Skeleton h={64} />
-      ) : d.shelters === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('shelter.none')}
-        </Text>
-      ) : (
-        <SimpleGrid cols={2} spacing="lg">
-          <Stack gap={2}>
+    <SectionCard title={t('home.shelter')} icon={<IconBed size={20} />} testId="home-shelter">
+      <Loaded query={q} loading={<Skeleton h={64} />}>
+        {(d) =>
+          d.shelters === 0 ? (
             <Text size="sm" c="dimmed">
-              {t('home.shelter.residents')}
+              {t('shelter.none')}
             </Text>
-            <Text fz={32} fw={800} lh={1} data-testid="home-residents">
-              {d.residents}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {tn(t, 'home.shelter.beds', d.free, { free: d.free })}
-            </Text>
-          </Stack>
-          <Stack gap={2}>
-            <Text size="sm" c="dimmed">
-              {t('home.shelter.overdue', { max: d.max })}
-            </Text>
-            <Text
-              fz={32}
-              fw={800}
-              lh={1}
-              c={d.overdue > 0 ? 'red' : undefined}
-              data-testid="home-overdue"
-            >
-              {d.overdue}
-            </Text>
-          </Stack>
-        </SimpleGrid>
-      )}
+          ) : (
+            <SimpleGrid cols={2} spacing="lg">
+              <Stack gap={2}>
+                <Text size="sm" c="dimmed">
+                  {t('home.shelter.residents')}
+                </Text>
+                <Text fz={32} fw={800} lh={1} data-testid="home-residents">
+                  {d.residents}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {tn(t, 'home.shelter.beds', d.free, { free: d.free })}
+                </Text>
+              </Stack>
+              <Stack gap={2}>
+                <Text size="sm" c="dimmed">
+                  {t('home.shelter.overdue', { max: d.max })}
+                </Text>
+                <Text
+                  fz={32}
+                  fw={800}
+                  lh={1}
+                  c={d.overdue > 0 ? 'red' : undefined}
+                  data-testid="home-overdue"
+                >
+                  {d.overdue}
+                </Text>
+              </Stack>
+            </SimpleGrid>
+          )
+        }
+      </Loaded>
       <Anchor href={href('/shelter')} size="sm" mt="md" display="block">
         {t('home.shelter.open')}
       </Anchor>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,4 +1,4 @@
-/** Pages under `#/shelter`. */
+/** Pages under `#/shelter`, each with the method it needs. */
 import { route } from '../../lib/router';
 import { CheckinPage } from './CheckinPage';
 import { HistoryPage } from './HistoryPage';
@@ -6,8 +6,8 @@ import { ShelterPage } from './ShelterPage';
 import { StayPage } from './StayPage';
 
 export const shelterRoutes = [
-  route('/shelter', () => <ShelterPage />),
-  route('/shelter/checkin', () => <CheckinPage />),
-  route('/shelter/history', () => <HistoryPage />),
-  route('/shelter/stays/:id', ({ id }) => <StayPage key={id} id={id} />),
+  route('/shelter', () => <ShelterPage />, 'stays.roster'),
+  route('/shelter/checkin', () => <CheckinPage />, 'stays.checkIn'),
+  route('/shelter/history', () => <HistoryPage />, 'stays.history'),
+  route('/shelter/stays/:id', ({ id }) => <StayPage key={id} id={id} />, 'stays.get'),
 ];

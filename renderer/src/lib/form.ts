@@ -64,6 +64,10 @@ export interface Form<T extends object> {
     error: string | undefined;
     name: string;
   };
+  /** Props for a value input (Select, DateField, RegionPicker) bound to a field of its type. */
+  field: <K extends keyof T & string>(
+    name: K,
+  ) => { value: T[K]; onChange: (value: T[K]) => void; error: string | undefined };
   clear: () => void;
   /** For `<form onSubmit>`: runs the submit cycle. */
   onSubmit: (e?: FormEvent) => void;
@@ -212,6 +216,11 @@ export function useForm<T extends object, R = unknown>(
         name,
         value: String((values as Record<string, unknown>)[name] ?? ''),
         onChange: (e) => set(name, e.currentTarget.value as T[typeof name]),
+        error: errorText(name),
+      }),
+      field: (name) => ({
+        value: values[name],
+        onChange: (value) => set(name, value),
         error: errorText(name),
       }),
       clear,

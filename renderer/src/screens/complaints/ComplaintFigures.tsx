@@ -133,22 +133,15 @@ export function ComplaintFiguresPage() {
       <Paper withBorder radius="md" p="md" mb="lg">
         <FormFrame form={form} gap="sm">
           <Group align="flex-start" wrap="wrap" gap="sm">
-            <DateField
-              label={t('complaint.filter.from')}
-              required
-              value={form.values.from}
-              onChange={(v) => form.set('from', v)}
-              error={form.errorText('from')}
-              w={170}
-            />
-            <DateField
-              label={t('complaint.filter.to')}
-              required
-              value={form.values.to}
-              onChange={(v) => form.set('to', v)}
-              error={form.errorText('to')}
-              w={170}
-            />
+            {(['from', 'to'] as const).map((k) => (
+              <DateField
+                key={k}
+                label={t(`complaint.filter.${k}`)}
+                required
+                w={170}
+                {...form.field(k)}
+              />
+            ))}
             <Button
               type="submit"
               loading={form.busy}

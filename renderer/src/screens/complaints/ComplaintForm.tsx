@@ -403,9 +403,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
                     value: s,
                     label: t(`complaint.serviceType.${s}`),
                   }))}
-                  value={v.serviceType}
-                  onChange={(s) => form.set('serviceType', s)}
-                  error={form.errorText('serviceType')}
+                  {...form.field('serviceType')}
                 />
               )}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -464,9 +462,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
                   disabled={!creating}
                   required={creating}
                   maxDate={dayInZone(new Date(), fmt.timeZone)}
-                  value={v.receivedAt}
-                  onChange={(at) => form.set('receivedAt', at)}
-                  error={form.errorText('receivedAt')}
+                  {...form.field('receivedAt')}
                 />
                 {backdated && (
                   <TextInput
@@ -585,9 +581,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
               <PpksSelect
                 label={t('complaint.ppks')}
                 description={t('complaint.ppks.help')}
-                value={v.ppks}
-                onChange={(p) => form.set('ppks', p)}
-                error={form.errorText('ppks')}
+                {...form.field('ppks')}
                 testId="complaint-ppks"
               />
             </Section>
@@ -608,9 +602,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
                   description={t('complaint.form.assignHelp')}
                   placeholder={t('complaint.unassigned')}
                   data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
-                  value={v.assigneeId}
-                  onChange={(a) => form.set('assigneeId', a)}
-                  error={form.errorText('assigneeId')}
+                  {...form.field('assigneeId')}
                   clearable
                   searchable
                 />

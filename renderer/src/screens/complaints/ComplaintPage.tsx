@@ -237,6 +237,12 @@ export function ComplaintPage({ id }: { id: string }) {
     loaded.reload();
   };
   const dialogTitle = dialog ? t(stepOf(dialog).label) : '';
+  const dialogProps = {
+    complaint: c,
+    onDone: done,
+    onCancel: () => setDialog(null),
+    onReload: reload,
+  };
 
   return (
     <>
@@ -518,31 +524,9 @@ export function ComplaintPage({ id }: { id: string }) {
         // side by side) both need room.
         size={dialog && (stepOf(dialog).requires?.length || dialog === 'log_action') ? 'lg' : 'md'}
       >
-        {dialog && stepOf(dialog).to && (
-          <TransitionDialog
-            complaint={c}
-            step={dialog}
-            onDone={done}
-            onCancel={() => setDialog(null)}
-            onReload={reload}
-          />
-        )}
-        {dialog === 'assign' && (
-          <AssignDialog
-            complaint={c}
-            onDone={done}
-            onCancel={() => setDialog(null)}
-            onReload={reload}
-          />
-        )}
-        {dialog === 'log_action' && (
-          <ActionDialog
-            complaint={c}
-            onDone={done}
-            onCancel={() => setDialog(null)}
-            onReload={reload}
-          />
-        )}
+        {dialog && stepOf(dialog).to && <TransitionDialog {...dialogProps} step={dialog} />}
+        {dialog === 'assign' && <AssignDialog {...dialogProps} />}
+        {dialog === 'log_action' && <ActionDialog {...dialogProps} />}
       </Modal>
     </>
   );

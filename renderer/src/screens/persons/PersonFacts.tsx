@@ -1,6 +1,7 @@
 /** Small pieces that show a person the same way everywhere: age, origin, identity, last stay. */
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconShieldCheck, IconShieldQuestion } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { PersonSummary } from '../../../../shared/contract/persons';
 import { formatNik } from '../../../../shared/nik';
 import { todayInZone } from '../../../../shared/format';
@@ -179,6 +180,56 @@ export function PersonFacts({ person }: { person: PersonSummary }) {
       )}
       <AgeText person={person} />
     </Group>
+  );
+}
+
+/**
+ * A person as every pick list shows them: the name with aliases, "NIK · sex · age", the origin,
+ * then `children` (last stay, reasons).
+ */
+export function PersonLines({
+  person: p,
+  nameColor,
+  children,
+}: {
+  person: PersonSummary;
+  nameColor?: string;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const dot = (
+    <Text size="sm" c="dimmed" span>
+      ·
+    </Text>
+  );
+  return (
+    <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+      <Group gap={8} wrap="wrap">
+        <Text fw={700} c={nameColor}>
+          {p.fullName}
+        </Text>
+        {p.aliases.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('person.aliasList', { names: p.aliases.join(', ') })}
+          </Text>
+        )}
+      </Group>
+      <Group gap={6} wrap="wrap">
+        <NikText nik={p.nik} />
+        {dot}
+        {p.sex && (
+          <>
+            <Text size="sm" span>
+              <SexText sex={p.sex} />
+            </Text>
+            {dot}
+          </>
+        )}
+        <AgeText person={p} />
+      </Group>
+      <OriginText origin={p.origin} />
+      {children}
+    </Stack>
   );
 }
 

@@ -14,7 +14,7 @@ import { useFailureHandler } from '../../lib/failures';
 import { href } from '../../lib/router';
 import { tn } from '../shelter/labels';
 import './persons.css';
-import { AgeText, IdentityBadge, LastStayText, NikText, OriginText, SexText } from './PersonFacts';
+import { IdentityBadge, LastStayText, PersonLines } from './PersonFacts';
 
 export interface PersonSearchProps {
   /** Enter on the box, or a click on a result. */
@@ -192,36 +192,7 @@ function ResultRow({
   };
   const body = (
     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-        <Group gap={8} wrap="wrap">
-          <Text fw={700} size="md" c="var(--mantine-color-anchor)">
-            {p.fullName}
-          </Text>
-          {p.aliases.length > 0 && (
-            <Text size="sm" c="dimmed">
-              {t('person.aliasList', { names: p.aliases.join(', ') })}
-            </Text>
-          )}
-        </Group>
-        <Group gap={6} wrap="wrap">
-          <NikText nik={p.nik} />
-          <Text size="sm" c="dimmed" span>
-            ·
-          </Text>
-          {p.sex && (
-            <>
-              <Text size="sm" span>
-                <SexText sex={p.sex} />
-              </Text>
-              <Text size="sm" c="dimmed" span>
-                ·
-              </Text>
-            </>
-          )}
-          <AgeText person={p} />
-        </Group>
-        <OriginText origin={p.origin} />
-      </Stack>
+      <PersonLines person={p} nameColor="var(--mantine-color-anchor)" />
       <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }} maw={320}>
         <IdentityBadge status={p.identityStatus} />
         <LastStayText lastStay={p.lastStay} />

@@ -126,3 +126,8 @@ export function PageLoader() {
     </Center>
   );
 }
+
+/** A page whose query has no data yet: its failure with a retry, or the loader. */
+export function NotLoaded({ query }: { query: { error: unknown; reload: () => void } }) {
+  return query.error ? <LoadError error={query.error} onRetry={query.reload} /> : <PageLoader />;
+}

@@ -22,7 +22,7 @@ import { todayInZone } from '../../../../shared/format';
 import { addCalendarDays } from '../../../../shared/workdays';
 import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageStates';
+import { NotLoaded } from '../../components/PageStates';
 import { DateField } from '../../components/DateField';
 import { FormFrame } from '../../components/FormModal';
 import { useI18n, useT } from '../../i18n/I18nProvider';
@@ -174,10 +174,8 @@ export function ComplaintFiguresPage() {
           </Group>
         </FormFrame>
       </Paper>
-      {stats.error && !s ? (
-        <LoadError error={stats.error} onRetry={stats.reload} />
-      ) : !s ? (
-        <PageLoader />
+      {!s ? (
+        <NotLoaded query={stats} />
       ) : (
         <Stack gap="lg" data-testid="complaint-figures">
           <Text size="sm" c="dimmed">

@@ -37,8 +37,9 @@ import {
 import { dayInZone, isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { dueDate } from '../../../../shared/workdays';
 import { call, callChecked } from '../../api/rpc';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
-import { AccessDenied, LoadError, PageLoader } from '../../components/PageStates';
+import { AccessDenied, LoadError, NotLoaded, PageLoader } from '../../components/PageStates';
 import { DateTimeField } from '../../components/DateField';
 import { FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -46,7 +47,7 @@ import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
-import { href, navigate } from '../../lib/router';
+import { navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { PpksSelect } from '../../components/PpksSelect';
@@ -363,9 +364,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
     });
   };
 
-  if (categories.error && !categories.data)
-    return <LoadError error={categories.error} onRetry={categories.reload} />;
-  if (!categories.data) return <PageLoader />;
+  if (!categories.data) return <NotLoaded query={categories} />;
 
   const refLabel = v.channel ? REF_LABEL[v.channel] : undefined;
   const refRequired = !!v.channel && CHANNELS_WITH_REQUIRED_REF.includes(v.channel);
@@ -609,13 +608,9 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
               </Paper>
             )}
             <Group justify="flex-end">
-              <Button
-                variant="default"
-                component="a"
-                href={href(base ? `/complaints/${base.id}` : '/complaints')}
-              >
+              <LinkButton variant="default" to={base ? `/complaints/${base.id}` : '/complaints'}>
                 {t('common.cancel')}
-              </Button>
+              </LinkButton>
               <Button
                 type="submit"
                 loading={form.busy}

@@ -31,6 +31,7 @@ import {
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -221,14 +222,9 @@ export function ComplaintsPage() {
         subtitle={t('complaint.list.subtitle')}
         actions={
           <>
-            <Button
-              component="a"
-              href={href('/complaints/figures')}
-              variant="default"
-              leftSection={<IconChartBar size={18} />}
-            >
+            <LinkButton to="/complaints/figures" variant="default" icon={IconChartBar}>
               {t('nav.complaints.figures')}
-            </Button>
+            </LinkButton>
             {canWrite && (
               <AddButton to="/complaints/new" title={t('complaint.list.newKey')}>
                 {t('nav.complaints.new')}

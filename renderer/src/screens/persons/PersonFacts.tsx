@@ -1,6 +1,11 @@
 /** Small pieces that show a person the same way everywhere: age, origin, identity, last stay. */
-import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconShieldCheck, IconShieldQuestion } from '@tabler/icons-react';
+import { Alert, Badge, Group, Stack, Text, Tooltip, type AlertProps } from '@mantine/core';
+import {
+  IconAlertCircle,
+  IconAlertTriangle,
+  IconShieldCheck,
+  IconShieldQuestion,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { PersonSummary } from '../../../../shared/contract/persons';
 import { formatNik } from '../../../../shared/nik';
@@ -184,16 +189,17 @@ export function PersonFacts({ person }: { person: PersonSummary }) {
 }
 
 /**
- * A person as every pick list shows them: the name with aliases, "NIK · sex · age", the origin,
- * then `children` (last stay, reasons).
+ * A person as every pick list and picked card shows them: the name with aliases,
+ * "NIK · sex · age", the origin, then `children` (last stay, reasons).
  */
 export function PersonLines({
   person: p,
-  nameColor,
+  name,
   children,
 }: {
   person: PersonSummary;
-  nameColor?: string;
+  /** The name as shown (a link to the person); plain bold text by default. */
+  name?: ReactNode;
   children?: ReactNode;
 }) {
   const t = useT();
@@ -205,9 +211,7 @@ export function PersonLines({
   return (
     <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
       <Group gap={8} wrap="wrap">
-        <Text fw={700} c={nameColor}>
-          {p.fullName}
-        </Text>
+        {name ?? <Text fw={700}>{p.fullName}</Text>}
         {p.aliases.length > 0 && (
           <Text size="sm" c="dimmed">
             {t('person.aliasList', { names: p.aliases.join(', ') })}
@@ -245,4 +249,34 @@ export function issueText(
     out[k] = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmt.calendarDate(v) : v;
   }
   return fmt.message(key, out);
+}
+
+/** Warnings about a NIK that is plausible but odd, one line each; nothing when there are none. */
+export function NikWarnings({
+  warnings,
+  testId,
+  ...props
+}: {
+  warnings: { key: string; params?: Record<string, string | number> }[];
+  testId: string;
+} & Omit<AlertProps, 'color' | 'variant' | 'icon'>) {
+  const fmt = useFormat();
+  if (warnings.length === 0) return null;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertTriangle size={props.title ? 18 : 16} />}
+      data-testid={testId}
+      {...props}
+    >
+      <Stack gap={2}>
+        {warnings.map((w, i) => (
+          <Text key={i} size="sm">
+            {issueText(fmt, w.key, w.params)}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
 }

@@ -192,7 +192,14 @@ function ResultRow({
   };
   const body = (
     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-      <PersonLines person={p} nameColor="var(--mantine-color-anchor)" />
+      <PersonLines
+        person={p}
+        name={
+          <Text fw={700} c="var(--mantine-color-anchor)">
+            {p.fullName}
+          </Text>
+        }
+      />
       <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }} maw={320}>
         <IdentityBadge status={p.identityStatus} />
         <LastStayText lastStay={p.lastStay} />

@@ -45,11 +45,11 @@ function useColumns(): Column<PersonSummary>[] {
         </>
       ),
     },
-    { key: 'nik', header: t('person.nik'), w: 190, render: (p) => <NikText nik={p.nik} /> },
+    { key: 'nik', header: t('person.nik'), w: 175, render: (p) => <NikText nik={p.nik} /> },
     {
       key: 'age',
       header: t('person.list.sexAge'),
-      miw: 170,
+      miw: 180,
       render: (p) => (
         <Stack gap={0}>
           {p.sex && (
@@ -70,7 +70,7 @@ function useColumns(): Column<PersonSummary>[] {
     {
       key: 'status',
       header: t('person.list.status'),
-      w: 230,
+      w: 270,
       render: (p) => (
         <Stack gap={4} align="flex-start">
           <IdentityBadge status={p.identityStatus} size="xs" />

@@ -244,3 +244,11 @@ export function useForm<T extends object, R = unknown>(
     options.onReload,
   ]);
 }
+
+/** A record's optional text fields as form values: a missing value becomes ''. */
+export function textsOf<K extends string>(
+  record: { [P in K]: string | null },
+  keys: readonly K[],
+): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, record[k] ?? ''])) as Record<K, string>;
+}

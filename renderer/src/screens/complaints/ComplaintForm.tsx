@@ -46,12 +46,12 @@ import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/form';
+import { textsOf, useForm } from '../../lib/form';
 import { navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { PpksSelect } from '../../components/PpksSelect';
-import { assigneeGroups } from './Assignee';
+import { AssigneeSelect } from './Assignee';
 import { categoryName } from './labels';
 import { PersonLink, type LinkedPerson } from './PersonLink';
 
@@ -107,24 +107,26 @@ function emptyValues(timeZone: string): Values {
 
 function valuesOf(c: Complaint, timeZone: string): Values {
   return {
+    ...textsOf(c, [
+      'channelRef',
+      'backdateReason',
+      'reporterName',
+      'reporterPhone',
+      'reporterAddress',
+      'reporterRelation',
+      'locationAddress',
+    ]),
     kind: c.kind,
     serviceType: c.serviceType,
     categoryId: c.category.id,
     channel: c.channel,
-    channelRef: c.channelRef ?? '',
     receivedAt: isoToZonedTime(c.receivedAt, timeZone),
-    backdateReason: c.backdateReason ?? '',
     urgency: c.urgency,
     reporterAnonymous: c.reporterAnonymous,
-    reporterName: c.reporterName ?? '',
-    reporterPhone: c.reporterPhone ?? '',
-    reporterAddress: c.reporterAddress ?? '',
-    reporterRelation: c.reporterRelation ?? '',
     reporterConfidential: c.reporterConfidential,
     subject: c.subject,
     personId: c.person?.id ?? null,
     regionCode: c.region?.code ?? null,
-    locationAddress: c.locationAddress ?? '',
     description: c.description,
     ppks: c.ppks,
     assigneeId: c.assignee?.id ?? null,
@@ -246,7 +248,6 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
   const t = useT();
   const { locale } = useI18n();
   const fmt = useFormat();
-  const me = useMe();
   const handle = useFailureHandler();
   const creating = !existing;
   const [base, setBase] = useState<Complaint | undefined>(existing);
@@ -596,14 +597,10 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
             />
             {creating && (
               <Paper withBorder radius="md" p="lg">
-                <Select
-                  label={t('complaint.assignee')}
+                <AssigneeSelect
+                  officers={officers.data?.officers}
                   description={t('complaint.form.assignHelp')}
-                  placeholder={t('complaint.unassigned')}
-                  data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
                   {...form.field('assigneeId')}
-                  clearable
-                  searchable
                 />
               </Paper>
             )}

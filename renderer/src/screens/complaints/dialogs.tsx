@@ -1,13 +1,5 @@
 /** The dialogs of a complaint: a status step, assignment, and a follow-up action. */
-import {
-  Button,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, SegmentedControl, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { type Input } from '../../../../shared/contract';
 import type { Complaint } from '../../../../shared/contract/complaints';
@@ -27,7 +19,7 @@ import { useFormat } from '../../lib/format';
 import { useForm, type FormOptions } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { assigneeGroups } from './Assignee';
+import { AssigneeSelect } from './Assignee';
 
 interface DialogProps {
   complaint: Complaint;
@@ -127,13 +119,9 @@ export function AssignDialog(props: DialogProps) {
 
   return (
     <FormFrame form={form}>
-      <Select
-        label={t('complaint.assignee')}
-        placeholder={t('complaint.unassigned')}
-        data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
+      <AssigneeSelect
+        officers={officers.data?.officers}
         {...form.field('assigneeId')}
-        searchable
-        clearable
         // Focused on opening, but closed: the list would cover "assign to me".
         openOnFocus={false}
         data-autofocus

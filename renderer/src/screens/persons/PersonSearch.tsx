@@ -1,6 +1,7 @@
 /**
  * The one search box for people (persons.search): debounced, Enter opens the first result,
- * arrow keys move through the results. Used by the people list, check-in and the merge tool.
+ * arrow keys move through the results. Picks a person for check-in, a complaint and the merge
+ * tool; the people list itself is a DataList over the same method (PersonsPage).
  */
 import { Badge, Group, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -23,8 +24,6 @@ export interface PersonSearchProps {
   mode?: 'link' | 'pick';
   autoFocus?: boolean;
   label?: string;
-  /** Shown when nothing is typed yet. */
-  idleHint?: ReactNode;
   /** Shown under the results (e.g. "add a new person"). */
   footer?: ReactNode;
   excludeIds?: string[];
@@ -38,7 +37,6 @@ export function PersonSearch({
   mode = 'link',
   autoFocus,
   label,
-  idleHint,
   footer,
   excludeIds,
   limit = 20,
@@ -136,7 +134,6 @@ export function PersonSearch({
         spellCheck={false}
         data-testid="person-search"
       />
-      {!q.trim() && idleHint}
       {results.length > 0 && (
         <Text size="xs" c="dimmed" aria-live="polite">
           {tn(t, 'person.search.count', results.length, { count: results.length })}

@@ -16,6 +16,7 @@ import { AddButton } from '../../components/AddButton';
 import { DataList, type Column } from '../../components/DataList';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/I18nProvider';
+import { useFailureHandler } from '../../lib/failures';
 import { sortOf, useListState, useSearchText } from '../../lib/list';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
@@ -88,6 +89,7 @@ export function PersonsPage() {
   const list = useListState(FILTERS, 'relevance');
   const [text, setText] = useSearchText(list.filters.q, (q) => list.setFilters({ q }));
   const columns = useColumns();
+  const handle = useFailureHandler();
   const sort = sortOf(list, PERSON_SORTS);
   const input = { q: list.filters.q, sort, page: list.page, limit: list.pageSize };
   const people = useQuery(JSON.stringify(input), () => call('persons.search', input));
@@ -101,8 +103,10 @@ export function PersonsPage() {
     } else if (e.key === 'Enter' && text.trim()) {
       // The best match of what is typed now, even before the list has caught up.
       e.preventDefault();
-      const best = await call('persons.search', { q: text.trim(), sort, limit: 1 });
-      if (best.results[0]) navigate(`/persons/${best.results[0].id}`);
+      const best = await call('persons.search', { q: text.trim(), sort, limit: 1 }).catch(
+        (error: unknown) => void handle(error),
+      );
+      if (best?.results[0]) navigate(`/persons/${best.results[0].id}`);
       else list.setFilters({ q: text.trim() });
     }
   };

@@ -14,6 +14,7 @@ import {
   isoDateTime,
   optionalPhone,
   optionalText,
+  pageInput,
   regionCode,
   text,
   version,
@@ -229,17 +230,32 @@ const duplicateProbe = z.strictObject({
   originCode: personInput.shape.originCode,
 });
 
+/** Best match first (without a query: newest record first), or by name. */
+export const PERSON_SORTS = ['relevance', 'name', 'name_desc'] as const;
+/** A search ranks at most this many matches; the list says so when it is reached. */
+export const PERSON_SEARCH_CAP = 500;
+
 export const personsContract = {
-  /** One box: NIK (full or first digits), any part of a name or alias, birth year, or origin. */
+  /**
+   * One box: NIK (full or first digits), any part of a name or alias, birth year, or origin.
+   * Paged (`limit` rows a page) and sortable for the people list; without `q` it lists everyone.
+   * `total` counts the ranked matches, at most PERSON_SEARCH_CAP.
+   */
   'persons.search': method({
     access: 'persons.read',
     write: false,
     input: z.strictObject({
-      q: z.string().trim().min(1).max(100),
-      limit: z.number().int().min(1).max(50).default(20),
+      q: z.string().trim().max(100).default(''),
+      limit: z.number().int().min(1).max(100).default(20),
+      page: pageInput.page,
+      sort: z.enum(PERSON_SORTS).default('relevance'),
       includeMerged: z.boolean().default(false),
     }),
-    output: z.object({ results: z.array(personSummary) }),
+    output: z.object({
+      results: z.array(personSummary),
+      total: z.number().int(),
+      page: z.number().int(),
+    }),
   }),
   'persons.get': method({
     access: 'persons.read',

@@ -185,8 +185,10 @@ test('staff add a person with a NIK and find them again by a misspelled name', a
 
   await openNav(page, 'Data Orang');
   await expect(page.getByTestId('person-search')).toBeFocused();
-  await shot(page, 'persons-00-search-empty');
-  await page.getByRole('link', { name: 'Tambah orang' }).click();
+  // Nobody recorded yet: the empty list says so and offers to add the first person.
+  await expect(page.getByTestId('list-empty')).toContainText('Belum ada data orang');
+  await shotSizes(page, 'persons-00-list-empty');
+  await page.getByTestId('list-empty').getByRole('link', { name: 'Tambah orang' }).click();
   await expect(page.getByRole('heading', { name: 'Orang baru' })).toBeVisible();
 
   const form = page.getByTestId('person-form');
@@ -257,6 +259,7 @@ test('staff add a person with a NIK and find them again by a misspelled name', a
   await expect(first).toContainText('Kota Banjarbaru');
   await expect(first).toContainText('Belum pernah tinggal');
   await shot(page, 'persons-03-search-misspelled');
+  await shotSizes(page, 'persons-03-list-search');
   await search.press('Enter');
   await expect(page.getByRole('heading', { name: 'Achmad Fauzie' })).toBeVisible();
 });
@@ -460,6 +463,28 @@ async function fillCheckin(page: Page, query: string, name: string, bed: string)
   await page.keyboard.press('Escape');
   await page.locator(`[data-testid="bed-choice"][data-bed="${bed}"]`).click();
 }
+
+test('the people list shows everyone, sorts by name and keeps it in the address', async ({
+  page,
+}) => {
+  await login(page, host, STAFF.username, STAFF.password);
+  await openNav(page, 'Data Orang');
+  const rows = page.getByTestId('person-result');
+  // Without a search: newest record first.
+  await expect(rows.first()).toContainText('Slamet Riyadi');
+  await shotSizes(page, 'persons-01-list');
+  await page.getByTestId('sort-name').click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(rows.first()).toContainText('Achmad Fauzie');
+  await page.reload();
+  await expect(page.getByTestId('person-sort')).toHaveValue('Nama A–Z');
+  await expect(rows.first()).toContainText('Achmad Fauzie');
+  await rows.first().press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  await rows.nth(1).press('Enter');
+  await expect(page).toHaveURL(/#\/persons\/[^/?]+$/);
+  await expect(page.getByRole('link', { name: 'Ubah' })).toBeVisible();
+});
 
 test('two PCs pick the same bed: the second gets a clear conflict and picks again', async ({
   page,

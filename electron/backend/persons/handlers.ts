@@ -10,7 +10,7 @@ import { findDuplicates } from './duplicates';
 import { searchNames } from './fold';
 import { checkMergeLinks, mergeLinks, personChanged } from './links';
 import { exportPerson, readPersonPage } from './page';
-import { searchPersonIds } from './search';
+import { personIdsPage } from './listPage';
 import { loadPerson, loadSummaries, parseAliases } from './store';
 
 /** Audit view of a person: its own fields, without search helpers. */
@@ -34,8 +34,8 @@ async function saveChecks(ctx: Ctx, input: PersonFields, excludeId?: string) {
 export const personHandlers: HandlersOf<typeof personsContract> = {
   async 'persons.search'(input, ctx) {
     const currentYear = yearInZone(ctx.now, await officeTimeZone(ctx.db));
-    const ids = await searchPersonIds(ctx.db, { ...input, currentYear });
-    return { results: await loadSummaries(ctx.db, ids) };
+    const { ids, total } = await personIdsPage(ctx.db, { ...input, currentYear });
+    return { results: await loadSummaries(ctx.db, ids), total, page: input.page };
   },
 
   async 'persons.get'(input, ctx) {

@@ -5,7 +5,7 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { href } from '../lib/router';
+import { buttonIconSize, LinkButton } from './LinkButton';
 
 export function AddButton({
   children,
@@ -21,20 +21,13 @@ export function AddButton({
   title?: string;
   testId?: string;
 } & Omit<ButtonProps, 'leftSection'>) {
-  const icon = <IconPlus size={props.size === 'compact-sm' ? 14 : 18} />;
   if (to)
     return (
-      <Button
-        component="a"
-        href={href(to)}
-        leftSection={icon}
-        title={title}
-        data-testid={testId}
-        {...props}
-      >
+      <LinkButton to={to} icon={IconPlus} title={title} data-testid={testId} {...props}>
         {children}
-      </Button>
+      </LinkButton>
     );
+  const icon = <IconPlus size={buttonIconSize(props.size)} />;
   return (
     <Button onClick={onClick} leftSection={icon} title={title} data-testid={testId} {...props}>
       {children}

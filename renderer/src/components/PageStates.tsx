@@ -129,13 +129,24 @@ export function PageLoader() {
   );
 }
 
+/** A page whose query has no data yet: its failure with a retry, or the loader. */
+export function NotLoaded({
+  query,
+  loading = <PageLoader />,
+}: {
+  query: { error: unknown; reload: () => void };
+  loading?: ReactNode;
+}) {
+  return query.error ? <LoadError error={query.error} onRetry={query.reload} /> : loading;
+}
+
 /**
  * A query's data, drawn by `children` once it is there (and kept while reloading); before that
  * its failure as `LoadError` with a retry, or `loading` (a skeleton of the final shape).
  */
 export function Loaded<T>({
   query,
-  loading = <PageLoader />,
+  loading,
   children,
 }: {
   query: QueryState<T>;
@@ -143,6 +154,5 @@ export function Loaded<T>({
   children: (data: T) => ReactNode;
 }) {
   if (query.data !== undefined) return children(query.data);
-  if (query.error) return <LoadError error={query.error} onRetry={query.reload} />;
-  return loading;
+  return <NotLoaded query={query} loading={loading} />;
 }

@@ -64,6 +64,10 @@ export interface Form<T extends object> {
     error: string | undefined;
     name: string;
   };
+  /** Props for a value input (Select, DateField, RegionPicker) bound to a field of its type. */
+  field: <K extends keyof T & string>(
+    name: K,
+  ) => { value: T[K]; onChange: (value: T[K]) => void; error: string | undefined };
   clear: () => void;
   /** For `<form onSubmit>`: runs the submit cycle. */
   onSubmit: (e?: FormEvent) => void;
@@ -214,6 +218,11 @@ export function useForm<T extends object, R = unknown>(
         onChange: (e) => set(name, e.currentTarget.value as T[typeof name]),
         error: errorText(name),
       }),
+      field: (name) => ({
+        value: values[name],
+        onChange: (value) => set(name, value),
+        error: errorText(name),
+      }),
       clear,
       onSubmit,
       busy,
@@ -234,4 +243,12 @@ export function useForm<T extends object, R = unknown>(
     onSubmit,
     options.onReload,
   ]);
+}
+
+/** A record's optional text fields as form values: a missing value becomes ''. */
+export function textsOf<K extends string>(
+  record: { [P in K]: string | null },
+  keys: readonly K[],
+): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, record[k] ?? ''])) as Record<K, string>;
 }

@@ -75,6 +75,18 @@ export function useListState<F extends Record<string, string> & { [K in PagingKe
   };
 }
 
+/** Props for a clearable Select that sets one filter (cleared: back to '', no filter). */
+export function filterSelect<F extends Record<string, string>>(
+  list: Pick<ListState<F>, 'filters' | 'setFilters'>,
+  key: keyof F & string,
+) {
+  return {
+    value: list.filters[key] || null,
+    onChange: (v: string | null) => list.setFilters({ [key]: v ?? '' } as Partial<F>),
+    clearable: true,
+  };
+}
+
 /** How a DataList pages: by page number with a total, or by keyset cursors without one. */
 export type Paging =
   | {

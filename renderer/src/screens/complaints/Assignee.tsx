@@ -2,11 +2,12 @@
  * Who a complaint is assigned to, named with their role (Petugas pengaduan, Pekerja sosial),
  * and the people it can be assigned to, grouped by that role.
  */
-import { Text } from '@mantine/core';
+import { Select, Text, type SelectProps } from '@mantine/core';
 import type { AssigneeRef } from '../../../../shared/contract/complaints';
 import type { Role } from '../../../../shared/roles';
 import { complaintFlow } from '../../../../shared/workflow/complaints';
 import { useT } from '../../i18n/I18nProvider';
+import { useMe } from '../../session/SessionProvider';
 
 type T = ReturnType<typeof useT>;
 
@@ -61,4 +62,23 @@ export function assigneeGroups(
       items: people.filter((p) => p.role === role).map((p) => ({ value: p.id, label: label(p) })),
     }))
     .filter((g) => g.items.length > 0);
+}
+
+/** The assignee picker of the form and the assign dialog: grouped by role, "(you)" marked. */
+export function AssigneeSelect({
+  officers,
+  ...props
+}: { officers: readonly AssigneeRef[] | undefined } & Omit<SelectProps, 'data'>) {
+  const t = useT();
+  const me = useMe();
+  return (
+    <Select
+      label={t('complaint.assignee')}
+      placeholder={t('complaint.unassigned')}
+      data={assigneeGroups(officers ?? [], t, me.id)}
+      searchable
+      clearable
+      {...props}
+    />
+  );
 }

@@ -22,7 +22,7 @@ import { todayInZone } from '../../../../shared/format';
 import { addCalendarDays } from '../../../../shared/workdays';
 import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageStates';
+import { NotLoaded } from '../../components/PageStates';
 import { DateField } from '../../components/DateField';
 import { FormFrame } from '../../components/FormModal';
 import { useI18n, useT } from '../../i18n/I18nProvider';
@@ -133,22 +133,15 @@ export function ComplaintFiguresPage() {
       <Paper withBorder radius="md" p="md" mb="lg">
         <FormFrame form={form} gap="sm">
           <Group align="flex-start" wrap="wrap" gap="sm">
-            <DateField
-              label={t('complaint.filter.from')}
-              required
-              value={form.values.from}
-              onChange={(v) => form.set('from', v)}
-              error={form.errorText('from')}
-              w={170}
-            />
-            <DateField
-              label={t('complaint.filter.to')}
-              required
-              value={form.values.to}
-              onChange={(v) => form.set('to', v)}
-              error={form.errorText('to')}
-              w={170}
-            />
+            {(['from', 'to'] as const).map((k) => (
+              <DateField
+                key={k}
+                label={t(`complaint.filter.${k}`)}
+                required
+                w={170}
+                {...form.field(k)}
+              />
+            ))}
             <Button
               type="submit"
               loading={form.busy}
@@ -181,10 +174,8 @@ export function ComplaintFiguresPage() {
           </Group>
         </FormFrame>
       </Paper>
-      {stats.error && !s ? (
-        <LoadError error={stats.error} onRetry={stats.reload} />
-      ) : !s ? (
-        <PageLoader />
+      {!s ? (
+        <NotLoaded query={stats} />
       ) : (
         <Stack gap="lg" data-testid="complaint-figures">
           <Text size="sm" c="dimmed">

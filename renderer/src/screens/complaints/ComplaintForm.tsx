@@ -22,9 +22,9 @@ import {
 } from '@mantine/core';
 import { IconCalendarDue, IconDeviceFloppy, IconEyeOff, IconLock } from '@tabler/icons-react';
 import { useId, useMemo, useState } from 'react';
-import type { ReactNode } from 'react';
-import type { Input } from '../../../../shared/contract';
-import type { Complaint, ComplaintCategory } from '../../../../shared/contract/complaints';
+import { ReactNode } from 'react';
+import { Input } from '../../../../shared/contract';
+import { Complaint, ComplaintCategory } from '../../../../shared/contract/complaints';
 import {
   CHANNELS_WITH_REQUIRED_REF,
   COMPLAINT_CHANNELS,
@@ -37,20 +37,21 @@ import {
 import { dayInZone, isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { dueDate } from '../../../../shared/workdays';
 import { call, callChecked } from '../../api/rpc';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageStates';
+import { LoadError, NotLoaded, PageLoader } from '../../components/PageStates';
 import { DateTimeField } from '../../components/DateField';
 import { FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/form';
-import { href, navigate } from '../../lib/router';
+import { textsOf, useForm } from '../../lib/form';
+import { navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { useMe } from '../../session/SessionProvider';
+
 import { PpksSelect } from '../../components/PpksSelect';
-import { assigneeGroups } from './Assignee';
+import { AssigneeSelect } from './Assignee';
 import { categoryName } from './labels';
 import { PersonLink, type LinkedPerson } from './PersonLink';
 
@@ -106,24 +107,26 @@ function emptyValues(timeZone: string): Values {
 
 function valuesOf(c: Complaint, timeZone: string): Values {
   return {
+    ...textsOf(c, [
+      'channelRef',
+      'backdateReason',
+      'reporterName',
+      'reporterPhone',
+      'reporterAddress',
+      'reporterRelation',
+      'locationAddress',
+    ]),
     kind: c.kind,
     serviceType: c.serviceType,
     categoryId: c.category.id,
     channel: c.channel,
-    channelRef: c.channelRef ?? '',
     receivedAt: isoToZonedTime(c.receivedAt, timeZone),
-    backdateReason: c.backdateReason ?? '',
     urgency: c.urgency,
     reporterAnonymous: c.reporterAnonymous,
-    reporterName: c.reporterName ?? '',
-    reporterPhone: c.reporterPhone ?? '',
-    reporterAddress: c.reporterAddress ?? '',
-    reporterRelation: c.reporterRelation ?? '',
     reporterConfidential: c.reporterConfidential,
     subject: c.subject,
     personId: c.person?.id ?? null,
     regionCode: c.region?.code ?? null,
-    locationAddress: c.locationAddress ?? '',
     description: c.description,
     ppks: c.ppks,
     assigneeId: c.assignee?.id ?? null,
@@ -245,7 +248,6 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
   const t = useT();
   const { locale } = useI18n();
   const fmt = useFormat();
-  const me = useMe();
   const handle = useFailureHandler();
   const creating = !existing;
   const [base, setBase] = useState<Complaint | undefined>(existing);
@@ -363,9 +365,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
     });
   };
 
-  if (categories.error && !categories.data)
-    return <LoadError error={categories.error} onRetry={categories.reload} />;
-  if (!categories.data) return <PageLoader />;
+  if (!categories.data) return <NotLoaded query={categories} />;
 
   const refLabel = v.channel ? REF_LABEL[v.channel] : undefined;
   const refRequired = !!v.channel && CHANNELS_WITH_REQUIRED_REF.includes(v.channel);
@@ -403,9 +403,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
                     value: s,
                     label: t(`complaint.serviceType.${s}`),
                   }))}
-                  value={v.serviceType}
-                  onChange={(s) => form.set('serviceType', s)}
-                  error={form.errorText('serviceType')}
+                  {...form.field('serviceType')}
                 />
               )}
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -464,9 +462,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
                   disabled={!creating}
                   required={creating}
                   maxDate={dayInZone(new Date(), fmt.timeZone)}
-                  value={v.receivedAt}
-                  onChange={(at) => form.set('receivedAt', at)}
-                  error={form.errorText('receivedAt')}
+                  {...form.field('receivedAt')}
                 />
                 {backdated && (
                   <TextInput
@@ -585,9 +581,7 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
               <PpksSelect
                 label={t('complaint.ppks')}
                 description={t('complaint.ppks.help')}
-                value={v.ppks}
-                onChange={(p) => form.set('ppks', p)}
-                error={form.errorText('ppks')}
+                {...form.field('ppks')}
                 testId="complaint-ppks"
               />
             </Section>
@@ -603,27 +597,17 @@ export function ComplaintForm({ existing }: { existing?: Complaint }) {
             />
             {creating && (
               <Paper withBorder radius="md" p="lg">
-                <Select
-                  label={t('complaint.assignee')}
+                <AssigneeSelect
+                  officers={officers.data?.officers}
                   description={t('complaint.form.assignHelp')}
-                  placeholder={t('complaint.unassigned')}
-                  data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
-                  value={v.assigneeId}
-                  onChange={(a) => form.set('assigneeId', a)}
-                  error={form.errorText('assigneeId')}
-                  clearable
-                  searchable
+                  {...form.field('assigneeId')}
                 />
               </Paper>
             )}
             <Group justify="flex-end">
-              <Button
-                variant="default"
-                component="a"
-                href={href(base ? `/complaints/${base.id}` : '/complaints')}
-              >
+              <LinkButton variant="default" to={base ? `/complaints/${base.id}` : '/complaints'}>
                 {t('common.cancel')}
-              </Button>
+              </LinkButton>
               <Button
                 type="submit"
                 loading={form.busy}

@@ -47,8 +47,9 @@ import {
 import { offeredSteps } from '../../../../shared/workflow/engine';
 import { call } from '../../api/rpc';
 import { Field } from '../../components/Field';
+import { LinkButton } from '../../components/LinkButton';
 import { PpksBadges } from '../../components/PpksBadges';
-import { LoadError, PageLoader } from '../../components/PageStates';
+import { NotLoaded } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href, navigate, useQueryParams } from '../../lib/router';
@@ -210,13 +211,11 @@ export function ComplaintPage({ id }: { id: string }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const justCreated = query.new === '1';
 
-  if (loaded.error && !loaded.data)
-    return <LoadError error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <NotLoaded query={loaded} />;
   const c =
-    fresh && loaded.data && fresh.version >= loaded.data.version && fresh.id === loaded.data.id
+    fresh && fresh.version >= loaded.data.version && fresh.id === loaded.data.id
       ? fresh
       : loaded.data;
-  if (!c) return <PageLoader />;
 
   const open = !isClosed(c.status);
   // Only the steps the workflow allows from this status, to this user on this complaint.
@@ -237,6 +236,12 @@ export function ComplaintPage({ id }: { id: string }) {
     loaded.reload();
   };
   const dialogTitle = dialog ? t(stepOf(dialog).label) : '';
+  const dialogProps = {
+    complaint: c,
+    onDone: done,
+    onCancel: () => setDialog(null),
+    onReload: reload,
+  };
 
   return (
     <>
@@ -265,37 +270,29 @@ export function ComplaintPage({ id }: { id: string }) {
           </Text>
         </div>
         <Group gap="sm">
-          <Button
-            component="a"
-            href={href(`/complaints/${c.id}/receipt`)}
+          <LinkButton
+            to={`/complaints/${c.id}/receipt`}
             variant={justCreated ? 'filled' : 'default'}
-            leftSection={<IconPrinter size={18} />}
+            icon={IconPrinter}
             data-testid="open-receipt"
           >
             {t('complaint.receipt')}
-          </Button>
+          </LinkButton>
           {canWrite && open && (
-            <Button
-              component="a"
-              href={href(`/complaints/${c.id}/edit`)}
-              variant="default"
-              leftSection={<IconPencil size={18} />}
-            >
+            <LinkButton to={`/complaints/${c.id}/edit`} variant="default" icon={IconPencil}>
               {t('complaint.edit')}
-            </Button>
+            </LinkButton>
           )}
           {canCheckIn && open && (
-            <Button
-              component="a"
-              href={href(
-                `/shelter/checkin?complaint=${c.id}${c.person ? `&person=${c.person.id}` : ''}`,
-              )}
+            <LinkButton
+              to="/shelter/checkin"
+              query={{ complaint: c.id, person: c.person?.id }}
               variant="default"
-              leftSection={<IconBed size={18} />}
+              icon={IconBed}
               data-testid="start-checkin"
             >
               {t('complaint.checkin')}
-            </Button>
+            </LinkButton>
           )}
         </Group>
       </Group>
@@ -518,31 +515,9 @@ export function ComplaintPage({ id }: { id: string }) {
         // side by side) both need room.
         size={dialog && (stepOf(dialog).requires?.length || dialog === 'log_action') ? 'lg' : 'md'}
       >
-        {dialog && stepOf(dialog).to && (
-          <TransitionDialog
-            complaint={c}
-            step={dialog}
-            onDone={done}
-            onCancel={() => setDialog(null)}
-            onReload={reload}
-          />
-        )}
-        {dialog === 'assign' && (
-          <AssignDialog
-            complaint={c}
-            onDone={done}
-            onCancel={() => setDialog(null)}
-            onReload={reload}
-          />
-        )}
-        {dialog === 'log_action' && (
-          <ActionDialog
-            complaint={c}
-            onDone={done}
-            onCancel={() => setDialog(null)}
-            onReload={reload}
-          />
-        )}
+        {dialog && stepOf(dialog).to && <TransitionDialog {...dialogProps} step={dialog} />}
+        {dialog === 'assign' && <AssignDialog {...dialogProps} />}
+        {dialog === 'log_action' && <ActionDialog {...dialogProps} />}
       </Modal>
     </>
   );

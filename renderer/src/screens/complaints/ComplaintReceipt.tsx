@@ -15,9 +15,10 @@ import { formatDateLong, formatTime } from '../../../../shared/format';
 import { translate, type MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/rpc';
 import { LoadError, PageLoader } from '../../components/PageStates';
+import { LinkButton } from '../../components/LinkButton';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
-import { href } from '../../lib/router';
+
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import './receipt.css';
@@ -188,14 +189,9 @@ export function ComplaintReceiptPage({ id: complaintId }: { id: string }) {
   return (
     <>
       <Group justify="space-between" mb="lg" className="pelita-no-print" wrap="wrap">
-        <Button
-          component="a"
-          href={href(`/complaints/${c.id}`)}
-          variant="subtle"
-          leftSection={<IconArrowLeft size={18} />}
-        >
+        <LinkButton to={`/complaints/${c.id}`} variant="subtle" icon={IconArrowLeft}>
           {t('complaint.receipt.back', { number: c.number })}
-        </Button>
+        </LinkButton>
         <Group gap="sm">
           <Text size="sm" c="dimmed" data-testid="receipt-prints">
             {count === 0

@@ -31,12 +31,13 @@ import {
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { sortOf, useListState, useSearchText } from '../../lib/list';
+import { filterSelect, sortOf, useListState, useSearchText } from '../../lib/list';
 import { href, navigate, useQueryState } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useCan } from '../../session/can';
@@ -220,14 +221,9 @@ export function ComplaintsPage() {
         subtitle={t('complaint.list.subtitle')}
         actions={
           <>
-            <Button
-              component="a"
-              href={href('/complaints/figures')}
-              variant="default"
-              leftSection={<IconChartBar size={18} />}
-            >
+            <LinkButton to="/complaints/figures" variant="default" icon={IconChartBar}>
               {t('nav.complaints.figures')}
-            </Button>
+            </LinkButton>
             {canCreate && (
               <AddButton to="/complaints/new" title={t('complaint.list.newKey')}>
                 {t('nav.complaints.new')}
@@ -273,9 +269,7 @@ export function ComplaintsPage() {
               { value: 'today_or_overdue', label: t('complaint.filter.todayOrOverdue') },
             ]}
             placeholder={t('complaint.filter.due')}
-            value={f.due || null}
-            onChange={(v) => list.setFilters({ due: v ?? '' })}
-            clearable
+            {...filterSelect(list, 'due')}
             w={180}
             data-testid="filter-due"
           />
@@ -283,9 +277,7 @@ export function ComplaintsPage() {
             aria-label={t('complaint.assignee')}
             placeholder={t('complaint.filter.anyOfficer')}
             data={officerOptions}
-            value={f.assignee || null}
-            onChange={(v) => list.setFilters({ assignee: v ?? '' })}
-            clearable
+            {...filterSelect(list, 'assignee')}
             searchable
             w={180}
             data-testid="filter-assignee"
@@ -307,9 +299,7 @@ export function ComplaintsPage() {
               label={t('complaint.kind')}
               placeholder={t('common.all')}
               data={COMPLAINT_KINDS.map((k) => ({ value: k, label: t(`complaint.kind.${k}`) }))}
-              value={f.kind || null}
-              onChange={(v) => list.setFilters({ kind: v ?? '' })}
-              clearable
+              {...filterSelect(list, 'kind')}
             />
             <Select
               label={t('complaint.channel')}
@@ -318,9 +308,7 @@ export function ComplaintsPage() {
                 value: c,
                 label: t(`complaint.channel.${c}`),
               }))}
-              value={f.channel || null}
-              onChange={(v) => list.setFilters({ channel: v ?? '' })}
-              clearable
+              {...filterSelect(list, 'channel')}
             />
             <Select
               label={t('complaint.category')}
@@ -329,9 +317,7 @@ export function ComplaintsPage() {
                 value: c.id,
                 label: categoryName(c, locale),
               }))}
-              value={f.category || null}
-              onChange={(v) => list.setFilters({ category: v ?? '' })}
-              clearable
+              {...filterSelect(list, 'category')}
               searchable
             />
             <RegionPicker

@@ -1,8 +1,9 @@
 /** Home: the signed-in officer's complaints due today or already late. */
-import { Anchor, Badge, Card, Group, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconMessageReport } from '@tabler/icons-react';
 import { call } from '../../api/rpc';
 import { LoadError } from '../../components/PageStates';
+import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/I18nProvider';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
@@ -24,22 +25,19 @@ export function DueTodayCard() {
   const rows = due.data?.rows ?? [];
   const late = rows.filter((r) => r.next?.overdue).length;
   return (
-    <Card withBorder radius="md" padding="lg" data-testid="home-complaints-due">
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon variant="light" radius="md" size={36} color={late > 0 ? 'red' : undefined}>
-            <IconMessageReport size={20} />
-          </ThemeIcon>
-          <Title order={2} fz="lg" fw={600}>
-            {t('complaint.home.title')}
-          </Title>
-        </Group>
-        {due.data && due.data.total > 0 && (
+    <SectionCard
+      title={t('complaint.home.title')}
+      icon={<IconMessageReport size={20} />}
+      testId="home-complaints-due"
+      action={
+        due.data &&
+        due.data.total > 0 && (
           <Badge color={late > 0 ? 'red' : 'orange'} variant="light" size="lg">
             {due.data.total}
           </Badge>
-        )}
-      </Group>
+        )
+      }
+    >
       {due.error ? (
         <LoadError error={due.error} onRetry={due.reload} />
       ) : !due.data ? (
@@ -93,6 +91,6 @@ export function DueTodayCard() {
           )}
         </Stack>
       )}
-    </Card>
+    </SectionCard>
   );
 }

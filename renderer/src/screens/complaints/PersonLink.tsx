@@ -114,9 +114,7 @@ function QuickPersonForm({
         label={t('person.estimatedAge')}
         min={0}
         max={120}
-        value={v.estimatedAge}
-        onChange={(n) => form.set('estimatedAge', n)}
-        error={form.errorText('estimatedAge')}
+        {...form.field('estimatedAge')}
       />
       <Select
         label={t('person.identityStatus')}

@@ -11,26 +11,33 @@ export function ReporterText({
 }) {
   const t = useT();
   if (c.reporterHidden) {
-    return (
-      <Tooltip label={t('complaint.reporter.hiddenHelp')}>
-        <Group gap={4} wrap="nowrap" c="dimmed">
-          <IconEyeOff size={14} />
-          <Text size="sm" fs="italic">
-            {t('complaint.reporter.hidden')}
-          </Text>
-        </Group>
-      </Tooltip>
-    );
+    const help = t('complaint.reporter.hiddenHelp');
+    return <Unnamed icon={IconEyeOff} text={t('complaint.reporter.hidden')} help={help} />;
   }
   if (c.reporterAnonymous) {
-    return (
-      <Group gap={4} wrap="nowrap" c="dimmed">
-        <IconUserQuestion size={14} />
-        <Text size="sm" fs="italic">
-          {t('complaint.reporter.anonymous')}
-        </Text>
-      </Group>
-    );
+    return <Unnamed icon={IconUserQuestion} text={t('complaint.reporter.anonymous')} />;
   }
   return <Text size="sm">{c.reporterName}</Text>;
+}
+
+/** A reporter without a name shown: dimmed, in italics, with an icon that says why. */
+function Unnamed({
+  icon: Icon,
+  text,
+  help,
+}: {
+  icon: typeof IconEyeOff;
+  text: string;
+  help?: string;
+}) {
+  return (
+    <Tooltip label={help} disabled={!help}>
+      <Group gap={4} wrap="nowrap" c="dimmed">
+        <Icon size={14} />
+        <Text size="sm" fs="italic">
+          {text}
+        </Text>
+      </Group>
+    </Tooltip>
+  );
 }

@@ -1,13 +1,5 @@
 /** The dialogs of a complaint: a status step, assignment, and a follow-up action. */
-import {
-  Button,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, SegmentedControl, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { type Input } from '../../../../shared/contract';
 import type { Complaint } from '../../../../shared/contract/complaints';
@@ -24,10 +16,10 @@ import { DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/form';
+import { useForm, type FormOptions } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { assigneeGroups } from './Assignee';
+import { AssigneeSelect } from './Assignee';
 
 interface DialogProps {
   complaint: Complaint;
@@ -36,22 +28,27 @@ interface DialogProps {
   onReload: () => void;
 }
 
+/** A dialog's form: saved without a notification (the page shows the change); a stale edit reloads. */
+function useDialogForm<T extends object>(
+  initial: T,
+  { onDone, onReload }: DialogProps,
+  options: Pick<FormOptions<T, Complaint>, 'check' | 'submit'>,
+) {
+  return useForm<T, Complaint>(initial, { ...options, success: false, onSaved: onDone, onReload });
+}
+
 type StepField = keyof typeof complaintStepFields;
 type StepValues = Record<StepField, string | null> & { note: string };
 
 /** A status step: asks for exactly the fields the workflow says the step requires. */
-export function TransitionDialog({
-  complaint,
-  step,
-  onDone,
-  onCancel,
-  onReload,
-}: DialogProps & { step: ComplaintStep }) {
+export function TransitionDialog(props: DialogProps & { step: ComplaintStep }) {
+  const { complaint, step, onCancel } = props;
   const t = useT();
   const def = complaintFlow.steps[step];
   const fields = def.requires ?? [];
-  const form = useForm<StepValues, Complaint>(
+  const form = useDialogForm<StepValues>(
     { note: '', reason: '', forwardedTo: '', finalAnswer: '', answerChannel: null },
+    props,
     {
       submit: (v) =>
         callChecked('complaints.transition', {
@@ -63,9 +60,6 @@ export function TransitionDialog({
             Pick<Input<'complaints.transition'>, StepField>
           >),
         }),
-      success: false,
-      onSaved: onDone,
-      onReload,
     },
   );
   const v = form.values;
@@ -108,37 +102,26 @@ export function TransitionDialog({
   );
 }
 
-export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogProps) {
+export function AssignDialog(props: DialogProps) {
+  const { complaint, onCancel } = props;
   const t = useT();
   const me = useMe();
   const officers = useQuery('complaint-officers', () => call('complaints.officers', {}));
-  const form = useForm(
-    { assigneeId: complaint.assignee?.id ?? null, note: '' },
-    {
-      submit: (v) =>
-        callChecked('complaints.assign', {
-          id: complaint.id,
-          version: complaint.version,
-          assigneeId: v.assigneeId,
-          note: v.note,
-        }),
-      success: false,
-      onSaved: onDone,
-      onReload,
-    },
-  );
+  const form = useDialogForm({ assigneeId: complaint.assignee?.id ?? null, note: '' }, props, {
+    submit: (v) =>
+      callChecked('complaints.assign', {
+        id: complaint.id,
+        version: complaint.version,
+        assigneeId: v.assigneeId,
+        note: v.note,
+      }),
+  });
 
   return (
     <FormFrame form={form}>
-      <Select
-        label={t('complaint.assignee')}
-        placeholder={t('complaint.unassigned')}
-        data={assigneeGroups(officers.data?.officers ?? [], t, me.id)}
-        value={form.values.assigneeId}
-        onChange={(a) => form.set('assigneeId', a)}
-        error={form.errorText('assigneeId')}
-        searchable
-        clearable
+      <AssigneeSelect
+        officers={officers.data?.officers}
+        {...form.field('assigneeId')}
         // Focused on opening, but closed: the list would cover "assign to me".
         openOnFocus={false}
         data-autofocus
@@ -164,12 +147,14 @@ export function AssignDialog({ complaint, onDone, onCancel, onReload }: DialogPr
   );
 }
 
-export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogProps) {
+export function ActionDialog(props: DialogProps) {
+  const { complaint, onCancel } = props;
   const t = useT();
   const fmt = useFormat();
   const [opened] = useState(() => isoToZonedTime(new Date(), fmt.timeZone));
-  const form = useForm(
+  const form = useDialogForm(
     { type: 'call' as ActionType, at: opened, agency: '', outcome: '' },
+    props,
     {
       check: (v) =>
         v.at !== opened && zonedTimeToIso(v.at, fmt.timeZone) === null
@@ -186,9 +171,6 @@ export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogPr
           outcome: v.outcome,
         });
       },
-      success: false,
-      onSaved: onDone,
-      onReload,
     },
   );
   const v = form.values;
@@ -217,9 +199,7 @@ export function ActionDialog({ complaint, onDone, onCancel, onReload }: DialogPr
           label={t('complaint.action.at')}
           description={fmt.zone}
           required
-          value={form.values.at}
-          onChange={(at) => form.set('at', at)}
-          error={form.errorText('at')}
+          {...form.field('at')}
         />
         {v.type === 'coordination' && (
           <TextInput label={t('complaint.action.agency')} required {...form.text('agency')} />

@@ -9,7 +9,7 @@ import {
 import type { z } from 'zod';
 import type { duplicateCandidate } from '../../../../shared/contract/persons';
 import { useT } from '../../i18n/I18nProvider';
-import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from './PersonFacts';
+import { IdentityBadge, LastStayText, PersonLines } from './PersonFacts';
 
 export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
 
@@ -46,23 +46,7 @@ export function DuplicatesAlert({
         {shown.map((c) => (
           <Paper key={c.id} withBorder radius="md" p="sm" data-testid="duplicate-candidate">
             <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
-              <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-                <Group gap={6} wrap="wrap">
-                  <Text fw={700}>{c.fullName}</Text>
-                  {c.aliases.length > 0 && (
-                    <Text size="sm" c="dimmed">
-                      {t('person.aliasList', { names: c.aliases.join(', ') })}
-                    </Text>
-                  )}
-                </Group>
-                <Group gap={6} wrap="wrap">
-                  <NikText nik={c.nik} />
-                  <Text size="sm" c="dimmed" span>
-                    ·
-                  </Text>
-                  <AgeText person={c} />
-                </Group>
-                <OriginText origin={c.origin} />
+              <PersonLines person={c}>
                 <LastStayText lastStay={c.lastStay} />
                 <Group gap={4} mt={4}>
                   {c.reasons.map((r) => (
@@ -77,7 +61,7 @@ export function DuplicatesAlert({
                     </Badge>
                   ))}
                 </Group>
-              </Stack>
+              </PersonLines>
               <Stack gap={6} align="flex-end">
                 <IdentityBadge status={c.identityStatus} />
                 <Button

@@ -1,13 +1,13 @@
 /** NIK input with instant feedback from parseNik: errors, warnings, and what the NIK says. */
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconId, IconWand } from '@tabler/icons-react';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { IconId, IconWand } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { normalizeNik, parseNik } from '../../../../shared/nik';
 import { call, isRpcFailure } from '../../api/rpc';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
-import { issueText } from './PersonFacts';
+import { NikWarnings } from './PersonFacts';
 
 export interface NikFieldProps {
   value: string;
@@ -145,23 +145,7 @@ export function NikField(props: NikFieldProps) {
           )}
         </Stack>
       )}
-      {warnings.length > 0 && (
-        <Alert
-          color="yellow"
-          variant="light"
-          p="xs"
-          icon={<IconAlertTriangle size={16} />}
-          data-testid="nik-warnings"
-        >
-          <Stack gap={2}>
-            {warnings.map((w, i) => (
-              <Text key={i} size="sm">
-                {issueText(fmt, w.key, w.params)}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      )}
+      <NikWarnings warnings={warnings} p="xs" testId="nik-warnings" />
     </Stack>
   );
 }

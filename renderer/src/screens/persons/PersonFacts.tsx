@@ -1,6 +1,12 @@
 /** Small pieces that show a person the same way everywhere: age, origin, identity, last stay. */
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { IconAlertCircle, IconShieldCheck, IconShieldQuestion } from '@tabler/icons-react';
+import { Alert, Badge, Group, Stack, Text, Tooltip, type AlertProps } from '@mantine/core';
+import {
+  IconAlertCircle,
+  IconAlertTriangle,
+  IconShieldCheck,
+  IconShieldQuestion,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { PersonSummary } from '../../../../shared/contract/persons';
 import { formatNik } from '../../../../shared/nik';
 import { todayInZone } from '../../../../shared/format';
@@ -182,6 +188,55 @@ export function PersonFacts({ person }: { person: PersonSummary }) {
   );
 }
 
+/**
+ * A person as every pick list and picked card shows them: the name with aliases,
+ * "NIK · sex · age", the origin, then `children` (last stay, reasons).
+ */
+export function PersonLines({
+  person: p,
+  name,
+  children,
+}: {
+  person: PersonSummary;
+  /** The name as shown (a link to the person); plain bold text by default. */
+  name?: ReactNode;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const dot = (
+    <Text size="sm" c="dimmed" span>
+      ·
+    </Text>
+  );
+  return (
+    <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+      <Group gap={8} wrap="wrap">
+        {name ?? <Text fw={700}>{p.fullName}</Text>}
+        {p.aliases.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('person.aliasList', { names: p.aliases.join(', ') })}
+          </Text>
+        )}
+      </Group>
+      <Group gap={6} wrap="wrap">
+        <NikText nik={p.nik} />
+        {dot}
+        {p.sex && (
+          <>
+            <Text size="sm" span>
+              <SexText sex={p.sex} />
+            </Text>
+            {dot}
+          </>
+        )}
+        <AgeText person={p} />
+      </Group>
+      <OriginText origin={p.origin} />
+      {children}
+    </Stack>
+  );
+}
+
 /** A message whose params may hold calendar dates (YYYY-MM-DD): shown as "12 Mar 1981". */
 export function issueText(
   fmt: Formatter,
@@ -194,4 +249,34 @@ export function issueText(
     out[k] = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? fmt.calendarDate(v) : v;
   }
   return fmt.message(key, out);
+}
+
+/** Warnings about a NIK that is plausible but odd, one line each; nothing when there are none. */
+export function NikWarnings({
+  warnings,
+  testId,
+  ...props
+}: {
+  warnings: { key: string; params?: Record<string, string | number> }[];
+  testId: string;
+} & Omit<AlertProps, 'color' | 'variant' | 'icon'>) {
+  const fmt = useFormat();
+  if (warnings.length === 0) return null;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertTriangle size={props.title ? 18 : 16} />}
+      data-testid={testId}
+      {...props}
+    >
+      <Stack gap={2}>
+        {warnings.map((w, i) => (
+          <Text key={i} size="sm">
+            {issueText(fmt, w.key, w.params)}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
 }

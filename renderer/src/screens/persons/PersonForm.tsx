@@ -290,9 +290,7 @@ export function PersonForm({
             <DateField
               label={t('person.birthDate')}
               maxDate={todayInZone(fmt.timeZone)}
-              value={v.birthDate}
-              onChange={(d) => form.set('birthDate', d)}
-              error={form.errorText('birthDate')}
+              {...form.field('birthDate')}
             />
           )}
           {v.birthMode === 'age' && (
@@ -351,9 +349,7 @@ export function PersonForm({
               description={t('person.origin.help')}
               placeholder={t('person.form.origin.placeholder')}
               levels={[2, 3, 4]}
-              value={v.originCode}
-              onChange={(code) => form.set('originCode', code)}
-              error={form.errorText('originCode')}
+              {...form.field('originCode')}
             />
             {!v.originCode && (
               <MissingSelect
@@ -378,28 +374,18 @@ export function PersonForm({
               style={{ flex: 1 }}
               {...form.text('address')}
             />
-            <TextInput
-              label={t('person.rt')}
-              maxLength={3}
-              w={64}
-              inputMode="numeric"
-              {...form.text('rt')}
-            />
-            <TextInput
-              label={t('person.rw')}
-              maxLength={3}
-              w={64}
-              inputMode="numeric"
-              {...form.text('rw')}
-            />
+            {(['rt', 'rw'] as const).map((k) => (
+              <TextInput
+                key={k}
+                label={t(`person.${k}`)}
+                maxLength={3}
+                w={64}
+                inputMode="numeric"
+                {...form.text(k)}
+              />
+            ))}
           </Group>
-          <RegionPicker
-            label={t('person.village')}
-            levels={[4]}
-            value={v.villageCode}
-            onChange={(code) => form.set('villageCode', code)}
-            error={form.errorText('villageCode')}
-          />
+          <RegionPicker label={t('person.village')} levels={[4]} {...form.field('villageCode')} />
         </SimpleGrid>
         {!v.address.trim() && !v.villageCode && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -2,7 +2,7 @@
 import { Paper } from '@mantine/core';
 import { call } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageStates';
+import { NotLoaded } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
@@ -29,8 +29,7 @@ export function PersonNewPage() {
 export function PersonEditPage({ id }: { id: string }) {
   const t = useT();
   const q = useQuery(`person-edit:${id}`, () => call('persons.get', { id }));
-  if (q.error && !q.data) return <LoadError error={q.error} onRetry={q.reload} />;
-  if (!q.data) return <PageLoader />;
+  if (!q.data) return <NotLoaded query={q} />;
   const p = q.data.person;
   return (
     <>

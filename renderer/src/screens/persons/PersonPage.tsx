@@ -3,7 +3,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
   Grid,
   Group,
   Paper,
@@ -12,29 +11,23 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconBed,
-  IconGitMerge,
-  IconListCheck,
-  IconLogin2,
-  IconPencil,
-} from '@tabler/icons-react';
+import { IconBed, IconGitMerge, IconListCheck, IconLogin2, IconPencil } from '@tabler/icons-react';
 
 import { Output } from '../../../../shared/contract';
 import { Person } from '../../../../shared/contract/persons';
 import { QUALITY_FIELDS } from '../../../../shared/reference/persons';
 import { call } from '../../api/rpc';
 import { Field, NoValue } from '../../components/Field';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
-import { LoadError, PageLoader } from '../../components/PageStates';
+import { NotLoaded } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { ppksName } from '../../lib/ppks';
-import { AgeText, IdentityBadge, issueText, NikText } from './PersonFacts';
+import { AgeText, IdentityBadge, NikText, NikWarnings } from './PersonFacts';
 import { PersonExportButton } from './PersonExportButton';
 import { PersonPhoto } from './PersonPhoto';
 import { SectionCard } from '../../components/SectionCard';
@@ -54,7 +47,6 @@ function Empty({ quality }: { quality?: string }) {
 
 function QualityCard({ person }: { person: Person }) {
   const t = useT();
-  const fmt = useFormat();
   const missing = QUALITY_FIELDS.filter((f) => person.quality[f] !== 'complete');
   return (
     <SectionCard title={t('person.quality')} icon={<IconListCheck size={20} />}>
@@ -86,24 +78,12 @@ function QualityCard({ person }: { person: Person }) {
           ))}
         </Stack>
       )}
-      {person.nikWarnings.length > 0 && (
-        <Alert
-          mt="md"
-          color="yellow"
-          variant="light"
-          icon={<IconAlertTriangle size={18} />}
-          title={t('person.nikWarnings')}
-          data-testid="person-nik-warnings"
-        >
-          <Stack gap={2}>
-            {person.nikWarnings.map((w, i) => (
-              <Text key={i} size="sm">
-                {issueText(fmt, w.key, w.params)}
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      )}
+      <NikWarnings
+        warnings={person.nikWarnings}
+        mt="md"
+        title={t('person.nikWarnings')}
+        testId="person-nik-warnings"
+      />
     </SectionCard>
   );
 }
@@ -275,8 +255,7 @@ export function PersonPage({ id }: { id: string }) {
   const canCheckIn = me.permissions.includes('shelter.write');
   const canExport = me.permissions.includes('persons.export');
 
-  if (q.error && !q.data) return <LoadError error={q.error} onRetry={q.reload} />;
-  if (!q.data) return <PageLoader />;
+  if (!q.data) return <NotLoaded query={q} />;
   const { person: p, links } = q.data;
   const stays = links.shelter?.stays ?? [];
   const current = stays.find((s) => !s.checkoutAt) ?? null;
@@ -303,34 +282,24 @@ export function PersonPage({ id }: { id: string }) {
             {!p.mergedInto && (
               <>
                 {canWrite && (
-                  <Button
-                    variant="default"
-                    component="a"
-                    href={href(`/persons/${p.id}/edit`)}
-                    leftSection={<IconPencil size={16} />}
-                  >
+                  <LinkButton variant="default" to={`/persons/${p.id}/edit`} icon={IconPencil}>
                     {t('common.edit')}
-                  </Button>
+                  </LinkButton>
                 )}
                 {current ? (
-                  <Button
-                    variant="light"
-                    component="a"
-                    href={href(`/shelter/stays/${current.id}`)}
-                    leftSection={<IconBed size={16} />}
-                  >
+                  <LinkButton variant="light" to={`/shelter/stays/${current.id}`} icon={IconBed}>
                     {t('person.openStay')}
-                  </Button>
+                  </LinkButton>
                 ) : (
                   canCheckIn && (
-                    <Button
-                      component="a"
-                      href={href('/shelter/checkin', { person: p.id })}
-                      leftSection={<IconLogin2 size={16} />}
+                    <LinkButton
+                      to="/shelter/checkin"
+                      query={{ person: p.id }}
+                      icon={IconLogin2}
                       data-testid="person-checkin"
                     >
                       {t('person.checkin')}
-                    </Button>
+                    </LinkButton>
                   )
                 )}
               </>

@@ -1,6 +1,7 @@
 /**
  * The one search box for people (persons.search): debounced, Enter opens the first result,
- * arrow keys move through the results. Used by the people list, check-in and the merge tool.
+ * arrow keys move through the results. Picks a person for check-in, a complaint and the merge
+ * tool; the people list itself is a DataList over the same method (PersonsPage).
  */
 import { Badge, Group, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -14,7 +15,7 @@ import { useFailureHandler } from '../../lib/failures';
 import { href } from '../../lib/router';
 import { tn } from '../shelter/labels';
 import './persons.css';
-import { AgeText, IdentityBadge, LastStayText, NikText, OriginText, SexText } from './PersonFacts';
+import { IdentityBadge, LastStayText, PersonLines } from './PersonFacts';
 
 export interface PersonSearchProps {
   /** Enter on the box, or a click on a result. */
@@ -23,8 +24,6 @@ export interface PersonSearchProps {
   mode?: 'link' | 'pick';
   autoFocus?: boolean;
   label?: string;
-  /** Shown when nothing is typed yet. */
-  idleHint?: ReactNode;
   /** Shown under the results (e.g. "add a new person"). */
   footer?: ReactNode;
   excludeIds?: string[];
@@ -38,7 +37,6 @@ export function PersonSearch({
   mode = 'link',
   autoFocus,
   label,
-  idleHint,
   footer,
   excludeIds,
   limit = 20,
@@ -136,7 +134,6 @@ export function PersonSearch({
         spellCheck={false}
         data-testid="person-search"
       />
-      {!q.trim() && idleHint}
       {results.length > 0 && (
         <Text size="xs" c="dimmed" aria-live="polite">
           {tn(t, 'person.search.count', results.length, { count: results.length })}
@@ -192,36 +189,14 @@ function ResultRow({
   };
   const body = (
     <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-      <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-        <Group gap={8} wrap="wrap">
-          <Text fw={700} size="md" c="var(--mantine-color-anchor)">
+      <PersonLines
+        person={p}
+        name={
+          <Text fw={700} c="var(--mantine-color-anchor)">
             {p.fullName}
           </Text>
-          {p.aliases.length > 0 && (
-            <Text size="sm" c="dimmed">
-              {t('person.aliasList', { names: p.aliases.join(', ') })}
-            </Text>
-          )}
-        </Group>
-        <Group gap={6} wrap="wrap">
-          <NikText nik={p.nik} />
-          <Text size="sm" c="dimmed" span>
-            ·
-          </Text>
-          {p.sex && (
-            <>
-              <Text size="sm" span>
-                <SexText sex={p.sex} />
-              </Text>
-              <Text size="sm" c="dimmed" span>
-                ·
-              </Text>
-            </>
-          )}
-          <AgeText person={p} />
-        </Group>
-        <OriginText origin={p.origin} />
-      </Stack>
+        }
+      />
       <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }} maw={320}>
         <IdentityBadge status={p.identityStatus} />
         <LastStayText lastStay={p.lastStay} />

@@ -2,6 +2,7 @@
 import type { Input } from '../../../../shared/contract';
 import type { Person } from '../../../../shared/contract/persons';
 import { normalizeNik } from '../../../../shared/nik';
+import { textsOf } from '../../lib/form';
 import type {
   IDENTITY_STATUSES,
   MARITAL_STATUSES,
@@ -80,33 +81,35 @@ export function emptyValues(prefill: Partial<PersonValues> = {}): PersonValues {
 
 export function valuesFrom(p: Person, currentYear: number): PersonValues {
   return {
+    ...textsOf(p, [
+      'nik',
+      'kk',
+      'identityEvidence',
+      'birthPlace',
+      'birthDate',
+      'motherName',
+      'phone',
+      'address',
+      'rt',
+      'rw',
+      'disabilities',
+      'notes',
+    ]),
     fullName: p.fullName,
     namePartial: p.quality.name === 'partial',
     aliases: [...p.aliases],
-    nik: p.nik ?? '',
     nikMissing: reason(p.quality.nik),
-    kk: p.kk ?? '',
     identityStatus: p.identityStatus,
-    identityEvidence: p.identityEvidence ?? '',
     sex: p.sex,
-    birthPlace: p.birthPlace ?? '',
     birthMode: p.birthDate ? 'date' : p.birthYear !== null ? 'age' : 'none',
-    birthDate: p.birthDate ?? '',
     estimatedAge: !p.birthDate && p.birthYear !== null ? String(currentYear - p.birthYear) : '',
     birthMissing: reason(p.quality.birthDate),
-    motherName: p.motherName ?? '',
     maritalStatus: p.maritalStatus,
     religion: p.religion,
-    phone: p.phone ?? '',
-    address: p.address ?? '',
-    rt: p.rt ?? '',
-    rw: p.rw ?? '',
     villageCode: p.village?.code ?? null,
     addressMissing: reason(p.quality.address),
     originCode: p.origin?.code ?? null,
     originMissing: reason(p.quality.origin),
-    disabilities: p.disabilities ?? '',
-    notes: p.notes ?? '',
   };
 }
 

@@ -44,7 +44,7 @@ import { useForm } from '../../lib/form';
 import { href, navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from '../persons/PersonFacts';
+import { IdentityBadge, LastStayText, PersonLines } from '../persons/PersonFacts';
 import { PersonForm } from '../persons/PersonForm';
 import { PersonSearch } from '../persons/PersonSearch';
 import { BedPicker } from './BedPicker';
@@ -79,30 +79,16 @@ function ChosenPerson({ person, onChange }: { person: PersonSummary; onChange: (
         data-testid="checkin-person"
       >
         <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={2} style={{ minWidth: 0 }}>
-            <Anchor href={href(`/persons/${person.id}`)} fw={700} fz="lg" target="_self">
-              {person.fullName}
-            </Anchor>
-            {person.aliases.length > 0 && (
-              <Text size="sm" c="dimmed">
-                {t('person.aliasList', { names: person.aliases.join(', ') })}
-              </Text>
-            )}
-            <Group gap={6}>
-              <NikText nik={person.nik} />
-              <Text size="sm" c="dimmed" span>
-                ·
-              </Text>
-              {person.sex && (
-                <Text size="sm" span>
-                  {t(`person.sex.${person.sex}`)} ·
-                </Text>
-              )}
-              <AgeText person={person} />
-            </Group>
-            <OriginText origin={person.origin} />
+          <PersonLines
+            person={person}
+            name={
+              <Anchor href={href(`/persons/${person.id}`)} fw={700} fz="lg" target="_self">
+                {person.fullName}
+              </Anchor>
+            }
+          >
             <LastStayText lastStay={person.lastStay} />
-          </Stack>
+          </PersonLines>
           <Stack gap="xs" align="flex-end">
             <IdentityBadge status={person.identityStatus} />
             <Button

@@ -24,7 +24,13 @@ export type { DownloadResult, FileResult, UploadRequest } from './files/port';
 export const DATABASE_FILE = 'pelita.sqlite';
 
 export interface Backend {
-  dispatch(token: string | null, method: string, input: unknown): Promise<DispatchResult>;
+  /** `source` names the caller for limits on failed sign-ins (`host:<address>`, `window:<id>`). */
+  dispatch(
+    token: string | null,
+    method: string,
+    input: unknown,
+    source?: string | null,
+  ): Promise<DispatchResult>;
   /** The file port (files/port.ts): an upload streamed in, a stored file handed back. */
   upload(token: string | null, request: UploadRequest): Promise<FileResult>;
   download(token: string | null, fileId: unknown): Promise<DownloadResult>;

@@ -38,7 +38,13 @@ export const RESTART_WINDOW_MS = 60_000;
 export const CLOSE_TIMEOUT_MS = 5_000;
 
 export interface BackendClient {
-  dispatch(token: string | null, method: string, input: unknown): Promise<DispatchResult>;
+  /** `source` names the window, for limits on failed sign-ins. */
+  dispatch(
+    token: string | null,
+    method: string,
+    input: unknown,
+    source?: string | null,
+  ): Promise<DispatchResult>;
   upload(token: string | null, file: UploadBytes): Promise<FileReply>;
   download(token: string | null, fileId: unknown): Promise<FileReply>;
   /** Resolves when the first process has opened the database; rejects when it could not. */
@@ -139,8 +145,8 @@ export function createBackendClient(opts: BackendClientOptions): BackendClient {
 
   return {
     ready,
-    dispatch: (token, method, input) =>
-      request((id) => ({ kind: 'dispatch', id, token, method, input })),
+    dispatch: (token, method, input, source = null) =>
+      request((id) => ({ kind: 'dispatch', id, token, method, input, source })),
     upload: (token, file) => request((id) => ({ kind: 'upload', id, token, ...file })),
     download: (token, fileId) => request((id) => ({ kind: 'download', id, token, fileId })),
     close() {

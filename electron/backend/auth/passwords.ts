@@ -10,7 +10,37 @@ const MAX_MEM = 128 * 1024 * 1024;
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/**
+ * At most this many hashes at once: each takes 32 MB and a thread of libuv's small pool, which
+ * file reads and writes share. A flood of sign-ins waits here, not in the database.
+ */
+const MAX_PARALLEL = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((go) => waiting.push(go));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function derive(
+  password: string,
+  salt: Buffer,
+  logN: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
+  return limited(() => deriveNow(password, salt, logN, r, p));
+}
+
+function deriveNow(
   password: string,
   salt: Buffer,
   logN: number,
@@ -49,12 +79,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** Compared against when the username does not exist, so timing does not reveal valid names. */
-let dummyHash: Promise<string> | null = null;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
-  return dummyHash;
-}
+/**
+ * Compared against when the username does not exist: the same cost as a real hash, so the
+ * answer takes as long as a wrong password's, from the first call on. No password matches it.
+ */
+export const DUMMY_PASSWORD_HASH = `scrypt$${LOG_N}$${R}$${P}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LEN).toString('base64')}`;
 
 const COMMON = new Set([
   'password123',

@@ -101,6 +101,8 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
       AS_USER,
     );
     await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+    // The reset also lifts a block on the name after failed sign-ins.
+    ctx.signIns.clear(before.username);
     return (await loadUser(ctx.db, input.id))!;
   },
 };

@@ -14,6 +14,7 @@ import {
 } from './files/port';
 import { sweepFiles } from './files/sweep';
 import { handlers } from './handlers';
+import { tightenDataDir } from './lib/privateFiles';
 import { startPersonReindex } from './persons/reindex';
 import { adoptLegacyPhotos } from './persons/photo';
 import { ensureRegions } from './regions/load';
@@ -22,6 +23,21 @@ export type { DispatchResult } from './dispatch/dispatch';
 export type { DownloadResult, FileResult, UploadRequest } from './files/port';
 
 export const DATABASE_FILE = 'pelita.sqlite';
+
+/**
+ * What Pelita keeps in the data folder, tightened to owner-only at every open (lib/privateFiles.ts):
+ * a domain that keeps something new there adds its name.
+ */
+export const DATA_ENTRIES = [
+  DATABASE_FILE,
+  `${DATABASE_FILE}-wal`,
+  `${DATABASE_FILE}-shm`,
+  `${DATABASE_FILE}-journal`,
+  'files',
+  'photos',
+  'keys',
+  'demo-accounts.txt',
+] as const;
 
 export interface Backend {
   /** `source` names the caller for limits on failed sign-ins (`host:<address>`, `window:<id>`). */
@@ -61,6 +77,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     nativeBinding: opts.nativeBinding,
   });
   try {
+    const tightened = tightenDataDir(opts.dataDir, DATA_ENTRIES);
+    if (tightened > 0)
+      opts.log?.(`Data folder: ${tightened} files and folders made readable by their owner only.`);
     const now = opts.now ?? (() => new Date());
     migrate(sqlite, MIGRATIONS, now);
     ensureRegions(sqlite);

@@ -238,7 +238,7 @@ describe('sign-in', () => {
       method: 'auth.login',
       outcome: 'denied',
       user_id: null,
-      username: null,
+      username: 'admin',
       record_type: 'user',
       record_id: adminId,
       note: 'wrong_password',
@@ -289,7 +289,7 @@ describe('sign-in', () => {
     expect(sixth.params).toMatchObject({ minutes: 14, untilIso });
     expect(String(sixth.params?.until)).toMatch(/10[.:]15/);
     expect(sixth.message.id).toContain('14 menit');
-    expect(sixth.message.en).toContain('14 minutes');
+    expect(sixth.message.en).toContain('14 min');
     expect(c.token).toBeNull();
 
     const denied = (await auditRows(t.backend)).filter(

@@ -64,21 +64,23 @@ async function tooMany(ctx: Ctx, until: number): Promise<AppError> {
 
 /**
  * The trail row of a refused sign-in. Nobody is signed in, and the typed name may be a password
- * typed into the wrong box: the row names the account when one has that name, never the text.
+ * typed into the wrong box: the row names the account (its id and its own username) when one
+ * has that name, and for an unknown name only the note says so; never the typed text.
  */
 function failedSignIn(
   ctx: Ctx,
-  userId: string | undefined,
+  user: Pick<UsersTable, 'id' | 'username'> | undefined,
   note: 'unknown_user' | 'wrong_password' | 'lockout_started' | 'throttled' | 'disabled',
   changes?: Record<string, [unknown, unknown]>,
 ): void {
   ctx.audit({
     recordType: 'user',
-    recordId: userId,
+    recordId: user?.id,
     outcome: 'denied',
     note,
     ...(changes ? { changes } : {}),
-    actor: { id: null, username: null },
+    // Not the account owner's own action: no user id, so "my activity" does not list it.
+    actor: { id: null, username: user?.username ?? null },
   });
 }
 
@@ -148,7 +150,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
       const keys = signInKeys(input.username, ctx.source);
       const user = await ctx.db
         .selectFrom('users')
-        .select(['id', 'password_hash', 'locked_until'])
+        .select(['id', 'username', 'password_hash', 'locked_until'])
         .where('username', '=', input.username)
         .executeTakeFirst();
       // A block (per name, known or not, and per source) answers before any password check.
@@ -161,7 +163,7 @@ export const authHandlers: HandlersOf<typeof authContract> = {
         const refused = ctx.signIns.refused(keys, now);
         // Bounded rows: the 1st, 10th, 100th … refused attempt of a block, with the count.
         if (refused !== null)
-          failedSignIn(ctx, user?.id, 'throttled', { refused_attempts: [null, refused] });
+          failedSignIn(ctx, user, 'throttled', { refused_attempts: [null, refused] });
         throw await tooMany(ctx, until);
       }
       const hash = user?.password_hash ?? DUMMY_PASSWORD_HASH;
@@ -195,13 +197,13 @@ export const authHandlers: HandlersOf<typeof authContract> = {
           });
         }
         const note = blockUntil ? 'lockout_started' : user ? 'wrong_password' : 'unknown_user';
-        failedSignIn(ctx, user?.id, note);
+        failedSignIn(ctx, user, note);
         if (blockUntil) throw await tooMany(ctx, blockUntil);
         throw denied('auth.error.invalid');
       }
       // Only a caller who knows the password learns that the account is disabled.
       if (user.active !== 1) {
-        failedSignIn(ctx, user.id, 'disabled');
+        failedSignIn(ctx, user, 'disabled');
         throw denied('auth.error.disabled');
       }
 

@@ -5,7 +5,7 @@ import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { openDatabase } from './db/open';
 import type { DB } from './db/schema';
-import { createDispatcher, type DispatchResult } from './dispatch/dispatch';
+import { createDispatcher, type Dispatch } from './dispatch/dispatch';
 import {
   createFilePort,
   type DownloadResult,
@@ -19,7 +19,7 @@ import { startPersonReindex } from './persons/reindex';
 import { adoptLegacyPhotos } from './persons/photo';
 import { ensureRegions } from './regions/load';
 
-export type { DispatchResult } from './dispatch/dispatch';
+export type { Dispatch, DispatchResult } from './dispatch/dispatch';
 export type { DownloadResult, FileResult, UploadRequest } from './files/port';
 
 export const DATABASE_FILE = 'pelita.sqlite';
@@ -41,12 +41,7 @@ export const DATA_ENTRIES = [
 
 export interface Backend {
   /** `source` names the caller for limits on failed sign-ins (`host:<address>`, `window:<id>`). */
-  dispatch(
-    token: string | null,
-    method: string,
-    input: unknown,
-    source?: string | null,
-  ): Promise<DispatchResult>;
+  dispatch: Dispatch;
   /** The file port (files/port.ts): an upload streamed in, a stored file handed back. */
   upload(token: string | null, request: UploadRequest): Promise<FileResult>;
   download(token: string | null, fileId: unknown): Promise<DownloadResult>;

@@ -6,7 +6,7 @@
  * lets main tell the window.
  */
 import type { RpcResponse } from '../../shared/errors';
-import type { DispatchResult } from '../backend/app';
+import type { Dispatch, DispatchResult } from '../backend/app';
 import type {
   BackendReply,
   BackendRequest,
@@ -39,12 +39,7 @@ export const CLOSE_TIMEOUT_MS = 5_000;
 
 export interface BackendClient {
   /** `source` names the window, for limits on failed sign-ins. */
-  dispatch(
-    token: string | null,
-    method: string,
-    input: unknown,
-    source?: string | null,
-  ): Promise<DispatchResult>;
+  dispatch: Dispatch;
   upload(token: string | null, file: UploadBytes): Promise<FileReply>;
   download(token: string | null, fileId: unknown): Promise<FileReply>;
   /** Resolves when the first process has opened the database; rejects when it could not. */

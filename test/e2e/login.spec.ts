@@ -1,15 +1,6 @@
 import { expect, test } from '@playwright/test';
-import {
-  ADMIN,
-  freshHost,
-  login,
-  openNav,
-  rpc,
-  setupViaApi,
-  shot,
-  shotSizes,
-  signOut,
-} from './host';
+import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot, signOut } from './host';
+import { shotSizes } from './host';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });

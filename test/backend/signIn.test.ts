@@ -86,6 +86,24 @@ describe('limits on failed sign-ins', () => {
     expect(keyOf(await login(t, 'admin', ADMIN_PASSWORD, 'host:10.0.0.9'))).toBe('ok');
   });
 
+  it('do not hold an account because its source was held', async () => {
+    const t = await setUpOffice();
+    for (let i = 0; i < SOURCE_LIMIT - 1; i++) {
+      await login(t, `nama${i}`, 'Salah-Sandi-1x', 'host:10.0.0.9');
+    }
+    // The source's last allowed failure is a wrong password for a real account.
+    const last = await login(t, 'admin', 'Salah-Sandi-1x', 'host:10.0.0.9');
+    expect(keyOf(last)).toBe('auth.error.tooMany');
+    expect((await deniedLogins(t)).at(-1)).toMatchObject({ note: 'source_held' });
+    const row = await t.backend.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    expect(row.locked_until).toBeNull();
+    expect(keyOf(await login(t, 'admin', ADMIN_PASSWORD, 'host:10.0.0.10'))).toBe('ok');
+  });
+
   it('are lifted for a name by an admin resetting the password', async () => {
     const t = await setUpOffice();
     const u = await createUser(t, 'petugas', ['caseworker']);

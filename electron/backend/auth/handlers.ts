@@ -70,7 +70,13 @@ async function tooMany(ctx: Ctx, until: number): Promise<AppError> {
 function failedSignIn(
   ctx: Ctx,
   user: Pick<UsersTable, 'id' | 'username'> | undefined,
-  note: 'unknown_user' | 'wrong_password' | 'lockout_started' | 'throttled' | 'disabled',
+  note:
+    | 'unknown_user'
+    | 'wrong_password'
+    | 'lockout_started'
+    | 'source_held'
+    | 'throttled'
+    | 'disabled',
   changes?: Record<string, [unknown, unknown]>,
 ): void {
   ctx.audit({
@@ -187,18 +193,26 @@ export const authHandlers: HandlersOf<typeof authContract> = {
       // The password changed while this one was being checked: it was checked against the old.
       const passwordOk = check.passwordOk && user?.password_hash === check.hash;
       if (!user || !passwordOk) {
-        const blockUntil = ctx.signIns.failed(keys, ctx.now.getTime());
+        const started = ctx.signIns.failed(keys, ctx.now.getTime());
         if (user) {
-          // The account row mirrors the name's count and block, for the admin's user list.
+          // The account row mirrors the name's count and block, for the admin's user list
+          // (a block of the source is not the account's).
           const expired = user.locked_until !== null && user.locked_until <= ctx.nowIso;
           await signInState(ctx, user, {
             failed_attempts: (expired ? 0 : user.failed_attempts) + 1,
-            locked_until: blockUntil ? new Date(blockUntil).toISOString() : null,
+            locked_until: started.name ? new Date(started.name).toISOString() : null,
           });
         }
-        const note = blockUntil ? 'lockout_started' : user ? 'wrong_password' : 'unknown_user';
+        const note = started.name
+          ? 'lockout_started'
+          : started.source
+            ? 'source_held'
+            : user
+              ? 'wrong_password'
+              : 'unknown_user';
         failedSignIn(ctx, user, note);
-        if (blockUntil) throw await tooMany(ctx, blockUntil);
+        const until = Math.max(started.name ?? 0, started.source ?? 0);
+        if (until > 0) throw await tooMany(ctx, until);
         throw denied('auth.error.invalid');
       }
       // Only a caller who knows the password learns that the account is disabled.

@@ -71,17 +71,21 @@ export class SignInThrottle {
       const b = this.buckets.get(key);
       if (!b || b.blockedUntil <= now) continue;
       b.refused += 1;
-      if (Number.isInteger(Math.log10(b.refused))) report = Math.max(report ?? 0, b.refused);
+      if (/^10*$/.test(String(b.refused))) report = Math.max(report ?? 0, b.refused);
     }
     return report;
   }
 
   /**
    * Counts a failed sign-in on every key; a key reaching its limit within the window is blocked
-   * for BLOCK_MS. Returns the block's end when this failure started one.
+   * for BLOCK_MS. Returns the end of the blocks this failure started, on the name and on the
+   * source (null where none started).
    */
-  failed(keys: readonly ThrottleKey[], now: number): number | null {
-    let started: number | null = null;
+  failed(
+    keys: readonly ThrottleKey[],
+    now: number,
+  ): { name: number | null; source: number | null } {
+    const started = { name: null as number | null, source: null as number | null };
     for (const key of keys) {
       const b = this.bucket(key, now);
       if (b.blockedUntil <= now && b.blockedUntil !== 0) {
@@ -94,7 +98,7 @@ export class SignInThrottle {
       if (b.failures.length >= limitOf(key)) {
         b.failures = [];
         b.blockedUntil = now + BLOCK_MS;
-        started = Math.max(started ?? 0, b.blockedUntil);
+        started[key.startsWith('name:') ? 'name' : 'source'] = b.blockedUntil;
       }
     }
     return started;

@@ -63,6 +63,26 @@ describe('sign-in answers', () => {
     expect(keyOf(await login(t, 'petugas', INITIAL_PASSWORD))).toBe('auth.error.disabled');
   });
 
+  it('take about as long for an unknown name as for a wrong password (figure reported)', async () => {
+    const t = await setUpOffice();
+    const median = async (username: string) => {
+      const times: number[] = [];
+      // Four tries per name stay under the name's limit; each from its own source.
+      for (let i = 0; i < 4; i++) {
+        const start = performance.now();
+        const r = await login(t, username, `Salah-Sandi-${i}x`, `host:10.7.0.${i}`);
+        times.push(performance.now() - start);
+        expect(keyOf(r)).toBe('auth.error.invalid');
+      }
+      return times.sort((a, b) => a - b)[2]!;
+    };
+    const wrong = await median('admin');
+    const unknown = await median('hantu');
+    console.log(
+      `[sign-in timing] wrong password ${wrong.toFixed(0)} ms, unknown name ${unknown.toFixed(0)} ms (medians of 4)`,
+    );
+  });
+
   it('check an unknown name against a hash of the same cost as a real one', async () => {
     const real = await hashPassword('Apa-Saja-2026');
     const cost = (h: string) => h.split('$').slice(0, 4).join('$');

@@ -2,12 +2,21 @@ import type { usersContract } from '../../../shared/contract/users';
 import { hashPassword, passwordIssues } from '../auth/passwords';
 import { rolesOf } from '../auth/sessions';
 import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
-import type { HandlersOf } from '../dispatch/context';
-import { requireUser } from '../dispatch/context';
+import type { Ctx, HandlersOf } from '../dispatch/context';
+import { requireUser, staged } from '../dispatch/context';
 import { fieldError, fieldErrors } from '../errors';
 import { auditView, countActiveAdmins, listUsers, loadUser, rolesDiff, setRoles } from './queries';
 
 const AS_USER = { recordType: 'user', view: auditView };
+
+async function refuseTaken(ctx: Ctx, username: string): Promise<void> {
+  const taken = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (taken) throw fieldError(['username'], 'user.username_taken', { username });
+}
 
 export const userHandlers: HandlersOf<typeof usersContract> = {
   async 'users.list'(input, ctx) {
@@ -15,36 +24,39 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     return { users, total, page: input.page, pageSize: input.pageSize ?? Math.max(total, 1) };
   },
 
-  async 'users.create'(input, ctx) {
-    const taken = await ctx.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', input.username)
-      .executeTakeFirst();
-    if (taken) throw fieldError(['username'], 'user.username_taken', { username: input.username });
-    const issues = passwordIssues(input.password, input.username, ['password']);
-    if (issues.length > 0) throw fieldErrors(issues);
+  'users.create': staged<'users.create', string>({
+    // The password's strength and hash before the transaction: hashing holds no connection.
+    async prepare(input, ctx) {
+      await refuseTaken(ctx, input.username);
+      const issues = passwordIssues(input.password, input.username, ['password']);
+      if (issues.length > 0) throw fieldErrors(issues);
+      return hashPassword(input.password);
+    },
 
-    const id = await insertTracked(
-      ctx,
-      'users',
-      {
-        username: input.username,
-        full_name: input.fullName,
-        nip: input.nip,
-        position: input.position,
-        password_hash: await hashPassword(input.password),
-        password_changed_at: ctx.nowIso,
-        // The admin chose this password, so the user replaces it at first sign-in.
-        must_change_password: 1,
-        active: 1,
-        failed_attempts: 0,
-      },
-      { ...AS_USER, extra: rolesDiff(null, input.roles) },
-    );
-    await setRoles(ctx.db, id, input.roles);
-    return (await loadUser(ctx.db, id))!;
-  },
+    async write(input, ctx, passwordHash) {
+      // Again: another admin may have taken the name while the password was hashed.
+      await refuseTaken(ctx, input.username);
+      const id = await insertTracked(
+        ctx,
+        'users',
+        {
+          username: input.username,
+          full_name: input.fullName,
+          nip: input.nip,
+          position: input.position,
+          password_hash: passwordHash,
+          password_changed_at: ctx.nowIso,
+          // The admin chose this password, so the user replaces it at first sign-in.
+          must_change_password: 1,
+          active: 1,
+          failed_attempts: 0,
+        },
+        { ...AS_USER, extra: rolesDiff(null, input.roles) },
+      );
+      await setRoles(ctx.db, id, input.roles);
+      return (await loadUser(ctx.db, id))!;
+    },
+  }),
 
   async 'users.update'(input, ctx) {
     const before = await loadForChange(ctx.db, 'users', input.id, input.version);
@@ -83,26 +95,33 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     return (await loadUser(ctx.db, input.id))!;
   },
 
-  async 'users.resetPassword'(input, ctx) {
-    const before = await loadForChange(ctx.db, 'users', input.id);
-    const issues = passwordIssues(input.newPassword, before.username, ['newPassword']);
-    if (issues.length > 0) throw fieldErrors(issues);
-    await updateVersioned(
-      ctx,
-      'users',
-      before,
-      {
-        password_hash: await hashPassword(input.newPassword),
-        password_changed_at: ctx.nowIso,
-        must_change_password: 1,
-        failed_attempts: 0,
-        locked_until: null,
-      },
-      AS_USER,
-    );
-    await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
-    // The reset also lifts a block on the name after failed sign-ins.
-    ctx.signIns.clear(before.username);
-    return (await loadUser(ctx.db, input.id))!;
-  },
+  'users.resetPassword': staged<'users.resetPassword', string>({
+    async prepare(input, ctx) {
+      const { username } = await loadForChange(ctx.db, 'users', input.id);
+      const issues = passwordIssues(input.newPassword, username, ['newPassword']);
+      if (issues.length > 0) throw fieldErrors(issues);
+      return hashPassword(input.newPassword);
+    },
+
+    async write(input, ctx, passwordHash) {
+      const before = await loadForChange(ctx.db, 'users', input.id);
+      await updateVersioned(
+        ctx,
+        'users',
+        before,
+        {
+          password_hash: passwordHash,
+          password_changed_at: ctx.nowIso,
+          must_change_password: 1,
+          failed_attempts: 0,
+          locked_until: null,
+        },
+        AS_USER,
+      );
+      await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+      // The reset also lifts a block on the name after failed sign-ins.
+      ctx.signIns.clear(before.username);
+      return (await loadUser(ctx.db, input.id))!;
+    },
+  }),
 };

@@ -5,7 +5,7 @@ import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { openDatabase } from './db/open';
 import type { DB } from './db/schema';
-import { createDispatcher, type DispatchResult } from './dispatch/dispatch';
+import { createDispatcher, type Dispatch } from './dispatch/dispatch';
 import {
   createFilePort,
   type DownloadResult,
@@ -14,17 +14,34 @@ import {
 } from './files/port';
 import { sweepFiles } from './files/sweep';
 import { handlers } from './handlers';
+import { tightenDataDir } from './lib/privateFiles';
 import { startPersonReindex } from './persons/reindex';
 import { adoptLegacyPhotos } from './persons/photo';
 import { ensureRegions } from './regions/load';
 
-export type { DispatchResult } from './dispatch/dispatch';
+export type { Dispatch, DispatchResult } from './dispatch/dispatch';
 export type { DownloadResult, FileResult, UploadRequest } from './files/port';
 
 export const DATABASE_FILE = 'pelita.sqlite';
 
+/**
+ * What Pelita keeps in the data folder, tightened to owner-only at every open (lib/privateFiles.ts):
+ * a domain that keeps something new there adds its name.
+ */
+export const DATA_ENTRIES = [
+  DATABASE_FILE,
+  `${DATABASE_FILE}-wal`,
+  `${DATABASE_FILE}-shm`,
+  `${DATABASE_FILE}-journal`,
+  'files',
+  'photos',
+  'keys',
+  'demo-accounts.txt',
+] as const;
+
 export interface Backend {
-  dispatch(token: string | null, method: string, input: unknown): Promise<DispatchResult>;
+  /** `source` names the caller for limits on failed sign-ins (`host:<address>`, `window:<id>`). */
+  dispatch: Dispatch;
   /** The file port (files/port.ts): an upload streamed in, a stored file handed back. */
   upload(token: string | null, request: UploadRequest): Promise<FileResult>;
   download(token: string | null, fileId: unknown): Promise<DownloadResult>;
@@ -55,6 +72,9 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     nativeBinding: opts.nativeBinding,
   });
   try {
+    const tightened = tightenDataDir(opts.dataDir, DATA_ENTRIES);
+    if (tightened > 0)
+      opts.log?.(`Data folder: ${tightened} files and folders made readable by their owner only.`);
     const now = opts.now ?? (() => new Date());
     migrate(sqlite, MIGRATIONS, now);
     ensureRegions(sqlite);

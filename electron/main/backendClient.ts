@@ -6,7 +6,7 @@
  * lets main tell the window.
  */
 import type { RpcResponse } from '../../shared/errors';
-import type { DispatchResult } from '../backend/app';
+import type { Dispatch, DispatchResult } from '../backend/app';
 import type {
   BackendReply,
   BackendRequest,
@@ -38,7 +38,8 @@ export const RESTART_WINDOW_MS = 60_000;
 export const CLOSE_TIMEOUT_MS = 5_000;
 
 export interface BackendClient {
-  dispatch(token: string | null, method: string, input: unknown): Promise<DispatchResult>;
+  /** `source` names the window, for limits on failed sign-ins. */
+  dispatch: Dispatch;
   upload(token: string | null, file: UploadBytes): Promise<FileReply>;
   download(token: string | null, fileId: unknown): Promise<FileReply>;
   /** Resolves when the first process has opened the database; rejects when it could not. */
@@ -139,8 +140,8 @@ export function createBackendClient(opts: BackendClientOptions): BackendClient {
 
   return {
     ready,
-    dispatch: (token, method, input) =>
-      request((id) => ({ kind: 'dispatch', id, token, method, input })),
+    dispatch: (token, method, input, source = null) =>
+      request((id) => ({ kind: 'dispatch', id, token, method, input, source })),
     upload: (token, file) => request((id) => ({ kind: 'upload', id, token, ...file })),
     download: (token, fileId) => request((id) => ({ kind: 'download', id, token, fileId })),
     close() {

@@ -25,7 +25,14 @@ export interface UploadBytes {
 
 export type BackendRequest =
   | ({ kind: 'open' } & BackendStart)
-  | { kind: 'dispatch'; id: number; token: string | null; method: string; input: unknown }
+  | {
+      kind: 'dispatch';
+      id: number;
+      token: string | null;
+      method: string;
+      input: unknown;
+      source?: string | null;
+    }
   | ({ kind: 'upload'; id: number; token: string | null } & UploadBytes)
   | { kind: 'download'; id: number; token: string | null; fileId: unknown }
   | { kind: 'close' };

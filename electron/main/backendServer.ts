@@ -61,7 +61,7 @@ export function serveBackend(
     let result;
     try {
       if (request.kind === 'dispatch') {
-        result = await b.dispatch(request.token, request.method, request.input);
+        result = await b.dispatch(request.token, request.method, request.input, request.source);
       } else if (request.kind === 'upload') {
         result = await b.upload(request.token, {
           purpose: request.purpose,

@@ -256,7 +256,9 @@ export function registerIpc(
     watch(sender);
     if (file) return handleFile(event, method, input);
 
-    const result = await relay(sender, (token) => backend.dispatch(token, method, input));
+    const result = await relay(sender, (token) =>
+      backend.dispatch(token, method, input, `window:${sender.id}`),
+    );
     return result ? result.response : errorResponse('INTERNAL', 'error.internal');
   }
 

@@ -3,8 +3,9 @@
  * verification, assignment, follow-up log and closure against working-day deadlines; the admin's
  * categories and numbering pattern. The holiday calendar is the calendar module's.
  *
- * Confidential reporters: when `reporterConfidential` is set, callers without the
- * `complaints.confidential` permission get every reporter field as null and `reporterHidden`.
+ * Confidential reporters: when `reporterConfidential` is set, lists show every reporter field as
+ * null and `reporterHidden` to everyone; one complaint shows them only to callers with the
+ * `complaints.confidential` permission, and that read is recorded.
  */
 import { z } from 'zod';
 import {

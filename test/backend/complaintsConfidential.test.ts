@@ -53,6 +53,63 @@ describe('confidential reporters', () => {
     });
   });
 
+  it('are masked in lists for everyone, the complaint officer too', async () => {
+    const t = await office();
+    const before = (await auditRows(t.backend)).length;
+    for (const reader of [t.officer, t.admin]) {
+      const list = await reader.call('complaints.list', {});
+      expect(list.rows[0]).toMatchObject({ reporterName: null, reporterHidden: true });
+      expect(JSON.stringify(list)).not.toMatch(/Nurhaliza|4999 1234|Mistar/);
+    }
+    // Nothing revealed, nothing to record.
+    expect((await auditRows(t.backend)).slice(before)).toEqual([]);
+    // A reporter who did not ask for confidentiality stays in the list.
+    await t.officer.call('complaints.create', phoneComplaint({ reporterName: 'Bambang Sutejo' }));
+    const list = await t.viewer.call('complaints.list', { q: 'Sutejo' });
+    expect(list.rows[0]).toMatchObject({ reporterName: 'Bambang Sutejo', reporterHidden: false });
+  });
+
+  it('found by the reporter’s name: the match is recorded as a read, the row stays masked', async () => {
+    const t = await office();
+    const other = await t.officer.call(
+      'complaints.create',
+      phoneComplaint({ subject: 'Nurhaliza meminta bantuan sembako' }),
+    );
+    const before = (await auditRows(t.backend)).length;
+    const list = await t.officer.call('complaints.list', { q: 'Nurhaliza' });
+    expect(list.rows.map((r) => r.id).sort()).toEqual([t.c.id, other.id].sort());
+    expect(list.rows.find((r) => r.id === t.c.id)).toMatchObject({
+      reporterName: null,
+      reporterHidden: true,
+    });
+    // Only the complaint found through its confidential reporter is a read of that reporter.
+    expect((await auditRows(t.backend)).slice(before)).toMatchObject([
+      {
+        method: 'complaints.list',
+        username: 'petugas.aduan',
+        record_type: 'complaint',
+        record_id: t.c.id,
+        note: 'confidential_search',
+      },
+    ]);
+  });
+
+  it('returned after a change are recorded as a read too', async () => {
+    const t = await office();
+    const before = (await auditRows(t.backend)).length;
+    const got = await t.officer.call('complaints.transition', {
+      id: t.c.id,
+      version: t.c.version,
+      to: 'verified',
+      note: 'Dicek oleh TKSK di lokasi.',
+    });
+    expect(got).toMatchObject({ reporterName: 'Siti Nurhaliza' });
+    const added = (await auditRows(t.backend)).slice(before);
+    expect(added.filter((r) => r.note === 'confidential_read')).toMatchObject([
+      { method: 'complaints.transition', record_id: t.c.id, username: 'petugas.aduan' },
+    ]);
+  });
+
   it('are hidden from the viewer and the caseworker in get and list', async () => {
     const t = await office();
     for (const reader of [t.viewer, t.caseworker]) {
@@ -82,9 +139,13 @@ describe('confidential reporters', () => {
 
   it('are redacted from complaint diffs in the audit trail for callers without the permission', async () => {
     const t = await office();
-    // Only the admin reads the audit trail today, and holds every permission.
-    const asAdmin = await t.admin.call('audit.list', { recordType: 'complaint', limit: 10 });
-    const created = asAdmin.rows.find((r) => r.method === 'complaints.create')!;
+    // Only the admin reads the audit trail today, and holds every permission: the trail as a
+    // list hides the details from the admin too; the complaint's own history shows them.
+    const trail = await t.admin.call('audit.list', { recordType: 'complaint', limit: 10 });
+    const listed = trail.rows.find((r) => r.method === 'complaints.create')!;
+    expect(listed.changes?.reporter_name).toEqual([null, '[hidden]']);
+    const history = await t.admin.call('audit.list', { recordId: t.c.id, limit: 10 });
+    const created = history.rows.find((r) => r.method === 'complaints.create')!;
     expect(created.changes?.reporter_name).toEqual([null, 'Siti Nurhaliza']);
 
     // The hook itself, for a caller without the permission (the handler behind audit.list).
@@ -107,7 +168,7 @@ describe('confidential reporters', () => {
       endSession: async () => undefined,
     } as unknown as Ctx;
     const asViewer = await handlers['audit.list'](
-      { recordType: 'complaint', limit: 10 } as never,
+      { recordType: 'complaint', recordId: t.c.id, limit: 10 } as never,
       ctx,
     );
     const hidden = asViewer.rows.find((r) => r.method === 'complaints.create')!;
@@ -128,14 +189,17 @@ describe('confidential reporters', () => {
       reporter_phone: ['081', null] as [unknown, unknown],
       status: ['received', 'verified'] as [unknown, unknown],
     };
-    const redact = (roles: Parameters<typeof redactForReader>[2]) =>
-      redactForReader('complaint', changes, roles);
+    const redact = (roles: Parameters<typeof redactForReader>[2], reveal = true) =>
+      redactForReader('complaint', changes, roles, reveal);
     expect(redact(['viewer'])).toEqual({
       reporter_name: [null, '[hidden]'],
       reporter_phone: ['[hidden]', null],
       status: ['received', 'verified'],
     });
     expect(redact(['complaint_officer'])).toBe(changes);
+    // Without `reveal` (a list of the trail), hidden from everyone.
+    expect(redact(['complaint_officer'], false).reporter_name).toEqual([null, '[hidden]']);
+    expect(redact(['admin'], false).reporter_phone).toEqual(['[hidden]', null]);
     expect(redact(null).reporter_name).toEqual([null, '[hidden]']);
     // Another record type with the same field names is not a complaint.
     expect(redactForReader('stay', changes, ['viewer'])).toBe(changes);

@@ -2,6 +2,7 @@
  * applyTransition: the one function that enforces a workflow description. Called here directly,
  * outside any transaction, so a refusal that wrote anything before failing would show.
  */
+import { SignInThrottle } from '../../electron/backend/auth/throttle';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles';
 import { complaintFlow } from '../../shared/workflow/complaints';
@@ -33,6 +34,8 @@ function ctxAs(t: Office, id: string, roles: Role[]) {
     nowIso: t.clock.now.toISOString(),
     method: 'complaints.transition',
     dataDir: t.dir,
+    source: null,
+    signIns: new SignInThrottle(),
     audit: (r: AuditRecord) => audits.push(r),
     startSession: async () => undefined,
     endSession: async () => undefined,

@@ -154,7 +154,8 @@ describe('registerIpc', () => {
     const input = { username: 'admin', password: 'x' };
     const response = await call(eventFrom(new FakeSender(1)), 'auth.login', input);
     expect(dispatch).toHaveBeenCalledTimes(1);
-    expect(dispatch).toHaveBeenCalledWith(null, 'auth.login', input);
+    // The window is the source that failed sign-ins are counted against.
+    expect(dispatch).toHaveBeenCalledWith(null, 'auth.login', input, 'window:1');
     expect(response).toEqual({ ok: true, data: { token: null, method: 'auth.login', input } });
     expect(JSON.stringify(response)).not.toContain('secret-token');
   });

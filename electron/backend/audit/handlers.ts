@@ -10,12 +10,20 @@ import { keysetPage, keysetPlan } from '../lib/keyset';
 import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import { officeTimeZone } from '../office/store';
 import { ChainVerifier } from './chain';
-import { redactForReader } from './redaction';
+import { redactForReader, revealsSensitive } from './redaction';
 
 type Changes = NonNullable<AuditRow['changes']>;
 
-function toRow(r: Selectable<AuditLogTable>, roles: readonly Role[] | null): AuditRow {
-  const changes = r.changes ? (JSON.parse(r.changes) as Changes) : null;
+function parseChanges(r: Selectable<AuditLogTable>): Changes | null {
+  return r.changes ? (JSON.parse(r.changes) as Changes) : null;
+}
+
+function toRow(
+  r: Selectable<AuditLogTable>,
+  roles: readonly Role[] | null,
+  reveal = false,
+): AuditRow {
+  const changes = parseChanges(r);
   return {
     seq: r.seq,
     at: r.at,
@@ -25,8 +33,8 @@ function toRow(r: Selectable<AuditLogTable>, roles: readonly Role[] | null): Aud
     recordType: r.record_type,
     recordId: r.record_id,
     outcome: r.outcome,
-    // Sensitive fields (registered per record type) only for callers allowed to see them.
-    changes: changes && redactForReader(r.record_type, changes, roles),
+    // Sensitive fields (registered per record type) hidden, unless revealed (see audit.list).
+    changes: changes && redactForReader(r.record_type, changes, roles, reveal),
     note: r.note,
   };
 }
@@ -58,7 +66,23 @@ export const auditHandlers: HandlersOf<typeof auditContract> = {
     }
     const roles = ctx.user?.roles ?? null;
     const page = keysetPage(await q.execute(), input, plan, (r) => String(r.seq));
-    return { ...page, rows: page.rows.map((r) => toRow(r, roles)) };
+    // One record's history shows its sensitive fields to a reader allowed to see them, and that
+    // read is recorded; the whole trail never shows them (UU PDP: no unrecorded reads).
+    const reveal = !!input.recordId;
+    const revealing = reveal
+      ? page.rows.find((r) => {
+          const changes = parseChanges(r);
+          return changes !== null && revealsSensitive(r.record_type, changes, roles);
+        })
+      : undefined;
+    if (revealing) {
+      ctx.audit({
+        recordType: revealing.record_type ?? undefined,
+        recordId: input.recordId,
+        note: 'sensitive_read',
+      });
+    }
+    return { ...page, rows: page.rows.map((r) => toRow(r, roles, reveal)) };
   },
 
   async 'audit.verify'(_input, ctx) {

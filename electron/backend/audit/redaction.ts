@@ -1,8 +1,9 @@
 /**
  * Audit redaction, registered by each domain per record type (DESIGN.md, "building blocks"):
  * - secret fields never enter the trail, only the fact that they changed (passwords);
- * - sensitive fields are stored, but an audit diff shows them only to callers holding a
- *   permission (confidential complaint reporters: `complaints.confidential`).
+ * - sensitive fields are stored, but audit lists show them hidden; one record's history shows
+ *   them to callers holding a permission (confidential complaint reporters:
+ *   `complaints.confidential`), and that read is itself recorded.
  * The trail applies the first when a row is written, the audit screens the second when shown.
  */
 import { canAccess, type Permission, type Role } from '../../../shared/roles';
@@ -49,13 +50,36 @@ export function redactSecrets(
   return secret ? mask(changes, secret, REDACTED) : changes;
 }
 
-/** When a row is shown: sensitive fields become `[hidden]` unless the reader may see them. */
+/**
+ * When a row is shown: sensitive fields become `[hidden]`. They show only when `reveal` is asked
+ * for (one record's history, audit.list) and the reader holds the permission; that read is then
+ * recorded by the caller (see `revealsSensitive`), as every read of such details is (UU PDP).
+ */
 export function redactForReader(
   recordType: string | null,
   changes: Changes,
   roles: readonly Role[] | null,
+  reveal = false,
 ): Changes {
   const sensitive = recordType ? rules.get(recordType)?.sensitive : undefined;
-  if (!sensitive || (roles && canAccess(sensitive.permission, roles))) return changes;
+  if (!sensitive || (reveal && mayReveal(sensitive, roles))) return changes;
   return mask(changes, sensitive.fields, HIDDEN);
+}
+
+function mayReveal(
+  sensitive: NonNullable<RedactionRule['sensitive']>,
+  roles: readonly Role[] | null,
+) {
+  return !!roles && canAccess(sensitive.permission, roles);
+}
+
+/** Whether showing `changes` with `reveal` would show this reader a sensitive value. */
+export function revealsSensitive(
+  recordType: string | null,
+  changes: Changes,
+  roles: readonly Role[] | null,
+): boolean {
+  const sensitive = recordType ? rules.get(recordType)?.sensitive : undefined;
+  if (!sensitive || !mayReveal(sensitive, roles)) return false;
+  return sensitive.fields.some((f) => changes[f]?.some((v) => v !== null && v !== undefined));
 }

@@ -1,21 +1,23 @@
-import type { Selectable, Updateable } from 'kysely';
+import { Selectable, Updateable } from 'kysely';
 import { permissionsOf } from '../../../shared/roles';
-import type { authContract, Me } from '../../../shared/contract/auth';
-import type { Ctx, HandlersOf } from '../dispatch/context';
-import { requireUser } from '../dispatch/context';
+import { authContract, Me } from '../../../shared/contract/auth';
+import { Ctx, HandlersOf } from '../dispatch/context';
+import { requireUser, staged } from '../dispatch/context';
 import { AppError, fieldErrors } from '../errors';
 import { uuidv7 } from '../lib/ids';
-import type { UsersTable } from '../db/schema';
-import { findRow } from '../db/lookup';
+import { UsersTable } from '../db/schema';
+
 import { insertTracked, loadForChange, updateBookkeeping } from '../db/tracked';
 import { insertOffice, officeTimeZone } from '../office/store';
 import { auditView, rolesDiff, setRoles } from '../users/queries';
-import { dummyPasswordHash, passwordColumns, verifyPassword } from './passwords';
+import {
+  checkedPasswordHash,
+  DUMMY_PASSWORD_HASH,
+  passwordColumns,
+  verifyPassword,
+} from './passwords';
 import { rolesOf } from './sessions';
-
-/** After this many wrong passwords in a row the account locks for LOCK_MINUTES. */
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCK_MINUTES = 15;
+import { signInKeys } from './throttle';
 
 async function meOf(ctx: Ctx, userId: string): Promise<Me> {
   const u = await ctx.db
@@ -41,6 +43,57 @@ function clockTime(iso: string, timeZone: string): string {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
+}
+
+/** What the password check before the transaction found (see auth.login). */
+interface LoginCheck {
+  userId: string | null;
+  hash: string;
+  passwordOk: boolean;
+}
+
+/** A refused sign-in's answer; its counts and audit row are kept although the call fails. */
+const denied = (
+  key: 'auth.error.invalid' | 'auth.error.disabled' | 'auth.error.tooMany',
+  params?: Record<string, string | number>,
+) => new AppError('UNAUTHENTICATED', key, params, undefined, true);
+
+/** "Try again in N minutes": the same for a real account, an unknown name and a busy source. */
+async function tooMany(ctx: Ctx, until: number): Promise<AppError> {
+  const untilIso = new Date(until).toISOString();
+  return denied('auth.error.tooMany', {
+    minutes: Math.max(1, Math.ceil((until - ctx.now.getTime()) / 60_000)),
+    until: clockTime(untilIso, await officeTimeZone(ctx.db)),
+    untilIso,
+  });
+}
+
+/**
+ * The trail row of a refused sign-in. Nobody is signed in, and the typed name may be a password
+ * typed into the wrong box: the row names the account (its id and its own username) when one
+ * has that name, and for an unknown name only the note says so; never the typed text.
+ */
+function failedSignIn(
+  ctx: Ctx,
+  user: Pick<UsersTable, 'id' | 'username'> | undefined,
+  note:
+    | 'unknown_user'
+    | 'wrong_password'
+    | 'lockout_started'
+    | 'source_held'
+    | 'throttled'
+    | 'disabled',
+  changes?: Record<string, [unknown, unknown]>,
+): void {
+  ctx.audit({
+    recordType: 'user',
+    recordId: user?.id,
+    outcome: 'denied',
+    note,
+    ...(changes ? { changes } : {}),
+    // Not the account owner's own action: no user id, so "my activity" does not list it.
+    actor: { id: null, username: user?.username ?? null },
+  });
 }
 
 /**
@@ -73,7 +126,11 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     if (anyUser) throw new AppError('CONFLICT', 'auth.error.setupDone');
     const { username, password: chosen } = input.admin;
-    const password = await passwordColumns(ctx, chosen, username, ['admin', 'password']);
+    // Setup runs once per install: hashing inside its transaction blocks nobody.
+    const password = passwordColumns(
+      ctx,
+      await checkedPasswordHash(chosen, username, ['admin', 'password']),
+    );
 
     // The admin being set up is the actor of both records: nobody is signed in yet.
     const actor = { id: uuidv7(ctx.now.getTime()), username: input.admin.username };
@@ -99,66 +156,92 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     return meOf(ctx, id);
   },
 
-  async 'auth.login'(input, ctx) {
-    const user = await findRow(ctx.db, 'users', { username: input.username });
-    const deny = (
-      note: string,
-      key: 'auth.error.invalid' | 'auth.error.locked' | 'auth.error.disabled',
-      params?: Record<string, string>,
-    ) => {
+  'auth.login': staged<'auth.login', LoginCheck>({
+    // Before the transaction: the block check and the password hash, holding no connection.
+    async prepare(input, ctx) {
+      const keys = signInKeys(input.username, ctx.source);
+      const user = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'username', 'password_hash', 'locked_until'])
+        .where('username', '=', input.username)
+        .executeTakeFirst();
+      // A block (per name, known or not, and per source) answers before any password check.
+      const now = ctx.now.getTime();
+      // A block the account row still holds from before a restart of the backend.
+      if (user?.locked_until && user.locked_until > ctx.nowIso)
+        ctx.signIns.restore(input.username, Date.parse(user.locked_until), now);
+      const until = ctx.signIns.blockedUntil(keys, now);
+      if (until !== null) {
+        const refused = ctx.signIns.refused(keys, now);
+        // Bounded rows: the 1st, 10th, 100th … refused attempt of a block, with the count.
+        if (refused !== null)
+          failedSignIn(ctx, user, 'throttled', { refused_attempts: [null, refused] });
+        throw await tooMany(ctx, until);
+      }
+      const hash = user?.password_hash ?? DUMMY_PASSWORD_HASH;
+      return {
+        userId: user?.id ?? null,
+        hash,
+        passwordOk: await verifyPassword(input.password, hash),
+      };
+    },
+
+    // In the transaction: record the outcome against the row as it is now.
+    async write(input, ctx, check) {
+      const keys = signInKeys(input.username, ctx.source);
+      const user = check.userId
+        ? await ctx.db
+            .selectFrom('users')
+            .selectAll()
+            .where('id', '=', check.userId)
+            .executeTakeFirst()
+        : undefined;
+      // The password changed while this one was being checked: it was checked against the old.
+      const passwordOk = check.passwordOk && user?.password_hash === check.hash;
+      if (!user || !passwordOk) {
+        const started = ctx.signIns.failed(keys, ctx.now.getTime());
+        if (user) {
+          // The account row mirrors the name's count and block, for the admin's user list
+          // (a block of the source is not the account's).
+          const expired = user.locked_until !== null && user.locked_until <= ctx.nowIso;
+          await signInState(ctx, user, {
+            failed_attempts: (expired ? 0 : user.failed_attempts) + 1,
+            locked_until: started.name ? new Date(started.name).toISOString() : null,
+          });
+        }
+        const note = started.name
+          ? 'lockout_started'
+          : started.source
+            ? 'source_held'
+            : user
+              ? 'wrong_password'
+              : 'unknown_user';
+        failedSignIn(ctx, user, note);
+        const until = Math.max(started.name ?? 0, started.source ?? 0);
+        if (until > 0) throw await tooMany(ctx, until);
+        throw denied('auth.error.invalid');
+      }
+      // Only a caller who knows the password learns that the account is disabled.
+      if (user.active !== 1) {
+        failedSignIn(ctx, user, 'disabled');
+        throw denied('auth.error.disabled');
+      }
+
+      ctx.signIns.clear(input.username);
+      await signInState(ctx, user, {
+        failed_attempts: 0,
+        locked_until: null,
+        last_login_at: ctx.nowIso,
+      });
+      await ctx.startSession(user.id);
       ctx.audit({
         recordType: 'user',
-        recordId: user?.id,
-        outcome: 'denied',
-        note,
-        // Nobody is signed in: the attempt is not the account owner's own action, so it is filed
-        // under the name typed, with the targeted account as the record.
-        actor: { id: null, username: input.username },
+        recordId: user.id,
+        actor: { id: user.id, username: user.username },
       });
-      return new AppError('UNAUTHENTICATED', key, params, undefined, true);
-    };
-    if (!user) {
-      await verifyPassword(input.password, await dummyPasswordHash());
-      throw deny('unknown_user', 'auth.error.invalid');
-    }
-    const timeZone = await officeTimeZone(ctx.db);
-    const lockedNow = user.locked_until !== null && user.locked_until > ctx.nowIso;
-    const passwordOk = await verifyPassword(input.password, user.password_hash);
-    if (lockedNow) {
-      throw deny('locked', 'auth.error.locked', {
-        until: clockTime(user.locked_until!, timeZone),
-        untilIso: user.locked_until!,
-      });
-    }
-    if (!passwordOk) {
-      // An expired lock starts a fresh count.
-      const attempts = (user.locked_until ? 0 : user.failed_attempts) + 1;
-      if (attempts >= MAX_FAILED_ATTEMPTS) {
-        const until = new Date(ctx.now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-        await signInState(ctx, user, { failed_attempts: attempts, locked_until: until });
-        throw deny('lockout_started', 'auth.error.locked', {
-          until: clockTime(until, timeZone),
-          untilIso: until,
-        });
-      }
-      await signInState(ctx, user, { failed_attempts: attempts, locked_until: null });
-      throw deny('wrong_password', 'auth.error.invalid');
-    }
-    if (user.active !== 1) throw deny('disabled', 'auth.error.disabled');
-
-    await signInState(ctx, user, {
-      failed_attempts: 0,
-      locked_until: null,
-      last_login_at: ctx.nowIso,
-    });
-    await ctx.startSession(user.id);
-    ctx.audit({
-      recordType: 'user',
-      recordId: user.id,
-      actor: { id: user.id, username: user.username },
-    });
-    return meOf(ctx, user.id);
-  },
+      return meOf(ctx, user.id);
+    },
+  }),
 
   async 'auth.me'(_input, ctx) {
     return meOf(ctx, requireUser(ctx).id);
@@ -174,30 +257,43 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     return { ok: true };
   },
 
-  async 'auth.changePassword'(input, ctx) {
-    const me = requireUser(ctx);
-    const row = await loadForChange(ctx.db, 'users', me.id);
-    if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
-      throw fieldErrors([{ path: ['currentPassword'], key: 'auth.error.wrongCurrent' }]);
-    }
-    if (input.currentPassword === input.newPassword) {
-      throw fieldErrors([{ path: ['newPassword'], key: 'auth.error.sameAsOld' }]);
-    }
-    const password = await passwordColumns(ctx, input.newPassword, me.username, ['newPassword']);
-    // The owner's own change: an admin's open edit of the profile does not go stale.
-    await updateBookkeeping(
-      ctx,
-      'users',
-      row,
-      { ...password, must_change_password: 0 },
-      { recordType: 'user', view: auditView },
-    );
-    // Other PCs where this account is still signed in must sign in with the new password.
-    await ctx.db
-      .deleteFrom('sessions')
-      .where('user_id', '=', me.id)
-      .where('id', '!=', me.sessionId)
-      .execute();
-    return { ok: true };
-  },
+  'auth.changePassword': staged<'auth.changePassword', { seen: string; newHash: string }>({
+    // Both hashes before the transaction, holding no connection.
+    async prepare(input, ctx) {
+      const me = requireUser(ctx);
+      const row = await loadForChange(ctx.db, 'users', me.id);
+      if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+        throw fieldErrors([{ path: ['currentPassword'], key: 'auth.error.wrongCurrent' }]);
+      }
+      if (input.currentPassword === input.newPassword) {
+        throw fieldErrors([{ path: ['newPassword'], key: 'auth.error.sameAsOld' }]);
+      }
+      const newHash = await checkedPasswordHash(input.newPassword, me.username, ['newPassword']);
+      return { seen: row.password_hash, newHash };
+    },
+
+    async write(_input, ctx, { seen, newHash }) {
+      const me = requireUser(ctx);
+      const row = await loadForChange(ctx.db, 'users', me.id);
+      // Changed meanwhile (another PC, an admin's reset): the current password checked is stale.
+      if (row.password_hash !== seen) {
+        throw fieldErrors([{ path: ['currentPassword'], key: 'auth.error.wrongCurrent' }]);
+      }
+      // The owner's own change: an admin's open edit of the profile does not go stale.
+      await updateBookkeeping(
+        ctx,
+        'users',
+        row,
+        { ...passwordColumns(ctx, newHash), must_change_password: 0 },
+        { recordType: 'user', view: auditView },
+      );
+      // Other PCs where this account is still signed in must sign in with the new password.
+      await ctx.db
+        .deleteFrom('sessions')
+        .where('user_id', '=', me.id)
+        .where('id', '!=', me.sessionId)
+        .execute();
+      return { ok: true };
+    },
+  }),
 };

@@ -12,7 +12,37 @@ const MAX_MEM = 128 * 1024 * 1024;
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/**
+ * At most this many hashes at once: each takes 32 MB and a thread of libuv's small pool, which
+ * file reads and writes share. A flood of sign-ins waits here, not in the database.
+ */
+const MAX_PARALLEL = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((go) => waiting.push(go));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function derive(
+  password: string,
+  salt: Buffer,
+  logN: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
+  return limited(() => deriveNow(password, salt, logN, r, p));
+}
+
+function deriveNow(
   password: string,
   salt: Buffer,
   logN: number,
@@ -51,12 +81,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** Compared against when the username does not exist, so timing does not reveal valid names. */
-let dummyHash: Promise<string> | null = null;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
-  return dummyHash;
-}
+/**
+ * Compared against when the username does not exist: the same cost as a real hash, so the
+ * answer takes as long as a wrong password's, from the first call on. No password matches it.
+ */
+export const DUMMY_PASSWORD_HASH = `scrypt$${LOG_N}$${R}$${P}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEY_LEN).toString('base64')}`;
 
 const COMMON = new Set([
   'password123',
@@ -105,16 +134,23 @@ export function passwordIssues(
 }
 
 /**
- * The columns every password set writes (first admin, new user, reset, own change), once the
- * password passed passwordIssues; its problems are field errors on `path`.
+ * A new password checked (its problems are field errors on `path`) and hashed. Handlers run it
+ * in a staged method's `prepare`, before the transaction: scrypt holds no database connection.
  */
-export async function passwordColumns(
-  ctx: Pick<Ctx, 'nowIso'>,
+export async function checkedPasswordHash(
   password: string,
   username: string,
   path: (string | number)[],
-): Promise<{ password_hash: string; password_changed_at: string }> {
+): Promise<string> {
   const issues = passwordIssues(password, username, path);
   if (issues.length > 0) throw fieldErrors(issues);
-  return { password_hash: await hashPassword(password), password_changed_at: ctx.nowIso };
+  return hashPassword(password);
+}
+
+/** The columns every password set writes (first admin, new user, reset, own change). */
+export function passwordColumns(
+  ctx: Pick<Ctx, 'nowIso'>,
+  passwordHash: string,
+): { password_hash: string; password_changed_at: string } {
+  return { password_hash: passwordHash, password_changed_at: ctx.nowIso };
 }

@@ -67,9 +67,17 @@ function formColumns(input: FormInput) {
   };
 }
 
-async function result(ctx: Ctx, id: string) {
+/**
+ * The complaint as the caller may see it. Returning a confidential reporter's details is a read
+ * of them and is recorded (UU PDP), after a change too; not right after intake, where the caller
+ * has just typed them.
+ */
+async function result(ctx: Ctx, id: string, recordRead = true) {
   const complaint = await loadComplaint(ctx.db, id, await loadCalendar(ctx.db, ctx.now), ctx.user);
   if (!complaint) throw notFound();
+  if (recordRead && complaint.reporterConfidential && !complaint.reporterHidden) {
+    ctx.audit({ recordType: 'complaint', recordId: id, note: 'confidential_read' });
+  }
   return complaint;
 }
 
@@ -117,23 +125,21 @@ export const complaintHandlers: HandlersOf<
   async 'complaints.list'(input, ctx) {
     const user = requireUser(ctx);
     const cal = await loadCalendar(ctx.db, ctx.now);
-    const { rows, total } = await listComplaints(
+    const { rows, total, reporterMatches } = await listComplaints(
       ctx.db,
       input,
       cal,
       user,
       canSeeConfidential(user.roles),
     );
+    for (const id of reporterMatches) {
+      ctx.audit({ recordType: 'complaint', recordId: id, note: 'confidential_search' });
+    }
     return { rows, total, page: input.page, pageSize: input.pageSize, today: cal.today };
   },
 
   async 'complaints.get'(input, ctx) {
-    const complaint = await result(ctx, input.id);
-    // Reading a confidential reporter's details is itself recorded (UU PDP).
-    if (complaint.reporterConfidential && !complaint.reporterHidden) {
-      ctx.audit({ recordType: 'complaint', recordId: input.id, note: 'confidential_read' });
-    }
-    return complaint;
+    return result(ctx, input.id);
   },
 
   async 'complaints.create'(input, ctx) {
@@ -196,7 +202,7 @@ export const complaintHandlers: HandlersOf<
         kind: 'assign',
         agency: await assigneeName(ctx.db, input.assigneeId),
       });
-    return result(ctx, id);
+    return result(ctx, id, false);
   },
 
   async 'complaints.update'(input, ctx) {

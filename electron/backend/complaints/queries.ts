@@ -44,13 +44,18 @@ function selectRow(q: ReturnType<typeof baseQuery>) {
     ]);
 }
 
+/**
+ * `detail`: one complaint opened (its read of confidential details is recorded by the handler).
+ * Lists never show a confidential reporter, to anyone: a page of rows would be an unrecorded read.
+ */
 function toSummary(
   r: Row,
   regions: Map<string, RegionRef>,
   cal: Calendar,
   user: SessionUser | null,
+  detail: boolean,
 ): ComplaintSummary {
-  const visible = mayReadReporter(r, user);
+  const visible = detail ? mayReadReporter(r, user) : r.reporter_confidential === 0;
   return {
     id: r.id,
     number: r.number,
@@ -97,7 +102,7 @@ export async function loadComplaint(
   const r = await loadComplaintRow(db, id);
   if (!r) return undefined;
   const regions = await regionRefs(db, [r.region_code]);
-  const summary = toSummary(r, regions, cal, user);
+  const summary = toSummary(r, regions, cal, user, true);
   const visible = !summary.reporterHidden;
   const [person, events, stays, creator] = await Promise.all([
     r.person_id
@@ -174,7 +179,7 @@ export async function listComplaints(
   cal: Calendar,
   user: SessionUser,
   canSeeConfidential: boolean,
-): Promise<{ rows: ComplaintSummary[]; total: number }> {
+): Promise<{ rows: ComplaintSummary[]; total: number; reporterMatches: string[] }> {
   const filters = (q: ReturnType<typeof baseQuery>): ReturnType<typeof baseQuery> => {
     if (input.status === 'open') q = q.where('c.status', 'in', [...OPEN_STATUSES]);
     else if (input.status === 'closed') q = q.where('c.status', 'in', [...CLOSED_STATUSES]);
@@ -223,7 +228,14 @@ export async function listComplaints(
   const { n } = await filters(baseQuery(db))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  let page = selectRow(filters(baseQuery(db)));
+  // A confidential complaint found by its reporter's name tells who reported it: the handler
+  // records that as a read of the reporter (rows still show the reporter masked).
+  const searched = input.q?.trim();
+  const reporterMatch =
+    searched && canSeeConfidential
+      ? sql<number>`CASE WHEN c.reporter_confidential = 1 AND ${contains('c.reporter_name', searched)} THEN 1 ELSE 0 END`
+      : sql<number>`0`;
+  let page = selectRow(filters(baseQuery(db))).select(reporterMatch.as('reporter_match'));
   switch (input.sort) {
     case 'deadline':
       // Open first by their next deadline (emergencies first on a day), then closed, newest first.
@@ -248,10 +260,14 @@ export async function listComplaints(
     .orderBy('c.id')
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
-    .execute()) as Row[];
+    .execute()) as (Row & { reporter_match: number })[];
   const regions = await regionRefs(
     db,
     rows.map((r) => r.region_code),
   );
-  return { rows: rows.map((r) => toSummary(r, regions, cal, user)), total: Number(n) };
+  return {
+    rows: rows.map((r) => toSummary(r, regions, cal, user, false)),
+    total: Number(n),
+    reporterMatches: rows.filter((r) => r.reporter_match === 1).map((r) => r.id),
+  };
 }

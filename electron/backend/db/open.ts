@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { makePrivateDir, touchPrivateFile } from '../lib/privateFiles';
 import type { DB } from './schema';
 
 /** 3.51.3 fixed a WAL corruption bug (DESIGN.md): refuse anything older. */
@@ -25,7 +25,9 @@ export interface OpenedDatabase {
 }
 
 export function openDatabase(file: string, opts: { nativeBinding?: string } = {}): OpenedDatabase {
-  mkdirSync(dirname(file), { recursive: true });
+  // Owner-only from the first byte: SQLite gives the WAL and SHM files the database's mode.
+  makePrivateDir(dirname(file));
+  touchPrivateFile(file);
   const sqlite = new Database(
     file,
     opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},

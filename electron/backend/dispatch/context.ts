@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Contract, MethodName, ParsedInput } from '../../../shared/contract';
 import type { AuditEntry } from '../audit/chain';
 import type { SessionUser } from '../auth/sessions';
+import type { SignInThrottle } from '../auth/throttle';
 import type { DB } from '../db/schema';
 
 /** What the handler of a change records; dispatch adds who, when and which method. */
@@ -25,6 +26,10 @@ export interface Ctx {
   method: MethodName;
   /** The data folder (photos and other files kept beside the database). */
   dataDir: string;
+  /** Where the call came from (a host client's address, an Electron window), when known. */
+  source: string | null;
+  /** This backend's count of failed sign-ins (auth/throttle.ts). */
+  signIns: SignInThrottle;
   audit(record: AuditRecord): void;
   /** Signs `userId` in on this transport; the token never reaches the renderer. */
   startSession(userId: string): Promise<void>;
@@ -48,6 +53,33 @@ export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
   ctx: Ctx,
 ) => Promise<z.input<Contract[M]['output']>>;
+
+/**
+ * A write whose slow part must not hold the database: `prepare` runs first, outside any
+ * transaction (each query takes the connection only for itself, so other callers go on while it
+ * awaits a password hash) and only reads; `write` then runs in the call's transaction with what
+ * prepare found, and must re-check anything that may have changed in between.
+ */
+export interface Staged<M extends MethodName, P> {
+  prepare(input: ParsedInput<M>, ctx: Ctx): Promise<P>;
+  write(input: ParsedInput<M>, ctx: Ctx, prepared: P): ReturnType<Handler<M>>;
+}
+
+const STAGES = Symbol('stages');
+type StagedHandler<M extends MethodName> = Handler<M> & {
+  [STAGES]: Staged<M, unknown>;
+};
+
+/** A handler in two stages (above); called directly, it runs both in a row on the same ctx. */
+export function staged<M extends MethodName, P>(stages: Staged<M, P>): Handler<M> {
+  const run: Handler<M> = async (input, ctx) =>
+    stages.write(input, ctx, await stages.prepare(input, ctx));
+  return Object.assign(run, { [STAGES]: stages as Staged<M, unknown> });
+}
+
+export function stagesOf<M extends MethodName>(h: Handler<M>): Staged<M, unknown> | undefined {
+  return (h as Partial<StagedHandler<M>>)[STAGES];
+}
 
 /** One domain's handlers: exactly the methods of its part of the contract. */
 export type HandlersOf<C> = { [M in keyof C & MethodName]: Handler<M> };

@@ -5,9 +5,10 @@ import { translate } from '../../../shared/i18n';
 import { canAccess } from '../../../shared/roles';
 import { appendAudit } from '../audit/chain';
 import { newToken, resolveSession, type SessionUser } from '../auth/sessions';
+import { SignInThrottle } from '../auth/throttle';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
-import type { Ctx, Handler, PendingAudit } from './context';
+import { stagesOf, type Ctx, type Handler, type PendingAudit } from './context';
 import { toFieldIssues } from '../../../shared/validation';
 
 export type SessionChange = { set: string } | { clear: true };
@@ -71,6 +72,7 @@ export interface DispatcherDeps {
  */
 export function createDispatcher(deps: DispatcherDeps) {
   const { db, handlers } = deps;
+  const signIns = new SignInThrottle();
 
   async function auditNow(entries: PendingAudit[], at: string): Promise<void> {
     await inTransaction(db, (trx) =>
@@ -85,6 +87,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     token: string | null,
     method: string,
     input: unknown,
+    /** Where the call came from, for limits on failed sign-ins (`host:<address>`, `window:<id>`). */
+    source: string | null = null,
   ): Promise<DispatchResult> {
     let session: SessionChange | undefined;
     const fail = (e: AppError): DispatchResult => ({
@@ -151,6 +155,8 @@ export function createDispatcher(deps: DispatcherDeps) {
         nowIso,
         method,
         dataDir: deps.dataDir,
+        source,
+        signIns,
         audit(record) {
           pending.push({
             userId: record.actor ? record.actor.id : (user?.id ?? null),
@@ -191,10 +197,28 @@ export function createDispatcher(deps: DispatcherDeps) {
         return { response: { ok: true, data: out }, ...(session ? { session } : {}) };
       }
 
+      // A staged write's slow part (a password hash) runs before the transaction, holding nothing.
+      const stages = stagesOf(handler);
+      let prepared: unknown;
+      if (stages) {
+        try {
+          prepared = await stages.prepare(parsed.data as never, makeCtx(db));
+        } catch (e) {
+          if (e instanceof AppError && e.commit && pending.length > 0)
+            await auditNow(pending, nowIso);
+          throw e;
+        }
+      }
+
       let kept: AppError | null = null;
       const out = await inTransaction(db, async (trx) => {
         try {
-          const result = def.output.parse(await handler(parsed.data as never, makeCtx(trx)));
+          const ctx = makeCtx(trx);
+          const result = def.output.parse(
+            await (stages
+              ? stages.write(parsed.data as never, ctx, prepared)
+              : handler(parsed.data as never, ctx)),
+          );
           if (pending.length === 0) {
             pending.push({
               userId: user?.id ?? null,

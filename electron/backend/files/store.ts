@@ -8,7 +8,6 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   renameSync,
@@ -18,6 +17,7 @@ import {
 } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makePrivateDir } from '../lib/privateFiles';
 import { HEAD_BYTES } from './kinds';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -66,7 +66,7 @@ export async function receive(
   source: AsyncIterable<Uint8Array>,
   maxBytes: number,
 ): Promise<Received> {
-  mkdirSync(tmpDir(dataDir), { recursive: true });
+  makePrivateDir(tmpDir(dataDir));
   const tempPath = join(tmpDir(dataDir), `${randomUUID()}.part`);
   const file = await open(tempPath, 'wx', 0o600);
   const hash = createHash('sha256');
@@ -97,7 +97,7 @@ export function keep(dataDir: string, received: Received): void {
     rmSync(received.tempPath, { force: true });
     return;
   }
-  mkdirSync(join(target, '..'), { recursive: true });
+  makePrivateDir(join(target, '..'));
   renameSync(received.tempPath, target);
   syncDir(join(target, '..'));
 }
@@ -110,7 +110,7 @@ export function discard(received: Received): void {
 export function storeBytes(dataDir: string, bytes: Uint8Array): string {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (existsSync(blobPath(dataDir, sha256))) return sha256;
-  mkdirSync(tmpDir(dataDir), { recursive: true });
+  makePrivateDir(tmpDir(dataDir));
   const tempPath = join(tmpDir(dataDir), `${randomUUID()}.part`);
   const fd = openSync(tempPath, 'wx', 0o600);
   try {

@@ -114,7 +114,12 @@ export function createRequestHandler(backend: Backend, opts: HostOptions): Reque
       sendJson(res, 400, errorBody('VALIDATION', 'error.bad_request'));
       return;
     }
-    const result = await backend.dispatch(readCookie(req, SESSION_COOKIE), method, input);
+    const result = await backend.dispatch(
+      readCookie(req, SESSION_COOKIE),
+      method,
+      input,
+      `host:${req.socket.remoteAddress ?? 'unknown'}`,
+    );
     sendJson(res, statusOf(result.response), result.response, sessionHeaders(result.session));
   }
 

@@ -2,11 +2,11 @@
  * Starting the browser host in the order that keeps a failed start harmless: bind the port
  * first, and only then create the data folder, migrate and (for the demo) seed.
  */
-import { mkdirSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openBackend, type Backend } from '../app';
 import { seedDemo } from '../demo/seed';
+import { makePrivateDir } from '../lib/privateFiles';
 import { HostStartError, type HostArgs } from './args';
 import { createRequestHandler } from './server';
 
@@ -61,7 +61,7 @@ export async function startHost(
 
   let backend: Backend;
   try {
-    mkdirSync(args.dataDir, { recursive: true });
+    makePrivateDir(args.dataDir);
     backend = await openBackend({ dataDir: args.dataDir, log });
     if (args.demo) log((await seedDemo(backend)).message);
   } catch (e) {

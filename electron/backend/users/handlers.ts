@@ -1,14 +1,20 @@
-import type { usersContract } from '../../../shared/contract/users';
-import { passwordColumns } from '../auth/passwords';
+import { usersContract } from '../../../shared/contract/users';
+import { checkedPasswordHash, passwordColumns } from '../auth/passwords';
 import { rolesOf } from '../auth/sessions';
+
 import { findRow } from '../db/lookup';
 import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
-import type { HandlersOf } from '../dispatch/context';
-import { requireUser } from '../dispatch/context';
+import { Ctx, HandlersOf } from '../dispatch/context';
+import { requireUser, staged } from '../dispatch/context';
 import { fieldError } from '../errors';
 import { auditView, countActiveAdmins, listUsers, loadUser, rolesDiff, setRoles } from './queries';
 
 const AS_USER = { recordType: 'user', view: auditView };
+
+async function refuseTaken(ctx: Ctx, username: string): Promise<void> {
+  if (await findRow(ctx.db, 'users', { username }))
+    throw fieldError(['username'], 'user.username_taken', { username });
+}
 
 export const userHandlers: HandlersOf<typeof usersContract> = {
   async 'users.list'(input, ctx) {
@@ -16,30 +22,36 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     return { users, total, page: input.page, pageSize: input.pageSize ?? Math.max(total, 1) };
   },
 
-  async 'users.create'(input, ctx) {
-    if (await findRow(ctx.db, 'users', { username: input.username }))
-      throw fieldError(['username'], 'user.username_taken', { username: input.username });
-    const password = await passwordColumns(ctx, input.password, input.username, ['password']);
+  'users.create': staged<'users.create', string>({
+    // The password's strength and hash before the transaction: hashing holds no connection.
+    async prepare(input, ctx) {
+      await refuseTaken(ctx, input.username);
+      return checkedPasswordHash(input.password, input.username, ['password']);
+    },
 
-    const id = await insertTracked(
-      ctx,
-      'users',
-      {
-        username: input.username,
-        full_name: input.fullName,
-        nip: input.nip,
-        position: input.position,
-        ...password,
-        // The admin chose this password, so the user replaces it at first sign-in.
-        must_change_password: 1,
-        active: 1,
-        failed_attempts: 0,
-      },
-      { ...AS_USER, extra: rolesDiff(null, input.roles) },
-    );
-    await setRoles(ctx.db, id, input.roles);
-    return (await loadUser(ctx.db, id))!;
-  },
+    async write(input, ctx, passwordHash) {
+      // Again: another admin may have taken the name while the password was hashed.
+      await refuseTaken(ctx, input.username);
+      const id = await insertTracked(
+        ctx,
+        'users',
+        {
+          username: input.username,
+          full_name: input.fullName,
+          nip: input.nip,
+          position: input.position,
+          ...passwordColumns(ctx, passwordHash),
+          // The admin chose this password, so the user replaces it at first sign-in.
+          must_change_password: 1,
+          active: 1,
+          failed_attempts: 0,
+        },
+        { ...AS_USER, extra: rolesDiff(null, input.roles) },
+      );
+      await setRoles(ctx.db, id, input.roles);
+      return (await loadUser(ctx.db, id))!;
+    },
+  }),
 
   async 'users.update'(input, ctx) {
     const before = await loadForChange(ctx.db, 'users', input.id, input.version);
@@ -78,24 +90,30 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     return (await loadUser(ctx.db, input.id))!;
   },
 
-  async 'users.resetPassword'(input, ctx) {
-    const before = await loadForChange(ctx.db, 'users', input.id);
-    const password = await passwordColumns(ctx, input.newPassword, before.username, [
-      'newPassword',
-    ]);
-    await updateVersioned(
-      ctx,
-      'users',
-      before,
-      {
-        ...password,
-        must_change_password: 1,
-        failed_attempts: 0,
-        locked_until: null,
-      },
-      AS_USER,
-    );
-    await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
-    return (await loadUser(ctx.db, input.id))!;
-  },
+  'users.resetPassword': staged<'users.resetPassword', string>({
+    async prepare(input, ctx) {
+      const { username } = await loadForChange(ctx.db, 'users', input.id);
+      return checkedPasswordHash(input.newPassword, username, ['newPassword']);
+    },
+
+    async write(input, ctx, passwordHash) {
+      const before = await loadForChange(ctx.db, 'users', input.id);
+      await updateVersioned(
+        ctx,
+        'users',
+        before,
+        {
+          ...passwordColumns(ctx, passwordHash),
+          must_change_password: 1,
+          failed_attempts: 0,
+          locked_until: null,
+        },
+        AS_USER,
+      );
+      await ctx.db.deleteFrom('sessions').where('user_id', '=', input.id).execute();
+      // The reset also lifts a block on the name after failed sign-ins.
+      ctx.signIns.clear(before.username);
+      return (await loadUser(ctx.db, input.id))!;
+    },
+  }),
 };

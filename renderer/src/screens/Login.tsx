@@ -46,7 +46,7 @@ export function Login() {
     },
   );
 
-  const locked = failure?.key === 'auth.error.locked';
+  const locked = failure?.key === 'auth.error.tooMany';
 
   return (
     <PublicLayout size="md" hideBrand>
@@ -87,7 +87,7 @@ export function Login() {
                 <Alert
                   color={locked ? 'orange' : 'red'}
                   icon={locked ? <IconLock size={20} /> : <IconAlertTriangle size={20} />}
-                  title={t(locked ? 'auth.lockedNotice' : 'auth.failedTitle')}
+                  title={t(locked ? 'auth.tooManyNotice' : 'auth.failedTitle')}
                   role="alert"
                   data-testid="login-error"
                 >

@@ -149,7 +149,8 @@ function useColumns(
           </Text>
         ) : (
           <Text size="sm" c="dimmed" fs="italic">
-            {t('audit.system')}
+            {/* A sign-in with a name no account has: the name typed is never kept. */}
+            {t(row.method === 'auth.login' ? 'audit.unknownName' : 'audit.system')}
           </Text>
         ),
     },

@@ -15,6 +15,7 @@ import {
 import { sweepFiles } from './files/sweep';
 import { handlers } from './handlers';
 import { startPersonReindex } from './persons/reindex';
+import { startDuplicateScan, type Scan } from './persons/review';
 import { adoptLegacyPhotos } from './persons/photo';
 import { ensureRegions } from './regions/load';
 
@@ -60,6 +61,14 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     ensureRegions(sqlite);
     // After a change of the name spelling rules: rebuilt in the background, in batches.
     const reindex = startPersonReindex(sqlite, { log: opts.log });
+    // Then the review queue's scan for duplicates, which reads the rebuilt keys.
+    let scan: Scan | null = null;
+    let closing = false;
+    const scanned = (reindex?.finished ?? Promise.resolve()).then(() => {
+      if (closing) return;
+      scan = startDuplicateScan(sqlite, { now, log: opts.log });
+      return scan.finished;
+    });
     adoptLegacyPhotos(sqlite, opts.dataDir, now());
     sweepFiles(sqlite, opts.dataDir, now());
     const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
@@ -72,9 +81,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       sqlite,
       dataDir: opts.dataDir,
       now,
-      background: reindex?.finished ?? Promise.resolve(),
+      background: scanned,
       async close() {
+        closing = true;
         await reindex?.stop();
+        await (scan as Scan | null)?.stop();
         await db.destroy();
       },
     };

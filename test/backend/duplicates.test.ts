@@ -47,6 +47,9 @@ describe('persons.duplicates', () => {
         lastStay: null,
         mergedInto: null,
         reasons: ['same_nik'],
+        level: 'likely',
+        score: expect.any(Number),
+        evidence: [{ code: 'nik_same' }, { code: 'birth_unknown' }],
       },
     ]);
   });

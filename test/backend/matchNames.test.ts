@@ -96,12 +96,20 @@ describe('honorifics, titles and abbreviations', () => {
   });
 
   it.each([
-    ['M.', 'M. Yusuf'],
     ['Moh.', 'Moh. Yusuf'],
     ['Muh.', 'Muh Yusuf'],
     ['Mhd.', 'Mhd. Yusuf'],
-    ['no space', 'M.Yusuf'],
   ])('reads %s as Muhammad', (_a, written) => same(written, 'Muhammad Yusuf'));
+
+  it('reads M. as an initial: Muhammad as often as Mukhlis', () => {
+    for (const written of ['M. Yusuf', 'M.Yusuf']) {
+      const n = matchName(written);
+      expect(n.words.map((w) => [w.spell, w.initial])).toEqual([
+        ['m', true],
+        ['yusup', false],
+      ]);
+    }
+  });
 
   it('reads Abd. as Abdul and St. as Siti', () => {
     same('Abd. Rahman', 'Abdul Rahman');
@@ -121,7 +129,7 @@ describe('honorifics, titles and abbreviations', () => {
 describe('matchKeys', () => {
   it('has word, pair and whole-name keys independent of order and spelling', () => {
     const a = matchKeys('Muhammad Hariyanto Saputra', []);
-    const b = matchKeys('Saputra M. Harianto', []);
+    const b = matchKeys('Saputra Moh. Harianto', []);
     expect(a.sort()).toEqual(b.sort());
     expect(a.some((k) => k.startsWith('t:'))).toBe(true);
     expect(a.some((k) => k.startsWith('p:'))).toBe(true);

@@ -87,7 +87,6 @@ const TITLES = new Set([
 
 /** Abbreviations of name words (M., Moh., Abd., St.), read as the word they stand for. */
 const ABBREVIATIONS: Record<string, string> = {
-  m: 'muhammad',
   mu: 'muhammad',
   moh: 'muhammad',
   muh: 'muhammad',
@@ -122,8 +121,10 @@ export interface NameWord {
   raw: string;
   /** One spelling for every variant: "harianto". */
   spell: string;
-  /** A single letter standing for a word ("A." of "A. Rahman"). */
+  /** A single letter standing for a word ("A." of "A. Rahman"; "M." may be Muhammad or Mukhlis). */
   initial: boolean;
+  /** The first letter as written, before the spelling rules (Z of Zakaria, spelled "sakaria"). */
+  first: string;
 }
 
 export interface MatchName {
@@ -202,7 +203,7 @@ export function matchName(text: string): MatchName {
     if (HONORIFICS.has(c.joined) || TITLES.has(c.joined)) {
       // "St." alone before a name is Siti, "S.T." is a title.
       if (c.joined === 'st' && !c.raw.slice(0, -1).includes('.')) {
-        words.push({ raw: c.raw, spell: spell('siti'), initial: false });
+        words.push({ raw: c.raw, spell: spell('siti'), initial: false, first: 's' });
         continue;
       }
       ignored.push(c.raw);
@@ -210,7 +211,12 @@ export function matchName(text: string): MatchName {
     }
     const expanded = ABBREVIATIONS[c.joined] ?? c.joined;
     const initial = expanded.length === 1 && /\p{L}/u.test(expanded);
-    words.push({ raw: c.raw, spell: initial ? expanded : spell(expanded), initial });
+    words.push({
+      raw: c.raw,
+      spell: initial ? expanded : spell(expanded),
+      initial,
+      first: expanded[0]!,
+    });
   }
   // A name that is nothing but honorifics ("Utuh", "Galuh") is compared as written.
   if (words.length === 0 && all.length > 0)
@@ -219,6 +225,7 @@ export function matchName(text: string): MatchName {
         raw: c.raw,
         spell: spell(c.joined),
         initial: c.joined.length === 1,
+        first: c.joined[0]!,
       })),
       ignored: [],
     };

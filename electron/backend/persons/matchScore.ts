@@ -5,7 +5,7 @@
  */
 import type { MatchEvidenceCode } from '../../../shared/reference/persons';
 import { regencyOf } from '../regions/refs';
-import type { MatchName } from './matchNames';
+import { COMMON_WORDS, type MatchName } from './matchNames';
 import { bestNames, type NameComparison } from './nameSimilarity';
 
 export type MatchLevel = 'likely' | 'possibly';
@@ -95,11 +95,13 @@ function nameEvidence(c: NameComparison, a: MatchRecord, b: MatchRecord): Eviden
 }
 
 /**
- * Points: name exact 3, close 2, partial 1; birth the same day 3, close or within the estimate 2;
- * NIK one digit apart 2; sex, origin and mother 1 each. "Likely" needs an exact or close name
- * and the same birth date, or 6 with name and birth agreeing, and no sex against it; "possibly" 4 with the birth agreeing, or, when a birth is
- * unknown, an exact name with origin, mother or a near NIK to support it. A birth decades apart
- * rules a pair out, whatever else agrees. The same NIK is always likely.
+ * The name decides whether two records can be one person; the rest how sure. The same NIK is
+ * always likely; a NIK that differs, a birth decades apart or another sex rule a pair out.
+ * Likely: an exact or close name and the same birth date, or a distinctive name (two rare
+ * words) exact within the birth tolerance with the same sex or supporting facts. Possibly: a
+ * close distinctive name within the tolerance; a common name within it with support (origin,
+ * mother, NIK one digit apart); one name inside the other with the same date; an exact name
+ * with no birth to compare but with support. Origin and mother never count alone.
  */
 export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | null {
   const evidence: Evidence[] = [];
@@ -135,22 +137,36 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | null {
   if (nikDiffers) evidence.push({ code: 'nik_differs' });
 
   const support = (originSame ? 1 : 0) + (motherSame ? 1 : 0) + (nikNear ? 2 : 0);
-  const total = namePts + birthPts + support + (sexSame ? 1 : 0);
   const score = Math.min(
     100,
     Math.round((name?.score ?? 0) * 50 + birthPts * 8 + support * 5 + (sexSame ? 5 : 0)),
   );
 
+  // Words that say who someone is: not initials, not the names thousands share (Siti, Muhammad).
+  const rare = (name?.pairs ?? []).filter(
+    (p) => p.kind !== 'initial' && !COMMON_WORDS.has(p.a.spell),
+  ).length;
+  const supported = support >= 1;
+  const allSpelled = (name?.pairs ?? []).every((p) => p.kind === 'same' || p.kind === 'variant');
   let level: MatchLevel | null = null;
   if (nikSame) level = 'likely';
   else if (nameLevel === 'none' || birth.rel === 'conflict' || nikDiffers) level = null;
   else if (sexDiffers)
-    // Sex typed wrong happens, but close names of another sex are usually other people.
-    level = nameLevel === 'exact' && birth.rel === 'same' ? 'possibly' : null;
-  else if (namePts >= 2 && (birth.rel === 'same' || (total >= 6 && birthPts >= 2)))
-    level = 'likely';
-  else if (birthPts >= 2 && total >= 4) level = 'possibly';
-  else if (birth.rel === 'unknown' && nameLevel === 'exact' && support >= 1) level = 'possibly';
+    // Names that differ only by a gendered ending (Yuliano/Yuliana) are other people.
+    level = nikNear && nameLevel === 'exact' && birth.rel === 'same' ? 'possibly' : null;
+  else if (nameLevel === 'partial')
+    // One name inside the other (Siti Aminah, Aminah): only with the same words and more besides.
+    level =
+      allSpelled &&
+      ((birth.rel === 'same' && (sexSame || supported)) || (birth.rel === 'close' && supported))
+        ? 'possibly'
+        : null;
+  else if (birth.rel === 'same') level = 'likely';
+  else if (birth.rel === 'close') {
+    // A name as common as "Siti Fatimah" born within a year or two is often someone else.
+    if (rare >= 2) level = nameLevel === 'exact' && (sexSame || supported) ? 'likely' : 'possibly';
+    else level = supported ? 'possibly' : null;
+  } else level = nameLevel === 'exact' && supported ? 'possibly' : null;
   if (level === null) return null;
   return { level, score: nikSame ? Math.max(score, 90) : score, evidence, name };
 }

@@ -56,7 +56,7 @@ const TYPO = 0.9;
  */
 export function wordSimilarity(a: NameWord, b: NameWord): { sim: number; kind: PairKind } {
   if (a.initial || b.initial) {
-    const ok = a.initial && b.initial ? a.spell === b.spell : a.spell[0] === b.spell[0];
+    const ok = a.initial && b.initial ? a.spell === b.spell : a.first === b.first;
     return { sim: ok ? 0.85 : 0, kind: 'initial' };
   }
   if (a.spell === b.spell)

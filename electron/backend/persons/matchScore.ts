@@ -113,7 +113,6 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | null {
 
   const name = bestNames(a.names, b.names);
   const nameLevel = name?.level ?? 'none';
-  const namePts = { exact: 3, close: 2, partial: 1, none: 0 }[nameLevel];
   if (name && nameLevel !== 'none') evidence.push(...nameEvidence(name, a, b));
 
   const birth = compareBirth(a, b);

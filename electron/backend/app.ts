@@ -48,6 +48,8 @@ export interface BackendOptions {
   now?: () => Date;
   /** Progress lines of background work (the host's console); silent when not given. */
   log?: (line: string) => void;
+  /** The review queue's background scan for duplicates (on unless false: the benchmark times it alone). */
+  duplicateScan?: boolean;
 }
 
 /** Opens (creating if needed) the data folder's database, migrates it and loads reference data. */
@@ -65,7 +67,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     let scan: Scan | null = null;
     let closing = false;
     const scanned = (reindex?.finished ?? Promise.resolve()).then(() => {
-      if (closing) return;
+      if (closing || opts.duplicateScan === false) return;
       scan = startDuplicateScan(sqlite, { now, log: opts.log });
       return scan.finished;
     });

@@ -86,11 +86,14 @@ export async function blockByName(
   perKey = PER_KEY,
 ): Promise<number[]> {
   const keys = probeKeys(names);
-  const hasRare = keys.some((k) => !k.key.startsWith('t:') || !k.common);
+  const hasPairs = keys.some((k) => !k.key.startsWith('t:'));
+  const hasRare = hasPairs || keys.some((k) => !k.common);
   const out = new Set<number>();
   for (const k of keys) {
     if (k.common && hasRare) continue;
     if (out.size >= MAX_CANDIDATES) break;
+    // With word pairs to go by, a single word only finds a shorter name of the same birth year.
+    const window = k.key.startsWith('t:') && hasPairs ? 0 : ESTIMATE_TOLERANCE;
     const rows =
       birthYear === null
         ? await read<{ r: number }>(
@@ -103,7 +106,7 @@ export async function blockByName(
              UNION ALL
              SELECT person_rowid AS r FROM person_match_keys WHERE key = ? AND birth_year = 0
              LIMIT ?`,
-            [k.key, birthYear - ESTIMATE_TOLERANCE, birthYear + ESTIMATE_TOLERANCE, k.key, perKey],
+            [k.key, birthYear - window, birthYear + window, k.key, perKey],
           );
     for (const r of rows) out.add(r.r);
   }
@@ -120,8 +123,9 @@ export async function loadCandidates(
     const chunk = rowids.slice(i, i + 500);
     out.push(
       ...(await read<CandidateRow>(
+        // "+": never the merged_into index (nearly every row is NULL there), always the rowids.
         `SELECT ${CANDIDATE_COLUMNS} FROM persons WHERE rowid IN (${chunk.map(() => '?').join(',')})
-          AND merged_into IS NULL`,
+          AND +merged_into IS NULL`,
         chunk,
       )),
     );
@@ -153,7 +157,7 @@ export async function findMatches(
     const niks = nikNeighbours(probe.nik);
     for (const r of await read<CandidateRow>(
       `SELECT ${CANDIDATE_COLUMNS} FROM persons WHERE nik IN (${niks.map(() => '?').join(',')})
-        AND merged_into IS NULL`,
+        AND +merged_into IS NULL`,
       niks,
     ))
       rows.set(r.rowid, r);

@@ -194,8 +194,21 @@ function chunks(text: string): { raw: string; joined: string }[] {
   return out;
 }
 
+/** Names repeat (a registry shares a few thousand words): each is read once. */
+const cache = new Map<string, MatchName>();
+const CACHE_SIZE = 50_000;
+
 /** A name read for matching: its words in one spelling, honorifics and titles set aside. */
 export function matchName(text: string): MatchName {
+  let hit = cache.get(text);
+  if (!hit) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(text, (hit = readName(text)));
+  }
+  return hit;
+}
+
+function readName(text: string): MatchName {
   const words: NameWord[] = [];
   const ignored: string[] = [];
   const all = chunks(text);

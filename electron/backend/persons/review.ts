@@ -83,7 +83,13 @@ export interface Scan {
  */
 export function startDuplicateScan(
   sqlite: BetterSqlite3.Database,
-  opts: { now: () => Date; log?: (line: string) => void; batchSize?: number },
+  opts: {
+    now: () => Date;
+    log?: (line: string) => void;
+    batchSize?: number;
+    /** Stop after about this many people (the benchmark); the next start continues. */
+    maxRows?: number;
+  },
 ): Scan {
   const log = opts.log ?? (() => {});
   const read = sqliteReader(sqlite);
@@ -118,7 +124,7 @@ export function startDuplicateScan(
     const startDone = progress.done;
     for (;;) {
       await new Promise((r) => setImmediate(r));
-      if (stopped) return;
+      if (stopped || progress.done - startDone >= (opts.maxRows ?? Infinity)) break;
       const batch = rows.all(progress.after, size) as CandidateRow[];
       if (batch.length === 0) break;
       const foundAt = opts.now().toISOString();

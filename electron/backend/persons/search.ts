@@ -166,14 +166,16 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
     );
     if (score > 0) add(c.id, c.rowid, score);
   }
-  // Too few whole-word matches: the matcher's keys find other spellings and slips of the pen.
+  // Few whole-word matches: the matcher's keys find other spellings and slips of the pen.
   const strong = [...scored.values()].filter((v) => v.score >= 60).length;
-  if (strong < query.limit) await addSpellingMatches(db, text, year, add);
+  if (strong < SPELLING_BELOW) await addSpellingMatches(db, text, year, add);
   return rank(scored, query.limit);
 }
 
 /** Rows read per key for search: the first page of results needs only the best few. */
-const SPELLING_PER_KEY = 100;
+const SPELLING_PER_KEY = 60;
+/** Other spellings are looked for when fewer whole-word matches than this were found. */
+const SPELLING_BELOW = 5;
 
 /**
  * People whose name (or alias) holds every query word in some spelling or with a slip, ranked

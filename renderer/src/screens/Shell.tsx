@@ -17,6 +17,7 @@ import {
   IconBed,
   IconBuildingCommunity,
   IconCalendarOff,
+  IconCopy,
   IconCategory,
   IconHash,
   IconMessageReport,
@@ -49,6 +50,7 @@ import { AuditPage } from './admin/Audit';
 import { OfficePage } from './admin/Office';
 import { UsersPage } from './admin/Users';
 import { PersonMergePage } from './admin/PersonMerge';
+import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { ComplaintCategoriesPage } from './admin/ComplaintCategories';
 import { ComplaintNumberingPage } from './admin/ComplaintNumbering';
@@ -101,6 +103,13 @@ const ADMIN_ENTRIES: AdminEntry[] = [
     permission: 'persons.merge',
     icon: <IconGitMerge size={18} />,
     page: () => <PersonMergePage />,
+  },
+  {
+    path: '/admin/duplicates',
+    label: 'nav.admin.review',
+    permission: 'persons.merge',
+    icon: <IconCopy size={18} />,
+    page: () => <DuplicateReviewPage />,
   },
   {
     path: '/admin/complaint-categories',

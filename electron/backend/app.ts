@@ -69,7 +69,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     const scanned = (reindex?.finished ?? Promise.resolve()).then(() => {
       if (closing || opts.duplicateScan === false) return;
       scan = startDuplicateScan(sqlite, { now, log: opts.log });
-      return scan.finished;
+      return scan.caughtUp;
     });
     adoptLegacyPhotos(sqlite, opts.dataDir, now());
     sweepFiles(sqlite, opts.dataDir, now());

@@ -1,8 +1,8 @@
 /**
  * The review queue: pairs of records already in the registry that the matcher takes for one
- * person. A background scan walks every person once (resumable, with progress in app_meta; new
- * people are scanned on the next start, and a record saved despite the warning is queued at
- * once). An admin merges a pair or marks it "not the same": the decision is kept, never asked again.
+ * person. A background scan walks every person once (resumable, with progress in app_meta), then
+ * looks at people registered since every few seconds; a record saved despite the warning is
+ * queued at once. An admin merges a pair or marks it "not the same": the decision is kept, never asked again.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
@@ -18,6 +18,8 @@ import {
 
 /** app_meta: how far the scan got ({ after, done, total }). */
 export const SCAN_KEY = 'persons.dupscan';
+/** How often a caught-up scan looks for people registered since. */
+const FOLLOW_MS = 10_000;
 
 export interface ScanProgress {
   after: number;
@@ -73,6 +75,9 @@ export async function scanProgress(db: Kysely<DB>): Promise<ScanProgress & { run
 }
 
 export interface Scan {
+  /** Every person registered so far has been looked at once (or the scan stopped). */
+  readonly caughtUp: Promise<void>;
+  /** The scan ended: stopped, or `follow: false` and caught up. */
   readonly finished: Promise<void>;
   stop(): Promise<void>;
 }
@@ -89,6 +94,8 @@ export function startDuplicateScan(
     batchSize?: number;
     /** Stop after about this many people (the benchmark); the next start continues. */
     maxRows?: number;
+    /** Keep looking for people registered later (default), or end when caught up. */
+    follow?: boolean;
   },
 ): Scan {
   const log = opts.log ?? (() => {});
@@ -118,15 +125,36 @@ export function startDuplicateScan(
   });
 
   let stopped = false;
+  let wake: () => void = () => {};
+  let caughtUpNow: () => void = () => {};
+  const caughtUp = new Promise<void>((r) => (caughtUpNow = r));
   const size = opts.batchSize ?? 200;
   const run = async () => {
     const started = Date.now();
     const startDone = progress.done;
+    let first = true;
     for (;;) {
       await new Promise((r) => setImmediate(r));
       if (stopped || progress.done - startDone >= (opts.maxRows ?? Infinity)) break;
       const batch = rows.all(progress.after, size) as CandidateRow[];
-      if (batch.length === 0) break;
+      if (batch.length === 0) {
+        if (first) {
+          first = false;
+          caughtUpNow();
+          // Worth a console line only when it took a while (first run on a large registry).
+          if (Date.now() - started >= 1000)
+            log(
+              `Duplicate scan: ${(progress.done - startDone).toLocaleString('en-US')} people in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+            );
+        }
+        if (opts.follow === false) break;
+        // People registered meanwhile are looked at every little while.
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, FOLLOW_MS).unref();
+        });
+        continue;
+      }
       const foundAt = opts.now().toISOString();
       const pairs: PairRow[] = [];
       for (const row of batch) {
@@ -135,23 +163,21 @@ export function startDuplicateScan(
         for (const m of found) if (m.row.rowid < row.rowid) pairs.push(pairOf(row.id, m, foundAt));
       }
       while (sqlite.inTransaction) await new Promise((r) => setTimeout(r, 5));
-      if (stopped) return;
+      if (stopped) break;
       commit.immediate(pairs, batch[batch.length - 1]!.rowid, batch.length);
     }
-    const n = progress.done - startDone;
-    // Worth a console line only when it took a while (first run on a large registry).
-    if (Date.now() - started >= 1000)
-      log(
-        `Duplicate scan: ${n.toLocaleString('en-US')} people in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-      );
+    caughtUpNow();
   };
   const finished = run().catch((e: unknown) => {
+    caughtUpNow();
     log(`Duplicate scan stopped: ${e instanceof Error ? e.message : String(e)}`);
   });
   return {
+    caughtUp,
     finished,
     async stop() {
       stopped = true;
+      wake();
       await finished;
     },
   };

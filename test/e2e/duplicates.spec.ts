@@ -4,24 +4,10 @@
  * evidence; the admin review queue merges one pair and marks another "not the same", which is
  * remembered.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN, freshHost, login, rpc, setupViaApi, shotSizes } from './host';
 
 const host = freshHost();
-
-/** Like shotSizes, but with `target` scrolled into view (the warning sits under the form's top). */
-async function shotSizesAt(page: Page, name: string, target: Locator) {
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(350);
-    await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png` });
-  }
-}
-test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ request }) => {
   await setupViaApi(request, host);
@@ -64,7 +50,7 @@ test('registering a spelling variant warns with the evidence', async ({ page }) 
   const evidence = candidate.getByTestId('match-evidence');
   await expect(evidence).toContainText('Ejaan lain: Harianto ≈ Hariyanto');
   await expect(evidence).toContainText('Tanggal lahir sama');
-  await shotSizesAt(page, 'duplicates-01-warning-evidence', warning);
+  await shotSizes(page, 'duplicates-01-warning-evidence', warning);
 });
 
 test('the review queue merges one pair and marks another "not the same"', async ({ page }) => {

@@ -133,6 +133,21 @@ export interface MatchName {
   ignored: string[];
 }
 
+/** Letter rules in the order they apply (dz before z, sy before s, ph before p). */
+const SPELLING_RULES: [RegExp, string][] = [
+  [/dz/g, 'z'],
+  [/q/g, 'k'],
+  [/x/g, 'ks'],
+  [/sy/g, 's'],
+  [/z/g, 's'],
+  [/ph/g, 'f'],
+  [/[fv]/g, 'p'],
+  [/kh/g, 'h'],
+  [/ch/g, 'h'],
+  [/ie/g, 'i'],
+  [/au/g, 'o'],
+];
+
 /**
  * One spelling for the variant classes of Indonesian names, after the search folding
  * (old spelling, ch/kh, double letters, forms of Muhammad and Ahmad):
@@ -141,18 +156,8 @@ export interface MatchName {
  * final o/a (Sutrisno/Sutrisna).
  */
 export function spell(word: string): string {
-  let s = foldWord(word)
-    .replace(/dz/g, 'z')
-    .replace(/q/g, 'k')
-    .replace(/x/g, 'ks')
-    .replace(/sy/g, 's')
-    .replace(/z/g, 's')
-    .replace(/ph/g, 'f')
-    .replace(/[fv]/g, 'p')
-    .replace(/kh/g, 'h')
-    .replace(/ch/g, 'h')
-    .replace(/ie/g, 'i')
-    .replace(/au/g, 'o');
+  let s = foldWord(word);
+  for (const [from, to] of SPELLING_RULES) s = s.replace(from, to);
   if (s.startsWith('j')) s = 'y' + s.slice(1);
   s = s.slice(0, 1) + s.slice(1).replace(/y/g, 'i');
   s = s.replace(/(\p{L})\1+/gu, '$1');

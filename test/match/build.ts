@@ -404,5 +404,5 @@ function build(): EvalSet {
   return { registry, pairs };
 }
 
-writeFileSync(join(import.meta.dirname, 'eval-set.json'), JSON.stringify(build(), null, 1) + '\n');
+writeFileSync(join(import.meta.dirname, 'eval-set.json'), JSON.stringify(build(), null, 2) + '\n');
 console.log('test/match/eval-set.json written');

@@ -16,6 +16,7 @@ import { sweepFiles } from './files/sweep';
 import { handlers } from './handlers';
 import { tightenDataDir } from './lib/privateFiles';
 import { startPersonReindex } from './persons/reindex';
+import { startDuplicateScan, type Scan } from './persons/review';
 import { adoptLegacyPhotos } from './persons/photo';
 import { ensureRegions } from './regions/load';
 
@@ -64,6 +65,8 @@ export interface BackendOptions {
   now?: () => Date;
   /** Progress lines of background work (the host's console); silent when not given. */
   log?: (line: string) => void;
+  /** The review queue's background scan for duplicates (on unless false: the benchmark times it alone). */
+  duplicateScan?: boolean;
 }
 
 /** Opens (creating if needed) the data folder's database, migrates it and loads reference data. */
@@ -80,6 +83,14 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     ensureRegions(sqlite);
     // After a change of the name spelling rules: rebuilt in the background, in batches.
     const reindex = startPersonReindex(sqlite, { log: opts.log });
+    // Then the review queue's scan for duplicates, which reads the rebuilt keys.
+    let scan: Scan | null = null;
+    let closing = false;
+    const scanned = (reindex?.finished ?? Promise.resolve()).then(() => {
+      if (closing || opts.duplicateScan === false) return;
+      scan = startDuplicateScan(sqlite, { now, log: opts.log });
+      return scan.caughtUp;
+    });
     adoptLegacyPhotos(sqlite, opts.dataDir, now());
     sweepFiles(sqlite, opts.dataDir, now());
     const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
@@ -92,9 +103,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       sqlite,
       dataDir: opts.dataDir,
       now,
-      background: reindex?.finished ?? Promise.resolve(),
+      background: scanned,
       async close() {
+        closing = true;
         await reindex?.stop();
+        await (scan as Scan | null)?.stop();
         await db.destroy();
       },
     };

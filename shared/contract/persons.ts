@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   IDENTITY_STATUSES,
+  MATCH_EVIDENCE,
   MARITAL_STATUSES,
   QUALITY_CODES,
   RELIGIONS,
@@ -214,10 +215,22 @@ export const personExport = z.object({
 });
 export type PersonExport = z.infer<typeof personExport>;
 
+/** One fact for or against two records being the same person (`person.match.<code>`). */
+export const matchEvidence = z.object({
+  code: z.enum(MATCH_EVIDENCE),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type MatchEvidence = z.infer<typeof matchEvidence>;
+export const matchLevel = z.enum(['likely', 'possibly']);
+
 export const duplicateCandidate = personSummary.extend({
   reasons: z.array(
     z.enum(['same_nik', 'similar_name', 'same_birth_date', 'close_birth_date', 'same_origin']),
   ),
+  /** "likely the same person" or "possibly the same". */
+  level: matchLevel,
+  score: z.number().int(),
+  evidence: z.array(matchEvidence),
 });
 
 const duplicateProbe = z.strictObject({
@@ -225,9 +238,27 @@ const duplicateProbe = z.strictObject({
   nik: personInput.shape.nik,
   fullName: z.string().trim().max(150).default(''),
   aliases: z.array(z.string().trim().max(150)).max(10).default([]),
+  sex: personInput.shape.sex,
   birthDate: personInput.shape.birthDate,
   estimatedAge: personInput.shape.estimatedAge,
   originCode: personInput.shape.originCode,
+  motherName: personInput.shape.motherName,
+});
+
+/** A pair in the review queue: two records the background scan found to be one person. */
+export const reviewPair = z.object({
+  a: personSummary,
+  b: personSummary,
+  level: matchLevel,
+  score: z.number().int(),
+  evidence: z.array(matchEvidence),
+  foundAt: isoDateTime,
+});
+
+export const reviewScan = z.object({
+  done: z.number().int(),
+  total: z.number().int(),
+  running: z.boolean(),
 });
 
 /** Best match first (without a query: newest record first), or by name. */
@@ -279,6 +310,30 @@ export const personsContract = {
     write: false,
     input: duplicateProbe,
     output: z.object({ candidates: z.array(duplicateCandidate) }),
+  }),
+  /** Admin: likely duplicates already in the registry, found by the background scan. */
+  'persons.reviewQueue': method({
+    access: 'persons.merge',
+    write: false,
+    input: z.strictObject({
+      level: matchLevel.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(100).default(25),
+    }),
+    /** `page` is the 1-based page `offset` falls on, for the list's pager. */
+    output: z.object({
+      pairs: z.array(reviewPair),
+      total: z.number().int(),
+      page: z.number().int(),
+      scan: reviewScan,
+    }),
+  }),
+  /** Admin: two records are not the same person; remembered, never asked again. */
+  'persons.reviewDistinct': method({
+    access: 'persons.merge',
+    write: true,
+    input: z.strictObject({ aId: id, bId: id }),
+    output: z.object({ ok: z.literal(true) }),
   }),
   'persons.create': method({
     access: 'persons.write',

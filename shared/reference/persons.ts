@@ -22,3 +22,26 @@ export const QUALITY_FIELDS = ['name', 'nik', 'birthDate', 'origin', 'address'] 
 
 /** Identity counts as verified when it rests on documents or on Disdukcapil records. */
 export const VERIFIED_IDENTITY = ['document', 'disdukcapil'] as const;
+
+/** Evidence codes of the person matcher (electron/backend/persons/matchScore.ts). */
+export const MATCH_EVIDENCE = [
+  'nik_same',
+  'nik_near',
+  'nik_differs',
+  'name_same',
+  'name_variant',
+  'name_typo',
+  'name_initial',
+  'name_order',
+  'name_partial',
+  'name_ignored',
+  'birth_same',
+  'birth_close',
+  'birth_estimated',
+  'birth_unknown',
+  'sex_same',
+  'sex_differs',
+  'origin_same',
+  'mother_same',
+] as const;
+export type MatchEvidenceCode = (typeof MATCH_EVIDENCE)[number];

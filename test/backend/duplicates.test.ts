@@ -47,6 +47,9 @@ describe('persons.duplicates', () => {
         lastStay: null,
         mergedInto: null,
         reasons: ['same_nik'],
+        level: 'likely',
+        score: expect.any(Number),
+        evidence: [{ code: 'nik_same' }, { code: 'birth_unknown' }],
       },
     ]);
   });
@@ -64,14 +67,17 @@ describe('persons.duplicates', () => {
 
   it('reports a similar name with a birth date within a year, not further', async () => {
     const t = await office();
-    await createPerson(t.admin, { fullName: 'Siti Aminah', birthDate: '1990-07-05' });
-    expect(await t.probe({ fullName: 'Siti Aminah', birthDate: '1991-03-01' })).toEqual([
-      { name: 'Siti Aminah', reasons: ['close_birth_date', 'similar_name'] },
+    // A distinctive name (two rare words): a common one needs more than a close date (below).
+    await createPerson(t.admin, { fullName: 'Siti Aminah Rahmawati', birthDate: '1990-07-05' });
+    expect(await t.probe({ fullName: 'Siti Aminah Rahmawati', birthDate: '1991-03-01' })).toEqual([
+      { name: 'Siti Aminah Rahmawati', reasons: ['close_birth_date', 'similar_name'] },
     ]);
-    expect(await t.probe({ fullName: 'Siti Aminah', birthDate: '1989-07-06' })).toEqual([
-      { name: 'Siti Aminah', reasons: ['close_birth_date', 'similar_name'] },
+    expect(await t.probe({ fullName: 'Siti Aminah Rahmawati', birthDate: '1989-07-06' })).toEqual([
+      { name: 'Siti Aminah Rahmawati', reasons: ['close_birth_date', 'similar_name'] },
     ]);
-    expect(await t.probe({ fullName: 'Siti Aminah', birthDate: '1991-09-01' })).toEqual([]);
+    expect(await t.probe({ fullName: 'Siti Aminah Rahmawati', birthDate: '1991-09-01' })).toEqual(
+      [],
+    );
   });
 
   it('reports estimated ages within two years of each other, or of a birth date', async () => {

@@ -138,6 +138,15 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     index: ['files_purpose_created', 'files_sha256', 'persons_photo_file'],
     trigger: [],
   },
+  13: {
+    table: ['person_match_keys', 'person_match_pairs'],
+    index: ['person_match_pairs_b', 'person_match_pairs_open'],
+    trigger: [
+      'persons_match_keys_delete',
+      'persons_match_keys_insert',
+      'persons_match_keys_update',
+    ],
+  },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -379,12 +388,53 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     expect(() => db.exec(`DELETE FROM files WHERE id = 'f1'`)).toThrow(/FOREIGN KEY/);
     db.exec(`DELETE FROM files WHERE id = 'f2'`);
   },
+  13: (db) => {
+    const now = '2026-11-27T02:00:00.000Z';
+    const keys = (rowid: number | bigint) =>
+      db
+        .prepare(
+          'SELECT key, birth_year FROM person_match_keys WHERE person_rowid = ? ORDER BY key',
+        )
+        .all(rowid);
+    // Existing people start without keys (the background rebuild writes them).
+    const add = db.prepare(`INSERT INTO persons (id, full_name, identity_status, quality,
+      search_names, name_key, birth_year, match_keys, created_at, updated_at)
+      VALUES (?, 'A', 'unknown', '{}', 'a', 'a', ?, ?, '${now}', '${now}')`);
+    const a = add.run('p1', 1980, '["t:a","t:b"]').lastInsertRowid;
+    expect(keys(a)).toEqual([
+      { key: 't:a', birth_year: 1980 },
+      { key: 't:b', birth_year: 1980 },
+    ]);
+    // Keys follow the record's keys and birth year; an unknown year is 0.
+    db.prepare(
+      `UPDATE persons SET match_keys = '["t:c"]', birth_year = NULL WHERE id = 'p1'`,
+    ).run();
+    expect(keys(a)).toEqual([{ key: 't:c', birth_year: 0 }]);
+    // A merged record is found by no key; a deleted one leaves none behind.
+    const b = add.run('p2', 1990, '["t:c"]').lastInsertRowid;
+    db.prepare(`UPDATE persons SET merged_into = 'p1' WHERE id = 'p2'`).run();
+    expect(keys(b)).toEqual([]);
+    const c = add.run('p4', 1970, '["t:d"]').lastInsertRowid;
+    db.prepare(`DELETE FROM persons WHERE id = 'p4'`).run();
+    expect(keys(c)).toEqual([]);
+    expect(() => db.exec(`UPDATE persons SET match_keys = 'x' WHERE id = 'p2'`)).toThrow(/CHECK/);
+    // A pair is kept once, in id order, with a known decision.
+    add.run('p3', null, '[]');
+    const pair = db.prepare(`INSERT INTO person_match_pairs (a_id, b_id, level, score, evidence,
+      status, found_at) VALUES (?, ?, 'likely', 90, '[]', ?, '${now}')`);
+    pair.run('p2', 'p3', 'open');
+    expect(() => pair.run('p3', 'p2', 'open'), 'order').toThrow(/CHECK/);
+    expect(() => pair.run('p2', 'p3', 'open'), 'once').toThrow(/UNIQUE|PRIMARY/);
+    expect(() => pair.run('p1', 'p3', 'maybe'), 'status').toThrow(/CHECK/);
+  },
 };
 
 describe('migrations', () => {
-  it('are numbered 1..n, uniquely, and each has a test entry', () => {
+  it('are numbered in ascending order from 1, uniquely, and each has a test entry', () => {
+    // Parallel branches take numbers given to them (10, 11, … 13); merged, they run 1..n.
     const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions).toEqual(Array.from({ length: MIGRATIONS.length }, (_, i) => i + 1));
+    expect(versions[0]).toBe(1);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
     expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
     for (const m of MIGRATIONS) {
       expect(ADDS[m.version], `expected schema for migration ${m.version}`).toBeDefined();

@@ -81,6 +81,8 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'persons.update': PERSON_WRITERS,
   'persons.setPhoto': PERSON_WRITERS,
   'persons.merge': ADMIN_ONLY,
+  'persons.reviewQueue': ADMIN_ONLY,
+  'persons.reviewDistinct': ADMIN_ONLY,
   'persons.export': ADMIN_ONLY,
   'shelters.list': ANY_SIGNED_IN,
   'shelters.save': ADMIN_ONLY,

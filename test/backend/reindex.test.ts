@@ -14,7 +14,8 @@ type T = Awaited<ReturnType<typeof setUpOffice>>;
 function foldAsVersion1(t: T) {
   t.backend.sqlite
     .prepare(
-      "UPDATE persons SET search_names = 'rakhmat cahjono', search_origin = '', name_key = 'rakhmat cahjono'",
+      // Rules of version 1 had no match keys either.
+      "UPDATE persons SET search_names = 'rakhmat cahjono', search_origin = '', name_key = 'rakhmat cahjono', match_keys = '[]'",
     )
     .run();
   t.backend.sqlite.prepare("UPDATE app_meta SET value = '1' WHERE key = 'persons.fold'").run();

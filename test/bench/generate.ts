@@ -11,6 +11,7 @@ import { openBackend, type Backend } from '../../electron/backend/app';
 import { entryHash, GENESIS_HASH } from '../../electron/backend/audit/chain';
 import { uuidv7 } from '../../electron/backend/lib/ids';
 import { foldName, searchNames } from '../../electron/backend/persons/fold';
+import { matchKeys } from '../../electron/backend/persons/matchNames';
 import { EXIT_TYPES, REFERRAL_SOURCES, STAY_EVENT_KINDS } from '../../shared/reference/shelter';
 import { personName, pick, rng, written, type Rng } from './names';
 
@@ -78,9 +79,9 @@ function generatePersons(b: Backend, o: GenerateOptions, userId: string): string
   const insert = b.sqlite
     .prepare(`INSERT INTO persons (id, nik, full_name, aliases, sex, birth_date, birth_year,
     birth_date_estimated, origin_code, identity_status, quality, search_names, search_origin, name_key,
-    created_at, created_by, updated_at, updated_by)
+    match_keys, created_at, created_by, updated_at, updated_by)
     VALUES (@id, @nik, @full_name, @aliases, @sex, @birth_date, @birth_year, @est, @origin_code, @identity_status,
-      @quality, @search_names, @search_origin, @name_key, @at, @user, @at, @user)`);
+      @quality, @search_names, @search_origin, @name_key, @match_keys, @at, @user, @at, @user)`);
   const niks = new Set<string>();
   const ids: string[] = [];
   const start = NOW - 10 * 365 * DAY;
@@ -133,6 +134,7 @@ function generatePersons(b: Backend, o: GenerateOptions, userId: string): string
         search_names: searchNames(fullName, aliases),
         search_origin: originCode ? (regionNames.get(originCode) ?? '') : '',
         name_key: foldName(fullName),
+        match_keys: JSON.stringify(matchKeys(fullName, aliases)),
         at,
         user: userId,
       });

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export interface Host {
   url: string;
@@ -109,7 +109,7 @@ export async function shot(page: Page, name: string): Promise<void> {
  * The first screen at the two sizes every screen must work at: 1366×768 (the common office
  * laptop) and 1920×1080; saved as `<name>-1366.png` and `<name>-1920.png`.
  */
-export async function shotSizes(page: Page, name: string): Promise<void> {
+export async function shotSizes(page: Page, name: string, target?: Locator): Promise<void> {
   const before = page.viewportSize();
   for (const [width, height] of [
     [1366, 768],
@@ -117,7 +117,9 @@ export async function shotSizes(page: Page, name: string): Promise<void> {
   ] as const) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(350);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // The top of the page, or `target` in the middle of the window (a warning under a form).
+    if (target) await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    else await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png` });
   }
   if (before) await page.setViewportSize(before);

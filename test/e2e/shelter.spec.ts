@@ -280,8 +280,8 @@ test('a similar person warns before saving; the same NIK is refused with a link'
   const warning = page.getByTestId('duplicates-alert');
   await expect(warning).toHaveAttribute('data-kind', 'similar');
   await expect(warning).toContainText('Achmad Fauzie');
-  await expect(warning).toContainText('nama mirip');
-  await expect(warning).toContainText('daerah asal sama');
+  await expect(warning).toContainText('Ejaan lain: Ahmad ≈ Achmad');
+  await expect(warning).toContainText('Daerah asal sama');
   await expect(form.getByTestId('person-save')).toBeDisabled();
   await shot(page, 'persons-04-duplicate-warning');
 

@@ -8,6 +8,7 @@ import { dayInZone, yearInZone } from '../../../shared/time';
 import { regionRefs } from '../regions/refs';
 import { levelOf } from '../regions/normalize';
 import { foldName, originSearchText, searchNames } from './fold';
+import { matchKeys } from './matchNames';
 
 export type PersonFields = ParsedInput<'persons.create'>;
 
@@ -135,5 +136,6 @@ export async function personColumns(db: Kysely<DB>, p: PersonFields, now: Date, 
     search_names: searchNames(p.fullName, aliases),
     search_origin: await searchOrigin(db, p.originCode),
     name_key: foldName(p.fullName),
+    match_keys: JSON.stringify(matchKeys(p.fullName, aliases)),
   };
 }

@@ -1,114 +1,202 @@
-import { sql, type Kysely } from 'kysely';
+/**
+ * The matcher: candidates by blocking keys (the NIK and NIKs one digit apart; phonetic name-word
+ * keys, word pairs and whole names within a few birth years), each scored by matchScore.ts. The
+ * same engine serves the duplicate warning, the review queue's scan and search ranking. Only
+ * reports; the user decides.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { regencyOf } from '../regions/refs';
-import { foldName } from './fold';
+import { matchName, probeKeys, type MatchName } from './matchNames';
+import { ESTIMATE_TOLERANCE, scoreMatch, type MatchRecord, type MatchResult } from './matchScore';
+import { parseAliases } from './store';
+
+/** Runs one read; the same matcher reads through Kysely (calls) or prepared statements (scan). */
+export type ReadRows = <R>(sqlText: string, params: readonly unknown[]) => Promise<R[]>;
+
+export function kyselyReader(db: Kysely<DB>): ReadRows {
+  return async <R>(sqlText: string, params: readonly unknown[]) =>
+    (await db.executeQuery<R>(CompiledQuery.raw(sqlText, [...params]))).rows as R[];
+}
+
+export function sqliteReader(sqlite: BetterSqlite3.Database): ReadRows {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return <R>(sqlText: string, params: readonly unknown[]) => {
+    let st = cache.get(sqlText);
+    if (!st) cache.set(sqlText, (st = sqlite.prepare(sqlText)));
+    return Promise.resolve(st.all(...params) as R[]);
+  };
+}
+
+/** Rows read per key: a key within a birth-year window is small; this bounds a common one. */
+const PER_KEY = 300;
+/** Candidates scored per check at most. */
+const MAX_CANDIDATES = 1500;
+
+export interface CandidateRow {
+  rowid: number;
+  id: string;
+  full_name: string;
+  aliases: string;
+  nik: string | null;
+  sex: 'M' | 'F' | null;
+  birth_date: string | null;
+  birth_year: number | null;
+  birth_date_estimated: number;
+  origin_code: string | null;
+  mother_name: string | null;
+}
+
+export const CANDIDATE_COLUMNS = `rowid, id, full_name, aliases, nik, sex, birth_date, birth_year,
+  birth_date_estimated, origin_code, mother_name`;
+
+export function recordOf(r: CandidateRow): MatchRecord {
+  return {
+    names: [r.full_name, ...parseAliases(r.aliases)].map(matchName),
+    nik: r.nik,
+    sex: r.sex,
+    birthDate: r.birth_date,
+    birthYear: r.birth_year,
+    birthEstimated: r.birth_date_estimated === 1,
+    originCode: r.origin_code,
+    mother: r.mother_name ? matchName(r.mother_name) : null,
+  };
+}
+
+/** The NIK and every NIK one digit away from it (a typing slip). */
+function nikNeighbours(nik: string): string[] {
+  const out = [nik];
+  for (let i = 0; i < nik.length; i++)
+    for (let d = 0; d <= 9; d++) {
+      const c = String(d);
+      if (c !== nik[i]) out.push(nik.slice(0, i) + c + nik.slice(i + 1));
+    }
+  return out;
+}
+
+/**
+ * Row ids of people whose names share a blocking key with `names`: within the birth-year window
+ * (and those without a birth year) when the year is known. Common words alone ("siti") are only
+ * looked up when the name has nothing rarer.
+ */
+export async function blockByName(
+  read: ReadRows,
+  names: readonly MatchName[],
+  birthYear: number | null,
+  perKey = PER_KEY,
+): Promise<number[]> {
+  const keys = probeKeys(names);
+  const hasPairs = keys.some((k) => !k.key.startsWith('t:'));
+  const hasRare = hasPairs || keys.some((k) => !k.common);
+  const out = new Set<number>();
+  for (const k of keys) {
+    if (k.common && hasRare) continue;
+    if (out.size >= MAX_CANDIDATES) break;
+    // With word pairs to go by, a single word only finds a shorter name of the same birth year.
+    const window = k.key.startsWith('t:') && hasPairs ? 0 : ESTIMATE_TOLERANCE;
+    const rows =
+      birthYear === null
+        ? await read<{ r: number }>(
+            'SELECT person_rowid AS r FROM person_match_keys WHERE key = ? LIMIT ?',
+            [k.key, perKey],
+          )
+        : await read<{ r: number }>(
+            `SELECT person_rowid AS r FROM person_match_keys
+              WHERE key = ? AND birth_year BETWEEN ? AND ?
+             UNION ALL
+             SELECT person_rowid AS r FROM person_match_keys WHERE key = ? AND birth_year = 0
+             LIMIT ?`,
+            [k.key, birthYear - window, birthYear + window, k.key, perKey],
+          );
+    for (const r of rows) out.add(r.r);
+  }
+  return [...out];
+}
+
+/** Living person rows by row id, in chunks. */
+export async function loadCandidates(
+  read: ReadRows,
+  rowids: readonly number[],
+): Promise<CandidateRow[]> {
+  const out: CandidateRow[] = [];
+  for (let i = 0; i < rowids.length; i += 500) {
+    const chunk = rowids.slice(i, i + 500);
+    out.push(
+      ...(await read<CandidateRow>(
+        // "+": never the merged_into index (nearly every row is NULL there), always the rowids.
+        `SELECT ${CANDIDATE_COLUMNS} FROM persons WHERE rowid IN (${chunk.map(() => '?').join(',')})
+          AND +merged_into IS NULL`,
+        chunk,
+      )),
+    );
+  }
+  return out;
+}
+
+export interface Match {
+  row: CandidateRow;
+  result: MatchResult;
+}
+
+/** Best first: likely before possibly, then by score. */
+export function byStrength(a: Match, b: Match): number {
+  return (
+    (a.result.level === b.result.level ? 0 : a.result.level === 'likely' ? -1 : 1) ||
+    b.result.score - a.result.score
+  );
+}
+
+/** People who are likely or possibly the probe, best first. */
+export async function findMatches(
+  read: ReadRows,
+  probe: MatchRecord,
+  opts: { excludeId?: string } = {},
+): Promise<Match[]> {
+  const rows = new Map<number, CandidateRow>();
+  if (probe.nik) {
+    const niks = nikNeighbours(probe.nik);
+    for (const r of await read<CandidateRow>(
+      `SELECT ${CANDIDATE_COLUMNS} FROM persons WHERE nik IN (${niks.map(() => '?').join(',')})
+        AND +merged_into IS NULL`,
+      niks,
+    ))
+      rows.set(r.rowid, r);
+  }
+  const named = probe.names.filter((n) => n.words.length > 0);
+  if (named.length > 0) {
+    const ids = (await blockByName(read, named, probe.birthYear)).filter((r) => !rows.has(r));
+    for (const r of await loadCandidates(read, ids)) rows.set(r.rowid, r);
+  }
+  const out: Match[] = [];
+  for (const row of rows.values()) {
+    if (row.id === opts.excludeId) continue;
+    const result = scoreMatch(probe, recordOf(row));
+    if (result) out.push({ row, result });
+  }
+  return out.sort(byStrength);
+}
+
+/** Ids of people a decision said are not the same person as `id`. */
+export async function distinctFrom(read: ReadRows, id: string): Promise<Set<string>> {
+  const rows = await read<{ other: string }>(
+    `SELECT b_id AS other FROM person_match_pairs WHERE a_id = ? AND status = 'distinct'
+     UNION SELECT a_id FROM person_match_pairs WHERE b_id = ? AND status = 'distinct'`,
+    [id, id],
+  );
+  return new Set(rows.map((r) => r.other));
+}
 
 export type DuplicateReason =
   'same_nik' | 'similar_name' | 'same_birth_date' | 'close_birth_date' | 'same_origin';
 
-export interface DuplicateProbe {
-  excludeId?: string;
-  nik: string | null;
-  fullName: string;
-  aliases: string[];
-  birthDate: string | null;
-  birthYear: number | null;
-  originCode: string | null;
-}
-
-const MAX_CANDIDATES = 400;
-
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(
-        prev[j]! + 1,
-        cur[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** Folded names count as similar when nearly equal, or when they share two or more words. */
-export function similarNames(a: string, b: string): boolean {
-  if (a === '' || b === '') return false;
-  const compactA = a.replace(/ /g, '');
-  const compactB = b.replace(/ /g, '');
-  const longest = Math.max(compactA.length, compactB.length);
-  if (1 - levenshtein(compactA, compactB) / longest >= 0.8) return true;
-  const wa = new Set(a.split(' ').filter((w) => w.length >= 3));
-  const shared = b.split(' ').filter((w) => w.length >= 3 && wa.has(w));
-  return new Set(shared).size >= 2;
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
-}
-
-/**
- * Likely duplicates of a person being entered: the same NIK, or a similar name together with
- * the same or a close birth date or the same origin. Only reports; the user decides.
- */
-export async function findDuplicates(
-  db: Kysely<DB>,
-  probe: DuplicateProbe,
-): Promise<{ id: string; reasons: DuplicateReason[] }[]> {
-  const found = new Map<string, Set<DuplicateReason>>();
-  const note = (id: string, r: DuplicateReason) => {
-    const set = found.get(id) ?? new Set<DuplicateReason>();
-    set.add(r);
-    found.set(id, set);
-  };
-  const exclude = probe.excludeId ? sql` AND p.id != ${probe.excludeId}` : sql``;
-
-  if (probe.nik) {
-    const same = await sql<{ id: string }>`SELECT p.id FROM persons p
-      WHERE p.nik = ${probe.nik} AND p.merged_into IS NULL${exclude}`.execute(db);
-    for (const r of same.rows) note(r.id, 'same_nik');
-  }
-
-  const probeNames = [probe.fullName, ...probe.aliases].map(foldName).filter((n) => n.length > 0);
-  const words = [...new Set(probeNames.flatMap((n) => n.split(' ')).filter((w) => w.length >= 3))];
-  if (words.length > 0) {
-    const match = words.map((w) => `"${w}"`).join(' OR ');
-    const rows = await sql<{
-      id: string;
-      search_names: string;
-      birth_date: string | null;
-      birth_year: number | null;
-      birth_date_estimated: number;
-      origin_code: string | null;
-    }>`SELECT p.id, p.search_names, p.birth_date, p.birth_year, p.birth_date_estimated, p.origin_code
-      FROM persons_fts f JOIN persons p ON p.rowid = f.rowid
-      WHERE persons_fts MATCH ${match} AND p.merged_into IS NULL${exclude}
-      ORDER BY f.rowid DESC LIMIT ${MAX_CANDIDATES}`.execute(db);
-    const probeRegency = regencyOf(probe.originCode);
-    for (const c of rows.rows) {
-      const theirNames = c.search_names.split(' | ');
-      if (!probeNames.some((pn) => theirNames.some((tn) => similarNames(pn, tn)))) continue;
-      const reasons: DuplicateReason[] = [];
-      if (probe.birthDate && c.birth_date && c.birth_date_estimated === 0) {
-        const d = daysBetween(probe.birthDate, c.birth_date);
-        if (d === 0) reasons.push('same_birth_date');
-        else if (d <= 366) reasons.push('close_birth_date');
-      } else if (
-        probe.birthYear !== null &&
-        c.birth_year !== null &&
-        Math.abs(probe.birthYear - c.birth_year) <= 2
-      ) {
-        reasons.push('close_birth_date');
-      }
-      if (probeRegency && regencyOf(c.origin_code) === probeRegency) reasons.push('same_origin');
-      if (reasons.length === 0) continue;
-      note(c.id, 'similar_name');
-      for (const r of reasons) note(c.id, r);
-    }
-  }
-  return [...found.entries()].map(([id, reasons]) => ({ id, reasons: [...reasons] }));
+/** The short reasons (badges) a result's evidence amounts to. */
+export function reasonsOf(result: MatchResult): DuplicateReason[] {
+  const codes = new Set(result.evidence.map((e) => e.code));
+  const out: DuplicateReason[] = [];
+  if (codes.has('nik_same')) out.push('same_nik');
+  if (result.name && result.name.level !== 'none') out.push('similar_name');
+  if (codes.has('birth_same')) out.push('same_birth_date');
+  if (codes.has('birth_close') || codes.has('birth_estimated')) out.push('close_birth_date');
+  if (codes.has('origin_same')) out.push('same_origin');
+  return out;
 }

@@ -8,10 +8,10 @@
  */
 
 /**
- * Bump when any rule below changes: stored folded names are then rebuilt on the next start
- * (persons/reindex.ts), so old records and new queries fold alike.
+ * Bump when any rule below or in matchNames.ts changes: stored folded names and match keys are
+ * then rebuilt on the next start (persons/reindex.ts), so old records and new queries fold alike.
  */
-export const FOLD_VERSION = '2';
+export const FOLD_VERSION = '3';
 
 /** Whole-word forms, checked before the letter rules. */
 const WORD_FORMS: Record<string, string> = {};

@@ -6,8 +6,10 @@ import { AppError, fieldError } from '../errors';
 import { yearInZone } from '../../../shared/time';
 import { officeTimeZone } from '../office/store';
 import { personColumns, searchOrigin, validatePerson, type PersonFields } from './columns';
-import { findDuplicates } from './duplicates';
+import { distinctFrom, findMatches, kyselyReader, reasonsOf } from './duplicates';
 import { searchNames } from './fold';
+import { matchKeys, matchName } from './matchNames';
+import { decidePair, pairsMerged, queueSavedDuplicates, readReviewQueue } from './reviewQueue';
 import { checkMergeLinks, mergeLinks, personChanged } from './links';
 import { exportPerson, readPersonPage } from './page';
 import { personIdsPage } from './listPage';
@@ -15,7 +17,7 @@ import { loadPerson, loadSummaries, parseAliases } from './store';
 
 /** Audit view of a person: its own fields, without search helpers. */
 function auditView(columns: Record<string, unknown>): Record<string, unknown> {
-  const { search_names: _s, search_origin: _o, name_key: _k, ...rest } = columns;
+  const { search_names: _s, search_origin: _o, name_key: _k, match_keys: _m, ...rest } = columns;
   return rest;
 }
 const AS_PERSON = { recordType: 'person', view: auditView };
@@ -49,30 +51,61 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
   async 'persons.duplicates'(input, ctx) {
     const timeZone = await officeTimeZone(ctx.db);
     const year = yearInZone(ctx.now, timeZone);
-    const found = await findDuplicates(ctx.db, {
-      excludeId: input.excludeId,
-      nik: input.nik,
-      fullName: input.fullName,
-      aliases: input.aliases,
-      birthDate: input.birthDate,
-      birthYear: input.birthDate
-        ? Number(input.birthDate.slice(0, 4))
-        : input.estimatedAge !== null
-          ? year - input.estimatedAge
-          : null,
-      originCode: input.originCode,
-    });
+    const read = kyselyReader(ctx.db);
+    const found = await findMatches(
+      read,
+      {
+        names: [input.fullName, ...input.aliases].map(matchName),
+        nik: input.nik,
+        sex: input.sex,
+        birthDate: input.birthDate,
+        birthYear: input.birthDate
+          ? Number(input.birthDate.slice(0, 4))
+          : input.estimatedAge !== null
+            ? year - input.estimatedAge
+            : null,
+        birthEstimated: !input.birthDate && input.estimatedAge !== null,
+        originCode: input.originCode,
+        mother: input.motherName ? matchName(input.motherName) : null,
+      },
+      { excludeId: input.excludeId },
+    );
+    // Pairs an admin marked "not the same" are not raised again when one of them is edited.
+    const distinct = input.excludeId ? await distinctFrom(read, input.excludeId) : new Set();
+    const shown = found.filter((m) => !distinct.has(m.row.id)).slice(0, 10);
     const summaries = await loadSummaries(
       ctx.db,
-      found.map((f) => f.id),
+      shown.map((m) => m.row.id),
     );
-    const reasons = new Map(found.map((f) => [f.id, f.reasons]));
-    return { candidates: summaries.map((s) => ({ ...s, reasons: reasons.get(s.id) ?? [] })) };
+    return {
+      candidates: summaries.map((s, i) => {
+        const r = shown[i]!.result;
+        return {
+          ...s,
+          reasons: reasonsOf(r),
+          level: r.level,
+          score: r.score,
+          evidence: r.evidence,
+        };
+      }),
+    };
+  },
+
+  async 'persons.reviewQueue'(input, ctx) {
+    const page = Math.floor(input.offset / input.limit) + 1;
+    return { ...(await readReviewQueue(ctx.db, input)), page };
+  },
+
+  async 'persons.reviewDistinct'(input, ctx) {
+    await decidePair(ctx, input.aId, input.bId, 'distinct');
+    return { ok: true as const };
   },
 
   async 'persons.create'(input, ctx) {
     const columns = await saveChecks(ctx, input);
     const id = await insertTracked(ctx, 'persons', columns, AS_PERSON);
+    // Saved despite a likely duplicate: the pair waits in the review queue.
+    await queueSavedDuplicates(ctx, id);
     return (await loadPerson(ctx.db, id))!;
   },
 
@@ -94,6 +127,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
     if (keep.nik && gone.nik && keep.nik !== gone.nik)
       throw fieldError(['mergeId'], 'person.merge_nik_conflict');
     await checkMergeLinks(ctx.db, keep.id, gone.id);
+    await pairsMerged(ctx, gone.id);
 
     // The merged record steps aside first, so its NIK can pass to the surviving one.
     await updateVersioned(
@@ -157,6 +191,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
       photo_file_id: fill('photo_file_id'),
       quality: JSON.stringify(quality),
       search_names: searchNames(keep.full_name, aliases),
+      match_keys: JSON.stringify(matchKeys(keep.full_name, aliases)),
       search_origin: await searchOrigin(ctx.db, originCode),
     };
     await updateVersioned(ctx, 'persons', keep, after, {

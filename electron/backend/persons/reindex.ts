@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { FOLD_VERSION, foldName, originSearchText, searchNames } from './fold';
+import { matchKeys } from './matchNames';
 import { parseAliases } from './store';
 
 /** app_meta: the rule version the stored folded names follow, once all of them do. */
@@ -54,7 +55,8 @@ export interface Reindex {
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
- * Rebuilds the stored folded names (and so the trigram index, through its triggers) when the
+ * Rebuilds the stored folded names and match keys (and so the trigram and match-key indexes,
+ * through their triggers) when the
  * folding rules changed since they were written. Runs in the background in batches, each one
  * transaction that also records how far it got (app_meta), yielding between batches so calls
  * are served; only rows whose text actually changes are written. Returns null when nothing is
@@ -102,10 +104,10 @@ export function startPersonReindex(
     ).map((r) => [r.code, r.name]),
   );
   const read = sqlite.prepare(
-    'SELECT rowid, full_name, aliases, origin_code, search_names, search_origin, name_key FROM persons WHERE rowid > ? ORDER BY rowid LIMIT ?',
+    'SELECT rowid, full_name, aliases, origin_code, search_names, search_origin, name_key, match_keys FROM persons WHERE rowid > ? ORDER BY rowid LIMIT ?',
   );
   const write = sqlite.prepare(
-    'UPDATE persons SET search_names = ?, search_origin = ?, name_key = ? WHERE rowid = ?',
+    'UPDATE persons SET search_names = ?, search_origin = ?, name_key = ?, match_keys = ? WHERE rowid = ?',
   );
   const batch = sqlite.transaction((size: number) => {
     const rows = read.all(progress.after, size) as {
@@ -116,13 +118,21 @@ export function startPersonReindex(
       search_names: string;
       search_origin: string;
       name_key: string;
+      match_keys: string;
     }[];
     for (const r of rows) {
-      const names = searchNames(r.full_name, parseAliases(r.aliases));
+      const aliases = parseAliases(r.aliases);
+      const names = searchNames(r.full_name, aliases);
+      const keys = JSON.stringify(matchKeys(r.full_name, aliases));
       const origin = originSearchText(r.origin_code, (c) => regionNames.get(c));
       const key = foldName(r.full_name);
-      if (names !== r.search_names || origin !== r.search_origin || key !== r.name_key)
-        write.run(names, origin, key, r.rowid);
+      if (
+        names !== r.search_names ||
+        origin !== r.search_origin ||
+        key !== r.name_key ||
+        keys !== r.match_keys
+      )
+        write.run(names, origin, key, keys, r.rowid);
     }
     if (rows.length > 0) {
       progress.after = rows[rows.length - 1]!.rowid;

@@ -1,6 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { foldWords, foldWordsLetters, plainWords, searchNames } from './fold';
+import { blockByName, kyselyReader, loadCandidates, recordOf } from './duplicates';
+import { matchName } from './matchNames';
+import { compareNames } from './nameSimilarity';
 import { reindexProgress } from './reindex';
 import { parseAliases } from './store';
 
@@ -163,7 +166,42 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
     );
     if (score > 0) add(c.id, c.rowid, score);
   }
+  // Few whole-word matches: the matcher's keys find other spellings and slips of the pen.
+  const strong = [...scored.values()].filter((v) => v.score >= 60).length;
+  if (strong < SPELLING_BELOW) await addSpellingMatches(db, text, year, add);
   return rank(scored, query.limit);
+}
+
+/** Rows read per key for search: the first page of results needs only the best few. */
+const SPELLING_PER_KEY = 60;
+/** Other spellings are looked for when fewer whole-word matches than this were found. */
+const SPELLING_BELOW = 5;
+
+/**
+ * People whose name (or alias) holds every query word in some spelling or with a slip, ranked
+ * below whole-word and prefix matches (under 60) by how well the query's words are matched.
+ * Merged records carry no keys, so they are never found this way.
+ */
+async function addSpellingMatches(
+  db: Kysely<DB>,
+  text: string,
+  year: number | null,
+  add: (id: string, rowid: number, score: number) => void,
+): Promise<void> {
+  const q = matchName(text);
+  if (q.words.filter((w) => !w.initial && w.spell.length >= 3).length === 0) return;
+  const read = kyselyReader(db);
+  const rowids = await blockByName(read, [q], year, SPELLING_PER_KEY);
+  for (const row of await loadCandidates(read, rowids)) {
+    if (year !== null && row.birth_year !== year) continue;
+    let best = 0;
+    for (const name of recordOf(row).names) {
+      const c = compareNames(q, name);
+      if (c.coverA < 0.85 || c.pairs.length < q.words.length) continue;
+      best = Math.max(best, 35 + 20 * c.coverA + 4 * c.score);
+    }
+    if (best > 0) add(row.id, row.rowid, best);
+  }
 }
 
 /**

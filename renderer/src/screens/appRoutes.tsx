@@ -7,6 +7,7 @@ import {
   IconBuildingCommunity,
   IconCalendarOff,
   IconCategory,
+  IconCopy,
   IconGitMerge,
   IconHash,
   IconHome,
@@ -27,6 +28,7 @@ import { ComplaintNumberingPage } from './admin/ComplaintNumbering';
 import { HolidaysPage } from './admin/Holidays';
 import { OfficePage } from './admin/Office';
 import { PersonMergePage } from './admin/PersonMerge';
+import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { complaintRoutes } from './complaints/routes';
@@ -62,6 +64,13 @@ export const ADMIN_ENTRIES = [
   admin('/admin/audit', 'nav.admin.audit', 'audit.list', IconListSearch, AuditPage),
   admin('/admin/shelters', 'nav.admin.shelters', 'shelters.save', IconBed, SheltersAdminPage),
   admin('/admin/merge', 'nav.admin.merge', 'persons.merge', IconGitMerge, PersonMergePage),
+  admin(
+    '/admin/duplicates',
+    'nav.admin.review',
+    'persons.reviewQueue',
+    IconCopy,
+    DuplicateReviewPage,
+  ),
   admin(
     '/admin/complaint-categories',
     'nav.admin.complaintCategories',

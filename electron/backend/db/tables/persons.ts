@@ -43,8 +43,32 @@ export interface PersonsTable extends Tracked {
   search_names: string;
   search_origin: Generated<string>;
   name_key: string;
+  /** JSON array of blocking keys (persons/matchNames.ts), indexed in person_match_keys. */
+  match_keys: Generated<string>;
+}
+
+/** Kept in step with persons.match_keys by triggers (migration 0013); read only. */
+export interface PersonMatchKeysTable {
+  key: string;
+  birth_year: number;
+  person_rowid: number;
+}
+
+export interface PersonMatchPairsTable {
+  a_id: string;
+  b_id: string;
+  level: 'likely' | 'possibly';
+  score: number;
+  /** JSON array of evidence (persons/matchScore.ts). */
+  evidence: string;
+  status: Generated<'open' | 'merged' | 'distinct'>;
+  found_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
 }
 
 export interface PersonTables {
   persons: PersonsTable;
+  person_match_keys: PersonMatchKeysTable;
+  person_match_pairs: PersonMatchPairsTable;
 }

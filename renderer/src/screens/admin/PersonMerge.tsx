@@ -19,7 +19,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconGitMerge, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { contract, type Output } from '../../../../shared/contract';
 import type { PersonSummary } from '../../../../shared/contract/persons';
@@ -30,7 +30,7 @@ import { FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
-import { navigate } from '../../lib/router';
+import { navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { ageText, IdentityBadge, NikText } from '../persons/PersonFacts';
 import { PersonSearch } from '../persons/PersonSearch';
@@ -172,6 +172,21 @@ export function PersonMergePage() {
   const t = useT();
   const [first, setFirst] = useState<PersonSummary | null>(null);
   const [second, setSecond] = useState<PersonSummary | null>(null);
+  // Opened from the review queue (`?a=…&b=…`): both records already chosen.
+  const params = useQueryParams();
+  useEffect(() => {
+    if (!params.a || !params.b) return;
+    void Promise.all([
+      call('persons.get', { id: params.a }),
+      call('persons.get', { id: params.b }),
+    ]).then(
+      ([a, b]) => {
+        setFirst(a.person);
+        setSecond(b.person);
+      },
+      () => {},
+    );
+  }, [params.a, params.b]);
   const [keep, setKeep] = useState<'a' | 'b'>('a');
   const [confirming, setConfirming] = useState(false);
   const both = first && second ? `${first.id}:${second.id}` : null;

@@ -1,5 +1,8 @@
-/** Likely duplicates found before saving: the same NIK refuses, a similar person warns. */
-import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+/**
+ * Likely duplicates found before saving: the same NIK refuses, a similar person warns, each with
+ * the matcher's level and evidence.
+ */
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconBan,
@@ -9,6 +12,7 @@ import {
 import type { z } from 'zod';
 import type { duplicateCandidate } from '../../../../shared/contract/persons';
 import { useT } from '../../i18n/I18nProvider';
+import { MatchEvidenceList, MatchLevelBadge } from './MatchEvidence';
 import { IdentityBadge, LastStayText, PersonLines } from './PersonFacts';
 
 export type DuplicateCandidate = z.infer<typeof duplicateCandidate>;
@@ -48,21 +52,12 @@ export function DuplicatesAlert({
             <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
               <PersonLines person={c}>
                 <LastStayText lastStay={c.lastStay} />
-                <Group gap={4} mt={4}>
-                  {c.reasons.map((r) => (
-                    <Badge
-                      key={r}
-                      size="sm"
-                      variant="outline"
-                      color={sameNik ? 'red' : 'orange'}
-                      tt="none"
-                    >
-                      {t(`person.duplicates.reason.${r}`)}
-                    </Badge>
-                  ))}
-                </Group>
+                <Stack gap={4} mt={4}>
+                  <MatchEvidenceList evidence={c.evidence} color={sameNik ? 'red' : 'orange'} />
+                </Stack>
               </PersonLines>
               <Stack gap={6} align="flex-end">
+                <MatchLevelBadge level={c.level} />
                 <IdentityBadge status={c.identityStatus} />
                 <Button
                   size="xs"

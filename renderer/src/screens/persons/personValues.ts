@@ -157,8 +157,10 @@ export function probeOf(v: PersonValues, excludeId?: string): Input<'persons.dup
     nik: /^\d{16}$/.test(nik) ? nik : null,
     fullName: v.fullName.trim(),
     aliases: input.aliases ?? [],
+    sex: input.sex ?? null,
     birthDate: input.birthDate ?? null,
     estimatedAge: input.estimatedAge ?? null,
     originCode: v.originCode,
+    motherName: input.motherName ?? null,
   };
 }

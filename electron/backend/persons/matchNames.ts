@@ -1,0 +1,303 @@
+/**
+ * Names read for matching (duplicate check, search ranking, review queue): honorifics, kin
+ * terms, titles and abbreviations recognised as such, and each word brought to one spelling
+ * across the variants Indonesian names are written in. Display keeps the name as typed; these
+ * forms are only compared. Search folding (fold.ts) stays milder: it must not merge words a
+ * clerk types on purpose, while matching must find the same person written five ways.
+ */
+import { foldWord } from './fold';
+
+/**
+ * Honorifics and kin terms (Banjar, Javanese, Islamic), and patronymic links: ignored when
+ * names are compared. Lower case, dots removed ("K.H." is "kh").
+ */
+const HONORIFICS = new Set([
+  // Banjar
+  'utuh',
+  'aluh',
+  'galuh',
+  'gusti',
+  'antung',
+  'andin',
+  'nanang',
+  'diang',
+  // Javanese, Islamic
+  'h',
+  'hj',
+  'haji',
+  'hajjah',
+  'hajah',
+  'kh',
+  'kyai',
+  'kiai',
+  'ustadz',
+  'ustad',
+  'ustaz',
+  'ustadzah',
+  'ustazah',
+  'raden',
+  'rd',
+  'ny',
+  'nn',
+  'tn',
+  'bin',
+  'binti',
+  'bt',
+]);
+
+/** Academic and professional titles, as written without their dots (S.Pd. is "spd"). */
+const TITLES = new Set([
+  'spd',
+  'spdi',
+  'spdsd',
+  'ssos',
+  'sag',
+  'shi',
+  'ssy',
+  'sh',
+  'se',
+  'st',
+  'ssi',
+  'skm',
+  'skep',
+  'sked',
+  'sip',
+  'sp',
+  'ak',
+  'amd',
+  'amdkep',
+  'amdkeb',
+  'mpd',
+  'msi',
+  'mm',
+  'mh',
+  'mag',
+  'mkes',
+  'mt',
+  'ma',
+  'dr',
+  'drs',
+  'dra',
+  'ir',
+  'prof',
+  'ns',
+  'bsc',
+  'ba',
+]);
+
+/** Abbreviations of name words (M., Moh., Abd., St.), read as the word they stand for. */
+const ABBREVIATIONS: Record<string, string> = {
+  mu: 'muhammad',
+  moh: 'muhammad',
+  muh: 'muhammad',
+  mhd: 'muhammad',
+  mhmd: 'muhammad',
+  mohd: 'muhammad',
+  abd: 'abdul',
+  st: 'siti',
+};
+
+/**
+ * Name words so common that one alone says little (weight halved in scores; never used alone
+ * to find candidates when a rarer word is there). In spelled form (see `spell`).
+ */
+export const COMMON_WORDS = new Set([
+  'muhamat',
+  'ahmat',
+  'abdul',
+  'siti',
+  'nur',
+  'sri',
+  'dewi',
+  'putri',
+  'nurul',
+  'rahmat',
+  'agus',
+  'budi',
+]);
+
+export interface NameWord {
+  /** The word as typed (for evidence), e.g. "Hariyanto", "M.". */
+  raw: string;
+  /** One spelling for every variant: "harianto". */
+  spell: string;
+  /** A single letter standing for a word ("A." of "A. Rahman"; "M." may be Muhammad or Mukhlis). */
+  initial: boolean;
+  /** The first letter as written, before the spelling rules (Z of Zakaria, spelled "sakaria"). */
+  first: string;
+}
+
+export interface MatchName {
+  words: NameWord[];
+  /** Honorifics and titles that were set aside, as typed. */
+  ignored: string[];
+}
+
+/** Letter rules in the order they apply (dz before z, sy before s, ph before p). */
+const SPELLING_RULES: [RegExp, string][] = [
+  [/dz/g, 'z'],
+  [/q/g, 'k'],
+  [/x/g, 'ks'],
+  [/sy/g, 's'],
+  [/z/g, 's'],
+  [/ph/g, 'f'],
+  [/[fv]/g, 'p'],
+  [/kh/g, 'h'],
+  [/ch/g, 'h'],
+  [/ie/g, 'i'],
+  [/au/g, 'o'],
+];
+
+/**
+ * One spelling for the variant classes of Indonesian names, after the search folding
+ * (old spelling, ch/kh, double letters, forms of Muhammad and Ahmad):
+ * dz/z/s, sy/s, q/k, x/ks, f/p/v and ph, kh/h, ie/i, au/o, y/i inside words and j/y at the
+ * start (Jusuf/Yusuf), doubled vowels, a final h after a vowel (Nafisah/Nafisa), final d/t,
+ * final o/a (Sutrisno/Sutrisna).
+ */
+export function spell(word: string): string {
+  let s = foldWord(word);
+  for (const [from, to] of SPELLING_RULES) s = s.replace(from, to);
+  if (s.startsWith('j')) s = 'y' + s.slice(1);
+  s = s.slice(0, 1) + s.slice(1).replace(/y/g, 'i');
+  s = s.replace(/(\p{L})\1+/gu, '$1');
+  if (s.length > 3) s = s.replace(/([aeiou])h$/, '$1');
+  if (s.length > 3) s = s.replace(/d$/, 't').replace(/o$/, 'a');
+  return s;
+}
+
+/**
+ * A coarse phonetic key for finding candidates (never for deciding): the spelling above without
+ * h, its first letter, then its consonants with repeats made single ("harianto" → "arnt").
+ */
+export function phoneticKey(spelled: string): string {
+  const s = spelled.replace(/h/g, '');
+  if (s === '') return spelled;
+  return (s[0]! + s.slice(1).replace(/[aeiou]/g, '')).replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** Splits "K.H. M.Yusuf, S.Pd." into chunks, keeping dotted titles ("spd", "kh") together. */
+function chunks(text: string): { raw: string; joined: string }[] {
+  const out: { raw: string; joined: string }[] = [];
+  for (const part of text.split(/[\s,;/()]+/)) {
+    if (part === '') continue;
+    const plain = part
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/['’`]/g, '');
+    const joined = plain.replace(/[^\p{L}\p{N}]+/gu, '');
+    if (joined === '') continue;
+    // A dotted form that spells a title or honorific as a whole (S.Pd., K.H., A.Md.).
+    if (plain.includes('.') && (TITLES.has(joined) || HONORIFICS.has(joined))) {
+      out.push({ raw: part, joined });
+      continue;
+    }
+    for (const piece of plain.split(/[^\p{L}\p{N}]+/u))
+      if (piece) out.push({ raw: part, joined: piece });
+  }
+  return out;
+}
+
+/** Names repeat (a registry shares a few thousand words): each is read once. */
+const cache = new Map<string, MatchName>();
+const CACHE_SIZE = 50_000;
+
+/** A name read for matching: its words in one spelling, honorifics and titles set aside. */
+export function matchName(text: string): MatchName {
+  let hit = cache.get(text);
+  if (!hit) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(text, (hit = readName(text)));
+  }
+  return hit;
+}
+
+function readName(text: string): MatchName {
+  const words: NameWord[] = [];
+  const ignored: string[] = [];
+  const all = chunks(text);
+  for (const c of all) {
+    if (HONORIFICS.has(c.joined) || TITLES.has(c.joined)) {
+      // "St." alone before a name is Siti, "S.T." is a title.
+      if (c.joined === 'st' && !c.raw.slice(0, -1).includes('.')) {
+        words.push({ raw: c.raw, spell: spell('siti'), initial: false, first: 's' });
+        continue;
+      }
+      ignored.push(c.raw);
+      continue;
+    }
+    const expanded = ABBREVIATIONS[c.joined] ?? c.joined;
+    const initial = expanded.length === 1 && /\p{L}/u.test(expanded);
+    words.push({
+      raw: c.raw,
+      spell: initial ? expanded : spell(expanded),
+      initial,
+      first: expanded[0]!,
+    });
+  }
+  // A name that is nothing but honorifics ("Utuh", "Galuh") is compared as written.
+  if (words.length === 0 && all.length > 0)
+    return {
+      words: all.map((c) => ({
+        raw: c.raw,
+        spell: spell(c.joined),
+        initial: c.joined.length === 1,
+        first: c.joined[0]!,
+      })),
+      ignored: [],
+    };
+  return { words, ignored };
+}
+
+/** Words used for candidate keys: not initials, not digits. */
+function keyWords(name: MatchName): string[] {
+  return [
+    ...new Set(
+      name.words
+        .filter((w) => !w.initial && /\p{L}/u.test(w.spell))
+        .map((w) => phoneticKey(w.spell)),
+    ),
+  ];
+}
+
+/**
+ * The blocking keys a person is found by (stored in persons.match_keys, indexed with the birth
+ * year in person_match_keys): per name word `t:`, per pair of words `p:` (sorted, so word order
+ * does not matter), and the whole name's sorted words `n:` when it has three or more.
+ */
+export function matchKeys(fullName: string, aliases: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const text of [fullName, ...aliases]) {
+    const words = keyWords(matchName(text)).sort();
+    for (const w of words) keys.add(`t:${w}`);
+    const capped = words.slice(0, 6);
+    for (let i = 0; i < capped.length; i++)
+      for (let j = i + 1; j < capped.length; j++) keys.add(`p:${capped[i]}|${capped[j]}`);
+    if (words.length >= 3) keys.add(`n:${words.join('|')}`);
+  }
+  return [...keys];
+}
+
+/** Keys to look a probe up by, most selective first: whole name, pairs, then single words. */
+export function probeKeys(names: readonly MatchName[]): { key: string; common: boolean }[] {
+  const whole: string[] = [];
+  const pairs: string[] = [];
+  const singles: { key: string; common: boolean }[] = [];
+  for (const name of names) {
+    const spelled = name.words.filter((w) => !w.initial);
+    const words = keyWords(name).sort();
+    if (words.length >= 3) whole.push(`n:${words.join('|')}`);
+    const capped = words.slice(0, 6);
+    for (let i = 0; i < capped.length; i++)
+      for (let j = i + 1; j < capped.length; j++) pairs.push(`p:${capped[i]}|${capped[j]}`);
+    for (const w of spelled)
+      singles.push({ key: `t:${phoneticKey(w.spell)}`, common: COMMON_WORDS.has(w.spell) });
+  }
+  const seen = new Set<string>();
+  return [
+    ...whole.map((key) => ({ key, common: false })),
+    ...pairs.map((key) => ({ key, common: false })),
+    ...singles,
+  ].filter((k) => (seen.has(k.key) ? false : (seen.add(k.key), true)));
+}

@@ -57,14 +57,17 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
       .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id!))
       .executeTakeFirst();
     if (clash) throw fieldError(['name'], 'shelter.room_taken', { name: input.name });
+    if (input.ageMin !== null && input.ageMax !== null && input.ageMin > input.ageMax)
+      throw fieldError(['ageMax'], 'shelter.age_range_order');
+    const values = {
+      name: input.name,
+      kind: input.kind,
+      age_min: input.ageMin,
+      age_max: input.ageMax,
+    };
     const opts = { recordType: 'shelter_room' };
     if (!input.id) {
-      await insertTracked(
-        ctx,
-        'shelter_rooms',
-        { shelter_id: input.shelterId, name: input.name },
-        opts,
-      );
+      await insertTracked(ctx, 'shelter_rooms', { shelter_id: input.shelterId, ...values }, opts);
       return (await loadShelter(ctx.db, input.shelterId))!;
     }
     const before = await loadForChange(
@@ -77,7 +80,7 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
           throw fieldError(['shelterId'], 'stay.room_wrong_shelter');
       },
     );
-    await updateVersioned(ctx, 'shelter_rooms', before, { name: input.name }, opts);
+    await updateVersioned(ctx, 'shelter_rooms', before, values, opts);
     return (await loadShelter(ctx.db, input.shelterId))!;
   },
 
@@ -96,7 +99,7 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
       .$if(Boolean(input.id), (q) => q.where('id', '!=', input.id!))
       .executeTakeFirst();
     if (clash) throw fieldError(['label'], 'stay.bed_label_taken', { label: input.label });
-    const values = { label: input.label, section: input.section, active: input.active ? 1 : 0 };
+    const values = { label: input.label, active: input.active ? 1 : 0 };
     const opts = { recordType: 'shelter_bed' };
     if (!input.id) {
       await insertTracked(

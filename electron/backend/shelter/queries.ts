@@ -42,6 +42,9 @@ export async function loadShelters(
         id: r.id,
         shelterId: r.shelter_id,
         name: r.name,
+        kind: r.kind,
+        ageMin: r.age_min,
+        ageMax: r.age_max,
         version: r.version,
         beds: beds
           .filter((b) => b.room_id === r.id)
@@ -49,7 +52,6 @@ export async function loadShelters(
             id: b.id,
             roomId: b.room_id,
             label: b.label,
-            section: b.section,
             active: b.active === 1,
             version: b.version,
           })),

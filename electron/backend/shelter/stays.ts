@@ -11,12 +11,14 @@ import { requireUser } from '../dispatch/context';
 import { AppError, fieldError, fieldErrors, notFound } from '../errors';
 import { loadSummaries } from '../persons/store';
 import { regencyOf, regionRefs } from '../regions/refs';
+import { checkPlacement, noteOverride } from './placement';
 import { loadStay, ppksOf, shelterClock, stayDays } from './queries';
 
 type StayMethods = Pick<
   typeof shelterContract,
   | 'stays.roster'
   | 'stays.checkIn'
+  | 'stays.moveBed'
   | 'stays.get'
   | 'stays.logEvent'
   | 'stays.checkOut'
@@ -135,6 +137,29 @@ function checkoutColumns(f: ParsedInput<'stays.checkOut'>) {
   };
 }
 
+/** An existing bed in use; the room's rules are checked separately (placement.ts). */
+async function usableBed(ctx: Ctx, bedId: string) {
+  const bed = await ctx.db
+    .selectFrom('shelter_beds')
+    .selectAll()
+    .where('id', '=', bedId)
+    .executeTakeFirst();
+  if (!bed) throw fieldError(['bedId'], 'error.not_found');
+  if (bed.active !== 1) throw fieldError(['bedId'], 'stay.bed_inactive');
+  return bed;
+}
+
+/** Someone already sleeps there (the unique index would refuse it too, less politely). */
+async function refuseTaken(ctx: Ctx, bed: { id: string; label: string }): Promise<void> {
+  const taken = await ctx.db
+    .selectFrom('stays')
+    .select('id')
+    .where('bed_id', '=', bed.id)
+    .where('checkout_at', 'is', null)
+    .executeTakeFirst();
+  if (taken) throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
+}
+
 export const stayHandlers: HandlersOf<StayMethods> = {
   async 'stays.roster'(input, ctx) {
     const clock = await shelterClock(ctx.db, ctx.now);
@@ -148,10 +173,12 @@ export const stayHandlers: HandlersOf<StayMethods> = {
         'shelter_beds.id',
         'shelter_beds.room_id',
         'shelter_beds.label',
-        'shelter_beds.section',
         'shelter_beds.active',
         'shelter_beds.version',
         'shelter_rooms.name as roomName',
+        'shelter_rooms.kind as roomKind',
+        'shelter_rooms.age_min',
+        'shelter_rooms.age_max',
         'stays.id as stayId',
         'stays.person_id',
         'stays.checkin_at',
@@ -178,11 +205,13 @@ export const stayHandlers: HandlersOf<StayMethods> = {
             id: b.id,
             roomId: b.room_id,
             label: b.label,
-            section: b.section,
             active: b.active === 1,
             version: b.version,
           },
           roomName: b.roomName,
+          roomKind: b.roomKind,
+          ageMin: b.age_min,
+          ageMax: b.age_max,
           stay:
             b.stayId && b.person_id && b.checkin_at
               ? {
@@ -208,13 +237,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       .executeTakeFirst();
     if (!person) throw fieldError(['personId'], 'error.not_found');
     if (person.merged_into) throw fieldError(['personId'], 'stay.person_merged');
-    const bed = await ctx.db
-      .selectFrom('shelter_beds')
-      .selectAll()
-      .where('id', '=', input.bedId)
-      .executeTakeFirst();
-    if (!bed) throw fieldError(['bedId'], 'error.not_found');
-    if (bed.active !== 1) throw fieldError(['bedId'], 'stay.bed_inactive');
+    const bed = await usableBed(ctx, input.bedId);
     const checkinAt = input.checkinAt ? new Date(input.checkinAt).toISOString() : ctx.nowIso;
     if (new Date(checkinAt).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
       throw fieldError(['checkinAt'], 'stay.checkin_future');
@@ -237,19 +260,19 @@ export const stayHandlers: HandlersOf<StayMethods> = {
         since: when(current.checkin_at, clock.timeZone),
       });
     }
-    const taken = await ctx.db
-      .selectFrom('stays')
-      .select('id')
-      .where('bed_id', '=', bed.id)
-      .where('checkout_at', 'is', null)
-      .executeTakeFirst();
-    if (taken) throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
+    await refuseTaken(ctx, bed);
     const overlaps = await overlapIssues(
       ctx,
       { personId: person.id, bedId: bed.id, checkinAt, checkoutAt: null },
       clock.timeZone,
     );
     if (overlaps.length > 0) throw fieldErrors(overlaps);
+    const { overrideReason } = input;
+    const mismatches = await checkPlacement(
+      ctx,
+      { personId: person.id, roomId: bed.room_id, overrideReason },
+      clock.timeZone,
+    );
 
     const values = {
       person_id: person.id,
@@ -270,6 +293,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       id = await insertTracked(ctx, 'stays', values, {
         recordType: 'stay',
         extra: { ppks: [null, ppks] },
+        ...(mismatches.length > 0 && overrideReason ? { note: overrideReason } : {}),
       });
     } catch (e) {
       constraintConflict(e, bed.label, person.full_name, when(checkinAt, clock.timeZone));
@@ -278,7 +302,45 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       .insertInto('stay_ppks')
       .values(ppks.map((p) => ({ stay_id: id, ppks: p, checkin_at: checkinAt })))
       .execute();
+    if (mismatches.length > 0 && overrideReason) {
+      await noteOverride(ctx, { id, at: checkinAt }, overrideReason, mismatches);
+    }
     return (await loadStay(ctx.db, id, clock))!;
+  },
+
+  async 'stays.moveBed'(input, ctx) {
+    const clock = await shelterClock(ctx.db, ctx.now);
+    const before = await loadForChange(ctx.db, 'stays', input.id, input.version, (stay) => {
+      if (stay.checkout_at) {
+        throw new AppError('CONFLICT', 'stay.already_checked_out', {
+          at: when(stay.checkout_at, clock.timeZone),
+        });
+      }
+    });
+    if (before.bed_id === input.bedId) throw fieldError(['bedId'], 'stay.move_same_bed');
+    const bed = await usableBed(ctx, input.bedId);
+    await refuseTaken(ctx, bed);
+    const overlaps = await overlapIssues(
+      ctx,
+      { personId: before.person_id, bedId: bed.id, checkinAt: before.checkin_at, checkoutAt: null },
+      clock.timeZone,
+    );
+    // Only the bed can clash: the person's own stay is this one.
+    const bedClash = overlaps.filter((i) => i.key === 'stay.overlaps_bed');
+    if (bedClash.length > 0) throw fieldErrors(bedClash.map((i) => ({ ...i, path: ['bedId'] })));
+    const { overrideReason } = input;
+    const mismatches = await checkPlacement(
+      ctx,
+      { personId: before.person_id, roomId: bed.room_id, overrideReason },
+      clock.timeZone,
+    );
+    const override = mismatches.length > 0 && overrideReason ? { note: overrideReason } : {};
+    const columns = { bed_id: bed.id, shelter_id: bed.shelter_id };
+    await updateVersioned(ctx, 'stays', before, columns, { recordType: 'stay', ...override });
+    if (mismatches.length > 0 && overrideReason) {
+      await noteOverride(ctx, { id: before.id, at: ctx.nowIso }, overrideReason, mismatches);
+    }
+    return (await loadStay(ctx.db, before.id, clock))!;
   },
 
   async 'stays.get'(input, ctx) {

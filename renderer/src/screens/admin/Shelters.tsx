@@ -4,6 +4,7 @@ import {
   Button,
   Group,
   NumberInput,
+  type NumberInputProps,
   Paper,
   SegmentedControl,
   Select,
@@ -18,7 +19,7 @@ import {
 import { IconBedFlat, IconDoor, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Shelter } from '../../../../shared/contract/shelter';
-import { BED_SECTIONS } from '../../../../shared/reference/shelter';
+import { ROOM_KINDS, type RoomKind } from '../../../../shared/reference/shelter';
 import { call, callChecked } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
@@ -27,13 +28,12 @@ import { useT } from '../../i18n/I18nProvider';
 import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { tn } from '../shelter/labels';
-import { SectionBadge } from '../shelter/RosterBoard';
+import { RoomKindBadge } from '../shelter/RoomKind';
 import '../shelter/shelter.css';
 import { AddButton } from '../../components/AddButton';
 
 type Room = Shelter['rooms'][number];
 type Bed = Room['beds'][number];
-type Section = (typeof BED_SECTIONS)[number];
 
 type Dialog =
   | { kind: 'shelter'; shelter: Shelter | null }
@@ -46,40 +46,46 @@ interface DialogProps {
   onReload: () => void;
 }
 
-function ShelterForm({
-  shelter,
-  onDone,
-  onCancel,
-  onReload,
-}: DialogProps & { shelter: Shelter | null }) {
+/** The three dialogs save alike: the same notice, then close (or reload a stale record). */
+function useSaveForm<T extends object>(
+  initial: T,
+  props: DialogProps,
+  submit: (values: T) => Promise<unknown>,
+) {
+  return useForm(initial, {
+    submit,
+    success: 'shelters.admin.saved',
+    onSaved: props.onDone,
+    onReload: props.onReload,
+  });
+}
+
+/** Whole years from a number field; left empty: no limit. */
+const ageValue = (v: string) => (v === '' ? null : Number(v));
+
+function ShelterForm({ shelter, ...props }: DialogProps & { shelter: Shelter | null }) {
   const t = useT();
-  const form = useForm(
-    {
-      name: shelter?.name ?? '',
-      address: shelter?.address ?? '',
-      capacity: shelter ? String(shelter.capacity) : '',
-      active: shelter?.active ?? true,
-    },
-    {
-      submit: (v) =>
-        callChecked('shelters.save', {
-          ...(shelter ? { id: shelter.id, version: shelter.version } : {}),
-          name: v.name,
-          address: v.address,
-          // Left empty: sent as missing, so the check says "Wajib diisi" at the field.
-          capacity: (v.capacity === '' ? undefined : Number(v.capacity)) as number,
-          active: v.active,
-        }),
-      success: 'shelters.admin.saved',
-      onSaved: onDone,
-      onReload,
-    },
+  const initial = {
+    name: shelter?.name ?? '',
+    address: shelter?.address ?? '',
+    capacity: shelter ? String(shelter.capacity) : '',
+    active: shelter?.active ?? true,
+  };
+  const form = useSaveForm(initial, props, (v) =>
+    callChecked('shelters.save', {
+      ...(shelter ? { id: shelter.id, version: shelter.version } : {}),
+      name: v.name,
+      address: v.address,
+      // Left empty: sent as missing, so the check says "Wajib diisi" at the field.
+      capacity: (v.capacity === '' ? undefined : Number(v.capacity)) as number,
+      active: v.active,
+    }),
   );
   return (
     <FormModal
       form={form}
       title={t(shelter ? 'shelters.admin.edit' : 'shelters.admin.add')}
-      onClose={onCancel}
+      onClose={props.onCancel}
     >
       <TextInput
         label={t('shelter.name')}
@@ -89,18 +95,14 @@ function ShelterForm({
         {...form.text('name')}
       />
       <TextInput label={t('shelter.address')} maxLength={300} {...form.text('address')} />
-      <NumberInput
+      <WholeNumber
         label={t('shelter.capacity')}
         description={t('shelters.admin.capacity.help')}
         required
-        min={0}
         max={1000}
-        allowDecimal={false}
-        allowNegative={false}
         value={form.values.capacity}
-        onChange={(v) => form.set('capacity', String(v))}
+        onChange={(v) => form.set('capacity', v)}
         error={form.errorText('capacity')}
-        w={200}
       />
       {shelter && (
         <Switch
@@ -113,33 +115,54 @@ function ShelterForm({
   );
 }
 
+/** A count or an age: whole, not negative, kept as typed text so empty stays empty. */
+function WholeNumber(
+  props: Omit<NumberInputProps, 'value' | 'onChange'> & {
+    value: string;
+    onChange: (value: string) => void;
+  },
+) {
+  const { onChange, ...rest } = props;
+  return (
+    <NumberInput
+      min={0}
+      allowDecimal={false}
+      allowNegative={false}
+      w={200}
+      {...rest}
+      onChange={(v) => onChange(String(v))}
+    />
+  );
+}
+
 function RoomForm({
   shelter,
   room,
-  onDone,
-  onCancel,
-  onReload,
+  ...props
 }: DialogProps & { shelter: Shelter; room: Room | null }) {
   const t = useT();
-  const form = useForm(
-    { name: room?.name ?? '' },
-    {
-      submit: (v) =>
-        callChecked('shelters.saveRoom', {
-          ...(room ? { id: room.id, version: room.version } : {}),
-          shelterId: shelter.id,
-          name: v.name,
-        }),
-      success: 'shelters.admin.saved',
-      onSaved: onDone,
-      onReload,
-    },
+  const initial = {
+    name: room?.name ?? '',
+    kind: room?.kind ?? ('men' as RoomKind),
+    ageMin: room?.ageMin?.toString() ?? '',
+    ageMax: room?.ageMax?.toString() ?? '',
+  };
+  const form = useSaveForm(initial, props, (v) =>
+    callChecked('shelters.saveRoom', {
+      ...(room ? { id: room.id, version: room.version } : {}),
+      shelterId: shelter.id,
+      name: v.name,
+      kind: v.kind,
+      ageMin: ageValue(v.ageMin),
+      ageMax: ageValue(v.ageMax),
+    }),
   );
   return (
     <FormModal
       form={form}
       title={t(room ? 'shelters.admin.editRoom' : 'shelters.admin.addRoom')}
-      onClose={onCancel}
+      onClose={props.onCancel}
+      size="lg"
     >
       <Text size="sm" c="dimmed">
         {shelter.name}
@@ -151,6 +174,35 @@ function RoomForm({
         maxLength={100}
         {...form.text('name')}
       />
+      <Stack gap={6}>
+        <Text size="sm" fw={500} id="room-kind-label">
+          {t('shelter.roomKind')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="room-kind-label"
+          value={form.values.kind}
+          onChange={(k) => form.set('kind', k as RoomKind)}
+          data={ROOM_KINDS.map((k) => ({ value: k, label: t(`shelter.roomKind.${k}`) }))}
+          data-testid="room-kind"
+        />
+      </Stack>
+      <Stack gap={6}>
+        <Group gap="md" align="flex-start">
+          {(['ageMin', 'ageMax'] as const).map((name) => (
+            <WholeNumber
+              key={name}
+              label={t(`shelter.${name}`)}
+              max={120}
+              value={form.values[name]}
+              onChange={(v) => form.set(name, v)}
+              error={form.errorText(name)}
+            />
+          ))}
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('shelter.ageRangeHint')}
+        </Text>
+      </Stack>
     </FormModal>
   );
 }
@@ -159,35 +211,18 @@ function BedForm({
   shelter,
   room,
   bed,
-  onDone,
-  onCancel,
-  onReload,
+  ...props
 }: DialogProps & { shelter: Shelter; room: Room; bed: Bed | null }) {
   const t = useT();
-  const lastSection = room.beds[room.beds.length - 1]?.section ?? 'men';
-  const form = useForm<{ roomId: string; label: string; section: Section; active: boolean }>(
-    {
-      roomId: room.id,
-      label: bed?.label ?? '',
-      section: bed?.section ?? lastSection,
-      active: bed?.active ?? true,
-    },
-    {
-      submit: (v) =>
-        callChecked('shelters.saveBed', {
-          ...(bed ? { id: bed.id, version: bed.version } : {}),
-          ...v,
-        }),
-      success: 'shelters.admin.saved',
-      onSaved: onDone,
-      onReload,
-    },
+  const initial = { roomId: room.id, label: bed?.label ?? '', active: bed?.active ?? true };
+  const form = useSaveForm(initial, props, (v) =>
+    callChecked('shelters.saveBed', { ...(bed ? { id: bed.id, version: bed.version } : {}), ...v }),
   );
   return (
     <FormModal
       form={form}
       title={t(bed ? 'shelters.admin.editBed' : 'shelters.admin.addBed')}
-      onClose={onCancel}
+      onClose={props.onCancel}
     >
       <Text size="sm" c="dimmed">
         {shelter.name} · {room.name}
@@ -200,18 +235,6 @@ function BedForm({
         maxLength={50}
         {...form.text('label')}
       />
-      <Stack gap={6}>
-        <Text size="sm" fw={500} id="bed-section-label">
-          {t('shelter.section')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="bed-section-label"
-          value={form.values.section}
-          onChange={(s) => form.set('section', s as Section)}
-          data={BED_SECTIONS.map((s) => ({ value: s, label: t(`shelter.section.${s}`) }))}
-          data-testid="bed-section"
-        />
-      </Stack>
       {bed && (
         <>
           <Select
@@ -302,6 +325,7 @@ function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Di
                 <Group gap="xs">
                   <IconDoor size={16} />
                   <Text fw={600}>{room.name}</Text>
+                  <RoomKindBadge room={room} size="sm" />
                   <Text size="xs" c="dimmed">
                     {tn(t, 'shelters.admin.beds', room.beds.length, { count: room.beds.length })}
                   </Text>
@@ -340,12 +364,9 @@ function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Di
                       aria-label={t('shelters.admin.bedActions', { bed: bed.label })}
                       data-testid="admin-bed"
                     >
-                      <Group justify="space-between" wrap="nowrap" gap={4}>
-                        <Group gap={6} wrap="nowrap">
-                          <IconBedFlat size={16} />
-                          <Text fw={700}>{bed.label}</Text>
-                        </Group>
-                        <SectionBadge section={bed.section} />
+                      <Group gap={6} wrap="nowrap">
+                        <IconBedFlat size={16} />
+                        <Text fw={700}>{bed.label}</Text>
                       </Group>
                       {!bed.active && (
                         <Text size="xs" c="dimmed">

@@ -3,7 +3,7 @@ import { Grid, Group, Paper, Select, Stack, Text, TextInput, Timeline, Title } f
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
-import { STAY_EVENT_KINDS } from '../../../../shared/reference/shelter';
+import { LOGGED_EVENT_KINDS } from '../../../../shared/reference/shelter';
 import { callChecked } from '../../api/rpc';
 import { DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
@@ -11,7 +11,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 
-type Kind = (typeof STAY_EVENT_KINDS)[number];
+type Kind = (typeof LOGGED_EVENT_KINDS)[number];
 
 function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void }) {
   const t = useT();
@@ -49,7 +49,7 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
             placeholder={t('person.form.choose')}
             value={form.values.kind}
             onChange={(k) => form.set('kind', k as Kind)}
-            data={STAY_EVENT_KINDS.map((k) => ({ value: k, label: t(`event.${k}`) }))}
+            data={LOGGED_EVENT_KINDS.map((k) => ({ value: k, label: t(`event.${k}`) }))}
             error={form.errorText('kind')}
             allowDeselect={false}
             data-testid="event-kind"
@@ -117,6 +117,8 @@ export function EventLog({
             {stay.events.map((e) => (
               <Timeline.Item
                 key={e.id}
+                // A placement against the room's rules stands out from the daily services.
+                color={e.kind === 'placement_override' ? 'orange' : undefined}
                 title={
                   <Group gap="xs" wrap="wrap">
                     <Text fw={600} size="sm">

@@ -21,20 +21,16 @@ import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { PpksBadges } from '../../components/PpksBadges';
 import { tn } from './labels';
+import { RoomKindBadge, roomRules } from './RoomKind';
 import './shelter.css';
 
 type RosterBed = z.infer<typeof rosterBed>;
 
-const SECTION_COLOR = { men: 'blue', women: 'pink', children: 'orange', family: 'grape' } as const;
-
-export function SectionBadge({ section }: { section: RosterBed['bed']['section'] }) {
-  const t = useT();
-  return (
-    <Badge size="sm" variant="light" color={SECTION_COLOR[section]} tt="none">
-      {t(`shelter.section.${section}`)}
-    </Badge>
-  );
-}
+const BedLabel = ({ label }: { label: string }) => (
+  <Text fw={800} fz="lg">
+    {label}
+  </Text>
+);
 
 /** "masuk hari ini", "3 hari". */
 export function daysLabel(days: number, t: ReturnType<typeof useT>): string {
@@ -54,12 +50,7 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
         data-testid="bed-card"
         data-bed={b.bed.label}
       >
-        <Group justify="space-between" wrap="nowrap">
-          <Text fw={800} fz="lg">
-            {b.bed.label}
-          </Text>
-          <SectionBadge section={b.bed.section} />
-        </Group>
+        <BedLabel label={b.bed.label} />
         <Text c="dimmed" fw={600} style={{ flex: 1 }}>
           {t(inactive ? 'shelter.bed.inactive' : 'shelter.bed.empty')}
         </Text>
@@ -87,12 +78,7 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
       data-testid="bed-card"
       data-bed={b.bed.label}
     >
-      <Group justify="space-between" wrap="nowrap">
-        <Text fw={800} fz="lg">
-          {b.bed.label}
-        </Text>
-        <SectionBadge section={b.bed.section} />
-      </Group>
+      <BedLabel label={b.bed.label} />
       <Text className="pelita-bed-name" c="var(--mantine-color-anchor)">
         {s.person.fullName}
       </Text>
@@ -159,9 +145,12 @@ export function RosterBoard({ shelterId, canWrite }: { shelterId: string; canWri
       {[...rooms.entries()].map(([room, list]) => (
         <Paper key={room} withBorder radius="md" p="md" data-testid="roster-room">
           <Group justify="space-between" mb="sm">
-            <Title order={3} fz="md" fw={700}>
-              {room}
-            </Title>
+            <Group gap="sm">
+              <Title order={3} fz="md" fw={700}>
+                {room}
+              </Title>
+              <RoomKindBadge room={roomRules(list[0]!)} />
+            </Group>
             <Text size="sm" c="dimmed">
               {t('shelter.room.occupancy', {
                 occupied: list.filter((b) => b.stay).length,

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconEdit, IconUser } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsExchange, IconEdit, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { call } from '../../api/rpc';
@@ -29,6 +29,7 @@ import { useMe } from '../../session/SessionProvider';
 import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonFacts';
 import { CheckoutForm, CorrectionForm } from './CheckoutForm';
 import { EventLog } from './EventLog';
+import { MoveBedForm } from './MoveBedForm';
 import { PpksBadges } from '../../components/PpksBadges';
 import { tn } from './labels';
 
@@ -58,6 +59,7 @@ export function StayPage({ id }: { id: string }) {
   const office = useQuery('office', () => call('office.get', {}));
   const [override, setOverride] = useState<Stay | null>(null);
   const [correcting, correction] = useDisclosure(false);
+  const [moving, move] = useDisclosure(false);
   const canWrite = me.permissions.includes('shelter.write');
   const canCorrect = me.permissions.includes('shelter.correct');
 
@@ -104,6 +106,16 @@ export function StayPage({ id }: { id: string }) {
             >
               {t('stay.person', { name: s.person.fullName })}
             </Button>
+            {active && canWrite && (
+              <Button
+                variant="default"
+                leftSection={<IconArrowsExchange size={16} />}
+                onClick={move.open}
+                data-testid="stay-move"
+              >
+                {t('stay.move')}
+              </Button>
+            )}
             {!active && canCorrect && (
               <Button
                 variant="light"
@@ -233,6 +245,20 @@ export function StayPage({ id }: { id: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
+      {moving && (
+        <MoveBedForm
+          stay={s}
+          onSaved={(saved) => {
+            setOverride(saved);
+            move.close();
+          }}
+          onCancel={move.close}
+          onReload={() => {
+            move.close();
+            reload();
+          }}
+        />
+      )}
       <Modal opened={correcting} onClose={correction.close} title={t('stay.correct')} size="lg">
         {correcting && (
           <CorrectionForm

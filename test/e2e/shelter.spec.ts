@@ -857,8 +857,13 @@ test("room rules: a woman placed in the men's room needs a reason, kept in her l
   await expect(men.getByTestId('room-kind')).toHaveText('Laki-laki');
   await expect(men.locator('[data-testid="bed-card"][data-bed="A2"]')).toContainText('Nur Aini');
   await expect(
+    men.locator('[data-testid="bed-card"][data-bed="A2"]').getByTestId('bed-mismatch'),
+  ).toHaveText('Tidak sesuai ruang');
+  await expect(page.getByTestId('bed-mismatch')).toHaveCount(1);
+  await expect(
     page.getByTestId('roster-room').filter({ hasText: 'Ruang Perempuan' }).getByTestId('room-kind'),
   ).toHaveText('Perempuan');
+  await shot(page, 'shelter-19-board-kinds');
   await shotSizes(page, 'shelter-19-board-kinds');
 
   // Moving her: the men's free bed warns again; the women's bed fits and needs no reason.

@@ -149,14 +149,19 @@ async function usableBed(ctx: Ctx, bedId: string) {
   return bed;
 }
 
-/** Someone already sleeps there (the unique index would refuse it too, less politely). */
-async function refuseTaken(ctx: Ctx, bed: { id: string; label: string }): Promise<void> {
-  const taken = await ctx.db
+/** The stay open now on a bed or for a person, if any. */
+function openStay(ctx: Ctx, column: 'bed_id' | 'person_id', id: string) {
+  return ctx.db
     .selectFrom('stays')
-    .select('id')
-    .where('bed_id', '=', bed.id)
+    .select(['id', 'checkin_at'])
+    .where(column, '=', id)
     .where('checkout_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** Someone already sleeps there (the unique index would refuse it too, less politely). */
+async function refuseTaken(ctx: Ctx, bed: { id: string; label: string }): Promise<void> {
+  const taken = await openStay(ctx, 'bed_id', bed.id);
   if (taken) throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
 }
 
@@ -248,12 +253,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       }>`SELECT id FROM complaints WHERE id = ${input.complaintId}`.execute(ctx.db);
       if (found.rows.length === 0) throw fieldError(['complaintId'], 'error.not_found');
     }
-    const current = await ctx.db
-      .selectFrom('stays')
-      .select('checkin_at')
-      .where('person_id', '=', person.id)
-      .where('checkout_at', 'is', null)
-      .executeTakeFirst();
+    const current = await openStay(ctx, 'person_id', person.id);
     if (current) {
       throw new AppError('CONFLICT', 'stay.person_already_in', {
         name: person.full_name,

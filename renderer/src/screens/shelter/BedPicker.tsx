@@ -1,11 +1,11 @@
 /** Free beds of a shelter, grouped by room, as radio cards (from stays.roster). */
-import { Alert, Group, Radio, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Group, Radio, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { call } from '../../api/rpc';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useQuery } from '../../lib/useQuery';
+import { FieldAlert } from './FieldAlert';
 import { RoomKindBadge, roomRules } from './RoomKind';
 import './shelter.css';
 
@@ -54,18 +54,7 @@ export function BedPicker({
             {t('checkin.bed.free', { count: free.length })}
           </Text>
         )}
-        {error && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            role="alert"
-            data-testid="bed-error"
-            data-field-error
-          >
-            {error}
-          </Alert>
-        )}
+        {error && <FieldAlert testId="bed-error">{error}</FieldAlert>}
         {!roster.data ? (
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {[0, 1, 2, 3].map((i) => (

@@ -48,6 +48,7 @@ import { AgeText, IdentityBadge, LastStayText, NikText, OriginText } from '../pe
 import { PersonForm } from '../persons/PersonForm';
 import { PersonSearch } from '../persons/PersonSearch';
 import { BedPicker } from './BedPicker';
+import { FieldAlert } from './FieldAlert';
 import { overrideIssues, PlacementWarning, useMismatches } from './PlacementWarning';
 import { loadComplaint } from './complaintRef';
 import { PpksSelect } from '../../components/PpksSelect';
@@ -281,17 +282,9 @@ export function CheckinPage() {
 
           <SectionCard step={1} title={t('checkin.person')}>
             {personError && (
-              <Alert
-                color="red"
-                variant="light"
-                mb="md"
-                icon={<IconAlertTriangle size={18} />}
-                role="alert"
-                data-testid="person-error"
-                data-field-error
-              >
+              <FieldAlert testId="person-error" mb="md">
                 {personError}
-              </Alert>
+              </FieldAlert>
             )}
             {prefillPersonId && picked === undefined && prefilled.loading && !prefilled.data ? (
               <Skeleton h={96} radius="md" />

@@ -208,17 +208,15 @@ export function CheckoutForm({
   );
 }
 
-export function CorrectionForm({
-  stay,
-  onSaved,
-  onCancel,
-  onReload,
-}: {
+/** What a dialog of the stay page gets: the stay, and what to do after saving or giving up. */
+export interface StayDialogProps {
   stay: Stay;
   onSaved: (s: Stay) => void;
   onCancel: () => void;
   onReload: () => void;
-}) {
+}
+
+export function CorrectionForm({ stay, onSaved, onCancel, onReload }: StayDialogProps) {
   const t = useT();
   const fmt = useFormat();
   const form = useForm<ExitValues, Stay>(
@@ -251,26 +249,19 @@ export function CorrectionForm({
     },
   );
 
+  const moment = (name: 'checkinAt' | 'checkoutAt') => ({
+    value: form.values[name],
+    onChange: (at: string) => form.set(name, at),
+    error: form.errorText(name),
+  });
   return (
     <FormFrame form={form} testId="correction-form">
       <Alert color="grape" variant="light">
         {t('stay.correct.subtitle')}
       </Alert>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateTimeField
-          label={t('stay.checkinAt')}
-          required
-          value={form.values.checkinAt}
-          onChange={(at) => form.set('checkinAt', at)}
-          error={form.errorText('checkinAt')}
-        />
-        <DateTimeField
-          label={t('stay.checkoutAt')}
-          required
-          value={form.values.checkoutAt}
-          onChange={(at) => form.set('checkoutAt', at)}
-          error={form.errorText('checkoutAt')}
-        />
+        <DateTimeField label={t('stay.checkinAt')} required {...moment('checkinAt')} />
+        <DateTimeField label={t('stay.checkoutAt')} required {...moment('checkoutAt')} />
       </SimpleGrid>
       <ExitFields form={form} />
       <Textarea

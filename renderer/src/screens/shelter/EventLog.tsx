@@ -1,5 +1,5 @@
 /** The stay's log of services and events, newest first, with "record a service". */
-import { Grid, Group, Paper, Select, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Grid, Group, Select, Stack, Text, TextInput, Timeline } from '@mantine/core';
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
@@ -7,6 +7,7 @@ import { LOGGED_EVENT_KINDS } from '../../../../shared/reference/shelter';
 import { callChecked } from '../../api/rpc';
 import { DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
+import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
@@ -99,13 +100,7 @@ export function EventLog({
   const t = useT();
   const fmt = useFormat();
   return (
-    <Paper withBorder radius="md" p="lg">
-      <Group gap="xs" mb="md">
-        <IconClipboardList size={20} />
-        <Title order={2} fz="lg" fw={600}>
-          {t('stay.events')}
-        </Title>
-      </Group>
+    <SectionCard title={t('stay.events')} icon={<IconClipboardList size={18} />}>
       <Stack gap="lg">
         {canWrite && <AddEvent stay={stay} onSaved={onSaved} />}
         {stay.events.length === 0 ? (
@@ -142,6 +137,6 @@ export function EventLog({
           </Timeline>
         )}
       </Stack>
-    </Paper>
+    </SectionCard>
   );
 }

@@ -1,25 +1,16 @@
 /** Moving a resident to another free bed; a room that does not fit them needs a reason. */
+import { Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Stay } from '../../../../shared/contract/shelter';
 import { callChecked, validationError } from '../../api/rpc';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
 import { useForm } from '../../lib/form';
 import { BedPicker } from './BedPicker';
+import type { StayDialogProps } from './CheckoutForm';
 import { overrideIssues, PlacementWarning, useMismatches } from './PlacementWarning';
 import { useShelters } from './useShelters';
 
-export function MoveBedForm({
-  stay,
-  onSaved,
-  onCancel,
-  onReload,
-}: {
-  stay: Stay;
-  onSaved: (s: Stay) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
+export function MoveBedForm({ stay, onSaved, onCancel, onReload }: StayDialogProps) {
   const t = useT();
   const { shelters } = useShelters();
   const shelter = shelters.find((s) => s.id === stay.shelterId) ?? null;
@@ -56,6 +47,9 @@ export function MoveBedForm({
   const mismatches = useMismatches(stay.person, shelter, form.values.bedId);
   return (
     <FormModal form={form} title={t('stay.move')} onClose={onCancel} size="xl">
+      <Text size="sm" c="dimmed">
+        {t('stay.move.current', { room: stay.roomName, bed: stay.bedLabel })}
+      </Text>
       <BedPicker
         shelterId={stay.shelterId}
         value={form.values.bedId}

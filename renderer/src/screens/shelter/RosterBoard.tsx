@@ -9,10 +9,13 @@ import {
   Stack,
   Text,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { IconAlertTriangle, IconLogin2 } from '@tabler/icons-react';
 import type { z } from 'zod';
 import type { rosterBed } from '../../../../shared/contract/shelter';
+import { todayInZone } from '../../../../shared/format';
+import { placementMismatches } from '../../../../shared/placement';
 import { call } from '../../api/rpc';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
@@ -40,6 +43,7 @@ export function daysLabel(days: number, t: ReturnType<typeof useT>): string {
 function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: boolean }) {
   const t = useT();
   const fmt = useFormat();
+  const today = todayInZone(fmt.timeZone);
   const s = b.stay;
   if (!s) {
     const inactive = !b.bed.active;
@@ -70,6 +74,7 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
     );
   }
   const over = s.days - max;
+  const mismatches = placementMismatches(s.person, { name: b.roomName, ...roomRules(b) }, today);
   return (
     <a
       className="pelita-bed"
@@ -78,7 +83,17 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
       data-testid="bed-card"
       data-bed={b.bed.label}
     >
-      <BedLabel label={b.bed.label} />
+      <Group justify="space-between" wrap="nowrap" gap={4}>
+        <BedLabel label={b.bed.label} />
+        {/* Placed against the room's rules (with a reason, in the stay's log): visible at a glance. */}
+        {mismatches.length > 0 && (
+          <Tooltip label={mismatches.map((m) => t(m.key, m.params)).join(' ')} multiline w={280}>
+            <Badge color="orange" variant="light" tt="none" data-testid="bed-mismatch">
+              {t('shelter.bed.mismatch')}
+            </Badge>
+          </Tooltip>
+        )}
+      </Group>
       <Text className="pelita-bed-name" c="var(--mantine-color-anchor)">
         {s.person.fullName}
       </Text>

@@ -27,7 +27,7 @@ import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonFacts';
-import { CheckoutForm, CorrectionForm } from './CheckoutForm';
+import { CheckoutForm, CorrectionForm, type StayDialogProps } from './CheckoutForm';
 import { EventLog } from './EventLog';
 import { MoveBedForm } from './MoveBedForm';
 import { PpksBadges } from '../../components/PpksBadges';
@@ -72,6 +72,19 @@ export function StayPage({ id }: { id: string }) {
   const s = override && override.version >= q.data.version ? override : q.data;
   const active = !s.checkoutAt;
   const max = office.data?.maxStayDays ?? null;
+  // A dialog shows what it saved, or closes and reloads a stay changed meanwhile.
+  const dialog = (close: () => void): StayDialogProps => ({
+    stay: s,
+    onSaved: (saved) => {
+      setOverride(saved);
+      close();
+    },
+    onCancel: close,
+    onReload: () => {
+      close();
+      reload();
+    },
+  });
 
   return (
     <>
@@ -245,35 +258,9 @@ export function StayPage({ id }: { id: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
-      {moving && (
-        <MoveBedForm
-          stay={s}
-          onSaved={(saved) => {
-            setOverride(saved);
-            move.close();
-          }}
-          onCancel={move.close}
-          onReload={() => {
-            move.close();
-            reload();
-          }}
-        />
-      )}
+      {moving && <MoveBedForm {...dialog(move.close)} />}
       <Modal opened={correcting} onClose={correction.close} title={t('stay.correct')} size="lg">
-        {correcting && (
-          <CorrectionForm
-            stay={s}
-            onSaved={(saved) => {
-              setOverride(saved);
-              correction.close();
-            }}
-            onCancel={correction.close}
-            onReload={() => {
-              correction.close();
-              reload();
-            }}
-          />
-        )}
+        {correcting && <CorrectionForm {...dialog(correction.close)} />}
       </Modal>
     </>
   );

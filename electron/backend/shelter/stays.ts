@@ -149,6 +149,17 @@ async function usableBed(ctx: Ctx, bedId: string) {
   return bed;
 }
 
+/** A stay about to move or check out: still open, at the version the caller read. */
+function loadOpenStay(ctx: Ctx, input: { id: string; version: number }, timeZone: string) {
+  return loadForChange(ctx.db, 'stays', input.id, input.version, (stay) => {
+    if (stay.checkout_at) {
+      throw new AppError('CONFLICT', 'stay.already_checked_out', {
+        at: when(stay.checkout_at, timeZone),
+      });
+    }
+  });
+}
+
 /** The stay open now on a bed or for a person, if any. */
 function openStay(ctx: Ctx, column: 'bed_id' | 'person_id', id: string) {
   return ctx.db
@@ -310,13 +321,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
 
   async 'stays.moveBed'(input, ctx) {
     const clock = await shelterClock(ctx.db, ctx.now);
-    const before = await loadForChange(ctx.db, 'stays', input.id, input.version, (stay) => {
-      if (stay.checkout_at) {
-        throw new AppError('CONFLICT', 'stay.already_checked_out', {
-          at: when(stay.checkout_at, clock.timeZone),
-        });
-      }
-    });
+    const before = await loadOpenStay(ctx, input, clock.timeZone);
     if (before.bed_id === input.bedId) throw fieldError(['bedId'], 'stay.move_same_bed');
     const bed = await usableBed(ctx, input.bedId);
     await refuseTaken(ctx, bed);
@@ -378,13 +383,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
 
   async 'stays.checkOut'(input, ctx) {
     const clock = await shelterClock(ctx.db, ctx.now);
-    const before = await loadForChange(ctx.db, 'stays', input.id, input.version, (stay) => {
-      if (stay.checkout_at) {
-        throw new AppError('CONFLICT', 'stay.already_checked_out', {
-          at: when(stay.checkout_at, clock.timeZone),
-        });
-      }
-    });
+    const before = await loadOpenStay(ctx, input, clock.timeZone);
     const issues = await checkoutIssues(ctx, before.checkin_at, input, clock.timeZone);
     if (issues.length > 0) throw fieldErrors(issues);
     await updateVersioned(ctx, 'stays', before, checkoutColumns(input), { recordType: 'stay' });

@@ -48,7 +48,6 @@ export function PlacementWarning({
   return (
     <Alert
       color="orange"
-      variant="light"
       icon={<IconAlertTriangle size={20} />}
       title={t('stay.mismatch_title')}
       mt="md"

@@ -1,15 +1,5 @@
 /** Check-out (stays.checkOut) and the admin correction after check-out (stays.correct). */
-import {
-  Alert,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Group, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { IconClockHour4, IconDeviceFloppy, IconLogout2 } from '@tabler/icons-react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import {
@@ -22,6 +12,7 @@ import { EXIT_TYPES, EXITS_WITH_DESTINATION } from '../../../../shared/reference
 import type { FieldIssue } from '../../../../shared/errors';
 import { callChecked } from '../../api/rpc';
 import { DateTimeField } from '../../components/DateField';
+import { SectionCard } from '../../components/SectionCard';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useT } from '../../i18n/I18nProvider';
@@ -167,14 +158,8 @@ export function CheckoutForm({
   );
 
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="checkout-form">
-      <Group gap="xs" mb={4}>
-        <IconLogout2 size={20} />
-        <Title order={2} fz="lg" fw={600}>
-          {t('stay.checkout')}
-        </Title>
-      </Group>
-      <Text size="sm" c="dimmed" mb="md">
+    <SectionCard title={t('stay.checkout')} icon={<IconLogout2 size={18} />} testId="checkout-form">
+      <Text size="sm" c="dimmed" mb="md" mt={-8}>
         {t('stay.checkout.subtitle')}
       </Text>
       <FormFrame form={form}>
@@ -204,7 +189,7 @@ export function CheckoutForm({
           }
         />
       </FormFrame>
-    </Paper>
+    </SectionCard>
   );
 }
 

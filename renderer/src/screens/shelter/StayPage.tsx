@@ -103,6 +103,12 @@ export function StayPage({ id }: { id: string }) {
             <span>
               {t('stay.bedPlace', { shelter: s.shelterName, room: s.roomName, bed: s.bedLabel })}
             </span>
+            {/* The move sits by the bed it changes. */}
+            {active && canWrite && (
+              <Anchor component="button" onClick={move.open} data-testid="stay-move">
+                <IconArrowsExchange size={14} /> {t('stay.move')}
+              </Anchor>
+            )}
           </Group>
         }
         actions={
@@ -119,16 +125,6 @@ export function StayPage({ id }: { id: string }) {
             >
               {t('stay.person', { name: s.person.fullName })}
             </Button>
-            {active && canWrite && (
-              <Button
-                variant="default"
-                leftSection={<IconArrowsExchange size={16} />}
-                onClick={move.open}
-                data-testid="stay-move"
-              >
-                {t('stay.move')}
-              </Button>
-            )}
             {!active && canCorrect && (
               <Button
                 variant="light"

@@ -1,6 +1,8 @@
 /** Value lists of the rumah singgah; labels live in shared/i18n/messages/shelter.json. */
-export const BED_SECTIONS = ['men', 'women', 'children', 'family'] as const;
-export type BedSection = (typeof BED_SECTIONS)[number];
+
+/** Who a room is for; check-in and bed moves warn when the person does not fit (placement.ts). */
+export const ROOM_KINDS = ['men', 'women', 'children', 'family', 'health'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
 export const REFERRAL_SOURCES = [
   'satpol_pp',
   'police',
@@ -12,7 +14,8 @@ export const REFERRAL_SOURCES = [
   'other',
 ] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
-export const STAY_EVENT_KINDS = [
+/** The kinds of event staff log by hand. */
+export const LOGGED_EVENT_KINDS = [
   'meal',
   'health_check',
   'counselling',
@@ -21,6 +24,8 @@ export const STAY_EVENT_KINDS = [
   'visit',
   'other',
 ] as const;
+/** All kinds: the system also notes a placement that overrode the room's kind or ages. */
+export const STAY_EVENT_KINDS = [...LOGGED_EVENT_KINDS, 'placement_override'] as const;
 export type StayEventKind = (typeof STAY_EVENT_KINDS)[number];
 export const EXIT_TYPES = [
   'reunited',

@@ -138,6 +138,8 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     index: ['files_purpose_created', 'files_sha256', 'persons_photo_file'],
     trigger: [],
   },
+  // Columns on shelter_rooms; stay_events is rebuilt under its own name with its index.
+  12: { table: [], index: [], trigger: [] },
   13: {
     table: ['person_match_keys', 'person_match_pairs'],
     index: ['person_match_pairs_b', 'person_match_pairs_open'],
@@ -388,6 +390,21 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     expect(() => db.exec(`DELETE FROM files WHERE id = 'f1'`)).toThrow(/FOREIGN KEY/);
     db.exec(`DELETE FROM files WHERE id = 'f2'`);
   },
+  12: (db) => {
+    const now = '2026-11-27T02:00:00.000Z';
+    db.exec(`INSERT INTO shelters (id, name, capacity, created_at, updated_at)
+      VALUES ('s', 'RS', 5, '${now}', '${now}')`);
+    const room = db.prepare(`INSERT INTO shelter_rooms (id, shelter_id, name, kind, age_min,
+      age_max, created_at, updated_at) VALUES (?, 's', ?, ?, ?, ?, '${now}', '${now}')`);
+    room.run('r1', 'Anak', 'children', 5, 17);
+    room.run('r2', 'Lansia', 'family', 60, null);
+    expect(() => room.run('r3', 'X', 'dorm', null, null), 'kind').toThrow(/CHECK/);
+    expect(() => room.run('r4', 'Y', 'men', 18, 5), 'min above max').toThrow(/CHECK/);
+    expect(() => room.run('r5', 'Z', 'men', -1, null), 'negative').toThrow(/CHECK/);
+    expect(
+      db.prepare(`SELECT name FROM pragma_table_info('shelter_beds')`).all(),
+    ).not.toContainEqual({ name: 'section' });
+  },
   13: (db) => {
     const now = '2026-11-27T02:00:00.000Z';
     const keys = (rowid: number | bigint) =>
@@ -520,6 +537,42 @@ describe('migrations', () => {
     for (const m of MIGRATIONS)
       if (released[m.version])
         expect(migrationHash(m), `migration ${m.version}`).toBe(released[m.version]);
+  });
+
+  it('12 gives each room the section its beds agree on, and family to the rest', () => {
+    const db = emptyDb();
+    const before = MIGRATIONS.filter((m) => m.version < 12);
+    migrate(db, before);
+    const now = '2026-11-27T02:00:00.000Z';
+    db.exec(`INSERT INTO shelters (id, name, capacity, created_at, updated_at)
+      VALUES ('s', 'RS', 5, '${now}', '${now}')`);
+    for (const [id, name] of [
+      ['r1', 'Pria'],
+      ['r2', 'Wanita'],
+      ['r3', 'Campur'],
+      ['r4', 'Kosong'],
+    ])
+      db.exec(`INSERT INTO shelter_rooms (id, shelter_id, name, created_at, updated_at)
+        VALUES ('${id}', 's', '${name}', '${now}', '${now}')`);
+    const bed = db.prepare(`INSERT INTO shelter_beds (id, room_id, shelter_id, label, section,
+      created_at, updated_at) VALUES (?, ?, 's', ?, ?, '${now}', '${now}')`);
+    bed.run('b1', 'r1', '1', 'men');
+    bed.run('b2', 'r1', '2', 'men');
+    bed.run('b3', 'r2', '1', 'women');
+    bed.run('b4', 'r3', '1', 'men');
+    bed.run('b5', 'r3', '2', 'children');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 12),
+    );
+    expect(
+      db.prepare('SELECT name, kind, age_min, age_max FROM shelter_rooms ORDER BY id').all(),
+    ).toEqual([
+      { name: 'Pria', kind: 'men', age_min: null, age_max: null },
+      { name: 'Wanita', kind: 'women', age_min: null, age_max: null },
+      { name: 'Campur', kind: 'family', age_min: null, age_max: null },
+      { name: 'Kosong', kind: 'family', age_min: null, age_max: null },
+    ]);
   });
 
   it('does nothing when run again', () => {

@@ -93,6 +93,7 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'stays.history': ANY_SIGNED_IN,
   'stays.stats': ANY_SIGNED_IN,
   'stays.checkIn': SHELTER_WRITERS,
+  'stays.moveBed': SHELTER_WRITERS,
   'stays.logEvent': SHELTER_WRITERS,
   'stays.checkOut': SHELTER_WRITERS,
   'stays.correct': ADMIN_ONLY,

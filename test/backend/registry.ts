@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { Input, Output } from '../../shared/contract';
 import type { Backend } from '../../electron/backend/app';
+import type { RoomKind } from '../../shared/reference/shelter';
 import {
   ADMIN_PASSWORD,
   createUser,
@@ -74,6 +75,13 @@ export interface ShelterFixture {
   beds: Record<string, string>;
 }
 
+/** The room kind its test name says: "Ruang Pria" is a men's room, and so on. */
+export function roomKindOf(name: string): RoomKind {
+  if (name.includes('Wanita')) return 'women';
+  if (name.includes('Pria')) return 'men';
+  if (name.includes('Anak')) return 'children';
+  return 'family';
+}
 /** A shelter with rooms and beds, e.g. { 'Ruang Pria': ['P1', 'P2'] }; bed labels must be unique. */
 export async function makeShelter(
   admin: Client,
@@ -90,15 +98,12 @@ export async function makeShelter(
     const withRoom = await admin.call('shelters.saveRoom', {
       shelterId: shelter.id,
       name: roomName,
+      kind: roomKindOf(roomName),
     });
     const room = withRoom.rooms.find((r) => r.name === roomName)!;
     out.rooms[roomName] = room.id;
     for (const label of labels) {
-      const withBed = await admin.call('shelters.saveBed', {
-        roomId: room.id,
-        label,
-        section: roomName.includes('Wanita') ? 'women' : 'men',
-      });
+      const withBed = await admin.call('shelters.saveBed', { roomId: room.id, label });
       const bed = withBed.rooms.flatMap((r) => r.beds).find((b) => b.label === label)!;
       out.beds[label] = bed.id;
     }

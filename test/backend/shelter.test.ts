@@ -63,14 +63,15 @@ describe('shelter configuration', () => {
       version: 1,
     });
     expect(
-      shelters[0]!.rooms.map((r) => [r.name, r.beds.map((b) => [b.label, b.section, b.active])]),
+      shelters[0]!.rooms.map((r) => [r.name, r.kind, r.beds.map((b) => [b.label, b.active])]),
     ).toEqual([
-      ['Ruang Anak', [['A1', 'men', true]]],
+      ['Ruang Anak', 'children', [['A1', true]]],
       [
         'Ruang Pria',
+        'men',
         [
-          ['P1', 'men', true],
-          ['P2', 'men', true],
+          ['P1', true],
+          ['P2', true],
         ],
       ],
     ]);
@@ -93,6 +94,7 @@ describe('shelter configuration', () => {
     const room = await t.admin.fail('shelters.saveRoom', {
       shelterId: a.shelterId,
       name: 'Ruang 1',
+      kind: 'family',
     });
     expect(room.issues).toEqual([
       { path: ['name'], key: 'shelter.room_taken', params: { name: 'Ruang 1' } },
@@ -100,7 +102,6 @@ describe('shelter configuration', () => {
     const bed = await t.admin.fail('shelters.saveBed', {
       roomId: a.rooms['Ruang 1']!,
       label: '1',
-      section: 'men',
     });
     expect(bed.issues).toEqual([
       { path: ['label'], key: 'stay.bed_label_taken', params: { label: '1' } },
@@ -115,7 +116,11 @@ describe('shelter configuration', () => {
     expect(issuesOf(rename)).toEqual([['name', 'shelter.name_taken']]);
     expect(snapshot(t.backend)).toEqual(before);
     // The same room name in another shelter is fine.
-    await t.admin.call('shelters.saveRoom', { shelterId: b.shelterId, name: 'Ruang 1' });
+    await t.admin.call('shelters.saveRoom', {
+      shelterId: b.shelterId,
+      name: 'Ruang 1',
+      kind: 'men',
+    });
   });
 
   it('moves a bed between rooms of its shelter, never into another shelter', async () => {
@@ -128,7 +133,6 @@ describe('shelter configuration', () => {
       version: 1,
       roomId: b.rooms['Ruang X']!,
       label: '1',
-      section: 'men',
     });
     expect(issuesOf(err)).toEqual([['roomId', 'stay.room_wrong_shelter']]);
     const room = await t.admin.fail('shelters.saveRoom', {
@@ -136,6 +140,7 @@ describe('shelter configuration', () => {
       version: 1,
       shelterId: b.shelterId,
       name: 'Ruang 1',
+      kind: 'family',
     });
     expect(issuesOf(room)).toEqual([['shelterId', 'stay.room_wrong_shelter']]);
     expect(snapshot(t.backend)).toEqual(before);
@@ -145,11 +150,10 @@ describe('shelter configuration', () => {
       version: 1,
       roomId: a.rooms['Ruang 2']!,
       label: '1',
-      section: 'family',
     });
-    expect(moved.rooms.map((r) => [r.name, r.beds.map((x) => [x.label, x.section])])).toEqual([
+    expect(moved.rooms.map((r) => [r.name, r.beds.map((x) => x.label)])).toEqual([
       ['Ruang 1', []],
-      ['Ruang 2', [['1', 'family']]],
+      ['Ruang 2', ['1']],
     ]);
     // The database refuses it too, whatever the application does.
     expect(() =>
@@ -175,14 +179,12 @@ describe('shelter configuration', () => {
       version: 1,
       roomId: s.rooms['Ruang 1']!,
       label: '1A',
-      section: 'men',
     });
     const bed = await t.admin.fail('shelters.saveBed', {
       id: s.beds['1']!,
       version: 1,
       roomId: s.rooms['Ruang 1']!,
       label: '1B',
-      section: 'men',
     });
     expect(bed.code).toBe('CONFLICT');
     const { shelters } = await t.admin.call('shelters.list', {});
@@ -272,7 +274,6 @@ describe('stays.checkIn', () => {
       version: 1,
       roomId: t.rooms['Ruang Pria']!,
       label: 'P2',
-      section: 'men',
       active: false,
     });
     const before = snapshot(t.backend);
@@ -873,7 +874,6 @@ describe('stays.roster', () => {
       version: 1,
       roomId: t.rooms['Ruang Wanita']!,
       label: 'W2',
-      section: 'women',
       active: false,
     });
     const budiStay = await checkIn(t.staff, t.budi.id, t.beds['P1']!, {
@@ -951,7 +951,6 @@ describe('stays.roster', () => {
       version: 1,
       roomId: t.rooms['Ruang Pria']!,
       label: 'P2',
-      section: 'men',
       active: false,
     });
     const { beds } = await t.staff.call('stays.roster', { shelterId: t.shelterId });

@@ -162,12 +162,14 @@ async function generateShelters(b: Backend, token: string | null) {
     token = res.token;
     const shelterId = res.data.id as string;
     const list: { id: string; shelterId: string }[] = [];
+    // Family rooms (no sex or age rule): the generated stays put anyone in any bed.
     const insertRoom = b.sqlite.prepare(
-      'INSERT INTO shelter_rooms (id, shelter_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO shelter_rooms (id, shelter_id, name, kind, created_at, updated_at)
+      VALUES (?, ?, ?, 'family', ?, ?)`,
     );
     const insertBed = b.sqlite
-      .prepare(`INSERT INTO shelter_beds (id, room_id, shelter_id, label, section, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      .prepare(`INSERT INTO shelter_beds (id, room_id, shelter_id, label, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?)`);
     const at = new Date(NOW).toISOString();
     b.sqlite.transaction(() => {
       for (let i = 0; i < rooms; i++) {
@@ -175,15 +177,7 @@ async function generateShelters(b: Backend, token: string | null) {
         insertRoom.run(roomId, shelterId, `Ruang ${String(i + 1).padStart(2, '0')}`, at, at);
         for (let j = 0; j < perRoom; j++) {
           const id = uuidv7();
-          insertBed.run(
-            id,
-            roomId,
-            shelterId,
-            `${i + 1}-${j + 1}`,
-            (['men', 'women', 'children', 'family'] as const)[i % 4],
-            at,
-            at,
-          );
+          insertBed.run(id, roomId, shelterId, `${i + 1}-${j + 1}`, at, at);
           list.push({ id, shelterId });
         }
       }

@@ -97,10 +97,11 @@ async function seed(request: Api) {
   const withRoom = await rpc<{ rooms: { id: string }[] }>(request, host, 'shelters.saveRoom', {
     shelterId: shelter.id,
     name: 'Kamar 1',
+    kind: 'men',
   });
   const roomId = withRoom.rooms[0]!.id;
   for (const label of ['A1', 'A2']) {
-    await rpc(request, host, 'shelters.saveBed', { roomId, label, section: 'men' });
+    await rpc(request, host, 'shelters.saveBed', { roomId, label });
   }
   const person = await rpc<{ id: string }>(request, host, 'persons.create', {
     fullName: 'Slamet Riyadi',

@@ -112,10 +112,14 @@ test('after setup the admin sees the next steps, which tick themselves and can b
   const call = (method: string, input: unknown) => rpc(page.request, host, method, input);
   const shelter = await call('shelters.save', { name: 'Rumah Singgah Banjarbaru', capacity: 4 });
   const { id: shelterId } = shelter as { id: string };
-  const withRoom = (await call('shelters.saveRoom', { shelterId, name: 'Ruang Pria' })) as {
+  const withRoom = (await call('shelters.saveRoom', {
+    shelterId,
+    name: 'Ruang Pria',
+    kind: 'men',
+  })) as {
     rooms: { id: string }[];
   };
-  await call('shelters.saveBed', { roomId: withRoom.rooms[0]!.id, label: 'P1', section: 'men' });
+  await call('shelters.saveBed', { roomId: withRoom.rooms[0]!.id, label: 'P1' });
   await call('users.create', {
     username: 'petugas.rs',
     fullName: 'Petugas Rumah Singgah',

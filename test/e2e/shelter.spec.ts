@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { PersonExport } from '../../shared/contract/persons';
+import type { Output } from '../../shared/contract';
 import {
   ADMIN,
   freshHost,
@@ -128,10 +129,25 @@ test('the admin sets up a shelter with rooms and beds', async ({ page }) => {
     ['Ruang Laki-laki', ['A1', 'A2', 'A3'], 'Laki-laki'],
     ['Ruang Perempuan', ['B1', 'B2'], 'Perempuan'],
   ];
-  for (const [room, beds, section] of rooms) {
+  for (const [room, beds, kind] of rooms) {
     await card.getByRole('button', { name: 'Tambah kamar' }).click();
     dialog = page.getByRole('dialog', { name: 'Tambah kamar' });
+    // Who the room is for: the check-in warns when a person does not fit it.
+    await dialog.getByTestId('room-kind').getByText(kind, { exact: true }).click();
     await dialog.getByRole('textbox', { name: 'Nama kamar' }).fill(room);
+    if (kind === 'Perempuan') {
+      // An upside-down age range is refused next to the field.
+      await dialog.getByRole('textbox', { name: 'Umur minimal' }).fill('60');
+      await dialog.getByRole('textbox', { name: 'Umur maksimal' }).fill('18');
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await expect(
+        dialog.getByText('Umur minimal tidak boleh lebih besar dari umur maksimal.'),
+      ).toBeVisible();
+      await shot(page, 'shelter-01-admin-room', { dialog: true });
+      await shotSizes(page, 'shelter-01-admin-room');
+      await dialog.getByRole('textbox', { name: 'Umur minimal' }).fill('');
+      await dialog.getByRole('textbox', { name: 'Umur maksimal' }).fill('');
+    }
     await dialog.getByRole('textbox', { name: 'Nama kamar' }).press('Enter');
     await expect(dialog).toBeHidden();
     const roomCard = card.getByTestId('admin-room').filter({ hasText: room });
@@ -139,11 +155,11 @@ test('the admin sets up a shelter with rooms and beds', async ({ page }) => {
       await roomCard.getByRole('button', { name: 'Tambah tempat tidur' }).click();
       dialog = page.getByRole('dialog', { name: 'Tambah tempat tidur' });
       await dialog.getByRole('textbox', { name: 'Label tempat tidur' }).fill(bed);
-      await dialog.getByTestId('bed-section').getByText(section, { exact: true }).click();
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await expect(dialog).toBeHidden();
     }
     await expect(roomCard.getByTestId('admin-bed')).toHaveCount(beds.length);
+    await expect(roomCard.getByTestId('room-kind')).toHaveText(kind);
   }
   // A bed label used twice in one room is refused next to the field.
   await card
@@ -159,6 +175,7 @@ test('the admin sets up a shelter with rooms and beds', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Batal' }).click();
   await expect(card).toContainText('5 tempat tidur');
   await shot(page, 'shelter-02-admin');
+  await shotSizes(page, 'shelter-02-admin');
 
   await openNav(page, 'Rumah Singgah');
   await expect(page.getByTestId('roster-summary')).toHaveText(
@@ -510,6 +527,16 @@ test('two PCs pick the same bed: the second gets a clear conflict and picks agai
 
   await fillCheckin(page, 'ahmad fauzie', 'Achmad Fauzie', 'A1');
   await fillCheckin(page2, 'rina', 'Rina Marlina', 'A1');
+  // A woman in the men's room: warned, and not sent without a reason.
+  const warning = page2.getByTestId('placement-warning');
+  await expect(warning).toContainText(
+    'Rina Marlina tercatat perempuan, sedangkan Ruang Laki-laki adalah ruang laki-laki.',
+  );
+  await page2.getByTestId('checkin-submit').click();
+  await expect(
+    warning.getByText('Tulis alasan untuk menempatkan orang ini di ruang yang tidak sesuai.'),
+  ).toBeVisible();
+  await page2.getByTestId('override-reason').fill('Ruang perempuan dikira penuh.');
 
   await page.getByTestId('checkin-submit').click();
   await expect(page.getByRole('heading', { name: 'Achmad Fauzie' })).toBeVisible();
@@ -523,6 +550,8 @@ test('two PCs pick the same bed: the second gets a clear conflict and picks agai
   await shot(page2, 'shelter-10-checkin-bed-conflict');
   await page2.locator('[data-testid="bed-choice"][data-bed="B2"]').click();
   await expect(page2.getByTestId('bed-error')).toHaveCount(0);
+  // The women's room fits her: no warning, and the reason typed earlier is not sent.
+  await expect(warning).toHaveCount(0);
   await page2.getByTestId('checkin-submit').click();
   await expect(page2.getByRole('heading', { name: 'Rina Marlina' })).toBeVisible();
 
@@ -796,6 +825,88 @@ test('a stale person edit is refused with CONFLICT; "Muat ulang" brings the fres
   await form.getByTestId('person-save').click();
   await expect(page.getByRole('heading', { name: 'Rina Marlina' })).toBeVisible();
   await expect(page.getByText('0812 5000 1234')).toBeVisible();
+});
+
+test("room rules: a woman placed in the men's room needs a reason, kept in her log; a move to the women's room needs none", async ({
+  page,
+  request,
+}) => {
+  await rpc(request, host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  await rpc(request, host, 'persons.create', {
+    fullName: 'Nur Aini',
+    sex: 'F',
+    estimatedAge: 29,
+    identityStatus: 'stated',
+    originCode: '63.72',
+  });
+  // One more bed in each room, so there is somewhere to move to.
+  const { shelters } = await rpc<Output<'shelters.list'>>(request, host, 'shelters.list', {});
+  for (const room of shelters[0]!.rooms) {
+    const label = room.kind === 'women' ? 'B3' : 'A4';
+    await rpc(request, host, 'shelters.saveBed', { roomId: room.id, label });
+  }
+
+  await login(page, host, STAFF.username, STAFF.password);
+  await fillCheckin(page, 'nur aini', 'Nur Aini', 'A2');
+  const warning = page.getByTestId('placement-warning');
+  await expect(warning).toContainText(
+    'Nur Aini tercatat perempuan, sedangkan Ruang Laki-laki adalah ruang laki-laki.',
+  );
+  await page.getByTestId('checkin-submit').click();
+  await expect(
+    warning.getByText('Tulis alasan untuk menempatkan orang ini di ruang yang tidak sesuai.'),
+  ).toBeVisible();
+  // The warning sits below the fold: pictured where the user sees it, at both sizes.
+  const size = page.viewportSize()!;
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await warning.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `test-results/screens/shelter-18-checkin-warning-${width}.png` });
+  }
+  await page.setViewportSize(size);
+  const reason =
+    'Datang tengah malam bersama suaminya; ruang perempuan sedang disemprot disinfektan.';
+  await page.getByTestId('override-reason').fill(reason);
+  await page.getByTestId('checkin-submit').click();
+  await expect(page.getByRole('heading', { name: 'Nur Aini' })).toBeVisible();
+  const override = page
+    .getByTestId('event-item')
+    .filter({ hasText: 'Penempatan di luar ketentuan ruang' });
+  await expect(override).toContainText(reason);
+
+  // The board says who each room is for.
+  await openNav(page, 'Rumah Singgah');
+  const men = page.getByTestId('roster-room').filter({ hasText: 'Ruang Laki-laki' });
+  await expect(men.getByTestId('room-kind')).toHaveText('Laki-laki');
+  await expect(men.locator('[data-testid="bed-card"][data-bed="A2"]')).toContainText('Nur Aini');
+  await expect(
+    men.locator('[data-testid="bed-card"][data-bed="A2"]').getByTestId('bed-mismatch'),
+  ).toHaveText('Tidak sesuai ruang');
+  await expect(page.getByTestId('bed-mismatch')).toHaveCount(1);
+  await expect(
+    page.getByTestId('roster-room').filter({ hasText: 'Ruang Perempuan' }).getByTestId('room-kind'),
+  ).toHaveText('Perempuan');
+  await shot(page, 'shelter-19-board-kinds');
+  await shotSizes(page, 'shelter-19-board-kinds');
+
+  // Moving her: the men's free bed warns again; the women's bed fits and needs no reason.
+  await men.locator('[data-testid="bed-card"][data-bed="A2"]').click();
+  await page.getByTestId('stay-move').click();
+  const dialog = page.getByRole('dialog', { name: 'Pindah tempat tidur' });
+  await dialog.locator('[data-testid="bed-choice"][data-bed="A4"]').click();
+  await expect(dialog.getByTestId('placement-warning')).toContainText('ruang laki-laki');
+  await shot(page, 'shelter-20-move-warning', { dialog: true });
+  await dialog.locator('[data-testid="bed-choice"][data-bed="B3"]').click();
+  await expect(dialog.getByTestId('placement-warning')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Penghuni dipindahkan ke B3.')).toBeVisible();
+  await expect(page.getByText(/Ruang Perempuan · B3/)).toBeVisible();
+  await expect(override).toContainText(reason);
 });
 
 test('the screens read in English too', async ({ page }) => {

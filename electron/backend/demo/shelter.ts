@@ -3,6 +3,9 @@
  * (most from outside the city, several without papers), half a year of stays with their exits,
  * and current residents, two of them past the maximum stay. All synthetic.
  */
+import { DEFAULT_TIME_ZONE, todayInZone } from '../../../shared/format';
+import { ADULT_AGE, ageOn } from '../../../shared/placement';
+import { ROOM_KINDS, type RoomKind } from '../../../shared/reference/shelter';
 import type { Backend } from '../app';
 import { demoCall } from './call';
 
@@ -208,21 +211,25 @@ export async function seedShelterDemo(
     capacity: 15,
   });
   const shelterId = r.data.id;
-  const beds: string[] = [];
-  for (const [room, section, count, prefix] of [
+  const beds: Record<RoomKind, string[]> = {
+    men: [],
+    women: [],
+    children: [],
+    family: [],
+    health: [],
+  };
+  for (const [room, kind, count, prefix] of [
     ['Ruang Laki-laki', 'men', 6, 'L'],
     ['Ruang Perempuan', 'women', 4, 'P'],
     ['Ruang Anak', 'children', 3, 'A'],
     ['Ruang Keluarga', 'family', 2, 'K'],
+    ['Ruang Isolasi', 'health', 1, 'I'],
   ] as const) {
     const withRoom = await demoCall<{ rooms: { id: string; name: string }[] }>(
       backend,
       r.token,
       'shelters.saveRoom',
-      {
-        shelterId,
-        name: room,
-      },
+      { shelterId, name: room, kind },
     );
     r = { data: { id: shelterId }, token: withRoom.token };
     const roomId = withRoom.data.rooms.find((x) => x.name === room)!.id;
@@ -231,14 +238,11 @@ export async function seedShelterDemo(
         backend,
         r.token,
         'shelters.saveBed',
-        {
-          roomId,
-          label: `${prefix}${i}`,
-          section,
-        },
+        { roomId, label: `${prefix}${i}` },
       );
       r.token = s.token;
-      beds.push(s.data.rooms.flatMap((x) => x.beds).find((b) => b.label === `${prefix}${i}`)!.id);
+      const bed = s.data.rooms.flatMap((x) => x.beds).find((b) => b.label === `${prefix}${i}`)!;
+      beds[kind].push(bed.id);
     }
   }
   token = r.token;
@@ -251,15 +255,24 @@ export async function seedShelterDemo(
     personIds.push(created.data.id);
   }
 
+  // Each person sleeps in the room meant for them (shared/placement.ts), beds taken in turn.
+  const today = todayInZone(DEFAULT_TIME_ZONE, now);
+  const used: Record<RoomKind, number> = { men: 0, women: 0, children: 0, family: 0, health: 0 };
+  const bedFor = (p: DemoPerson) => {
+    const year = p.birthDate ? null : Number(today.slice(0, 4)) - p.estimatedAge!;
+    const age = ageOn({ birthDate: p.birthDate ?? null, birthYear: year }, today)!;
+    const kind = age < ADULT_AGE ? 'children' : p.sex === 'F' ? 'women' : 'men';
+    return beds[kind][used[kind]++ % beds[kind].length];
+  };
+
   // Half a year of past stays, one after another on the beds, each checked out.
-  let bed = 0;
   for (let i = 0; i < 26; i++) {
     const who = i % PEOPLE.length;
     const checkin = now.getTime() - (180 - i * 6) * DAY - 9 * 3_600_000;
     const length = 2 + ((i * 5) % 11);
     const stay = await demoCall<{ id: string; version: number }>(backend, token, 'stays.checkIn', {
       personId: personIds[who],
-      bedId: beds[bed++ % beds.length],
+      bedId: bedFor(PEOPLE[who]!),
       checkinAt: new Date(checkin).toISOString(),
       referralSource: REFERRALS[i % REFERRALS.length],
       ppks: PEOPLE[who]!.ppks,
@@ -294,13 +307,14 @@ export async function seedShelterDemo(
   }
 
   // Current residents: two have stayed past the office's maximum (7 days).
+  for (const kind of ROOM_KINDS) used[kind] = 0;
   const currentDays = [10, 9, 5, 3, 2, 1, 0];
   for (let k = 0; k < currentDays.length; k++) {
     const who = PEOPLE.length - 1 - k;
     const checkin = now.getTime() - currentDays[k]! * DAY - 2 * 3_600_000;
     const stay = await demoCall<{ id: string }>(backend, token, 'stays.checkIn', {
       personId: personIds[who],
-      bedId: beds[k * 2],
+      bedId: bedFor(PEOPLE[who]!),
       checkinAt: new Date(checkin).toISOString(),
       referralSource: REFERRALS[k % REFERRALS.length],
       ppks: PEOPLE[who]!.ppks,

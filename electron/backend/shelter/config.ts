@@ -32,13 +32,28 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
 
   async 'shelters.saveRoom'(input, ctx) {
     await requireRow(ctx.db, 'shelters', input.shelterId, 'shelterId');
-    const room = { shelter_id: input.shelterId, name: input.name };
-    if (await takenBy(ctx.db, 'shelter_rooms', room, input.id))
+    if (
+      await takenBy(
+        ctx.db,
+        'shelter_rooms',
+        { shelter_id: input.shelterId, name: input.name },
+        input.id,
+      )
+    )
       throw fieldError(['name'], 'shelter.room_taken', { name: input.name });
+    if (input.ageMin !== null && input.ageMax !== null && input.ageMin > input.ageMax)
+      throw fieldError(['ageMax'], 'shelter.age_range_order');
     const before = await loadForSave(ctx.db, 'shelter_rooms', input, (r) => {
       if (r.shelter_id !== input.shelterId)
         throw fieldError(['shelterId'], 'stay.room_wrong_shelter');
     });
+    const room = {
+      shelter_id: input.shelterId,
+      name: input.name,
+      kind: input.kind,
+      age_min: input.ageMin,
+      age_max: input.ageMax,
+    };
     await saveTracked(ctx, 'shelter_rooms', before, room, { recordType: 'shelter_room' });
     return (await loadShelter(ctx.db, input.shelterId))!;
   },
@@ -47,7 +62,7 @@ export const shelterConfigHandlers: HandlersOf<ConfigMethods> = {
     const room = await requireRow(ctx.db, 'shelter_rooms', input.roomId, 'roomId');
     if (await takenBy(ctx.db, 'shelter_beds', { room_id: room.id, label: input.label }, input.id))
       throw fieldError(['label'], 'stay.bed_label_taken', { label: input.label });
-    const values = { label: input.label, section: input.section, active: input.active ? 1 : 0 };
+    const values = { label: input.label, active: input.active ? 1 : 0 };
     // A bed can move to another room of the same shelter; the composite key refuses other shelters.
     const before = await loadForSave(ctx.db, 'shelter_beds', input, (bed) => {
       if (bed.shelter_id !== room.shelter_id)

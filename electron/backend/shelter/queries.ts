@@ -10,10 +10,7 @@ import { regionRefs, type RegionRef } from '../regions/refs';
 
 type Room = Shelter['rooms'][number];
 type Bed = Room['beds'][number];
-type BedRow = Pick<
-  Selectable<ShelterBedsTable>,
-  'id' | 'room_id' | 'label' | 'section' | 'active' | 'version'
->;
+type BedRow = Pick<Selectable<ShelterBedsTable>, 'id' | 'room_id' | 'label' | 'active' | 'version'>;
 
 /** A bed as the contract shows it (shelter lists and the board). */
 export function toBed(b: BedRow): Bed {
@@ -21,7 +18,6 @@ export function toBed(b: BedRow): Bed {
     id: b.id,
     roomId: b.room_id,
     label: b.label,
-    section: b.section,
     active: b.active === 1,
     version: b.version,
   };
@@ -32,6 +28,9 @@ function toRoom(r: Selectable<ShelterRoomsTable>, beds: BedRow[]): Room {
     id: r.id,
     shelterId: r.shelter_id,
     name: r.name,
+    kind: r.kind,
+    ageMin: r.age_min,
+    ageMax: r.age_max,
     version: r.version,
     beds: beds.filter((b) => b.room_id === r.id).map(toBed),
   };

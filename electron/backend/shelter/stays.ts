@@ -12,12 +12,14 @@ import { requireUser } from '../dispatch/context';
 import { AppError, fieldError, fieldErrors, notFound } from '../errors';
 import { loadSummaries } from '../persons/store';
 import { regencyOf, regionRefs } from '../regions/refs';
+import { checkPlacement, noteOverride } from './placement';
 import { loadStay, ppksOf, shelterClock, stayDays, toBed } from './queries';
 
 type StayMethods = Pick<
   typeof shelterContract,
   | 'stays.roster'
   | 'stays.checkIn'
+  | 'stays.moveBed'
   | 'stays.get'
   | 'stays.logEvent'
   | 'stays.checkOut'
@@ -136,6 +138,35 @@ function checkoutColumns(f: ParsedInput<'stays.checkOut'>) {
   };
 }
 
+/** An existing bed in use; the room's rules are checked separately (placement.ts). */
+async function usableBed(ctx: Ctx, bedId: string) {
+  const bed = await requireRow(ctx.db, 'shelter_beds', bedId, 'bedId');
+  if (bed.active !== 1) throw fieldError(['bedId'], 'stay.bed_inactive');
+  return bed;
+}
+
+/** A stay about to move or check out: still open, at the version the caller read. */
+function loadOpenStay(ctx: Ctx, input: { id: string; version: number }, timeZone: string) {
+  return loadForChange(ctx.db, 'stays', input.id, input.version, (stay) => {
+    if (stay.checkout_at) {
+      throw new AppError('CONFLICT', 'stay.already_checked_out', {
+        at: when(stay.checkout_at, timeZone),
+      });
+    }
+  });
+}
+
+/** The stay open now on a bed or for a person, if any. */
+function openStay(ctx: Ctx, column: 'bed_id' | 'person_id', id: string) {
+  return findRow(ctx.db, 'stays', { [column]: id, checkout_at: null });
+}
+
+/** Someone already sleeps there (the unique index would refuse it too, less politely). */
+async function refuseTaken(ctx: Ctx, bed: { id: string; label: string }): Promise<void> {
+  const taken = await openStay(ctx, 'bed_id', bed.id);
+  if (taken) throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
+}
+
 export const stayHandlers: HandlersOf<StayMethods> = {
   async 'stays.roster'(input, ctx) {
     const clock = await shelterClock(ctx.db, ctx.now);
@@ -149,10 +180,12 @@ export const stayHandlers: HandlersOf<StayMethods> = {
         'shelter_beds.id',
         'shelter_beds.room_id',
         'shelter_beds.label',
-        'shelter_beds.section',
         'shelter_beds.active',
         'shelter_beds.version',
         'shelter_rooms.name as roomName',
+        'shelter_rooms.kind as roomKind',
+        'shelter_rooms.age_min',
+        'shelter_rooms.age_max',
         'stays.id as stayId',
         'stays.person_id',
         'stays.checkin_at',
@@ -177,6 +210,9 @@ export const stayHandlers: HandlersOf<StayMethods> = {
         return {
           bed: toBed(b),
           roomName: b.roomName,
+          roomKind: b.roomKind,
+          ageMin: b.age_min,
+          ageMax: b.age_max,
           stay:
             b.stayId && b.person_id && b.checkin_at
               ? {
@@ -197,8 +233,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
     const clock = await shelterClock(ctx.db, ctx.now);
     const person = await requireRow(ctx.db, 'persons', input.personId, 'personId');
     if (person.merged_into) throw fieldError(['personId'], 'stay.person_merged');
-    const bed = await requireRow(ctx.db, 'shelter_beds', input.bedId, 'bedId');
-    if (bed.active !== 1) throw fieldError(['bedId'], 'stay.bed_inactive');
+    const bed = await usableBed(ctx, input.bedId);
     const checkinAt = input.checkinAt ? new Date(input.checkinAt).toISOString() : ctx.nowIso;
     if (new Date(checkinAt).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS) {
       throw fieldError(['checkinAt'], 'stay.checkin_future');
@@ -209,21 +244,26 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       }>`SELECT id FROM complaints WHERE id = ${input.complaintId}`.execute(ctx.db);
       if (found.rows.length === 0) throw fieldError(['complaintId'], 'error.not_found');
     }
-    const current = await findRow(ctx.db, 'stays', { person_id: person.id, checkout_at: null });
+    const current = await openStay(ctx, 'person_id', person.id);
     if (current) {
       throw new AppError('CONFLICT', 'stay.person_already_in', {
         name: person.full_name,
         since: when(current.checkin_at, clock.timeZone),
       });
     }
-    if (await findRow(ctx.db, 'stays', { bed_id: bed.id, checkout_at: null }))
-      throw new AppError('CONFLICT', 'stay.bed_occupied', { bed: bed.label });
+    await refuseTaken(ctx, bed);
     const overlaps = await overlapIssues(
       ctx,
       { personId: person.id, bedId: bed.id, checkinAt, checkoutAt: null },
       clock.timeZone,
     );
     if (overlaps.length > 0) throw fieldErrors(overlaps);
+    const { overrideReason } = input;
+    const mismatches = await checkPlacement(
+      ctx,
+      { personId: person.id, roomId: bed.room_id, overrideReason },
+      clock.timeZone,
+    );
 
     const values = {
       person_id: person.id,
@@ -244,6 +284,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       id = await insertTracked(ctx, 'stays', values, {
         recordType: 'stay',
         extra: { ppks: [null, ppks] },
+        ...(mismatches.length > 0 && overrideReason ? { note: overrideReason } : {}),
       });
     } catch (e) {
       constraintConflict(e, bed.label, person.full_name, when(checkinAt, clock.timeZone));
@@ -252,7 +293,39 @@ export const stayHandlers: HandlersOf<StayMethods> = {
       .insertInto('stay_ppks')
       .values(ppks.map((p) => ({ stay_id: id, ppks: p, checkin_at: checkinAt })))
       .execute();
+    if (mismatches.length > 0 && overrideReason) {
+      await noteOverride(ctx, { id, at: checkinAt }, overrideReason, mismatches);
+    }
     return (await loadStay(ctx.db, id, clock))!;
+  },
+
+  async 'stays.moveBed'(input, ctx) {
+    const clock = await shelterClock(ctx.db, ctx.now);
+    const before = await loadOpenStay(ctx, input, clock.timeZone);
+    if (before.bed_id === input.bedId) throw fieldError(['bedId'], 'stay.move_same_bed');
+    const bed = await usableBed(ctx, input.bedId);
+    await refuseTaken(ctx, bed);
+    const overlaps = await overlapIssues(
+      ctx,
+      { personId: before.person_id, bedId: bed.id, checkinAt: before.checkin_at, checkoutAt: null },
+      clock.timeZone,
+    );
+    // Only the bed can clash: the person's own stay is this one.
+    const bedClash = overlaps.filter((i) => i.key === 'stay.overlaps_bed');
+    if (bedClash.length > 0) throw fieldErrors(bedClash.map((i) => ({ ...i, path: ['bedId'] })));
+    const { overrideReason } = input;
+    const mismatches = await checkPlacement(
+      ctx,
+      { personId: before.person_id, roomId: bed.room_id, overrideReason },
+      clock.timeZone,
+    );
+    const override = mismatches.length > 0 && overrideReason ? { note: overrideReason } : {};
+    const columns = { bed_id: bed.id, shelter_id: bed.shelter_id };
+    await updateVersioned(ctx, 'stays', before, columns, { recordType: 'stay', ...override });
+    if (mismatches.length > 0 && overrideReason) {
+      await noteOverride(ctx, { id: before.id, at: ctx.nowIso }, overrideReason, mismatches);
+    }
+    return (await loadStay(ctx.db, before.id, clock))!;
   },
 
   async 'stays.get'(input, ctx) {
@@ -290,13 +363,7 @@ export const stayHandlers: HandlersOf<StayMethods> = {
 
   async 'stays.checkOut'(input, ctx) {
     const clock = await shelterClock(ctx.db, ctx.now);
-    const before = await loadForChange(ctx.db, 'stays', input.id, input.version, (stay) => {
-      if (stay.checkout_at) {
-        throw new AppError('CONFLICT', 'stay.already_checked_out', {
-          at: when(stay.checkout_at, clock.timeZone),
-        });
-      }
-    });
+    const before = await loadOpenStay(ctx, input, clock.timeZone);
     const issues = await checkoutIssues(ctx, before.checkin_at, input, clock.timeZone);
     if (issues.length > 0) throw fieldErrors(issues);
     await updateVersioned(ctx, 'stays', before, checkoutColumns(input), { recordType: 'stay' });

@@ -1,9 +1,9 @@
 /** Kysely types of migration 0005 (shelters, rooms, beds, stays). */
 import type { PpksCode } from '../../../../shared/reference/ppks';
 import type {
-  BedSection,
   ExitType,
   ReferralSource,
+  RoomKind,
   StayEventKind,
 } from '../../../../shared/reference/shelter';
 import type { Tracked } from './tracked';
@@ -20,6 +20,10 @@ export interface ShelterRoomsTable extends Tracked {
   id: string;
   shelter_id: string;
   name: string;
+  /** Migration 0012. */
+  kind: RoomKind;
+  age_min: number | null;
+  age_max: number | null;
 }
 
 export interface ShelterBedsTable extends Tracked {
@@ -27,7 +31,6 @@ export interface ShelterBedsTable extends Tracked {
   room_id: string;
   shelter_id: string;
   label: string;
-  section: BedSection;
   active: number;
 }
 

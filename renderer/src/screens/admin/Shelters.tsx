@@ -3,233 +3,27 @@ import {
   Badge,
   Button,
   Group,
-  NumberInput,
   Paper,
-  SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Switch,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
 import { IconBedFlat, IconDoor, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Shelter } from '../../../../shared/contract/shelter';
-import { BED_SECTIONS } from '../../../../shared/reference/shelter';
-import { call, callChecked } from '../../api/rpc';
+import { call } from '../../api/rpc';
+import { AddButton } from '../../components/AddButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError, PageLoader } from '../../components/PageStates';
-import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
-import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { tn } from '../shelter/labels';
-import { SectionBadge } from '../shelter/RosterBoard';
+import { RoomKindBadge } from '../shelter/RoomKind';
 import '../shelter/shelter.css';
-import { AddButton } from '../../components/AddButton';
-
-type Room = Shelter['rooms'][number];
-type Bed = Room['beds'][number];
-type Section = (typeof BED_SECTIONS)[number];
-
-type Dialog =
-  | { kind: 'shelter'; shelter: Shelter | null }
-  | { kind: 'room'; shelter: Shelter; room: Room | null }
-  | { kind: 'bed'; shelter: Shelter; room: Room; bed: Bed | null };
-
-interface DialogProps {
-  onDone: () => void;
-  onCancel: () => void;
-  onReload: () => void;
-}
-
-function ShelterForm({
-  shelter,
-  onDone,
-  onCancel,
-  onReload,
-}: DialogProps & { shelter: Shelter | null }) {
-  const t = useT();
-  const form = useForm(
-    {
-      name: shelter?.name ?? '',
-      address: shelter?.address ?? '',
-      capacity: shelter ? String(shelter.capacity) : '',
-      active: shelter?.active ?? true,
-    },
-    {
-      submit: (v) =>
-        callChecked('shelters.save', {
-          ...(shelter ? { id: shelter.id, version: shelter.version } : {}),
-          name: v.name,
-          address: v.address,
-          // Left empty: sent as missing, so the check says "Wajib diisi" at the field.
-          capacity: (v.capacity === '' ? undefined : Number(v.capacity)) as number,
-          active: v.active,
-        }),
-      success: 'shelters.admin.saved',
-      onSaved: onDone,
-      onReload,
-    },
-  );
-  return (
-    <FormModal
-      form={form}
-      title={t(shelter ? 'shelters.admin.edit' : 'shelters.admin.add')}
-      onClose={onCancel}
-    >
-      <TextInput
-        label={t('shelter.name')}
-        required
-        data-autofocus
-        maxLength={150}
-        {...form.text('name')}
-      />
-      <TextInput label={t('shelter.address')} maxLength={300} {...form.text('address')} />
-      <NumberInput
-        label={t('shelter.capacity')}
-        description={t('shelters.admin.capacity.help')}
-        required
-        min={0}
-        max={1000}
-        value={form.values.capacity}
-        onChange={(v) => form.set('capacity', String(v))}
-        error={form.errorText('capacity')}
-        w={200}
-      />
-      {shelter && (
-        <Switch
-          label={t('shelters.admin.active')}
-          checked={form.values.active}
-          onChange={(e) => form.set('active', e.currentTarget.checked)}
-        />
-      )}
-    </FormModal>
-  );
-}
-
-function RoomForm({
-  shelter,
-  room,
-  onDone,
-  onCancel,
-  onReload,
-}: DialogProps & { shelter: Shelter; room: Room | null }) {
-  const t = useT();
-  const form = useForm(
-    { name: room?.name ?? '' },
-    {
-      submit: (v) =>
-        callChecked('shelters.saveRoom', {
-          ...(room ? { id: room.id, version: room.version } : {}),
-          shelterId: shelter.id,
-          name: v.name,
-        }),
-      success: 'shelters.admin.saved',
-      onSaved: onDone,
-      onReload,
-    },
-  );
-  return (
-    <FormModal
-      form={form}
-      title={t(room ? 'shelters.admin.editRoom' : 'shelters.admin.addRoom')}
-      onClose={onCancel}
-    >
-      <Text size="sm" c="dimmed">
-        {shelter.name}
-      </Text>
-      <TextInput
-        label={t('shelters.admin.roomName')}
-        required
-        data-autofocus
-        maxLength={100}
-        {...form.text('name')}
-      />
-    </FormModal>
-  );
-}
-
-function BedForm({
-  shelter,
-  room,
-  bed,
-  onDone,
-  onCancel,
-  onReload,
-}: DialogProps & { shelter: Shelter; room: Room; bed: Bed | null }) {
-  const t = useT();
-  const lastSection = room.beds[room.beds.length - 1]?.section ?? 'men';
-  const form = useForm<{ roomId: string; label: string; section: Section; active: boolean }>(
-    {
-      roomId: room.id,
-      label: bed?.label ?? '',
-      section: bed?.section ?? lastSection,
-      active: bed?.active ?? true,
-    },
-    {
-      submit: (v) =>
-        callChecked('shelters.saveBed', {
-          ...(bed ? { id: bed.id, version: bed.version } : {}),
-          ...v,
-        }),
-      success: 'shelters.admin.saved',
-      onSaved: onDone,
-      onReload,
-    },
-  );
-  return (
-    <FormModal
-      form={form}
-      title={t(bed ? 'shelters.admin.editBed' : 'shelters.admin.addBed')}
-      onClose={onCancel}
-    >
-      <Text size="sm" c="dimmed">
-        {shelter.name} · {room.name}
-      </Text>
-      <TextInput
-        label={t('shelters.admin.bedLabel')}
-        description={t('shelters.admin.bedLabel.help')}
-        required
-        data-autofocus
-        maxLength={50}
-        {...form.text('label')}
-      />
-      <Stack gap={6}>
-        <Text size="sm" fw={500} id="bed-section-label">
-          {t('shelter.section')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="bed-section-label"
-          value={form.values.section}
-          onChange={(s) => form.set('section', s as Section)}
-          data={BED_SECTIONS.map((s) => ({ value: s, label: t(`shelter.section.${s}`) }))}
-          data-testid="bed-section"
-        />
-      </Stack>
-      {bed && (
-        <>
-          <Select
-            label={t('shelter.room')}
-            value={form.values.roomId}
-            onChange={(v) => v && form.set('roomId', v)}
-            data={shelter.rooms.map((r) => ({ value: r.id, label: r.name }))}
-            allowDeselect={false}
-            error={form.errorText('roomId')}
-          />
-          <Switch
-            label={t('shelters.admin.bedActive')}
-            checked={form.values.active}
-            onChange={(e) => form.set('active', e.currentTarget.checked)}
-          />
-        </>
-      )}
-    </FormModal>
-  );
-}
+import { BedForm, type Dialog, RoomForm, ShelterForm } from './ShelterForms';
 
 function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Dialog) => void }) {
   const t = useT();
@@ -300,6 +94,7 @@ function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Di
                 <Group gap="xs">
                   <IconDoor size={16} />
                   <Text fw={600}>{room.name}</Text>
+                  <RoomKindBadge room={room} size="sm" />
                   <Text size="xs" c="dimmed">
                     {tn(t, 'shelters.admin.beds', room.beds.length, { count: room.beds.length })}
                   </Text>
@@ -338,12 +133,9 @@ function ShelterCard({ shelter, onDialog }: { shelter: Shelter; onDialog: (d: Di
                       aria-label={t('shelters.admin.bedActions', { bed: bed.label })}
                       data-testid="admin-bed"
                     >
-                      <Group justify="space-between" wrap="nowrap" gap={4}>
-                        <Group gap={6} wrap="nowrap">
-                          <IconBedFlat size={16} />
-                          <Text fw={700}>{bed.label}</Text>
-                        </Group>
-                        <SectionBadge section={bed.section} />
+                      <Group gap={6} wrap="nowrap">
+                        <IconBedFlat size={16} />
+                        <Text fw={700}>{bed.label}</Text>
                       </Group>
                       {!bed.active && (
                         <Text size="xs" c="dimmed">
@@ -370,14 +162,12 @@ export function SheltersAdminPage() {
   );
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
+  // Saved, or changed meanwhile by someone else: either way the list is read again.
   const done = () => {
     setDialog(null);
     q.reload();
   };
-  const reloadAndClose = () => {
-    setDialog(null);
-    q.reload();
-  };
+  const dialogProps = { onDone: done, onCancel: close, onReload: done };
 
   if (q.error && !q.data)
     return (
@@ -418,32 +208,12 @@ export function SheltersAdminPage() {
           ))}
         </Stack>
       )}
-      {dialog?.kind === 'shelter' && (
-        <ShelterForm
-          shelter={dialog.shelter}
-          onDone={done}
-          onCancel={close}
-          onReload={reloadAndClose}
-        />
-      )}
+      {dialog?.kind === 'shelter' && <ShelterForm shelter={dialog.shelter} {...dialogProps} />}
       {dialog?.kind === 'room' && (
-        <RoomForm
-          shelter={dialog.shelter}
-          room={dialog.room}
-          onDone={done}
-          onCancel={close}
-          onReload={reloadAndClose}
-        />
+        <RoomForm shelter={dialog.shelter} room={dialog.room} {...dialogProps} />
       )}
       {dialog?.kind === 'bed' && (
-        <BedForm
-          shelter={dialog.shelter}
-          room={dialog.room}
-          bed={dialog.bed}
-          onDone={done}
-          onCancel={close}
-          onReload={reloadAndClose}
-        />
+        <BedForm shelter={dialog.shelter} room={dialog.room} bed={dialog.bed} {...dialogProps} />
       )}
     </>
   );

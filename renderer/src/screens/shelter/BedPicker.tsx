@@ -1,12 +1,12 @@
 /** Free beds of a shelter, grouped by room, as radio cards (from stays.roster). */
-import { Alert, Group, Radio, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Group, Radio, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { call } from '../../api/rpc';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useQuery } from '../../lib/useQuery';
-import { SectionBadge } from './RosterBoard';
+import { FieldAlert } from './FieldAlert';
+import { RoomKindBadge, roomRules } from './RoomKind';
 import './shelter.css';
 
 export function BedPicker({
@@ -54,18 +54,7 @@ export function BedPicker({
             {t('checkin.bed.free', { count: free.length })}
           </Text>
         )}
-        {error && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={18} />}
-            role="alert"
-            data-testid="bed-error"
-            data-field-error
-          >
-            {error}
-          </Alert>
-        )}
+        {error && <FieldAlert testId="bed-error">{error}</FieldAlert>}
         {!roster.data ? (
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {[0, 1, 2, 3].map((i) => (
@@ -79,9 +68,12 @@ export function BedPicker({
         ) : (
           [...rooms.entries()].map(([room, beds]) => (
             <div key={room}>
-              <Text size="sm" fw={600} mb={6}>
-                {room}
-              </Text>
+              <Group gap="xs" mb={6}>
+                <Text size="sm" fw={600}>
+                  {room}
+                </Text>
+                <RoomKindBadge room={roomRules(beds[0]!)} size="sm" />
+              </Group>
               <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} spacing="xs">
                 {beds.map((b) => (
                   <Radio.Card
@@ -92,12 +84,11 @@ export function BedPicker({
                     className="pelita-bed-choice"
                     data-testid="bed-choice"
                     data-bed={b.bed.label}
-                    aria-label={`${room} · ${b.bed.label} · ${t(`shelter.section.${b.bed.section}`)}`}
+                    aria-label={`${room} · ${b.bed.label} · ${t(`shelter.roomKind.${b.roomKind}`)}`}
                   >
                     <Group wrap="nowrap" gap="sm">
                       <Radio.Indicator />
                       <Text fw={700}>{b.bed.label}</Text>
-                      <SectionBadge section={b.bed.section} />
                     </Group>
                   </Radio.Card>
                 ))}

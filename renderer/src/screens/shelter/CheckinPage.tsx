@@ -48,6 +48,8 @@ import { IdentityBadge, LastStayText, PersonLines } from '../persons/PersonFacts
 import { PersonForm } from '../persons/PersonForm';
 import { PersonSearch } from '../persons/PersonSearch';
 import { BedPicker } from './BedPicker';
+import { FieldAlert } from './FieldAlert';
+import { overrideIssues, PlacementWarning, useMismatches } from './PlacementWarning';
 import { loadComplaint } from './complaintRef';
 import { PpksSelect } from '../../components/PpksSelect';
 import { useShelters } from './useShelters';
@@ -64,6 +66,7 @@ interface CheckinValues {
   healthNotes: string;
   belongings: string;
   complaintId: string;
+  overrideReason: string;
 }
 
 function ChosenPerson({ person, onChange }: { person: PersonSummary; onChange: () => void }) {
@@ -139,6 +142,7 @@ export function CheckinPage() {
       healthNotes: '',
       belongings: '',
       complaintId: query.complaint ?? '',
+      overrideReason: '',
     }),
     {
       // Said in the words of this screen: "choose a person", "choose a bed".
@@ -152,6 +156,7 @@ export function CheckinPage() {
           ? []
           : [{ path: ['referralSource'], key: 'validation.required' as const }]),
         ...(v.ppks.length ? [] : [{ path: ['ppks'], key: 'stay.ppks_required' as const }]),
+        ...overrideIssues(mismatches, v.overrideReason),
       ],
       submit: (v) =>
         callChecked('stays.checkIn', {
@@ -165,6 +170,7 @@ export function CheckinPage() {
           healthNotes: v.healthNotes,
           belongings: v.belongings,
           ...(v.complaintId ? { complaintId: v.complaintId } : {}),
+          ...(mismatches.length > 0 ? { overrideReason: v.overrideReason } : {}),
         }),
       success: (stay) => t('checkin.done', { name: stay.person.fullName, bed: stay.bedLabel }),
       onSaved: (stay) => navigate(`/shelter/stays/${stay.id}`),
@@ -213,6 +219,7 @@ export function CheckinPage() {
   // undefined: not changed here, so the person from the address (or complaint) counts.
   const [picked, setPicked] = useState<PersonSummary | null | undefined>(undefined);
   const person = picked !== undefined ? picked : (prefilled.data?.person ?? null);
+  const mismatches = useMismatches(person, shelter, v.bedId);
 
   const [newOpen, newModal] = useDisclosure(false);
   const [typed, setTyped] = useState('');
@@ -261,17 +268,9 @@ export function CheckinPage() {
 
           <SectionCard step={1} title={t('checkin.person')}>
             {personError && (
-              <Alert
-                color="red"
-                variant="light"
-                mb="md"
-                icon={<IconAlertTriangle size={18} />}
-                role="alert"
-                data-testid="person-error"
-                data-field-error
-              >
+              <FieldAlert testId="person-error" mb="md">
                 {personError}
-              </Alert>
+              </FieldAlert>
             )}
             {prefillPersonId && picked === undefined && prefilled.loading && !prefilled.data ? (
               <Skeleton h={96} radius="md" />
@@ -396,6 +395,7 @@ export function CheckinPage() {
             ) : (
               <Text c="dimmed">{t('shelter.none')}</Text>
             )}
+            <PlacementWarning mismatches={mismatches} reason={form.text('overrideReason')} />
           </SectionCard>
 
           <Group justify="flex-end">

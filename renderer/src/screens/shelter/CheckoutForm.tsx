@@ -1,15 +1,5 @@
 /** Check-out (stays.checkOut) and the admin correction after check-out (stays.correct). */
-import {
-  Alert,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Group, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
 import { IconClockHour4, IconDeviceFloppy, IconLogout2 } from '@tabler/icons-react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import {
@@ -22,6 +12,7 @@ import { EXIT_TYPES, EXITS_WITH_DESTINATION } from '../../../../shared/reference
 import type { FieldIssue } from '../../../../shared/errors';
 import { callChecked } from '../../api/rpc';
 import { DateTimeField } from '../../components/DateField';
+import { SectionCard } from '../../components/SectionCard';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useT } from '../../i18n/I18nProvider';
@@ -167,14 +158,8 @@ export function CheckoutForm({
   );
 
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="checkout-form">
-      <Group gap="xs" mb={4}>
-        <IconLogout2 size={20} />
-        <Title order={2} fz="lg" fw={600}>
-          {t('stay.checkout')}
-        </Title>
-      </Group>
-      <Text size="sm" c="dimmed" mb="md">
+    <SectionCard title={t('stay.checkout')} icon={<IconLogout2 size={18} />} testId="checkout-form">
+      <Text size="sm" c="dimmed" mb="md" mt={-8}>
         {t('stay.checkout.subtitle')}
       </Text>
       <FormFrame form={form}>
@@ -204,21 +189,19 @@ export function CheckoutForm({
           }
         />
       </FormFrame>
-    </Paper>
+    </SectionCard>
   );
 }
 
-export function CorrectionForm({
-  stay,
-  onSaved,
-  onCancel,
-  onReload,
-}: {
+/** What a dialog of the stay page gets: the stay, and what to do after saving or giving up. */
+export interface StayDialogProps {
   stay: Stay;
   onSaved: (s: Stay) => void;
   onCancel: () => void;
   onReload: () => void;
-}) {
+}
+
+export function CorrectionForm({ stay, onSaved, onCancel, onReload }: StayDialogProps) {
   const t = useT();
   const fmt = useFormat();
   const form = useForm<ExitValues, Stay>(
@@ -251,26 +234,19 @@ export function CorrectionForm({
     },
   );
 
+  const moment = (name: 'checkinAt' | 'checkoutAt') => ({
+    value: form.values[name],
+    onChange: (at: string) => form.set(name, at),
+    error: form.errorText(name),
+  });
   return (
     <FormFrame form={form} testId="correction-form">
       <Alert color="grape" variant="light">
         {t('stay.correct.subtitle')}
       </Alert>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <DateTimeField
-          label={t('stay.checkinAt')}
-          required
-          value={form.values.checkinAt}
-          onChange={(at) => form.set('checkinAt', at)}
-          error={form.errorText('checkinAt')}
-        />
-        <DateTimeField
-          label={t('stay.checkoutAt')}
-          required
-          value={form.values.checkoutAt}
-          onChange={(at) => form.set('checkoutAt', at)}
-          error={form.errorText('checkoutAt')}
-        />
+        <DateTimeField label={t('stay.checkinAt')} required {...moment('checkinAt')} />
+        <DateTimeField label={t('stay.checkoutAt')} required {...moment('checkoutAt')} />
       </SimpleGrid>
       <ExitFields form={form} />
       <Textarea

@@ -1,17 +1,18 @@
 /** The stay's log of services and events, newest first, with "record a service". */
-import { Grid, Group, Paper, Select, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Grid, Group, Select, Stack, Text, TextInput, Timeline } from '@mantine/core';
 import { IconClipboardList, IconPlus } from '@tabler/icons-react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
-import { STAY_EVENT_KINDS } from '../../../../shared/reference/shelter';
+import { LOGGED_EVENT_KINDS } from '../../../../shared/reference/shelter';
 import { callChecked } from '../../api/rpc';
 import { DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
+import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
 
-type Kind = (typeof STAY_EVENT_KINDS)[number];
+type Kind = (typeof LOGGED_EVENT_KINDS)[number];
 
 function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void }) {
   const t = useT();
@@ -49,7 +50,7 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
             placeholder={t('person.form.choose')}
             value={form.values.kind}
             onChange={(k) => form.set('kind', k as Kind)}
-            data={STAY_EVENT_KINDS.map((k) => ({ value: k, label: t(`event.${k}`) }))}
+            data={LOGGED_EVENT_KINDS.map((k) => ({ value: k, label: t(`event.${k}`) }))}
             error={form.errorText('kind')}
             allowDeselect={false}
             data-testid="event-kind"
@@ -99,13 +100,7 @@ export function EventLog({
   const t = useT();
   const fmt = useFormat();
   return (
-    <Paper withBorder radius="md" p="lg">
-      <Group gap="xs" mb="md">
-        <IconClipboardList size={20} />
-        <Title order={2} fz="lg" fw={600}>
-          {t('stay.events')}
-        </Title>
-      </Group>
+    <SectionCard title={t('stay.events')} icon={<IconClipboardList size={18} />}>
       <Stack gap="lg">
         {canWrite && <AddEvent stay={stay} onSaved={onSaved} />}
         {stay.events.length === 0 ? (
@@ -117,6 +112,8 @@ export function EventLog({
             {stay.events.map((e) => (
               <Timeline.Item
                 key={e.id}
+                // A placement against the room's rules stands out from the daily services.
+                color={e.kind === 'placement_override' ? 'orange' : undefined}
                 title={
                   <Group gap="xs" wrap="wrap">
                     <Text fw={600} size="sm">
@@ -140,6 +137,6 @@ export function EventLog({
           </Timeline>
         )}
       </Stack>
-    </Paper>
+    </SectionCard>
   );
 }

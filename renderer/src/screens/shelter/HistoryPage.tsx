@@ -134,6 +134,13 @@ export function HistoryPage() {
   const page = useQuery(`history:${JSON.stringify(input)}`, () => call('stays.history', input));
   const columns = useColumns();
 
+  // The three list filters: "Semua" when empty, cleared back to the whole list.
+  const filter = (key: 'exit' | 'ppks' | 'shelter') => ({
+    placeholder: t('common.all'),
+    value: f[key] || null,
+    onChange: (v: string | null) => list.setFilters({ [key]: v ?? '' }),
+    clearable: true,
+  });
   const exitOptions = [
     { value: 'active', label: t('history.exit.active') },
     ...EXIT_TYPES.map((x) => ({ value: x, label: t(`exit.${x}`) })),
@@ -160,30 +167,21 @@ export function HistoryPage() {
           />
           <Select
             label={t('history.exit')}
-            placeholder={t('common.all')}
-            value={f.exit || null}
-            onChange={(v) => list.setFilters({ exit: v ?? '' })}
             data={exitOptions}
-            clearable
             data-testid="history-exit"
+            {...filter('exit')}
           />
           <Select
             label={t('history.ppks')}
-            placeholder={t('common.all')}
-            value={f.ppks || null}
-            onChange={(v) => list.setFilters({ ppks: v ?? '' })}
             data={ppksOptions(locale)}
             searchable
-            clearable
             nothingFoundMessage={t('common.noResults')}
+            {...filter('ppks')}
           />
           <Select
             label={t('history.shelter')}
-            placeholder={t('common.all')}
-            value={f.shelter || null}
-            onChange={(v) => list.setFilters({ shelter: v ?? '' })}
             data={(shelters.data?.shelters ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            clearable
+            {...filter('shelter')}
           />
         </SimpleGrid>
       </Paper>

@@ -9,10 +9,13 @@ import {
   Stack,
   Text,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { IconAlertTriangle, IconLogin2 } from '@tabler/icons-react';
 import type { z } from 'zod';
 import type { rosterBed } from '../../../../shared/contract/shelter';
+import { todayInZone } from '../../../../shared/format';
+import { placementMismatches } from '../../../../shared/placement';
 import { call } from '../../api/rpc';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
@@ -21,20 +24,16 @@ import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { PpksBadges } from '../../components/PpksBadges';
 import { tn } from './labels';
+import { RoomKindBadge, roomRules } from './RoomKind';
 import './shelter.css';
 
 type RosterBed = z.infer<typeof rosterBed>;
 
-const SECTION_COLOR = { men: 'blue', women: 'pink', children: 'orange', family: 'grape' } as const;
-
-export function SectionBadge({ section }: { section: RosterBed['bed']['section'] }) {
-  const t = useT();
-  return (
-    <Badge size="sm" variant="light" color={SECTION_COLOR[section]} tt="none">
-      {t(`shelter.section.${section}`)}
-    </Badge>
-  );
-}
+const BedLabel = ({ label }: { label: string }) => (
+  <Text fw={800} fz="lg">
+    {label}
+  </Text>
+);
 
 /** "masuk hari ini", "3 hari". */
 export function daysLabel(days: number, t: ReturnType<typeof useT>): string {
@@ -44,6 +43,7 @@ export function daysLabel(days: number, t: ReturnType<typeof useT>): string {
 function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: boolean }) {
   const t = useT();
   const fmt = useFormat();
+  const today = todayInZone(fmt.timeZone);
   const s = b.stay;
   if (!s) {
     const inactive = !b.bed.active;
@@ -54,12 +54,7 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
         data-testid="bed-card"
         data-bed={b.bed.label}
       >
-        <Group justify="space-between" wrap="nowrap">
-          <Text fw={800} fz="lg">
-            {b.bed.label}
-          </Text>
-          <SectionBadge section={b.bed.section} />
-        </Group>
+        <BedLabel label={b.bed.label} />
         <Text c="dimmed" fw={600} style={{ flex: 1 }}>
           {t(inactive ? 'shelter.bed.inactive' : 'shelter.bed.empty')}
         </Text>
@@ -79,6 +74,7 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
     );
   }
   const over = s.days - max;
+  const mismatches = placementMismatches(s.person, { name: b.roomName, ...roomRules(b) }, today);
   return (
     <a
       className="pelita-bed"
@@ -87,11 +83,16 @@ function BedCard({ b, max, canWrite }: { b: RosterBed; max: number; canWrite: bo
       data-testid="bed-card"
       data-bed={b.bed.label}
     >
-      <Group justify="space-between" wrap="nowrap">
-        <Text fw={800} fz="lg">
-          {b.bed.label}
-        </Text>
-        <SectionBadge section={b.bed.section} />
+      <Group justify="space-between" wrap="nowrap" gap={4}>
+        <BedLabel label={b.bed.label} />
+        {/* Placed against the room's rules (with a reason, in the stay's log): visible at a glance. */}
+        {mismatches.length > 0 && (
+          <Tooltip label={mismatches.map((m) => t(m.key, m.params)).join(' ')} multiline w={280}>
+            <Badge color="orange" variant="light" tt="none" data-testid="bed-mismatch">
+              {t('shelter.bed.mismatch')}
+            </Badge>
+          </Tooltip>
+        )}
       </Group>
       <Text className="pelita-bed-name" c="var(--mantine-color-anchor)">
         {s.person.fullName}
@@ -159,9 +160,12 @@ export function RosterBoard({ shelterId, canWrite }: { shelterId: string; canWri
       {[...rooms.entries()].map(([room, list]) => (
         <Paper key={room} withBorder radius="md" p="md" data-testid="roster-room">
           <Group justify="space-between" mb="sm">
-            <Title order={3} fz="md" fw={700}>
-              {room}
-            </Title>
+            <Group gap="sm">
+              <Title order={3} fz="md" fw={700}>
+                {room}
+              </Title>
+              <RoomKindBadge room={roomRules(list[0]!)} />
+            </Group>
             <Text size="sm" c="dimmed">
               {t('shelter.room.occupancy', {
                 occupied: list.filter((b) => b.stay).length,

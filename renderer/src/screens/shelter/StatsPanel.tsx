@@ -9,7 +9,6 @@ import {
   Skeleton,
   Stack,
   Text,
-  Title,
 } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -18,6 +17,7 @@ import type { Shelter } from '../../../../shared/contract/shelter';
 import { todayInZone } from '../../../../shared/format';
 import { monthRange } from '../../../../shared/time';
 import { call } from '../../api/rpc';
+import { SectionCard } from '../../components/SectionCard';
 import { LoadError } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
@@ -57,38 +57,49 @@ function Stat({
   );
 }
 
+/** A titled half-width column of horizontal bars (origins, exits). */
 function Bars({
+  title,
   rows,
   empty,
   testId,
 }: {
+  title: string;
   rows: { key: string; label: string; value: number; detail: string }[];
   empty: string;
   testId: string;
 }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
-  if (rows.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {empty}
-      </Text>
-    );
   return (
-    <Stack gap={10} data-testid={testId}>
-      {rows.map((r) => (
-        <div key={r.key} data-testid={`${testId}-row`}>
-          <Group justify="space-between" gap="xs" wrap="nowrap" mb={3}>
-            <Text size="sm" truncate>
-              {r.label}
-            </Text>
-            <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
-              {r.detail}
-            </Text>
-          </Group>
-          <div className="pelita-bar" style={{ width: `${Math.max(2, (r.value / max) * 100)}%` }} />
-        </div>
-      ))}
-    </Stack>
+    <Grid.Col span={{ base: 12, md: 6 }}>
+      <Text fw={600} size="sm" mb="sm">
+        {title}
+      </Text>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Stack gap={10} data-testid={testId}>
+          {rows.map((r) => (
+            <div key={r.key} data-testid={`${testId}-row`}>
+              <Group justify="space-between" gap="xs" wrap="nowrap" mb={3}>
+                <Text size="sm" truncate>
+                  {r.label}
+                </Text>
+                <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                  {r.detail}
+                </Text>
+              </Group>
+              <div
+                className="pelita-bar"
+                style={{ width: `${Math.max(2, (r.value / max) * 100)}%` }}
+              />
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Grid.Col>
   );
 }
 
@@ -124,13 +135,7 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
   })();
 
   return (
-    <Paper withBorder radius="md" p="lg" data-testid="stats">
-      <Group gap="xs" mb="sm">
-        <IconChartBar size={20} />
-        <Title order={2} fz="lg" fw={600}>
-          {t('stats.title')}
-        </Title>
-      </Group>
+    <SectionCard title={t('stats.title')} icon={<IconChartBar size={18} />} testId="stats">
       <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="md">
         <Group gap="xs" wrap="wrap" align="flex-end">
           <DateField
@@ -255,39 +260,31 @@ export function StatsPanel({ shelters }: { shelters: Shelter[] }) {
             />
           </SimpleGrid>
           <Grid gap="lg">
-            <Grid.Col span={{ base: 12, md: 6 }}>
-              <Text fw={600} size="sm" mb="sm">
-                {t('stats.byOrigin')}
-              </Text>
-              <Bars
-                testId="stats-origin"
-                empty={t('stats.byOrigin.empty')}
-                rows={s.byOrigin.map((o) => ({
-                  key: o.code,
-                  label: o.name,
-                  value: o.people,
-                  detail: `${tn(t, 'stats.people', o.people, { count: o.people })} · ${percent(o.people, s.peopleServed)}%`,
-                }))}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 6 }}>
-              <Text fw={600} size="sm" mb="sm">
-                {t('stats.exits')}
-              </Text>
-              <Bars
-                testId="stats-exits"
-                empty={t('stats.exits.empty')}
-                rows={s.exits.map((e) => ({
-                  key: e.exitType,
-                  label: t(`exit.${e.exitType}`),
-                  value: e.stays,
-                  detail: String(e.stays),
-                }))}
-              />
-            </Grid.Col>
+            <Bars
+              title={t('stats.byOrigin')}
+              testId="stats-origin"
+              empty={t('stats.byOrigin.empty')}
+              rows={s.byOrigin.map((o) => ({
+                key: o.code,
+                label: o.name,
+                value: o.people,
+                detail: `${tn(t, 'stats.people', o.people, { count: o.people })} · ${percent(o.people, s.peopleServed)}%`,
+              }))}
+            />
+            <Bars
+              title={t('stats.exits')}
+              testId="stats-exits"
+              empty={t('stats.exits.empty')}
+              rows={s.exits.map((e) => ({
+                key: e.exitType,
+                label: t(`exit.${e.exitType}`),
+                value: e.stays,
+                detail: String(e.stays),
+              }))}
+            />
           </Grid>
         </Stack>
       )}
-    </Paper>
+    </SectionCard>
   );
 }

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconEdit, IconUser } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsExchange, IconEdit, IconUser } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Stay } from '../../../../shared/contract/shelter';
 import { call } from '../../api/rpc';
@@ -27,8 +27,9 @@ import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { AgeText, IdentityBadge, NikText, OriginText } from '../persons/PersonFacts';
-import { CheckoutForm, CorrectionForm } from './CheckoutForm';
+import { CheckoutForm, CorrectionForm, type StayDialogProps } from './CheckoutForm';
 import { EventLog } from './EventLog';
+import { MoveBedForm } from './MoveBedForm';
 import { PpksBadges } from '../../components/PpksBadges';
 import { tn } from './labels';
 
@@ -58,6 +59,7 @@ export function StayPage({ id }: { id: string }) {
   const office = useQuery('office', () => call('office.get', {}));
   const [override, setOverride] = useState<Stay | null>(null);
   const [correcting, correction] = useDisclosure(false);
+  const [moving, move] = useDisclosure(false);
   const canWrite = me.permissions.includes('shelter.write');
   const canCorrect = me.permissions.includes('shelter.correct');
 
@@ -70,6 +72,19 @@ export function StayPage({ id }: { id: string }) {
   const s = override && override.version >= q.data.version ? override : q.data;
   const active = !s.checkoutAt;
   const max = office.data?.maxStayDays ?? null;
+  // A dialog shows what it saved, or closes and reloads a stay changed meanwhile.
+  const dialog = (close: () => void): StayDialogProps => ({
+    stay: s,
+    onSaved: (saved) => {
+      setOverride(saved);
+      close();
+    },
+    onCancel: close,
+    onReload: () => {
+      close();
+      reload();
+    },
+  });
 
   return (
     <>
@@ -88,6 +103,12 @@ export function StayPage({ id }: { id: string }) {
             <span>
               {t('stay.bedPlace', { shelter: s.shelterName, room: s.roomName, bed: s.bedLabel })}
             </span>
+            {/* The move sits by the bed it changes. */}
+            {active && canWrite && (
+              <Anchor component="button" onClick={move.open} data-testid="stay-move">
+                <IconArrowsExchange size={14} /> {t('stay.move')}
+              </Anchor>
+            )}
           </Group>
         }
         actions={
@@ -233,21 +254,9 @@ export function StayPage({ id }: { id: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
+      {moving && <MoveBedForm {...dialog(move.close)} />}
       <Modal opened={correcting} onClose={correction.close} title={t('stay.correct')} size="lg">
-        {correcting && (
-          <CorrectionForm
-            stay={s}
-            onSaved={(saved) => {
-              setOverride(saved);
-              correction.close();
-            }}
-            onCancel={correction.close}
-            onReload={() => {
-              correction.close();
-              reload();
-            }}
-          />
-        )}
+        {correcting && <CorrectionForm {...dialog(correction.close)} />}
       </Modal>
     </>
   );

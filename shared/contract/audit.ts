@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { calendarDate, id, isoDateTime, keysetInput, keysetOutput } from './schemas';
+import { calendarDate, id, isoDateTime, keysetInput, keysetOutput, searchText } from './schemas';
 
 export const AUDIT_OUTCOMES = ['ok', 'denied'] as const;
 
@@ -32,9 +32,9 @@ export const auditContract = {
     write: false,
     input: z.strictObject({
       userId: id.optional(),
-      method: z.string().trim().max(80).optional(),
-      recordType: z.string().trim().max(80).optional(),
-      recordId: z.string().trim().max(80).optional(),
+      method: searchText(80).optional(),
+      recordType: searchText(80).optional(),
+      recordId: searchText(80).optional(),
       from: calendarDate.optional(),
       to: calendarDate.optional(),
       sort: z.enum(AUDIT_SORTS).default('newest'),

@@ -9,6 +9,7 @@ import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import type { Ctx, Handler, PendingAudit } from './context';
 import { toFieldIssues } from '../../../shared/validation';
+import { findBrokenString } from '../../../shared/contract/text';
 
 export type SessionChange = { set: string } | { clear: true };
 
@@ -125,6 +126,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       if (user?.mustChangePassword && !OPEN_WHILE_PASSWORD_EXPIRED.has(method)) {
         return fail(new AppError('FORBIDDEN', 'auth.mustChange'));
+      }
+      // Any string the field rules do not cover (a record key, a cursor) is still checked.
+      const broken = findBrokenString(input);
+      if (broken) {
+        return fail(new AppError('VALIDATION', 'error.validation', undefined, [broken]));
       }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {

@@ -12,9 +12,9 @@ import type { MessageKey } from '../i18n';
 
 const LONE_SURROGATE = /\p{Cs}/u;
 /** C0 and C1 controls and the Unicode line/paragraph separators. */
-const CONTROL_SINGLE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+const CONTROL_SINGLE = /[\p{Cc}\u2028\u2029]/u;
 /** The same, newline and tab allowed. */
-const CONTROL_MULTI = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+const CONTROL_MULTI = /[^\P{Cc}\n\t]|[\u2028\u2029]/u;
 
 export const TEXT_KEYS = {
   encoding: 'validation.text_encoding',

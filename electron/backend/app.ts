@@ -5,7 +5,9 @@ import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { openDatabase } from './db/open';
 import type { DB } from './db/schema';
-import { createDispatcher, type DispatchResult } from './dispatch/dispatch';
+import { checkpointIfSigned } from './audit/signatures';
+import { createDispatcher, inTransaction, type DispatchResult } from './dispatch/dispatch';
+import { openOfficeKey } from './keys/officeKey';
 import {
   createFilePort,
   type DownloadResult,
@@ -63,6 +65,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     adoptLegacyPhotos(sqlite, opts.dataDir, now());
     sweepFiles(sqlite, opts.dataDir, now());
     const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
+    // The trail's head is signed at start and stop (audit/signatures.ts).
+    const key = openOfficeKey(opts.dataDir);
+    const checkpoint = (reason: 'start' | 'stop') =>
+      inTransaction(db, (trx) => checkpointIfSigned(trx, key, reason, now().toISOString()));
+    await checkpoint('start');
     const files = createFilePort({ db, dataDir: opts.dataDir, now });
     return {
       dispatch,
@@ -75,6 +82,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       background: reindex?.finished ?? Promise.resolve(),
       async close() {
         await reindex?.stop();
+        await checkpoint('stop');
         await db.destroy();
       },
     };

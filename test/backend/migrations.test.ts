@@ -138,6 +138,11 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     index: ['files_purpose_created', 'files_sha256', 'persons_photo_file'],
     trigger: [],
   },
+  10: {
+    table: ['audit_checkpoints', 'audit_head'],
+    index: ['audit_checkpoints_seq'],
+    trigger: ['audit_checkpoints_no_delete', 'audit_checkpoints_no_update'],
+  },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -378,6 +383,25 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     );
     expect(() => db.exec(`DELETE FROM files WHERE id = 'f1'`)).toThrow(/FOREIGN KEY/);
     db.exec(`DELETE FROM files WHERE id = 'f2'`);
+  },
+  10: (db) => {
+    const entry = db.prepare(`INSERT INTO audit_log (at, method, outcome, row_table, row_hash,
+      prev_hash, hash) VALUES ('t', 'm', ?, ?, ?, 'p', 'h')`);
+    entry.run('refused', null, null);
+    entry.run('ok', 'persons', 'ab');
+    expect(() => entry.run('maybe', null, null)).toThrow(/CHECK/);
+    // The rebuilt trail is still append-only.
+    expect(() => db.exec(`UPDATE audit_log SET note = 'x'`)).toThrow(/append-only/);
+    expect(() => db.exec(`DELETE FROM audit_log`)).toThrow(/append-only/);
+    const checkpoint = db.prepare(`INSERT INTO audit_checkpoints (seq, hash, at, reason, key_id,
+      public_key, signature) VALUES (1, 'h', 't', ?, 'k', 'p', 's')`);
+    checkpoint.run('admin');
+    expect(() => checkpoint.run('whenever')).toThrow(/CHECK/);
+    expect(() => db.exec(`UPDATE audit_checkpoints SET seq = 2`)).toThrow(/append-only/);
+    expect(() => db.exec(`DELETE FROM audit_checkpoints`)).toThrow(/append-only/);
+    const head = db.prepare(`INSERT INTO audit_head VALUES (?, 1, 'h', 't', 'k', 's')`);
+    head.run(1);
+    expect(() => head.run(2), 'one head').toThrow(/CHECK/);
   },
 };
 

@@ -138,7 +138,9 @@ type Table = keyof typeof TABLES;
 export function snapshot(backend: Backend): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of Object.entries(TABLES)) {
-    out[table] = backend.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
+    // A refused write is recorded (issue 8); everything else stays exactly as it was.
+    const where = table === 'audit_log' ? ` WHERE outcome <> 'refused'` : '';
+    out[table] = backend.sqlite.prepare(`SELECT * FROM ${table}${where} ORDER BY ${order}`).all();
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { BLANK_EVENT } from '../../../shared/contract/timeline';
 import { CLOSED_STATUSES } from '../../../shared/workflow/complaints';
 import { HIDDEN } from '../audit/redaction';
+import { reassignRows } from '../db/tracked';
 import type { PersonLink } from '../persons/links';
 import { REPORTER_DETAIL_FIELDS } from './confidential';
 
@@ -49,12 +50,10 @@ export const complaintsPersonLink: PersonLink<'complaints'> = {
   },
 
   async merge(ctx, keepId, goneId) {
-    const r = await ctx.db
-      .updateTable('complaints')
-      .set({ person_id: keepId })
-      .where('person_id', '=', goneId)
-      .executeTakeFirst();
-    return { complaints: Number(r.numUpdatedRows) };
+    const opts = { recordType: 'complaint' };
+    return {
+      complaints: await reassignRows(ctx, 'complaints', 'person_id', goneId, keepId, opts),
+    };
   },
 
   /**

@@ -4,6 +4,7 @@ import type { RpcError, RpcResponse } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 import { canAccess } from '../../../shared/roles';
 import { appendAudit } from '../audit/chain';
+import { openOfficeKey } from '../keys/officeKey';
 import { newToken, resolveSession, type SessionUser } from '../auth/sessions';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
@@ -73,12 +74,46 @@ export interface DispatcherDeps {
 export function createDispatcher(deps: DispatcherDeps) {
   const { db, handlers } = deps;
 
+  const key = openOfficeKey(deps.dataDir);
+  const refusals = refusalBudget();
+
   async function auditNow(entries: PendingAudit[], at: string): Promise<void> {
     await inTransaction(db, (trx) =>
       appendAudit(
         trx,
         entries.map((e) => ({ ...e, at })),
+        key,
       ),
+    );
+  }
+
+  /**
+   * A write the handler refused (a bed already taken, a stale version) is recorded too: who,
+   * which method, which record (its id only) and the error key, never the refused input. At
+   * most REFUSALS_PER_MINUTE a user, so a client retrying in a loop cannot flood the trail.
+   */
+  async function recordRefusal(
+    method: MethodName,
+    user: SessionUser | null,
+    input: unknown,
+    e: AppError,
+    now: Date,
+  ) {
+    if (!user || !refusals(user.id, now.getTime())) return;
+    const id = (input as { id?: unknown } | null)?.id;
+    await auditNow(
+      [
+        {
+          userId: user.id,
+          username: user.username,
+          method,
+          recordId: typeof id === 'string' && UUID.test(id) ? id : null,
+          outcome: 'refused',
+          // The reason as a message key: the first field's, else the error's own.
+          note: e.issues?.[0]?.key ?? e.key,
+        },
+      ],
+      now.toISOString(),
     );
   }
 
@@ -167,6 +202,7 @@ export function createDispatcher(deps: DispatcherDeps) {
             outcome: record.outcome ?? 'ok',
             changes: record.changes ?? null,
             note: record.note ?? null,
+            row: record.row ?? null,
           });
         },
         async startSession(userId) {
@@ -198,7 +234,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
 
       let kept: AppError | null = null;
-      const out = await inTransaction(db, async (trx) => {
+      const run = inTransaction(db, async (trx) => {
         try {
           const result = def.output.parse(await handler(parsed.data as never, makeCtx(trx)));
           if (pending.length === 0) {
@@ -212,6 +248,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           await appendAudit(
             trx,
             pending.map((e) => ({ ...e, at: nowIso })),
+            key,
           );
           return result;
         } catch (e) {
@@ -220,10 +257,15 @@ export function createDispatcher(deps: DispatcherDeps) {
           await appendAudit(
             trx,
             pending.map((p) => ({ ...p, at: nowIso })),
+            key,
           );
           kept = e;
           return null;
         }
+      });
+      const out = await run.catch(async (e: unknown) => {
+        if (e instanceof AppError) await recordRefusal(method, user, parsed.data, e, now);
+        throw e;
       });
       await committed();
       const keptError = kept as AppError | null;
@@ -239,3 +281,22 @@ export function createDispatcher(deps: DispatcherDeps) {
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFUSALS_PER_MINUTE = 20;
+
+/** Per user, how many refusals may still be recorded this minute. */
+function refusalBudget() {
+  const used = new Map<string, { minute: number; count: number }>();
+  return (userId: string, now: number): boolean => {
+    const minute = Math.floor(now / 60_000);
+    const u = used.get(userId);
+    if (!u || u.minute !== minute) {
+      if (used.size > 1000) used.clear();
+      used.set(userId, { minute, count: 1 });
+      return true;
+    }
+    u.count += 1;
+    return u.count <= REFUSALS_PER_MINUTE;
+  };
+}

@@ -3,6 +3,7 @@ import { BLANK_EVENT } from '../../../shared/contract/timeline';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { PersonLinks } from '../../../shared/contract/persons';
 import type { DB } from '../db/schema';
+import { reassignRows } from '../db/tracked';
 import { fieldError } from '../errors';
 import type { PersonLink } from '../persons/links';
 import { regionRefs } from '../regions/refs';
@@ -136,12 +137,9 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
   },
 
   async merge(ctx, keepId, goneId) {
-    const r = await ctx.db
-      .updateTable('stays')
-      .set({ person_id: keepId })
-      .where('person_id', '=', goneId)
-      .executeTakeFirst();
-    return { stays: Number(r.numUpdatedRows) };
+    return {
+      stays: await reassignRows(ctx, 'stays', 'person_id', goneId, keepId, { recordType: 'stay' }),
+    };
   },
 
   /** Stays keep a copy of the person's origin kabupaten/kota for the figures and filters. */

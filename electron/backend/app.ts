@@ -70,6 +70,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     const checkpoint = (reason: 'start' | 'stop') =>
       inTransaction(db, (trx) => checkpointIfSigned(trx, key, reason, now().toISOString()));
     await checkpoint('start');
+    let closed = false;
     const files = createFilePort({ db, dataDir: opts.dataDir, now });
     return {
       dispatch,
@@ -81,6 +82,8 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       now,
       background: reindex?.finished ?? Promise.resolve(),
       async close() {
+        if (closed) return;
+        closed = true;
         await reindex?.stop();
         await checkpoint('stop');
         await db.destroy();

@@ -73,6 +73,8 @@ export const verifyReport = z.object({
       detail: z.string().nullable(),
       recordType: z.string().nullable(),
       recordId: z.string().nullable(),
+      /** The record by name or number, while it still exists. */
+      recordLabel: z.string().nullable(),
     }),
   ),
   problemCount: z.number().int(),

@@ -79,6 +79,32 @@ function changesText(recordType: AuditEntry['recordType'], changes: AuditEntry['
   return safe && Object.keys(safe).length > 0 ? JSON.stringify(safe) : null;
 }
 
+/** The entry that records a gap in the signatures; verify reports it (audit/verify.ts). */
+export const GAP_METHOD = 'audit.unsigned';
+const GAP_ENTRY = {
+  userId: null,
+  username: null,
+  method: GAP_METHOD,
+  outcome: 'denied',
+} as const;
+
+/**
+ * How the trail's end differs from the head Pelita signed last, as `kind:from-to`: rows added
+ * outside Pelita (`unsigned`), its newest rows deleted (`truncated`) or its chain rewritten
+ * (`rewritten`). Null when it is the signed head, or nothing was signed yet.
+ */
+async function unsignedGap(
+  db: Kysely<DB>,
+  last: { seq: number; hash: string } | undefined,
+): Promise<string | null> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
+  const end = last ?? { seq: 0, hash: GENESIS_HASH };
+  if (!head || (head.seq === end.seq && head.hash === end.hash)) return null;
+  if (head.seq < end.seq) return `unsigned:${head.seq + 1}-${end.seq}`;
+  if (head.seq > end.seq) return `truncated:${end.seq + 1}-${head.seq}`;
+  return `rewritten:${head.seq}-${head.seq}`;
+}
+
 /**
  * Appends entries to the chain, signs the new head and, every CHECKPOINT_EVERY entries, a
  * checkpoint. Must run inside the caller's transaction: the backend holds a single connection,
@@ -100,7 +126,13 @@ export async function appendAudit(
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   let at = '';
-  for (const e of entries) {
+  // Rows added or removed since Pelita last signed the head are named before anything else
+  // is appended, so the new signature never covers them unnoticed.
+  const gap = await unsignedGap(db, last);
+  const all: readonly AuditEntry[] = gap
+    ? [{ ...GAP_ENTRY, at: entries[0]!.at, note: gap }, ...entries]
+    : entries;
+  for (const e of all) {
     seq += 1;
     at = e.at;
     const row: HashedFields = {

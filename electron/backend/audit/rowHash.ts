@@ -8,12 +8,14 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
 /**
- * Columns Pelita recomputes outside audited writes (the name index after a spelling rule
- * changes, the copy of a person's origin on their stays): left out of the hash.
+ * Columns Pelita changes outside audited writes of the row (the name index after a spelling
+ * rule changes, the copy of a person's origin on their stays, sign-in bookkeeping that the
+ * sign-in's own entry records): left out of the hash.
  */
 const DERIVED: Record<string, readonly string[]> = {
   persons: ['search_names', 'search_origin', 'name_key'],
   stays: ['origin_regency'],
+  users: ['failed_attempts', 'locked_until', 'last_login_at'],
 };
 
 /** The hash stored for a row that no longer exists (a real delete). */

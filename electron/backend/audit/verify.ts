@@ -12,7 +12,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { OfficeKey } from '../keys/officeKey';
-import { entryHash, GENESIS_HASH } from './chain';
+import { entryHash, GAP_METHOD, GENESIS_HASH } from './chain';
+import { labelKey, recordLabels } from './labels';
 import { ROW_GONE, rowHash } from './rowHash';
 import { checkpointMessage, headMessage } from './signatures';
 import type { Output } from '../../../shared/contract';
@@ -42,6 +43,7 @@ class Problems {
         detail: null,
         recordType: null,
         recordId: null,
+        recordLabel: null,
         ...p,
       });
   }
@@ -86,6 +88,7 @@ export async function verifyTrail(db: Kysely<DB>, key: OfficeKey): Promise<Repor
       if (cp.hash !== row.hash) problems.add({ kind: 'checkpoint_mismatch', seq: row.seq });
     if (head && head.seq === row.seq && head.hash !== row.hash)
       problems.add({ kind: 'head_mismatch', seq: row.seq });
+    if (row.method === GAP_METHOD) gapProblem(row.note, problems);
     if (row.row_table && row.row_hash && row.record_id) {
       let rows = audited.get(row.row_table);
       if (!rows) audited.set(row.row_table, (rows = new Map()));
@@ -120,6 +123,10 @@ export async function verifyTrail(db: Kysely<DB>, key: OfficeKey): Promise<Repor
     if (!triggers.has(name)) problems.add({ kind: 'trigger_missing', detail: name });
 
   const rowsChecked = await compareRows(db, audited, problems);
+  const labels = await recordLabels(db, problems.list);
+  for (const p of problems.list)
+    if (p.recordType && p.recordId)
+      p.recordLabel = labels.get(labelKey(p.recordType, p.recordId)) ?? null;
 
   return {
     intact: problems.count === 0,
@@ -142,6 +149,23 @@ export async function verifyTrail(db: Kysely<DB>, key: OfficeKey): Promise<Repor
     rowsChecked,
     keyId: key.id,
   };
+}
+
+const GAP_KINDS = {
+  unsigned: 'unsigned_tail',
+  truncated: 'truncated',
+  rewritten: 'head_mismatch',
+} as const;
+
+/** A gap the writer found before appending (chain.ts, unsignedGap): reported as it was found. */
+function gapProblem(note: string | null, problems: Problems) {
+  const m = /^(unsigned|truncated|rewritten):(\d+)-(\d+)$/.exec(note ?? '');
+  if (!m) return;
+  problems.add({
+    kind: GAP_KINDS[m[1] as keyof typeof GAP_KINDS],
+    seq: Number(m[2]),
+    toSeq: Number(m[3]),
+  });
 }
 
 /** The append-only triggers as they are in the file: present and still refusing. */

@@ -107,7 +107,9 @@ export function createDispatcher(deps: DispatcherDeps) {
           userId: user.id,
           username: user.username,
           method,
-          recordId: typeof id === 'string' && UUID.test(id) ? id : null,
+          ...(typeof id === 'string' && UUID.test(id)
+            ? { recordType: REFUSED_RECORD_TYPES[method.split('.')[0]!] ?? null, recordId: id }
+            : {}),
           outcome: 'refused',
           // The reason as a message key: the first field's, else the error's own.
           note: e.issues?.[0]?.key ?? e.key,
@@ -284,6 +286,13 @@ export type Dispatch = ReturnType<typeof createDispatcher>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFUSALS_PER_MINUTE = 20;
+/** The record a refused call's `id` names, by the method's domain, so the screen can name it. */
+const REFUSED_RECORD_TYPES: Record<string, string> = {
+  persons: 'person',
+  complaints: 'complaint',
+  stays: 'stay',
+  users: 'user',
+};
 
 /** Per user, how many refusals may still be recorded this minute. */
 function refusalBudget() {

@@ -16,18 +16,6 @@ import { phoneComplaint } from './complaintsFixtures';
 import { Client, setUpOffice } from './harness';
 import { checkInInput, createPerson, makeNik, makeShelter } from './registry';
 
-type T = Awaited<ReturnType<typeof setUpOffice>>;
-
-function withoutGuards(t: T, change: () => void) {
-  t.backend.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-  change();
-  t.backend.sqlite.exec(`
-    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`);
-}
-
 describe('rows changed outside Pelita', () => {
   it("lists a person's NIK and a complaint's confidential flag edited in the file", async () => {
     const t = await setUpOffice();

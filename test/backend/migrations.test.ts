@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { entryHash, GENESIS_HASH } from '../../electron/backend/audit/chain';
 import { migrate, migrationHash, MigrationError } from '../../electron/backend/db/migrate';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import type { Migration } from '../../electron/backend/db/migrations/types';
@@ -457,6 +458,51 @@ describe('migrations', () => {
       });
     },
   );
+
+  it('10 keeps every audit entry as it was, so the chain written before it still verifies', () => {
+    const db = emptyDb();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 10),
+    );
+    let prev = GENESIS_HASH;
+    const insert = db.prepare(`INSERT INTO audit_log (seq, at, user_id, username, method,
+      record_type, record_id, outcome, changes, note, prev_hash, hash)
+      VALUES (@seq, @at, @user_id, @username, @method, @record_type, @record_id, @outcome,
+      @changes, @note, @prev_hash, @hash)`);
+    for (const seq of [1, 2, 3]) {
+      const row = {
+        seq,
+        at: '2026-11-27T02:00:00.000Z',
+        user_id: null,
+        username: 'admin',
+        method: 'office.update',
+        record_type: 'office',
+        record_id: '1',
+        outcome: seq === 2 ? ('denied' as const) : ('ok' as const),
+        changes: JSON.stringify({ max_stay_days: [seq, seq + 1] }),
+        note: null,
+        row_table: null,
+        row_hash: null,
+      };
+      const hash = entryHash(prev, row);
+      const { row_table: _t, row_hash: _h, ...stored } = row;
+      insert.run({ ...stored, prev_hash: prev, hash });
+      prev = hash;
+    }
+    const before = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    migrate(db, MIGRATIONS);
+    const after = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<
+      string,
+      unknown
+    >[];
+    expect(after.map(({ row_table: _t, row_hash: _h, ...r }) => r)).toEqual(before);
+    let link = GENESIS_HASH;
+    for (const r of after as unknown as (Parameters<typeof entryHash>[1] & { hash: string })[]) {
+      expect(entryHash(link, r)).toBe(r.hash);
+      link = r.hash;
+    }
+  });
 
   it('8 carries the complaint counters into the registers, each number where it was', () => {
     const db = emptyDb();

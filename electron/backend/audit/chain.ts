@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { OfficeKey } from '../keys/officeKey';
-import { CHECKPOINT_EVERY, insertCheckpoint, signHead } from './signatures';
+import { CHECKPOINT_EVERY, insertCheckpoint, signHead, trailHead } from './signatures';
 import { redactSecrets } from './redaction';
 import { currentRowHash } from './rowHash';
 
@@ -95,7 +95,7 @@ const GAP_ENTRY = {
  */
 async function unsignedGap(
   db: Kysely<DB>,
-  last: { seq: number; hash: string } | undefined,
+  last: { seq: number; hash: string } | null,
 ): Promise<string | null> {
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
   const end = last ?? { seq: 0, hash: GENESIS_HASH };
@@ -116,12 +116,7 @@ export async function appendAudit(
   key: OfficeKey,
 ): Promise<void> {
   if (entries.length === 0) return;
-  const last = await db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await trailHead(db);
   const firstSeq = (last?.seq ?? 0) + 1;
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;

@@ -1,4 +1,17 @@
+import { m0002 } from './0002_audit';
 import type { Migration } from './types';
+
+/** The trail's indexes and append-only triggers, exactly as 0002 made them. */
+const AUDIT_INDEXES_AND_TRIGGERS = m0002.sql.slice(m0002.sql.indexOf('CREATE INDEX'));
+
+function appendOnly(table: string): string {
+  return ['UPDATE', 'DELETE']
+    .map(
+      (op) => `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
+BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`,
+    )
+    .join('\n');
+}
 
 /**
  * Tamper evidence beyond the hash chain (issue 8):
@@ -34,15 +47,7 @@ INSERT INTO audit_log_new
   FROM audit_log ORDER BY seq;
 DROP TABLE audit_log;
 ALTER TABLE audit_log_new RENAME TO audit_log;
-CREATE INDEX audit_user ON audit_log(user_id, seq);
-CREATE INDEX audit_record ON audit_log(record_type, record_id, seq);
-CREATE INDEX audit_method ON audit_log(method, seq);
-CREATE INDEX audit_at ON audit_log(at);
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-
+${AUDIT_INDEXES_AND_TRIGGERS}
 CREATE TABLE audit_checkpoints (
   id INTEGER PRIMARY KEY,
   seq INTEGER NOT NULL,
@@ -55,10 +60,7 @@ CREATE TABLE audit_checkpoints (
   signature TEXT NOT NULL
 ) STRICT;
 CREATE INDEX audit_checkpoints_seq ON audit_checkpoints(seq);
-CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
-BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
-CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
-BEGIN SELECT RAISE(ABORT, 'audit_checkpoints is append-only'); END;
+${appendOnly('audit_checkpoints')}
 
 CREATE TABLE audit_head (
   id INTEGER PRIMARY KEY CHECK (id = 1),

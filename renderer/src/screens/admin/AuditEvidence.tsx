@@ -21,6 +21,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { notify } from '../../lib/notify';
+import { printWith } from '../../lib/print';
 import { useQuery } from '../../lib/useQuery';
 import { recordTypeLabel } from './auditParts';
 import './checkpoint.css';
@@ -61,13 +62,11 @@ function Statements({ report }: { report: Report }) {
   const t = useT();
   const fmt = useFormat();
   const shown: string[] = [t('audit.proves.chain', { checked: report.checked })];
-  if (report.checkpoint)
+  // The newest signature: the head Pelita signed with its last write, else the last checkpoint.
+  const signed = report.signedHead?.valid ? report.signedHead : report.checkpoint;
+  if (signed)
     shown.push(
-      t('audit.proves.signed', {
-        seq: report.checkpoint.seq,
-        key: report.checkpoint.keyId,
-        at: fmt.dateTime(report.checkpoint.at),
-      }),
+      t('audit.proves.signed', { seq: signed.seq, key: report.keyId, at: fmt.dateTime(signed.at) }),
     );
   if (report.triggers.every((x) => x.present)) shown.push(t('audit.proves.triggers'));
   shown.push(t('audit.proves.rows', { count: report.rowsChecked }));
@@ -198,16 +197,21 @@ export function CheckpointsPanel() {
       const { fileId } = await call('audit.exportCheckpoint', {});
       await saveFile(fileId);
     });
-  const print = () => {
-    const body = document.body;
-    const finish = () => {
-      body.classList.remove('pelita-printing-checkpoint');
-      window.removeEventListener('afterprint', finish);
-    };
-    body.classList.add('pelita-printing-checkpoint');
-    window.addEventListener('afterprint', finish);
-    window.print();
-  };
+  const actions = [
+    { name: 'sign', label: t('audit.checkpoints.sign'), icon: IconSignature, onClick: sign },
+    {
+      name: 'export',
+      label: t('audit.checkpoints.export'),
+      icon: IconDownload,
+      onClick: exportLatest,
+    },
+    {
+      name: 'print',
+      label: t('audit.checkpoints.print'),
+      icon: IconPrinter,
+      onClick: async () => printWith('pelita-printing-checkpoint'),
+    },
+  ];
 
   return (
     <Paper withBorder radius="md" p="lg" data-testid="audit-checkpoints">
@@ -229,34 +233,20 @@ export function CheckpointsPanel() {
           )}
         </div>
         <Group gap="xs">
-          <Button
-            variant="light"
-            size="sm"
-            loading={busy === 'sign'}
-            onClick={() => void sign()}
-            leftSection={<IconSignature size={16} />}
-          >
-            {t('audit.checkpoints.sign')}
-          </Button>
-          <Button
-            variant="default"
-            size="sm"
-            disabled={!latest}
-            loading={busy === 'export'}
-            onClick={() => void exportLatest()}
-            leftSection={<IconDownload size={16} />}
-          >
-            {t('audit.checkpoints.export')}
-          </Button>
-          <Button
-            variant="default"
-            size="sm"
-            disabled={!latest}
-            onClick={print}
-            leftSection={<IconPrinter size={16} />}
-          >
-            {t('audit.checkpoints.print')}
-          </Button>
+          {actions.map(({ name, label, icon: Icon, onClick }) => (
+            <Button
+              key={name}
+              variant={name === 'sign' ? 'light' : 'default'}
+              size="sm"
+              // Export and print need a checkpoint; signing makes one.
+              disabled={name !== 'sign' && !latest}
+              loading={busy === name}
+              onClick={() => void onClick()}
+              leftSection={<Icon size={16} />}
+            >
+              {label}
+            </Button>
+          ))}
         </Group>
       </Group>
       {list.data && list.data.checkpoints.length === 0 && (

@@ -18,6 +18,7 @@ import {
   optionalText,
   orNull,
   regionCode,
+  searchInput,
   searchText,
   text,
   version,
@@ -237,11 +238,7 @@ export const personsContract = {
   'persons.search': method({
     access: 'persons.read',
     write: false,
-    input: z.strictObject({
-      q: searchText(100).min(1),
-      limit: z.number().int().min(1).max(50).default(20),
-      includeMerged: z.boolean().default(false),
-    }),
+    input: z.strictObject({ ...searchInput, includeMerged: z.boolean().default(false) }),
     output: z.object({ results: z.array(personSummary) }),
   }),
   'persons.get': method({

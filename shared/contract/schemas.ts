@@ -89,6 +89,12 @@ export const regionCode = z
   .trim()
   .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { error: 'region.invalid_code' });
 
+/** A search box's query and how many results to return (pickers, quick search). */
+export const searchInput = {
+  q: searchText(100).min(1),
+  limit: z.number().int().min(1).max(50).default(20),
+};
+
 /** Offset paging, for tables small enough to count: page number and size (25, 50 or 100). */
 export const pageInput = {
   page: z.number().int().min(1).max(100_000).default(1),

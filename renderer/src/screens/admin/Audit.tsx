@@ -227,7 +227,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" mb="lg">
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg" mb="lg">
         <VerifyPanel />
         <CheckpointsPanel />
       </SimpleGrid>

@@ -255,12 +255,12 @@ export function CheckpointsPanel() {
         </Text>
       )}
       {list.data && list.data.checkpoints.length > 0 && (
-        <Table.ScrollContainer minWidth={560} mt="md">
+        <Table.ScrollContainer minWidth={480} mt="md">
           <Table verticalSpacing={4} fz="sm" data-testid="audit-checkpoint-rows">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('audit.checkpoint.at')}</Table.Th>
-                <Table.Th>{t('audit.checkpoint.seq')}</Table.Th>
+                <Table.Th>{t('audit.seq')}</Table.Th>
                 <Table.Th>{t('audit.checkpoint.reason')}</Table.Th>
                 <Table.Th>{t('audit.checkpoint.hash')}</Table.Th>
               </Table.Tr>
@@ -271,7 +271,7 @@ export function CheckpointsPanel() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(cp.at)}</Table.Td>
                   <Table.Td>#{cp.seq}</Table.Td>
                   <Table.Td>{t(`audit.checkpoint.reason.${cp.reason}`)}</Table.Td>
-                  <Table.Td ff="monospace">{cp.hash.slice(0, 24)}…</Table.Td>
+                  <Table.Td ff="monospace">{cp.hash.slice(0, 16)}…</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

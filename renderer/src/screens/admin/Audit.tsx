@@ -215,6 +215,27 @@ export function AuditPage() {
     [users.data],
   );
 
+  // The filters that pick from a list: who, what was done, which kind of record.
+  const filterChoices = [
+    { name: 'user', label: t('audit.user'), placeholder: t('audit.anyUser'), data: userOptions },
+    {
+      name: 'method',
+      label: t('audit.method'),
+      placeholder: t('audit.anyMethod'),
+      data: methodOptions,
+    },
+    {
+      name: 'recordType',
+      label: t('audit.recordType'),
+      placeholder: t('audit.anyRecordType'),
+      data: recordTypeOptions,
+    },
+  ].map((c) => ({
+    ...c,
+    name: c.name as 'user' | 'method' | 'recordType',
+    testId: `audit-filter-${c.name}`,
+  }));
+
   if (page.error && !page.data) {
     return (
       <>
@@ -240,40 +261,21 @@ export function AuditPage() {
         aria-label={t('audit.filters')}
       >
         <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm">
-          <Select
-            label={t('audit.user')}
-            placeholder={t('audit.anyUser')}
-            data={userOptions}
-            value={f.user || null}
-            onChange={(v) => list.setFilters({ user: v ?? '' })}
-            searchable
-            clearable
-            disabled={!!users.error}
-            nothingFoundMessage={t('common.noResults')}
-            data-testid="audit-filter-user"
-          />
-          <Select
-            label={t('audit.method')}
-            placeholder={t('audit.anyMethod')}
-            data={methodOptions}
-            value={f.method || null}
-            onChange={(v) => list.setFilters({ method: v ?? '' })}
-            searchable
-            clearable
-            nothingFoundMessage={t('common.noResults')}
-            data-testid="audit-filter-method"
-          />
-          <Select
-            label={t('audit.recordType')}
-            placeholder={t('audit.anyRecordType')}
-            data={recordTypeOptions}
-            value={f.recordType || null}
-            onChange={(v) => list.setFilters({ recordType: v ?? '' })}
-            searchable
-            clearable
-            nothingFoundMessage={t('common.noResults')}
-            data-testid="audit-filter-record-type"
-          />
+          {filterChoices.map((c) => (
+            <Select
+              key={c.name}
+              label={c.label}
+              placeholder={c.placeholder}
+              data={c.data}
+              value={f[c.name] || null}
+              onChange={(v) => list.setFilters({ [c.name]: v ?? '' })}
+              searchable
+              clearable
+              disabled={c.name === 'user' && !!users.error}
+              nothingFoundMessage={t('common.noResults')}
+              data-testid={c.testId}
+            />
+          ))}
           <TextInput
             label={t('audit.recordId')}
             value={recordId}

@@ -46,6 +46,17 @@ function useAction() {
   return { busy, run };
 }
 
+function PanelTitle({ icon: Icon, title }: { icon: typeof IconShieldCheck; title: string }) {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Icon size={22} color="var(--mantine-color-pelita-6)" />
+      <Title order={2} fz="lg" fw={600}>
+        {title}
+      </Title>
+    </Group>
+  );
+}
+
 function problemText(p: Problem, t: ReturnType<typeof useT>): string {
   const type = p.recordType ? recordTypeLabel(p.recordType, t) : '';
   const record = `${type} ${p.recordLabel ?? p.recordId ?? ''}`.trim();
@@ -96,12 +107,7 @@ export function VerifyPanel() {
   return (
     <Paper withBorder radius="md" p="lg">
       <Group justify="space-between" align="center" wrap="wrap" gap="md">
-        <Group gap="sm" wrap="nowrap">
-          <IconShieldCheck size={22} color="var(--mantine-color-pelita-6)" />
-          <Title order={2} fz="lg" fw={600}>
-            {t('audit.verify.title')}
-          </Title>
-        </Group>
+        <PanelTitle icon={IconShieldCheck} title={t('audit.verify.title')} />
         <Button
           variant="light"
           loading={busy === 'verify'}
@@ -111,6 +117,11 @@ export function VerifyPanel() {
           {t('audit.verify')}
         </Button>
       </Group>
+      {!report && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {t('audit.verify.help')}
+        </Text>
+      )}
       {report && (
         <>
           <Alert
@@ -217,12 +228,7 @@ export function CheckpointsPanel() {
     <Paper withBorder radius="md" p="lg" data-testid="audit-checkpoints">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <div style={{ flex: '1 1 320px' }}>
-          <Group gap="sm" wrap="nowrap">
-            <IconSignature size={22} color="var(--mantine-color-pelita-6)" />
-            <Title order={2} fz="lg" fw={600}>
-              {t('audit.checkpoints.title')}
-            </Title>
-          </Group>
+          <PanelTitle icon={IconSignature} title={t('audit.checkpoints.title')} />
           <Text size="sm" c="dimmed" mt={4}>
             {t('audit.checkpoints.help')}
           </Text>

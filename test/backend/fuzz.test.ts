@@ -60,9 +60,9 @@ describe('every write method with malformed strings', () => {
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'`)
       .all() as { name: string }[];
     for (const { name } of tables) {
-      const cols = t.backend.sqlite.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(
-        name,
-      ) as { name: string; type: string }[];
+      const cols = t.backend.sqlite
+        .prepare(`SELECT name, type FROM pragma_table_info(?)`)
+        .all(name) as { name: string; type: string }[];
       for (const c of cols.filter((x) => x.type === 'TEXT')) {
         const bad = t.backend.sqlite
           .prepare(
@@ -76,5 +76,5 @@ describe('every write method with malformed strings', () => {
     const report = await t.admin.call('audit.verify', {});
     expect(report.problems).toEqual([]);
     expect(report.intact).toBe(true);
-  });
+  }, 180_000);
 });

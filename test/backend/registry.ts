@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { Input, Output } from '../../shared/contract';
 import type { Backend } from '../../electron/backend/app';
+import { skipFirstPasswordChange } from '../../electron/backend/users/firstPassword';
 import {
   ADMIN_PASSWORD,
   createUser,
@@ -53,7 +54,7 @@ export async function staffUser(
   roles: Input<'users.create'>['roles'],
 ): Promise<Client> {
   const { id } = await createUser(t, username, roles);
-  t.backend.sqlite.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(id);
+  await skipFirstPasswordChange(t.backend.db, t.dir, [username], t.clock.now.toISOString());
   return sessionFor(t.backend, id, t.clock.now);
 }
 
@@ -149,10 +150,14 @@ export function rowCount(backend: Backend, table: Table): number {
   return (backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-/** Audit rows of one method, oldest first, with `changes` parsed. */
-export function auditOf(backend: Backend, method: string) {
+/**
+ * Audit rows of one method, oldest first, with `changes` parsed. Refused calls (recorded with
+ * their reason, issue 8) only when asked for.
+ */
+export function auditOf(backend: Backend, method: string, outcomes: 'done' | 'all' = 'done') {
+  const refused = outcomes === 'all' ? '' : ` AND outcome <> 'refused'`;
   const rows = backend.sqlite
-    .prepare(`SELECT * FROM audit_log WHERE method = ? ORDER BY seq`)
+    .prepare(`SELECT * FROM audit_log WHERE method = ?${refused} ORDER BY seq`)
     .all(method) as {
     seq: number;
     user_id: string | null;

@@ -5,7 +5,9 @@ import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { openDatabase } from './db/open';
 import type { DB } from './db/schema';
-import { createDispatcher, type Dispatch } from './dispatch/dispatch';
+import { checkpointIfSigned } from './audit/signatures';
+import { createDispatcher, inTransaction, type Dispatch } from './dispatch/dispatch';
+import { openOfficeKey } from './keys/officeKey';
 import {
   createFilePort,
   type DownloadResult,
@@ -94,6 +96,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     adoptLegacyPhotos(sqlite, opts.dataDir, now());
     sweepFiles(sqlite, opts.dataDir, now());
     const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
+    // The trail's head is signed at start and stop (audit/signatures.ts).
+    const key = openOfficeKey(opts.dataDir);
+    const checkpoint = (reason: 'start' | 'stop') =>
+      inTransaction(db, (trx) => checkpointIfSigned(trx, key, reason, now().toISOString()));
+    await checkpoint('start');
     const files = createFilePort({ db, dataDir: opts.dataDir, now });
     return {
       dispatch,
@@ -105,9 +112,11 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       now,
       background: scanned,
       async close() {
+        if (closing) return;
         closing = true;
         await reindex?.stop();
         await (scan as Scan | null)?.stop();
+        await checkpoint('stop');
         await db.destroy();
       },
     };

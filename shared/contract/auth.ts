@@ -3,18 +3,18 @@ import { PERMISSIONS, ROLES } from '../roles';
 import { method } from './method';
 import { empty, id, ok, text } from './schemas';
 import { officeInput } from './office';
+import { cleanString, secretString } from './text';
 
 export const roleSchema = z.enum(ROLES);
 export const permissionSchema = z.enum(PERMISSIONS);
 
-export const username = z
-  .string()
+export const username = cleanString()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, { error: 'user.username_format' });
 
 /** Strength is checked by the backend (it needs the username); here only the length bounds. */
-export const password = z.string().min(1).max(200);
+export const password = secretString.min(1).max(200);
 
 export const me = z.object({
   id,

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { HOLIDAY_KINDS } from '../reference/calendar';
 import { method } from './method';
-import { calendarDate, id, text, version } from './schemas';
+import { dateFrom, id, longText, text, version } from './schemas';
 
 export const holidayKind = z.enum(HOLIDAY_KINDS);
 
@@ -35,7 +35,10 @@ export const calendarContract = {
     input: z.strictObject({
       id: id.optional(),
       version: version.optional(),
-      date: calendarDate,
+      /** Holidays from 2000 to 2100, the years the calendar shows. */
+      date: dateFrom('2000-01-01', 'holiday.date_range').refine((d) => d <= '2100-12-31', {
+        error: 'holiday.date_range',
+      }),
       name: text(120),
       kind: holidayKind,
     }),
@@ -45,7 +48,7 @@ export const calendarContract = {
   'calendar.removeHoliday': method({
     access: 'calendar.manage',
     write: true,
-    input: z.strictObject({ id, version, reason: text(300) }),
+    input: z.strictObject({ id, version, reason: longText(300) }),
     output: z.object({ ok: z.literal(true) }),
   }),
 };

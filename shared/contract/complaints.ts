@@ -26,13 +26,17 @@ import { roleSchema } from './auth';
 import { method } from './method';
 import {
   calendarDate,
+  eventTime,
   id,
   isoDateTime,
+  longText,
+  optionalLongText,
   optionalPhone,
   optionalText,
   pageInput,
   pageOutput,
   regionCode,
+  searchText,
   text,
   version,
 } from './schemas';
@@ -183,7 +187,7 @@ const intakeFields = {
   personId: id.nullish().transform((v) => v ?? null),
   regionCode: regionCode.nullish().transform((v) => v ?? null),
   locationAddress: optionalText(300),
-  description: text(4000),
+  description: longText(4000),
   urgency: urgency.default('normal'),
   ppks: z.array(ppks).max(26).default([]),
 };
@@ -202,7 +206,7 @@ export const complaintInput = z.strictObject({
   ...intakeFields,
   ...reporterFields,
   /** When the complaint reached the office; defaults to now. Earlier days need a reason. */
-  receivedAt: isoDateTime.optional(),
+  receivedAt: eventTime.optional(),
   backdateReason: optionalText(300),
   assigneeId: id.nullish().transform((v) => v ?? null),
 });
@@ -226,7 +230,7 @@ const listInput = z.strictObject({
   /** Received on or after / on or before (office-zone days). */
   from: calendarDate.optional(),
   to: calendarDate.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText(100).optional(),
   sort: z.enum(COMPLAINT_SORTS).default('deadline'),
   ...pageInput,
 });
@@ -288,7 +292,7 @@ export const complaintsContract = {
       id,
       version,
       to: complaintStatus,
-      note: optionalText(1000),
+      note: optionalLongText(1000),
       ...complaintStepFields,
     }),
     output: complaint,
@@ -300,7 +304,7 @@ export const complaintsContract = {
       id,
       version,
       assigneeId: id.nullable(),
-      note: optionalText(1000),
+      note: optionalLongText(1000),
     }),
     output: complaint,
   }),
@@ -315,10 +319,10 @@ export const complaintsContract = {
       id,
       type: actionType,
       /** When it happened; defaults to now. */
-      at: isoDateTime.optional(),
+      at: eventTime.optional(),
       /** Coordination: the other agency. */
       agency: optionalText(200),
-      outcome: text(2000),
+      outcome: longText(2000),
     }),
     output: complaint,
   }),
@@ -431,13 +435,13 @@ export const complaintsContract = {
     write: true,
     input: z.strictObject({
       version,
-      numberPattern: z.string().trim().min(1).max(80),
-      kindCodeComplaint: z.string().trim().toUpperCase(),
-      kindCodeDataService: z.string().trim().toUpperCase(),
+      numberPattern: text(80),
+      kindCodeComplaint: searchText(20).toUpperCase(),
+      kindCodeDataService: searchText(20).toUpperCase(),
       verifyDays: deadlineDays,
       answerDays: deadlineDays,
       completeDays: deadlineDays,
-      followUpText: text(1000),
+      followUpText: longText(1000),
     }),
     output: complaintSettings,
   }),

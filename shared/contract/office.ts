@@ -3,6 +3,7 @@ import { method } from './method';
 import {
   empty,
   isoDateTime,
+  longText,
   ok,
   optionalEmail,
   optionalNip,
@@ -24,7 +25,7 @@ export const officeInput = z.strictObject({
   name: text(160),
   /** The kabupaten/kota the office serves (two-level code, e.g. 63.72). */
   regionCode: regionCode.refine((c) => /^\d{2}\.\d{2}$/.test(c), { error: 'office.region_level' }),
-  address: text(300),
+  address: longText(300),
   phone: optionalPhone,
   email: optionalEmail,
   headName: optionalText(120),

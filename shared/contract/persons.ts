@@ -10,16 +10,21 @@ import {
 import { method } from './method';
 import { timelineEvent } from './timeline';
 import {
-  calendarDate,
+  dateFrom,
   id,
   isoDateTime,
+  longText,
+  optionalLongText,
   optionalPhone,
   optionalText,
   pageInput,
+  orNull,
   regionCode,
+  searchText,
   text,
   version,
 } from './schemas';
+import { cleanString } from './text';
 
 export const sex = z.enum(SEXES);
 export const identityStatus = z.enum(IDENTITY_STATUSES);
@@ -27,30 +32,29 @@ export const qualityCode = z.enum(QUALITY_CODES);
 
 /** 16 digits (No. KK); spaces and dots typed by the user are removed first. */
 const sixteenDigits = (key: 'person.kk_format') =>
-  z
-    .string()
-    .transform((s) => s.replace(/[\s.]/g, ''))
-    .pipe(z.union([z.literal(''), z.string().regex(/^\d{16}$/, { error: key })]))
-    .nullish()
-    .transform((v) => (v ? v : null));
+  orNull(
+    cleanString()
+      .max(40)
+      .transform((s) => s.replace(/[\s.]/g, ''))
+      .pipe(z.union([z.literal(''), z.string().regex(/^\d{16}$/, { error: key })])),
+  );
 
 /**
  * A NIK as typed, spaces and dots removed. Its structure (length, digits, date, region) is
  * checked by the backend with parseNik, which names exactly what is wrong.
  */
-const nikText = z
-  .string()
-  .max(40)
-  .transform((s) => s.replace(/[\s.]/g, ''))
-  .nullish()
-  .transform((v) => (v ? v : null));
+const nikText = orNull(
+  cleanString()
+    .max(40)
+    .transform((s) => s.replace(/[\s.]/g, '')),
+);
 
-const smallNumber = z
-  .string()
-  .trim()
-  .regex(/^\d{0,3}$/, { error: 'validation.invalid_format' })
-  .nullish()
-  .transform((v) => (v ? v : null));
+const smallNumber = orNull(
+  z
+    .string()
+    .trim()
+    .regex(/^\d{0,3}$/, { error: 'validation.invalid_format' }),
+);
 
 export const personInput = z.strictObject({
   nik: nikText,
@@ -59,7 +63,10 @@ export const personInput = z.strictObject({
   aliases: z.array(text(150)).max(10).default([]),
   sex: sex.nullish().transform((v) => v ?? null),
   birthPlace: optionalText(100),
-  birthDate: calendarDate.nullish().transform((v) => v ?? null),
+  /** From 1900; not in the future (the backend knows the office's today). */
+  birthDate: dateFrom('1900-01-01', 'person.birth_too_early')
+    .nullish()
+    .transform((v) => v ?? null),
   /** When the birth date is unknown: an estimated age in years (flagged as estimated). */
   estimatedAge: z
     .number()
@@ -86,9 +93,9 @@ export const personInput = z.strictObject({
   /** Daerah asal: kabupaten/kota or finer; separate from the NIK's region. */
   originCode: regionCode.nullish().transform((v) => v ?? null),
   identityStatus,
-  identityEvidence: optionalText(500),
-  disabilities: optionalText(300),
-  notes: optionalText(2000),
+  identityEvidence: optionalLongText(500),
+  disabilities: optionalLongText(300),
+  notes: optionalLongText(2000),
   /** Why a missing key field is missing; a present value is always `complete` (or `partial`). */
   missingReasons: z
     .strictObject({
@@ -236,8 +243,8 @@ export const duplicateCandidate = personSummary.extend({
 const duplicateProbe = z.strictObject({
   excludeId: id.optional(),
   nik: personInput.shape.nik,
-  fullName: z.string().trim().max(150).default(''),
-  aliases: z.array(z.string().trim().max(150)).max(10).default([]),
+  fullName: searchText(150).default(''),
+  aliases: z.array(searchText(150)).max(10).default([]),
   sex: personInput.shape.sex,
   birthDate: personInput.shape.birthDate,
   estimatedAge: personInput.shape.estimatedAge,
@@ -276,7 +283,7 @@ export const personsContract = {
     access: 'persons.read',
     write: false,
     input: z.strictObject({
-      q: z.string().trim().max(100).default(''),
+      q: searchText(100).default(''),
       limit: z.number().int().min(1).max(100).default(20),
       page: pageInput.page,
       sort: z.enum(PERSON_SORTS).default('relevance'),
@@ -356,7 +363,7 @@ export const personsContract = {
       keepVersion: version,
       mergeId: id,
       mergeVersion: version,
-      reason: text(500),
+      reason: longText(500),
     }),
     output: person,
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { regionCode } from './schemas';
+import { regionCode, searchInput } from './schemas';
 
 /** 1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 kelurahan/desa. */
 export const regionLevel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
@@ -18,11 +18,10 @@ export const regionsContract = {
     access: 'public',
     write: false,
     input: z.strictObject({
-      q: z.string().trim().min(1).max(100),
+      ...searchInput,
       levels: z.array(regionLevel).min(1).optional(),
       /** Only regions inside this code (e.g. 63 for Kalimantan Selatan). */
       within: regionCode.optional(),
-      limit: z.number().int().min(1).max(50).default(20),
     }),
     output: z.object({ results: z.array(region) }),
   }),

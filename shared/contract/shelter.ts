@@ -11,10 +11,13 @@ import { method } from './method';
 import { personSummary, regionRef } from './persons';
 import {
   calendarDate,
+  eventTime,
   id,
   isoDateTime,
   keysetInput,
   keysetOutput,
+  longText,
+  optionalLongText,
   optionalText,
   regionCode,
   text,
@@ -131,11 +134,11 @@ export const historyRow = z.object({
 });
 
 const checkoutFields = {
-  checkoutAt: isoDateTime,
+  checkoutAt: eventTime,
   exitType,
   /** Where the person went: required for reunification, repatriation and referrals. */
   destinationCode: regionCode.nullish().transform((v) => v ?? null),
-  destinationDetail: optionalText(500),
+  destinationDetail: optionalLongText(500),
   escort: optionalText(200),
 };
 
@@ -205,13 +208,13 @@ export const shelterContract = {
       personId: id,
       bedId: id,
       /** Defaults to now. */
-      checkinAt: isoDateTime.optional(),
+      checkinAt: eventTime.optional(),
       referralSource,
       referralDetail: optionalText(300),
       ppks: z.array(ppksCode).min(1, { error: 'stay.ppks_required' }),
-      condition: optionalText(1000),
-      healthNotes: optionalText(1000),
-      belongings: optionalText(1000),
+      condition: optionalLongText(1000),
+      healthNotes: optionalLongText(1000),
+      belongings: optionalLongText(1000),
       complaintId: id.optional(),
       overrideReason,
     }),
@@ -239,8 +242,8 @@ export const shelterContract = {
     input: z.strictObject({
       stayId: id,
       kind: z.enum(LOGGED_EVENT_KINDS),
-      at: isoDateTime.optional(),
-      note: optionalText(1000),
+      at: eventTime.optional(),
+      note: optionalLongText(1000),
     }),
     output: stay,
   }),
@@ -257,9 +260,9 @@ export const shelterContract = {
     input: z.strictObject({
       id,
       version,
-      checkinAt: isoDateTime,
+      checkinAt: eventTime,
       ...checkoutFields,
-      reason: text(500),
+      reason: longText(500),
     }),
     output: stay,
   }),

@@ -8,6 +8,7 @@ import {
   optionalText,
   pageInput,
   pageOutput,
+  searchText,
   text,
   version,
 } from './schemas';
@@ -49,7 +50,7 @@ export const usersContract = {
     input: z.strictObject({
       includeInactive: z.boolean().default(true),
       /** Part of the username, full name, NIP or position. */
-      q: z.string().trim().max(100).optional(),
+      q: searchText(100).optional(),
       role: roleSchema.optional(),
       sort: z.enum(USER_SORTS).default('username'),
       page: pageInput.page,

@@ -4,7 +4,7 @@
  * the three ways needs the answer given to the reporter and how it reached them.
  */
 import { z } from 'zod';
-import { optionalText } from '../contract/schemas';
+import { optionalLongText } from '../contract/schemas';
 import { ANSWER_CHANNELS, type ComplaintStatus } from '../reference/complaints';
 import { finalStates, isFinal, openStates } from './engine';
 import { defineWorkflow, type Allow, type StepOf } from './types';
@@ -12,11 +12,11 @@ import { defineWorkflow, type Allow, type StepOf } from './types';
 /** What the steps ask for, as the contract's `complaints.transition` accepts it. */
 export const complaintStepFields = {
   /** Rejected: why. */
-  reason: optionalText(1000),
+  reason: optionalLongText(1000),
   /** Forwarded: to whom (agency, office). */
-  forwardedTo: optionalText(300),
+  forwardedTo: optionalLongText(300),
   /** Done, rejected, forwarded: the answer given to the reporter and how. */
-  finalAnswer: optionalText(4000),
+  finalAnswer: optionalLongText(4000),
   answerChannel: z
     .enum(ANSWER_CHANNELS)
     .nullish()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendAudit, entryHash, type AuditEntry } from '../../electron/backend/audit/chain';
 import { inTransaction } from '../../electron/backend/dispatch/dispatch';
+import { openOfficeKey } from '../../electron/backend/keys/officeKey';
 import {
   auditRows,
   Client,
@@ -24,6 +25,42 @@ async function officeEdits(t: T, client: Client, n: number) {
 
 function dropTriggers(t: T) {
   t.backend.sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+}
+
+const TRIGGERS = `
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`;
+
+/** What someone with the file does: drop the guards, change rows, put the guards back. */
+function tamper(t: T, change: () => void) {
+  dropTriggers(t);
+  change();
+  t.backend.sqlite.exec(TRIGGERS);
+}
+
+type Row = Parameters<typeof entryHash>[1] & { prev_hash: string; hash: string };
+
+/** Edits entry `seq` and recomputes every hash from there on, as a careful forger would. */
+function rechain(t: T, seq: number, change: Partial<Row>) {
+  const rows = t.backend.sqlite
+    .prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq')
+    .all(seq) as Row[];
+  let prev = rows[0]!.prev_hash;
+  const update = t.backend.sqlite.prepare(
+    'UPDATE audit_log SET username = ?, prev_hash = ?, hash = ? WHERE seq = ?',
+  );
+  for (const [i, r] of rows.entries()) {
+    const row = i === 0 ? { ...r, ...change } : r;
+    const hash = entryHash(prev, row);
+    update.run(row.username, prev, hash, row.seq);
+    prev = hash;
+  }
+}
+
+function kinds(report: { problems: { kind: string; seq: number | null }[] }) {
+  return report.problems.map((p) => [p.kind, p.seq]);
 }
 
 describe('the audit trail records every write', () => {
@@ -104,65 +141,108 @@ describe('the hash chain', () => {
     expect((await t.admin.call('audit.verify', {})).intact).toBe(true);
   });
 
-  it('detects an edited row at that row', async () => {
+  it('keeps going after an edited row and reports every one', async () => {
     const t = await setUpOffice();
     await officeEdits(t, t.admin, 6);
-    dropTriggers(t);
-    t.backend.sqlite
-      .prepare('UPDATE audit_log SET changes = ? WHERE seq = 5')
-      .run(JSON.stringify({ max_stay_days: [7, 90] }));
-    expect(await t.admin.call('audit.verify', {})).toMatchObject({
-      intact: false,
-      checked: 4,
-      brokenAtSeq: 5,
+    tamper(t, () => {
+      const edit = t.backend.sqlite.prepare('UPDATE audit_log SET changes = ? WHERE seq = ?');
+      edit.run(JSON.stringify({ max_stay_days: [7, 90] }), 3);
+      edit.run(JSON.stringify({ max_stay_days: [7, 1] }), 6);
     });
+    const report = await t.admin.call('audit.verify', {});
+    expect(report).toMatchObject({ intact: false, checked: 8, brokenAtSeq: 3, problemCount: 2 });
+    expect(kinds(report)).toEqual([
+      ['edited', 3],
+      ['edited', 6],
+    ]);
   });
 
   it('detects an edited row whose hash was recomputed, at the next row', async () => {
     const t = await setUpOffice();
     await officeEdits(t, t.admin, 6);
-    dropTriggers(t);
-    const row = (await auditRows(t.backend)).find((r) => r.seq === 4)!;
-    const forged = { ...row, user_id: null, username: 'someone-else' };
-    const hash = entryHash(row.prev_hash, forged);
-    t.backend.sqlite
-      .prepare('UPDATE audit_log SET user_id = NULL, username = ?, hash = ? WHERE seq = 4')
-      .run('someone-else', hash);
-    expect(await t.admin.call('audit.verify', {})).toMatchObject({
-      intact: false,
-      brokenAtSeq: 5,
+    tamper(t, () => {
+      const row = t.backend.sqlite.prepare('SELECT * FROM audit_log WHERE seq = 4').get() as Row;
+      const hash = entryHash(row.prev_hash, { ...row, user_id: null, username: 'someone-else' });
+      t.backend.sqlite
+        .prepare('UPDATE audit_log SET user_id = NULL, username = ?, hash = ? WHERE seq = 4')
+        .run('someone-else', hash);
     });
+    const report = await t.admin.call('audit.verify', {});
+    expect(report).toMatchObject({ intact: false, brokenAtSeq: 5 });
+    expect(kinds(report)).toEqual([['relinked', 5]]);
   });
 
-  it('detects a deleted middle row', async () => {
+  it('detects a chain recomputed after an edit, against the signed head', async () => {
     const t = await setUpOffice();
     await officeEdits(t, t.admin, 6);
-    dropTriggers(t);
-    t.backend.sqlite.exec('DELETE FROM audit_log WHERE seq = 4');
-    expect(await t.admin.call('audit.verify', {})).toMatchObject({
-      intact: false,
-      checked: 3,
-      brokenAtSeq: 5,
-      headSeq: null,
-      headHash: null,
-    });
+    tamper(t, () => rechain(t, 4, { username: 'someone-else' }));
+    const report = await t.admin.call('audit.verify', {});
+    expect(report.intact).toBe(false);
+    expect(kinds(report)).toEqual([['head_mismatch', 8]]);
   });
 
-  it('reports the newest entry and its hash, so removing the newest entries shows against a noted fingerprint', async () => {
+  it('detects deleted middle rows and checks every row after them', async () => {
+    const t = await setUpOffice();
+    await officeEdits(t, t.admin, 6);
+    tamper(t, () => t.backend.sqlite.exec('DELETE FROM audit_log WHERE seq IN (3, 4, 6)'));
+    const report = await t.admin.call('audit.verify', {});
+    expect(report).toMatchObject({ intact: false, checked: 5, brokenAtSeq: 3 });
+    expect(report.problems.map((p) => [p.kind, p.seq, p.toSeq])).toEqual([
+      ['missing', 3, 4],
+      ['missing', 6, 6],
+    ]);
+  });
+
+  it('detects the newest rows deleted, against the signed head and checkpoints', async () => {
     const t = await setUpOffice();
     await officeEdits(t, t.admin, 4);
     const noted = await t.admin.call('audit.verify', {});
-    const last = t.backend.sqlite
-      .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
-      .get() as { seq: number; hash: string };
-    expect(noted).toMatchObject({ intact: true, headSeq: last.seq, headHash: last.hash });
-    dropTriggers(t);
-    t.backend.sqlite.exec(`DELETE FROM audit_log WHERE seq >= ${last.seq - 1}`);
+    expect(noted).toMatchObject({ intact: true, headSeq: 6 });
+    tamper(t, () => t.backend.sqlite.exec(`DELETE FROM audit_log WHERE seq >= 5`));
     const later = await t.admin.call('audit.verify', {});
-    // A shorter chain is still a valid chain; only the fingerprint gives the removal away.
-    expect(later.intact).toBe(true);
-    expect(later.headSeq).toBeLessThan(last.seq);
-    expect(later.headHash).not.toBe(noted.headHash);
+    expect(later.intact).toBe(false);
+    expect(later.problems.map((p) => [p.kind, p.seq, p.toSeq])).toEqual([
+      ['truncated', 5, 6],
+      // The office profile is now newer than its last remaining audited state.
+      ['row_changed', 4, null],
+    ]);
+  });
+
+  it('detects a forged row appended outside Pelita, even with a correct hash', async () => {
+    const t = await setUpOffice();
+    await officeEdits(t, t.admin, 2);
+    tamper(t, () => {
+      const last = t.backend.sqlite
+        .prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1')
+        .get() as Row;
+      const forged = { ...last, seq: last.seq + 1, method: 'persons.update', note: 'forged' };
+      const hash = entryHash(last.hash, forged);
+      t.backend.sqlite
+        .prepare(
+          `INSERT INTO audit_log (seq, at, user_id, username, method, record_type, record_id,
+           outcome, changes, note, row_table, row_hash, prev_hash, hash)
+           VALUES (@seq, @at, @user_id, @username, @method, @record_type, @record_id,
+           @outcome, @changes, @note, @row_table, @row_hash, @prev_hash, @hash)`,
+        )
+        .run({ ...forged, prev_hash: last.hash, hash });
+    });
+    const report = await t.admin.call('audit.verify', {});
+    expect(report.intact).toBe(false);
+    expect(report.problems.map((p) => [p.kind, p.seq, p.toSeq])).toEqual([['unsigned_tail', 5, 5]]);
+  });
+
+  it('detects the append-only triggers dropped or emptied', async () => {
+    const t = await setUpOffice();
+    dropTriggers(t);
+    t.backend.sqlite.exec(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN SELECT 1; END;`);
+    const report = await t.admin.call('audit.verify', {});
+    expect(report.intact).toBe(false);
+    expect(report.problems.map((p) => [p.kind, p.detail])).toEqual([
+      ['trigger_missing', 'audit_log_no_update'],
+      ['trigger_missing', 'audit_log_no_delete'],
+    ]);
+    expect(report.triggers.filter((x) => !x.present).map((x) => x.name)).toHaveLength(2);
   });
 
   it('verifies long trails and finds tampering past the first thousand rows', async () => {
@@ -177,19 +257,36 @@ describe('the hash chain', () => {
       outcome: 'ok',
       changes: { max_stay_days: [i, i + 1] },
     }));
-    await inTransaction(t.backend.db, (trx) => appendAudit(trx, entries));
-    expect(await t.admin.call('audit.verify', {})).toMatchObject({
-      intact: true,
-      checked: 2502,
-      brokenAtSeq: null,
-    });
-    dropTriggers(t);
-    t.backend.sqlite.exec(`UPDATE audit_log SET note = 'x' WHERE seq = 2100`);
+    await inTransaction(t.backend.db, (trx) => appendAudit(trx, entries, openOfficeKey(t.dir)));
+    const before = await t.admin.call('audit.verify', {});
+    expect(before).toMatchObject({ intact: true, checked: 2502, brokenAtSeq: null });
+    // The start checkpoint, and one signed by the append that crossed entry 500.
+    expect(before.checkpoints).toBe(2);
+    expect(before.checkpoint).toMatchObject({ seq: 2502, reason: 'interval' });
+    tamper(t, () => t.backend.sqlite.exec(`UPDATE audit_log SET note = 'x' WHERE seq = 2100`));
     expect(await t.admin.call('audit.verify', {})).toMatchObject({
       intact: false,
-      checked: 2099,
+      checked: 2502,
       brokenAtSeq: 2100,
+      problemCount: 1,
     });
+  });
+
+  it('hashes exactly what it stores: a lone surrogate in a note still verifies', async () => {
+    const t = await setUpOffice();
+    const entry: AuditEntry = {
+      at: t.clock.now.toISOString(),
+      userId: null,
+      username: 'x\ud800',
+      method: 'office.update',
+      outcome: 'ok',
+      note: 'cek \ud800',
+      changes: { note: ['a\udfff', null] },
+    };
+    await inTransaction(t.backend.db, (trx) => appendAudit(trx, [entry], openOfficeKey(t.dir)));
+    const stored = (await auditRows(t.backend)).at(-1)!;
+    expect(stored.note).toBe('cek \ufffd');
+    expect(await t.admin.call('audit.verify', {})).toMatchObject({ intact: true, checked: 3 });
   });
 });
 

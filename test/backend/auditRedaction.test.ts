@@ -7,6 +7,7 @@ import { appendAudit } from '../../electron/backend/audit/chain';
 import { registerRedaction } from '../../electron/backend/audit/redaction';
 import { userRedaction } from '../../electron/backend/users/redaction';
 import { inTransaction } from '../../electron/backend/dispatch/dispatch';
+import { openOfficeKey } from '../../electron/backend/keys/officeKey';
 import '../../electron/backend/handlers';
 import { phoneComplaint } from './complaintsFixtures';
 import { auditRows, setUpOffice, userWithRoles } from './harness';
@@ -21,28 +22,32 @@ describe('secret fields', () => {
   it('are masked when stored, whatever the handler passed, for their record type only', async () => {
     const t = await setUpOffice();
     await inTransaction(t.backend.db, (trx) =>
-      appendAudit(trx, [
-        {
-          at: t.clock.now.toISOString(),
-          userId: null,
-          username: null,
-          method: 'test.secret',
-          recordType: 'user',
-          recordId: 'u1',
-          outcome: 'ok',
-          changes: { password_hash: ['old-hash', 'new-hash'], full_name: ['A', 'B'] },
-        },
-        {
-          at: t.clock.now.toISOString(),
-          userId: null,
-          username: null,
-          method: 'test.secret',
-          recordType: 'shelter',
-          recordId: 's1',
-          outcome: 'ok',
-          changes: { name: ['A', 'B'] },
-        },
-      ]),
+      appendAudit(
+        trx,
+        [
+          {
+            at: t.clock.now.toISOString(),
+            userId: null,
+            username: null,
+            method: 'test.secret',
+            recordType: 'user',
+            recordId: 'u1',
+            outcome: 'ok',
+            changes: { password_hash: ['old-hash', 'new-hash'], full_name: ['A', 'B'] },
+          },
+          {
+            at: t.clock.now.toISOString(),
+            userId: null,
+            username: null,
+            method: 'test.secret',
+            recordType: 'shelter',
+            recordId: 's1',
+            outcome: 'ok',
+            changes: { name: ['A', 'B'] },
+          },
+        ],
+        openOfficeKey(t.dir),
+      ),
     );
     const rows = t.backend.sqlite
       .prepare(`SELECT record_type, changes FROM audit_log WHERE method = 'test.secret'`)

@@ -431,7 +431,9 @@ describe('sessions', () => {
     expect(JSON.stringify(rows)).not.toContain(token);
     // Nor anywhere in the database files (main file and write-ahead log).
     t.backend.sqlite.pragma('wal_checkpoint(PASSIVE)');
-    for (const f of readdirSync(t.dir)) {
+    for (const f of readdirSync(t.dir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name)) {
       expect(readFileSync(join(t.dir, f)).includes(Buffer.from(token))).toBe(false);
     }
   });

@@ -120,8 +120,12 @@ describe('intake', () => {
     });
     expect(await count(t, 'complaints')).toBe(0);
     expect(await count(t, 'number_registers')).toBe(0);
-    // A refused write adds no audit entry of a change.
-    expect((await auditRows(t.backend)).length).toBe(before);
+    // A refused write adds no audit entry of a change, only the refusal and its reason.
+    const after = await auditRows(t.backend);
+    expect(after.filter((r) => r.outcome !== 'refused').length).toBe(before);
+    expect(after.slice(before).map((r) => [r.outcome, r.note, r.changes])).toEqual([
+      ['refused', 'complaint.category_kind', null],
+    ]);
   });
 
   it('asks for the reporter’s name unless the report is anonymous, and the 112 call reference', async () => {

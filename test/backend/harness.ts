@@ -1,12 +1,13 @@
 /** Test backends: a real SQLite database in a fresh temporary folder, with a movable clock. */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import type { RpcError } from '../../shared/errors';
 import { DATABASE_FILE, openBackend, type Backend } from '../../electron/backend/app';
 import { newToken } from '../../electron/backend/auth/sessions';
+import { KEY_FOLDER } from '../../electron/backend/keys/officeKey';
 import { createDispatcher, type Handlers } from '../../electron/backend/dispatch/dispatch';
 import { handlers } from '../../electron/backend/handlers';
 
@@ -53,11 +54,19 @@ afterEach(async () => {
   }
 });
 
+/** The office key travels with its database, as a backup restored to the same office does. */
+function copyKeys(fromDir: string, toDir: string): void {
+  const keys = join(fromDir, KEY_FOLDER);
+  if (existsSync(keys)) cpSync(keys, join(toDir, KEY_FOLDER), { recursive: true });
+}
+
 export const DEFAULT_START = new Date('2026-11-27T02:00:00Z');
 
 export async function makeBackend(start = DEFAULT_START, from?: string): Promise<TestBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'pelita-test-'));
-  copyFileSync(from ?? (await templateDb()), join(dir, DATABASE_FILE));
+  const source = from ?? (await templateDb());
+  copyFileSync(source, join(dir, DATABASE_FILE));
+  copyKeys(dirname(source), dir);
   const clock = {
     now: start,
     advance(ms: number) {
@@ -136,6 +145,7 @@ export async function setUpOffice(start: Date = DEFAULT_START) {
   t.backend.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   const file = join(dir, DATABASE_FILE);
   await t.backend.sqlite.backup(file);
+  copyKeys(t.dir, dir);
   setUpTemplates.set(start.toISOString(), { file, token: admin.token! });
   return { ...t, admin };
 }

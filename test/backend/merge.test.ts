@@ -342,7 +342,13 @@ describe('persons.merge', () => {
       'persons.merge',
       mergeInput(keep, await fresh(t.admin, gone), 'Sama: dicek sidik jari di Disdukcapil'),
     );
-    const rows = auditOf(t.backend, 'persons.merge');
+    const all = auditOf(t.backend, 'persons.merge');
+    // Each stay moved to the kept record is recorded too (its row hash changes).
+    expect(all.filter((r) => r.record_type === 'stay').map((r) => r.changes)).toEqual([
+      { person_id: [gone.id, keep.id] },
+      { person_id: [gone.id, keep.id] },
+    ]);
+    const rows = all.filter((r) => r.record_type === 'person');
     expect(rows).toHaveLength(2);
     const onKeep = rows.find((r) => r.record_id === keep.id)!;
     const onGone = rows.find((r) => r.record_id === gone.id)!;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { entryHash, GENESIS_HASH } from '../../electron/backend/audit/chain';
 import { migrate, migrationHash, MigrationError } from '../../electron/backend/db/migrate';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import type { Migration } from '../../electron/backend/db/migrations/types';
@@ -137,6 +138,11 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     table: ['files'],
     index: ['files_purpose_created', 'files_sha256', 'persons_photo_file'],
     trigger: [],
+  },
+  10: {
+    table: ['audit_checkpoints', 'audit_head'],
+    index: ['audit_checkpoints_seq'],
+    trigger: ['audit_checkpoints_no_delete', 'audit_checkpoints_no_update'],
   },
   // Columns on shelter_rooms; stay_events is rebuilt under its own name with its index.
   12: { table: [], index: [], trigger: [] },
@@ -390,6 +396,25 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     expect(() => db.exec(`DELETE FROM files WHERE id = 'f1'`)).toThrow(/FOREIGN KEY/);
     db.exec(`DELETE FROM files WHERE id = 'f2'`);
   },
+  10: (db) => {
+    const entry = db.prepare(`INSERT INTO audit_log (at, method, outcome, row_table, row_hash,
+      prev_hash, hash) VALUES ('t', 'm', ?, ?, ?, 'p', 'h')`);
+    entry.run('refused', null, null);
+    entry.run('ok', 'persons', 'ab');
+    expect(() => entry.run('maybe', null, null)).toThrow(/CHECK/);
+    // The rebuilt trail is still append-only.
+    expect(() => db.exec(`UPDATE audit_log SET note = 'x'`)).toThrow(/append-only/);
+    expect(() => db.exec(`DELETE FROM audit_log`)).toThrow(/append-only/);
+    const checkpoint = db.prepare(`INSERT INTO audit_checkpoints (seq, hash, at, reason, key_id,
+      public_key, signature) VALUES (1, 'h', 't', ?, 'k', 'p', 's')`);
+    checkpoint.run('admin');
+    expect(() => checkpoint.run('whenever')).toThrow(/CHECK/);
+    expect(() => db.exec(`UPDATE audit_checkpoints SET seq = 2`)).toThrow(/append-only/);
+    expect(() => db.exec(`DELETE FROM audit_checkpoints`)).toThrow(/append-only/);
+    const head = db.prepare(`INSERT INTO audit_head VALUES (?, 1, 'h', 't', 'k', 's')`);
+    head.run(1);
+    expect(() => head.run(2), 'one head').toThrow(/CHECK/);
+  },
   12: (db) => {
     const now = '2026-11-27T02:00:00.000Z';
     db.exec(`INSERT INTO shelters (id, name, capacity, created_at, updated_at)
@@ -500,6 +525,51 @@ describe('migrations', () => {
       });
     },
   );
+
+  it('10 keeps every audit entry as it was, so the chain written before it still verifies', () => {
+    const db = emptyDb();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 10),
+    );
+    let prev = GENESIS_HASH;
+    const insert = db.prepare(`INSERT INTO audit_log (seq, at, user_id, username, method,
+      record_type, record_id, outcome, changes, note, prev_hash, hash)
+      VALUES (@seq, @at, @user_id, @username, @method, @record_type, @record_id, @outcome,
+      @changes, @note, @prev_hash, @hash)`);
+    for (const seq of [1, 2, 3]) {
+      const row = {
+        seq,
+        at: '2026-11-27T02:00:00.000Z',
+        user_id: null,
+        username: 'admin',
+        method: 'office.update',
+        record_type: 'office',
+        record_id: '1',
+        outcome: seq === 2 ? ('denied' as const) : ('ok' as const),
+        changes: JSON.stringify({ max_stay_days: [seq, seq + 1] }),
+        note: null,
+        row_table: null,
+        row_hash: null,
+      };
+      const hash = entryHash(prev, row);
+      const { row_table: _t, row_hash: _h, ...stored } = row;
+      insert.run({ ...stored, prev_hash: prev, hash });
+      prev = hash;
+    }
+    const before = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    migrate(db, MIGRATIONS);
+    const after = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<
+      string,
+      unknown
+    >[];
+    expect(after.map(({ row_table: _t, row_hash: _h, ...r }) => r)).toEqual(before);
+    let link = GENESIS_HASH;
+    for (const r of after as unknown as (Parameters<typeof entryHash>[1] & { hash: string })[]) {
+      expect(entryHash(link, r)).toBe(r.hash);
+      link = r.hash;
+    }
+  });
 
   it('8 carries the complaint counters into the registers, each number where it was', () => {
     const db = emptyDb();

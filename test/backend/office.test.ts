@@ -71,7 +71,13 @@ describe('office.update', () => {
     expect(err).toMatchObject({ code: 'CONFLICT', key: 'error.conflict_stale' });
     expect(err.message.en).toMatch(/someone else changed/i);
     expect(await t.admin.call('office.get', {})).toMatchObject({ maxStayDays: 10, version: 2 });
-    expect(await countRows(t.backend, 'audit_log')).toBe(audits);
+    // No change is recorded, only the refusal and its reason.
+    const added = await t.backend.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'note', 'changes'])
+      .where('seq', '>', audits)
+      .execute();
+    expect(added).toEqual([{ outcome: 'refused', note: 'error.conflict_stale', changes: null }]);
   });
 
   it.each([

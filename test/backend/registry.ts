@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { Input, Output } from '../../shared/contract';
 import type { Backend } from '../../electron/backend/app';
 import type { RoomKind } from '../../shared/reference/shelter';
+import { skipFirstPasswordChange } from '../../electron/backend/users/firstPassword';
 import {
   ADMIN_PASSWORD,
   createUser,
@@ -54,7 +55,7 @@ export async function staffUser(
   roles: Input<'users.create'>['roles'],
 ): Promise<Client> {
   const { id } = await createUser(t, username, roles);
-  t.backend.sqlite.prepare('UPDATE users SET must_change_password = 0 WHERE id = ?').run(id);
+  await skipFirstPasswordChange(t.backend.db, t.dir, [username], t.clock.now.toISOString());
   return sessionFor(t.backend, id, t.clock.now);
 }
 
@@ -143,7 +144,9 @@ type Table = keyof typeof TABLES;
 export function snapshot(backend: Backend): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of Object.entries(TABLES)) {
-    out[table] = backend.sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
+    // A refused write is recorded (issue 8); everything else stays exactly as it was.
+    const where = table === 'audit_log' ? ` WHERE outcome <> 'refused'` : '';
+    out[table] = backend.sqlite.prepare(`SELECT * FROM ${table}${where} ORDER BY ${order}`).all();
   }
   return out;
 }
@@ -152,10 +155,14 @@ export function rowCount(backend: Backend, table: Table): number {
   return (backend.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-/** Audit rows of one method, oldest first, with `changes` parsed. */
-export function auditOf(backend: Backend, method: string) {
+/**
+ * Audit rows of one method, oldest first, with `changes` parsed. Refused calls (recorded with
+ * their reason, issue 8) only when asked for.
+ */
+export function auditOf(backend: Backend, method: string, outcomes: 'done' | 'all' = 'done') {
+  const refused = outcomes === 'all' ? '' : ` AND outcome <> 'refused'`;
   const rows = backend.sqlite
-    .prepare(`SELECT * FROM audit_log WHERE method = ? ORDER BY seq`)
+    .prepare(`SELECT * FROM audit_log WHERE method = ?${refused} ORDER BY seq`)
     .all(method) as {
     seq: number;
     user_id: string | null;

@@ -194,7 +194,15 @@ describe('users.update', () => {
     });
     expect(err).toMatchObject({ code: 'CONFLICT', key: 'error.conflict_stale' });
     expect(await userRow(t, u.id)).toEqual(before);
-    expect(await countRows(t.backend, 'audit_log')).toBe(auditBefore);
+    // Only the refusal itself is recorded: who, which account, why; never the refused input.
+    const added = await t.backend.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', auditBefore)
+      .execute();
+    expect(added.map((r) => [r.outcome, r.record_id, r.note, r.changes])).toEqual([
+      ['refused', u.id, 'error.conflict_stale', null],
+    ]);
   });
 
   it('answers NOT_FOUND for an unknown user', async () => {

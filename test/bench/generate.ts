@@ -313,6 +313,8 @@ function generateAudit(b: Backend, o: GenerateOptions, userIds: string[]) {
         changes:
           i % 3 === 0 ? JSON.stringify({ note: [`Catatan ${i}`, `Catatan ${i + 1}`] }) : null,
         note: null,
+        row_table: null,
+        row_hash: null,
       };
       const hash = entryHash(prev, row);
       insert.run({ ...row, prev_hash: prev, hash });

@@ -58,9 +58,25 @@ test('the audit trail shows setup, failed and successful sign-in and the created
   await shot(page, '31-audit-changes');
   await shotSizes(page, '31-audit-changes');
 
-  // Integrity check.
+  // The created user is named, not shown by id.
+  await expect(rows.first().getByTestId('audit-record-link')).toHaveText('Nurhaliza (nur.aduan)');
+
+  // Integrity check: the full report says what it shows and what it cannot.
   await page.getByRole('button', { name: 'Periksa keutuhan' }).click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('Rantai audit utuh');
+  const statements = page.getByTestId('audit-statements');
+  await expect(statements).toContainText('ditandatangani kunci kantor');
+  await expect(statements).toContainText('Tidak dapat dibuktikan di komputer ini');
+
+  // A checkpoint signed on demand is listed and can be exported.
+  const checkpoints = page.getByTestId('audit-checkpoints');
+  await checkpoints.getByRole('button', { name: 'Tandatangani sekarang' }).click();
+  await expect(checkpoints.getByTestId('audit-checkpoint-rows')).toContainText('diminta admin');
+  const download = page.waitForEvent('download');
+  await checkpoints.getByRole('button', { name: 'Ekspor' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^pelita-checkpoint-\d+\.txt$/);
+  await shot(page, '34-audit-evidence');
+  await shotSizes(page, '34-audit-evidence');
 });
 
 test('filters: by action, by user, by record and by date', async ({ page }) => {
@@ -91,8 +107,8 @@ test('filters: by action, by user, by record and by date', async ({ page }) => {
 
   // Record type 'office': only the office row from setup.
   await page.getByRole('button', { name: 'Atur ulang' }).click();
-  await page.getByRole('textbox', { name: 'Jenis data' }).fill('office');
-  await page.getByRole('textbox', { name: 'Jenis data' }).press('Enter');
+  await page.getByRole('combobox', { name: 'Jenis data' }).click();
+  await page.getByRole('option', { name: 'Profil kantor' }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Profil kantor');
 

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditLogTable, DB } from '../db/schema';
+import type { OfficeKey } from '../keys/officeKey';
+import { CHECKPOINT_EVERY, insertCheckpoint, signHead, trailHead } from './signatures';
 import { redactSecrets } from './redaction';
+import { currentRowHash } from './rowHash';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -13,17 +16,22 @@ export interface AuditEntry {
   method: string;
   recordType?: string | null;
   recordId?: string | null;
-  outcome: 'ok' | 'denied';
+  outcome: 'ok' | 'denied' | 'refused';
   changes?: Record<string, [unknown, unknown]> | null;
   note?: string | null;
+  /** The tracked row this entry wrote: its content hash after the write is stored with it. */
+  row?: { table: string; id: unknown } | null;
 }
 
 /** The columns a row's hash covers: all but the hashes themselves. */
-type HashedFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
+export type HashedFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
 
-/** The hash covers every column and the previous hash, so editing or removing any row shows. */
+/**
+ * The hash covers every column and the previous hash, so editing or removing any row shows.
+ * Rows written before row hashes existed hash as they did then.
+ */
 export function entryHash(prevHash: string, row: HashedFields): string {
-  const payload = JSON.stringify([
+  const fields: unknown[] = [
     row.seq,
     row.at,
     row.user_id,
@@ -34,43 +42,96 @@ export function entryHash(prevHash: string, row: HashedFields): string {
     row.outcome,
     row.changes,
     row.note,
-  ]);
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+  ];
+  if (row.row_table !== null || row.row_hash !== null) fields.push(row.row_table, row.row_hash);
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(JSON.stringify(fields))
+    .digest('hex');
+}
+
+/**
+ * Text exactly as SQLite stores it: a lone UTF-16 surrogate cannot be written as UTF-8 and
+ * comes back as U+FFFD, so it is replaced before hashing. What is hashed is what is stored,
+ * and a written row always verifies.
+ */
+export function storedText<T extends string | null | undefined>(s: T): T {
+  return (typeof s === 'string' ? s.replace(/\p{Cs}/gu, '\uFFFD') : s) as T;
 }
 
 /** The stored form of a diff: secrets masked (registered per record type), empty as null. */
 function changesText(recordType: AuditEntry['recordType'], changes: AuditEntry['changes']) {
   const safe = redactSecrets(recordType, changes);
+  // JSON.stringify writes a lone surrogate as an escape, so the JSON itself is well-formed.
   return safe && Object.keys(safe).length > 0 ? JSON.stringify(safe) : null;
 }
 
+/** The entry that records a gap in the signatures; verify reports it (audit/verify.ts). */
+export const GAP_METHOD = 'audit.unsigned';
+const GAP_ENTRY = {
+  userId: null,
+  username: null,
+  method: GAP_METHOD,
+  outcome: 'denied',
+} as const;
+
 /**
- * Appends entries to the chain. Must run inside the caller's transaction: the backend holds
- * a single connection, so reading the last hash and inserting cannot interleave with others.
+ * How the trail's end differs from the head Pelita signed last, as `kind:from-to`: rows added
+ * outside Pelita (`unsigned`), its newest rows deleted (`truncated`) or its chain rewritten
+ * (`rewritten`). Null when it is the signed head, or nothing was signed yet.
  */
-export async function appendAudit(db: Kysely<DB>, entries: readonly AuditEntry[]): Promise<void> {
+async function unsignedGap(
+  db: Kysely<DB>,
+  last: { seq: number; hash: string } | null,
+): Promise<string | null> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
+  const end = last ?? { seq: 0, hash: GENESIS_HASH };
+  if (!head || (head.seq === end.seq && head.hash === end.hash)) return null;
+  if (head.seq < end.seq) return `unsigned:${head.seq + 1}-${end.seq}`;
+  if (head.seq > end.seq) return `truncated:${end.seq + 1}-${head.seq}`;
+  return `rewritten:${head.seq}-${head.seq}`;
+}
+
+/**
+ * Appends entries to the chain, signs the new head and, every CHECKPOINT_EVERY entries, a
+ * checkpoint. Must run inside the caller's transaction: the backend holds a single connection,
+ * so reading the last hash and inserting cannot interleave with others.
+ */
+export async function appendAudit(
+  db: Kysely<DB>,
+  entries: readonly AuditEntry[],
+  key: OfficeKey,
+): Promise<void> {
   if (entries.length === 0) return;
-  const last = await db
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await trailHead(db);
+  const firstSeq = (last?.seq ?? 0) + 1;
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
-  for (const e of entries) {
+  let at = '';
+  // Rows added or removed since Pelita last signed the head are named before anything else
+  // is appended, so the new signature never covers them unnoticed.
+  const gap = await unsignedGap(db, last);
+  const all: readonly AuditEntry[] = gap
+    ? [{ ...GAP_ENTRY, at: entries[0]!.at, note: gap }, ...entries]
+    : entries;
+  for (const e of all) {
     seq += 1;
+    at = e.at;
     const row: HashedFields = {
       seq,
       at: e.at,
-      user_id: e.userId,
-      username: e.username,
-      method: e.method,
-      record_type: e.recordType ?? null,
-      record_id: e.recordId ?? null,
+      user_id: storedText(e.userId),
+      username: storedText(e.username),
+      method: storedText(e.method),
+      record_type: storedText(e.recordType ?? null),
+      record_id: storedText(e.recordId ?? null),
       outcome: e.outcome,
       changes: changesText(e.recordType, e.changes),
-      note: e.note ?? null,
+      note: storedText(e.note ?? null),
+      row_table: e.row ? e.row.table : null,
+      // Read at the end of the write, so later statements of the same call are included.
+      row_hash: e.row ? await currentRowHash(db, e.row.table, e.row.id) : null,
     };
     const hash = entryHash(prevHash, row);
     await db
@@ -79,50 +140,8 @@ export async function appendAudit(db: Kysely<DB>, entries: readonly AuditEntry[]
       .execute();
     prevHash = hash;
   }
-}
-
-export interface ChainCheck {
-  intact: boolean;
-  checked: number;
-  brokenAtSeq: number | null;
-  headSeq: number | null;
-  headHash: string | null;
-}
-
-type StoredRow = HashedFields & { prev_hash: string; hash: string };
-
-/** Checks rows fed in seq order; stops at the first row whose link or content does not match. */
-export class ChainVerifier {
-  private prevHash = GENESIS_HASH;
-  private expectedSeq = 1;
-  private checked = 0;
-  private brokenAtSeq: number | null = null;
-
-  /** False once the chain is broken; further rows are ignored. */
-  add(row: StoredRow): boolean {
-    if (this.brokenAtSeq !== null) return false;
-    const ok =
-      row.seq === this.expectedSeq &&
-      row.prev_hash === this.prevHash &&
-      entryHash(this.prevHash, row) === row.hash;
-    if (!ok) {
-      this.brokenAtSeq = row.seq;
-      return false;
-    }
-    this.prevHash = row.hash;
-    this.expectedSeq += 1;
-    this.checked += 1;
-    return true;
-  }
-
-  result(): ChainCheck {
-    const head = this.checked > 0 && this.brokenAtSeq === null;
-    return {
-      intact: this.brokenAtSeq === null,
-      checked: this.checked,
-      brokenAtSeq: this.brokenAtSeq,
-      headSeq: head ? this.expectedSeq - 1 : null,
-      headHash: head ? this.prevHash : null,
-    };
+  await signHead(db, key, { seq, hash: prevHash, at });
+  if (Math.floor((firstSeq - 1) / CHECKPOINT_EVERY) !== Math.floor(seq / CHECKPOINT_EVERY)) {
+    await insertCheckpoint(db, key, { seq, hash: prevHash, at }, 'interval', null);
   }
 }

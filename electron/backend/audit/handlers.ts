@@ -1,16 +1,25 @@
 import type { auditContract, AuditRow } from '../../../shared/contract/audit';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '../../../shared/roles';
-import type { AuditLogTable } from '../db/schema';
+import type { AuditLogTable, DB } from '../db/schema';
 import type { HandlersOf } from '../dispatch/context';
 import { requireUser } from '../dispatch/context';
 import { fieldError } from '../errors';
 import { keysetPage, keysetPlan } from '../lib/keyset';
 
 import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
+import { offerFile } from '../files/generated';
+import { openOfficeKey } from '../keys/officeKey';
 import { officeTimeZone } from '../office/store';
-import { ChainVerifier } from './chain';
+import {
+  checkpointFile,
+  latestCheckpoint,
+  listCheckpoints,
+  signCheckpointNow,
+} from './checkpoints';
+import { labelKey, recordLabels } from './labels';
 import { redactForReader, revealsSensitive } from './redaction';
+import { verifyTrail } from './verify';
 
 type Changes = NonNullable<AuditRow['changes']>;
 
@@ -18,11 +27,27 @@ function parseChanges(r: Selectable<AuditLogTable>): Changes | null {
   return r.changes ? (JSON.parse(r.changes) as Changes) : null;
 }
 
-function toRow(
-  r: Selectable<AuditLogTable>,
+/** Rows as the screens show them: sensitive fields by permission, records by name. */
+async function toRows(
+  db: Kysely<DB>,
+  rows: Selectable<AuditLogTable>[],
   roles: readonly Role[] | null,
   reveal = false,
-): AuditRow {
+): Promise<AuditRow[]> {
+  const labels = await recordLabels(
+    db,
+    rows.map((r) => ({ recordType: r.record_type, recordId: r.record_id })),
+  );
+  return rows.map((r) => ({
+    ...toRow(r, roles, reveal),
+    recordLabel:
+      r.record_type && r.record_id
+        ? (labels.get(labelKey(r.record_type, r.record_id)) ?? null)
+        : null,
+  }));
+}
+
+function toRow(r: Selectable<AuditLogTable>, roles: readonly Role[] | null, reveal = false) {
   const changes = parseChanges(r);
   return {
     seq: r.seq,
@@ -82,20 +107,34 @@ export const auditHandlers: HandlersOf<typeof auditContract> = {
         note: 'sensitive_read',
       });
     }
-    return { ...page, rows: page.rows.map((r) => toRow(r, roles, reveal)) };
+    return { ...page, rows: await toRows(ctx.db, page.rows, roles, reveal) };
   },
 
   async 'audit.verify'(_input, ctx) {
-    // Streams the chain in order; memory stays flat however long the trail is.
-    const verifier = new ChainVerifier();
-    for await (const row of ctx.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .orderBy('seq')
-      .stream(1000)) {
-      if (!verifier.add(row)) break;
-    }
-    return verifier.result();
+    return verifyTrail(ctx.db, openOfficeKey(ctx.dataDir));
+  },
+
+  async 'audit.checkpoints'(input, ctx) {
+    const key = openOfficeKey(ctx.dataDir);
+    return {
+      checkpoints: await listCheckpoints(ctx.db, input.limit),
+      keyId: key.id,
+      publicKey: key.publicKey,
+    };
+  },
+
+  async 'audit.checkpoint'(_input, ctx) {
+    const checkpoint = await signCheckpointNow(ctx, openOfficeKey(ctx.dataDir));
+    ctx.audit({ recordType: 'audit_checkpoint', recordId: String(checkpoint.id) });
+    return checkpoint;
+  },
+
+  async 'audit.exportCheckpoint'(_input, ctx) {
+    const key = openOfficeKey(ctx.dataDir);
+    const checkpoint = (await latestCheckpoint(ctx.db)) ?? (await signCheckpointNow(ctx, key));
+    const file = await checkpointFile(ctx.db, checkpoint, key);
+    ctx.audit({ recordType: 'audit_checkpoint', recordId: String(checkpoint.id), note: 'export' });
+    return { fileId: await offerFile(ctx, file) };
   },
 
   async 'audit.mine'(input, ctx) {
@@ -107,6 +146,6 @@ export const auditHandlers: HandlersOf<typeof auditContract> = {
       .orderBy('seq', 'desc')
       .limit(input.limit)
       .execute();
-    return { rows: rows.map((r) => toRow(r, me.roles)) };
+    return { rows: await toRows(ctx.db, rows, me.roles) };
   },
 };

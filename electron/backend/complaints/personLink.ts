@@ -45,7 +45,7 @@ export const complaintsPersonLink: PersonLink<'complaints'> = {
   },
 
   async merge(ctx, keepId, goneId) {
-    return { complaints: await movePersonRows(ctx, 'complaints', keepId, goneId) };
+    return { complaints: await movePersonRows(ctx, 'complaints', keepId, goneId, 'complaint') };
   },
 
   /**

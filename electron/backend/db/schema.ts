@@ -62,11 +62,36 @@ export interface AuditLogTable {
   method: string;
   record_type: string | null;
   record_id: string | null;
-  outcome: 'ok' | 'denied';
+  outcome: 'ok' | 'denied' | 'refused';
   changes: string | null;
   note: string | null;
+  /** The audited row's table and content hash after the write (audit/rowHash.ts). */
+  row_table: string | null;
+  row_hash: string | null;
   prev_hash: string;
   hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  seq: number;
+  hash: string;
+  at: string;
+  reason: 'interval' | 'start' | 'stop' | 'admin';
+  user_id: string | null;
+  key_id: string;
+  public_key: string;
+  signature: string;
+}
+
+/** One row: the newest entry, signed by every append. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+  at: string;
+  key_id: string;
+  signature: string;
 }
 
 export interface RegionsTable {
@@ -96,6 +121,8 @@ export interface DB
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  audit_head: AuditHeadTable;
   regions: RegionsTable;
   app_meta: AppMetaTable;
   schema_migrations: SchemaMigrationsTable;

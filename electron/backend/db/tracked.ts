@@ -77,6 +77,9 @@ function audited(
     },
     ...(opts.note ? { note: opts.note } : {}),
     ...(opts.actor ? { actor: opts.actor } : {}),
+    // The entry keeps the row's content hash after the call, so verify can tell when the
+    // row was changed in the file outside Pelita (audit/rowHash.ts).
+    row: { table, id },
   });
 }
 
@@ -232,6 +235,30 @@ export async function deleteVersioned<T extends TrackedTable>(
   if (Number(result.numDeletedRows) === 0) throw staleRecord();
   audited(ctx, table, id, before as Record<string, unknown>, null, opts);
   return before;
+}
+
+/**
+ * Points every row of `table` whose `column` is `from` at `to` (a merged person's stays and
+ * complaints move to the surviving record): no new version, one audit entry per row moved.
+ * Returns how many moved.
+ */
+export async function reassignRows<T extends TrackedTable>(
+  ctx: Ctx,
+  table: T,
+  column: keyof Row<T> & string,
+  from: string,
+  to: string,
+  opts: AuditOptions = {},
+): Promise<number> {
+  const field: string = column;
+  const moved = await loose(ctx.db)
+    .updateTable(table as string)
+    .set({ [field]: to })
+    .where(field, '=', from)
+    .returning('id')
+    .execute();
+  for (const { id } of moved) audited(ctx, table, id, { [column]: from }, { [column]: to }, opts);
+  return moved.length;
 }
 
 /** loadForChange + updateVersioned, for the common "edit this record at this version" call. */

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../../shared/roles';
 import type { Backend } from '../app';
+import { skipFirstPasswordChange } from '../users/firstPassword';
 import { seedComplaintDemo } from './complaints';
 import { seedShelterDemo } from './shelter';
 
@@ -120,15 +121,12 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
   token = await seedShelterDemo(backend, token, backend.now());
   token = await seedComplaintDemo(backend, token, backend.now());
   // Demo accounts skip the first-sign-in password change so a newcomer can look around at once.
-  await backend.db
-    .updateTable('users')
-    .set({ must_change_password: 0 })
-    .where(
-      'username',
-      'in',
-      STAFF.map((s) => s.username),
-    )
-    .execute();
+  await skipFirstPasswordChange(
+    backend.db,
+    backend.dataDir,
+    STAFF.map((s) => s.username),
+    backend.now().toISOString(),
+  );
   await backend.db
     .insertInto('app_meta')
     .values({ key: 'demo', value: new Date().toISOString() })

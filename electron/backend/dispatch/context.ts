@@ -13,6 +13,8 @@ export interface AuditRecord {
   changes?: Record<string, [unknown, unknown]>;
   outcome?: 'ok' | 'denied';
   note?: string;
+  /** The tracked row written (db/tracked.ts): its content hash is stored with the entry. */
+  row?: { table: string; id: unknown };
   /** For calls made before anyone is signed in (setup, failed sign-in). */
   actor?: { id: string | null; username: string | null };
 }

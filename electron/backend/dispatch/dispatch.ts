@@ -4,12 +4,14 @@ import type { RpcError, RpcResponse } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 import { canAccess } from '../../../shared/roles';
 import { appendAudit } from '../audit/chain';
+import { openOfficeKey } from '../keys/officeKey';
 import { newToken, resolveSession, type SessionUser } from '../auth/sessions';
 import { SignInThrottle } from '../auth/throttle';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { stagesOf, type Ctx, type Handler, type PendingAudit } from './context';
 import { toFieldIssues } from '../../../shared/validation';
+import { findBrokenString } from '../../../shared/contract/text';
 
 export type SessionChange = { set: string } | { clear: true };
 
@@ -74,12 +76,48 @@ export function createDispatcher(deps: DispatcherDeps) {
   const { db, handlers } = deps;
   const signIns = new SignInThrottle();
 
+  const key = openOfficeKey(deps.dataDir);
+  const refusals = refusalBudget();
+
   async function auditNow(entries: PendingAudit[], at: string): Promise<void> {
     await inTransaction(db, (trx) =>
       appendAudit(
         trx,
         entries.map((e) => ({ ...e, at })),
+        key,
       ),
+    );
+  }
+
+  /**
+   * A write the handler refused (a bed already taken, a stale version) is recorded too: who,
+   * which method, which record (its id only) and the error key, never the refused input. At
+   * most REFUSALS_PER_MINUTE a user, so a client retrying in a loop cannot flood the trail.
+   */
+  async function recordRefusal(
+    method: MethodName,
+    user: SessionUser | null,
+    input: unknown,
+    e: AppError,
+    now: Date,
+  ) {
+    if (!user || !refusals(user.id, now.getTime())) return;
+    const id = (input as { id?: unknown } | null)?.id;
+    await auditNow(
+      [
+        {
+          userId: user.id,
+          username: user.username,
+          method,
+          ...(typeof id === 'string' && UUID.test(id)
+            ? { recordType: REFUSED_RECORD_TYPES[method.split('.')[0]!] ?? null, recordId: id }
+            : {}),
+          outcome: 'refused',
+          // The reason as a message key: the first field's, else the error's own.
+          note: e.issues?.[0]?.key ?? e.key,
+        },
+      ],
+      now.toISOString(),
     );
   }
 
@@ -130,6 +168,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (user?.mustChangePassword && !OPEN_WHILE_PASSWORD_EXPIRED.has(method)) {
         return fail(new AppError('FORBIDDEN', 'auth.mustChange'));
       }
+      // Any string the field rules do not cover (a record key, a cursor) is still checked.
+      const broken = findBrokenString(input);
+      if (broken) {
+        return fail(new AppError('VALIDATION', 'error.validation', undefined, [broken]));
+      }
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {
         return fail(
@@ -167,6 +210,7 @@ export function createDispatcher(deps: DispatcherDeps) {
             outcome: record.outcome ?? 'ok',
             changes: record.changes ?? null,
             note: record.note ?? null,
+            row: record.row ?? null,
           });
         },
         async startSession(userId) {
@@ -211,7 +255,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
 
       let kept: AppError | null = null;
-      const out = await inTransaction(db, async (trx) => {
+      const run = inTransaction(db, async (trx) => {
         try {
           const ctx = makeCtx(trx);
           const result = def.output.parse(
@@ -230,6 +274,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           await appendAudit(
             trx,
             pending.map((e) => ({ ...e, at: nowIso })),
+            key,
           );
           return result;
         } catch (e) {
@@ -238,10 +283,15 @@ export function createDispatcher(deps: DispatcherDeps) {
           await appendAudit(
             trx,
             pending.map((p) => ({ ...p, at: nowIso })),
+            key,
           );
           kept = e;
           return null;
         }
+      });
+      const out = await run.catch(async (e: unknown) => {
+        if (e instanceof AppError) await recordRefusal(method, user, parsed.data, e, now);
+        throw e;
       });
       await committed();
       const keptError = kept as AppError | null;
@@ -257,3 +307,29 @@ export function createDispatcher(deps: DispatcherDeps) {
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFUSALS_PER_MINUTE = 20;
+/** The record a refused call's `id` names, by the method's domain, so the screen can name it. */
+const REFUSED_RECORD_TYPES: Record<string, string> = {
+  persons: 'person',
+  complaints: 'complaint',
+  stays: 'stay',
+  users: 'user',
+};
+
+/** Per user, how many refusals may still be recorded this minute. */
+function refusalBudget() {
+  const used = new Map<string, { minute: number; count: number }>();
+  return (userId: string, now: number): boolean => {
+    const minute = Math.floor(now / 60_000);
+    const u = used.get(userId);
+    if (!u || u.minute !== minute) {
+      if (used.size > 1000) used.clear();
+      used.set(userId, { minute, count: 1 });
+      return true;
+    }
+    u.count += 1;
+    return u.count <= REFUSALS_PER_MINUTE;
+  };
+}

@@ -19,6 +19,7 @@ import {
 import type { RpcResponse } from '../../../shared/errors';
 import { canAccess, type Access } from '../../../shared/roles';
 import { appendAudit, type AuditEntry } from '../audit/chain';
+import { openOfficeKey } from '../keys/officeKey';
 import { resolveSession, type SessionUser } from '../auth/sessions';
 import type { DB } from '../db/schema';
 import { inTransaction, rpcError, type SessionChange } from '../dispatch/dispatch';
@@ -61,12 +62,14 @@ const fail = (e: AppError, session?: SessionChange): FileResult => ({
 
 export function createFilePort(deps: FilePortDeps) {
   const { db, dataDir } = deps;
+  const key = openOfficeKey(dataDir);
 
   async function audit(entries: Omit<AuditEntry, 'at'>[], at: string) {
     await inTransaction(db, (trx) =>
       appendAudit(
         trx,
         entries.map((e) => ({ ...e, at })),
+        key,
       ),
     );
   }
@@ -171,24 +174,28 @@ export function createFilePort(deps: FilePortDeps) {
             created_by: user.id,
           })
           .execute();
-        await appendAudit(trx, [
-          {
-            at: nowIso,
-            userId: user.id,
-            username: user.username,
-            method: FILE_METHODS.upload,
-            recordType: 'file',
-            recordId: stored.fileId,
-            outcome: 'ok',
-            changes: {
-              name: [null, name],
-              type: [null, stored.type],
-              size: [null, stored.size],
-              sha256: [null, received.sha256],
+        await appendAudit(
+          trx,
+          [
+            {
+              at: nowIso,
+              userId: user.id,
+              username: user.username,
+              method: FILE_METHODS.upload,
+              recordType: 'file',
+              recordId: stored.fileId,
+              outcome: 'ok',
+              changes: {
+                name: [null, name],
+                type: [null, stored.type],
+                size: [null, stored.size],
+                sha256: [null, received.sha256],
+              },
+              note: req.purpose,
             },
-            note: req.purpose,
-          },
-        ]);
+          ],
+          key,
+        );
         // Inside the transaction: a blob is never removed between its row and its rename.
         keep(dataDir, received);
       });

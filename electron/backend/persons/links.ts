@@ -13,6 +13,7 @@ import type {
 import { BLANK_EVENT } from '../../../shared/contract/timeline';
 import { canAccess, type Permission } from '../../../shared/roles';
 import type { DB } from '../db/schema';
+import { reassignRows, type TrackedTable } from '../db/tracked';
 import type { Ctx } from '../dispatch/context';
 
 /** Facts another domain adds to every person summary (search results, duplicate lists). */
@@ -47,20 +48,18 @@ type PersonTable = {
   [K in keyof DB]: DB[K] extends { person_id: string | null } ? K : never;
 }[keyof DB];
 
-/** The usual `merge`: moves a table's rows from `goneId` to `keepId`; the count for the audit. */
-export async function movePersonRows(
+/**
+ * The usual `merge`: moves a table's rows from `goneId` to `keepId`, each move audited as a change
+ * of that `recordType` (so verify sees them as Pelita's own); the count for the merge's audit.
+ */
+export function movePersonRows(
   ctx: Ctx,
-  table: PersonTable,
+  table: PersonTable & TrackedTable,
   keepId: string,
   goneId: string,
+  recordType: string,
 ): Promise<number> {
-  // Kysely cannot follow a table chosen by a type parameter; every such table has person_id.
-  const r = await (ctx.db as unknown as Kysely<Record<string, { person_id: string | null }>>)
-    .updateTable(table)
-    .set({ person_id: keepId })
-    .where('person_id', '=', goneId)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  return reassignRows(ctx, table, 'person_id', goneId, keepId, { recordType });
 }
 
 type EventParts = Partial<PersonTimelineEntry> & Pick<PersonTimelineEntry, 'at' | 'kind'>;

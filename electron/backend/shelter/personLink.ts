@@ -1,8 +1,9 @@
 /** What the shelter holds about a person (stays, their PPKS and service log), for persons/links. */
 import { sql, type Kysely } from 'kysely';
-import type { PersonLinks } from '../../../shared/contract/persons';
+import { PersonLinks } from '../../../shared/contract/persons';
 import { rowsIn } from '../db/lookup';
-import type { DB } from '../db/schema';
+import { DB } from '../db/schema';
+
 import { fieldError } from '../errors';
 import { movePersonRows, openedAndClosed, type PersonLink } from '../persons/links';
 import { regionRefs } from '../regions/refs';
@@ -100,7 +101,7 @@ export const shelterPersonLink: PersonLink<'shelter'> = {
   },
 
   async merge(ctx, keepId, goneId) {
-    return { stays: await movePersonRows(ctx, 'stays', keepId, goneId) };
+    return { stays: await movePersonRows(ctx, 'stays', keepId, goneId, 'stay') };
   },
 
   /** Stays keep a copy of the person's origin kabupaten/kota for the figures and filters. */

@@ -8,6 +8,7 @@ import { m0006 } from './0006_complaints';
 import { m0007 } from './0007_stay_history_index';
 import { m0008 } from './0008_registers_calendar';
 import { m0009 } from './0009_files';
+import { m0010 } from './0010_audit_evidence';
 import { m0012 } from './0012_room_kinds';
 import { m0013 } from './0013_person_matching';
 import type { Migration } from './types';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
   m0012,
   m0013,
 ];

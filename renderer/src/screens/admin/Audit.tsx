@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   Paper,
@@ -9,19 +8,12 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import {
-  IconChevronDown,
-  IconChevronRight,
-  IconRefresh,
-  IconShieldCheck,
-  IconShieldX,
-} from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { METHOD_NAMES, type Input, type Output } from '../../../../shared/contract';
+import { METHOD_NAMES, type Input } from '../../../../shared/contract';
 import { AUDIT_SORTS, type AuditRow } from '../../../../shared/contract/audit';
 import { call } from '../../api/rpc';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,11 +21,12 @@ import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { type Column, DataList } from '../../components/DataList';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { keysetRequest, useListState, useSearchText, type ListState } from '../../lib/list';
 import { useQuery } from '../../lib/useQuery';
+import { CheckpointsPanel, VerifyPanel } from './AuditEvidence';
 import {
+  AUDIT_RECORD_TYPES,
   ChangesTable,
   MethodLabel,
   methodLabelKey,
@@ -55,64 +48,6 @@ function toInput(list: ListState<Filters>): Input<'audit.list'> {
   if (f.from) input.from = f.from;
   if (f.to) input.to = f.to;
   return input;
-}
-
-function VerifyPanel() {
-  const t = useT();
-  const handle = useFailureHandler();
-  const [result, setResult] = useState<Output<'audit.verify'> | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const verify = async () => {
-    setBusy(true);
-    try {
-      setResult(await call('audit.verify', {}));
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Paper withBorder radius="md" p="lg" mb="lg">
-      <Group justify="space-between" align="center" wrap="wrap" gap="md">
-        <Group gap="sm" wrap="nowrap">
-          <IconShieldCheck size={22} color="var(--mantine-color-pelita-6)" />
-          <Title order={2} fz="lg" fw={600}>
-            {t('audit.verify.title')}
-          </Title>
-        </Group>
-        <Button
-          variant="light"
-          loading={busy}
-          onClick={() => void verify()}
-          leftSection={<IconShieldCheck size={18} />}
-        >
-          {t('audit.verify')}
-        </Button>
-      </Group>
-      {result && (
-        <Alert
-          mt="md"
-          variant="light"
-          color={result.intact ? 'teal' : 'red'}
-          icon={result.intact ? <IconShieldCheck size={20} /> : <IconShieldX size={20} />}
-          data-testid="audit-verify-result"
-          role="status"
-        >
-          {result.intact
-            ? t('audit.intact', { checked: result.checked })
-            : t('audit.broken', { seq: result.brokenAtSeq ?? '?' })}
-          {result.intact && result.headHash && (
-            <Text size="xs" c="dimmed" mt={4} data-testid="audit-head">
-              {t('audit.head', { seq: result.headSeq ?? 0, hash: result.headHash.slice(0, 16) })}
-            </Text>
-          )}
-        </Alert>
-      )}
-    </Paper>
-  );
 }
 
 function useColumns(
@@ -167,16 +102,18 @@ function useColumns(
           <div>
             <Text size="sm">{row.recordType ? recordTypeLabel(row.recordType, t) : '—'}</Text>
             {row.recordId && (
-              <Tooltip label={t('audit.filterRecord')} openDelay={300}>
+              <Tooltip label={`${t('audit.filterRecord')} · ${row.recordId}`} openDelay={300}>
                 <UnstyledButton
                   onClick={() => onRecord(row.recordType ?? '', row.recordId!)}
                   className="pelita-link-button"
-                  aria-label={`${t('audit.filterRecord')}: ${row.recordId}`}
-                  maw={220}
+                  aria-label={`${t('audit.filterRecord')}: ${row.recordLabel ?? row.recordId}`}
+                  maw={240}
                   display="block"
+                  data-testid="audit-record-link"
                 >
-                  <Text size="xs" ff="monospace" truncate>
-                    {row.recordId}
+                  {/* The record by name or number; its id only where it has none. */}
+                  <Text size="xs" ff={row.recordLabel ? undefined : 'monospace'} truncate>
+                    {row.recordLabel ?? row.recordId}
                   </Text>
                 </UnstyledButton>
               </Tooltip>
@@ -235,9 +172,6 @@ export function AuditPage() {
   const f = list.filters;
   const [refreshNo, setRefreshNo] = useState(0);
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const [recordType, setRecordType] = useSearchText(f.recordType, (v) =>
-    list.setFilters({ recordType: v }),
-  );
   const [recordId, setRecordId] = useSearchText(f.recordId, (v) =>
     list.setFilters({ recordId: v }),
   );
@@ -263,6 +197,10 @@ export function AuditPage() {
       }),
     [t],
   );
+  const recordTypeOptions = useMemo(
+    () => AUDIT_RECORD_TYPES.map((type) => ({ value: type, label: recordTypeLabel(type, t) })),
+    [t],
+  );
   const userOptions = useMemo(
     () =>
       (users.data?.users ?? []).map((u) => ({
@@ -271,6 +209,27 @@ export function AuditPage() {
       })),
     [users.data],
   );
+
+  // The filters that pick from a list: who, what was done, which kind of record.
+  const filterChoices = [
+    { name: 'user', label: t('audit.user'), placeholder: t('audit.anyUser'), data: userOptions },
+    {
+      name: 'method',
+      label: t('audit.method'),
+      placeholder: t('audit.anyMethod'),
+      data: methodOptions,
+    },
+    {
+      name: 'recordType',
+      label: t('audit.recordType'),
+      placeholder: t('audit.anyRecordType'),
+      data: recordTypeOptions,
+    },
+  ].map((c) => ({
+    ...c,
+    name: c.name as 'user' | 'method' | 'recordType',
+    testId: `audit-filter-${c.name}`,
+  }));
 
   if (page.error && !page.data) {
     return (
@@ -284,7 +243,10 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-      <VerifyPanel />
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg" mb="lg">
+        <VerifyPanel />
+        <CheckpointsPanel />
+      </SimpleGrid>
       <Paper
         withBorder
         radius="md"
@@ -294,35 +256,21 @@ export function AuditPage() {
         aria-label={t('audit.filters')}
       >
         <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm">
-          <Select
-            label={t('audit.user')}
-            placeholder={t('audit.anyUser')}
-            data={userOptions}
-            value={f.user || null}
-            onChange={(v) => list.setFilters({ user: v ?? '' })}
-            searchable
-            clearable
-            disabled={!!users.error}
-            nothingFoundMessage={t('common.noResults')}
-            data-testid="audit-filter-user"
-          />
-          <Select
-            label={t('audit.method')}
-            placeholder={t('audit.anyMethod')}
-            data={methodOptions}
-            value={f.method || null}
-            onChange={(v) => list.setFilters({ method: v ?? '' })}
-            searchable
-            clearable
-            nothingFoundMessage={t('common.noResults')}
-            data-testid="audit-filter-method"
-          />
-          <TextInput
-            label={t('audit.recordType')}
-            placeholder="user, office…"
-            value={recordType}
-            onChange={(e) => setRecordType(e.currentTarget.value)}
-          />
+          {filterChoices.map((c) => (
+            <Select
+              key={c.name}
+              label={c.label}
+              placeholder={c.placeholder}
+              data={c.data}
+              value={f[c.name] || null}
+              onChange={(v) => list.setFilters({ [c.name]: v ?? '' })}
+              searchable
+              clearable
+              disabled={c.name === 'user' && !!users.error}
+              nothingFoundMessage={t('common.noResults')}
+              data-testid={c.testId}
+            />
+          ))}
           <TextInput
             label={t('audit.recordId')}
             value={recordId}
@@ -351,7 +299,7 @@ export function AuditPage() {
           r.changes && open.has(r.seq) ? (
             <Table.Tr>
               <Table.Td colSpan={columns.length} bg="var(--pelita-table-head)">
-                <ChangesTable changes={r.changes} />
+                <ChangesTable changes={r.changes} recordType={r.recordType} />
               </Table.Td>
             </Table.Tr>
           ) : null

@@ -28,14 +28,38 @@ export function MethodLabel({ method, withCode }: { method: string; withCode?: b
   );
 }
 
+const OUTCOME_COLORS: Record<AuditRow['outcome'], string> = {
+  ok: 'teal',
+  denied: 'red',
+  refused: 'orange',
+};
+
 export function OutcomeBadge({ outcome }: { outcome: AuditRow['outcome'] }) {
   const t = useT();
   return (
-    <Badge color={outcome === 'ok' ? 'teal' : 'red'} variant="light" radius="sm">
-      {t(outcome === 'ok' ? 'audit.outcome.ok' : 'audit.outcome.denied')}
+    <Badge color={OUTCOME_COLORS[outcome]} variant="light" radius="sm">
+      {t(`audit.outcome.${outcome}`)}
     </Badge>
   );
 }
+
+/** The kinds of record the trail names, for the filter's list of choices. */
+export const AUDIT_RECORD_TYPES = [
+  'person',
+  'complaint',
+  'complaint_category',
+  'complaint_settings',
+  'stay',
+  'stay_event',
+  'shelter',
+  'shelter_room',
+  'shelter_bed',
+  'holiday',
+  'user',
+  'office',
+  'file',
+  'audit_checkpoint',
+] as const;
 
 /** "Pengguna" for 'user', "Profil kantor" for 'office'; unknown types as they are. */
 export function recordTypeLabel(type: string, t: (k: MessageKey) => string): string {
@@ -46,7 +70,8 @@ export function recordTypeLabel(type: string, t: (k: MessageKey) => string): str
 /** The note of an entry: a message key ("audit.note.wrong_password" or "wrong_password") or text. */
 export function noteText(note: string | null, t: (k: MessageKey) => string): string | null {
   if (!note) return null;
-  if (isMessageKey(note)) return t(note);
+  // A refusal's reason is kept without its parameters (they may come from the refused input).
+  if (isMessageKey(note)) return t(note).replace(/\{\w+\}/g, '…');
   const key = `audit.note.${note}`;
   if (isMessageKey(key)) return t(key);
   return note;
@@ -109,16 +134,39 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   max_stay_days: 'office.maxStayDays',
 };
 
-function fieldLabelKey(field: string): MessageKey | null {
-  if (FIELD_LABELS[field]) return FIELD_LABELS[field];
+/** Where each record type's form labels live, looked up first for its fields. */
+const LABEL_PREFIXES: Record<string, readonly string[]> = {
+  person: ['person.'],
+  complaint: ['complaint.'],
+  complaint_category: ['category.', 'complaintAdmin.'],
+  complaint_settings: ['complaintAdmin.', 'complaint.'],
+  stay: ['checkin.', 'stay.', 'checkout.'],
+  stay_event: ['stay.', 'checkin.'],
+  shelter: ['shelter.'],
+  shelter_room: ['room.', 'shelter.'],
+  shelter_bed: ['bed.', 'shelter.'],
+  holiday: ['holiday.'],
+};
+
+function fieldLabelKey(field: string, recordType: string | null): MessageKey | null {
   const camel = field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  for (const prefix of LABEL_PREFIXES[recordType ?? ''] ?? []) {
+    if (isMessageKey(prefix + camel)) return (prefix + camel) as MessageKey;
+  }
+  if (FIELD_LABELS[field]) return FIELD_LABELS[field];
   for (const prefix of ['user.', 'office.', 'auth.']) {
     if (isMessageKey(prefix + camel)) return (prefix + camel) as MessageKey;
   }
   return null;
 }
 
-export function ChangesTable({ changes }: { changes: NonNullable<AuditRow['changes']> }) {
+export function ChangesTable({
+  changes,
+  recordType = null,
+}: {
+  changes: NonNullable<AuditRow['changes']>;
+  recordType?: string | null;
+}) {
   const t = useT();
   const entries = Object.entries(changes);
   return (
@@ -137,22 +185,30 @@ export function ChangesTable({ changes }: { changes: NonNullable<AuditRow['chang
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {entries.map(([field, [before, after]]) => (
-          <Table.Tr key={field}>
-            <Table.Td>
-              {fieldLabelKey(field) && <Text size="sm">{t(fieldLabelKey(field)!)}</Text>}
-              <Text size="xs" c="dimmed" ff="monospace">
-                {field}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <ChangeValue value={before} />
-            </Table.Td>
-            <Table.Td>
-              <ChangeValue value={after} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
+        {entries.map(([field, [before, after]]) => {
+          const label = fieldLabelKey(field, recordType);
+          return (
+            <Table.Tr key={field}>
+              <Table.Td>
+                {label ? (
+                  <Text size="sm" title={field}>
+                    {t(label)}
+                  </Text>
+                ) : (
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {field}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <ChangeValue value={before} />
+              </Table.Td>
+              <Table.Td>
+                <ChangeValue value={after} />
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
       </Table.Tbody>
     </Table>
   );

@@ -21,6 +21,7 @@ import { useFailureHandler } from '../../lib/failures';
 
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
+import { printWith } from '../../lib/print';
 import './receipt.css';
 
 const id = (key: MessageKey, params?: Record<string, string | number>) =>
@@ -174,14 +175,7 @@ export function ComplaintReceiptPage({ id: complaintId }: { id: string }) {
       handle(e);
       return;
     }
-    const body = document.body;
-    const finish = () => {
-      body.classList.remove('pelita-printing-receipt');
-      window.removeEventListener('afterprint', finish);
-    };
-    body.classList.add('pelita-printing-receipt');
-    window.addEventListener('afterprint', finish);
-    window.print();
+    printWith('pelita-printing-receipt');
     setBusy(false);
   };
 

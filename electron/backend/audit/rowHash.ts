@@ -1,0 +1,43 @@
+/**
+ * The content hash of a domain row as Pelita last wrote it. Each audited write of a tracked
+ * row stores it (audit_log.row_table/row_hash), so verify can recompute it from the row as it
+ * is now and list rows changed outside Pelita (a NIK or a confidential flag edited in the file).
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+
+/**
+ * Columns Pelita changes outside audited writes of the row (the name index after a spelling
+ * rule changes, the copy of a person's origin on their stays, sign-in bookkeeping that the
+ * sign-in's own entry records): left out of the hash.
+ */
+const DERIVED: Record<string, readonly string[]> = {
+  persons: ['search_names', 'search_origin', 'name_key', 'match_keys'],
+  stays: ['origin_regency'],
+  users: ['failed_attempts', 'locked_until', 'last_login_at'],
+};
+
+/** The hash stored for a row that no longer exists (a real delete). */
+export const ROW_GONE = 'gone';
+
+/** SHA-256 over the row's columns in name order, values as SQLite returns them. */
+export function rowHash(table: string, row: Record<string, unknown> | undefined): string {
+  if (!row) return ROW_GONE;
+  const skip = DERIVED[table] ?? [];
+  const fields = Object.keys(row)
+    .filter((k) => !skip.includes(k))
+    .sort()
+    .map((k) => {
+      const v = row[k];
+      return [k, Buffer.isBuffer(v) ? v.toString('base64') : (v ?? null)];
+    });
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/** The hash of `table`'s row `id` as it is now, in the caller's transaction. */
+export async function currentRowHash(db: Kysely<DB>, table: string, id: unknown): Promise<string> {
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT * FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+  return rowHash(table, rows[0]);
+}

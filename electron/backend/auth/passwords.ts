@@ -39,25 +39,18 @@ function derive(
   r: number,
   p: number,
 ): Promise<Buffer> {
-  return limited(() => deriveNow(password, salt, logN, r, p));
-}
-
-function deriveNow(
-  password: string,
-  salt: Buffer,
-  logN: number,
-  r: number,
-  p: number,
-): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(
-      password.normalize('NFKC'),
-      salt,
-      KEY_LEN,
-      { N: 2 ** logN, r, p, maxmem: MAX_MEM },
-      (err, key) => (err ? reject(err) : resolve(key)),
-    );
-  });
+  return limited(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(
+          password.normalize('NFKC'),
+          salt,
+          KEY_LEN,
+          { N: 2 ** logN, r, p, maxmem: MAX_MEM },
+          (err, key) => (err ? reject(err) : resolve(key)),
+        );
+      }),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -1,17 +1,7 @@
-import {
-  Alert,
-  Box,
-  Button,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Box, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLock, IconLogin } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { RpcError } from '../../../shared/errors';
+import { RpcError } from '../../../shared/errors';
 import { callChecked } from '../api/rpc';
 import { Brand } from '../components/Brand';
 import { FormFrame } from '../components/FormModal';
@@ -21,6 +11,7 @@ import { useFormat } from '../lib/format';
 import { useForm } from '../lib/form';
 import { useSession } from '../session/SessionProvider';
 import { PasswordField } from '../components/PasswordField';
+import { UsernameInput } from '../components/UsernameInput';
 
 export function Login() {
   const t = useT();
@@ -94,15 +85,7 @@ export function Login() {
                   {fmt.error(failure)}
                 </Alert>
               )}
-              <TextInput
-                label={t('auth.username')}
-                required
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                autoFocus
-                {...form.text('username')}
-              />
+              <UsernameInput autoFocus {...form.text('username')} />
               <PasswordField
                 label={t('auth.password')}
                 required

@@ -34,6 +34,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useForm } from '../lib/form';
 import { notify } from '../lib/notify';
 import { useSession } from '../session/SessionProvider';
+import { UsernameInput } from '../components/UsernameInput';
 
 export function SetupWizard() {
   const { t, locale } = useI18n();
@@ -128,13 +129,8 @@ export function SetupWizard() {
                     {t('setup.admin.intro')}
                   </Text>
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <TextInput
-                      label={t('auth.username')}
+                    <UsernameInput
                       description={t('user.username.help')}
-                      required
-                      autoComplete="username"
-                      autoCapitalize="none"
-                      spellCheck={false}
                       data-autofocus
                       autoFocus
                       {...admin.text('username')}

@@ -11,6 +11,7 @@ import { NipInput } from '../../components/NipInput';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
+import { UsernameInput } from '../../components/UsernameInput';
 
 interface UserValues {
   username: string;
@@ -89,13 +90,10 @@ function UserFormModal({
       submitLabel={creating ? t('user.create') : t('common.save')}
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label={t('auth.username')}
+        <UsernameInput
           description={creating ? t('user.username.help') : undefined}
-          required
           disabled={!creating}
-          autoCapitalize="none"
-          spellCheck={false}
+          // An admin types someone else's name: no saved names offered.
           autoComplete="off"
           data-autofocus={creating || undefined}
           {...form.text('username')}

@@ -5,11 +5,13 @@
  * final line of JSON.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openBackend, type Backend } from '../../electron/backend/app';
+import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/review';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { rng, variantOf } from './names';
@@ -26,7 +28,14 @@ const persons = Number(values.persons);
 const stays = Number(values.stays);
 const audit = Number(values.audit);
 const root = process.cwd();
-const dir = join(root, '.cache/bench', `p${persons}-s${stays}-a${audit}`);
+// A database built by an older generator or schema would measure the wrong thing: the folder
+// name carries a fingerprint of both, so a change builds a fresh one.
+const fingerprint = createHash('sha256')
+  .update(readFileSync(join(root, 'test/bench/generate.ts')))
+  .update(String(MIGRATIONS.length))
+  .digest('hex')
+  .slice(0, 8);
+const dir = join(root, '.cache/bench', `p${persons}-s${stays}-a${audit}-${fingerprint}`);
 
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));

@@ -18,7 +18,7 @@ import { sweepFiles } from './files/sweep';
 import { handlers } from './handlers';
 import { tightenDataDir } from './lib/privateFiles';
 import { startPersonReindex } from './persons/reindex';
-import { startDuplicateScan, type Scan } from './persons/review';
+import { startDuplicateScan, type Scan } from './persons/reviewScan';
 import { adoptLegacyPhotos } from './persons/photo';
 import { ensureRegions } from './regions/load';
 

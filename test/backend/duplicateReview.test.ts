@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { blockByName, findMatches, sqliteReader } from '../../electron/backend/persons/duplicates';
 import { foldName, searchNames } from '../../electron/backend/persons/fold';
 import { matchKeys, matchName } from '../../electron/backend/persons/matchNames';
-import { SCAN_KEY, startDuplicateScan } from '../../electron/backend/persons/review';
+import { SCAN_KEY, startDuplicateScan } from '../../electron/backend/persons/reviewScan';
 import { pick, rng } from '../bench/names';
 import { COMMON_FEMALE, COMMON_MALE, FAMILY, FEMALE_GIVEN, MALE_GIVEN } from '../match/names';
 import { setUpOffice } from './harness';

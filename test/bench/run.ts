@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openBackend, type Backend } from '../../electron/backend/app';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
-import { startDuplicateScan } from '../../electron/backend/persons/review';
+import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { rng, variantOf } from './names';
 

@@ -1,8 +1,7 @@
-/** The review queue's reads and decisions (the scan that fills it is in review.ts). */
+/** The review queue's reads and decisions (the scan that fills it is in reviewScan.ts). */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { reviewPair } from '../../../shared/contract/persons';
-import type { MatchEvidence } from '../../../shared/contract/persons';
+import type { MatchEvidence, reviewPair } from '../../../shared/contract/persons';
 import type { Ctx } from '../dispatch/context';
 import type { DB } from '../db/schema';
 import { AppError, notFound } from '../errors';
@@ -13,7 +12,7 @@ import {
   recordOf,
   type CandidateRow,
 } from './duplicates';
-import { pairOf, queuePairs, scanProgress } from './review';
+import { pairOf, queuePairs, scanProgress } from './reviewScan';
 import { loadSummaries } from './store';
 
 /** Open pairs, likely first, strongest first. */

@@ -6,6 +6,8 @@ export const ROLES = [
   'shelter_staff',
   'complaint_officer',
   'viewer',
+  /** Kepala Seksi / Kepala Bidang: approves caseworkers' work. */
+  'supervisor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -58,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.confidential',
   ],
   viewer: ['persons.read', 'shelter.read', 'complaints.read'],
+  supervisor: ['persons.read', 'persons.write', 'shelter.read', 'complaints.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -155,10 +155,33 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
       'persons_match_keys_update',
     ],
   },
+  // user_roles is rebuilt under its own name, now referencing roles.
+  14: { table: ['roles'], index: [], trigger: [] },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
 const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
+  14: (db) => {
+    // The roles of the day are in the table; a role it does not know is refused.
+    const ids = db.prepare('SELECT id FROM roles ORDER BY id').pluck().all();
+    expect(ids).toEqual([
+      'admin',
+      'caseworker',
+      'complaint_officer',
+      'shelter_staff',
+      'supervisor',
+      'viewer',
+    ]);
+    const now = '2026-11-27T02:00:00.000Z';
+    db.prepare(
+      `INSERT INTO users (id, username, full_name, password_hash, password_changed_at,
+      created_at, updated_at) VALUES ('u1', 'sup', 'S', 'x', '${now}', '${now}', '${now}')`,
+    ).run();
+    db.prepare(`INSERT INTO user_roles (user_id, role) VALUES ('u1', 'supervisor')`).run();
+    expect(() =>
+      db.prepare(`INSERT INTO user_roles (user_id, role) VALUES ('u1', 'king')`).run(),
+    ).toThrow(/FOREIGN KEY/);
+  },
   1: (db) => {
     const now = '2026-11-27T02:00:00.000Z';
     const office = db.prepare(`INSERT INTO office (id, name, region_code, address, time_zone,

@@ -27,6 +27,7 @@ const ANYONE: readonly Caller[] = [
   'shelter_staff',
   'complaint_officer',
   'viewer',
+  'supervisor',
 ];
 const ANY_SIGNED_IN: readonly Caller[] = [
   'admin',
@@ -34,6 +35,7 @@ const ANY_SIGNED_IN: readonly Caller[] = [
   'shelter_staff',
   'complaint_officer',
   'viewer',
+  'supervisor',
 ];
 const ADMIN_ONLY: readonly Caller[] = ['admin'];
 /** Everyone who registers and updates people: all staff but the viewer (pimpinan). */
@@ -42,10 +44,17 @@ const PERSON_WRITERS: readonly Caller[] = [
   'caseworker',
   'shelter_staff',
   'complaint_officer',
+  'supervisor',
 ];
 const SHELTER_WRITERS: readonly Caller[] = ['admin', 'shelter_staff'];
 /** Complaints: read by staff who follow them and the pimpinan; worked on by complaint officers. */
-const COMPLAINT_READERS: readonly Caller[] = ['admin', 'caseworker', 'complaint_officer', 'viewer'];
+const COMPLAINT_READERS: readonly Caller[] = [
+  'admin',
+  'caseworker',
+  'complaint_officer',
+  'viewer',
+  'supervisor',
+];
 const COMPLAINT_WRITERS: readonly Caller[] = ['admin', 'complaint_officer'];
 /** Follow-up is logged by complaint officers, and by caseworkers on complaints given to them. */
 const COMPLAINT_FOLLOWERS: readonly Caller[] = ['admin', 'caseworker', 'complaint_officer'];

@@ -11,6 +11,7 @@ import { m0009 } from './0009_files';
 import { m0010 } from './0010_audit_evidence';
 import { m0012 } from './0012_room_kinds';
 import { m0013 } from './0013_person_matching';
+import { m0014 } from './0014_roles_table';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010,
   m0012,
   m0013,
+  m0014,
 ];

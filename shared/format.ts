@@ -134,6 +134,20 @@ export function formatDateLong(value: string | Date | number, opts: FormatOption
   return z ? `${z.p.weekday}, ${dayText(z.p)}` : '';
 }
 
+/**
+ * A date with the month written out, as letters and reports date themselves: "30 November 2026"
+ * (no weekday). An instant is taken in the office zone; a calendar date `YYYY-MM-DD` as it is.
+ */
+export function formatDateFull(value: string | Date | number, opts: FormatOptions): string {
+  const full: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+  const calendar = typeof value === 'string' && CALENDAR_DATE.test(value);
+  if (calendar && formatCalendarDate(value, opts.locale) === '') return '';
+  const z = calendar
+    ? zoned(`${value}T12:00:00Z`, { ...opts, timeZone: 'UTC' }, full)
+    : zoned(value, opts, full);
+  return z ? dayText(z.p) : '';
+}
+
 /** A calendar date `YYYY-MM-DD` as "27 Nov 2026" (no time zone shift). '' when invalid. */
 export function formatCalendarDate(value: string, locale: Locale): string {
   const m = CALENDAR_DATE.exec(value);

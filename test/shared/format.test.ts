@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCalendarDate,
   formatDate,
+  formatDateFull,
   formatDateLong,
   formatDateTime,
   formatParams,
@@ -67,6 +68,14 @@ describe('other formats', () => {
   it('formats the long date with the weekday', () => {
     expect(formatDateLong(AT, { locale: 'id' })).toBe('Jumat, 27 November 2026');
     expect(formatDateLong(AT, { locale: 'en' })).toBe('Friday, 27 November 2026');
+  });
+  it('writes dates in full as letters date themselves', () => {
+    // 23:30 UTC on the 29th is already the 30th in Banjarbaru (WITA, UTC+8).
+    expect(formatDateFull('2026-11-29T23:30:00Z', { locale: 'id' })).toBe('30 November 2026');
+    expect(formatDateFull('2026-08-17', { locale: 'id' })).toBe('17 Agustus 2026');
+    expect(formatDateFull('2026-08-17', { locale: 'en' })).toBe('17 August 2026');
+    expect(formatDateFull('2026-02-30', { locale: 'id' })).toBe('');
+    expect(formatDateFull('2026-13-45', { locale: 'id' })).toBe('');
   });
   it('formats calendar dates without any zone shift', () => {
     expect(formatCalendarDate('2026-01-01', 'id')).toBe('1 Jan 2026');

@@ -1,0 +1,41 @@
+/**
+ * PDF checks without a browser, with poppler-utils (installed by .ci/run): page sizes from
+ * `pdfinfo`, text in reading order from `pdftotext -layout`, page images from `pdftoppm`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function tempPdf(bytes: Uint8Array): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'pelita-pdf-')), 'doc.pdf');
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** Each page's size in points, from pdfinfo. */
+export function pageSizes(bytes: Uint8Array): { width: number; height: number }[] {
+  const file = tempPdf(bytes);
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
+  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
+}
+
+/** The text of the document (pages separated by form feeds), laid out as printed. */
+export function pdfText(bytes: Uint8Array): string {
+  const file = tempPdf(bytes);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/** Renders every page to PNG at `dpi` and returns the files' paths, first page first. */
+export function pageImages(bytes: Uint8Array, dpi = 100, outDir?: string): string[] {
+  const file = tempPdf(bytes);
+  const dir = outDir ?? mkdtempSync(join(tmpdir(), 'pelita-png-'));
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, 'page')]);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith('page') && f.endsWith('.png'))
+    .sort()
+    .map((f) => join(dir, f));
+}

@@ -3,6 +3,7 @@
  * for under-18s, and a room may set its own age range. The check-in form and the bed move show
  * these as warnings; the backend refuses them unless staff give a reason (stays/placement.ts).
  */
+import { ageOn } from './age';
 import type { MessageKey } from './i18n';
 import type { RoomKind } from './reference/shelter';
 
@@ -28,16 +29,6 @@ export interface PlacementRoom {
 export interface Mismatch {
   key: MessageKey;
   params: Record<string, string>;
-}
-
-/** Whole years on `today` (YYYY-MM-DD); from the year alone when only that is known. */
-export function ageOn(p: Pick<PlacementPerson, 'birthDate' | 'birthYear'>, today: string) {
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  if (p.birthDate) {
-    const [by, bm, bd] = p.birthDate.split('-').map(Number) as [number, number, number];
-    return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-  }
-  return p.birthYear === null ? null : ty - p.birthYear;
 }
 
 /** "5–17", "≥ 60" or "≤ 12": the same in both languages. */

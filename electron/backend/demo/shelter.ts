@@ -4,7 +4,8 @@
  * and current residents, two of them past the maximum stay. All synthetic.
  */
 import { DEFAULT_TIME_ZONE, todayInZone } from '../../../shared/format';
-import { ADULT_AGE, ageOn } from '../../../shared/placement';
+import { ageOn } from '../../../shared/age';
+import { ADULT_AGE } from '../../../shared/placement';
 import { ROOM_KINDS, type RoomKind } from '../../../shared/reference/shelter';
 import type { Backend } from '../app';
 import { demoCall } from './call';

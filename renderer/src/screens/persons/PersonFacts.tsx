@@ -7,6 +7,7 @@ import {
   IconShieldQuestion,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { ageOn } from '../../../../shared/age';
 import type { PersonSummary } from '../../../../shared/contract/persons';
 import { formatNik } from '../../../../shared/nik';
 import { todayInZone } from '../../../../shared/format';
@@ -45,13 +46,6 @@ export function IdentityBadge({
   );
 }
 
-/** Whole years between a YYYY-MM-DD birth date and today (office zone). */
-function ageFrom(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-
 /**
  * "45 th · lahir 12 Mar 1981", or "± 45 th · lahir ± 1981 (perkiraan)" for an estimate,
  * or "umur tidak diketahui".
@@ -62,21 +56,18 @@ export function ageText(
   fmt: Formatter,
 ): { text: string; estimated: boolean } {
   const today = todayInZone(fmt.timeZone);
+  const age = ageOn(p, today);
+  if (age === null) return { text: t('person.ageUnknown'), estimated: false };
   if (p.birthDate) {
-    const age = ageFrom(p.birthDate, today);
     return {
       text: `${t('person.age', { age })} · ${t('person.born', { date: fmt.calendarDate(p.birthDate) })}`,
       estimated: false,
     };
   }
-  if (p.birthYear !== null) {
-    const age = Number(today.slice(0, 4)) - p.birthYear;
-    return {
-      text: `± ${t('person.age', { age })} · ${t('person.bornAbout', { year: p.birthYear })}`,
-      estimated: p.birthDateEstimated,
-    };
-  }
-  return { text: t('person.ageUnknown'), estimated: false };
+  return {
+    text: `± ${t('person.age', { age })} · ${t('person.bornAbout', { year: p.birthYear ?? '' })}`,
+    estimated: p.birthDateEstimated,
+  };
 }
 
 export function AgeText({

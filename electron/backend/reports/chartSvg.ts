@@ -11,8 +11,9 @@ const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A round step (1, 2 or 5 × 10^n) giving about four grid lines up to `max`. */
-function niceStep(max: number): number {
+function niceStep(max: number, whole: boolean): number {
   const raw = Math.max(max, 1) / 4;
+  if (whole && raw <= 1) return 1;
   const pow = 10 ** Math.floor(Math.log10(raw));
   const n = raw / pow;
   return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * pow;
@@ -23,7 +24,10 @@ export function chartSvg(t: ReportTable, width: number, height = 170, lang: 0 | 
   const series = t.chartColumns;
   const values = t.rows.map((r) => series.map((c) => r.values[c] ?? 0));
   const max = Math.max(0, ...values.flat());
-  const step = niceStep(max);
+  const step = niceStep(
+    max,
+    series.every((c) => t.columns[c]!.format === 'int'),
+  );
   const top = Math.max(step, Math.ceil(max / step) * step);
   const legend = series.length > 1 ? 16 : 0;
   const left = 34;

@@ -30,13 +30,32 @@ export function ReportChart({ table, h = 220 }: { table: ReportTable; h?: number
     withLegend: series.length > 1,
     tickLine: 'y' as const,
     gridAxis: 'y' as const,
+    // Counts have no halves on their axis.
+    valueFormatter: (v: number) => String(Number(v.toFixed(1))),
   };
+  const counts = table.chartColumns.every((c) => table.columns[c]!.format === 'int');
   return (
     <div data-testid={`chart-${table.key}`}>
       {table.chart === 'line' ? (
-        <LineChart {...common} curveType="linear" withDots={table.rows.length <= 31} />
+        <LineChart
+          {...common}
+          curveType="linear"
+          withDots={table.rows.length <= 31}
+          yAxisProps={{ allowDecimals: !counts }}
+        />
+      ) : series.length === 1 ? (
+        // One series by name (origins, categories): bars across, so every name can be read.
+        <BarChart
+          {...common}
+          h={Math.max(120, data.length * 30 + 40)}
+          orientation="vertical"
+          gridAxis="x"
+          tickLine="x"
+          xAxisProps={{ allowDecimals: false }}
+          yAxisProps={{ width: 170 }}
+        />
       ) : (
-        <BarChart {...common} />
+        <BarChart {...common} yAxisProps={{ allowDecimals: !counts }} />
       )}
     </div>
   );

@@ -103,7 +103,7 @@ function ReportTables({ report }: { report: Report }) {
   const { locale } = useI18n();
   const lang = locale === 'en' ? 1 : 0;
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+    <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
       {report.tables.map((table) => (
         <Paper
           key={table.key}

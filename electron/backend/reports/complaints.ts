@@ -5,14 +5,14 @@
  */
 import { loadCalendar } from '../calendar/workdays';
 import { complaintStats } from '../complaints/stats';
-import { msg, same, table, type ReportModule } from './types';
+import { countColumns, msg, same, table, type ReportModule } from './types';
 
 const pct = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 
 export const complaintsReport: ReportModule = async (db, { from, to, now }) => {
   const s = await complaintStats(db, from, to, await loadCalendar(db, now));
-  const count = [{ label: msg('reports.col.count'), format: 'int' as const }];
+  const count = countColumns(msg('reports.col.count'));
   return {
     title: msg('reports.complaints.title'),
     figures: [
@@ -86,10 +86,7 @@ export const complaintsReport: ReportModule = async (db, { from, to, now }) => {
         key: 'officers',
         title: msg('reports.complaints.officers', { today: s.today }),
         head: msg('reports.col.officer'),
-        columns: [
-          { label: msg('reports.col.open'), format: 'int' },
-          { label: msg('reports.col.overdue'), format: 'int' },
-        ],
+        columns: countColumns(msg('reports.col.open'), msg('reports.col.overdue')),
         rows: s.byOfficer.map((o) => ({
           label: o.officer ? same(o.officer.fullName) : msg('reports.complaints.unassigned'),
           values: [o.open, o.overdue],

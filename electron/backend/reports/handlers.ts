@@ -70,6 +70,12 @@ async function offer(
   return { fileId, rows: made.rows };
 }
 
+/** The write stage of a report's PDF or XLSX: offer it, record it. */
+const offerReport =
+  (kind: 'print' | 'export') =>
+  (input: { report: ReportId; period: { from: string; to: string } }, ctx: Ctx, made: Made) =>
+    offer(ctx, made, { kind, name: input.report, ...input.period });
+
 const rowCount = (r: Report) => r.tables.reduce((n, t) => n + t.rows.length, 0);
 
 export const reportHandlers: HandlersOf<typeof reportsContract> = {
@@ -88,10 +94,7 @@ export const reportHandlers: HandlersOf<typeof reportsContract> = {
       });
       return { bytes, name: `${reportTitle(r)}.pdf`, type: 'application/pdf', rows: rowCount(r) };
     },
-    async write(input, ctx, made) {
-      const { from, to } = input.period;
-      return offer(ctx, made, { kind: 'print', name: input.report, from, to });
-    },
+    write: offerReport('print'),
   }),
 
   'reports.xlsx': staged<'reports.xlsx', Made>({
@@ -143,10 +146,7 @@ export const reportHandlers: HandlersOf<typeof reportsContract> = {
       });
       return { bytes, name: `${reportTitle(r)}.xlsx`, type: XLSX_TYPE, rows: rowCount(r) };
     },
-    async write(input, ctx, made) {
-      const { from, to } = input.period;
-      return offer(ctx, made, { kind: 'export', name: input.report, from, to });
-    },
+    write: offerReport('export'),
   }),
 
   'reports.register': staged<'reports.register', Made>({

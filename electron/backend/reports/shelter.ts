@@ -15,7 +15,7 @@ import { median } from '../../../shared/workdays';
 import { regionRefs } from '../regions/refs';
 import { shelterClock } from '../shelter/queries';
 import { ppksLabel } from './ppksNames';
-import { countRows, msg, same, table, type ReportModule } from './types';
+import { countColumns, countRows, msg, same, table, type ReportModule } from './types';
 import type { Label } from '../../../shared/contract/reports';
 
 interface StayRow {
@@ -150,7 +150,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   const averageOccupied =
     occupied.length > 0 ? occupied.reduce((a, b) => a + b, 0) / occupied.length : null;
 
-  const count = [{ label: msg('reports.col.people'), format: 'int' as const }];
+  const count = countColumns(msg('reports.col.people'));
   const identities = [...people.values()];
   return {
     title: msg('reports.shelter.title'),
@@ -195,12 +195,12 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         key: 'sexAge',
         title: msg('reports.shelter.sexAge'),
         head: msg('reports.col.ageGroup'),
-        columns: [
-          { label: msg('person.sex.M'), format: 'int' },
-          { label: msg('person.sex.F'), format: 'int' },
-          { label: msg('reports.unknown'), format: 'int' },
-          { label: msg('reports.col.total'), format: 'int' },
-        ],
+        columns: countColumns(
+          msg('person.sex.M'),
+          msg('person.sex.F'),
+          msg('reports.unknown'),
+          msg('reports.col.total'),
+        ),
         rows: ageRows,
         chartColumns: [0, 1, 2],
       }),
@@ -242,7 +242,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         key: 'exits',
         title: msg('reports.shelter.exitTypes'),
         head: msg('reports.col.exitType'),
-        columns: [{ label: msg('reports.col.stays'), format: 'int' }],
+        columns: countColumns(msg('reports.col.stays')),
         rows: countRows(
           exited.map((s) => s.exit_type ?? 'other'),
           (t) => msg(`exit.${t}`),
@@ -252,7 +252,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         key: 'destinations',
         title: msg('reports.shelter.destinations'),
         head: msg('reports.col.regency'),
-        columns: [{ label: msg('reports.col.stays'), format: 'int' }],
+        columns: countColumns(msg('reports.col.stays')),
         rows: countRows(destinations, regionLabel).slice(0, 10),
       }),
       table({

@@ -25,6 +25,11 @@ export function same(text: string): Label {
   return [text, text];
 }
 
+/** Columns of counts. */
+export function countColumns(...labels: Label[]): ReportTable['columns'] {
+  return labels.map((label) => ({ label, format: 'int' }));
+}
+
 /** A table whose chart shows every column (the common case). */
 export function table(
   t: Omit<ReportTable, 'chartColumns' | 'note' | 'chart'> &

@@ -10,6 +10,7 @@ import type { Backend } from '../../electron/backend/app';
 import { blobPath } from '../../electron/backend/files/store';
 import type { Report } from '../../shared/contract/reports';
 import { auditRows, Client, setUpOffice, userWithRoles } from './harness';
+import { closeAsDone, dataRequest, phoneComplaint } from './complaintsFixtures';
 import { checkInInput, createPerson, makeNik, makeShelter } from './registry';
 import { pageSizes, pdfText } from './pdf/pdfTools';
 
@@ -271,5 +272,53 @@ describe('register listings', () => {
     ]);
     // Check-in 28 Oct 10.00 WITA, as office wall-clock time.
     expect(sheet!.data[5]![4]).toEqual(new Date('2026-10-28T10:00:00Z'));
+  });
+});
+
+describe('complaints report', () => {
+  it('counts the period by channel, kind and deadline met', async () => {
+    const t = await setUpOffice(NOW);
+    const a = await t.admin.call('complaints.create', phoneComplaint());
+    await t.admin.call('complaints.create', dataRequest());
+    await closeAsDone(t.admin, a.id);
+    const r = await t.admin.call('reports.run', {
+      report: 'complaints',
+      period: { from: '2026-12-01', to: '2026-12-31' },
+    });
+    expect(figure(r, 'Received')).toBe(2);
+    expect(figure(r, 'Closed')).toBe(1);
+    expect(figure(r, 'Median working days to verification')).toBe(0);
+    expect(rows(r, 'deadlines')).toEqual({
+      Verification: [1, 1, 100],
+      'First answer': [1, 1, 100],
+      Completion: [1, 1, 100],
+    });
+    expect(rows(r, 'kinds')).toEqual({ Complaint: [1], 'Data service': [1] });
+    expect(Object.values(rows(r, 'channels'))).toEqual([[1], [1]]);
+    const open = r.tables.find((x) => x.key === 'officers')!.rows;
+    expect(open.reduce((n, x) => n + x.values[0]!, 0)).toBe(1);
+    // November had none: an empty report, not an error.
+    const before = await t.admin.call('reports.run', { report: 'complaints', period: NOVEMBER });
+    expect(figure(before, 'Received')).toBe(0);
+    expect(figure(before, 'Median working days to verification')).toBeNull();
+  });
+});
+
+describe('home figures', () => {
+  it('shows each role what it may read: nights in the shelter, complaints, locked accounts', async () => {
+    const t = await shelterFixture();
+    const d = await t.admin.call('reports.dashboard', {});
+    expect(d.today).toBe('2026-12-01');
+    expect(d.shelter!.beds).toBe(4);
+    // 18 Nov – 1 Dec: Ahmad from the 20th.
+    expect(d.shelter!.nights.map((n) => n.occupied).join('')).toBe('00111111111111');
+    expect(d.shelter!.nights[0]!.day).toBe('2026-11-18');
+    expect(d.complaints!.received).toHaveLength(14);
+    expect(d.users).toEqual({ active: 1, locked: 0 });
+    const staff = await userWithRoles(t, 'petugas', ['shelter_staff']);
+    const mine = await staff.call('reports.dashboard', {});
+    expect(mine.shelter).not.toBeNull();
+    expect(mine.complaints).toBeNull();
+    expect(mine.users).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import type { ExitType, ReferralSource } from '../../../shared/reference/shelter
 import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import type { DB } from '../db/schema';
 import { regionRefs } from '../regions/refs';
+import { overlapping } from './shelter';
 import type { Cell, ColumnKind, SheetSpec } from './xlsx';
 
 /** Beyond this a listing is refused: ask for a shorter period (Excel's limit is 1,048,576). */
@@ -124,7 +125,7 @@ async function stays(db: Kysely<DB>, q: RegisterQuery, start: string, end: strin
         (SELECT group_concat(ppks, ', ') FROM stay_ppks WHERE stay_id = s.id) AS ppks
       FROM stays s JOIN persons p ON p.id = s.person_id
         JOIN shelters sh ON sh.id = s.shelter_id JOIN shelter_beds b ON b.id = s.bed_id
-      WHERE s.checkin_at < ${end} AND (s.checkout_at IS NULL OR s.checkout_at >= ${start})
+      WHERE ${overlapping(start, end)}
       ORDER BY s.checkin_at LIMIT ${q.limit ?? MAX_REGISTER_ROWS + 1}`.execute(db)
   ).rows;
   const region = await names(

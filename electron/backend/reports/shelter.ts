@@ -39,6 +39,17 @@ export const AGE_GROUPS = [
   { key: 'reports.age.elderly', max: Infinity },
 ] as const;
 
+/**
+ * Stays `s` that overlap [start, end): checked in during it, or before it and not yet out when
+ * it began. Three index ranges (check-in, check-out, still in) instead of every stay before end.
+ */
+export function overlapping(start: string, end: string) {
+  return sql`s.rowid IN (
+    SELECT rowid FROM stays WHERE checkin_at >= ${start} AND checkin_at < ${end}
+    UNION ALL SELECT rowid FROM stays WHERE checkout_at >= ${start} AND checkin_at < ${start}
+    UNION ALL SELECT rowid FROM stays WHERE checkout_at IS NULL AND checkin_at < ${start})`;
+}
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const pct = (part: number, whole: number) => (whole > 0 ? round1((part / whole) * 100) : null);
 
@@ -57,14 +68,14 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         s.origin_regency, p.sex, p.birth_date, p.birth_year, p.identity_status,
         p.nik IS NOT NULL AS has_nik
       FROM stays s JOIN persons p ON p.id = s.person_id
-      WHERE s.checkin_at < ${end} AND (s.checkout_at IS NULL OR s.checkout_at >= ${start})
+      WHERE ${overlapping(start, end)}
       ORDER BY s.checkin_at`.execute(db)
   ).rows;
   const ppks = (
     await sql<{ ppks: string; people: number }>`
       SELECT sp.ppks, count(DISTINCT s.person_id) AS people
       FROM stay_ppks sp JOIN stays s ON s.id = sp.stay_id
-      WHERE s.checkin_at < ${end} AND (s.checkout_at IS NULL OR s.checkout_at >= ${start})
+      WHERE ${overlapping(start, end)}
       GROUP BY sp.ppks ORDER BY people DESC, sp.ppks`.execute(db)
   ).rows;
   const beds = (

@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'complaints.manage',
   'complaints.confidential',
   'calendar.manage',
+  /** Report figures (each report also needs its domain's read permission). */
+  'reports.read',
+  /** Register listings with names and NIK as XLSX: personal data leaving Pelita. */
+  'reports.exportPersonal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,7 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'complaints.followUp',
   ],
-  shelter_staff: ['persons.read', 'persons.write', 'shelter.read', 'shelter.write'],
+  shelter_staff: ['persons.read', 'persons.write', 'shelter.read', 'shelter.write', 'reports.read'],
   complaint_officer: [
     'persons.read',
     'persons.write',
@@ -58,9 +62,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.write',
     'complaints.followUp',
     'complaints.confidential',
+    'reports.read',
   ],
-  viewer: ['persons.read', 'shelter.read', 'complaints.read'],
-  supervisor: ['persons.read', 'persons.write', 'shelter.read', 'complaints.read'],
+  viewer: ['persons.read', 'shelter.read', 'complaints.read', 'reports.read'],
+  supervisor: [
+    'persons.read',
+    'persons.write',
+    'shelter.read',
+    'complaints.read',
+    'reports.read',
+    'reports.exportPersonal',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -12,6 +12,7 @@ import { officeHandlers } from './office/handlers';
 import { personHandlers } from './persons/handlers';
 import { registerPersonLink } from './persons/links';
 import { regionHandlers } from './regions/handlers';
+import { reportHandlers } from './reports/handlers';
 import { shelterHandlers } from './shelter/handlers';
 import { shelterPersonLink } from './shelter/personLink';
 import { statusHandlers } from './status/handlers';
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...complaintHandlers,
   ...complaintAdminHandlers,
+  ...reportHandlers,
 };

@@ -352,8 +352,12 @@ export const complaintsContract = {
       onTimePercent: z.number().nullable(),
       verified: z.number().int(),
       verifiedOnTime: z.number().int(),
+      /** First answer given (or closed), and how many by the answer deadline. */
+      answered: z.number().int(),
+      answeredOnTime: z.number().int(),
       /** In working days from the day of receipt. */
       medianDaysToVerify: z.number().nullable(),
+      medianDaysToAnswer: z.number().nullable(),
       medianDaysToClose: z.number().nullable(),
       today: z.string(),
       byOfficer: z.array(

@@ -8,6 +8,7 @@ import { complaintsContract } from './complaints';
 import { officeContract } from './office';
 import { personsContract } from './persons';
 import { regionsContract } from './regions';
+import { reportsContract } from './reports';
 import { shelterContract } from './shelter';
 import { usersContract } from './users';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...shelterContract,
   ...calendarContract,
   ...complaintsContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import officeMessages from './messages/office.json';
 import personMessages from './messages/persons.json';
 import regionMessages from './messages/regions.json';
 import registerMessages from './messages/registers.json';
+import reportMessages from './messages/reports.json';
 import shelterMessages from './messages/shelter.json';
 import userMessages from './messages/users.json';
 
@@ -38,6 +39,7 @@ export const messages = {
   ...checklistMessages,
   ...appStatusMessages,
   ...fileMessages,
+  ...reportMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -59,6 +59,15 @@ const COMPLAINT_WRITERS: readonly Caller[] = ['admin', 'complaint_officer'];
 /** Follow-up is logged by complaint officers, and by caseworkers on complaints given to them. */
 const COMPLAINT_FOLLOWERS: readonly Caller[] = ['admin', 'caseworker', 'complaint_officer'];
 
+/** Report figures: everyone but caseworkers (their PPKS report comes with cases). */
+const REPORT_READERS: readonly Caller[] = [
+  'admin',
+  'shelter_staff',
+  'complaint_officer',
+  'viewer',
+  'supervisor',
+];
+
 /** Method → who may call it. */
 const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'app.status': ANY_SIGNED_IN,
@@ -129,6 +138,11 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'calendar.holidays': ANY_SIGNED_IN,
   'calendar.saveHoliday': ADMIN_ONLY,
   'calendar.removeHoliday': ADMIN_ONLY,
+  'reports.run': REPORT_READERS,
+  'reports.pdf': REPORT_READERS,
+  'reports.xlsx': REPORT_READERS,
+  'reports.register': ['admin', 'supervisor'],
+  'reports.dashboard': ANY_SIGNED_IN,
 };
 
 describe('permission table', () => {

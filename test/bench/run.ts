@@ -15,6 +15,7 @@ import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { rng, variantOf } from './names';
+import { benchReports } from './reports';
 
 const { values } = parseArgs({
   options: {
@@ -324,6 +325,7 @@ async function main() {
   };
   const verifyMs = performance.now() - verifyStart;
   sampleRss();
+  const reports = await benchReports(b, admin, clock.now);
   const counts = b.sqlite
     .prepare(
       'SELECT (SELECT count(*) FROM persons) AS persons, (SELECT count(*) FROM stays) AS stays',
@@ -352,6 +354,9 @@ async function main() {
     audit_entries: chain.checked,
     audit_verify_ms: Math.round(verifyMs),
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
+    report_year_max_ms: reports.report_year_max_ms,
+    xlsx_100k_s: reports.xlsx_100k_s,
+    xlsx_peak_rss_mb: reports.xlsx_peak_rss_mb,
   };
   console.log('Pelita benchmark');
   console.log(
@@ -383,6 +388,12 @@ async function main() {
   );
   console.log(`  audit chain verify: ${result.audit_verify_ms} ms`);
   console.log(`  peak RSS: ${result.peak_rss_mb} MB   (target < 500)`);
+  console.log(
+    `  reports for a year: ${JSON.stringify(reports.report_year_ms)} ms   (target < 2000 each)`,
+  );
+  console.log(
+    `  XLSX of ${reports.xlsx_rows} people: ${result.xlsx_100k_s} s, peak RSS ${result.xlsx_peak_rss_mb} MB   (target < 15 s, < 600 MB)`,
+  );
   console.log(JSON.stringify(result));
 }
 

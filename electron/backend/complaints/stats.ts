@@ -57,27 +57,28 @@ export async function complaintStats(
   const categories = new Map<string, { name: string; nameEn: string | null }>();
   for (const r of rows) categories.set(r.category_id, { name: r.name, nameEn: r.name_en });
 
-  let closed = 0;
-  let closedOnTime = 0;
-  let verified = 0;
-  let verifiedOnTime = 0;
-  const toVerify: number[] = [];
-  const toClose: number[] = [];
-  for (const r of rows) {
-    const verifiedAt = stageMetAt(r, 'verify');
-    if (verifiedAt) {
-      const day = dayInZone(verifiedAt, cal.timeZone);
-      verified += 1;
-      if (day <= r.verify_due) verifiedOnTime += 1;
-      toVerify.push(workingDaysBetween(r.received_day, day, cal.holidays));
+  // Each deadline met on time (the stage's day on or before its due day), and working days to it.
+  const stage = (
+    name: 'verify' | 'answer' | 'complete',
+    due: (r: (typeof rows)[number]) => string,
+  ) => {
+    let met = 0;
+    let onTime = 0;
+    const days: number[] = [];
+    for (const r of rows) {
+      const at = stageMetAt(r, name);
+      if (!at) continue;
+      const day = dayInZone(at, cal.timeZone);
+      met += 1;
+      if (day <= due(r)) onTime += 1;
+      days.push(workingDaysBetween(r.received_day, day, cal.holidays));
     }
-    if (r.closed_at) {
-      const day = dayInZone(r.closed_at, cal.timeZone);
-      closed += 1;
-      if (day <= r.complete_due) closedOnTime += 1;
-      toClose.push(workingDaysBetween(r.received_day, day, cal.holidays));
-    }
-  }
+    return { met, onTime, median: median(days) };
+  };
+  const verify = stage('verify', (r) => r.verify_due);
+  const answer = stage('answer', (r) => r.answer_due);
+  const complete = stage('complete', (r) => r.complete_due);
+  const { met: closed, onTime: closedOnTime } = complete;
 
   const officers = await db
     .selectFrom('complaints as c')
@@ -106,10 +107,13 @@ export async function complaintStats(
     closed,
     closedOnTime,
     onTimePercent: closed > 0 ? Math.round((closedOnTime / closed) * 1000) / 10 : null,
-    verified,
-    verifiedOnTime,
-    medianDaysToVerify: median(toVerify),
-    medianDaysToClose: median(toClose),
+    verified: verify.met,
+    verifiedOnTime: verify.onTime,
+    answered: answer.met,
+    answeredOnTime: answer.onTime,
+    medianDaysToVerify: verify.median,
+    medianDaysToAnswer: answer.median,
+    medianDaysToClose: complete.median,
     today: cal.today,
     byOfficer: officers
       .map((o) => ({

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Grid, Group, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import {
   IconBuildingCommunity,
   IconCalendar,
@@ -25,6 +25,11 @@ import { ChecklistCard } from './office/ChecklistCard';
 import { HomeShelterCard } from './shelter/HomeShelterCard';
 import { SectionCard } from '../components/SectionCard';
 import { useCan } from '../session/can';
+
+// The charts library loads with the first chart, not with the app.
+const HomeCharts = lazy(() =>
+  import('./reports/HomeCharts').then((m) => ({ default: m.HomeCharts })),
+);
 
 function OfficeCard() {
   const t = useT();
@@ -220,6 +225,31 @@ function ActiveUsers() {
   );
 }
 
+function LockedUsers() {
+  const t = useT();
+  const dashboard = useQuery('home-locked', () => call('reports.dashboard', {}));
+  return (
+    <AdminFigure
+      label={t('home.users.locked')}
+      query={dashboard}
+      loadingWidth={60}
+      link={{ path: '/admin/users', label: t('home.openUsers') }}
+    >
+      {(d) => (
+        <Text
+          fz={32}
+          fw={800}
+          lh={1}
+          c={d.users?.locked ? 'red' : undefined}
+          data-testid="home-locked"
+        >
+          {d.users?.locked ?? 0}
+        </Text>
+      )}
+    </AdminFigure>
+  );
+}
+
 export function Home() {
   const t = useT();
   const fmt = useFormat();
@@ -273,6 +303,11 @@ export function Home() {
                       <ActiveUsers />
                     </Grid.Col>
                   )}
+                  {canUsers && (
+                    <Grid.Col span={{ base: 12, xs: 6 }}>
+                      <LockedUsers />
+                    </Grid.Col>
+                  )}
                 </Grid>
               </SectionCard>
             )}
@@ -282,6 +317,11 @@ export function Home() {
           <Stack gap="lg">
             {can('complaints.logAction') && <DueTodayCard />}
             {can('stays.roster') && <HomeShelterCard />}
+            {(can('stays.roster') || can('complaints.list')) && (
+              <Suspense fallback={<Skeleton h={220} />}>
+                <HomeCharts />
+              </Suspense>
+            )}
             <OfficeCard />
             <RecentActivity />
           </Stack>

@@ -7,6 +7,7 @@ import {
   IconBuildingCommunity,
   IconCalendarOff,
   IconCategory,
+  IconChartBar,
   IconCopy,
   IconGitMerge,
   IconHash,
@@ -33,6 +34,7 @@ import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { complaintRoutes } from './complaints/routes';
 import { personRoutes } from './persons/routes';
+import { reportRoutes } from './reports/routes';
 import { shelterRoutes } from './shelter/routes';
 
 /** A place in the side navigation: its address, label, icon and the method it exists for. */
@@ -101,6 +103,7 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/persons', 'nav.persons', 'persons.search', IconId),
   entry('/shelter', 'nav.shelter', 'stays.roster', IconBed),
   entry('/complaints', 'nav.complaints', 'complaints.list', IconMessageReport),
+  entry('/reports', 'nav.reports', 'reports.run', IconChartBar),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -109,5 +112,6 @@ export const ROUTES = [
   ...personRoutes,
   ...shelterRoutes,
   ...complaintRoutes,
+  ...reportRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

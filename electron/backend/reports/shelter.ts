@@ -1,0 +1,293 @@
+/**
+ * Rumah singgah report for a period. "Served" are the people with a stay that overlaps the
+ * period; their sex, age group (at check-in, or at the period's start for who was already in),
+ * identity and origin (of their latest stay in the period) are counted once per person. Exits,
+ * destinations and lengths of stay count stays checked out in the period. A night is counted
+ * as occupied by who is in at the end of that day.
+ */
+import { sql } from 'kysely';
+import type { ExitType } from '../../../shared/reference/shelter';
+import type { IdentityStatus, Sex } from '../../../shared/reference/persons';
+import { ageOn } from '../../../shared/placement';
+import { daysOf } from '../../../shared/reports/period';
+import { endOfDayUtc, startOfDayUtc, zoneOffsetMinutes } from '../../../shared/time';
+import { median } from '../../../shared/workdays';
+import { regionRefs } from '../regions/refs';
+import { shelterClock } from '../shelter/queries';
+import { ppksLabel } from './ppksNames';
+import { countColumns, countRows, msg, same, table, type ReportModule } from './types';
+import type { Label } from '../../../shared/contract/reports';
+
+interface StayRow {
+  person_id: string;
+  checkin_at: string;
+  checkout_at: string | null;
+  exit_type: ExitType | null;
+  destination_code: string | null;
+  origin_regency: string | null;
+  sex: Sex | null;
+  birth_date: string | null;
+  birth_year: number | null;
+  identity_status: IdentityStatus;
+  has_nik: number;
+}
+
+export const AGE_GROUPS = [
+  { key: 'reports.age.toddler', max: 4 },
+  { key: 'reports.age.child', max: 17 },
+  { key: 'reports.age.adult', max: 59 },
+  { key: 'reports.age.elderly', max: Infinity },
+] as const;
+
+/**
+ * Stays `s` that overlap [start, end): checked in during it, or before it and not yet out when
+ * it began. Three index ranges (check-in, check-out, still in) instead of every stay before end.
+ */
+export function overlapping(start: string, end: string) {
+  return sql`s.rowid IN (
+    SELECT rowid FROM stays WHERE checkin_at >= ${start} AND checkin_at < ${end}
+    UNION ALL SELECT rowid FROM stays WHERE checkout_at >= ${start} AND checkin_at < ${start}
+    UNION ALL SELECT rowid FROM stays WHERE checkout_at IS NULL AND checkin_at < ${start})`;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const pct = (part: number, whole: number) => (whole > 0 ? round1((part / whole) * 100) : null);
+
+export const shelterReport: ReportModule = async (db, { from, to, now }) => {
+  const clock = await shelterClock(db, now);
+  const start = startOfDayUtc(from, clock.timeZone);
+  const end = endOfDayUtc(to, clock.timeZone);
+  // Indonesia keeps no daylight saving: one offset turns instants into office days quickly.
+  const offset = zoneOffsetMinutes(clock.timeZone, now) * 60_000;
+  const dayOf = (iso: string) => new Date(Date.parse(iso) + offset).toISOString().slice(0, 10);
+  const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+  const stays = (
+    await sql<StayRow>`
+      SELECT s.person_id, s.checkin_at, s.checkout_at, s.exit_type, s.destination_code,
+        s.origin_regency, p.sex, p.birth_date, p.birth_year, p.identity_status,
+        p.nik IS NOT NULL AS has_nik
+      FROM stays s JOIN persons p ON p.id = s.person_id
+      WHERE ${overlapping(start, end)}
+      ORDER BY s.checkin_at`.execute(db)
+  ).rows;
+  const ppks = (
+    await sql<{ ppks: string; people: number }>`
+      SELECT sp.ppks, count(DISTINCT s.person_id) AS people
+      FROM stay_ppks sp JOIN stays s ON s.id = sp.stay_id
+      WHERE ${overlapping(start, end)}
+      GROUP BY sp.ppks ORDER BY people DESC, sp.ppks`.execute(db)
+  ).rows;
+  const beds = (
+    await sql<{ beds: number }>`
+      SELECT count(*) AS beds FROM shelter_beds b JOIN shelters s ON s.id = b.shelter_id
+      WHERE b.active = 1 AND s.active = 1`.execute(db)
+  ).rows[0]!.beds;
+
+  // One row per person: the latest stay in the period (rows come in check-in order).
+  const people = new Map<string, StayRow & { firstDay: string }>();
+  for (const s of stays) {
+    const firstDay = people.get(s.person_id)?.firstDay ?? dayOf(s.checkin_at);
+    people.set(s.person_id, { ...s, firstDay });
+  }
+  const admissions = stays.filter((s) => s.checkin_at >= start).length;
+  const exited = stays.filter((s) => s.checkout_at !== null && s.checkout_at < end);
+  const lengths = exited.map(
+    (s) => dayNumber(dayOf(s.checkout_at!)) - dayNumber(dayOf(s.checkin_at)),
+  );
+  const lastDay = Math.min(dayNumber(to), dayNumber(dayOf(now.toISOString())));
+  const pastMax = stays.filter((s) => {
+    const until = s.checkout_at && s.checkout_at < end ? dayNumber(dayOf(s.checkout_at)) : lastDay;
+    return until - dayNumber(dayOf(s.checkin_at)) > clock.maxStayDays;
+  }).length;
+
+  // Sex × age group.
+  const sexColumns: (Sex | null)[] = ['M', 'F', null];
+  const grid = [...AGE_GROUPS.map(() => [0, 0, 0]), [0, 0, 0]];
+  for (const p of people.values()) {
+    const refDay = p.firstDay > from ? p.firstDay : from;
+    const age = ageOn({ birthDate: p.birth_date, birthYear: p.birth_year }, refDay);
+    const row = age === null ? AGE_GROUPS.length : AGE_GROUPS.findIndex((g) => age <= g.max);
+    grid[row]![sexColumns.indexOf(p.sex)]! += 1;
+  }
+  const ageRows = grid.map((values, i) => ({
+    label: i < AGE_GROUPS.length ? msg(AGE_GROUPS[i]!.key) : msg('reports.unknown'),
+    values: [...values, values[0]! + values[1]! + values[2]!],
+  }));
+
+  // Origins: own city, elsewhere in the province, other provinces, not known; the top by name.
+  const province = clock.regionCode.slice(0, 2);
+  const originClass = (code: string | null) =>
+    code === null
+      ? 'reports.origin.unknown'
+      : code === clock.regionCode
+        ? 'reports.origin.ownCity'
+        : code.startsWith(`${province}.`)
+          ? 'reports.origin.province'
+          : 'reports.origin.otherProvince';
+  const origins = [...people.values()].map((p) => p.origin_regency);
+  const destinations = exited.map((s) => s.destination_code?.slice(0, 5) ?? null);
+  const refs = await regionRefs(db, [...origins, ...destinations]);
+  const regionLabel = (code: string | null): Label =>
+    code === null ? msg('reports.unknown') : same(refs.get(code)?.name ?? code);
+
+  // Occupancy: who is in at the end of each day up to today.
+  const nights = daysOf(from, to).filter((d) => dayNumber(d) <= lastDay);
+  const base = dayNumber(from);
+  const change = new Array<number>(nights.length + 1).fill(0);
+  for (const s of stays) {
+    const inFrom = Math.max(0, dayNumber(dayOf(s.checkin_at)) - base);
+    const outAt = s.checkout_at ? dayNumber(dayOf(s.checkout_at)) - base : nights.length;
+    if (inFrom >= Math.min(outAt, nights.length)) continue;
+    change[inFrom]! += 1;
+    change[Math.min(outAt, nights.length)]! -= 1;
+  }
+  let running = 0;
+  const occupied = nights.map((_, i) => (running += change[i]!));
+  const occupancyRows =
+    nights.length <= 31
+      ? nights.map((day, i) => ({
+          label: same(`${day.slice(8, 10)}/${day.slice(5, 7)}`),
+          values: [occupied[i]!, pct(occupied[i]!, beds)],
+        }))
+      : [...new Set(nights.map((d) => d.slice(0, 7)))].map((month) => {
+          const inMonth = occupied.filter((_, i) => nights[i]!.startsWith(month));
+          const avg = round1(inMonth.reduce((a, b) => a + b, 0) / inMonth.length);
+          return {
+            label: same(`${month.slice(5, 7)}/${month.slice(0, 4)}`),
+            values: [avg, pct(avg, beds)],
+          };
+        });
+  const averageOccupied =
+    occupied.length > 0 ? occupied.reduce((a, b) => a + b, 0) / occupied.length : null;
+
+  const count = countColumns(msg('reports.col.people'));
+  const identities = [...people.values()];
+  return {
+    title: msg('reports.shelter.title'),
+    figures: [
+      { label: msg('reports.shelter.served'), value: people.size, format: 'int' },
+      { label: msg('reports.shelter.stays'), value: stays.length, format: 'int' },
+      { label: msg('reports.shelter.admissions'), value: admissions, format: 'int' },
+      { label: msg('reports.shelter.exits'), value: exited.length, format: 'int' },
+      {
+        label: msg('reports.shelter.averageStay'),
+        value: lengths.length ? round1(lengths.reduce((a, b) => a + b, 0) / lengths.length) : null,
+        format: 'days',
+      },
+      { label: msg('reports.shelter.medianStay'), value: median(lengths), format: 'days' },
+      { label: msg('reports.shelter.pastMax'), value: pastMax, format: 'int' },
+      {
+        label: msg('reports.shelter.occupancy'),
+        value: averageOccupied === null ? null : pct(averageOccupied, beds),
+        format: 'percent',
+      },
+    ],
+    tables: [
+      table({
+        key: 'occupancy',
+        title: msg(nights.length <= 31 ? 'reports.shelter.nights' : 'reports.shelter.months'),
+        head: msg(nights.length <= 31 ? 'reports.col.night' : 'reports.col.month'),
+        columns: [
+          {
+            label: msg(
+              nights.length <= 31 ? 'reports.col.occupied' : 'reports.col.averageOccupied',
+            ),
+            format: nights.length <= 31 ? 'int' : 'days',
+          },
+          { label: msg('reports.col.occupancy'), format: 'percent' },
+        ],
+        rows: occupancyRows,
+        chart: 'line',
+        chartColumns: [0],
+        note: msg('reports.shelter.nightsNote', { beds }),
+      }),
+      table({
+        key: 'sexAge',
+        title: msg('reports.shelter.sexAge'),
+        head: msg('reports.col.ageGroup'),
+        columns: countColumns(
+          msg('person.sex.M'),
+          msg('person.sex.F'),
+          msg('reports.unknown'),
+          msg('reports.col.total'),
+        ),
+        rows: ageRows,
+        chartColumns: [0, 1, 2],
+      }),
+      table({
+        key: 'ppks',
+        title: msg('reports.shelter.ppks'),
+        head: msg('reports.col.ppks'),
+        columns: count,
+        rows: ppks.map((r) => ({ label: ppksLabel(r.ppks), values: [Number(r.people)] })),
+      }),
+      table({
+        key: 'origin',
+        title: msg('reports.shelter.origin'),
+        head: msg('reports.col.origin'),
+        columns: count,
+        rows: (
+          [
+            'reports.origin.ownCity',
+            'reports.origin.province',
+            'reports.origin.otherProvince',
+            'reports.origin.unknown',
+          ] as const
+        ).map((key) => ({
+          label: msg(key),
+          values: [origins.filter((o) => originClass(o) === key).length],
+        })),
+      }),
+      table({
+        key: 'topOrigins',
+        title: msg('reports.shelter.topOrigins'),
+        head: msg('reports.col.regency'),
+        columns: count,
+        rows: countRows(
+          origins.filter((o) => o !== null),
+          regionLabel,
+        ).slice(0, 10),
+      }),
+      table({
+        key: 'exits',
+        title: msg('reports.shelter.exitTypes'),
+        head: msg('reports.col.exitType'),
+        columns: countColumns(msg('reports.col.stays')),
+        rows: countRows(
+          exited.map((s) => s.exit_type ?? 'other'),
+          (t) => msg(`exit.${t}`),
+        ),
+      }),
+      table({
+        key: 'destinations',
+        title: msg('reports.shelter.destinations'),
+        head: msg('reports.col.regency'),
+        columns: countColumns(msg('reports.col.stays')),
+        rows: countRows(destinations, regionLabel).slice(0, 10),
+      }),
+      table({
+        key: 'identity',
+        title: msg('reports.shelter.identity'),
+        head: msg('reports.col.identity'),
+        columns: count,
+        rows: [
+          ...(['document', 'disdukcapil', 'stated', 'unknown'] as const).map((s) => ({
+            label: msg(`person.identity.${s}`),
+            values: [identities.filter((p) => p.identity_status === s).length],
+          })),
+          {
+            label: msg('reports.identity.withNik'),
+            values: [identities.filter((p) => p.has_nik === 1).length],
+          },
+          {
+            label: msg('reports.identity.withoutNik'),
+            values: [identities.filter((p) => p.has_nik !== 1).length],
+          },
+        ],
+        chartColumns: [],
+        chart: null,
+      }),
+    ],
+  };
+};

@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { ExitType } from '../../../shared/reference/shelter';
 import type { IdentityStatus, Sex } from '../../../shared/reference/persons';
-import { ageOn } from '../../../shared/placement';
+import { ageOn } from '../../../shared/age';
 import { daysOf } from '../../../shared/reports/period';
 import { endOfDayUtc, startOfDayUtc, zoneOffsetMinutes } from '../../../shared/time';
 import { median } from '../../../shared/workdays';

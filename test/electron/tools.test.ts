@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import beforePack, { NATIVE_DIR } from '../../electron/tools/before-pack.mjs';
 import { ensureElectron, nodeAtLeast } from '../../electron/tools/ensure-electron.mjs';
+import { ICO_SIZES, packIco } from '../../electron/tools/make-icons.mjs';
 import {
   driverSources,
   nativeMismatches,
@@ -237,5 +238,42 @@ describe('npm start: Electron install step', () => {
     expect(pkg.scripts.start.split('&&')[0]!.trim()).toBe(
       'node electron/tools/ensure-electron.mjs',
     );
+  });
+});
+
+describe('icons', () => {
+  /** The sizes an .ico's directory lists, and whether each entry points at a PNG. */
+  function icoEntries(ico: Buffer) {
+    expect(ico.readUInt16LE(2)).toBe(1);
+    return Array.from({ length: ico.readUInt16LE(4) }, (_, i) => {
+      const at = 6 + 16 * i;
+      const offset = ico.readUInt32LE(at + 12);
+      return {
+        size: ico[at] === 0 ? 256 : ico[at]!,
+        png: ico.subarray(offset, offset + 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')),
+        fits: offset + ico.readUInt32LE(at + 8) <= ico.length,
+      };
+    });
+  }
+
+  it('packs PNG images into an .ico directory, 256 written as 0', () => {
+    const png = Buffer.from('89504e470d0a1a0a0000', 'hex');
+    const ico = packIco([
+      { size: 16, png },
+      { size: 256, png },
+    ]);
+    expect(ico[6 + 16]).toBe(0);
+    expect(icoEntries(ico)).toEqual([
+      { size: 16, png: true, fits: true },
+      { size: 256, png: true, fits: true },
+    ]);
+  });
+
+  it('ships icon.ico with every size from 16 to 256 and a 512 px icon.png', () => {
+    const entries = icoEntries(readFileSync('resources/icon.ico'));
+    expect(entries.map((e) => e.size)).toEqual(ICO_SIZES);
+    expect(entries.every((e) => e.png && e.fits)).toBe(true);
+    const png = readFileSync('resources/icon.png');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
   });
 });

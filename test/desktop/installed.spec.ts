@@ -9,10 +9,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, chromium, type Browser, type Page } from '@playwright/test';
+import { ADMIN, OFFICE } from '../e2e/host';
 
 const EXE = process.env.PELITA_EXE ?? '';
 const PORT = 9333;
-const ADMIN = { username: 'admin.dinsos', fullName: 'Rahmat Hidayat', password: 'Banjarbaru2026!' };
 
 /** The preload's bridge, as the renderer sees it. */
 type Bridge = { pelita: { call(method: string, input: unknown): Promise<{ ok: boolean }> } };
@@ -50,18 +50,8 @@ test('the installed app: setup screen on a fresh PC, then setup and a sign-in', 
   await page.screenshot({ path: 'test-results/desktop/setup.png' });
 
   const setup = await page.evaluate(
-    (admin) =>
-      (window as unknown as Bridge).pelita.call('auth.setup', {
-        office: {
-          name: 'Dinas Sosial Kota Banjarbaru',
-          regionCode: '63.72',
-          address: 'Jl. Pangeran Suriansyah No. 5, Banjarbaru',
-          timeZone: 'Asia/Makassar',
-          maxStayDays: 7,
-        },
-        admin,
-      }),
-    ADMIN,
+    (input) => (window as unknown as Bridge).pelita.call('auth.setup', input),
+    { office: OFFICE, admin: ADMIN },
   );
   expect(setup.ok).toBe(true);
   await page.evaluate(() => (window as unknown as Bridge).pelita.call('auth.logout', {}));

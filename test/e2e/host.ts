@@ -95,18 +95,18 @@ export async function rpc<T = unknown>(
   return body.data as T;
 }
 
+/** The office profile first-run setup gives. */
+export const OFFICE = {
+  name: 'Dinas Sosial Kota Banjarbaru',
+  regionCode: '63.72',
+  address: 'Jl. Pangeran Suriansyah No. 5, Banjarbaru',
+  timeZone: 'Asia/Makassar',
+  maxStayDays: 7,
+};
+
 /** First-run setup through the backend (for specs that are not about the wizard). */
 export async function setupViaApi(request: APIRequestContext, host: Host): Promise<void> {
-  await rpc(request, host, 'auth.setup', {
-    office: {
-      name: 'Dinas Sosial Kota Banjarbaru',
-      regionCode: '63.72',
-      address: 'Jl. Pangeran Suriansyah No. 5, Banjarbaru',
-      timeZone: 'Asia/Makassar',
-      maxStayDays: 7,
-    },
-    admin: ADMIN,
-  });
+  await rpc(request, host, 'auth.setup', { office: OFFICE, admin: ADMIN });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -9,6 +9,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { expect, request as apiRequest, test, type Browser, type Page } from '@playwright/test';
+import { phoneComplaint } from '../backend/complaintsFixtures';
 import { ADMIN, freshHost, login, rpc, setupViaApi, shotSizes, type Host } from './host';
 
 const NAME = 'pelita-kantor.test';
@@ -53,22 +54,7 @@ async function clientBrowser(
   });
 }
 
-const COMPLAINT = {
-  kind: 'complaint',
-  categoryId: '0190a000-0000-7000-8000-000000000002',
-  channel: 'phone',
-  reporterName: 'Hj. Rusmini',
-  reporterPhone: '0812 5123 4567',
-  reporterAddress: 'Jl. Karang Anyar No. 3, Loktabat Utara',
-  reporterRelation: 'Pedagang di pasar',
-  subject: 'Lansia perempuan ±75 tahun tidur di los pasar',
-  regionCode: '63.72.04.1003',
-  locationAddress: 'Pasar Bauntung, los ikan',
-  description:
-    'Sejak tiga hari seorang nenek tidur di los ikan Pasar Bauntung, tampak bingung dan tidak tahu alamatnya.',
-  urgency: 'high',
-  ppks: ['PPKS-08'],
-};
+const COMPLAINT = phoneComplaint();
 
 /** A call from inside the page: the page's own origin and its own session cookie. */
 function call(page: Page, method: string, input: unknown = {}) {

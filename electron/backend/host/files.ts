@@ -13,15 +13,8 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backend } from '../app';
-import {
-  errorBody,
-  readCookie,
-  SESSION_COOKIE,
-  sendJson,
-  sessionHeaders,
-  statusOf,
-  type HostOrigin,
-} from './http';
+import { errorBody, readCookie, SESSION_COOKIE, sendJson, sessionHeaders, statusOf } from './http';
+import type { HostOrigin } from './http';
 
 /** Content types a page on another site can send without asking first (CORS "simple"). */
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];

@@ -9,15 +9,8 @@ import {
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Backend } from '../app';
 import { handleDownload, handleUpload } from './files';
-import {
-  errorBody,
-  readCookie,
-  SESSION_COOKIE,
-  sendJson,
-  sessionHeaders,
-  statusOf,
-  type HostOrigin,
-} from './http';
+import { errorBody, readCookie, SESSION_COOKIE, sendJson, sessionHeaders, statusOf } from './http';
+import type { HostOrigin } from './http';
 
 export { SESSION_COOKIE } from './http';
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -14,7 +14,6 @@ import { generate } from 'selfsigned';
 import { makePrivateDir } from '../lib/privateFiles';
 
 export const TLS_DIR = 'office-tls';
-const VALID_YEARS = 10;
 
 export interface OfficeCertificate {
   key: string;
@@ -26,6 +25,9 @@ export interface OfficeCertificate {
   /** Whether this start made or re-issued it (clients must check the new fingerprint). */
   issued: boolean;
 }
+
+/** Self-signed, so no CA limits it; re-issued 30 days before it ends. */
+const VALID_YEARS = 10;
 
 /** The names a certificate must cover: the allowed ones and this PC's own loopback. */
 function wantedNames(names: string[]): string[] {

@@ -153,8 +153,21 @@ function startOfficeClient(client: OfficeClient): void {
   createMainWindow(client.url, undefined, true);
 }
 
+/**
+ * Packaged builds: one menu, hidden until Alt is pressed (autoHideMenuBar), so the admin can
+ * open the log folder at any time; no View menu (reload, DevTools) as in development.
+ */
+function packagedMenu(): Menu {
+  return Menu.buildFromTemplate([
+    {
+      label: bilingualButton('desktop.menu_help'),
+      submenu: [{ label: bilingualButton('desktop.open_logs'), click: openLogs }],
+    },
+  ]);
+}
+
 async function start(): Promise<void> {
-  if (app.isPackaged) Menu.setApplicationMenu(null);
+  if (app.isPackaged) Menu.setApplicationMenu(packagedMenu());
   const dataDir = app.getPath('userData');
   log = openShellLog(join(dataDir, 'logs'));
   writeLog(`Pelita ${app.getVersion()} starting (data folder ${dataDir})`);

@@ -112,6 +112,7 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
     minHeight: options.minHeight,
     backgroundColor: options.backgroundColor,
     show: false,
+    autoHideMenuBar: true,
     webPreferences: {
       sandbox: true,
       contextIsolation: true,

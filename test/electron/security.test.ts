@@ -124,6 +124,8 @@ describe('createSecureWindow', () => {
       minWidth: 1024,
       minHeight: 640,
       show: false,
+      // The packaged app's only menu (Help → open the log folder) shows on Alt.
+      autoHideMenuBar: true,
     });
   });
 

@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HostStartError, parseHostArgs } from '../../electron/backend/host/args';
 import { hostName, startHost, withPort, type RunningHost } from '../../electron/backend/host/start';
 import { officeCertificate, spkiHash, TLS_DIR } from '../../electron/backend/host/tls';
+import { SOURCE_LIMIT } from '../../electron/backend/auth/throttle';
 import { ADMIN_PASSWORD, OFFICE_INPUT } from './harness';
 
 const STATIC = '/opt/pelita/renderer';
@@ -31,9 +32,13 @@ function dataDir(): string {
   return join(base, 'data');
 }
 
-async function office(dir = dataDir(), names = [NAME]): Promise<RunningHost & { port: number }> {
+async function office(
+  dir = dataDir(),
+  names = [NAME],
+  bind = '127.0.0.1',
+): Promise<RunningHost & { port: number }> {
   const lines: string[] = [];
-  const argv = ['--office', '--host', '127.0.0.1', '--port', '0', '--data', dir];
+  const argv = ['--office', '--host', bind, '--port', '0', '--data', dir];
   for (const n of names) argv.push('--allow-host', n);
   const host = await startHost(parseHostArgs(argv, STATIC, {}), (l) => lines.push(l));
   cleanups.push(() => host.close());
@@ -55,13 +60,15 @@ function send(
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** The address the client connects from (and to): one client PC each. */
+    from?: string;
   },
 ): Promise<Reply> {
   const make = opts.tls === false ? httpRequest : httpsRequest;
   return new Promise((resolve, reject) => {
     const req = make(
       {
-        host: '127.0.0.1',
+        host: opts.from ?? '127.0.0.1',
         port: h.port,
         path: opts.path,
         method: opts.method ?? 'GET',
@@ -147,6 +154,30 @@ describe('office host', () => {
     expect(String(setup.headers['set-cookie'])).toMatch(
       /^pelita_session=[^;]+; HttpOnly; SameSite=Strict; Path=\/; Secure$/,
     );
+  });
+
+  it('limits failed sign-ins per client PC: a busy client is blocked, another still signs in', async () => {
+    // Listening on :: takes IPv6 (::1) and IPv4 (::ffff:127.0.0.1): two client addresses.
+    const h = await office(dataDir(), [NAME], '::');
+    const origin = `https://${NAME}:${h.port}`;
+    const post = (method: string, input: unknown, from: string) =>
+      send(h, {
+        path: `/rpc/${method}`,
+        method: 'POST',
+        headers: rpcHeaders(origin),
+        body: JSON.stringify(input),
+        from,
+      }).then((r) => JSON.parse(r.body) as { ok: boolean; error?: { key: string } });
+    const admin = { username: 'admin', fullName: 'Admin Pelita', password: ADMIN_PASSWORD };
+    expect((await post('auth.setup', { office: OFFICE_INPUT, admin }, '127.0.0.1')).ok).toBe(true);
+    for (let i = 0; i < SOURCE_LIMIT; i++)
+      await post('auth.login', { username: `nama${i}`, password: 'Salah-Sandi-1x' }, '::1');
+    const right = { username: 'admin', password: ADMIN_PASSWORD };
+    expect(await post('auth.login', right, '::1')).toMatchObject({
+      ok: false,
+      error: { key: 'auth.error.tooMany' },
+    });
+    expect(await post('auth.login', right, '127.0.0.1')).toMatchObject({ ok: true });
   });
 
   it('keeps its certificate, owner-only, and re-issues it with the same key for a new name', async () => {

@@ -3,7 +3,8 @@
  * use a fake), sends each call with an id and resolves it with the answer. When the process
  * dies, every call still waiting is answered with `error.backend_restarted`, a fresh process is
  * started (at most MAX_RESTARTS within RESTART_WINDOW_MS, then main gives up), and `onCrash`
- * lets main tell the window.
+ * lets main tell the window. Quitting waits for the calls already sent (a write finishing its
+ * transaction) up to QUIT_WAIT_MS, refusing new ones, before it asks the process to close.
  */
 import type { RpcResponse } from '../../shared/errors';
 import type { Dispatch, DispatchResult } from '../backend/app';
@@ -34,6 +35,8 @@ export interface BackendClientOptions {
 
 export const MAX_RESTARTS = 3;
 export const RESTART_WINDOW_MS = 60_000;
+/** How long quitting waits for calls already sent to be answered before closing the database. */
+export const QUIT_WAIT_MS = 10_000;
 /** How long quitting waits for the database to close before killing the process. */
 export const CLOSE_TIMEOUT_MS = 5_000;
 
@@ -58,16 +61,26 @@ export function createBackendClient(opts: BackendClientOptions): BackendClient {
   let closing = false;
   let stopped = false;
   let onClosed: (() => void) | null = null;
+  /** Set while quitting waits for the calls in flight; called once none is left. */
+  let onDrained: (() => void) | null = null;
+  let closed: Promise<void> | null = null;
   let readyOutcome: { resolve: () => void; reject: (e: Error) => void } | null = null;
 
   const ready = new Promise<void>((resolve, reject) => {
     readyOutcome = { resolve, reject };
   });
 
+  function drained() {
+    const next = onDrained;
+    onDrained = null;
+    next?.();
+  }
+
   function failAll(response: RpcResponse<never>) {
     const waiting = [...pending.values()];
     pending.clear();
     for (const settle of waiting) settle({ response });
+    drained();
   }
 
   function spawn() {
@@ -79,6 +92,7 @@ export function createBackendClient(opts: BackendClientOptions): BackendClient {
         const settle = pending.get(message.id);
         pending.delete(message.id);
         settle?.(message.result);
+        if (pending.size === 0) drained();
       } else if (message.kind === 'ready') {
         readyOutcome?.resolve();
         readyOutcome = null;
@@ -101,6 +115,7 @@ export function createBackendClient(opts: BackendClientOptions): BackendClient {
     current.on('exit', (code) => {
       if (current !== child) return;
       if (closing || stopped) {
+        failAll(errorResponse('INTERNAL', 'error.backend_restarted'));
         onClosed?.();
         return;
       }
@@ -145,22 +160,41 @@ export function createBackendClient(opts: BackendClientOptions): BackendClient {
     upload: (token, file) => request((id) => ({ kind: 'upload', id, token, ...file })),
     download: (token, fileId) => request((id) => ({ kind: 'download', id, token, fileId })),
     close() {
-      if (closing) return Promise.resolve();
+      if (closed) return closed;
       closing = true;
-      failAll(errorResponse('INTERNAL', 'error.network'));
-      if (stopped) return Promise.resolve();
-      const current = child;
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          current.kill();
-          resolve();
-        }, CLOSE_TIMEOUT_MS);
-        onClosed = () => {
-          clearTimeout(timer);
-          resolve();
+      closed = new Promise<void>((resolve) => {
+        const shutDown = () => {
+          failAll(errorResponse('INTERNAL', 'error.network'));
+          if (stopped) {
+            resolve();
+            return;
+          }
+          const current = child;
+          const timer = setTimeout(() => {
+            current.kill();
+            resolve();
+          }, CLOSE_TIMEOUT_MS);
+          onClosed = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          current.postMessage({ kind: 'close' });
         };
-        current.postMessage({ kind: 'close' });
+        if (pending.size === 0) {
+          shutDown();
+          return;
+        }
+        // A write in flight finishes (or rolls back) in the backend first, never half-closed.
+        const timer = setTimeout(() => {
+          onDrained = null;
+          shutDown();
+        }, QUIT_WAIT_MS);
+        onDrained = () => {
+          clearTimeout(timer);
+          shutDown();
+        };
       });
+      return closed;
     },
   };
 }

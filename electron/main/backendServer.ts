@@ -1,6 +1,7 @@
 /**
  * The backend's side of the utility process: opens the backend when main says so, answers
- * dispatch, upload and download requests, and closes the database on request. Kept apart from
+ * dispatch, upload and download requests, and closes the database on request, once the requests
+ * it is still answering are done (main stops sending before it asks). Kept apart from
  * the entry (backendProcess.ts) so tests drive it with a fake port.
  */
 import { readFile } from 'node:fs/promises';
@@ -34,6 +35,8 @@ export function serveBackend(
   exit: (code: number) => void = (code) => process.exit(code),
 ): void {
   let backend: Promise<Backend> | null = null;
+  /** Requests being answered: closing waits for them, so no transaction meets a closed database. */
+  const inFlight = new Set<Promise<void>>();
 
   async function answer(request: BackendRequest): Promise<void> {
     if (request.kind === 'open') {
@@ -53,6 +56,7 @@ export function serveBackend(
     if (!backend) throw new Error('request before open');
     const b = await backend;
     if (request.kind === 'close') {
+      await Promise.allSettled([...inFlight]);
       await b.close();
       port.postMessage({ kind: 'closed' });
       exit(0);
@@ -88,8 +92,12 @@ export function serveBackend(
   }
 
   port.on('message', (event) => {
-    answer(event.data as BackendRequest).catch((e: unknown) => {
+    const request = event.data as BackendRequest;
+    const answered = answer(request).catch((e: unknown) => {
       console.error('[pelita] backend process error', e);
     });
+    if (request.kind === 'close' || request.kind === 'open') return;
+    inFlight.add(answered);
+    void answered.finally(() => inFlight.delete(answered));
   });
 }

@@ -4,6 +4,14 @@
  */
 import { join } from 'node:path';
 
+/** The product name: the data folder is %APPDATA%\Pelita (Linux ~/.config/Pelita). */
+export const PRODUCT_NAME = 'Pelita';
+
+/** The data folder inside Electron's appData, the same whatever the package is called. */
+export function dataFolder(appData: string): string {
+  return join(appData, PRODUCT_NAME);
+}
+
 /** The built renderer (out/renderer), served as app://pelita/. */
 export function rendererDir(mainDir: string): string {
   return join(mainDir, '..', 'renderer');

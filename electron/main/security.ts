@@ -42,6 +42,32 @@ export function isAppUrl(url: string | null | undefined): boolean {
   );
 }
 
+/**
+ * The office host's origin (https://name:port) in client mode (officeClient.ts), else null. Set
+ * once at start, before any window exists; the app origin is then trusted no more than it.
+ */
+let officeOrigin: string | null = null;
+
+export function trustOfficeOrigin(origin: string | null): void {
+  officeOrigin = origin;
+}
+
+/** True for URLs on the office host's origin, when client mode set one. */
+export function isOfficeUrl(url: string | null | undefined): boolean {
+  if (officeOrigin === null || typeof url !== 'string') return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.origin === officeOrigin && parsed.username === '';
+  } catch {
+    return false;
+  }
+}
+
+/** Where the window's own pages may live: the app origin, or the office host in client mode. */
+export function isPelitaUrl(url: string | null | undefined): boolean {
+  return isAppUrl(url) || isOfficeUrl(url);
+}
+
 /** Whether the session lets a request for `url` go out at all (defence behind the CSP). */
 export function isAllowedRequestUrl(url: string): boolean {
   let parsed: URL;
@@ -51,12 +77,19 @@ export function isAllowedRequestUrl(url: string): boolean {
     return false;
   }
   if (parsed.protocol === APP_SCHEME + ':') return isAppUrl(url);
+  if (parsed.protocol === 'https:') return isOfficeUrl(url);
   return ALLOWED_REQUEST_PROTOCOLS.includes(parsed.protocol);
 }
 
 export interface SecureWindowOptions {
-  /** Absolute path of the built preload (out/preload/index.cjs). */
-  preload: string;
+  /**
+   * Absolute path of the built preload (out/preload/index.cjs). None for pages that must not
+   * reach the backend relay: the splash, and the office host's pages in client mode (they talk
+   * to the host over https, as in a browser).
+   */
+  preload?: string;
+  /** DevTools only in development: never in a packaged build (`!app.isPackaged`). */
+  devTools?: boolean;
   title: string;
   width: number;
   height: number;
@@ -67,7 +100,7 @@ export interface SecureWindowOptions {
 
 /**
  * The only way the app creates a window. The webPreferences are fixed here; callers choose the
- * title, size and preload path, nothing else. The window starts hidden (show it on
+ * title, size, preload path and (in development) DevTools, nothing else. The window starts hidden (show it on
  * 'ready-to-show') and its webContents is hardened before anything loads.
  */
 export function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
@@ -79,6 +112,7 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
     minHeight: options.minHeight,
     backgroundColor: options.backgroundColor,
     show: false,
+    autoHideMenuBar: true,
     webPreferences: {
       sandbox: true,
       contextIsolation: true,
@@ -92,6 +126,7 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: options.devTools === true,
       preload: options.preload,
     },
   });
@@ -102,21 +137,22 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
 const hardened = new WeakSet<object>();
 
 /**
- * Deny navigation away from the app origin (including redirects and subframes), every new
- * window, and every <webview>. Idempotent: index.ts also calls it for each new webContents.
+ * Deny navigation away from Pelita's origin (including redirects and subframes), every new
+ * window (`target="_blank"` links included: the renderer does not offer them on desktop), and
+ * every <webview>. Idempotent: index.ts also calls it for each new webContents.
  */
 export function hardenContents(contents: WebContents): void {
   if (hardened.has(contents)) return;
   hardened.add(contents);
 
   contents.on('will-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!isPelitaUrl(event.url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!isPelitaUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!isPelitaUrl(event.url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => {

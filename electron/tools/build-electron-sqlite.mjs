@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 /**
- * Builds better-sqlite3 for Electron into build/native-electron/better_sqlite3.node.
+ * Gets better-sqlite3 for Electron into build/native-electron/better_sqlite3.node.
  *
- *   node electron/tools/build-electron-sqlite.mjs [--if-missing] [--arch=x64|arm64|ia32]
+ *   node electron/tools/build-electron-sqlite.mjs [--if-missing] [--platform=win32] [--arch=x64]
  *
  * node_modules/better-sqlite3 stays the Node build (unit tests, browser host): the package is
- * copied to a temporary folder and compiled there with node-gyp against the headers of the
- * Electron version in node_modules/electron. The desktop app loads the result through
- * better-sqlite3's `nativeBinding` option (electron/main/paths.ts); electron-builder ships it as
- * resources/native/better_sqlite3.node.
+ * copied to a temporary folder, and there better-sqlite3's own prebuild-install first fetches
+ * the prebuilt binary its release publishes for this Electron, platform and CPU; when there is
+ * none (or no route to GitHub) it is compiled with node-gyp against Electron's headers (see
+ * driverSources in native-target.mjs). Either result is checked by its PE/ELF/Mach-O header.
+ * The desktop app loads it through better-sqlite3's `nativeBinding` option
+ * (electron/main/paths.ts); electron-builder ships it as resources/native/better_sqlite3.node.
  *
- * Needs, once: internet access (Electron headers from electronjs.org), Python 3 and a C/C++
- * toolchain (Linux: build-essential; Windows: Visual Studio Build Tools, "Desktop development
- * with C++"). It builds for the machine it runs on: make Windows installers on Windows.
+ * Needs internet once. Compiling also needs Python 3 and a C/C++ toolchain (Linux:
+ * build-essential; Windows: Visual Studio Build Tools, "Desktop development with C++") and only
+ * builds for the machine it runs on; a prebuilt binary can be fetched for another platform
+ * (a Windows installer made on Linux with Wine).
  *
  * --if-missing  do nothing when the file exists and was built for the same Electron,
  *               better-sqlite3, platform and architecture (used by `npm start` and `npm run dist`).
@@ -32,6 +35,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { driverSources, nativeTarget } from './native-target.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT_DIR = join(ROOT, 'build', 'native-electron');
@@ -66,17 +70,21 @@ function readJson(path, what) {
 
 // --- Arguments -------------------------------------------------------------------------------
 
+const USAGE = 'Usage: [--if-missing] [--platform=win32|linux|darwin] [--arch=x64|arm64|ia32]';
 let ifMissing = false;
 let arch = process.arch;
+let platform = process.platform;
 for (const arg of process.argv.slice(2)) {
   if (arg === '--if-missing') ifMissing = true;
   else if (arg.startsWith('--arch=')) arch = arg.slice('--arch='.length);
+  else if (arg.startsWith('--platform=')) platform = arg.slice('--platform='.length);
   else if (arg === '--help' || arg === '-h') {
-    console.log('Usage: node electron/tools/build-electron-sqlite.mjs [--if-missing] [--arch=x64]');
+    console.log('node electron/tools/build-electron-sqlite.mjs ' + USAGE);
     process.exit(0);
-  } else die(`unknown argument ${arg}`, 'Usage: [--if-missing] [--arch=x64|arm64|ia32]');
+  } else die(`unknown argument ${arg}`, USAGE);
 }
 if (!/^(x64|arm64|ia32|armv7l)$/.test(arch)) die(`unsupported architecture ${arch}`);
+if (!/^(win32|linux|darwin)$/.test(platform)) die(`unsupported platform ${platform}`);
 
 // --- What to build ---------------------------------------------------------------------------
 
@@ -89,10 +97,10 @@ const sqliteVersion = readJson(join(sqliteDir, 'package.json'), 'better-sqlite3'
 const wanted = {
   electron: electronVersion,
   betterSqlite3: sqliteVersion,
-  platform: process.platform,
+  platform,
   arch,
 };
-const label = `better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${arch})`;
+const label = `better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch})`;
 
 if (ifMissing && existsSync(OUT_FILE)) {
   let built = null;
@@ -120,19 +128,29 @@ function nodeGypCommand() {
   }
 }
 
-const work = mkdtempSync(join(tmpdir(), 'pelita-sqlite-'));
-try {
-  const copy = join(work, 'better-sqlite3');
-  // Copy the sources without any earlier build output or nested node_modules.
-  cpSync(sqliteDir, copy, {
-    recursive: true,
-    filter: (source) => {
-      const rel = relative(sqliteDir, source);
-      const top = rel.split(sep)[0];
-      return top !== 'build' && top !== 'node_modules';
-    },
-  });
+/** prebuild-install from node_modules, run with this Node: fetches the release's Electron build. */
+function fetchPrebuilt(copy) {
+  let script;
+  try {
+    script = createRequire(join(sqliteDir, 'package.json')).resolve('prebuild-install/bin.js');
+  } catch {
+    console.log('build-electron-sqlite: prebuild-install is not installed; compiling instead.');
+    return false;
+  }
+  const args = [
+    script,
+    '--runtime=electron',
+    `--target=${electronVersion}`,
+    `--platform=${platform}`,
+    `--arch=${arch}`,
+    '--verbose',
+  ];
+  console.log(`build-electron-sqlite: fetching the prebuilt ${label}...`);
+  const result = spawnSync(process.execPath, args, { cwd: copy, stdio: 'inherit' });
+  return result.status === 0;
+}
 
+function compile(copy) {
   const gyp = nodeGypCommand();
   const args = [
     ...gyp.prefix,
@@ -142,7 +160,7 @@ try {
     `--arch=${arch}`,
     `--dist-url=${HEADERS_URL}`,
   ];
-  console.log(`build-electron-sqlite: building ${label}...`);
+  console.log(`build-electron-sqlite: compiling ${label}...`);
   console.log(`  in ${copy}`);
   console.log(`  $ ${[gyp.command, ...args].join(' ')}`);
   const result = spawnSync(gyp.command, args, { cwd: copy, stdio: 'inherit', shell: gyp.shell });
@@ -166,14 +184,70 @@ try {
       ].join('\n'),
     );
   }
+}
 
+/** The built file, checked by its header against the platform and CPU asked for. */
+function checkedOutput(copy) {
   const built = join(copy, 'build', 'Release', 'better_sqlite3.node');
-  if (!existsSync(built)) throw new BuildError(`node-gyp succeeded but did not produce ${built}.`);
+  if (!existsSync(built)) return null;
+  const found = nativeTarget(readFileSync(built).subarray(0, 4096));
+  if (!found || found.platform !== platform || found.arch !== arch) {
+    console.log(
+      `build-electron-sqlite: the result is for ${found ? `${found.platform}-${found.arch}` : 'no known platform'}, not ${platform}-${arch}; discarded.`,
+    );
+    return null;
+  }
+  return built;
+}
+
+const sources = driverSources({
+  platform,
+  hostPlatform: process.platform,
+  buildFromSource: process.env.npm_config_build_from_source === 'true',
+});
+if (sources.length === 0)
+  die(
+    `cannot compile for ${platform} on ${process.platform}, and npm_config_build_from_source forbids fetching a prebuilt binary.`,
+  );
+
+const work = mkdtempSync(join(tmpdir(), 'pelita-sqlite-'));
+try {
+  const copy = join(work, 'better-sqlite3');
+  // Copy the sources without any earlier build output or nested node_modules.
+  cpSync(sqliteDir, copy, {
+    recursive: true,
+    filter: (source) => {
+      const rel = relative(sqliteDir, source);
+      const top = rel.split(sep)[0];
+      return top !== 'build' && top !== 'node_modules';
+    },
+  });
+
+  let built = null;
+  let source = null;
+  for (const step of sources) {
+    rmSync(join(copy, 'build'), { recursive: true, force: true });
+    if (step === 'prebuilt' && !fetchPrebuilt(copy)) continue;
+    if (step === 'compile') compile(copy);
+    built = checkedOutput(copy);
+    source = step;
+    if (built) break;
+  }
+  if (!built)
+    throw new BuildError(
+      `no usable ${label}: no prebuilt binary could be fetched` +
+        (sources.includes('compile')
+          ? ' and compiling gave none.'
+          : ', and compiling only works on the target platform.'),
+      'Check the internet connection, or build on the target platform itself.',
+    );
 
   mkdirSync(OUT_DIR, { recursive: true });
   copyFileSync(built, OUT_FILE);
-  writeFileSync(INFO_FILE, JSON.stringify(wanted, null, 2) + '\n');
-  console.log(`build-electron-sqlite: built ${label}: ${relative(ROOT, OUT_FILE)}`);
+  writeFileSync(INFO_FILE, JSON.stringify({ ...wanted, source }, null, 2) + '\n');
+  console.log(
+    `build-electron-sqlite: ${source === 'prebuilt' ? 'fetched' : 'built'} ${label}: ${relative(ROOT, OUT_FILE)}`,
+  );
 } catch (error) {
   process.exitCode = 1;
   if (error instanceof BuildError) {

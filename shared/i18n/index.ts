@@ -11,6 +11,7 @@ import calendarMessages from './messages/calendar.json';
 import checklistMessages from './messages/checklist.json';
 import commonMessages from './messages/common.json';
 import complaintMessages from './messages/complaints.json';
+import desktopMessages from './messages/desktop.json';
 import fileMessages from './messages/files.json';
 import navMessages from './messages/nav.json';
 import nikMessages from './messages/nik.json';
@@ -40,6 +41,7 @@ export const messages = {
   ...appStatusMessages,
   ...fileMessages,
   ...reportMessages,
+  ...desktopMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -366,6 +366,7 @@ describe('parseHostArgs', () => {
       host: '127.0.0.1',
       dataDir: join(homedir(), 'Pelita'),
       allowHosts: [],
+      office: false,
       demo: false,
       staticDir: STATIC,
       otherPort: 'node out/main/host.js --port 5871',

@@ -11,6 +11,13 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 export interface Host {
   url: string;
   dataDir: string;
+  /** The office host's SPKI pin (base64), for Chromium's --ignore-certificate-errors-spki-list. */
+  spki?: string;
+}
+
+/** `office`: the host name clients use; the host then runs as the office host (TLS). */
+export interface HostOptions {
+  office?: string;
 }
 
 export const ADMIN = {
@@ -19,9 +26,13 @@ export const ADMIN = {
   password: 'Banjarbaru2026!',
 };
 
-function startHost(): Promise<{ host: Host; child: ChildProcess }> {
+function startHost(opts: HostOptions = {}): Promise<{ host: Host; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pelita-e2e-'));
-  const child = spawn(process.execPath, ['out/main/host.js', '--port', '0', '--data', dataDir], {
+  const office = opts.office
+    ? ['--office', '--host', '127.0.0.1', '--allow-host', opts.office]
+    : [];
+  const args = ['out/main/host.js', '--port', '0', '--data', dataDir, ...office];
+  const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -30,10 +41,11 @@ function startHost(): Promise<{ host: Host; child: ChildProcess }> {
     const timer = setTimeout(() => reject(new Error('host did not start:\n' + output)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /Open: (http:\/\/\S+?)\/?\s/.exec(output);
+      const m = /Open: (https?:\/\/\S+?)\/?\s/.exec(output);
       if (m) {
         clearTimeout(timer);
-        resolve({ host: { url: m[1]!, dataDir }, child });
+        const spki = /SPKI pin: (\S+)/.exec(output)?.[1];
+        resolve({ host: { url: m[1]!, dataDir, ...(spki ? { spki } : {}) }, child });
       }
     };
     child.stdout!.on('data', onData);
@@ -48,11 +60,11 @@ function startHost(): Promise<{ host: Host; child: ChildProcess }> {
 }
 
 /** Registers beforeAll/afterAll hooks: one fresh host for the spec file that calls it. */
-export function freshHost(): Host {
+export function freshHost(opts: HostOptions = {}): Host {
   const host: Host = { url: '', dataDir: '' };
   let child: ChildProcess | null = null;
   test.beforeAll(async () => {
-    const started = await startHost();
+    const started = await startHost(opts);
     child = started.child;
     Object.assign(host, started.host);
   });
@@ -83,18 +95,18 @@ export async function rpc<T = unknown>(
   return body.data as T;
 }
 
+/** The office profile first-run setup gives. */
+export const OFFICE = {
+  name: 'Dinas Sosial Kota Banjarbaru',
+  regionCode: '63.72',
+  address: 'Jl. Pangeran Suriansyah No. 5, Banjarbaru',
+  timeZone: 'Asia/Makassar',
+  maxStayDays: 7,
+};
+
 /** First-run setup through the backend (for specs that are not about the wizard). */
 export async function setupViaApi(request: APIRequestContext, host: Host): Promise<void> {
-  await rpc(request, host, 'auth.setup', {
-    office: {
-      name: 'Dinas Sosial Kota Banjarbaru',
-      regionCode: '63.72',
-      address: 'Jl. Pangeran Suriansyah No. 5, Banjarbaru',
-      timeZone: 'Asia/Makassar',
-      maxStayDays: 7,
-    },
-    admin: ADMIN,
-  });
+  await rpc(request, host, 'auth.setup', { office: OFFICE, admin: ADMIN });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

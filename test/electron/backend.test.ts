@@ -16,6 +16,7 @@ import type { Backend } from '../../electron/backend/app';
 import {
   createBackendClient,
   MAX_RESTARTS,
+  QUIT_WAIT_MS,
   type BackendChild,
 } from '../../electron/main/backendClient';
 import type { BackendReply, BackendRequest } from '../../electron/main/backendProtocol';
@@ -224,6 +225,86 @@ describe('backend client (main side)', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     await hanging;
     expect(b.latest().killed).toBe(true);
+  });
+});
+
+describe('quitting during a write', () => {
+  it('waits for the calls in flight, refusing new ones, then closes the database', async () => {
+    const { client, latest } = startClient();
+    latest().reply({ kind: 'ready' });
+    await client.ready;
+    const write = client.dispatch('tok', 'persons.create', { fullName: 'Siti' });
+    const closing = client.close();
+    // Nothing is closed while the write is still in its transaction.
+    expect(latest().sent.at(-1)).toMatchObject({ kind: 'dispatch', method: 'persons.create' });
+    const late = await client.dispatch('tok', 'persons.create', {});
+    expect(late.response).toMatchObject({ ok: false, error: { key: 'error.network' } });
+
+    latest().reply({ kind: 'reply', id: latest().idOf('dispatch'), result: ok('saved') });
+    await expect(write).resolves.toEqual(ok('saved'));
+    expect(latest().sent.at(-1)).toEqual({ kind: 'close' });
+    latest().reply({ kind: 'closed' });
+    await closing;
+  });
+
+  it('gives up waiting after QUIT_WAIT_MS and closes anyway', async () => {
+    vi.useFakeTimers();
+    const { client, latest } = startClient();
+    latest().reply({ kind: 'ready' });
+    const stuck = client.dispatch('tok', 'audit.verify', {});
+    const closing = client.close();
+    await vi.advanceTimersByTimeAsync(QUIT_WAIT_MS - 1);
+    expect(latest().sent.at(-1)).toMatchObject({ kind: 'dispatch' });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(latest().sent.at(-1)).toEqual({ kind: 'close' });
+    expect((await stuck).response).toMatchObject({ ok: false, error: { key: 'error.network' } });
+    latest().reply({ kind: 'closed' });
+    await closing;
+  });
+
+  it('closes once when asked twice, and stops waiting if the process dies', async () => {
+    const { client, latest, onCrash } = startClient();
+    latest().reply({ kind: 'ready' });
+    await client.ready;
+    const write = client.dispatch('tok', 'persons.create', {});
+    const first = client.close();
+    expect(client.close()).toBe(first);
+    latest().exit(139);
+    await first;
+    expect((await write).response).toMatchObject({ ok: false });
+    expect(onCrash).not.toHaveBeenCalled();
+  });
+
+  it('the process closes the database only after the requests it is answering', async () => {
+    const order: string[] = [];
+    let finishWrite: () => void = () => undefined;
+    const backend = {
+      dispatch: vi.fn(
+        () =>
+          new Promise((resolve) => {
+            finishWrite = () => {
+              order.push('write committed');
+              resolve(ok('saved'));
+            };
+          }),
+      ),
+      close: vi.fn(async () => {
+        order.push('database closed');
+      }),
+    } as unknown as Backend;
+    const p = fakePort();
+    serveBackend(p.port, async () => backend, vi.fn());
+    p.send({ kind: 'open', dataDir: '/d', nativeBinding: '/n' });
+    await p.until(1);
+    p.send({ kind: 'dispatch', id: 1, token: 't', method: 'persons.create', input: {} });
+    await vi.waitFor(() => expect(backend.dispatch).toHaveBeenCalled());
+    p.send({ kind: 'close' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    finishWrite();
+    await p.until(3);
+    expect(order).toEqual(['write committed', 'database closed']);
+    expect(p.replies.at(-1)).toEqual({ kind: 'closed' });
   });
 });
 

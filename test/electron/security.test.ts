@@ -50,7 +50,9 @@ import {
   hardenSession,
   isAllowedRequestUrl,
   isAppUrl,
+  isPelitaUrl,
   resolveAppPath,
+  trustOfficeOrigin,
 } from '../../electron/main/security';
 
 electron.state.makeContents = () => new FakeContents();
@@ -94,9 +96,24 @@ describe('createSecureWindow', () => {
   });
 
   it('sets nothing else that loosens security', () => {
-    for (const key of ['enableBlinkFeatures', 'additionalArguments', 'partition', 'devTools']) {
+    for (const key of ['enableBlinkFeatures', 'additionalArguments', 'partition']) {
       expect(prefs).not.toHaveProperty(key);
     }
+  });
+
+  it('has DevTools off unless asked for (development only)', () => {
+    expect(prefs.devTools).toBe(false);
+    createSecureWindow({
+      title: 'P',
+      width: 1,
+      height: 1,
+      minWidth: 1,
+      minHeight: 1,
+      devTools: true,
+    });
+    const dev = electron.constructed.at(-1)!.webPreferences as Record<string, unknown>;
+    expect(dev.devTools).toBe(true);
+    expect(dev.preload).toBeUndefined();
   });
 
   it('starts hidden with the requested title and size', () => {
@@ -107,6 +124,8 @@ describe('createSecureWindow', () => {
       minWidth: 1024,
       minHeight: 640,
       show: false,
+      // The packaged app's only menu (Help → open the log folder) shows on Alt.
+      autoHideMenuBar: true,
     });
   });
 
@@ -245,6 +264,36 @@ describe('CSP and origin helpers', () => {
     expect(isAppUrl(undefined)).toBe(false);
     expect(isAllowedRequestUrl('devtools://devtools/bundled/inspector.html')).toBe(true);
     expect(isAllowedRequestUrl('ws://localhost:5173')).toBe(false);
+  });
+});
+
+describe('client mode: the office host origin', () => {
+  it('trusts only the configured https origin, and nothing before it is set', () => {
+    expect(isPelitaUrl('https://pelita-kantor:5871/')).toBe(false);
+    expect(isAllowedRequestUrl('https://pelita-kantor:5871/rpc/auth.me')).toBe(false);
+    trustOfficeOrigin('https://pelita-kantor:5871');
+    try {
+      expect(isPelitaUrl('https://pelita-kantor:5871/#/persons')).toBe(true);
+      expect(isAllowedRequestUrl('https://pelita-kantor:5871/rpc/auth.me')).toBe(true);
+      for (const url of [
+        'http://pelita-kantor:5871/',
+        'https://pelita-kantor:5872/',
+        'https://pelita-kantor/',
+        'https://evil.example/',
+        'https://user@pelita-kantor:5871/',
+      ]) {
+        expect(isPelitaUrl(url), url).toBe(false);
+        expect(isAllowedRequestUrl(url), url).toBe(false);
+      }
+      const contents = hardened();
+      expect(contents.emit('will-navigate', 'https://pelita-kantor:5871/index.html')).toBe(false);
+      expect(contents.emit('will-navigate', 'https://evil.example/')).toBe(true);
+      expect(contents.windowOpenHandler?.({ url: 'https://pelita-kantor:5871/' })).toEqual({
+        action: 'deny',
+      });
+    } finally {
+      trustOfficeOrigin(null);
+    }
   });
 });
 

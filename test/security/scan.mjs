@@ -50,6 +50,24 @@ const EXCLUDED_CHECKS = {
 };
 
 /**
+ * Findings reviewed and accepted, each for one check in one file only (a new use elsewhere still
+ * fails), with the reason. Keep this list shorter still.
+ */
+const ACCEPTED_FINDINGS = [
+  {
+    id: 'CERTIFICATE_VERIFY_PROC_JS_CHECK',
+    file: 'electron/main/index.ts',
+    reason:
+      'Client mode pins the office host certificate: the verify proc accepts exactly the ' +
+      'SHA-256 fingerprint the admin configured for that host name and refuses every other ' +
+      'certificate, CA-signed or not (pinnedCertificateCheck in electron/main/officeClient.ts, ' +
+      'tested in test/electron/officeClient.test.ts). It narrows trust; it never skips validation.',
+  },
+];
+const accepted = (issue) =>
+  ACCEPTED_FINDINGS.find((a) => a.id === issue.id && repoPath(issue.file) === a.file);
+
+/**
  * Guards the scanner does not insist on, required here (their behaviour is unit-tested in
  * test/electron/security.test.ts; this only makes sure nobody deletes them). For instance
  * LimitNavigationGlobalCheck is satisfied by setWindowOpenHandler alone, without will-navigate.
@@ -230,7 +248,11 @@ const describe = (issue) =>
   `${issue.location && issue.location.line ? `:${issue.location.line}:${issue.location.column}` : ''}` +
   ` — ${String(issue.description).split('\n')[0]}`;
 
-const blocking = result.issues.filter((issue) => issue.severity.value >= FAIL_AT);
+const blocking = result.issues.filter(
+  (issue) => issue.severity.value >= FAIL_AT && !accepted(issue),
+);
+for (const issue of result.issues.filter(accepted))
+  console.log(`  accepted: ${describe(issue)}\n    because: ${accepted(issue).reason}`);
 const minor = result.issues.filter((issue) => issue.severity.value < FAIL_AT);
 
 for (const issue of minor) {

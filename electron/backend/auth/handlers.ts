@@ -108,6 +108,12 @@ function signInState(
   return updateBookkeeping(ctx, 'users', user, values, { recordType: false });
 }
 
+/** First-run setup happens once: any account means it is done. */
+async function refuseIfSetUp(ctx: Pick<Ctx, 'db'>): Promise<void> {
+  const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) throw new AppError('CONFLICT', 'auth.error.setupDone');
+}
+
 export const authHandlers: HandlersOf<typeof authContract> = {
   async 'auth.status'(_input, ctx) {
     const office = await ctx.db
@@ -122,39 +128,42 @@ export const authHandlers: HandlersOf<typeof authContract> = {
     };
   },
 
-  async 'auth.setup'(input, ctx) {
-    const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-    if (anyUser) throw new AppError('CONFLICT', 'auth.error.setupDone');
-    const { username, password: chosen } = input.admin;
-    // Setup runs once per install: hashing inside its transaction blocks nobody.
-    const password = passwordColumns(
-      ctx,
-      await checkedPasswordHash(chosen, username, ['admin', 'password']),
-    );
+  'auth.setup': staged<'auth.setup', string>({
+    // The hash before the transaction, holding no connection (quitting meanwhile loses nothing).
+    async prepare(input, ctx) {
+      await refuseIfSetUp(ctx);
+      return checkedPasswordHash(input.admin.password, input.admin.username, ['admin', 'password']);
+    },
 
-    // The admin being set up is the actor of both records: nobody is signed in yet.
-    const actor = { id: uuidv7(ctx.now.getTime()), username: input.admin.username };
-    await insertOffice(ctx, input.office, actor, ['office']);
-    const id = await insertTracked(
-      ctx,
-      'users',
-      {
-        id: actor.id,
-        username: input.admin.username,
-        full_name: input.admin.fullName,
-        nip: null,
-        position: null,
-        ...password,
-        must_change_password: 0,
-        active: 1,
-        failed_attempts: 0,
-      },
-      { recordType: 'user', view: auditView, extra: rolesDiff(null, ['admin']), actor },
-    );
-    await setRoles(ctx.db, id, ['admin']);
-    await ctx.startSession(id);
-    return meOf(ctx, id);
-  },
+    async write(input, ctx, passwordHash) {
+      // Again inside the transaction: two first-run screens may race.
+      await refuseIfSetUp(ctx);
+      const password = passwordColumns(ctx, passwordHash);
+
+      // The admin being set up is the actor of both records: nobody is signed in yet.
+      const actor = { id: uuidv7(ctx.now.getTime()), username: input.admin.username };
+      await insertOffice(ctx, input.office, actor, ['office']);
+      const id = await insertTracked(
+        ctx,
+        'users',
+        {
+          id: actor.id,
+          username: input.admin.username,
+          full_name: input.admin.fullName,
+          nip: null,
+          position: null,
+          ...password,
+          must_change_password: 0,
+          active: 1,
+          failed_attempts: 0,
+        },
+        { recordType: 'user', view: auditView, extra: rolesDiff(null, ['admin']), actor },
+      );
+      await setRoles(ctx.db, id, ['admin']);
+      await ctx.startSession(id);
+      return meOf(ctx, id);
+    },
+  }),
 
   'auth.login': staged<'auth.login', LoginCheck>({
     // Before the transaction: the block check and the password hash, holding no connection.

@@ -8,8 +8,9 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const OPTIONS = {
   port: { type: 'string', default: '5870' },
   data: { type: 'string' },
-  host: { type: 'string', default: '127.0.0.1' },
+  host: { type: 'string' },
   'allow-remote': { type: 'boolean', default: false },
+  office: { type: 'boolean', default: false },
   'allow-host': { type: 'string', multiple: true, default: [] as string[] },
   demo: { type: 'boolean', default: false },
   static: { type: 'string' },
@@ -98,11 +99,20 @@ export function parseHostArgs(
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new HostStartError(`Invalid --port ${values.port}: use a number from 1 to 65535.`);
-  const host = values.host;
-  if (!LOOPBACK.has(host) && !values['allow-remote']) {
+  const office = values.office;
+  // The office host listens on the LAN, over TLS only; the plain host on this PC only.
+  const host = values.host ?? (office ? '0.0.0.0' : '127.0.0.1');
+  if (office && values['allow-host'].length === 0) {
+    throw new HostStartError(
+      'The office host needs the names clients use to reach it: add --allow-host NAME for each ' +
+        "(this PC's name on the network, e.g. --allow-host pelita-kantor --allow-host 192.168.1.20).",
+    );
+  }
+  if (!office && !LOOPBACK.has(host) && !values['allow-remote']) {
     throw new HostStartError(
       `Refusing to listen on ${host}: the browser host serves personal data and listens on 127.0.0.1 only. ` +
-        'Add --allow-remote (and --allow-host name:port for each address clients use) if you really mean it.',
+        'For several PCs use the office host instead: --office --allow-host NAME (TLS, see README). ' +
+        'Plain http on the network is not a secure context; --allow-remote remains for a trusted tunnel only.',
     );
   }
   return {
@@ -110,6 +120,8 @@ export function parseHostArgs(
     host,
     dataDir: values.data ? resolve(values.data) : defaultDataDir(env),
     allowHosts: values['allow-host'],
+    /** The office host: TLS with the certificate in the data folder; allowHosts name it. */
+    office,
     demo: values.demo,
     staticDir: values.static ? resolve(values.static) : defaultStatic,
     /** The same command on another port, for when this one is busy. */

@@ -1,6 +1,7 @@
 /**
  * The browser host: `npm run serve -- [--port N] [--data DIR] [--host ADDR --allow-remote] [--demo]`.
- * Serves the built renderer and the backend on one local origin.
+ * Serves the built renderer and the backend on one local origin. As the office host
+ * (`--office --allow-host NAME …`) it serves the office network over TLS only (office.ts, tls.ts).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

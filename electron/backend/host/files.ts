@@ -14,6 +14,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backend } from '../app';
 import { errorBody, readCookie, SESSION_COOKIE, sendJson, sessionHeaders, statusOf } from './http';
+import type { HostOrigin } from './http';
 
 /** Content types a page on another site can send without asking first (CORS "simple"). */
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
@@ -29,7 +30,7 @@ export async function handleUpload(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  host: string,
+  self: HostOrigin,
 ) {
   // The body may be left unread: close the connection after any refusal.
   const refuse = (status: number, body: unknown) =>
@@ -38,7 +39,7 @@ export async function handleUpload(
     refuse(405, errorBody('VALIDATION', 'error.bad_request'));
     return;
   }
-  if (req.headers.origin !== `http://${host}`) {
+  if (req.headers.origin !== self.origin) {
     refuse(403, errorBody('FORBIDDEN', 'error.forbidden'));
     return;
   }
@@ -56,7 +57,7 @@ export async function handleUpload(
     // Stopping early (size cap) must not destroy the socket before the 413 is sent.
     body: req.iterator({ destroyOnReturn: false }),
   });
-  const headers = sessionHeaders(result.session);
+  const headers = sessionHeaders(result.session, self.secure);
   if (result.response.ok) {
     sendJson(res, 200, result.response, headers);
     return;
@@ -70,7 +71,7 @@ export async function handleDownload(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  host: string,
+  self: HostOrigin,
 ) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendJson(res, 405, errorBody('VALIDATION', 'error.bad_request'), { allow: 'GET, HEAD' });
@@ -81,7 +82,7 @@ export async function handleDownload(
   const site = req.headers['sec-fetch-site'];
   const origin = req.headers.origin;
   if (
-    (origin !== undefined && origin !== `http://${host}`) ||
+    (origin !== undefined && origin !== self.origin) ||
     (site && site !== 'same-origin' && site !== 'none')
   ) {
     sendJson(res, 403, errorBody('FORBIDDEN', 'error.forbidden'));
@@ -89,7 +90,7 @@ export async function handleDownload(
   }
   const id = url.pathname.slice('/files/'.length);
   const result = await backend.download(readCookie(req, SESSION_COOKIE), id);
-  const headers = sessionHeaders(result.session);
+  const headers = sessionHeaders(result.session, self.secure);
   if (!result.response.ok || !result.path) {
     sendJson(res, statusOf(result.response), result.response, headers);
     return;

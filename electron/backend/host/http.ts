@@ -6,6 +6,12 @@ import type { SessionChange } from '../dispatch/dispatch';
 
 export const SESSION_COOKIE = 'pelita_session';
 
+/** The host's own origin as the browser sees it; `secure` on the office host (https). */
+export interface HostOrigin {
+  origin: string;
+  secure: boolean;
+}
+
 export function errorBody(code: keyof typeof HTTP_STATUS, key: MessageKey): RpcResponse {
   return {
     ok: false,
@@ -43,15 +49,22 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-export function cookieHeader(token: string | null): string {
+/** The session cookie; `secure` (office host over https) keeps it off any plain-http request. */
+export function cookieHeader(token: string | null, secure = false): string {
+  const flags = `HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`;
   return token
-    ? `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`
-    : `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+    ? `${SESSION_COOKIE}=${encodeURIComponent(token)}; ${flags}`
+    : `${SESSION_COOKIE}=; ${flags}; Max-Age=0`;
 }
 
 /** The Set-Cookie header for a session change, if any. */
-export function sessionHeaders(session: SessionChange | undefined): Record<string, string> {
-  return session ? { 'set-cookie': cookieHeader('set' in session ? session.set : null) } : {};
+export function sessionHeaders(
+  session: SessionChange | undefined,
+  secure = false,
+): Record<string, string> {
+  return session
+    ? { 'set-cookie': cookieHeader('set' in session ? session.set : null, secure) }
+    : {};
 }
 
 /** The HTTP status for an RPC answer. */

@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Backend } from '../app';
 import { handleDownload, handleUpload } from './files';
 import { errorBody, readCookie, SESSION_COOKIE, sendJson, sessionHeaders, statusOf } from './http';
+import type { HostOrigin } from './http';
 
 export { SESSION_COOKIE } from './http';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -47,6 +48,8 @@ export interface HostOptions {
   staticDir: string;
   /** Host header values accepted, e.g. ['127.0.0.1:5870', 'localhost:5870']. */
   allowedHosts: string[];
+  /** Served over TLS (the office host): origins are https://, the cookie is Secure. */
+  secure?: boolean;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
@@ -88,13 +91,13 @@ export function createRequestHandler(backend: Backend, opts: HostOptions): Reque
     req: IncomingMessage,
     res: ServerResponse,
     method: string,
-    host: string,
+    self: HostOrigin,
   ) {
     if (req.method !== 'POST') {
       sendJson(res, 405, errorBody('VALIDATION', 'error.bad_request'), { allow: 'POST' });
       return;
     }
-    if (req.headers.origin !== `http://${host}`) {
+    if (req.headers.origin !== self.origin) {
       sendJson(res, 403, errorBody('FORBIDDEN', 'error.forbidden'));
       return;
     }
@@ -120,7 +123,12 @@ export function createRequestHandler(backend: Backend, opts: HostOptions): Reque
       input,
       `host:${req.socket.remoteAddress ?? 'unknown'}`,
     );
-    sendJson(res, statusOf(result.response), result.response, sessionHeaders(result.session));
+    sendJson(
+      res,
+      statusOf(result.response),
+      result.response,
+      sessionHeaders(result.session, self.secure),
+    );
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
@@ -165,11 +173,15 @@ export function createRequestHandler(backend: Backend, opts: HostOptions): Reque
       sendJson(res, 421, errorBody('FORBIDDEN', 'error.forbidden'));
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    const self: HostOrigin = {
+      origin: `${opts.secure ? 'https' : 'http'}://${host}`,
+      secure: opts.secure === true,
+    };
+    const url = new URL(req.url ?? '/', self.origin);
     const file = /^\/files\/(upload|[0-9a-f-]{36})$/.exec(url.pathname);
     if (file) {
       const handle = file[1] === 'upload' ? handleUpload : handleDownload;
-      handle(backend, req, res, url, host).catch((e: unknown) => {
+      handle(backend, req, res, url, self).catch((e: unknown) => {
         console.error('[pelita] file transport error:', e);
         if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL', 'error.internal'));
         else res.destroy();
@@ -178,7 +190,7 @@ export function createRequestHandler(backend: Backend, opts: HostOptions): Reque
     }
     const rpc = /^\/rpc\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (rpc) {
-      handleRpc(req, res, rpc[1]!, host).catch((e: unknown) => {
+      handleRpc(req, res, rpc[1]!, self).catch((e: unknown) => {
         console.error('[pelita] rpc transport error:', e);
         if (!res.headersSent) sendJson(res, 500, errorBody('INTERNAL', 'error.internal'));
       });

@@ -1,20 +1,37 @@
 /**
  * Starting the browser host in the order that keeps a failed start harmless: bind the port
- * first, and only then create the data folder, migrate and (for the demo) seed.
+ * first, and only then create the data folder, migrate and (for the demo) seed. The office host
+ * (--office) listens on the LAN over TLS only (office.ts), with the certificate from tls.ts.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo, Server } from 'node:net';
 import { openBackend, type Backend } from '../app';
 import { seedDemo } from '../demo/seed';
 import { makePrivateDir } from '../lib/privateFiles';
 import { HostStartError, type HostArgs } from './args';
+import { createOfficeListener } from './office';
 import { createRequestHandler } from './server';
+import { officeCertificate, type OfficeCertificate } from './tls';
 
 export interface RunningHost {
   server: Server;
   backend: Backend;
   url: string;
+  /** The office host's certificate (fingerprint and SPKI pin); absent on the local host. */
+  certificate?: OfficeCertificate;
   close(): Promise<void>;
+}
+
+/** `name` or `name:port` (IPv6 in brackets) as a Host header value with the port. */
+export function withPort(name: string, port: number): string {
+  return /:\d+$/.test(name) && (!name.includes('::') || name.includes(']'))
+    ? name
+    : `${name}:${port}`;
+}
+
+/** The name in a Host value, without port or brackets: what the certificate must name. */
+export function hostName(hostAndPort: string): string {
+  return hostAndPort.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
 }
 
 /** Binds the port; a busy or forbidden port becomes one line that says what to do. */
@@ -56,7 +73,8 @@ export async function startHost(
   let handler: RequestListener = (_req, res) => {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('Pelita is starting.');
   };
-  const server = createServer((req, res) => handler(req, res));
+  const office = args.office ? createOfficeListener() : null;
+  const server: Server = office ? office.server : createServer((req, res) => handler(req, res));
   await listen(server, args.port, bindHost, args.otherPort);
 
   let backend: Backend;
@@ -71,6 +89,7 @@ export async function startHost(
 
   const port = (server.address() as AddressInfo).port;
   const shown = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  if (office) return startOffice(args, backend, office, port, log);
   handler = createRequestHandler(backend, {
     staticDir: args.staticDir,
     allowedHosts: [
@@ -83,15 +102,63 @@ export async function startHost(
   const url = `http://${shown}:${port}/`;
   log(`Pelita data folder: ${args.dataDir}`);
   log(`Pelita is running. Open: ${url}`);
+  const http = server as ReturnType<typeof createServer>;
   return {
     server,
     backend,
     url,
     async close() {
       await new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
+        http.close(() => ok());
+        http.closeAllConnections();
       });
+      await backend.close();
+    },
+  };
+}
+
+/** The office host, once the port is bound and the backend open: certificate, then TLS. */
+async function startOffice(
+  args: HostArgs,
+  backend: Backend,
+  office: ReturnType<typeof createOfficeListener>,
+  port: number,
+  log: (line: string) => void,
+): Promise<RunningHost> {
+  const allowed = args.allowHosts.map((h) => withPort(h.toLowerCase(), port));
+  let certificate: OfficeCertificate;
+  try {
+    certificate = await officeCertificate(args.dataDir, [...new Set(allowed.map(hostName))]);
+  } catch (e) {
+    await office.close();
+    await backend.close();
+    throw e;
+  }
+  office.serve(
+    certificate,
+    createRequestHandler(backend, {
+      staticDir: args.staticDir,
+      allowedHosts: [...allowed, `localhost:${port}`, `127.0.0.1:${port}`],
+      secure: true,
+    }),
+  );
+  const url = `https://${allowed[0]}/`;
+  log(`Pelita data folder: ${args.dataDir}`);
+  log(`Pelita office host. Clients open: ${allowed.map((h) => `https://${h}/`).join('  ')}`);
+  log(
+    `Certificate fingerprint (SHA-256): ${certificate.fingerprint256}` +
+      (certificate.issued ? '  (new: check it again on every client)' : ''),
+  );
+  log(`  Each client checks this fingerprint once: in the browser's certificate view, or in`);
+  log(`  office-host.json of the desktop app. SPKI pin: ${certificate.spki}`);
+  log(`Pelita is running. Open: ${url}`);
+  return {
+    server: office.server,
+    backend,
+    url,
+    certificate,
+    async close() {
+      await office.close();
       await backend.close();
     },
   };

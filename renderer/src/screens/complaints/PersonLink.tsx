@@ -22,6 +22,7 @@ import { callChecked } from '../../api/rpc';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
 import { useForm } from '../../lib/form';
+import { inDesktopApp } from '../../lib/platform';
 import { href } from '../../lib/router';
 import { useMe } from '../../session/SessionProvider';
 import { PersonSearch } from '../persons/PersonSearch';
@@ -159,9 +160,14 @@ export function PersonLink({
         <Paper withBorder radius="md" p="sm" data-testid="linked-person">
           <Group justify="space-between" wrap="nowrap">
             <div>
-              <Anchor href={href(`/persons/${value.id}`)} target="_blank" fw={600}>
-                {value.fullName}
-              </Anchor>
+              {inDesktopApp() ? (
+                // No second window on desktop; leaving the form here would lose what was typed.
+                <Text fw={600}>{value.fullName}</Text>
+              ) : (
+                <Anchor href={href(`/persons/${value.id}`)} target="_blank" fw={600}>
+                  {value.fullName}
+                </Anchor>
+              )}
               <Text size="xs" c="dimmed" ff="monospace">
                 {value.nik ?? t('complaint.person.noNik')}
               </Text>

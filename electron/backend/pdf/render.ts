@@ -4,7 +4,6 @@
  * definition); fonts come from the app's own files through pdfmake's virtual file system, and
  * every file and URL access is refused, so nothing a user typed can read the disk or the network.
  */
-/// <reference path="./pdfmake.d.ts" />
 import pdfmake from 'pdfmake';
 import { fontFiles, fontTable, type FontFamily } from './fonts';
 import { PAPER, type PaperSize } from './paper';

@@ -8,7 +8,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { matchName, probeKeys, type MatchName } from './matchNames';
-import { ESTIMATE_TOLERANCE, scoreMatch, type MatchRecord, type MatchResult } from './matchScore';
+import {
+  ESTIMATE_TOLERANCE,
+  ruledOut,
+  scoreMatch,
+  type MatchRecord,
+  type MatchResult,
+} from './matchScore';
 import { parseAliases } from './store';
 
 /** Runs one read; the same matcher reads through Kysely (calls) or prepared statements (scan). */
@@ -50,15 +56,22 @@ export interface CandidateRow {
 export const CANDIDATE_COLUMNS = `rowid, id, full_name, aliases, nik, sex, birth_date, birth_year,
   birth_date_estimated, origin_code, mother_name`;
 
-export function recordOf(r: CandidateRow): MatchRecord {
+/** A row's facts other than names (enough to rule a candidate out). */
+function factsOf(r: CandidateRow) {
   return {
-    names: [r.full_name, ...parseAliases(r.aliases)].map(matchName),
     nik: r.nik,
     sex: r.sex,
     birthDate: r.birth_date,
     birthYear: r.birth_year,
     birthEstimated: r.birth_date_estimated === 1,
     originCode: r.origin_code,
+  };
+}
+
+export function recordOf(r: CandidateRow): MatchRecord {
+  return {
+    ...factsOf(r),
+    names: [r.full_name, ...parseAliases(r.aliases)].map(matchName),
     mother: r.mother_name ? matchName(r.mother_name) : null,
   };
 }
@@ -169,7 +182,7 @@ export async function findMatches(
   }
   const out: Match[] = [];
   for (const row of rows.values()) {
-    if (row.id === opts.excludeId) continue;
+    if (row.id === opts.excludeId || ruledOut(probe, factsOf(row))) continue;
     const result = scoreMatch(probe, recordOf(row));
     if (result) out.push({ row, result });
   }

@@ -148,6 +148,11 @@ const SPELLING_RULES: [RegExp, string][] = [
   [/au/g, 'o'],
 ];
 
+/** Entries kept per cache below before it starts afresh. */
+const CACHE_SIZE = 50_000;
+/** A registry holds a few thousand distinct name words but up to a million names: words are cached. */
+const spelled = new Map<string, string>();
+
 /**
  * One spelling for the variant classes of Indonesian names, after the search folding
  * (old spelling, ch/kh, double letters, forms of Muhammad and Ahmad):
@@ -156,6 +161,15 @@ const SPELLING_RULES: [RegExp, string][] = [
  * final o/a (Sutrisno/Sutrisna).
  */
 export function spell(word: string): string {
+  let hit = spelled.get(word);
+  if (hit === undefined) {
+    if (spelled.size >= CACHE_SIZE) spelled.clear();
+    spelled.set(word, (hit = spellWord(word)));
+  }
+  return hit;
+}
+
+function spellWord(word: string): string {
   let s = foldWord(word);
   for (const [from, to] of SPELLING_RULES) s = s.replace(from, to);
   if (s.startsWith('j')) s = 'y' + s.slice(1);
@@ -199,9 +213,8 @@ function chunks(text: string): { raw: string; joined: string }[] {
   return out;
 }
 
-/** Names repeat (a registry shares a few thousand words): each is read once. */
+/** Recent names are read once (a duplicate check meets the same candidates again). */
 const cache = new Map<string, MatchName>();
-const CACHE_SIZE = 50_000;
 
 /** A name read for matching: its words in one spelling, honorifics and titles set aside. */
 export function matchName(text: string): MatchName {

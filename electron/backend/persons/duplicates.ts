@@ -97,8 +97,10 @@ export async function blockByName(
   names: readonly MatchName[],
   birthYear: number | null,
   perKey = PER_KEY,
+  /** Single-word keys too (a search of three words finds a slip in one by the other two). */
+  singles = true,
 ): Promise<number[]> {
-  const keys = probeKeys(names);
+  const keys = probeKeys(names).filter((k) => singles || !k.key.startsWith('t:'));
   const hasPairs = keys.some((k) => !k.key.startsWith('t:'));
   const hasRare = hasPairs || keys.some((k) => !k.common);
   const out = new Set<number>();

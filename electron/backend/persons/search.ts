@@ -9,7 +9,7 @@ import {
   recordOf,
   type CandidateRow,
 } from './duplicates';
-import { matchName, probeKeys, type MatchName } from './matchNames';
+import { matchName, probeKeys, slipKeys, type MatchName } from './matchNames';
 import { compareNames } from './nameSimilarity';
 import { reindexProgress } from './reindex';
 import { parseAliases } from './store';
@@ -206,7 +206,11 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
   }
   // Few whole-word matches: the matcher's keys find other spellings and slips of the pen.
   const strong = [...scored.values()].filter((v) => v.score >= 60).length;
-  if (strong < SPELLING_BELOW) await addSpellingMatches(db, text, year, seen, add);
+  if (strong < SPELLING_BELOW) {
+    const found = await addSpellingMatches(db, text, year, seen, add);
+    // Nothing in any spelling: a slip may have changed a word's key too.
+    if (strong === 0 && found === 0) await addSlipMatches(db, text, year, add);
+  }
   return rank(scored, query.limit);
 }
 
@@ -248,19 +252,61 @@ async function addSpellingMatches(
   year: number | null,
   seen: ReadonlySet<number>,
   add: (id: string, rowid: number, score: number) => void,
-): Promise<void> {
+): Promise<number> {
   const q = matchName(text);
   const spelled = q.words.filter((w) => !w.initial && w.spell.length >= 3).length;
-  if (spelled === 0) return;
+  if (spelled === 0) return 0;
   const read = kyselyReader(db);
   // Three words or more: a slip in one leaves the pairs of the others to find the person by.
   const rowids = await blockByName(read, [q], year, SPELLING_PER_KEY, spelled < 3);
   const unseen = rowids.filter((r) => !seen.has(r));
-  for (const row of await loadCandidates(read, unseen)) {
+  return addSpelled(read, q, year, unseen, add);
+}
+
+/** Rows read for slips at most: a search that found nothing else needs only a first page. */
+const SLIP_ROWS = 300;
+
+/** People whose names hold the query's words when one word's slip is set right (slipKeys). */
+async function addSlipMatches(
+  db: Kysely<DB>,
+  text: string,
+  year: number | null,
+  add: (id: string, rowid: number, score: number) => void,
+): Promise<void> {
+  const q = matchName(text);
+  const keys = slipKeys(q);
+  if (keys.length === 0) return;
+  const read = kyselyReader(db);
+  const rows = await read<{ r: number }>(
+    `SELECT DISTINCT person_rowid AS r FROM person_match_keys
+      WHERE key IN (${keys.map(() => '?').join(',')}) LIMIT ?`,
+    [...keys, SLIP_ROWS],
+  );
+  await addSpelled(
+    read,
+    q,
+    year,
+    rows.map((x) => x.r),
+    add,
+  );
+}
+
+/** Compares the rows by spelling and adds those that hold every query word; how many did. */
+async function addSpelled(
+  read: ReturnType<typeof kyselyReader>,
+  q: MatchName,
+  year: number | null,
+  rowids: number[],
+  add: (id: string, rowid: number, score: number) => void,
+): Promise<number> {
+  let found = 0;
+  for (const row of await loadCandidates(read, rowids)) {
     if (year !== null && row.birth_year !== year) continue;
     const best = spellingScore(q, row);
     if (best > 0) add(row.id, row.rowid, best);
+    if (best > 0) found++;
   }
+  return found;
 }
 
 /**

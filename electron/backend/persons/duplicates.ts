@@ -128,10 +128,11 @@ export async function blockByName(
   return [...out];
 }
 
-/** Living person rows by row id, in chunks. */
+/** Living person rows by row id, in chunks; with `sex`, only those of that sex or none. */
 export async function loadCandidates(
   read: ReadRows,
   rowids: readonly number[],
+  sex: 'M' | 'F' | null = null,
 ): Promise<CandidateRow[]> {
   const out: CandidateRow[] = [];
   for (let i = 0; i < rowids.length; i += 500) {
@@ -140,8 +141,8 @@ export async function loadCandidates(
       ...(await read<CandidateRow>(
         // "+": never the merged_into index (nearly every row is NULL there), always the rowids.
         `SELECT ${CANDIDATE_COLUMNS} FROM persons WHERE rowid IN (${chunk.map(() => '?').join(',')})
-          AND +merged_into IS NULL`,
-        chunk,
+          AND +merged_into IS NULL${sex ? ' AND (sex IS NULL OR sex = ?)' : ''}`,
+        sex ? [...chunk, sex] : chunk,
       )),
     );
   }
@@ -180,7 +181,10 @@ export async function findMatches(
   const named = probe.names.filter((n) => n.words.length > 0);
   if (named.length > 0) {
     const ids = (await blockByName(read, named, probe.birthYear)).filter((r) => !rows.has(r));
-    for (const r of await loadCandidates(read, ids)) rows.set(r.rowid, r);
+    // Without a NIK to say otherwise, another sex rules a candidate out (ruledOut): those rows
+    // are left in the database.
+    const sex = probe.nik === null ? probe.sex : null;
+    for (const r of await loadCandidates(read, ids, sex)) rows.set(r.rowid, r);
   }
   const out: Match[] = [];
   for (const row of rows.values()) {

@@ -157,6 +157,7 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
   },
   // user_roles is rebuilt under its own name, now referencing roles.
   14: { table: ['roles'], index: [], trigger: [] },
+  20: { table: [], index: ['persons_year_names'], trigger: [] },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -452,6 +453,22 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     expect(
       db.prepare(`SELECT name FROM pragma_table_info('shelter_beds')`).all(),
     ).not.toContainEqual({ name: 'section' });
+  },
+  20: (db) => {
+    const now = '2026-11-27T02:00:00.000Z';
+    const add = db.prepare(`INSERT INTO persons (id, full_name, identity_status, quality,
+      search_names, name_key, birth_year, merged_into, created_at, updated_at)
+      VALUES (?, ?, 'unknown', '{}', ?, ?, ?, ?, '${now}', '${now}')`);
+    add.run('p1', 'Siti Aminah', 'siti aminah', 'siti aminah', 1985, null);
+    add.run('p2', 'Siti Aminah', 'siti aminah', 'siti aminah', 1985, 'p1');
+    add.run('p3', 'Siti Rahmah', 'siti rahmah', 'siti rahmah', 1986, null);
+    // A year's living names are matched in the index (a row is read only for a match);
+    // merged records are not in it.
+    const query = `SELECT id FROM persons INDEXED BY persons_year_names
+      WHERE birth_year = 1985 AND search_names LIKE '%amin%' AND merged_into IS NULL`;
+    expect(db.prepare(query).all()).toEqual([{ id: 'p1' }]);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${query.replace('id', 'rowid')}`).all();
+    expect(JSON.stringify(plan)).toContain('USING INDEX persons_year_names (birth_year=?)');
   },
   13: (db) => {
     const now = '2026-11-27T02:00:00.000Z';

@@ -94,6 +94,15 @@ describe('persons.search: spelling variants', () => {
     expect(await s.search('abdulah hasanudin')).toEqual(['Abdullah Hasanuddin']);
   });
 
+  it('finds a name whose slip changed how a word sounds, when nothing else matches', async () => {
+    const s = await seeded();
+    // Letters swapped (Hednra) or a consonant dropped (Nuhayati) change the word's key.
+    expect((await s.search('hednra gunawan'))[0]).toBe('Hendra Gunawan');
+    expect(await s.search('nuhayati')).toEqual(['Nurhayati']);
+    // Never in place of a name that is there as typed.
+    expect(await s.search('hendra gunawan')).toEqual(['Hendra Gunawan']);
+  });
+
   it('ignores diacritics and apostrophes, in the name and in the query', async () => {
     const s = await seeded();
     expect(await s.search('zainab nurhaliza')).toEqual(['Zaïnab Nurhalizá']);

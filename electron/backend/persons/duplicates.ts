@@ -8,7 +8,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { matchName, probeKeys, type MatchName } from './matchNames';
-import { ESTIMATE_TOLERANCE, scoreMatch, type MatchRecord, type MatchResult } from './matchScore';
+import {
+  ESTIMATE_TOLERANCE,
+  ruledOut,
+  scoreMatch,
+  type MatchRecord,
+  type MatchResult,
+} from './matchScore';
 import { parseAliases } from './store';
 
 /** Runs one read; the same matcher reads through Kysely (calls) or prepared statements (scan). */
@@ -50,15 +56,22 @@ export interface CandidateRow {
 export const CANDIDATE_COLUMNS = `rowid, id, full_name, aliases, nik, sex, birth_date, birth_year,
   birth_date_estimated, origin_code, mother_name`;
 
-export function recordOf(r: CandidateRow): MatchRecord {
+/** A row's facts other than names (enough to rule a candidate out). */
+function factsOf(r: CandidateRow) {
   return {
-    names: [r.full_name, ...parseAliases(r.aliases)].map(matchName),
     nik: r.nik,
     sex: r.sex,
     birthDate: r.birth_date,
     birthYear: r.birth_year,
     birthEstimated: r.birth_date_estimated === 1,
     originCode: r.origin_code,
+  };
+}
+
+export function recordOf(r: CandidateRow): MatchRecord {
+  return {
+    ...factsOf(r),
+    names: [r.full_name, ...parseAliases(r.aliases)].map(matchName),
     mother: r.mother_name ? matchName(r.mother_name) : null,
   };
 }
@@ -84,8 +97,10 @@ export async function blockByName(
   names: readonly MatchName[],
   birthYear: number | null,
   perKey = PER_KEY,
+  /** Single-word keys too (a search of three words finds a slip in one by the other two). */
+  singles = true,
 ): Promise<number[]> {
-  const keys = probeKeys(names);
+  const keys = probeKeys(names).filter((k) => singles || !k.key.startsWith('t:'));
   const hasPairs = keys.some((k) => !k.key.startsWith('t:'));
   const hasRare = hasPairs || keys.some((k) => !k.common);
   const out = new Set<number>();
@@ -113,10 +128,11 @@ export async function blockByName(
   return [...out];
 }
 
-/** Living person rows by row id, in chunks. */
+/** Living person rows by row id, in chunks; with `sex`, only those of that sex or none. */
 export async function loadCandidates(
   read: ReadRows,
   rowids: readonly number[],
+  sex: 'M' | 'F' | null = null,
 ): Promise<CandidateRow[]> {
   const out: CandidateRow[] = [];
   for (let i = 0; i < rowids.length; i += 500) {
@@ -125,8 +141,8 @@ export async function loadCandidates(
       ...(await read<CandidateRow>(
         // "+": never the merged_into index (nearly every row is NULL there), always the rowids.
         `SELECT ${CANDIDATE_COLUMNS} FROM persons WHERE rowid IN (${chunk.map(() => '?').join(',')})
-          AND +merged_into IS NULL`,
-        chunk,
+          AND +merged_into IS NULL${sex ? ' AND (sex IS NULL OR sex = ?)' : ''}`,
+        sex ? [...chunk, sex] : chunk,
       )),
     );
   }
@@ -165,11 +181,14 @@ export async function findMatches(
   const named = probe.names.filter((n) => n.words.length > 0);
   if (named.length > 0) {
     const ids = (await blockByName(read, named, probe.birthYear)).filter((r) => !rows.has(r));
-    for (const r of await loadCandidates(read, ids)) rows.set(r.rowid, r);
+    // Without a NIK to say otherwise, another sex rules a candidate out (ruledOut): those rows
+    // are left in the database.
+    const sex = probe.nik === null ? probe.sex : null;
+    for (const r of await loadCandidates(read, ids, sex)) rows.set(r.rowid, r);
   }
   const out: Match[] = [];
   for (const row of rows.values()) {
-    if (row.id === opts.excludeId) continue;
+    if (row.id === opts.excludeId || ruledOut(probe, factsOf(row))) continue;
     const result = scoreMatch(probe, recordOf(row));
     if (result) out.push({ row, result });
   }

@@ -148,6 +148,11 @@ const SPELLING_RULES: [RegExp, string][] = [
   [/au/g, 'o'],
 ];
 
+/** Entries kept per cache below before it starts afresh. */
+const CACHE_SIZE = 50_000;
+/** A registry holds a few thousand distinct name words but up to a million names: words are cached. */
+const spelled = new Map<string, string>();
+
 /**
  * One spelling for the variant classes of Indonesian names, after the search folding
  * (old spelling, ch/kh, double letters, forms of Muhammad and Ahmad):
@@ -156,6 +161,15 @@ const SPELLING_RULES: [RegExp, string][] = [
  * final o/a (Sutrisno/Sutrisna).
  */
 export function spell(word: string): string {
+  let hit = spelled.get(word);
+  if (hit === undefined) {
+    if (spelled.size >= CACHE_SIZE) spelled.clear();
+    spelled.set(word, (hit = spellWord(word)));
+  }
+  return hit;
+}
+
+function spellWord(word: string): string {
   let s = foldWord(word);
   for (const [from, to] of SPELLING_RULES) s = s.replace(from, to);
   if (s.startsWith('j')) s = 'y' + s.slice(1);
@@ -176,32 +190,45 @@ export function phoneticKey(spelled: string): string {
   return (s[0]! + s.slice(1).replace(/[aeiou]/g, '')).replace(/(\p{L})\1+/gu, '$1');
 }
 
+type Chunk = { raw: string; joined: string };
+
+/** The chunks of one part of a name; parts repeat across a registry, so each is read once. */
+const partChunks = new Map<string, Chunk[]>();
+
 /** Splits "K.H. M.Yusuf, S.Pd." into chunks, keeping dotted titles ("spd", "kh") together. */
-function chunks(text: string): { raw: string; joined: string }[] {
-  const out: { raw: string; joined: string }[] = [];
+function chunks(text: string): Chunk[] {
+  const out: Chunk[] = [];
   for (const part of text.split(/[\s,;/()]+/)) {
     if (part === '') continue;
-    const plain = part
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .replace(/['’`]/g, '');
-    const joined = plain.replace(/[^\p{L}\p{N}]+/gu, '');
-    if (joined === '') continue;
-    // A dotted form that spells a title or honorific as a whole (S.Pd., K.H., A.Md.).
-    if (plain.includes('.') && (TITLES.has(joined) || HONORIFICS.has(joined))) {
-      out.push({ raw: part, joined });
-      continue;
+    let hit = partChunks.get(part);
+    if (!hit) {
+      if (partChunks.size >= CACHE_SIZE) partChunks.clear();
+      partChunks.set(part, (hit = chunksOfPart(part)));
     }
-    for (const piece of plain.split(/[^\p{L}\p{N}]+/u))
-      if (piece) out.push({ raw: part, joined: piece });
+    out.push(...hit);
   }
   return out;
 }
 
-/** Names repeat (a registry shares a few thousand words): each is read once. */
+function chunksOfPart(part: string): Chunk[] {
+  const plain = part
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '');
+  const joined = plain.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (joined === '') return [];
+  // A dotted form that spells a title or honorific as a whole (S.Pd., K.H., A.Md.).
+  if (plain.includes('.') && (TITLES.has(joined) || HONORIFICS.has(joined)))
+    return [{ raw: part, joined }];
+  return plain
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((piece) => piece !== '')
+    .map((piece) => ({ raw: part, joined: piece }));
+}
+
+/** Recent names are read once (a duplicate check meets the same candidates again). */
 const cache = new Map<string, MatchName>();
-const CACHE_SIZE = 50_000;
 
 /** A name read for matching: its words in one spelling, honorifics and titles set aside. */
 export function matchName(text: string): MatchName {
@@ -300,4 +327,42 @@ export function probeKeys(names: readonly MatchName[]): { key: string; common: b
     ...pairs.map((key) => ({ key, common: false })),
     ...singles,
   ].filter((k) => (seen.has(k.key) ? false : (seen.add(k.key), true)));
+}
+
+/** Letters a phonetic key holds after its first (see `spell` and `phoneticKey`). */
+const KEY_CONSONANTS = 'bcdgjklmnprstw';
+
+/** Keys one slip of the pen away, its first letter kept: a letter dropped, added, changed or swapped. */
+function slips(key: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i <= key.length; i++) {
+    if (i < key.length) out.add(key.slice(0, i) + key.slice(i + 1));
+    if (i < key.length - 1) out.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2));
+    for (const c of KEY_CONSONANTS) {
+      out.add(key.slice(0, i) + c + key.slice(i));
+      if (i < key.length) out.add(key.slice(0, i) + c + key.slice(i + 1));
+    }
+  }
+  out.delete(key);
+  return out;
+}
+
+/**
+ * Keys to find a name by when one of its words holds a slip that changed the word's key too
+ * (Riwan for Ridwan, Hednra for Hendra): each word of four letters or more one slip away,
+ * paired with another word's key when the name has more words, or alone.
+ */
+export function slipKeys(name: MatchName): string[] {
+  const words = [...new Set(keyWords(name))];
+  const spelled = new Map(name.words.map((w) => [phoneticKey(w.spell), w.spell]));
+  const out = new Set<string>();
+  for (const word of words) {
+    if ((spelled.get(word)?.length ?? 0) < 4) continue;
+    const others = words.filter((w) => w !== word);
+    for (const slip of slips(word)) {
+      if (others.length === 0) out.add(`t:${slip}`);
+      for (const other of others) out.add(`p:${[slip, other].sort().join('|')}`);
+    }
+  }
+  return [...out];
 }

@@ -53,7 +53,7 @@ export function oneDigitApart(a: string, b: string): boolean {
 
 type Birth = { rel: 'same' | 'close' | 'conflict' | 'unknown'; evidence: Evidence };
 
-function compareBirth(a: MatchRecord, b: MatchRecord): Birth {
+function compareBirth(a: Facts, b: Facts): Birth {
   if (a.birthDate && b.birthDate && !a.birthEstimated && !b.birthEstimated) {
     if (a.birthDate === b.birthDate) return { rel: 'same', evidence: { code: 'birth_same' } };
     // Day and month swapped is a common slip, as is a date a few months off.
@@ -103,11 +103,34 @@ function nameEvidence(c: NameComparison, a: MatchRecord, b: MatchRecord): Eviden
  * mother, NIK one digit apart); one name inside the other with the same date; an exact name
  * with no birth to compare but with support. Origin and mother never count alone.
  */
-export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | null {
-  const evidence: Evidence[] = [];
+type Facts = Omit<MatchRecord, 'names' | 'mother'>;
+
+function nikRelation(a: Facts, b: Facts) {
   const nikSame = a.nik !== null && a.nik === b.nik;
   const nikNear = a.nik !== null && b.nik !== null && !nikSame && oneDigitApart(a.nik, b.nik);
   const nikDiffers = a.nik !== null && b.nik !== null && !nikSame && !nikNear;
+  return { nikSame, nikNear, nikDiffers };
+}
+
+/**
+ * Two records that cannot be one person whatever their names say (the levels of scoreMatch):
+ * another NIK, a birth decades apart, another sex. Most candidates of a large registry end
+ * here, so a check reads their names only when this says they may be the same.
+ */
+export function ruledOut(a: Facts, b: Facts): boolean {
+  const { nikSame, nikNear, nikDiffers } = nikRelation(a, b);
+  if (nikSame) return false;
+  const birth = compareBirth(a, b).rel;
+  const sexDiffers = a.sex !== null && b.sex !== null && a.sex !== b.sex;
+  return birth === 'conflict' || nikDiffers || (sexDiffers && !(nikNear && birth === 'same'));
+}
+
+export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | null {
+  if (ruledOut(a, b)) return null;
+  const evidence: Evidence[] = [];
+  const { nikSame, nikNear, nikDiffers } = nikRelation(a, b);
+  const birth = compareBirth(a, b);
+  const sexDiffers = a.sex !== null && b.sex !== null && a.sex !== b.sex;
   if (nikSame) evidence.push({ code: 'nik_same' });
   if (nikNear) evidence.push({ code: 'nik_near' });
 
@@ -115,11 +138,9 @@ export function scoreMatch(a: MatchRecord, b: MatchRecord): MatchResult | null {
   const nameLevel = name?.level ?? 'none';
   if (name && nameLevel !== 'none') evidence.push(...nameEvidence(name, a, b));
 
-  const birth = compareBirth(a, b);
   const birthPts = { same: 3, close: 2, unknown: 0, conflict: 0 }[birth.rel];
   if (birth.rel !== 'conflict') evidence.push(birth.evidence);
 
-  const sexDiffers = a.sex !== null && b.sex !== null && a.sex !== b.sex;
   const sexSame = a.sex !== null && a.sex === b.sex;
   if (sexSame) evidence.push({ code: 'sex_same' });
   if (sexDiffers) evidence.push({ code: 'sex_differs' });

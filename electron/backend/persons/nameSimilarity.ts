@@ -5,19 +5,25 @@
  */
 import { COMMON_WORDS, type MatchName, type NameWord } from './matchNames';
 
+/** Match flags reused across calls (a duplicate check compares thousands of words). */
+let aHit = new Uint8Array(32);
+let bHit = new Uint8Array(32);
+
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length === 0 || b.length === 0) return 0;
   const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aHit = new Array<boolean>(a.length).fill(false);
-  const bHit = new Array<boolean>(b.length).fill(false);
+  if (aHit.length < a.length) aHit = new Uint8Array(a.length);
+  if (bHit.length < b.length) bHit = new Uint8Array(b.length);
+  aHit.fill(0, 0, a.length);
+  bHit.fill(0, 0, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
     const lo = Math.max(0, i - range);
     const hi = Math.min(b.length - 1, i + range);
     for (let j = lo; j <= hi; j++) {
       if (bHit[j] || a[i] !== b[j]) continue;
-      aHit[i] = bHit[j] = true;
+      aHit[i] = bHit[j] = 1;
       matches++;
       break;
     }

@@ -1,8 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { foldWords, foldWordsLetters, plainWords, searchNames } from './fold';
-import { blockByName, kyselyReader, loadCandidates, recordOf } from './duplicates';
-import { matchName } from './matchNames';
+import {
+  blockByName,
+  CANDIDATE_COLUMNS,
+  kyselyReader,
+  loadCandidates,
+  recordOf,
+  type CandidateRow,
+} from './duplicates';
+import { matchName, probeKeys, slipKeys, type MatchName } from './matchNames';
 import { compareNames } from './nameSimilarity';
 import { reindexProgress } from './reindex';
 import { parseAliases } from './store';
@@ -109,6 +116,9 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
   );
   const positions = alternatives.filter((alts) => alts.length > 0);
   const candidates: Candidate[] = [];
+  // Rows the word-pair keys found, already compared by spelling.
+  const seen = new Set<number>();
+  let paired = false;
 
   if (year !== null) {
     // "name + year": the year's index narrows to about a hundredth of the registry; the name
@@ -125,10 +135,15 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
         : [sql`p.name_key >= ${readings[readings.length - 1]!.join(' ')}`],
       sql` AND `,
     );
+    // Living records' names are matched inside the year's index (migration 20), so only the
+    // matching rows are read (the planner would rather walk the year in row order).
+    const byYear = query.includeMerged ? sql`` : sql` INDEXED BY persons_year_names`;
     const hits = await sql<Candidate>`
-      SELECT p.rowid, p.id, p.name_key, p.search_names, p.search_origin, p.merged_into FROM persons p
-      WHERE p.birth_year = ${year} AND ${like}${merged}
-      ORDER BY p.rowid DESC LIMIT ${TRIGRAM_CANDIDATES}`.execute(db);
+      SELECT c.rowid, c.id, c.name_key, c.search_names, c.search_origin, c.merged_into FROM persons c
+      WHERE c.rowid IN (SELECT p.rowid FROM persons p${byYear}
+        WHERE p.birth_year = ${year} AND ${like}${merged}
+        ORDER BY p.rowid DESC LIMIT ${TRIGRAM_CANDIDATES})
+      ORDER BY c.rowid DESC`.execute(db);
     candidates.push(...hits.rows);
   } else {
     // Exact and prefix matches on the folded full name, in index order (no sort of all matches).
@@ -140,7 +155,30 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
         ORDER BY p.name_key LIMIT ${PREFIX_CANDIDATES}`.execute(db);
       candidates.push(...prefix.rows);
     }
-    if (positions.length > 0) {
+    // Several words: who bears them all is read from the matcher's word-pair keys, a few index
+    // ranges, where the trigram index would walk most of its rows for each common word at a
+    // million persons. The trigram index is still read when no one bears the words as typed
+    // (a word still being typed, a fragment, an origin), and for a single word.
+    if (positions.length > 1) {
+      const q = matchName(text);
+      const rows = await byWordPairs(db, q, merged);
+      candidates.push(...rows);
+      // Scored with the others below when they hold the words as typed; with few of those,
+      // the rest are compared by spelling, as the spelling step below would.
+      const typed = (row: Candidate) =>
+        readings.some((r) => scoreNames(r, r.join(' '), row.search_names, row.search_origin) >= 60);
+      const other = rows.filter((row) => !typed(row));
+      paired = other.length < rows.length;
+      if (rows.length - other.length < SPELLING_BELOW)
+        for (const row of other) {
+          seen.add(row.rowid);
+          const spelled = spellingScore(q, row);
+          if (spelled > 0) add(row.id, row.rowid, spelled);
+          if (spelled > 0) paired = true;
+        }
+    }
+    // Merged records carry no keys: asked for, they come from the trigram index.
+    if (positions.length > 0 && (!paired || query.includeMerged)) {
       const match = positions
         .map((alts) =>
           alts.length === 1 ? `"${alts[0]}"` : `(${alts.map((w) => `"${w}"`).join(' OR ')})`,
@@ -168,8 +206,34 @@ export async function searchPersonIds(db: Kysely<DB>, query: PersonQuery): Promi
   }
   // Few whole-word matches: the matcher's keys find other spellings and slips of the pen.
   const strong = [...scored.values()].filter((v) => v.score >= 60).length;
-  if (strong < SPELLING_BELOW) await addSpellingMatches(db, text, year, add);
+  if (strong < SPELLING_BELOW) {
+    const found = await addSpellingMatches(db, text, year, seen, add);
+    // Nothing in any spelling: a slip may have changed a word's key too.
+    if (strong === 0 && found === 0) await addSlipMatches(db, text, year, add);
+  }
   return rank(scored, query.limit);
+}
+
+/**
+ * People whose names (or an alias) hold every word of `text` in some spelling: the rows under
+ * all of its word-pair keys, newest first. Empty when the text has fewer than two name words.
+ */
+async function byWordPairs(
+  db: Kysely<DB>,
+  name: MatchName,
+  merged: ReturnType<typeof sql>,
+): Promise<(Candidate & CandidateRow)[]> {
+  const pairs = probeKeys([name]).filter((k) => k.key.startsWith('p:'));
+  if (pairs.length === 0) return [];
+  const rowids = sql.join(
+    pairs.map((k) => sql`SELECT person_rowid FROM person_match_keys WHERE key = ${k.key}`),
+    sql` INTERSECT `,
+  );
+  const rows = await sql<Candidate & CandidateRow>`
+    SELECT ${sql.raw(CANDIDATE_COLUMNS)}, name_key, search_names, search_origin, merged_into
+    FROM persons p WHERE p.rowid IN (SELECT person_rowid FROM (${rowids}) ORDER BY person_rowid DESC LIMIT ${TRIGRAM_CANDIDATES})${merged}
+    ORDER BY p.rowid DESC`.execute(db);
+  return rows.rows;
 }
 
 /** Rows read per key for search: the first page of results needs only the best few. */
@@ -186,22 +250,63 @@ async function addSpellingMatches(
   db: Kysely<DB>,
   text: string,
   year: number | null,
+  seen: ReadonlySet<number>,
+  add: (id: string, rowid: number, score: number) => void,
+): Promise<number> {
+  const q = matchName(text);
+  const spelled = q.words.filter((w) => !w.initial && w.spell.length >= 3).length;
+  if (spelled === 0) return 0;
+  const read = kyselyReader(db);
+  // Three words or more: a slip in one leaves the pairs of the others to find the person by.
+  const rowids = await blockByName(read, [q], year, SPELLING_PER_KEY, spelled < 3);
+  const unseen = rowids.filter((r) => !seen.has(r));
+  return addSpelled(read, q, year, unseen, add);
+}
+
+/** Rows read for slips at most: a search that found nothing else needs only a first page. */
+const SLIP_ROWS = 300;
+
+/** People whose names hold the query's words when one word's slip is set right (slipKeys). */
+async function addSlipMatches(
+  db: Kysely<DB>,
+  text: string,
+  year: number | null,
   add: (id: string, rowid: number, score: number) => void,
 ): Promise<void> {
   const q = matchName(text);
-  if (q.words.filter((w) => !w.initial && w.spell.length >= 3).length === 0) return;
+  const keys = slipKeys(q);
+  if (keys.length === 0) return;
   const read = kyselyReader(db);
-  const rowids = await blockByName(read, [q], year, SPELLING_PER_KEY);
+  const rows = await read<{ r: number }>(
+    `SELECT DISTINCT person_rowid AS r FROM person_match_keys
+      WHERE key IN (${keys.map(() => '?').join(',')}) LIMIT ?`,
+    [...keys, SLIP_ROWS],
+  );
+  await addSpelled(
+    read,
+    q,
+    year,
+    rows.map((x) => x.r),
+    add,
+  );
+}
+
+/** Compares the rows by spelling and adds those that hold every query word; how many did. */
+async function addSpelled(
+  read: ReturnType<typeof kyselyReader>,
+  q: MatchName,
+  year: number | null,
+  rowids: number[],
+  add: (id: string, rowid: number, score: number) => void,
+): Promise<number> {
+  let found = 0;
   for (const row of await loadCandidates(read, rowids)) {
     if (year !== null && row.birth_year !== year) continue;
-    let best = 0;
-    for (const name of recordOf(row).names) {
-      const c = compareNames(q, name);
-      if (c.coverA < 0.85 || c.pairs.length < q.words.length) continue;
-      best = Math.max(best, 35 + 20 * c.coverA + 4 * c.score);
-    }
+    const best = spellingScore(q, row);
     if (best > 0) add(row.id, row.rowid, best);
+    if (best > 0) found++;
   }
+  return found;
 }
 
 /**
@@ -246,4 +351,18 @@ function rank(scored: Map<string, { score: number; rowid: number }>, limit: numb
     .sort((a, b) => b[1].score - a[1].score || b[1].rowid - a[1].rowid)
     .slice(0, limit)
     .map(([id]) => id);
+}
+
+/**
+ * How well a person's name or an alias holds every query word in some spelling or with a slip:
+ * 35 to 59 (below whole-word and prefix matches), or 0 when some word is not there.
+ */
+function spellingScore(q: MatchName, row: CandidateRow): number {
+  let best = 0;
+  for (const name of recordOf(row).names) {
+    const c = compareNames(q, name);
+    if (c.coverA < 0.85 || c.pairs.length < q.words.length) continue;
+    best = Math.max(best, 35 + 20 * c.coverA + 4 * c.score);
+  }
+  return best;
 }

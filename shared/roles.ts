@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'complaints.manage',
   'complaints.confidential',
   'calendar.manage',
+  /** Backups: settings, back up now, restore (admins only). */
+  'backup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -2,6 +2,7 @@
 import { auditHandlers } from './audit/handlers';
 import { registerRedaction } from './audit/redaction';
 import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { complaintAdminHandlers } from './complaints/admin';
 import { complaintRedaction } from './complaints/confidential';
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...complaintHandlers,
   ...complaintAdminHandlers,
+  ...backupHandlers,
 };

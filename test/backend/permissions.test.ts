@@ -129,6 +129,14 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'calendar.holidays': ANY_SIGNED_IN,
   'calendar.saveHoliday': ADMIN_ONLY,
   'calendar.removeHoliday': ADMIN_ONLY,
+  'backup.status': ADMIN_ONLY,
+  'backup.updateSettings': ADMIN_ONLY,
+  'backup.list': ADMIN_ONLY,
+  'backup.run': ADMIN_ONLY,
+  'backup.inspect': ADMIN_ONLY,
+  'backup.restore': ADMIN_ONLY,
+  'backup.exportEncrypted': ADMIN_ONLY,
+  'backup.importEncrypted': ADMIN_ONLY,
 };
 
 describe('permission table', () => {

@@ -1,7 +1,7 @@
 /**
- * Making one backup: SQLite's online backup API on the backend's own connection (a backup
- * stepped while another connection writes never finishes; on the same connection, writes made
- * meanwhile are carried into the copy), then the copy is made a standalone file, checked, and
+ * Making one backup: SQLite's online backup API on the backend's own connection (online.ts: a
+ * backup stepped while another connection writes never finishes; on the same connection, writes
+ * made meanwhile are carried into the copy), then the copy is made a standalone file, checked, and
  * only then given its final name. Stored files are copied into the folder's shared store.
  */
 import {
@@ -20,6 +20,7 @@ import { blobPath } from '../files/store';
 import { KEY_FOLDER, type OfficeKey } from '../keys/officeKey';
 import { backupName, copyBlobs, removeUnfinished, sha256File, syncDir, syncFile } from './folder';
 import { inspectCopy, openCopy } from './inspect';
+import { onlineBackup } from './online';
 import {
   APP_VERSION,
   BACKUP_FORMAT,
@@ -56,7 +57,7 @@ export async function makeBackup(opts: MakeBackupOptions): Promise<Manifest> {
   mkdirSync(part, { mode: 0o700 });
   try {
     const file = join(part, DATABASE_FILE);
-    await opts.sqlite.backup(file);
+    await onlineBackup(opts.sqlite, file);
     // One file that opens anywhere: no WAL beside it.
     const copy = openCopy(file, opts.nativeBinding, false);
     try {

@@ -8,6 +8,7 @@ import {
   IconCalendarOff,
   IconCategory,
   IconCopy,
+  IconDatabaseExport,
   IconGitMerge,
   IconHash,
   IconHome,
@@ -31,6 +32,7 @@ import { PersonMergePage } from './admin/PersonMerge';
 import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
+import { BackupPage } from './backup/BackupPage';
 import { complaintRoutes } from './complaints/routes';
 import { personRoutes } from './persons/routes';
 import { shelterRoutes } from './shelter/routes';
@@ -92,6 +94,7 @@ export const ADMIN_ENTRIES = [
     IconHash,
     ComplaintNumberingPage,
   ),
+  admin('/admin/backup', 'nav.admin.backup', 'backup.status', IconDatabaseExport, BackupPage),
 ];
 
 export const HOME = { path: '/', label: 'nav.home', Icon: IconHome } as const;

@@ -1,7 +1,7 @@
 /**
- * Which backups rotation keeps: the newest of each of the last `daily` days, `weekly` weeks
- * (Monday first) and `monthly` months that have one, in the office's time zone, plus always the
- * newest. Safety copies (made before a restore) are not rotated here: the newest few are kept.
+ * Which backups rotation keeps: every one of the last day, the newest of each of the last
+ * `daily` days, `weekly` weeks (Monday first) and `monthly` months that have one, in the office's
+ * time zone. Safety copies (made before a restore) are not rotated here: the newest few are kept.
  */
 import { dayInZone } from '../../../shared/time';
 import type { Manifest } from './manifest';
@@ -10,7 +10,11 @@ export interface RotationPolicy {
   daily: number;
   weekly: number;
   monthly: number;
+  /** Everything this recent (before the newest) is kept too: a day's backups, and the one just restored from. */
+  recentMs?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const DEFAULT_POLICY: RotationPolicy = { daily: 7, weekly: 4, monthly: 12 };
 export const SAFETY_COPIES_KEPT = 3;
@@ -31,7 +35,9 @@ export function toRemove(
   const newestFirst = [...backups].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const keep = new Set<string>();
   const regular = newestFirst.filter((m) => m.kind !== 'safety');
-  if (regular[0]) keep.add(regular[0].name);
+  const newest = regular[0] ? Date.parse(regular[0].createdAt) : 0;
+  for (const m of regular)
+    if (newest - Date.parse(m.createdAt) < (policy.recentMs ?? DAY_MS)) keep.add(m.name);
   const buckets: [number, (date: string) => string][] = [
     [policy.daily, (d) => d],
     [policy.weekly, weekOf],

@@ -64,8 +64,12 @@ describe('rotation', () => {
     const removed = new Set(toRemove(all, DEFAULT_POLICY, 'Asia/Makassar'));
     const kept = all.filter((m) => !removed.has(m.name)).map((m) => m.createdAt);
     expect(kept).toEqual([
-      // The newest of each of the last 7 days (20:00 WITA = 12:00Z).
+      // Everything of the last 24 hours.
       '2026-12-01T12:00:00.000Z',
+      '2026-12-01T08:00:00.000Z',
+      '2026-12-01T04:00:00.000Z',
+      '2026-12-01T00:00:00.000Z',
+      // The newest of each of the last 7 days (20:00 WITA = 12:00Z).
       '2026-11-30T12:00:00.000Z',
       '2026-11-29T12:00:00.000Z',
       '2026-11-28T12:00:00.000Z',
@@ -93,15 +97,16 @@ describe('rotation', () => {
   it('groups by the office day, not the UTC day', () => {
     // 2026-11-30T17:00Z is 1 Dec 01:00 WITA: the same office day as 1 Dec 12:00Z.
     const all = [manifestAt('2026-12-01T12:00:00.000Z'), manifestAt('2026-11-30T17:00:00.000Z')];
-    expect(toRemove(all, { daily: 7, weekly: 0, monthly: 0 }, 'Asia/Makassar')).toEqual([
-      '2026-11-30T17:00:00.000Z',
-    ]);
-    expect(toRemove(all, { daily: 7, weekly: 0, monthly: 0 }, 'UTC')).toEqual([]);
+    const policy = { daily: 7, weekly: 0, monthly: 0, recentMs: 0 };
+    expect(toRemove(all, policy, 'Asia/Makassar')).toEqual(['2026-11-30T17:00:00.000Z']);
+    expect(toRemove(all, policy, 'UTC')).toEqual([]);
+    // Within the last day both stay anyway.
+    expect(toRemove(all, { ...policy, recentMs: undefined }, 'Asia/Makassar')).toEqual([]);
   });
 
   it('keeps the newest three safety copies apart from the rotation', () => {
     const all = [1, 2, 3, 4].map((d) => manifestAt(`2026-11-0${d}T01:00:00.000Z`, 'safety'));
-    expect(toRemove(all, { daily: 1, weekly: 0, monthly: 0 }, 'UTC')).toEqual([
+    expect(toRemove(all, { daily: 1, weekly: 0, monthly: 0, recentMs: 0 }, 'UTC')).toEqual([
       '2026-11-01T01:00:00.000Z',
     ]);
   });

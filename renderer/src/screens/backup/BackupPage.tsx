@@ -40,11 +40,12 @@ function StatusCard({ status, onRan }: { status: BackupStatus; onRan: () => void
   const run = () => {
     setBusy(true);
     call('backup.run', {})
-      .then((r) => {
-        notify({ message: t('backup.done', { name: r.backup.name }) });
+      .then((r) => notify({ message: t('backup.done', { name: r.backup.name }) }), handle)
+      .finally(() => {
+        setBusy(false);
+        // A failed run is recorded too: show it.
         onRan();
-      }, handle)
-      .finally(() => setBusy(false));
+      });
   };
   return (
     <SectionCard

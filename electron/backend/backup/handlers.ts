@@ -118,7 +118,7 @@ export const backupHandlers: HandlersOf<typeof backupContract> = {
     },
     async write(_input, ctx, outcome) {
       if (!outcome.ok)
-        throw new AppError('CONFLICT', 'backup.failed', { message: outcome.message });
+        throw new AppError('INTERNAL', 'backup.failed', { message: outcome.message });
       ctx.audit({ recordType: 'backup', note: outcome.manifest.name });
       return { backup: backupInfo(outcome.manifest), removed: outcome.removed };
     },
@@ -135,7 +135,7 @@ export const backupHandlers: HandlersOf<typeof backupContract> = {
       const manifest = await checked(ctx, folder, input.name);
       const safety = await ctx.backups.run('safety', requireUser(ctx).id);
       if (!safety.ok)
-        throw new AppError('CONFLICT', 'backup.safety_failed', { message: safety.message });
+        throw new AppError('INTERNAL', 'backup.safety_failed', { message: safety.message });
       return { folder, manifest, safetyCopy: safety.manifest.name };
     },
     async write(_input, ctx, { folder, manifest, safetyCopy }) {

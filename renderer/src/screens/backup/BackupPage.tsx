@@ -52,16 +52,6 @@ function StatusCard({ status, onRan }: { status: BackupStatus; onRan: () => void
       title={t('backup.status')}
       icon={<IconDatabaseExport size={20} />}
       testId="backup-status"
-      action={
-        <Button
-          loading={busy}
-          onClick={run}
-          leftSection={<IconDatabaseExport size={18} />}
-          data-testid="backup-now"
-        >
-          {t('backup.now')}
-        </Button>
-      }
     >
       <Stack gap="md">
         <Group gap="sm" wrap="nowrap">
@@ -104,6 +94,16 @@ function StatusCard({ status, onRan }: { status: BackupStatus; onRan: () => void
               })
             : t('backup.autoOff')}
         </Text>
+        <Group>
+          <Button
+            loading={busy}
+            onClick={run}
+            leftSection={<IconDatabaseExport size={18} />}
+            data-testid="backup-now"
+          >
+            {t('backup.now')}
+          </Button>
+        </Group>
       </Stack>
     </SectionCard>
   );

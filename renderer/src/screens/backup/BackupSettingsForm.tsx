@@ -76,7 +76,7 @@ export function BackupSettingsForm({
           checked={v.auto}
           onChange={(e) => form.set('auto', e.currentTarget.checked)}
         />
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <SimpleGrid cols={{ base: 2, xl: 4 }}>
           <NumberInput
             label={t('backup.intervalHours')}
             min={1}

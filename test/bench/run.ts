@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { openBackend, type Backend } from '../../electron/backend/app';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
+import { benchBackup } from './backup';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { rng, variantOf } from './names';
 
@@ -324,6 +325,12 @@ async function main() {
   };
   const verifyMs = performance.now() - verifyStart;
   sampleRss();
+  const backupFigures = await benchBackup(
+    b,
+    (method, input) => call(b, admin, method, input),
+    (line) => console.log(`  ${line}`),
+  );
+  sampleRss();
   const counts = b.sqlite
     .prepare(
       'SELECT (SELECT count(*) FROM persons) AS persons, (SELECT count(*) FROM stays) AS stays',
@@ -351,6 +358,7 @@ async function main() {
     history_page_max_ms: Number(Math.max(...history).toFixed(2)),
     audit_entries: chain.checked,
     audit_verify_ms: Math.round(verifyMs),
+    ...backupFigures,
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
   };
   console.log('Pelita benchmark');
@@ -382,6 +390,9 @@ async function main() {
     `  history page (all filters): p95 ${result.history_page_p95_ms} ms, max ${result.history_page_max_ms} ms   (target < 50)`,
   );
   console.log(`  audit chain verify: ${result.audit_verify_ms} ms`);
+  console.log(
+    `  backup + verify: ${result.backup_verify_mb_per_s} MB/s   restore drill: ${result.restore_drill_s} s`,
+  );
   console.log(`  peak RSS: ${result.peak_rss_mb} MB   (target < 500)`);
   console.log(JSON.stringify(result));
 }

@@ -19,7 +19,10 @@ import {
   rmSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { syncDir } from '../files/store';
 import { readManifest, type BackupKind, type Manifest } from './manifest';
+
+export { syncDir };
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const BACKUP_DIR = /^pelita-\d{8}T\d{6}\d{3}Z-(auto|manual|safety)$/;
@@ -68,16 +71,6 @@ export function copyDurably(from: string, to: string): void {
 
 export function syncFile(file: string): void {
   const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export function syncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
   try {
     fsyncSync(fd);
   } finally {

@@ -199,6 +199,8 @@ async function main() {
     dataDir: dir,
     now: () => clock.now,
     duplicateScan: false,
+    // Backups are timed alone below (backup.ts).
+    autoBackup: false,
     log: (line) => console.log(`  ${line}`),
   });
   await b.background;

@@ -116,7 +116,8 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB
-  extends PersonTables,
+  extends
+    PersonTables,
     ShelterTables,
     CalendarTables,
     RegisterTables,

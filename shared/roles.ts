@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'reports.read',
   /** Register listings with names and NIK as XLSX: personal data leaving Pelita. */
   'reports.exportPersonal',
+  /** Backups: settings, back up now, restore (admins only). */
+  'backup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -3,11 +3,21 @@ import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
-import { openDatabase } from './db/open';
+import { DATABASE_FILE, openDatabase } from './db/open';
 import type { DB } from './db/schema';
 import { checkpointIfSigned } from './audit/signatures';
-import { createDispatcher, inTransaction, type Dispatch } from './dispatch/dispatch';
-import { openOfficeKey } from './keys/officeKey';
+import {
+  createDispatcher,
+  inTransaction,
+  rpcError,
+  type Dispatch,
+  type DispatchResult,
+} from './dispatch/dispatch';
+import { appendAudit } from './audit/chain';
+import { BackupService, type RestoreRequest } from './backup/service';
+import { swapIn } from './backup/restore';
+import { AppError } from './errors';
+import { openOfficeKey, type OfficeKey } from './keys/officeKey';
 import {
   createFilePort,
   type DownloadResult,
@@ -25,7 +35,7 @@ import { ensureRegions } from './regions/load';
 export type { Dispatch, DispatchResult } from './dispatch/dispatch';
 export type { DownloadResult, FileResult, UploadRequest } from './files/port';
 
-export const DATABASE_FILE = 'pelita.sqlite';
+export { DATABASE_FILE };
 
 /**
  * What Pelita keeps in the data folder, tightened to owner-only at every open (lib/privateFiles.ts):
@@ -39,6 +49,7 @@ export const DATA_ENTRIES = [
   'files',
   'photos',
   'keys',
+  'backups',
   'demo-accounts.txt',
 ] as const;
 
@@ -57,6 +68,8 @@ export interface Backend {
   now(): Date;
   /** Resolves when work started in the background (a name index rebuild) is finished. */
   readonly background: Promise<void>;
+  /** Backups of this data folder (backup/service.ts); a restore reopens the database. */
+  readonly backups: BackupService;
 }
 
 export interface BackendOptions {
@@ -69,10 +82,165 @@ export interface BackendOptions {
   log?: (line: string) => void;
   /** The review queue's background scan for duplicates (on unless false: the benchmark times it alone). */
   duplicateScan?: boolean;
+  /** Automatic backups at start-up and every few hours (on unless false: tests make their own). */
+  autoBackup?: boolean;
+}
+
+interface OpenState {
+  dispatch: Dispatch;
+  upload: Backend['upload'];
+  download: Backend['download'];
+  db: Kysely<DB>;
+  sqlite: BetterSqlite3.Database;
+  background: Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Opens (creating if needed) the data folder's database, migrates it and loads reference data. */
 export async function openBackend(opts: BackendOptions): Promise<Backend> {
+  const now = opts.now ?? (() => new Date());
+  let state: OpenState | null = null;
+  const live = () => {
+    if (!state) throw new Error('the database is closed');
+    return state;
+  };
+  const backups = new BackupService({
+    live,
+    dataDir: opts.dataDir,
+    key: openOfficeKey(opts.dataDir),
+    nativeBinding: opts.nativeBinding,
+    now,
+    log: opts.log,
+  });
+  state = await openState(opts, now, backups);
+  if (opts.autoBackup !== false) backups.startSchedule();
+
+  // Calls wait while a restore has the database closed; a restore waits for calls under way.
+  let gate: Promise<void> | null = null;
+  let inflight = 0;
+  let idle: (() => void) | null = null;
+  async function enter() {
+    while (gate) await gate;
+    inflight += 1;
+  }
+  function leave() {
+    inflight -= 1;
+    if (inflight === 0) idle?.();
+  }
+  async function guarded<T>(fn: (s: OpenState) => Promise<T>): Promise<T> {
+    await enter();
+    try {
+      return await fn(live());
+    } finally {
+      leave();
+    }
+  }
+
+  /** Closes the database, puts the backup in its place, reopens, and records who did it. */
+  async function carryOutRestore(request: RestoreRequest, result: DispatchResult) {
+    let release!: () => void;
+    gate = new Promise<void>((r) => (release = r));
+    try {
+      if (inflight > 0) await new Promise<void>((r) => (idle = r));
+      idle = null;
+      await backups.stop();
+      const session = live()
+        .sqlite.prepare('SELECT * FROM sessions WHERE id = ?')
+        .get(request.sessionId) as Record<string, unknown> | undefined;
+      await live().close();
+      state = null;
+      try {
+        await swapIn(opts.dataDir, request.folder, request.manifest);
+      } finally {
+        // The backup's database, or the current one untouched when the swap failed early.
+        state = await openState(opts, now, backups);
+      }
+      await recordRestore(live(), request, session, backups.key, now());
+      if (opts.autoBackup !== false) backups.startSchedule();
+      opts.log?.(`Restored backup ${request.manifest.name}.`);
+      return result;
+    } catch (e) {
+      console.error('[pelita] restore failed', e);
+      const message = e instanceof Error ? e.message : String(e);
+      return {
+        response: {
+          ok: false as const,
+          error: rpcError(new AppError('INTERNAL', 'backup.restore_failed', { message })),
+        },
+      };
+    } finally {
+      gate = null;
+      release();
+    }
+  }
+
+  return {
+    async dispatch(token, method, input, source) {
+      const result = await guarded((s) => s.dispatch(token, method, input, source));
+      const restore = backups.takeRestore();
+      return restore && result.response.ok ? carryOutRestore(restore, result) : result;
+    },
+    upload: (token, request) => guarded((s) => s.upload(token, request)),
+    download: (token, fileId) => guarded((s) => s.download(token, fileId)),
+    get db() {
+      return live().db;
+    },
+    get sqlite() {
+      return live().sqlite;
+    },
+    dataDir: opts.dataDir,
+    now,
+    get background() {
+      return live().background;
+    },
+    backups,
+    async close() {
+      if (!state) return;
+      await backups.stop();
+      await state.close();
+    },
+  };
+}
+
+/** The restored database's trail says who restored which backup; their session carries on. */
+async function recordRestore(
+  s: OpenState,
+  request: RestoreRequest,
+  session: Record<string, unknown> | undefined,
+  key: OfficeKey,
+  at: Date,
+) {
+  await inTransaction(s.db, async (trx) => {
+    await appendAudit(
+      trx,
+      [
+        {
+          at: at.toISOString(),
+          userId: request.userId,
+          username: request.username,
+          method: 'backup.restore',
+          outcome: 'ok',
+          note: `${request.manifest.name} (${request.manifest.createdAt}); safety copy ${request.safetyCopy}`,
+        },
+      ],
+      key,
+    );
+  });
+  if (session)
+    s.sqlite
+      .prepare(
+        `INSERT OR IGNORE INTO sessions (id, user_id, created_at, last_seen_at)
+         SELECT @id, @user_id, @created_at, @last_seen_at WHERE EXISTS
+           (SELECT 1 FROM users WHERE id = @user_id AND active = 1)`,
+      )
+      .run(session);
+}
+
+async function openState(
+  opts: BackendOptions,
+  now: () => Date,
+  backups: BackupService,
+): Promise<OpenState> {
   const { sqlite, db } = openDatabase(join(opts.dataDir, DATABASE_FILE), {
     nativeBinding: opts.nativeBinding,
   });
@@ -80,7 +248,6 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     const tightened = tightenDataDir(opts.dataDir, DATA_ENTRIES);
     if (tightened > 0)
       opts.log?.(`Data folder: ${tightened} files and folders made readable by their owner only.`);
-    const now = opts.now ?? (() => new Date());
     migrate(sqlite, MIGRATIONS, now);
     ensureRegions(sqlite);
     // After a change of the name spelling rules: rebuilt in the background, in batches.
@@ -95,7 +262,7 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
     });
     adoptLegacyPhotos(sqlite, opts.dataDir, now());
     sweepFiles(sqlite, opts.dataDir, now());
-    const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir });
+    const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir, backups });
     // The trail's head is signed at start and stop (audit/signatures.ts).
     const key = openOfficeKey(opts.dataDir);
     const checkpoint = (reason: 'start' | 'stop') =>
@@ -108,8 +275,6 @@ export async function openBackend(opts: BackendOptions): Promise<Backend> {
       download: files.download,
       db,
       sqlite,
-      dataDir: opts.dataDir,
-      now,
       background: scanned,
       async close() {
         if (closing) return;

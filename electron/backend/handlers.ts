@@ -2,6 +2,7 @@
 import { auditHandlers } from './audit/handlers';
 import { registerRedaction } from './audit/redaction';
 import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { complaintAdminHandlers } from './complaints/admin';
 import { complaintRedaction } from './complaints/confidential';
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...complaintHandlers,
   ...complaintAdminHandlers,
   ...reportHandlers,
+  ...backupHandlers,
 };

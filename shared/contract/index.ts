@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { calendarContract } from './calendar';
 import { complaintsContract } from './complaints';
 import { officeContract } from './office';
@@ -24,6 +25,7 @@ export const contract = {
   ...calendarContract,
   ...complaintsContract,
   ...reportsContract,
+  ...backupContract,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@
 import appStatusMessages from './messages/appStatus.json';
 import auditMessages from './messages/audit.json';
 import authMessages from './messages/auth.json';
+import backupMessages from './messages/backup.json';
 import calendarMessages from './messages/calendar.json';
 import checklistMessages from './messages/checklist.json';
 import commonMessages from './messages/common.json';
@@ -42,6 +43,7 @@ export const messages = {
   ...fileMessages,
   ...reportMessages,
   ...desktopMessages,
+  ...backupMessages,
 };
 
 export type MessageKey = keyof typeof messages;

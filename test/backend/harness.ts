@@ -21,7 +21,7 @@ async function templateDb(): Promise<string> {
   if (template && existsSync(template)) return template;
   const dir = mkdtempSync(join(tmpdir(), 'pelita-template-'));
   templateDirs.push(dir);
-  const b = await openBackend({ dataDir: dir });
+  const b = await openBackend({ dataDir: dir, autoBackup: false });
   b.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await b.close();
   template = join(dir, DATABASE_FILE);
@@ -73,7 +73,7 @@ export async function makeBackend(start = DEFAULT_START, from?: string): Promise
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const backend = await openBackend({ dataDir: dir, now: () => clock.now });
+  const backend = await openBackend({ dataDir: dir, now: () => clock.now, autoBackup: false });
   const t = { backend, dir, clock };
   open.push(t);
   return t;

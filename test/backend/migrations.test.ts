@@ -158,10 +158,24 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
   // user_roles is rebuilt under its own name, now referencing roles.
   14: { table: ['roles'], index: [], trigger: [] },
   20: { table: [], index: ['persons_year_names'], trigger: [] },
+  17: { table: ['backup_runs', 'backup_settings'], index: ['backup_runs_started'], trigger: [] },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
 const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
+  17: (db) => {
+    // One settings row with the default rotation (7 daily, 4 weekly, 12 monthly); no second row.
+    expect(
+      db.prepare('SELECT keep_daily, keep_weekly, keep_monthly, folder FROM backup_settings').all(),
+    ).toEqual([{ keep_daily: 7, keep_weekly: 4, keep_monthly: 12, folder: null }]);
+    expect(() =>
+      db.exec(`INSERT INTO backup_settings (id, created_at, updated_at) VALUES (2, 'x', 'x')`),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(`INSERT INTO backup_runs (id, kind, started_at, finished_at, ok, folder)
+        VALUES ('r', 'weekly', 'x', 'x', 1, '/b')`),
+    ).toThrow(/CHECK/);
+  },
   14: (db) => {
     // The roles of the day are in the table; a role it does not know is refused.
     const ids = db.prepare('SELECT id FROM roles ORDER BY id').pluck().all();

@@ -143,6 +143,14 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'reports.xlsx': REPORT_READERS,
   'reports.register': ['admin', 'supervisor'],
   'reports.dashboard': ANY_SIGNED_IN,
+  'backup.status': ADMIN_ONLY,
+  'backup.updateSettings': ADMIN_ONLY,
+  'backup.list': ADMIN_ONLY,
+  'backup.run': ADMIN_ONLY,
+  'backup.inspect': ADMIN_ONLY,
+  'backup.restore': ADMIN_ONLY,
+  'backup.exportEncrypted': ADMIN_ONLY,
+  'backup.importEncrypted': ADMIN_ONLY,
 };
 
 describe('permission table', () => {

@@ -36,6 +36,7 @@ function ctxAs(t: Office, id: string, roles: Role[]) {
     dataDir: t.dir,
     source: null,
     signIns: new SignInThrottle(),
+    backups: t.backend.backups,
     audit: (r: AuditRecord) => audits.push(r),
     startSession: async () => undefined,
     endSession: async () => undefined,

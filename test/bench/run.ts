@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { openBackend, type Backend } from '../../electron/backend/app';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
+import { benchBackup } from './backup';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { rng, variantOf } from './names';
 import { benchReports } from './reports';
@@ -199,6 +200,8 @@ async function main() {
     dataDir: dir,
     now: () => clock.now,
     duplicateScan: false,
+    // Backups are timed alone below (backup.ts).
+    autoBackup: false,
     log: (line) => console.log(`  ${line}`),
   });
   await b.background;
@@ -326,6 +329,12 @@ async function main() {
   const verifyMs = performance.now() - verifyStart;
   sampleRss();
   const reports = await benchReports(b, admin, clock.now);
+  const backupFigures = await benchBackup(
+    b,
+    (method, input) => call(b, admin, method, input),
+    (line) => console.log(`  ${line}`),
+  );
+  sampleRss();
   const counts = b.sqlite
     .prepare(
       'SELECT (SELECT count(*) FROM persons) AS persons, (SELECT count(*) FROM stays) AS stays',
@@ -353,6 +362,7 @@ async function main() {
     history_page_max_ms: Number(Math.max(...history).toFixed(2)),
     audit_entries: chain.checked,
     audit_verify_ms: Math.round(verifyMs),
+    ...backupFigures,
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
     report_year_max_ms: reports.report_year_max_ms,
     xlsx_100k_s: reports.xlsx_100k_s,
@@ -387,6 +397,9 @@ async function main() {
     `  history page (all filters): p95 ${result.history_page_p95_ms} ms, max ${result.history_page_max_ms} ms   (target < 50)`,
   );
   console.log(`  audit chain verify: ${result.audit_verify_ms} ms`);
+  console.log(
+    `  backup + verify: ${result.backup_verify_mb_per_s} MB/s   restore drill: ${result.restore_drill_s} s`,
+  );
   console.log(`  peak RSS: ${result.peak_rss_mb} MB   (target < 500)`);
   console.log(
     `  reports for a year: ${JSON.stringify(reports.report_year_ms)} ms   (target < 2000 each)`,

@@ -4,6 +4,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { makePrivateDir, touchPrivateFile } from '../lib/privateFiles';
 import type { DB } from './schema';
 
+/** The database's file name in the data folder. */
+export const DATABASE_FILE = 'pelita.sqlite';
+
 /** 3.51.3 fixed a WAL corruption bug (DESIGN.md): refuse anything older. */
 export const MIN_SQLITE = '3.51.3';
 

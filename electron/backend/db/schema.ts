@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { Role } from '../../../shared/roles';
+import type { BackupTables } from './tables/backup';
 import type { CalendarTables } from './tables/calendar';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
@@ -115,7 +116,14 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB
-  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables, FileTables {
+  extends
+    PersonTables,
+    ShelterTables,
+    CalendarTables,
+    RegisterTables,
+    ComplaintTables,
+    FileTables,
+    BackupTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

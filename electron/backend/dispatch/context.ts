@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Contract, MethodName, ParsedInput } from '../../../shared/contract';
 import type { AuditEntry } from '../audit/chain';
+import type { BackupService } from '../backup/service';
 import type { SessionUser } from '../auth/sessions';
 import type { SignInThrottle } from '../auth/throttle';
 import type { DB } from '../db/schema';
@@ -32,6 +33,8 @@ export interface Ctx {
   source: string | null;
   /** This backend's count of failed sign-ins (auth/throttle.ts). */
   signIns: SignInThrottle;
+  /** This backend's backups: they need its live connection, and a restore reopens it. */
+  backups: BackupService;
   audit(record: AuditRecord): void;
   /** Signs `userId` in on this transport; the token never reaches the renderer. */
   startSession(userId: string): Promise<void>;

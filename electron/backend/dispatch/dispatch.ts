@@ -5,6 +5,7 @@ import { translate } from '../../../shared/i18n';
 import { canAccess } from '../../../shared/roles';
 import { appendAudit } from '../audit/chain';
 import { openOfficeKey } from '../keys/officeKey';
+import type { BackupService } from '../backup/service';
 import { newToken, resolveSession, type SessionUser } from '../auth/sessions';
 import { SignInThrottle } from '../auth/throttle';
 import type { DB } from '../db/schema';
@@ -65,6 +66,8 @@ export interface DispatcherDeps {
   handlers: Handlers;
   now: () => Date;
   dataDir: string;
+  /** The backend's backups (app.ts); dispatchers made for a test without one refuse backup calls. */
+  backups?: BackupService;
 }
 
 /**
@@ -200,6 +203,10 @@ export function createDispatcher(deps: DispatcherDeps) {
         dataDir: deps.dataDir,
         source,
         signIns,
+        get backups(): BackupService {
+          if (!deps.backups) throw new Error('this dispatcher has no backups');
+          return deps.backups;
+        },
         audit(record) {
           pending.push({
             userId: record.actor ? record.actor.id : (user?.id ?? null),

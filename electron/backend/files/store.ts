@@ -35,7 +35,8 @@ export function blobPath(dataDir: string, sha256: string): string {
   return join(filesDir(dataDir), sha256.slice(0, 2), sha256);
 }
 
-function syncDir(dir: string): void {
+/** Makes a rename in `dir` durable (backup/ uses it too). */
+export function syncDir(dir: string): void {
   // Windows cannot open a folder for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');

@@ -22,6 +22,7 @@ import { useMe } from '../session/SessionProvider';
 import { MethodLabel, OutcomeBadge, recordTypeLabel } from './admin/auditParts';
 import { DueTodayCard } from './complaints/DueTodayCard';
 import { ChecklistCard } from './office/ChecklistCard';
+import { BackupHomeCard } from './backup/BackupHomeCard';
 import { HomeShelterCard } from './shelter/HomeShelterCard';
 import { SectionCard } from '../components/SectionCard';
 import { useCan } from '../session/can';
@@ -315,6 +316,7 @@ export function Home() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
+            {can('backup.status') && <BackupHomeCard />}
             {can('complaints.logAction') && <DueTodayCard />}
             {can('stays.roster') && <HomeShelterCard />}
             {(can('stays.roster') || can('complaints.list')) && (

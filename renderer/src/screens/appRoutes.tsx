@@ -9,6 +9,7 @@ import {
   IconCategory,
   IconChartBar,
   IconCopy,
+  IconDatabaseExport,
   IconGitMerge,
   IconHash,
   IconHome,
@@ -32,6 +33,7 @@ import { PersonMergePage } from './admin/PersonMerge';
 import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
+import { BackupPage } from './backup/BackupPage';
 import { complaintRoutes } from './complaints/routes';
 import { personRoutes } from './persons/routes';
 import { reportRoutes } from './reports/routes';
@@ -94,6 +96,7 @@ export const ADMIN_ENTRIES = [
     IconHash,
     ComplaintNumberingPage,
   ),
+  admin('/admin/backup', 'nav.admin.backup', 'backup.status', IconDatabaseExport, BackupPage),
 ];
 
 export const HOME = { path: '/', label: 'nav.home', Icon: IconHome } as const;

@@ -31,8 +31,8 @@ const audit = Number(values.audit);
 const root = process.cwd();
 // A database built by an older generator or schema would measure the wrong thing: the folder
 // name carries a fingerprint of both, so a change builds a fresh one.
-const fingerprint = createHash('sha256')
-  .update(readFileSync(join(root, 'test/bench/generate.ts')))
+const fingerprint = ['generate.ts', 'bulkLoad.ts', 'names.ts']
+  .reduce((h, f) => h.update(readFileSync(join(root, 'test/bench', f))), createHash('sha256'))
   .update(String(MIGRATIONS.length))
   .digest('hex')
   .slice(0, 8);

@@ -24,10 +24,6 @@ interface StayRow {
   in_day: number;
   /** Check-out day, also when it falls after the period. */
   out_day: number | null;
-  /** 1 when checked in during the period. */
-  admitted: number;
-  /** 1 when checked out before the period's end. */
-  exited: number | null;
   exit_type: ExitType | null;
   destination_code: string | null;
   origin_regency: string | null;
@@ -80,12 +76,12 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
       WITH s AS MATERIALIZED (
         SELECT s.person_id, s.checkin_at, (unixepoch(s.checkin_at) + ${sql.lit(offset)}) / 86400 AS in_day,
           (unixepoch(s.checkout_at) + ${sql.lit(offset)}) / 86400 AS out_day,
-          s.checkin_at >= ${start} AS admitted, s.checkout_at < ${end} AS exited,
           s.exit_type, s.destination_code, s.origin_regency,
           (SELECT group_concat(ppks) FROM stay_ppks WHERE stay_id = s.id) AS ppks
         FROM stays s WHERE ${overlapping(start, end)}
         ORDER BY s.person_id, s.checkin_at)
-      SELECT s.*, p.sex, p.birth_date, p.birth_year, p.identity_status,
+      SELECT s.person_id, s.in_day, s.out_day, s.exit_type, s.destination_code,
+        s.origin_regency, s.ppks, p.sex, p.birth_date, p.birth_year, p.identity_status,
         p.nik IS NOT NULL AS has_nik
       FROM s CROSS JOIN persons p ON p.id = s.person_id
       ORDER BY s.person_id, s.checkin_at`.execute(db)
@@ -99,6 +95,9 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   const lastDay = Math.min(dayNumber(to), Math.floor((now.getTime() / 1000 + offset) / 86_400));
   const nights = daysOf(from, to).filter((d) => dayNumber(d) <= lastDay);
   const base = dayNumber(from);
+  // Checked out before the period's end: on or before its last day.
+  const toDay = dayNumber(to);
+  const exitedIn = (s: StayRow) => s.out_day !== null && s.out_day <= toDay;
 
   // One pass over the stays: people (their latest stay in the period, the day of their first),
   // admissions, exits and their lengths, stays past the maximum, PPKS categories per person,
@@ -114,12 +113,13 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
     const known = people.get(s.person_id);
     if (known) known.row = s;
     else people.set(s.person_id, { row: s, firstDay: s.in_day });
-    if (s.admitted) admissions += 1;
-    if (s.exited) {
+    if (s.in_day >= base) admissions += 1;
+    const exits = exitedIn(s);
+    if (exits) {
       exited.push(s);
       lengths.push(s.out_day! - s.in_day);
     }
-    if ((s.exited ? s.out_day! : lastDay) - s.in_day > clock.maxStayDays) pastMax += 1;
+    if ((exits ? s.out_day! : lastDay) - s.in_day > clock.maxStayDays) pastMax += 1;
     for (const code of s.ppks?.split(',') ?? []) {
       const who = ppksPeople.get(code) ?? new Set<string>();
       ppksPeople.set(code, who.add(s.person_id));

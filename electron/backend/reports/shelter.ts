@@ -102,17 +102,24 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   // One pass over the stays: people (their latest stay in the period, the day of their first),
   // admissions, exits and their lengths, stays past the maximum, PPKS categories per person,
   // and the occupancy as check-ins and check-outs per night (who is in at the end of a day).
-  const people = new Map<string, { row: StayRow; firstDay: number }>();
+  // A person's stays are consecutive rows, so no lookup by person id is needed.
+  const people: { row: StayRow; firstDay: number }[] = [];
+  let current: { row: StayRow; firstDay: number } | undefined;
+  /** PPKS categories already counted for the current person. */
+  const counted: string[] = [];
   let admissions = 0;
   let pastMax = 0;
   const exited: StayRow[] = [];
   const lengths: number[] = [];
-  const ppksPeople = new Map<string, Set<string>>();
+  const ppksPeople = new Map<string, number>();
   const change = new Array<number>(nights.length + 1).fill(0);
   for (const s of stays) {
-    const known = people.get(s.person_id);
-    if (known) known.row = s;
-    else people.set(s.person_id, { row: s, firstDay: s.in_day });
+    if (current?.row.person_id === s.person_id) current.row = s;
+    else {
+      current = { row: s, firstDay: s.in_day };
+      people.push(current);
+      counted.length = 0;
+    }
     if (s.in_day >= base) admissions += 1;
     const exits = exitedIn(s);
     if (exits) {
@@ -121,8 +128,9 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
     }
     if ((exits ? s.out_day! : lastDay) - s.in_day > clock.maxStayDays) pastMax += 1;
     for (const code of s.ppks?.split(',') ?? []) {
-      const who = ppksPeople.get(code) ?? new Set<string>();
-      ppksPeople.set(code, who.add(s.person_id));
+      if (counted.includes(code)) continue;
+      counted.push(code);
+      ppksPeople.set(code, (ppksPeople.get(code) ?? 0) + 1);
     }
     const inFrom = Math.max(0, s.in_day - base);
     const outAt = Math.min(s.out_day === null ? nights.length : s.out_day - base, nights.length);
@@ -131,14 +139,14 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
     change[outAt]! -= 1;
   }
   const ppks = [...ppksPeople.entries()]
-    .map(([code, who]) => ({ ppks: code, people: who.size }))
+    .map(([code, people]) => ({ ppks: code, people }))
     .sort((a, b) => b.people - a.people || (a.ppks < b.ppks ? -1 : 1));
 
   // Sex × age group.
   const sexColumns: (Sex | null)[] = ['M', 'F', null];
   const grid = [...AGE_GROUPS.map(() => [0, 0, 0]), [0, 0, 0]];
-  const persons = [...people.values()].map((p) => p.row);
-  for (const { row: p, firstDay } of people.values()) {
+  const persons = people.map((p) => p.row);
+  for (const { row: p, firstDay } of people) {
     const refDay = firstDay > base ? dayString(firstDay) : from;
     const age = ageOn({ birthDate: p.birth_date, birthYear: p.birth_year }, refDay);
     const row = age === null ? AGE_GROUPS.length : AGE_GROUPS.findIndex((g) => age <= g.max);
@@ -189,7 +197,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   return {
     title: msg('reports.shelter.title'),
     figures: [
-      { label: msg('reports.shelter.served'), value: people.size, format: 'int' },
+      { label: msg('reports.shelter.served'), value: people.length, format: 'int' },
       { label: msg('reports.shelter.stays'), value: stays.length, format: 'int' },
       { label: msg('reports.shelter.admissions'), value: admissions, format: 'int' },
       { label: msg('reports.shelter.exits'), value: exited.length, format: 'int' },

@@ -18,13 +18,17 @@ import { ppksLabel } from './ppksNames';
 import { countColumns, countRows, msg, same, table, type ReportModule } from './types';
 import type { Label } from '../../../shared/contract/reports';
 
+/** A stay overlapping the period, its days as office day numbers (days since 1970-01-01). */
 interface StayRow {
   person_id: string;
-  checkin_at: string;
-  checkout_at: string | null;
+  in_day: number;
+  /** Check-out day, also when it falls after the period. */
+  out_day: number | null;
   exit_type: ExitType | null;
   destination_code: string | null;
   origin_regency: string | null;
+  /** The stay's PPKS categories, comma-separated. */
+  ppks: string | null;
   sex: Sex | null;
   birth_date: string | null;
   birth_year: number | null;
@@ -57,26 +61,30 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   const clock = await shelterClock(db, now);
   const start = startOfDayUtc(from, clock.timeZone);
   const end = endOfDayUtc(to, clock.timeZone);
-  // Indonesia keeps no daylight saving: one offset turns instants into office days quickly.
-  const offset = zoneOffsetMinutes(clock.timeZone, now) * 60_000;
-  const dayOf = (iso: string) => new Date(Date.parse(iso) + offset).toISOString().slice(0, 10);
+  // Indonesia keeps no daylight saving: one offset turns instants into office days, and SQLite
+  // does it in whole seconds (exact, unlike julianday's fractions) as it reads the rows.
+  const offset = zoneOffsetMinutes(clock.timeZone, now) * 60;
   const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+  const dayString = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
+  // One read of the period's stays serves every figure below. They come by person (check-in
+  // order within each), so the person ids (time-ordered UUIDs) are looked up in order: at a
+  // million persons that reads the persons table nearly in sequence instead of page by page at
+  // random (a third less time than joining in the stays' own order).
   const stays = (
     await sql<StayRow>`
-      SELECT s.person_id, s.checkin_at, s.checkout_at, s.exit_type, s.destination_code,
-        s.origin_regency, p.sex, p.birth_date, p.birth_year, p.identity_status,
+      WITH s AS MATERIALIZED (
+        SELECT s.person_id, s.checkin_at, (unixepoch(s.checkin_at) + ${sql.lit(offset)}) / 86400 AS in_day,
+          (unixepoch(s.checkout_at) + ${sql.lit(offset)}) / 86400 AS out_day,
+          s.exit_type, s.destination_code, s.origin_regency,
+          (SELECT group_concat(ppks) FROM stay_ppks WHERE stay_id = s.id) AS ppks
+        FROM stays s WHERE ${overlapping(start, end)}
+        ORDER BY s.person_id, s.checkin_at)
+      SELECT s.person_id, s.in_day, s.out_day, s.exit_type, s.destination_code,
+        s.origin_regency, s.ppks, p.sex, p.birth_date, p.birth_year, p.identity_status,
         p.nik IS NOT NULL AS has_nik
-      FROM stays s JOIN persons p ON p.id = s.person_id
-      WHERE ${overlapping(start, end)}
-      ORDER BY s.checkin_at`.execute(db)
-  ).rows;
-  const ppks = (
-    await sql<{ ppks: string; people: number }>`
-      SELECT sp.ppks, count(DISTINCT s.person_id) AS people
-      FROM stay_ppks sp JOIN stays s ON s.id = sp.stay_id
-      WHERE ${overlapping(start, end)}
-      GROUP BY sp.ppks ORDER BY people DESC, sp.ppks`.execute(db)
+      FROM s CROSS JOIN persons p ON p.id = s.person_id
+      ORDER BY s.person_id, s.checkin_at`.execute(db)
   ).rows;
   const beds = (
     await sql<{ beds: number }>`
@@ -84,28 +92,62 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
       WHERE b.active = 1 AND s.active = 1`.execute(db)
   ).rows[0]!.beds;
 
-  // One row per person: the latest stay in the period (rows come in check-in order).
-  const people = new Map<string, StayRow & { firstDay: string }>();
+  const lastDay = Math.min(dayNumber(to), Math.floor((now.getTime() / 1000 + offset) / 86_400));
+  const nights = daysOf(from, to).filter((d) => dayNumber(d) <= lastDay);
+  const base = dayNumber(from);
+  // Checked out before the period's end: on or before its last day.
+  const toDay = dayNumber(to);
+  const exitedIn = (s: StayRow) => s.out_day !== null && s.out_day <= toDay;
+
+  // One pass over the stays: people (their latest stay in the period, the day of their first),
+  // admissions, exits and their lengths, stays past the maximum, PPKS categories per person,
+  // and the occupancy as check-ins and check-outs per night (who is in at the end of a day).
+  // A person's stays are consecutive rows, so no lookup by person id is needed.
+  const people: { row: StayRow; firstDay: number }[] = [];
+  let current: { row: StayRow; firstDay: number } | undefined;
+  /** PPKS categories already counted for the current person. */
+  const counted: string[] = [];
+  let admissions = 0;
+  let pastMax = 0;
+  const exited: StayRow[] = [];
+  const lengths: number[] = [];
+  const ppksPeople = new Map<string, number>();
+  const change = new Array<number>(nights.length + 1).fill(0);
   for (const s of stays) {
-    const firstDay = people.get(s.person_id)?.firstDay ?? dayOf(s.checkin_at);
-    people.set(s.person_id, { ...s, firstDay });
+    if (current?.row.person_id === s.person_id) current.row = s;
+    else {
+      current = { row: s, firstDay: s.in_day };
+      people.push(current);
+      counted.length = 0;
+    }
+    if (s.in_day >= base) admissions += 1;
+    const exits = exitedIn(s);
+    if (exits) {
+      exited.push(s);
+      lengths.push(s.out_day! - s.in_day);
+    }
+    if ((exits ? s.out_day! : lastDay) - s.in_day > clock.maxStayDays) pastMax += 1;
+    for (const code of s.ppks?.split(',') ?? []) {
+      if (counted.includes(code)) continue;
+      counted.push(code);
+      ppksPeople.set(code, (ppksPeople.get(code) ?? 0) + 1);
+    }
+    const inFrom = Math.max(0, s.in_day - base);
+    const outAt = Math.min(s.out_day === null ? nights.length : s.out_day - base, nights.length);
+    if (inFrom >= outAt) continue;
+    change[inFrom]! += 1;
+    change[outAt]! -= 1;
   }
-  const admissions = stays.filter((s) => s.checkin_at >= start).length;
-  const exited = stays.filter((s) => s.checkout_at !== null && s.checkout_at < end);
-  const lengths = exited.map(
-    (s) => dayNumber(dayOf(s.checkout_at!)) - dayNumber(dayOf(s.checkin_at)),
-  );
-  const lastDay = Math.min(dayNumber(to), dayNumber(dayOf(now.toISOString())));
-  const pastMax = stays.filter((s) => {
-    const until = s.checkout_at && s.checkout_at < end ? dayNumber(dayOf(s.checkout_at)) : lastDay;
-    return until - dayNumber(dayOf(s.checkin_at)) > clock.maxStayDays;
-  }).length;
+  const ppks = [...ppksPeople.entries()]
+    .map(([code, people]) => ({ ppks: code, people }))
+    .sort((a, b) => b.people - a.people || (a.ppks < b.ppks ? -1 : 1));
 
   // Sex × age group.
   const sexColumns: (Sex | null)[] = ['M', 'F', null];
   const grid = [...AGE_GROUPS.map(() => [0, 0, 0]), [0, 0, 0]];
-  for (const p of people.values()) {
-    const refDay = p.firstDay > from ? p.firstDay : from;
+  const persons = people.map((p) => p.row);
+  for (const { row: p, firstDay } of people) {
+    const refDay = firstDay > base ? dayString(firstDay) : from;
     const age = ageOn({ birthDate: p.birth_date, birthYear: p.birth_year }, refDay);
     const row = age === null ? AGE_GROUPS.length : AGE_GROUPS.findIndex((g) => age <= g.max);
     grid[row]![sexColumns.indexOf(p.sex)]! += 1;
@@ -125,23 +167,13 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         : code.startsWith(`${province}.`)
           ? 'reports.origin.province'
           : 'reports.origin.otherProvince';
-  const origins = [...people.values()].map((p) => p.origin_regency);
+  const origins = persons.map((p) => p.origin_regency);
   const destinations = exited.map((s) => s.destination_code?.slice(0, 5) ?? null);
   const refs = await regionRefs(db, [...origins, ...destinations]);
   const regionLabel = (code: string | null): Label =>
     code === null ? msg('reports.unknown') : same(refs.get(code)?.name ?? code);
 
   // Occupancy: who is in at the end of each day up to today.
-  const nights = daysOf(from, to).filter((d) => dayNumber(d) <= lastDay);
-  const base = dayNumber(from);
-  const change = new Array<number>(nights.length + 1).fill(0);
-  for (const s of stays) {
-    const inFrom = Math.max(0, dayNumber(dayOf(s.checkin_at)) - base);
-    const outAt = s.checkout_at ? dayNumber(dayOf(s.checkout_at)) - base : nights.length;
-    if (inFrom >= Math.min(outAt, nights.length)) continue;
-    change[inFrom]! += 1;
-    change[Math.min(outAt, nights.length)]! -= 1;
-  }
   let running = 0;
   const occupied = nights.map((_, i) => (running += change[i]!));
   const occupancyRows =
@@ -162,11 +194,10 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
     occupied.length > 0 ? occupied.reduce((a, b) => a + b, 0) / occupied.length : null;
 
   const count = countColumns(msg('reports.col.people'));
-  const identities = [...people.values()];
   return {
     title: msg('reports.shelter.title'),
     figures: [
-      { label: msg('reports.shelter.served'), value: people.size, format: 'int' },
+      { label: msg('reports.shelter.served'), value: people.length, format: 'int' },
       { label: msg('reports.shelter.stays'), value: stays.length, format: 'int' },
       { label: msg('reports.shelter.admissions'), value: admissions, format: 'int' },
       { label: msg('reports.shelter.exits'), value: exited.length, format: 'int' },
@@ -274,15 +305,15 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         rows: [
           ...(['document', 'disdukcapil', 'stated', 'unknown'] as const).map((s) => ({
             label: msg(`person.identity.${s}`),
-            values: [identities.filter((p) => p.identity_status === s).length],
+            values: [persons.filter((p) => p.identity_status === s).length],
           })),
           {
             label: msg('reports.identity.withNik'),
-            values: [identities.filter((p) => p.has_nik === 1).length],
+            values: [persons.filter((p) => p.has_nik === 1).length],
           },
           {
             label: msg('reports.identity.withoutNik'),
-            values: [identities.filter((p) => p.has_nik !== 1).length],
+            values: [persons.filter((p) => p.has_nik !== 1).length],
           },
         ],
         chartColumns: [],

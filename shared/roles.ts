@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'complaints.manage',
   'complaints.confidential',
   'calendar.manage',
+  /** The office's exchange keys and its partner offices' key cards. */
+  'packets.keys',
+  /** Export packets to partner offices and import theirs (UU PDP: answerable, registered). */
+  'packets.exchange',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

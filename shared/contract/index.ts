@@ -6,6 +6,7 @@ import { authContract } from './auth';
 import { calendarContract } from './calendar';
 import { complaintsContract } from './complaints';
 import { officeContract } from './office';
+import { packetsContract } from './packets';
 import { personsContract } from './persons';
 import { regionsContract } from './regions';
 import { shelterContract } from './shelter';
@@ -22,6 +23,7 @@ export const contract = {
   ...shelterContract,
   ...calendarContract,
   ...complaintsContract,
+  ...packetsContract,
 };
 
 export type Contract = typeof contract;

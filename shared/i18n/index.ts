@@ -15,6 +15,7 @@ import fileMessages from './messages/files.json';
 import navMessages from './messages/nav.json';
 import nikMessages from './messages/nik.json';
 import officeMessages from './messages/office.json';
+import packetMessages from './messages/packets.json';
 import personMessages from './messages/persons.json';
 import regionMessages from './messages/regions.json';
 import registerMessages from './messages/registers.json';
@@ -38,6 +39,7 @@ export const messages = {
   ...checklistMessages,
   ...appStatusMessages,
   ...fileMessages,
+  ...packetMessages,
 };
 
 export type MessageKey = keyof typeof messages;

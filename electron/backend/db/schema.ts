@@ -7,6 +7,7 @@ import type { Role } from '../../../shared/roles';
 import type { CalendarTables } from './tables/calendar';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
+import type { PacketTables } from './tables/packets';
 import type { PersonTables } from './tables/persons';
 import type { RegisterTables } from './tables/registers';
 import type { ShelterTables } from './tables/shelter';
@@ -115,7 +116,14 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB
-  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables, FileTables {
+  extends
+    PersonTables,
+    ShelterTables,
+    CalendarTables,
+    RegisterTables,
+    ComplaintTables,
+    FileTables,
+    PacketTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

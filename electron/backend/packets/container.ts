@@ -128,22 +128,25 @@ export interface OpenedPacket {
 
 const AGE_HEADER = 'age-encryption.org/v1\n';
 
-/** Decrypts with any of `identities` and reads the manifest; throws a refusal saying what failed. */
-export async function openPacket(bytes: Uint8Array, identities: string[]): Promise<OpenedPacket> {
+/** The zip inside a packet, decrypted with any of `identities`; a refusal says what failed. */
+export async function decryptPacket(bytes: Uint8Array, identities: string[]): Promise<Uint8Array> {
   if (bytes.length > MAX_PACKET_BYTES)
     throw refuse('packets.bad.too_large', { max: MAX_PACKET_BYTES / (1024 * 1024) });
   if (Buffer.from(bytes.subarray(0, AGE_HEADER.length)).toString('latin1') !== AGE_HEADER)
     throw refuse('packets.bad.not_packet');
   const d = new Decrypter();
   for (const i of identities) d.addIdentity(i);
-  let zip: Uint8Array;
   try {
-    zip = await d.decrypt(bytes);
+    return await d.decrypt(bytes);
   } catch (e) {
     const message = e instanceof Error ? e.message : '';
     if (/no identity matched/i.test(message)) throw refuse('packets.bad.not_for_us');
     throw refuse('packets.bad.damaged');
   }
+}
+
+/** The zip's files and its manifest, parsed (nothing trusted yet). */
+export function unpackPacket(zip: Uint8Array): OpenedPacket {
   let files: Record<string, Uint8Array>;
   try {
     let total = 0;
@@ -171,11 +174,6 @@ export async function openPacket(bytes: Uint8Array, identities: string[]): Promi
     throw refuse('packets.bad.format_version', { version: format, supported: PACKET_FORMAT });
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw refuse('packets.bad.manifest');
-  if (parsed.data.format !== PACKET_FORMAT)
-    throw refuse('packets.bad.format_version', {
-      version: parsed.data.format,
-      supported: PACKET_FORMAT,
-    });
   return {
     manifest: parsed.data,
     manifestBytes,

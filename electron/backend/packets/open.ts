@@ -13,9 +13,10 @@ import type { Ctx } from '../dispatch/context';
 import { listKeys, openKey } from '../keys/exchangeKeys';
 import {
   checkContents,
+  decryptPacket,
   ndjsonLines,
-  openPacket,
   refuse,
+  unpackPacket,
   type Manifest,
   type OpenedPacket,
 } from './container';
@@ -47,7 +48,12 @@ export async function verifyPacket(ctx: Ctx, bytes: Uint8Array): Promise<Verifie
   const keys = await listKeys(ctx.db);
   if (keys.length === 0) throw refuse('packets.no_keys');
   const identities = keys.map((k) => openKey(ctx, k).ageIdentity);
-  const opened = await openPacket(bytes, identities);
+  return verifyContents(ctx, unpackPacket(await decryptPacket(bytes, identities)));
+}
+
+/** The checks after decryption: sender, signature, recipient, files, records. */
+export async function verifyContents(ctx: Ctx, opened: OpenedPacket): Promise<VerifiedPacket> {
+  const keys = await listKeys(ctx.db);
   const m = opened.manifest;
   const partner = await findRow(ctx.db, 'exchange_partners', { office_code: m.sender.code });
   if (!partner || partner.fingerprint !== m.sender.fingerprint)

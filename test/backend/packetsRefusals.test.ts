@@ -266,10 +266,11 @@ describe('bad packets', () => {
     const mutateBytes = (bytes: Uint8Array): Buffer => {
       const out = Buffer.from(bytes);
       switch (rnd(4)) {
-        case 0:
+        case 0: {
           const at = rnd(out.length);
           out[at] = out[at]! ^ (1 << rnd(8));
           return out;
+        }
         case 1:
           return out.subarray(0, rnd(out.length));
         case 2: {

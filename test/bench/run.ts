@@ -14,6 +14,7 @@ import { openBackend, type Backend } from '../../electron/backend/app';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
 import { BENCH_PASSWORD, NOW } from './generate';
+import { packetBench } from './packets';
 import { rng, variantOf } from './names';
 
 const { values } = parseArgs({
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     stays: { type: 'string', default: '2000000' },
     audit: { type: 'string', default: '200000' },
     fresh: { type: 'boolean', default: false },
+    /** People in the exchange-packet run (test/bench/packets.ts), each with a stay. */
+    'packet-persons': { type: 'string', default: '100000' },
   },
 });
 const persons = Number(values.persons);
@@ -352,6 +355,7 @@ async function main() {
     audit_entries: chain.checked,
     audit_verify_ms: Math.round(verifyMs),
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
+    ...(await packetBench(Number(values['packet-persons']))),
   };
   console.log('Pelita benchmark');
   console.log(
@@ -383,6 +387,9 @@ async function main() {
   );
   console.log(`  audit chain verify: ${result.audit_verify_ms} ms`);
   console.log(`  peak RSS: ${result.peak_rss_mb} MB   (target < 500)`);
+  console.log(
+    `  packets (${result.packet_records} records): export ${result.packet_export_s} s (target < 10), open+stage ${result.packet_open_stage_s} s (< 10), apply ${result.packet_apply_records_per_s} records/s (≥ 20,000), peak RSS ${result.packet_peak_rss_mb} MB (< 1024)`,
+  );
   console.log(JSON.stringify(result));
 }
 

@@ -11,6 +11,8 @@ import {
   IconGitMerge,
   IconHash,
   IconHome,
+  IconKey,
+  IconTransfer,
   IconId,
   IconListSearch,
   IconMessageReport,
@@ -32,6 +34,8 @@ import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { complaintRoutes } from './complaints/routes';
+import { KeysPage } from './packets/KeysPage';
+import { packetRoutes } from './packets/routes';
 import { personRoutes } from './persons/routes';
 import { shelterRoutes } from './shelter/routes';
 
@@ -92,6 +96,7 @@ export const ADMIN_ENTRIES = [
     IconHash,
     ComplaintNumberingPage,
   ),
+  admin('/admin/exchange-keys', 'nav.admin.exchangeKeys', 'packets.keys', IconKey, KeysPage),
 ];
 
 export const HOME = { path: '/', label: 'nav.home', Icon: IconHome } as const;
@@ -101,6 +106,7 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/persons', 'nav.persons', 'persons.search', IconId),
   entry('/shelter', 'nav.shelter', 'stays.roster', IconBed),
   entry('/complaints', 'nav.complaints', 'complaints.list', IconMessageReport),
+  entry('/packets', 'nav.packets', 'packets.inbox', IconTransfer),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -109,5 +115,6 @@ export const ROUTES = [
   ...personRoutes,
   ...shelterRoutes,
   ...complaintRoutes,
+  ...packetRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

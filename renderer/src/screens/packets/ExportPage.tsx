@@ -114,8 +114,8 @@ export function ExportPage() {
   );
   const showPreview = () =>
     run('preview', async () => {
-      const { purpose: _p, ...v } = form.values;
-      setPreview(await previewOf(selection({ ...v, purpose: '' })));
+      const { purpose: _p, ...rest } = selection(form.values);
+      setPreview(await previewOf(rest));
     });
   const partner = partners.data?.find((p) => p.id === form.values.partnerId);
   return (

@@ -151,7 +151,7 @@ export function ExportPage() {
                   {
                     value: 'area',
                     label: t('packets.export.area', {
-                      name: partner?.card.officeName ?? t('packets.export.partnerArea'),
+                      name: partner ? `(${partner.card.officeCode})` : '',
                     }),
                   },
                   { value: 'hand', label: t('packets.export.hand') },
@@ -160,9 +160,11 @@ export function ExportPage() {
             </Stack>
           </SimpleGrid>
           {form.values.choose === 'hand' && <PersonPicker value={picked} onChange={setPicked} />}
-          <SimpleGrid cols={{ base: 1, md: 4 }} mt="md">
-            <DateField label={t('packets.export.from')} {...form.field('from')} />
-            <DateField label={t('packets.export.to')} {...form.field('to')} />
+          <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
+            <Group grow align="flex-start">
+              <DateField label={t('packets.export.from')} {...form.field('from')} />
+              <DateField label={t('packets.export.to')} {...form.field('to')} />
+            </Group>
             <Stack gap={4}>
               <Text size="sm" fw={500}>
                 {t('packets.export.mode')}
@@ -183,10 +185,10 @@ export function ExportPage() {
               {...form.field('legalBasis')}
               onChange={(v) => form.set('legalBasis', (v ?? 'consent') as LegalBasis)}
             />
+            <Text size="xs" c="dimmed" mt={{ base: 0, md: 28 }}>
+              {t('packets.export.basisHelp')}
+            </Text>
           </SimpleGrid>
-          <Text size="xs" c="dimmed" mt="xs">
-            {t('packets.export.basisHelp')}
-          </Text>
           <Group mt="md">
             <Button
               variant="default"

@@ -146,7 +146,7 @@ function PersonRow({
         ) : (
           <Stack gap={4}>
             {row.matches.map((m) => (
-              <Group key={m.person.id} gap="xs" wrap="nowrap">
+              <Group key={m.person.id} gap="xs" wrap="wrap">
                 <Badge
                   size="sm"
                   variant="outline"
@@ -312,14 +312,19 @@ export function InboxPage({ id }: { id: string }) {
               )}
               <Paper withBorder radius="md" p="md">
                 <Group gap="lg" data-testid="staged-counts">
-                  {Object.entries(e.counts).map(([k, n]) => (
-                    <Text key={k} size="sm">
-                      <Badge color={ACTION_COLOR[k]} variant="light" mr={6}>
-                        {n}
-                      </Badge>
-                      {t(`packets.count.${k}` as MessageKey)}
-                    </Text>
-                  ))}
+                  <Text size="sm" c="dimmed">
+                    {t('packets.inbox.records')}
+                  </Text>
+                  {Object.entries(e.counts)
+                    .filter(([, n]) => n > 0)
+                    .map(([k, n]) => (
+                      <Text key={k} size="sm">
+                        <Badge color={ACTION_COLOR[k]} variant="light" mr={6}>
+                          {n}
+                        </Badge>
+                        {t(`packets.count.${k}` as MessageKey)}
+                      </Text>
+                    ))}
                   <Text size="sm" fw={600}>
                     {open
                       ? t('packets.inbox.pending', { count: e.pending })
@@ -331,9 +336,9 @@ export function InboxPage({ id }: { id: string }) {
                 <Table verticalSpacing="sm" data-testid="staged-table">
                   <Table.Thead bg="var(--pelita-table-head)">
                     <Table.Tr>
-                      <Table.Th>{t('packets.inbox.person')}</Table.Th>
+                      <Table.Th miw={220}>{t('packets.inbox.person')}</Table.Th>
                       <Table.Th>{t('packets.inbox.action')}</Table.Th>
-                      <Table.Th>{t('packets.inbox.matches')}</Table.Th>
+                      <Table.Th miw={260}>{t('packets.inbox.matches')}</Table.Th>
                       <Table.Th>{t('packets.inbox.decision')}</Table.Th>
                       <Table.Th />
                     </Table.Tr>

@@ -223,5 +223,5 @@ test('the acknowledgement goes back and marks the outbox; re-importing changes n
     'Dari Dinas Sosial Kota Banjarbaru',
   );
   await expect(pageB.getByTestId('person-exchange')).toContainText('Rumah Singgah Banjarbaru');
-  await shotSizes(pageB, '129-packets-person');
+  await shotSizes(pageB, '129-packets-person', pageB.getByTestId('person-exchange'));
 });

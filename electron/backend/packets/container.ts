@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { PACKET_FORMAT, PACKET_KINDS, PACKET_MODES } from '../../../shared/reference/packets';
 import type { MessageKey } from '../../../shared/i18n';
 import type { MessageParams } from '../../../shared/errors';
-import { fieldError } from '../errors';
+import { AppError } from '../errors';
 import { minisignSign, minisignVerify } from '../keys/minisign';
 
 export const MANIFEST = 'manifest.json';
@@ -64,9 +64,9 @@ export const manifestSchema = z.strictObject({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-/** A refused packet: the message says what was wrong, shown next to the file. */
+/** A refused packet: the message itself says what was wrong (there is no field to mark). */
 export function refuse(key: MessageKey, params?: MessageParams) {
-  return fieldError(['fileId'], key, params);
+  return new AppError('VALIDATION', key, params);
 }
 
 export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

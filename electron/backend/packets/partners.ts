@@ -102,12 +102,13 @@ async function uploadedCard(ctx: Parameters<typeof uploadedBytes>[0], fileId: st
   try {
     card = parseKeyCard(Buffer.from(bytes).toString('utf8'));
   } catch (e) {
-    if (e instanceof AppError) throw fieldError(['fileId'], e.key);
+    if (e instanceof AppError) throw new AppError('VALIDATION', e.key);
     throw e;
   }
   const own = await officeFacts(ctx.db);
-  if (card.officeCode === own.officeCode) throw fieldError(['fileId'], 'packets.card_own');
-  if (card.validUntil < ctx.nowIso) throw fieldError(['fileId'], 'packets.card_expired');
+  // Said in the message itself: the card came from a file button, there is no field to mark.
+  if (card.officeCode === own.officeCode) throw new AppError('VALIDATION', 'packets.card_own');
+  if (card.validUntil < ctx.nowIso) throw new AppError('VALIDATION', 'packets.card_expired');
   return card;
 }
 

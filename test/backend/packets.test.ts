@@ -262,6 +262,11 @@ describe('export and import', () => {
     );
     expect(b.backend.sqlite.prepare(`SELECT count(*) FROM persons`).pluck().get()).toBe(audit);
     void aAtB;
+    // Every write was Pelita's own, audited with its row: both trails verify clean.
+    for (const o of [a, b]) {
+      const report = await o.admin.call('audit.verify', {});
+      expect(report.problems).toEqual([]);
+    }
   });
 
   it('applies newer versions, never older ones, and reports a packet that has not arrived', async () => {

@@ -105,6 +105,29 @@ export async function unlockKeys(ctx: Ctx, passphrase: string): Promise<void> {
   for (const row of rows) openSecrets(ctx, row, passphrase);
 }
 
+/** A key's row: its card, and its private parts sealed (never in the audit diff). */
+async function storeKey(
+  ctx: Ctx,
+  card: KeyCard,
+  secrets: Secrets,
+  passphrase: string | null,
+  note: string | undefined,
+): Promise<string> {
+  return insertEntry(
+    ctx,
+    'exchange_keys',
+    {
+      fingerprint: card.fingerprint,
+      age_recipient: card.ageRecipient,
+      sign_public: card.signPublic,
+      valid_until: card.validUntil,
+      card: JSON.stringify(card),
+      ...sealSecrets(ctx, secrets, passphrase),
+    },
+    { recordType: 'exchange_key', view: ({ sealed: _s, ...rest }) => rest, note },
+  );
+}
+
 interface OfficeFacts {
   officeCode: string;
   officeName: string;
@@ -144,22 +167,12 @@ export async function createKeys(
     selfSignature: edSign(null, signed, privateKey).toString('base64'),
     rotationSignature: old ? edSign(null, signed, old.signKey).toString('base64') : null,
   };
-  const id = await insertEntry(
+  const id = await storeKey(
     ctx,
-    'exchange_keys',
-    {
-      fingerprint: card.fingerprint,
-      age_recipient: card.ageRecipient,
-      sign_public: card.signPublic,
-      valid_until: card.validUntil,
-      card: JSON.stringify(card),
-      ...sealSecrets(ctx, secrets, passphrase),
-    },
-    {
-      recordType: 'exchange_key',
-      view: ({ sealed: _s, ...rest }) => rest,
-      note: previous ? `rotated from ${previous.fingerprint}` : undefined,
-    },
+    card,
+    secrets,
+    passphrase,
+    previous ? `rotated from ${previous.fingerprint}` : undefined,
   );
   unlocked.set(slot(ctx.dataDir, id), secrets);
   return (await ctx.db
@@ -219,19 +232,7 @@ export async function restoreKeys(
     const secrets = { ageIdentity: k.ageIdentity, signPkcs8: k.signPkcs8 };
     if ((await identityToRecipient(secrets.ageIdentity)) !== card.ageRecipient)
       throw fieldError(['fileId'], 'packets.recovery_wrong');
-    const id = await insertEntry(
-      ctx,
-      'exchange_keys',
-      {
-        fingerprint: card.fingerprint,
-        age_recipient: card.ageRecipient,
-        sign_public: card.signPublic,
-        valid_until: card.validUntil,
-        card: JSON.stringify(card),
-        ...sealSecrets(ctx, secrets, passphrase),
-      },
-      { recordType: 'exchange_key', view: ({ sealed: _s, ...rest }) => rest, note: 'restored' },
-    );
+    const id = await storeKey(ctx, card, secrets, passphrase, 'restored');
     unlocked.set(slot(ctx.dataDir, id), secrets);
     restored++;
   }

@@ -5,9 +5,9 @@
  * refusal naming what was wrong, and nothing is staged (the call's transaction rolls back; the
  * refusal is recorded in the audit by dispatch).
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../db/schema';
-import type { ExchangePartnersTable } from '../db/tables/packets';
+import type { ExchangePartnersTable, ExchangeStagedTable } from '../db/tables/packets';
 import { findRow } from '../db/lookup';
 import type { Ctx } from '../dispatch/context';
 import { listKeys, openKey } from '../keys/exchangeKeys';
@@ -161,20 +161,7 @@ async function takenNiks(db: Kysely<DB>, niks: string[]): Promise<Set<string>> {
   return new Set(rows.rows.map((r) => r.nik));
 }
 
-interface StagedRow {
-  packet_id: string;
-  n: number;
-  record_type: string;
-  source_id: string;
-  source_version: number;
-  parent_id: string | null;
-  data: string;
-  action: DB['exchange_staged']['action'];
-  local_id: string | null;
-  decision: 'pending' | 'accept';
-  link_id: null;
-  reason: null;
-}
+type StagedRow = Insertable<ExchangeStagedTable> & { decision: 'pending' | 'accept' };
 
 /** Writes the staging rows of a verified data packet (live tables untouched). */
 export async function stagePacket(ctx: Ctx, p: VerifiedPacket): Promise<void> {

@@ -1,3 +1,4 @@
+import { TRACKED_COLUMNS } from './columns';
 import type { Migration } from './types';
 
 /**
@@ -34,9 +35,7 @@ CREATE TABLE exchange_partners (
   card TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('active', 'blocked')),
   next_sequence INTEGER NOT NULL DEFAULT 1 CHECK (next_sequence >= 1),
-  created_at TEXT NOT NULL, created_by TEXT REFERENCES users(id),
-  updated_at TEXT NOT NULL, updated_by TEXT REFERENCES users(id),
-  version INTEGER NOT NULL DEFAULT 1
+  ${TRACKED_COLUMNS}
 ) STRICT;
 -- One partner per office: a new card replaces the keys in place (the audit keeps the old).
 CREATE UNIQUE INDEX exchange_partners_office ON exchange_partners(office_code);
@@ -54,9 +53,7 @@ CREATE TABLE exchange_outbox (
   sha256 TEXT NOT NULL,
   acknowledged_at TEXT,
   ack_summary TEXT,
-  created_at TEXT NOT NULL, created_by TEXT REFERENCES users(id),
-  updated_at TEXT NOT NULL, updated_by TEXT REFERENCES users(id),
-  version INTEGER NOT NULL DEFAULT 1,
+  ${TRACKED_COLUMNS},
   UNIQUE (partner_id, sequence)
 ) STRICT;
 
@@ -81,9 +78,7 @@ CREATE TABLE exchange_inbox (
   sha256 TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('staged', 'applied')),
   applied_summary TEXT,
-  created_at TEXT NOT NULL, created_by TEXT REFERENCES users(id),
-  updated_at TEXT NOT NULL, updated_by TEXT REFERENCES users(id),
-  version INTEGER NOT NULL DEFAULT 1
+  ${TRACKED_COLUMNS}
 ) STRICT;
 CREATE INDEX exchange_inbox_partner ON exchange_inbox(partner_id, sequence);
 
@@ -131,9 +126,7 @@ CREATE TABLE exchange_remote_stays (
   exit_type TEXT,
   destination_code TEXT,
   ppks TEXT NOT NULL DEFAULT '[]',
-  created_at TEXT NOT NULL, created_by TEXT REFERENCES users(id),
-  updated_at TEXT NOT NULL, updated_by TEXT REFERENCES users(id),
-  version INTEGER NOT NULL DEFAULT 1
+  ${TRACKED_COLUMNS}
 ) STRICT;
 CREATE INDEX exchange_remote_stays_person ON exchange_remote_stays(person_id);
 
@@ -143,9 +136,7 @@ CREATE TABLE exchange_consents (
   person_id TEXT NOT NULL UNIQUE REFERENCES persons(id),
   consent TEXT NOT NULL CHECK (consent IN ('given', 'refused')),
   note TEXT,
-  created_at TEXT NOT NULL, created_by TEXT REFERENCES users(id),
-  updated_at TEXT NOT NULL, updated_by TEXT REFERENCES users(id),
-  version INTEGER NOT NULL DEFAULT 1
+  ${TRACKED_COLUMNS}
 ) STRICT;
 `,
 };

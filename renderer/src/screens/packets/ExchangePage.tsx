@@ -16,7 +16,7 @@ import { useFormat } from '../../lib/format';
 import { notify } from '../../lib/notify';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 function countsText(counts: Record<string, number>, t: ReturnType<typeof useT>) {
   return Object.entries(counts)

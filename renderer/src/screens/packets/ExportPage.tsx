@@ -32,7 +32,7 @@ import { useForm } from '../../lib/form';
 import { useFormat } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 type Preview = Awaited<ReturnType<typeof previewOf>>;
 const previewOf = (input: ParsedInput<'packets.exportPreview'>) =>
@@ -67,6 +67,23 @@ function PersonPicker({
       placeholder={t('packets.export.personsHelp')}
       data-testid="export-persons"
     />
+  );
+}
+
+/** A SegmentedControl with a label above it, like the other fields of the form. */
+function LabeledSegments(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  data: { value: string; label: string }[];
+}) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {props.label}
+      </Text>
+      <SegmentedControl value={props.value} onChange={props.onChange} data={props.data} />
+    </Stack>
   );
 }
 
@@ -140,24 +157,20 @@ export function ExportPage() {
               }}
               data-testid="export-partner"
             />
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('packets.export.choose')}
-              </Text>
-              <SegmentedControl
-                value={form.values.choose}
-                onChange={(v) => form.set('choose', v as 'area' | 'hand')}
-                data={[
-                  {
-                    value: 'area',
-                    label: t('packets.export.area', {
-                      name: partner ? `(${partner.card.officeCode})` : '',
-                    }),
-                  },
-                  { value: 'hand', label: t('packets.export.hand') },
-                ]}
-              />
-            </Stack>
+            <LabeledSegments
+              label={t('packets.export.choose')}
+              value={form.values.choose}
+              onChange={(v) => form.set('choose', v as 'area' | 'hand')}
+              data={[
+                {
+                  value: 'area',
+                  label: t('packets.export.area', {
+                    name: partner ? `(${partner.card.officeCode})` : '',
+                  }),
+                },
+                { value: 'hand', label: t('packets.export.hand') },
+              ]}
+            />
           </SimpleGrid>
           {form.values.choose === 'hand' && <PersonPicker value={picked} onChange={setPicked} />}
           <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
@@ -165,19 +178,15 @@ export function ExportPage() {
               <DateField label={t('packets.export.from')} {...form.field('from')} />
               <DateField label={t('packets.export.to')} {...form.field('to')} />
             </Group>
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('packets.export.mode')}
-              </Text>
-              <SegmentedControl
-                value={form.values.mode}
-                onChange={(v) => form.set('mode', v as 'full' | 'changes')}
-                data={[
-                  { value: 'full', label: t('packets.mode.full') },
-                  { value: 'changes', label: t('packets.mode.changes') },
-                ]}
-              />
-            </Stack>
+            <LabeledSegments
+              label={t('packets.export.mode')}
+              value={form.values.mode}
+              onChange={(v) => form.set('mode', v as 'full' | 'changes')}
+              data={[
+                { value: 'full', label: t('packets.mode.full') },
+                { value: 'changes', label: t('packets.mode.changes') },
+              ]}
+            />
             <Select
               label={t('packets.export.basis')}
               data={LEGAL_BASES.map((b) => ({ value: b, label: t(`packets.basis.${b}`) }))}

@@ -31,7 +31,7 @@ import { useFormat } from '../../lib/format';
 import { notify } from '../../lib/notify';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 const ACTION_COLOR: Record<string, string> = {
   new: 'blue',

@@ -40,7 +40,7 @@ import { useForm } from '../../lib/form';
 import { useFormat } from '../../lib/format';
 import { notify } from '../../lib/notify';
 import { useQuery } from '../../lib/useQuery';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 /** The fingerprint as it is read over the phone: large, in groups of four. */
 export function Fingerprint({ groups, testId }: { groups: string; testId?: string }) {

@@ -10,7 +10,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { notify } from '../../lib/notify';
-import { useAction } from './useAction';
+import { useAction } from '../../lib/useAction';
 
 export function PersonExchange({
   personId,

@@ -1,6 +1,6 @@
-/** A button's one-shot call: busy while it runs, failures shown the app's usual way. */
+/** One busy flag around a button's action (named, so only its button spins); failures go to the shared handler. */
 import { useState } from 'react';
-import { useFailureHandler } from '../../lib/failures';
+import { useFailureHandler } from './failures';
 
 export function useAction() {
   const handle = useFailureHandler();

@@ -18,7 +18,6 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/rpc';
 import { saveFile } from '../../api/files';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { notify } from '../../lib/notify';
 import { printWith } from '../../lib/print';

@@ -1,8 +1,9 @@
 /**
- * Protection of the exchange keys' private parts (a port): the browser host seals them with a
- * passphrase the admin chooses (scrypt + AES-256-GCM) and keeps them open in memory once
- * unlocked; the desktop app can plug Electron's safeStorage in here (`kind: 'os'`) so no
- * passphrase is asked. A wrong passphrase is a clear error, never a garbled key.
+ * Protection of the exchange keys' private parts (a port): sealed with a passphrase the admin
+ * chooses (scrypt + AES-256-GCM) and kept open in memory once unlocked. Both shells use the
+ * passphrase today: the backend runs in Electron's utility process, where safeStorage is not
+ * available, and this port is synchronous; `osProtector` is the shape a main-process relay of
+ * safeStorage will take (`setKeyProtector` at open). A wrong passphrase is a clear error.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
 import type { KeyProtection } from '../../../shared/reference/packets';

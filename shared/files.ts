@@ -11,6 +11,10 @@ export const FILE_KINDS = {
   jpeg: { mime: 'image/jpeg', ext: ['jpg', 'jpeg'], label: 'JPEG' },
   png: { mime: 'image/png', ext: ['png'], label: 'PNG' },
   webp: { mime: 'image/webp', ext: ['webp'], label: 'WebP' },
+  /** An age-encrypted file: an exchange packet (.pelita) or a key recovery file (.age). */
+  age: { mime: 'application/vnd.pelita.packet', ext: ['age'], label: 'age (.pelita)' },
+  /** An office's public key card (.pelitakey), a text file with a fixed first line. */
+  keyCard: { mime: 'application/vnd.pelita.keycard', ext: ['pelitakey'], label: 'Kartu kunci' },
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
 
@@ -39,6 +43,27 @@ export const UPLOAD_PURPOSES = {
     read: 'persons.read',
     kinds: ['jpeg', 'png', 'webp'],
     maxBytes: 600 * 1024,
+  },
+  /** A packet from a partner office (or an acknowledgement), opened by packets.open. */
+  exchangePacket: {
+    access: 'packets.exchange',
+    read: 'packets.exchange',
+    kinds: ['age'],
+    maxBytes: 256 * 1024 * 1024,
+  },
+  /** A partner office's key card, read by packets.readCard. */
+  exchangeKeyCard: {
+    access: 'packets.keys',
+    read: 'packets.keys',
+    kinds: ['keyCard'],
+    maxBytes: 64 * 1024,
+  },
+  /** This office's key recovery file, read by packets.restoreKeys. */
+  exchangeRecovery: {
+    access: 'packets.keys',
+    read: 'packets.keys',
+    kinds: ['age'],
+    maxBytes: 1024 * 1024,
   },
 } as const satisfies Record<string, UploadPurpose>;
 export type UploadPurposeName = keyof typeof UPLOAD_PURPOSES;

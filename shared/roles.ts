@@ -36,6 +36,10 @@ export const PERMISSIONS = [
   'reports.exportPersonal',
   /** Backups: settings, back up now, restore (admins only). */
   'backup.manage',
+  /** The office's exchange keys and its partner offices' key cards. */
+  'packets.keys',
+  /** Export packets to partner offices and import theirs (UU PDP: answerable, registered). */
+  'packets.exchange',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

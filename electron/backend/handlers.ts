@@ -10,6 +10,11 @@ import { complaintHandlers } from './complaints/handlers';
 import { complaintsPersonLink } from './complaints/personLink';
 import type { Handlers } from './dispatch/dispatch';
 import { officeHandlers } from './office/handlers';
+import { packetHandlers } from './packets/handlers';
+import { packetsPersonLink } from './packets/personLink';
+import { registerRecordType } from './packets/recordTypes';
+import { personsModule } from './packets/types/persons';
+import { staysModule } from './packets/types/stays';
 import { personHandlers } from './persons/handlers';
 import { registerPersonLink } from './persons/links';
 import { regionHandlers } from './regions/handlers';
@@ -23,6 +28,10 @@ import { userRedaction } from './users/redaction';
 // What each domain holds about a person, and which of its audited fields are secret or sensitive.
 registerPersonLink(shelterPersonLink);
 registerPersonLink(complaintsPersonLink);
+registerPersonLink(packetsPersonLink);
+// What a packet to a partner office carries: persons first, then what hangs on them.
+registerRecordType(personsModule);
+registerRecordType(staysModule);
 registerRedaction(userRedaction);
 registerRedaction(complaintRedaction);
 
@@ -40,4 +49,5 @@ export const handlers: Handlers = {
   ...complaintAdminHandlers,
   ...reportHandlers,
   ...backupHandlers,
+  ...packetHandlers,
 };

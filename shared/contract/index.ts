@@ -7,6 +7,7 @@ import { backupContract } from './backup';
 import { calendarContract } from './calendar';
 import { complaintsContract } from './complaints';
 import { officeContract } from './office';
+import { packetsContract } from './packets';
 import { personsContract } from './persons';
 import { regionsContract } from './regions';
 import { reportsContract } from './reports';
@@ -26,6 +27,7 @@ export const contract = {
   ...complaintsContract,
   ...reportsContract,
   ...backupContract,
+  ...packetsContract,
 };
 
 export type Contract = typeof contract;

@@ -207,6 +207,25 @@ export type PersonTimelineEntry = z.infer<typeof personTimelineEntry>;
 export const personLinks = z.object({
   shelter: z.object({ stays: z.array(stayBrief) }).nullable(),
   complaints: z.object({ open: z.number().int(), total: z.number().int() }).nullable(),
+  /** Exchange with partner offices: consent to sharing, where the record came from, sent to. */
+  packets: z
+    .object({
+      consent: z.enum(['given', 'refused']).nullable(),
+      consentVersion: z.number().int().nullable(),
+      from: z.array(z.object({ office: z.string(), linked: z.boolean() })),
+      sentTo: z.array(z.object({ office: z.string(), at: isoDateTime })),
+      remoteStays: z.array(
+        z.object({
+          id,
+          office: z.string(),
+          shelterName: z.string(),
+          checkinAt: isoDateTime,
+          checkoutAt: isoDateTime.nullable(),
+          exitType: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type PersonLinks = z.infer<typeof personLinks>;
 

@@ -17,6 +17,7 @@ import fileMessages from './messages/files.json';
 import navMessages from './messages/nav.json';
 import nikMessages from './messages/nik.json';
 import officeMessages from './messages/office.json';
+import packetMessages from './messages/packets.json';
 import personMessages from './messages/persons.json';
 import regionMessages from './messages/regions.json';
 import registerMessages from './messages/registers.json';
@@ -44,6 +45,7 @@ export const messages = {
   ...reportMessages,
   ...desktopMessages,
   ...backupMessages,
+  ...packetMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -153,9 +153,11 @@ describe('upload', () => {
     for (const role of ROLES) {
       const c = role === 'admin' ? t.admin : await userWithRoles(t, `u_${role}`, [role]);
       for (const [purpose, rule] of Object.entries(UPLOAD_PURPOSES)) {
-        const r = await upload(c, png(), { purpose });
+        const sample = sampleFor(rule.kinds[0]);
+        const r = await upload(c, sample.bytes, { purpose, name: sample.name });
         expect(r.ok, `${role} uploads ${purpose}`).toBe(canAccess(rule.access, [role]));
-        const stored = await uploaded(t.admin, png());
+        const mine = await upload(t.admin, sample.bytes, { purpose, name: sample.name });
+        const stored = mine.ok ? mine.file.fileId : '';
         const read = await t.backend.download(c.token, stored);
         expect(read.response.ok, `${role} reads ${purpose}`).toBe(canAccess(rule.read, [role]));
       }
@@ -180,6 +182,15 @@ describe('upload', () => {
     expect(pulled).toBe(false);
   });
 });
+
+/** A small file of each kind a purpose may accept. */
+function sampleFor(kind: string): { bytes: Buffer; name: string } {
+  if (kind === 'age')
+    return { bytes: Buffer.from('age-encryption.org/v1\n-> X25519 x\n'), name: 'paket.pelita' };
+  if (kind === 'keyCard')
+    return { bytes: Buffer.from('PELITA-KEYCARD-1\n{}\n'), name: 'k.pelitakey' };
+  return { bytes: png(), name: 'foto.png' };
+}
 
 describe('download', () => {
   it('hands a photo to anyone who reads persons, audited each time', async () => {

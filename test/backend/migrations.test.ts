@@ -159,6 +159,29 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
   14: { table: ['roles'], index: [], trigger: [] },
   20: { table: [], index: ['persons_year_names'], trigger: [] },
   17: { table: ['backup_runs', 'backup_settings'], index: ['backup_runs_started'], trigger: [] },
+  16: {
+    table: [
+      'exchange_consents',
+      'exchange_inbox',
+      'exchange_keys',
+      'exchange_outbox',
+      'exchange_outbox_records',
+      'exchange_partners',
+      'exchange_provenance',
+      'exchange_remote_stays',
+      'exchange_staged',
+    ],
+    index: [
+      'exchange_inbox_partner',
+      'exchange_outbox_records_person',
+      'exchange_outbox_records_record',
+      'exchange_partners_office',
+      'exchange_provenance_local',
+      'exchange_remote_stays_person',
+      'exchange_staged_record',
+    ],
+    trigger: [],
+  },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -175,6 +198,17 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
       db.exec(`INSERT INTO backup_runs (id, kind, started_at, finished_at, ok, folder)
         VALUES ('r', 'weekly', 'x', 'x', 1, '/b')`),
     ).toThrow(/CHECK/);
+  },
+  16: (db) => {
+    // One partner per office code (a new card replaces its keys in place).
+    const now = '2026-11-27T02:00:00.000Z';
+    const partner = db.prepare(`INSERT INTO exchange_partners (id, office_code, office_name,
+      fingerprint, age_recipient, sign_public, valid_until, card, status, created_at, updated_at)
+      VALUES (?, ?, 'Kab. Banjar', 'f', 'age1x', 'k', ?, '{}', ?, ?, ?)`);
+    partner.run('p1', '63.03', now, 'active', now, now);
+    expect(() => partner.run('p2', '63.03', now, 'blocked', now, now)).toThrow(/UNIQUE/);
+    expect(() => partner.run('p3', '63.04', now, 'lost', now, now)).toThrow(/CHECK/);
+    expect(() => partner.run('p4', '63.04', now, 'active', now, now)).not.toThrow();
   },
   14: (db) => {
     // The roles of the day are in the table; a role it does not know is refused.

@@ -151,6 +151,31 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'backup.restore': ADMIN_ONLY,
   'backup.exportEncrypted': ADMIN_ONLY,
   'backup.importEncrypted': ADMIN_ONLY,
+  // Exchange packets: keys, partners and packets are the admin's (a role may be given
+  // packets.exchange later); a person's consent to sharing is recorded by whoever edits people.
+  'packets.keys': ADMIN_ONLY,
+  'packets.createKeys': ADMIN_ONLY,
+  'packets.unlock': ADMIN_ONLY,
+  'packets.keyCard': ADMIN_ONLY,
+  'packets.recoveryFile': ADMIN_ONLY,
+  'packets.restoreKeys': ADMIN_ONLY,
+  'packets.partners': ADMIN_ONLY,
+  'packets.readCard': ADMIN_ONLY,
+  'packets.addPartner': ADMIN_ONLY,
+  'packets.replacePartner': ADMIN_ONLY,
+  'packets.blockPartner': ADMIN_ONLY,
+  'packets.exportPreview': ADMIN_ONLY,
+  'packets.export': ADMIN_ONLY,
+  'packets.outbox': ADMIN_ONLY,
+  'packets.sentPersons': ADMIN_ONLY,
+  'packets.open': ADMIN_ONLY,
+  'packets.inbox': ADMIN_ONLY,
+  'packets.staged': ADMIN_ONLY,
+  'packets.decide': ADMIN_ONLY,
+  'packets.decideAll': ADMIN_ONLY,
+  'packets.apply': ADMIN_ONLY,
+  'packets.acknowledge': ADMIN_ONLY,
+  'packets.setConsent': PERSON_WRITERS,
 };
 
 describe('permission table', () => {

@@ -89,7 +89,11 @@ describe('persons.create', () => {
     const got = await viewer.call('persons.get', { id: created.id });
     expect(got).toEqual({
       person: created,
-      links: { shelter: { stays: [] }, complaints: { open: 0, total: 0 } },
+      links: {
+        shelter: { stays: [] },
+        complaints: { open: 0, total: 0 },
+        packets: { consent: null, consentVersion: null, from: [], sentTo: [], remoteStays: [] },
+      },
       timeline: [],
     });
 

@@ -15,6 +15,7 @@ import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
 import { benchBackup } from './backup';
 import { BENCH_PASSWORD, NOW } from './generate';
+import { packetBench } from './packets';
 import { rng, variantOf } from './names';
 import { benchReports } from './reports';
 
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     stays: { type: 'string', default: '2000000' },
     audit: { type: 'string', default: '200000' },
     fresh: { type: 'boolean', default: false },
+    /** People in the exchange-packet run (test/bench/packets.ts), each with a stay. */
+    'packet-persons': { type: 'string', default: '100000' },
   },
 });
 const persons = Number(values.persons);
@@ -368,6 +371,7 @@ async function main() {
     xlsx_100k_s: reports.xlsx_100k_s,
     xlsx_peak_rss_mb: reports.xlsx_peak_rss_mb,
     xlsx_worker_heap_mb: reports.xlsx_worker_heap_mb,
+    ...(await packetBench(Number(values['packet-persons']))),
   };
   console.log('Pelita benchmark');
   console.log(
@@ -407,6 +411,9 @@ async function main() {
   );
   console.log(
     `  XLSX of ${reports.xlsx_rows} people: ${result.xlsx_100k_s} s, peak RSS ${result.xlsx_peak_rss_mb} MB (worker heap ${result.xlsx_worker_heap_mb} MB)   (target < 15 s, < 600 MB)`,
+  );
+  console.log(
+    `  packets (${result.packet_records} records): export ${result.packet_export_s} s (target < 10), open+stage ${result.packet_open_stage_s} s (< 10), apply ${result.packet_apply_records_per_s} records/s (≥ 20,000), peak RSS ${result.packet_peak_rss_mb} MB (< 1024)`,
   );
   console.log(JSON.stringify(result));
 }

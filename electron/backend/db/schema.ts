@@ -8,6 +8,7 @@ import type { BackupTables } from './tables/backup';
 import type { CalendarTables } from './tables/calendar';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
+import type { PacketTables } from './tables/packets';
 import type { PersonTables } from './tables/persons';
 import type { RegisterTables } from './tables/registers';
 import type { ShelterTables } from './tables/shelter';
@@ -123,7 +124,8 @@ export interface DB
     RegisterTables,
     ComplaintTables,
     FileTables,
-    BackupTables {
+    BackupTables,
+    PacketTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

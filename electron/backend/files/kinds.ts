@@ -16,6 +16,9 @@ export function detectKind(head: Uint8Array): FileKind | null {
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => head[i] === b)) return 'png';
   if (ascii(head, 0, 'RIFF') && ascii(head, 8, 'WEBP')) return 'webp';
+  // "age-encryption.org/v1": exchange packets and key recovery files (packets/, keys/).
+  if (ascii(head, 0, 'age-encryption.o')) return 'age';
+  if (ascii(head, 0, 'PELITA-KEYCARD-1')) return 'keyCard';
   return null;
 }
 

@@ -7,13 +7,14 @@
  * too if no other row has the same content. Uploads never attached to a record and generated
  * files are removed by the sweep at open after a day (sweep.ts).
  */
+import { readFile } from 'node:fs/promises';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { UploadPurposeName } from '../../../shared/files';
 import type { Ctx } from '../dispatch/context';
 import { inTransaction } from '../dispatch/dispatch';
 import type { DB } from '../db/schema';
 import { fieldError } from '../errors';
-import { removeBlob } from './store';
+import { blobPath, removeBlob } from './store';
 
 /** Every column that holds a files.id. A domain that keeps files adds its columns here. */
 export const FILE_REFERENCES: readonly { table: keyof DB; column: string }[] = [
@@ -46,6 +47,22 @@ export async function attachableFile(
     .executeTakeFirst();
   if (!row) throw fieldError(path, 'file.missing');
   if (row.purpose !== purpose) throw fieldError(path, 'file.wrong_purpose');
+}
+
+/** The bytes of an upload for `purpose` (a packet, a key card), after `attachableFile`'s checks. */
+export async function uploadedBytes(
+  ctx: Ctx,
+  fileId: string,
+  purpose: UploadPurposeName,
+  path: string[],
+): Promise<Uint8Array> {
+  await attachableFile(ctx, fileId, purpose, path);
+  const row = await ctx.db
+    .selectFrom('files')
+    .select('sha256')
+    .where('id', '=', fileId)
+    .executeTakeFirstOrThrow();
+  return readFile(blobPath(ctx.dataDir, row.sha256));
 }
 
 /** Removes a blob whose content no row uses any more; serialised with uploads by the transaction. */

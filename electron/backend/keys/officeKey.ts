@@ -1,7 +1,7 @@
 /**
- * The office's Ed25519 signing key: signs audit checkpoints (audit/checkpoints.ts) and, later,
- * the manifests of exchange packets. Kept in the data folder as `keys/office-ed25519.pem`
- * (folder 700, file 600), created on first use. Whoever can read that file can sign as the
+ * The office's Ed25519 signing key: signs audit checkpoints (audit/checkpoints.ts), unattended.
+ * Exchange packets sign with a separate, sealed key (exchangeKeys.ts). Kept in the data folder
+ * as `keys/office-ed25519.pem` (folder 700, file 600), created on first use. Whoever can read that file can sign as the
  * office: the printed or exported checkpoints are what an outsider checks against.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';

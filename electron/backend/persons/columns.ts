@@ -12,6 +12,14 @@ import { matchKeys } from './matchNames';
 
 export type PersonFields = ParsedInput<'persons.create'>;
 
+/** Audit view of a person: its own fields, without search helpers. */
+function auditView(columns: Record<string, unknown>): Record<string, unknown> {
+  const { search_names: _s, search_origin: _o, name_key: _k, match_keys: _m, ...rest } = columns;
+  return rest;
+}
+/** How every write of a person is audited (persons' own handlers and incoming packets). */
+export const AS_PERSON = { recordType: 'person', view: auditView };
+
 /**
  * Checks what the schema cannot: the NIK's structure and uniqueness, dates against today,
  * region codes against the region table. All problems are reported at once.

@@ -5,7 +5,13 @@ import type { Ctx, HandlersOf } from '../dispatch/context';
 import { AppError, fieldError } from '../errors';
 import { yearInZone } from '../../../shared/time';
 import { officeTimeZone } from '../office/store';
-import { personColumns, searchOrigin, validatePerson, type PersonFields } from './columns';
+import {
+  AS_PERSON,
+  personColumns,
+  searchOrigin,
+  validatePerson,
+  type PersonFields,
+} from './columns';
 import { distinctFrom, findMatches, kyselyReader, reasonsOf } from './duplicates';
 import { searchNames } from './fold';
 import { matchKeys, matchName } from './matchNames';
@@ -14,13 +20,6 @@ import { checkMergeLinks, mergeLinks, personChanged } from './links';
 import { exportPerson, readPersonPage } from './page';
 import { personIdsPage } from './listPage';
 import { loadPerson, loadSummaries, parseAliases } from './store';
-
-/** Audit view of a person: its own fields, without search helpers. */
-function auditView(columns: Record<string, unknown>): Record<string, unknown> {
-  const { search_names: _s, search_origin: _o, name_key: _k, match_keys: _m, ...rest } = columns;
-  return rest;
-}
-const AS_PERSON = { recordType: 'person', view: auditView };
 
 /** A merged record is only a pointer to the surviving one: it is never edited. */
 function notMerged(row: { merged_into: string | null }): void {

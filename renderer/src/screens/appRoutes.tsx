@@ -13,6 +13,8 @@ import {
   IconGitMerge,
   IconHash,
   IconHome,
+  IconKey,
+  IconTransfer,
   IconId,
   IconListSearch,
   IconMessageReport,
@@ -35,6 +37,8 @@ import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { BackupPage } from './backup/BackupPage';
 import { complaintRoutes } from './complaints/routes';
+import { KeysPage } from './packets/KeysPage';
+import { packetRoutes } from './packets/routes';
 import { personRoutes } from './persons/routes';
 import { reportRoutes } from './reports/routes';
 import { shelterRoutes } from './shelter/routes';
@@ -97,6 +101,7 @@ export const ADMIN_ENTRIES = [
     ComplaintNumberingPage,
   ),
   admin('/admin/backup', 'nav.admin.backup', 'backup.status', IconDatabaseExport, BackupPage),
+  admin('/admin/exchange-keys', 'nav.admin.exchangeKeys', 'packets.keys', IconKey, KeysPage),
 ];
 
 export const HOME = { path: '/', label: 'nav.home', Icon: IconHome } as const;
@@ -107,6 +112,7 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/shelter', 'nav.shelter', 'stays.roster', IconBed),
   entry('/complaints', 'nav.complaints', 'complaints.list', IconMessageReport),
   entry('/reports', 'nav.reports', 'reports.run', IconChartBar),
+  entry('/packets', 'nav.packets', 'packets.inbox', IconTransfer),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -116,5 +122,6 @@ export const ROUTES = [
   ...shelterRoutes,
   ...complaintRoutes,
   ...reportRoutes,
+  ...packetRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

@@ -18,33 +18,16 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { call } from '../../api/rpc';
 import { saveFile } from '../../api/files';
 import { useT } from '../../i18n/I18nProvider';
-import { useFailureHandler } from '../../lib/failures';
 import { useFormat } from '../../lib/format';
 import { notify } from '../../lib/notify';
 import { printWith } from '../../lib/print';
 import { useQuery } from '../../lib/useQuery';
+import { useAction } from '../../lib/useAction';
 import { recordTypeLabel } from './auditParts';
 import './checkpoint.css';
 
 type Report = Output<'audit.verify'>;
 type Problem = Report['problems'][number];
-
-/** One busy flag around an action; failures go to the shared handler. */
-function useAction() {
-  const handle = useFailureHandler();
-  const [busy, setBusy] = useState<string | null>(null);
-  const run = async (name: string, fn: () => Promise<void>) => {
-    setBusy(name);
-    try {
-      await fn();
-    } catch (e) {
-      handle(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, run };
-}
 
 function PanelTitle({ icon: Icon, title }: { icon: typeof IconShieldCheck; title: string }) {
   return (

@@ -29,6 +29,7 @@ import { useMe } from '../../session/SessionProvider';
 import { ppksName } from '../../lib/ppks';
 import { AgeText, IdentityBadge, NikText, NikWarnings } from './PersonFacts';
 import { PersonExportButton } from './PersonExportButton';
+import { PersonExchange } from '../packets/PersonExchange';
 import { PersonPhoto } from './PersonPhoto';
 import { SectionCard } from '../../components/SectionCard';
 
@@ -343,6 +344,14 @@ export function PersonPage({ id }: { id: string }) {
             <QualityCard person={p} />
             <Details person={p} />
             {links.shelter && <Stays stays={stays} />}
+            {links.packets && (
+              <PersonExchange
+                personId={p.id}
+                exchange={links.packets}
+                canWrite={canWrite && !p.mergedInto}
+                onChanged={q.reload}
+              />
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

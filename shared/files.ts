@@ -11,6 +11,14 @@ export const FILE_KINDS = {
   jpeg: { mime: 'image/jpeg', ext: ['jpg', 'jpeg'], label: 'JPEG' },
   png: { mime: 'image/png', ext: ['png'], label: 'PNG' },
   webp: { mime: 'image/webp', ext: ['webp'], label: 'WebP' },
+  /** An Office Open XML workbook (a zip); which sheet it holds is the reader's business. */
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ext: ['xlsx'],
+    label: 'XLSX',
+  },
+  /** Plain text in UTF-8, comma-, semicolon- or tab-separated. */
+  csv: { mime: 'text/csv', ext: ['csv', 'txt'], label: 'CSV' },
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
 
@@ -39,6 +47,13 @@ export const UPLOAD_PURPOSES = {
     read: 'persons.read',
     kinds: ['jpeg', 'png', 'webp'],
     maxBytes: 600 * 1024,
+  },
+  /** A DTSEN list exported from SIKS-NG (a city's list runs to a few hundred thousand rows). */
+  dtsenList: {
+    access: 'dtsen.manage',
+    read: 'dtsen.manage',
+    kinds: ['csv', 'xlsx'],
+    maxBytes: 80 * 1024 * 1024,
   },
 } as const satisfies Record<string, UploadPurpose>;
 export type UploadPurposeName = keyof typeof UPLOAD_PURPOSES;

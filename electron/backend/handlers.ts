@@ -8,10 +8,15 @@ import { complaintRedaction } from './complaints/confidential';
 import { complaintHandlers } from './complaints/handlers';
 import { complaintsPersonLink } from './complaints/personLink';
 import type { Handlers } from './dispatch/dispatch';
+import { dtsenHandlers } from './dtsen/handlers';
+import { dtsenPersonLink } from './dtsen/personLink';
+import { findingHandlers } from './findings/handlers';
+import { findingsPersonLink } from './findings/personLink';
 import { officeHandlers } from './office/handlers';
 import { personHandlers } from './persons/handlers';
 import { registerPersonLink } from './persons/links';
 import { regionHandlers } from './regions/handlers';
+import { rekapHandlers } from './rekap/handlers';
 import { shelterHandlers } from './shelter/handlers';
 import { shelterPersonLink } from './shelter/personLink';
 import { statusHandlers } from './status/handlers';
@@ -21,6 +26,8 @@ import { userRedaction } from './users/redaction';
 // What each domain holds about a person, and which of its audited fields are secret or sensitive.
 registerPersonLink(shelterPersonLink);
 registerPersonLink(complaintsPersonLink);
+registerPersonLink(findingsPersonLink);
+registerPersonLink(dtsenPersonLink);
 registerRedaction(userRedaction);
 registerRedaction(complaintRedaction);
 
@@ -36,4 +43,7 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...complaintHandlers,
   ...complaintAdminHandlers,
+  ...findingHandlers,
+  ...rekapHandlers,
+  ...dtsenHandlers,
 };

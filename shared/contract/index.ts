@@ -5,9 +5,12 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { calendarContract } from './calendar';
 import { complaintsContract } from './complaints';
+import { dtsenContract } from './dtsen';
+import { findingsContract } from './findings';
 import { officeContract } from './office';
 import { personsContract } from './persons';
 import { regionsContract } from './regions';
+import { rekapContract } from './rekap';
 import { shelterContract } from './shelter';
 import { usersContract } from './users';
 
@@ -22,6 +25,9 @@ export const contract = {
   ...shelterContract,
   ...calendarContract,
   ...complaintsContract,
+  ...findingsContract,
+  ...rekapContract,
+  ...dtsenContract,
 };
 
 export type Contract = typeof contract;

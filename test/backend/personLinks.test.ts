@@ -45,7 +45,12 @@ describe('person link registry', () => {
       [...covered].sort(),
     );
     expect(new Set(covered).size).toBe(covered.length);
-    expect(personLinks().map((l) => l.domain)).toEqual(['shelter', 'complaints']);
+    expect(personLinks().map((l) => l.domain)).toEqual([
+      'shelter',
+      'complaints',
+      'findings',
+      'dtsen',
+    ]);
   });
 
   it('refuses a second, different registration for a domain', () => {
@@ -243,6 +248,8 @@ describe('persons.export', () => {
           }),
         ],
       },
+      findings: { findings: [] },
+      dtsen: { rows: [] },
     });
     // A confidential reporter is someone else: never handed to the person.
     expect(JSON.stringify(out)).not.toMatch(/Nurhaliza|4999 1234/);

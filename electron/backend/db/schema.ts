@@ -7,6 +7,7 @@ import type { Role } from '../../../shared/roles';
 import type { CalendarTables } from './tables/calendar';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
+import type { KelurahanTables } from './tables/kelurahan';
 import type { PersonTables } from './tables/persons';
 import type { RegisterTables } from './tables/registers';
 import type { ShelterTables } from './tables/shelter';
@@ -39,6 +40,8 @@ export interface UsersTable extends Tracked {
   failed_attempts: number;
   locked_until: string | null;
   last_login_at: string | null;
+  /** The kelurahan a kelurahan operator works for (migration 0024); null for office staff. */
+  kelurahan_code: string | null;
 }
 
 export interface UserRolesTable {
@@ -115,7 +118,14 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB
-  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables, FileTables {
+  extends
+    PersonTables,
+    ShelterTables,
+    CalendarTables,
+    RegisterTables,
+    ComplaintTables,
+    FileTables,
+    KelurahanTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

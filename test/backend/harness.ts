@@ -197,6 +197,7 @@ export async function createUser(
   t: { admin: Client },
   username: string,
   roles: Input<'users.create'>['roles'],
+  kelurahanCode?: string,
 ): Promise<{ id: string; password: string }> {
   const password = INITIAL_PASSWORD;
   const row = await t.admin.call('users.create', {
@@ -204,7 +205,7 @@ export async function createUser(
     fullName: `Pengguna ${username}`,
     roles,
     password,
-    kelurahanCode: kelurahanFor(roles),
+    kelurahanCode: kelurahanFor(roles, kelurahanCode),
   });
   return { id: row.id, password };
 }

@@ -128,7 +128,8 @@ export async function loadFinding(
     .select('u.full_name as user_name')
     .where('e.finding_id', '=', r.id)
     .orderBy('e.at')
-    .orderBy('e.id')
+    // Events of one moment in the order they were written.
+    .orderBy(sql`e.rowid`)
     .execute();
   const stay = r.stay_id
     ? await db

@@ -7,12 +7,15 @@ import {
   IconBuildingCommunity,
   IconCalendarOff,
   IconCategory,
+  IconChartBar,
   IconCopy,
+  IconDatabaseImport,
   IconGitMerge,
   IconHash,
   IconHome,
   IconId,
   IconListSearch,
+  IconMapPinExclamation,
   IconMessageReport,
   IconUsers,
   type TablerIcon,
@@ -32,6 +35,7 @@ import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { complaintRoutes } from './complaints/routes';
+import { kelurahanRoutes } from './kelurahan/routes';
 import { personRoutes } from './persons/routes';
 import { shelterRoutes } from './shelter/routes';
 
@@ -101,6 +105,9 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/persons', 'nav.persons', 'persons.search', IconId),
   entry('/shelter', 'nav.shelter', 'stays.roster', IconBed),
   entry('/complaints', 'nav.complaints', 'complaints.list', IconMessageReport),
+  entry('/findings', 'nav.findings', 'findings.list', IconMapPinExclamation),
+  entry('/rekap', 'nav.rekap', 'rekap.get', IconChartBar),
+  entry('/dtsen', 'nav.dtsen', 'dtsen.lists', IconDatabaseImport),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -109,5 +116,6 @@ export const ROUTES = [
   ...personRoutes,
   ...shelterRoutes,
   ...complaintRoutes,
+  ...kelurahanRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

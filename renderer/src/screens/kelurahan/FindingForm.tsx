@@ -117,7 +117,7 @@ export function FindingNewPage() {
             {t('finding.section.who')}
           </Title>
           <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
               <TextInput
                 label={t('finding.subject.name')}
                 description={t('finding.subject.name.help')}
@@ -142,22 +142,20 @@ export function FindingNewPage() {
                 onChange={(s) => form.set('sex', (s as Values['sex']) ?? null)}
                 data-testid="finding-sex"
               />
-              <SimpleGrid cols={2} spacing="xs">
-                <DateField
-                  label={t('finding.subject.birthDate')}
-                  startLevel="decade"
-                  {...form.field('birthDate')}
-                  error={form.errorText('subject.birthDate')}
-                />
-                <NumberInput
-                  label={t('finding.subject.age')}
-                  min={0}
-                  max={130}
-                  value={v.age}
-                  onChange={(n) => form.set('age', n)}
-                  data-testid="finding-age"
-                />
-              </SimpleGrid>
+              <DateField
+                label={t('finding.subject.birthDate')}
+                startLevel="decade"
+                {...form.field('birthDate')}
+                error={form.errorText('subject.birthDate')}
+              />
+              <NumberInput
+                label={t('finding.subject.age')}
+                min={0}
+                max={130}
+                value={v.age}
+                onChange={(n) => form.set('age', n)}
+                data-testid="finding-age"
+              />
             </SimpleGrid>
             <Textarea
               label={t('finding.subject.description')}

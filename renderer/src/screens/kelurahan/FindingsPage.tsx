@@ -18,9 +18,12 @@ import { sortOf, useListState, useSearchText } from '../../lib/list';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useCan } from '../../session/can';
+import { useMe } from '../../session/SessionProvider';
 import { FindingClock, FindingStatusBadge } from './FindingBadges';
 
 const FILTERS = { q: '', status: 'open' };
+/** An operator follows its reports to their outcome: every status by default. */
+const OPERATOR_FILTERS = { q: '', status: 'all' };
 
 function useColumns(): Column<FindingSummary>[] {
   const t = useT();
@@ -105,7 +108,8 @@ function useColumns(): Column<FindingSummary>[] {
 export function FindingsPage() {
   const t = useT();
   const canReport = useCan()('findings.create');
-  const list = useListState(FILTERS, 'due');
+  const operator = useMe().roles.includes('kelurahan_operator');
+  const list = useListState(operator ? OPERATOR_FILTERS : FILTERS, 'due');
   const f = list.filters;
   const [q, setQ] = useSearchText(f.q, (v) => list.setFilters({ q: v }));
   const input: Input<'findings.list'> = {
@@ -150,7 +154,7 @@ export function FindingsPage() {
               ...FINDING_STATUSES.map((s) => ({ value: s, label: t(`finding.status.${s}`) })),
             ]}
             value={f.status}
-            onChange={(v) => list.setFilters({ status: v ?? 'open' })}
+            onChange={(v) => v && list.setFilters({ status: v })}
             allowDeselect={false}
             w={190}
             data-testid="finding-filter-status"

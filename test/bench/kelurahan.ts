@@ -32,7 +32,8 @@ function makeList(b: Backend, rows: number): string {
     const kind = r();
     const desil = 1 + Math.floor(r() * 10);
     const flags = `${r() < 0.3 ? 'Ya' : ''};${r() < 0.5 ? 'Ya' : ''};${r() < 0.6 ? 'Ya' : ''}`;
-    const p = known[i % Math.max(1, known.length)];
+    // Each registered person once: a NIK twice in one list is refused as a duplicate.
+    const p = known[i];
     if (kind < 0.75 && p) {
       const birth = p.birth_date ? p.birth_date.split('-').reverse().join('/') : '';
       lines.push(`${p.nik};${p.full_name};${birth};Jl. Contoh ${i};Komet;${desil};${flags}`);

@@ -1,6 +1,6 @@
 /** A finding's status and its next clock, in the list and on its page. */
-import { Badge, Group, Text } from '@mantine/core';
-import { IconAlertTriangle, IconClockHour4 } from '@tabler/icons-react';
+import { Badge, Text } from '@mantine/core';
+import { ClockLine } from '../../components/ClockLine';
 import type { FindingSummary } from '../../../../shared/contract/findings';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
@@ -26,30 +26,20 @@ export function FindingClock({ next }: { next: FindingSummary['next'] }) {
         —
       </Text>
     );
-  const color = next.overdue ? 'red' : next.dueToday ? 'orange' : 'gray';
   return (
-    <div data-testid="finding-clock" data-overdue={next.overdue || undefined}>
-      <Text size="xs" c="dimmed">
-        {t(`finding.clock.${next.stage}`)} · {fmt.calendarDate(next.due)}
-      </Text>
-      <Group gap={4} wrap="nowrap">
-        {next.overdue ? (
-          <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" />
-        ) : (
-          <IconClockHour4 size={14} color={`var(--mantine-color-${color}-7)`} />
-        )}
-        <Text
-          size="sm"
-          fw={next.overdue || next.dueToday ? 700 : 500}
-          c={color === 'gray' ? undefined : `${color}.8`}
-        >
-          {next.overdue
-            ? t('finding.clock.overdue')
-            : next.dueToday
-              ? t('finding.clock.today')
-              : t('finding.clock.pending')}
-        </Text>
-      </Group>
-    </div>
+    <ClockLine
+      testId="finding-clock"
+      caption={`${t(`finding.clock.${next.stage}`)} · ${fmt.calendarDate(next.due)}`}
+      text={t(
+        next.overdue
+          ? 'finding.clock.overdue'
+          : next.dueToday
+            ? 'finding.clock.today'
+            : 'finding.clock.pending',
+      )}
+      color={next.overdue ? 'red' : next.dueToday ? 'orange' : 'gray'}
+      overdue={next.overdue}
+      strong={next.overdue || next.dueToday}
+    />
   );
 }

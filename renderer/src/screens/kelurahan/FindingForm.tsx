@@ -5,7 +5,6 @@
  * registered here: the city matches the person at triage.
  */
 import {
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -13,7 +12,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
   NumberInput,
 } from '@mantine/core';
 import type { Input } from '../../../../shared/contract';
@@ -24,6 +22,7 @@ import { callChecked } from '../../api/rpc';
 import { DateField, DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { SectionCard } from '../../components/SectionCard';
 import { PpksSelect } from '../../components/PpksSelect';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useT } from '../../i18n/I18nProvider';
@@ -112,10 +111,7 @@ export function FindingNewPage() {
     <>
       <PageHeader title={t('finding.new')} subtitle={t('finding.new.subtitle')} />
       <FormFrame form={form} testId="finding-form">
-        <Paper withBorder radius="md" p="lg">
-          <Title order={2} size="h4" mb="sm">
-            {t('finding.section.who')}
-          </Title>
+        <SectionCard title={t('finding.section.who')}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
               <TextInput
@@ -166,11 +162,8 @@ export function FindingNewPage() {
               error={form.errorText('subject.name')}
             />
           </Stack>
-        </Paper>
-        <Paper withBorder radius="md" p="lg">
-          <Title order={2} size="h4" mb="sm">
-            {t('finding.section.where')}
-          </Title>
+        </SectionCard>
+        <SectionCard title={t('finding.section.where')}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {operator ? (
@@ -239,11 +232,8 @@ export function FindingNewPage() {
               {...form.text('actionTaken')}
             />
           </Stack>
-        </Paper>
-        <Paper withBorder radius="md" p="lg">
-          <Title order={2} size="h4" mb="sm">
-            {t('finding.section.reporter')}
-          </Title>
+        </SectionCard>
+        <SectionCard title={t('finding.section.reporter')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
               label={t('finding.reporterRole')}
@@ -259,7 +249,7 @@ export function FindingNewPage() {
             <TextInput label={t('finding.reporterName')} required {...form.text('reporterName')} />
             <TextInput label={t('finding.reporterContact')} {...form.text('reporterContact')} />
           </SimpleGrid>
-        </Paper>
+        </SectionCard>
         <FormActions
           busy={form.busy}
           onCancel={() => navigate('/findings')}

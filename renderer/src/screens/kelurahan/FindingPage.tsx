@@ -26,6 +26,7 @@ import { Field } from '../../components/Field';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
+import { SectionCard } from '../../components/SectionCard';
 import { Loaded } from '../../components/PageStates';
 import { PpksBadges } from '../../components/PpksBadges';
 import { StepField } from '../../components/StepField';
@@ -124,10 +125,7 @@ function FindingView({ f, reload }: { f: Finding; reload: () => void }) {
         </Paper>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} mb="md">
-        <Paper withBorder radius="md" p="md">
-          <Title order={2} size="h5" mb="sm">
-            {t('finding.section.who')}
-          </Title>
+        <SectionCard title={t('finding.section.who')}>
           <SimpleGrid cols={2} spacing="sm">
             <Field label={t('finding.subject.name')}>
               {f.subject.name ?? t('finding.unknownName')}
@@ -161,11 +159,8 @@ function FindingView({ f, reload }: { f: Finding; reload: () => void }) {
               )}
             </Group>
           )}
-        </Paper>
-        <Paper withBorder radius="md" p="md">
-          <Title order={2} size="h5" mb="sm">
-            {t('finding.section.where')}
-          </Title>
+        </SectionCard>
+        <SectionCard title={t('finding.section.where')}>
           <Stack gap="xs">
             <Field label={t('finding.place')}>{f.place}</Field>
             <Field label={t('finding.ppks')}>
@@ -178,7 +173,7 @@ function FindingView({ f, reload }: { f: Finding; reload: () => void }) {
               {f.reporterContact ? ` · ${f.reporterContact}` : ''}
             </Field>
           </Stack>
-        </Paper>
+        </SectionCard>
       </SimpleGrid>
       {!f.person && can('findings.linkPerson') && f.outcome === null && (
         <Paper withBorder radius="md" p="md" mb="md" data-testid="finding-candidates">
@@ -228,10 +223,7 @@ function FindingView({ f, reload }: { f: Finding; reload: () => void }) {
           )}
         </Paper>
       )}
-      <Paper withBorder radius="md" p="md">
-        <Title order={2} size="h5" mb="xs">
-          {t('finding.timeline')}
-        </Title>
+      <SectionCard title={t('finding.timeline')}>
         <Stack gap={4}>
           {f.events.map((e) => (
             <Text size="sm" key={e.id}>
@@ -244,7 +236,7 @@ function FindingView({ f, reload }: { f: Finding; reload: () => void }) {
             </Text>
           ))}
         </Stack>
-      </Paper>
+      </SectionCard>
       <Modal
         opened={step !== null}
         onClose={() => setStep(null)}

@@ -89,7 +89,13 @@ describe('persons.create', () => {
     const got = await viewer.call('persons.get', { id: created.id });
     expect(got).toEqual({
       person: created,
-      links: { shelter: { stays: [] }, complaints: { open: 0, total: 0 } },
+      links: {
+        shelter: { stays: [] },
+        complaints: { open: 0, total: 0 },
+        findings: { findings: [] },
+        // No DTSEN list imported yet: no status to show.
+        dtsen: { latest: null, history: [] },
+      },
       timeline: [],
     });
 

@@ -30,8 +30,9 @@ describe('kinds', () => {
     expect(detectKind(webp())).toBe('webp');
     expect(detectKind(GIF)).toBeNull();
     expect(detectKind(Buffer.from('RIFF\0\0\0\0WAVE'))).toBeNull();
-    // Too short for a PDF: only text, and a purpose taking CSV would read it as such.
+    // Too short for a PDF: only text, read as CSV where a purpose takes CSV, else nothing known.
     expect(detectKind(Buffer.from('%PD'))).toBe('csv');
+    expect(detectKind(Buffer.from('%PD'), ['jpeg', 'png', 'webp'])).toBeNull();
     expect(detectKind(Buffer.alloc(0))).toBeNull();
     expect(detectKind(Buffer.from('PK\u0003\u0004\u0014\u0000', 'latin1'))).toBe('xlsx');
     expect(detectKind(Buffer.from('\ufeffNIK;NAMA;DESIL\r\n'))).toBe('csv');

@@ -10,14 +10,20 @@ export const HEAD_BYTES = 16;
 const ascii = (head: Uint8Array, at: number, text: string) =>
   [...text].every((c, i) => head[at + i] === c.charCodeAt(0));
 
-/** The kind the content starts like, or null. */
-export function detectKind(head: Uint8Array): FileKind | null {
+/**
+ * The kind the content starts like, or null. Text has no magic number, so it is taken as CSV
+ * only where `accepted` includes CSV: for a photo, text is simply not a file Pelita knows.
+ */
+export function detectKind(
+  head: Uint8Array,
+  accepted: readonly FileKind[] = ['csv'],
+): FileKind | null {
   if (ascii(head, 0, '%PDF-')) return 'pdf';
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => head[i] === b)) return 'png';
   if (ascii(head, 0, 'RIFF') && ascii(head, 8, 'WEBP')) return 'webp';
   if (ascii(head, 0, 'PK\u0003\u0004')) return 'xlsx';
-  if (looksLikeText(head)) return 'csv';
+  if (accepted.includes('csv') && looksLikeText(head)) return 'csv';
   return null;
 }
 

@@ -136,15 +136,10 @@ test('a kelurahan operator reports an abandoned elderly woman; the rekap is empt
   });
   const before = await rpc<{
     kelurahans: { code: string; total: number; counts: Record<string, number> }[];
-  }>(
-    request,
-    host,
-    'rekap.get',
-    {
-      from: '2020-01',
-      to: '2030-12',
-    },
-  );
+  }>(request, host, 'rekap.get', {
+    from: '2020-01',
+    to: '2030-12',
+  });
   // Only Rusdi's stay so far (PPKS-11); nobody under PPKS-08.
   expect(before.kelurahans).toEqual([
     expect.objectContaining({ code: KOMET, total: 1, counts: { 'PPKS-11': 1 } }),

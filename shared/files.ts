@@ -15,6 +15,14 @@ export const FILE_KINDS = {
   age: { mime: 'application/vnd.pelita.packet', ext: ['age'], label: 'age (.pelita)' },
   /** An office's public key card (.pelitakey), a text file with a fixed first line. */
   keyCard: { mime: 'application/vnd.pelita.keycard', ext: ['pelitakey'], label: 'Kartu kunci' },
+  /** An Office Open XML workbook (a zip); which sheet it holds is the reader's business. */
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ext: ['xlsx'],
+    label: 'XLSX',
+  },
+  /** Plain text in UTF-8, comma-, semicolon- or tab-separated. */
+  csv: { mime: 'text/csv', ext: ['csv', 'txt'], label: 'CSV' },
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
 
@@ -64,6 +72,13 @@ export const UPLOAD_PURPOSES = {
     read: 'packets.keys',
     kinds: ['age'],
     maxBytes: 1024 * 1024,
+  },
+  /** A DTSEN list exported from SIKS-NG (a city's list runs to a few hundred thousand rows). */
+  dtsenList: {
+    access: 'dtsen.manage',
+    read: 'dtsen.manage',
+    kinds: ['csv', 'xlsx'],
+    maxBytes: 80 * 1024 * 1024,
   },
 } as const satisfies Record<string, UploadPurpose>;
 export type UploadPurposeName = keyof typeof UPLOAD_PURPOSES;

@@ -8,6 +8,11 @@ export const ROLES = [
   'viewer',
   /** Kepala Seksi / Kepala Bidang: approves caseworkers' work. */
   'supervisor',
+  /**
+   * Kelurahan social staff or TKSK signed in to the office host: reports findings for one
+   * kelurahan (users.kelurahan_code) and sees only that kelurahan's findings and counts.
+   */
+  'kelurahan_operator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -40,6 +45,18 @@ export const PERMISSIONS = [
   'packets.keys',
   /** Export packets to partner offices and import theirs (UU PDP: answerable, registered). */
   'packets.exchange',
+  /** Report findings (laporan temuan) and read them; a kelurahan operator only its own. */
+  'findings.report',
+  /** Read every kelurahan's findings (the city's queue). */
+  'findings.read',
+  /** Triage findings and record what was done. */
+  'findings.triage',
+  /** The PPKS rekap; a kelurahan operator sees its own kelurahan only. */
+  'rekap.read',
+  /** Counts-only additions to the rekap (people known but not in the registry). */
+  'rekap.addCounts',
+  /** Import DTSEN lists, review their matches, export the proposal (usulan) list. */
+  'dtsen.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,8 +75,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'shelter.read',
     'complaints.read',
     'complaints.followUp',
+    'findings.report',
+    'findings.read',
+    'findings.triage',
+    'rekap.read',
   ],
-  shelter_staff: ['persons.read', 'persons.write', 'shelter.read', 'shelter.write', 'reports.read'],
+  shelter_staff: [
+    'persons.read',
+    'persons.write',
+    'shelter.read',
+    'shelter.write',
+    'reports.read',
+    'findings.report',
+    'findings.read',
+    'rekap.read',
+  ],
   complaint_officer: [
     'persons.read',
     'persons.write',
@@ -69,8 +99,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.followUp',
     'complaints.confidential',
     'reports.read',
+    'findings.report',
+    'findings.read',
+    'findings.triage',
+    'rekap.read',
+    'dtsen.manage',
   ],
-  viewer: ['persons.read', 'shelter.read', 'complaints.read', 'reports.read'],
+  viewer: [
+    'persons.read',
+    'shelter.read',
+    'complaints.read',
+    'reports.read',
+    'findings.read',
+    'rekap.read',
+  ],
   supervisor: [
     'persons.read',
     'persons.write',
@@ -78,8 +120,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'reports.read',
     'reports.exportPersonal',
+    'findings.read',
+    'findings.triage',
+    'rekap.read',
   ],
+  kelurahan_operator: ['findings.report', 'findings.read', 'rekap.read', 'rekap.addCounts'],
 };
+
+/** Roles scoped to one kelurahan: held alone, with the user's kelurahan set. */
+export const KELURAHAN_ROLES: readonly Role[] = ['kelurahan_operator'];
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {
   const set = new Set<Permission>();

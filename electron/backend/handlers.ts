@@ -9,6 +9,10 @@ import { complaintRedaction } from './complaints/confidential';
 import { complaintHandlers } from './complaints/handlers';
 import { complaintsPersonLink } from './complaints/personLink';
 import type { Handlers } from './dispatch/dispatch';
+import { dtsenHandlers } from './dtsen/handlers';
+import { dtsenPersonLink } from './dtsen/personLink';
+import { findingHandlers } from './findings/handlers';
+import { findingsPersonLink } from './findings/personLink';
 import { officeHandlers } from './office/handlers';
 import { packetHandlers } from './packets/handlers';
 import { packetsPersonLink } from './packets/personLink';
@@ -19,6 +23,7 @@ import { personHandlers } from './persons/handlers';
 import { registerPersonLink } from './persons/links';
 import { regionHandlers } from './regions/handlers';
 import { reportHandlers } from './reports/handlers';
+import { rekapHandlers } from './rekap/handlers';
 import { shelterHandlers } from './shelter/handlers';
 import { shelterPersonLink } from './shelter/personLink';
 import { statusHandlers } from './status/handlers';
@@ -29,6 +34,8 @@ import { userRedaction } from './users/redaction';
 registerPersonLink(shelterPersonLink);
 registerPersonLink(complaintsPersonLink);
 registerPersonLink(packetsPersonLink);
+registerPersonLink(findingsPersonLink);
+registerPersonLink(dtsenPersonLink);
 // What a packet to a partner office carries: persons first, then what hangs on them.
 registerRecordType(personsModule);
 registerRecordType(staysModule);
@@ -50,4 +57,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...backupHandlers,
   ...packetHandlers,
+  ...findingHandlers,
+  ...rekapHandlers,
+  ...dtsenHandlers,
 };

@@ -6,11 +6,14 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { calendarContract } from './calendar';
 import { complaintsContract } from './complaints';
+import { dtsenContract } from './dtsen';
+import { findingsContract } from './findings';
 import { officeContract } from './office';
 import { packetsContract } from './packets';
 import { personsContract } from './persons';
 import { regionsContract } from './regions';
 import { reportsContract } from './reports';
+import { rekapContract } from './rekap';
 import { shelterContract } from './shelter';
 import { usersContract } from './users';
 
@@ -28,6 +31,9 @@ export const contract = {
   ...reportsContract,
   ...backupContract,
   ...packetsContract,
+  ...findingsContract,
+  ...rekapContract,
+  ...dtsenContract,
 };
 
 export type Contract = typeof contract;

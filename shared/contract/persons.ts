@@ -7,6 +7,8 @@ import {
   RELIGIONS,
   SEXES,
 } from '../reference/persons';
+import { DTSEN_PROGRAMS } from '../reference/dtsen';
+import { FINDING_STATUSES } from '../reference/findings';
 import { method } from './method';
 import { timelineEvent } from './timeline';
 import {
@@ -200,6 +202,15 @@ export const personTimelineEntry = timelineEvent.extend({
 });
 export type PersonTimelineEntry = z.infer<typeof personTimelineEntry>;
 
+/** The person in one DTSEN list: registered (with desil and programmes) or not found. */
+export const dtsenStatus = z.object({
+  listId: id,
+  listDate: z.string(),
+  registered: z.boolean(),
+  desil: z.number().int().nullable(),
+  programs: z.array(z.enum(DTSEN_PROGRAMS)),
+});
+
 /**
  * What other domains hold about a person, as each registers it (persons never reads their
  * tables). `null`: the caller may not read that domain.
@@ -224,6 +235,28 @@ export const personLinks = z.object({
           exitType: z.string().nullable(),
         }),
       ),
+    })
+    .nullable(),
+  findings: z
+    .object({
+      findings: z.array(
+        z.object({
+          id,
+          number: z.string(),
+          foundAt: isoDateTime,
+          status: z.enum(FINDING_STATUSES),
+        }),
+      ),
+    })
+    .nullable(),
+  /**
+   * The person's status in the latest DTSEN list (null: no list imported yet), and the earlier
+   * lists' statuses, newest first.
+   */
+  dtsen: z
+    .object({
+      latest: dtsenStatus.nullable(),
+      history: z.array(dtsenStatus),
     })
     .nullable(),
 });

@@ -8,6 +8,7 @@ import {
   optionalText,
   pageInput,
   pageOutput,
+  regionCode,
   searchText,
   text,
   version,
@@ -20,6 +21,8 @@ export const userRow = z.object({
   nip: z.string().nullable(),
   position: z.string().nullable(),
   roles: z.array(roleSchema),
+  /** The kelurahan a kelurahan operator works for (code and name); null for office staff. */
+  kelurahan: z.object({ code: z.string(), name: z.string() }).nullable(),
   active: z.boolean(),
   lockedUntil: isoDateTime.nullable(),
   lastLoginAt: isoDateTime.nullable(),
@@ -37,6 +40,8 @@ const profile = {
   nip: optionalNip,
   position: optionalText(120),
   roles,
+  /** Required with the kelurahan operator role (which is held alone), refused without it. */
+  kelurahanCode: regionCode.nullish().transform((v) => v ?? null),
 };
 
 export const usersContract = {

@@ -14,6 +14,7 @@ import commonMessages from './messages/common.json';
 import complaintMessages from './messages/complaints.json';
 import desktopMessages from './messages/desktop.json';
 import fileMessages from './messages/files.json';
+import kelurahanMessages from './messages/kelurahan.json';
 import navMessages from './messages/nav.json';
 import nikMessages from './messages/nik.json';
 import officeMessages from './messages/office.json';
@@ -46,6 +47,7 @@ export const messages = {
   ...desktopMessages,
   ...backupMessages,
   ...packetMessages,
+  ...kelurahanMessages,
 };
 
 export type MessageKey = keyof typeof messages;

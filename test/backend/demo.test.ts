@@ -30,6 +30,7 @@ describe('seedDemo', () => {
       'nurul.hasanah',
       'akhmad.fauzi',
       'dewi.lestari',
+      'op.mentaos',
     ]);
     // Generated, distinct passwords, never a shared fixed one.
     expect(new Set(accounts.map((a) => a.password)).size).toBe(accounts.length);

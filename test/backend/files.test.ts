@@ -12,7 +12,7 @@ import type { Ctx } from '../../electron/backend/dispatch/context';
 import { offerFile } from '../../electron/backend/files/generated';
 import { contradictions, detectKind, cleanFileName } from '../../electron/backend/files/kinds';
 import { blobPath, keep, listBlobs, receive, TooLarge } from '../../electron/backend/files/store';
-import { UPLOAD_PURPOSES } from '../../shared/files';
+import { UPLOAD_PURPOSES, type FileKind } from '../../shared/files';
 import { canAccess, ROLES } from '../../shared/roles';
 import { Client, idOf, setUpOffice, userWithRoles } from './harness';
 import { chunks, GIF, jpeg, pdf, png, upload, uploaded, webp } from './images';
@@ -23,15 +23,25 @@ const tmpFiles = (dir: string) =>
   existsSync(join(dir, 'files', 'tmp')) ? readdirSync(join(dir, 'files', 'tmp')) : [];
 
 describe('kinds', () => {
-  it('recognises PDF, JPEG, PNG and WebP by their first bytes only', () => {
+  it('recognises PDF, JPEG, PNG, WebP, XLSX (zip) and text (CSV) by their first bytes only', () => {
     expect(detectKind(pdf())).toBe('pdf');
     expect(detectKind(jpeg())).toBe('jpeg');
     expect(detectKind(png())).toBe('png');
     expect(detectKind(webp())).toBe('webp');
     expect(detectKind(GIF)).toBeNull();
     expect(detectKind(Buffer.from('RIFF\0\0\0\0WAVE'))).toBeNull();
-    expect(detectKind(Buffer.from('%PD'))).toBeNull();
+    // Too short for a PDF: only text, read as CSV where a purpose takes CSV, else nothing known.
+    expect(detectKind(Buffer.from('%PD'))).toBe('csv');
+    expect(detectKind(Buffer.from('%PD'), ['jpeg', 'png', 'webp'])).toBeNull();
     expect(detectKind(Buffer.alloc(0))).toBeNull();
+    expect(detectKind(Buffer.from('PK\u0003\u0004\u0014\u0000', 'latin1'))).toBe('xlsx');
+    expect(detectKind(Buffer.from('\ufeffNIK;NAMA;DESIL\r\n'))).toBe('csv');
+    expect(detectKind(Buffer.from('Nama;Alamat;Kelurahan\n\u00c9'))).toBe('csv');
+    // A UTF-8 character cut at the end of the first bytes is still text ...
+    expect(detectKind(Buffer.from('Nama Ibu Kandung é').subarray(0, 18))).toBe('csv');
+    // ... but control characters and invalid UTF-8 are not.
+    expect(detectKind(Buffer.from([0x4e, 0x49, 0x4b, 0x01, 0x02]))).toBeNull();
+    expect(detectKind(Buffer.from([0x4e, 0x49, 0xff, 0xfe, 0x41, 0x42]))).toBeNull();
   });
 
   it('names what the file name or declared type claim when the content disagrees', () => {
@@ -113,6 +123,18 @@ describe('store', () => {
   });
 });
 
+/** A file of each kind a purpose may take first, with a name that agrees with it. */
+const SAMPLE: Record<FileKind, [Buffer, string]> = {
+  pdf: [pdf(), 'surat.pdf'],
+  jpeg: [jpeg(), 'foto.jpg'],
+  png: [png(), 'foto.png'],
+  webp: [webp(), 'foto.webp'],
+  xlsx: [Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000', 'latin1'), 'daftar.xlsx'],
+  csv: [Buffer.from('NIK;NAMA\n6372014107900001;Siti\n'), 'daftar.csv'],
+  age: [Buffer.from('age-encryption.org/v1\n-> X25519 x\n'), 'paket.pelita'],
+  keyCard: [Buffer.from('PELITA-KEYCARD-1\n{}\n'), 'k.pelitakey'],
+};
+
 describe('upload', () => {
   it('refuses a caller without a session before reading the body', async () => {
     const t = await setUpOffice();
@@ -153,12 +175,12 @@ describe('upload', () => {
     for (const role of ROLES) {
       const c = role === 'admin' ? t.admin : await userWithRoles(t, `u_${role}`, [role]);
       for (const [purpose, rule] of Object.entries(UPLOAD_PURPOSES)) {
-        const sample = sampleFor(rule.kinds[0]);
-        const r = await upload(c, sample.bytes, { purpose, name: sample.name });
+        const [bytes, name] = SAMPLE[rule.kinds[0]];
+        const r = await upload(c, bytes, { purpose, name });
         expect(r.ok, `${role} uploads ${purpose}`).toBe(canAccess(rule.access, [role]));
-        const mine = await upload(t.admin, sample.bytes, { purpose, name: sample.name });
-        const stored = mine.ok ? mine.file.fileId : '';
-        const read = await t.backend.download(c.token, stored);
+        const stored = await upload(t.admin, bytes, { purpose, name });
+        if (!stored.ok) throw new Error(`admin upload for ${purpose} refused`);
+        const read = await t.backend.download(c.token, stored.file.fileId);
         expect(read.response.ok, `${role} reads ${purpose}`).toBe(canAccess(rule.read, [role]));
       }
     }
@@ -182,15 +204,6 @@ describe('upload', () => {
     expect(pulled).toBe(false);
   });
 });
-
-/** A small file of each kind a purpose may accept. */
-function sampleFor(kind: string): { bytes: Buffer; name: string } {
-  if (kind === 'age')
-    return { bytes: Buffer.from('age-encryption.org/v1\n-> X25519 x\n'), name: 'paket.pelita' };
-  if (kind === 'keyCard')
-    return { bytes: Buffer.from('PELITA-KEYCARD-1\n{}\n'), name: 'k.pelitakey' };
-  return { bytes: png(), name: 'foto.png' };
-}
 
 describe('download', () => {
   it('hands a photo to anyone who reads persons, audited each time', async () => {

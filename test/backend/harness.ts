@@ -151,10 +151,19 @@ export async function setUpOffice(start: Date = DEFAULT_START) {
 }
 
 /** Creates a user with `roles` and returns a signed-in client for them (password already changed). */
+/** The kelurahan test operators work for unless told otherwise (Komet, Banjarbaru Utara). */
+export const TEST_KELURAHAN = '63.72.04.1003';
+
+/** A kelurahan operator's kelurahan: the one given, or TEST_KELURAHAN; none for office staff. */
+function kelurahanFor(roles: Input<'users.create'>['roles'], kelurahanCode?: string) {
+  return roles.includes('kelurahan_operator') ? (kelurahanCode ?? TEST_KELURAHAN) : null;
+}
+
 export async function userWithRoles(
   t: { backend: Backend; admin: Client },
   username: string,
   roles: Input<'users.create'>['roles'],
+  kelurahanCode?: string,
 ): Promise<Client> {
   const initial = INITIAL_PASSWORD;
   await t.admin.call('users.create', {
@@ -162,6 +171,7 @@ export async function userWithRoles(
     fullName: `Pengguna ${username}`,
     roles,
     password: initial,
+    kelurahanCode: kelurahanFor(roles, kelurahanCode),
   });
   const c = new Client(t.backend);
   await c.call('auth.login', { username, password: initial });
@@ -187,6 +197,7 @@ export async function createUser(
   t: { admin: Client },
   username: string,
   roles: Input<'users.create'>['roles'],
+  kelurahanCode?: string,
 ): Promise<{ id: string; password: string }> {
   const password = INITIAL_PASSWORD;
   const row = await t.admin.call('users.create', {
@@ -194,6 +205,7 @@ export async function createUser(
     fullName: `Pengguna ${username}`,
     roles,
     password,
+    kelurahanCode: kelurahanFor(roles, kelurahanCode),
   });
   return { id: row.id, password };
 }

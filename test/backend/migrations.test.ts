@@ -182,6 +182,27 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     ],
     trigger: [],
   },
+  24: {
+    table: [
+      'dtsen_lists',
+      'dtsen_mappings',
+      'dtsen_rows',
+      'finding_events',
+      'findings',
+      'ppks_count_additions',
+    ],
+    index: [
+      'dtsen_lists_date',
+      'dtsen_rows_match',
+      'dtsen_rows_person',
+      'finding_events_finding',
+      'findings_found',
+      'findings_kelurahan',
+      'findings_person',
+      'findings_queue',
+    ],
+    trigger: [],
+  },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -209,6 +230,58 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     expect(() => partner.run('p2', '63.03', now, 'blocked', now, now)).toThrow(/UNIQUE/);
     expect(() => partner.run('p3', '63.04', now, 'lost', now, now)).toThrow(/CHECK/);
     expect(() => partner.run('p4', '63.04', now, 'active', now, now)).not.toThrow();
+  },
+  24: (db) => {
+    const now = '2026-11-27T02:00:00.000Z';
+    expect(db.prepare(`SELECT id FROM roles WHERE id = 'kelurahan_operator'`).pluck().get()).toBe(
+      'kelurahan_operator',
+    );
+    const region = db.prepare(`INSERT OR IGNORE INTO regions (code, parent_code, level, name,
+      name_norm) VALUES (?, ?, ?, ?, ?)`);
+    region.run('63', null, 1, 'Kalimantan Selatan', 'kalimantan selatan');
+    region.run('63.72', '63', 2, 'Kota Banjarbaru', 'kota banjarbaru');
+    region.run('63.72.04', '63.72', 3, 'Banjarbaru Utara', 'banjarbaru utara');
+    region.run('63.72.04.1003', '63.72.04', 4, 'Komet', 'komet');
+    db.prepare(`UPDATE users SET kelurahan_code = '63.72.04.1003' WHERE id = 'u1'`).run();
+    const finding = db.prepare(`INSERT INTO findings (id, number, kelurahan_code, place, found_at,
+      received_at, received_day, ppks, condition, urgency, reporter_role, reporter_name, status,
+      triage_due, act_due, outcome, stay_id, close_reason, created_at, updated_at)
+      VALUES (?, ?, '63.72.04.1003', 'Pasar', '${now}', '${now}', '2026-11-27', ?, 'Lemah',
+      'emergency', 'tksk', 'Rahmat', ?, '2026-11-27', '2026-11-27', ?, NULL, ?, '${now}', '${now}')`);
+    finding.run('f1', 'TMN/0001/2026', '["PPKS-08"]', 'received', null, null);
+    expect(
+      () => finding.run('f2', 'TMN/0002/2026', '[]', 'received', null, null),
+      'no PPKS',
+    ).toThrow(/CHECK/);
+    expect(
+      () => finding.run('f3', 'TMN/0003/2026', '["PPKS-08"]', 'acted_on', null, null),
+      'acted on without an outcome',
+    ).toThrow(/CHECK/);
+    expect(
+      () => finding.run('f4', 'TMN/0004/2026', '["PPKS-08"]', 'acted_on', 'shelter_checkin', null),
+      'a check-in without its stay',
+    ).toThrow(/CHECK/);
+    finding.run('f5', 'TMN/0005/2026', '["PPKS-08"]', 'closed', 'no_action', 'Sudah pulang');
+    expect(() => finding.run('f6', 'TMN/0001/2026', '["PPKS-08"]', 'received', null, null)).toThrow(
+      /UNIQUE/,
+    );
+    const addition = db.prepare(`INSERT INTO ppks_count_additions (id, kelurahan_code, month, ppks,
+      count, created_at, updated_at) VALUES (?, '63.72.04.1003', '2026-11', 'PPKS-08', 3, '${now}', '${now}')`);
+    addition.run('a1');
+    expect(() => addition.run('a2'), 'one count per kelurahan, month, category').toThrow(/UNIQUE/);
+    db.exec(`INSERT INTO files (id, sha256, type, size, original_name, purpose, created_at)
+      VALUES ('file1', '${'a'.repeat(64)}', 'text/csv', 1, 'dtsen.csv', 'dtsenList', '${now}')`);
+    db.exec(`INSERT INTO dtsen_lists (id, list_date, source, file_id, rows_total, rows_refused,
+      created_at, updated_at) VALUES ('l1', '2026-10-01', 'SIKS-NG', 'file1', 2, 1, '${now}', '${now}')`);
+    const row = db.prepare(`INSERT INTO dtsen_rows (id, list_id, line, nik, match, refused)
+      VALUES (?, 'l1', ?, '6372014107900001', ?, ?)`);
+    row.run('r1', 2, 'unmatched', null);
+    row.run('r2', 3, null, 'dtsen.row_nik_invalid');
+    expect(() => row.run('r3', 4, 'nik', 'dtsen.row_nik_invalid'), 'refused and matched').toThrow(
+      /CHECK/,
+    );
+    expect(() => row.run('r4', 5, null, null), 'neither').toThrow(/CHECK/);
+    expect(() => row.run('r5', 2, 'unmatched', null), 'one row per line').toThrow(/UNIQUE/);
   },
   14: (db) => {
     // The roles of the day are in the table; a role it does not know is refused.

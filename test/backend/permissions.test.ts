@@ -28,6 +28,7 @@ const ANYONE: readonly Caller[] = [
   'complaint_officer',
   'viewer',
   'supervisor',
+  'kelurahan_operator',
 ];
 const ANY_SIGNED_IN: readonly Caller[] = [
   'admin',
@@ -36,7 +37,10 @@ const ANY_SIGNED_IN: readonly Caller[] = [
   'complaint_officer',
   'viewer',
   'supervisor',
+  'kelurahan_operator',
 ];
+/** Office staff: every signed-in role but the kelurahan operator. */
+const OFFICE_STAFF: readonly Caller[] = ANY_SIGNED_IN.filter((c) => c !== 'kelurahan_operator');
 const ADMIN_ONLY: readonly Caller[] = ['admin'];
 /** Everyone who registers and updates people: all staff but the viewer (pimpinan). */
 const PERSON_WRITERS: readonly Caller[] = [
@@ -58,6 +62,23 @@ const COMPLAINT_READERS: readonly Caller[] = [
 const COMPLAINT_WRITERS: readonly Caller[] = ['admin', 'complaint_officer'];
 /** Follow-up is logged by complaint officers, and by caseworkers on complaints given to them. */
 const COMPLAINT_FOLLOWERS: readonly Caller[] = ['admin', 'caseworker', 'complaint_officer'];
+/** Findings: reported by kelurahan operators and city staff who meet people; read by the office
+ * and by operators (scoped to their kelurahan in the handlers); triaged by the city. */
+const FINDING_REPORTERS: readonly Caller[] = [
+  'admin',
+  'caseworker',
+  'shelter_staff',
+  'complaint_officer',
+  'kelurahan_operator',
+];
+const FINDING_TRIAGERS: readonly Caller[] = [
+  'admin',
+  'caseworker',
+  'complaint_officer',
+  'supervisor',
+];
+/** DTSEN lists are data services: the complaint (data-service) officers and the admin. */
+const DTSEN_MANAGERS: readonly Caller[] = ['admin', 'complaint_officer'];
 
 /** Report figures: everyone but caseworkers (their PPKS report comes with cases). */
 const REPORT_READERS: readonly Caller[] = [
@@ -95,9 +116,9 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'audit.mine': ANY_SIGNED_IN,
   'regions.search': ANYONE,
   'regions.get': ANYONE,
-  'persons.search': ANY_SIGNED_IN,
-  'persons.get': ANY_SIGNED_IN,
-  'persons.duplicates': ANY_SIGNED_IN,
+  'persons.search': OFFICE_STAFF,
+  'persons.get': OFFICE_STAFF,
+  'persons.duplicates': OFFICE_STAFF,
   'persons.create': PERSON_WRITERS,
   'persons.update': PERSON_WRITERS,
   'persons.setPhoto': PERSON_WRITERS,
@@ -105,14 +126,14 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'persons.reviewQueue': ADMIN_ONLY,
   'persons.reviewDistinct': ADMIN_ONLY,
   'persons.export': ADMIN_ONLY,
-  'shelters.list': ANY_SIGNED_IN,
+  'shelters.list': OFFICE_STAFF,
   'shelters.save': ADMIN_ONLY,
   'shelters.saveRoom': ADMIN_ONLY,
   'shelters.saveBed': ADMIN_ONLY,
-  'stays.roster': ANY_SIGNED_IN,
-  'stays.get': ANY_SIGNED_IN,
-  'stays.history': ANY_SIGNED_IN,
-  'stays.stats': ANY_SIGNED_IN,
+  'stays.roster': OFFICE_STAFF,
+  'stays.get': OFFICE_STAFF,
+  'stays.history': OFFICE_STAFF,
+  'stays.stats': OFFICE_STAFF,
   'stays.checkIn': SHELTER_WRITERS,
   'stays.moveBed': SHELTER_WRITERS,
   'stays.logEvent': SHELTER_WRITERS,
@@ -176,6 +197,22 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'packets.apply': ADMIN_ONLY,
   'packets.acknowledge': ADMIN_ONLY,
   'packets.setConsent': PERSON_WRITERS,
+  'findings.create': FINDING_REPORTERS,
+  'findings.list': ANY_SIGNED_IN,
+  'findings.get': ANY_SIGNED_IN,
+  'findings.linkPerson': FINDING_TRIAGERS,
+  'findings.transition': FINDING_TRIAGERS,
+  'rekap.get': ANY_SIGNED_IN,
+  'rekap.drill': ANY_SIGNED_IN,
+  'rekap.additions': ANY_SIGNED_IN,
+  'rekap.saveAddition': ['admin', 'kelurahan_operator'],
+  'dtsen.preview': DTSEN_MANAGERS,
+  'dtsen.import': DTSEN_MANAGERS,
+  'dtsen.lists': DTSEN_MANAGERS,
+  'dtsen.rows': DTSEN_MANAGERS,
+  'dtsen.decide': DTSEN_MANAGERS,
+  'dtsen.proposal': DTSEN_MANAGERS,
+  'dtsen.exportProposal': DTSEN_MANAGERS,
 };
 
 describe('permission table', () => {
@@ -249,7 +286,8 @@ describe('dispatch enforces the permission matrix', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+    // Every method × every role, each call through a fresh session: slow on a loaded machine.
+  }, 90_000);
 
   it('audits a forbidden attempt as denied, with who tried what', async () => {
     const t = await setUpOffice();

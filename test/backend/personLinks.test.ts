@@ -45,7 +45,13 @@ describe('person link registry', () => {
       [...covered].sort(),
     );
     expect(new Set(covered).size).toBe(covered.length);
-    expect(personLinks().map((l) => l.domain)).toEqual(['shelter', 'complaints', 'packets']);
+    expect(personLinks().map((l) => l.domain)).toEqual([
+      'shelter',
+      'complaints',
+      'packets',
+      'findings',
+      'dtsen',
+    ]);
   });
 
   it('refuses a second, different registration for a domain', () => {
@@ -244,6 +250,8 @@ describe('persons.export', () => {
         ],
       },
       packets: { consent: null, sentTo: [], remoteStays: [] },
+      findings: { findings: [] },
+      dtsen: { rows: [] },
     });
     // A confidential reporter is someone else: never handed to the person.
     expect(JSON.stringify(out)).not.toMatch(/Nurhaliza|4999 1234/);

@@ -53,8 +53,10 @@ export async function staffUser(
   t: TestBackend & { admin: Client },
   username: string,
   roles: Input<'users.create'>['roles'],
+  /** A kelurahan operator's kelurahan (TEST_KELURAHAN when left out). */
+  kelurahanCode?: string,
 ): Promise<Client> {
-  const { id } = await createUser(t, username, roles);
+  const { id } = await createUser(t, username, roles, kelurahanCode);
   await skipFirstPasswordChange(t.backend.db, t.dir, [username], t.clock.now.toISOString());
   return sessionFor(t.backend, id, t.clock.now);
 }

@@ -16,6 +16,7 @@ import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
 import { benchBackup } from './backup';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { packetBench } from './packets';
+import { benchKelurahan } from './kelurahan';
 import { rng, variantOf } from './names';
 import { benchReports } from './reports';
 
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     /** People in the exchange-packet run (test/bench/packets.ts), each with a stay. */
     'packet-persons': { type: 'string', default: '100000' },
+    'dtsen-rows': { type: 'string', default: '200000' },
   },
 });
 const persons = Number(values.persons);
@@ -338,6 +340,11 @@ async function main() {
     (line) => console.log(`  ${line}`),
   );
   sampleRss();
+  // After the audit check: the list import writes a large, audited batch.
+  const kelurahan = await benchKelurahan(b, admin, {
+    rows: Number(values['dtsen-rows']),
+    now: () => clock.now,
+  });
   const counts = b.sqlite
     .prepare(
       'SELECT (SELECT count(*) FROM persons) AS persons, (SELECT count(*) FROM stays) AS stays',
@@ -372,6 +379,7 @@ async function main() {
     xlsx_peak_rss_mb: reports.xlsx_peak_rss_mb,
     xlsx_worker_heap_mb: reports.xlsx_worker_heap_mb,
     ...(await packetBench(Number(values['packet-persons']))),
+    ...kelurahan,
   };
   console.log('Pelita benchmark');
   console.log(

@@ -9,6 +9,7 @@ import type { CalendarTables } from './tables/calendar';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
 import type { PacketTables } from './tables/packets';
+import type { KelurahanTables } from './tables/kelurahan';
 import type { PersonTables } from './tables/persons';
 import type { RegisterTables } from './tables/registers';
 import type { ShelterTables } from './tables/shelter';
@@ -41,6 +42,8 @@ export interface UsersTable extends Tracked {
   failed_attempts: number;
   locked_until: string | null;
   last_login_at: string | null;
+  /** The kelurahan a kelurahan operator works for (migration 0024); null for office staff. */
+  kelurahan_code: string | null;
 }
 
 export interface UserRolesTable {
@@ -125,7 +128,8 @@ export interface DB
     ComplaintTables,
     FileTables,
     BackupTables,
-    PacketTables {
+    PacketTables,
+    KelurahanTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

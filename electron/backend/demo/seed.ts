@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/roles';
 import type { Backend } from '../app';
 import { skipFirstPasswordChange } from '../users/firstPassword';
 import { seedComplaintDemo } from './complaints';
+import { seedFindingDemo } from './findings';
 import { seedShelterDemo } from './shelter';
 
 /** Synthetic staff of a city Dinas Sosial; names and NIPs are invented. */
@@ -14,6 +15,8 @@ const STAFF: {
   nip: string;
   position: string;
   roles: Role[];
+  /** A kelurahan operator's kelurahan. */
+  kelurahanCode?: string;
 }[] = [
   {
     username: 'rahmat',
@@ -56,6 +59,14 @@ const STAFF: {
     nip: '199512302020122015',
     position: 'Penyuluh Sosial',
     roles: ['caseworker', 'shelter_staff'],
+  },
+  {
+    username: 'op.mentaos',
+    fullName: 'Yuliani (Puskesos Mentaos)',
+    nip: '199608142022032004',
+    position: 'Operator SLRT Kelurahan Mentaos',
+    roles: ['kelurahan_operator'],
+    kelurahanCode: '63.72.04.1002',
   },
 ];
 
@@ -120,6 +131,7 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
   }
   token = await seedShelterDemo(backend, token, backend.now());
   token = await seedComplaintDemo(backend, token, backend.now());
+  token = await seedFindingDemo(backend, token, backend.now());
   // Demo accounts skip the first-sign-in password change so a newcomer can look around at once.
   await skipFirstPasswordChange(
     backend.db,

@@ -10,8 +10,14 @@ export const HEAD_BYTES = 16;
 const ascii = (head: Uint8Array, at: number, text: string) =>
   [...text].every((c, i) => head[at + i] === c.charCodeAt(0));
 
-/** The kind the content starts like, or null. */
-export function detectKind(head: Uint8Array): FileKind | null {
+/**
+ * The kind the content starts like, or null. Text has no magic number, so it is taken as CSV
+ * only where `accepted` includes CSV: for a photo, text is simply not a file Pelita knows.
+ */
+export function detectKind(
+  head: Uint8Array,
+  accepted: readonly FileKind[] = ['csv'],
+): FileKind | null {
   if (ascii(head, 0, '%PDF-')) return 'pdf';
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => head[i] === b)) return 'png';
@@ -19,7 +25,43 @@ export function detectKind(head: Uint8Array): FileKind | null {
   // "age-encryption.org/v1": exchange packets and key recovery files (packets/, keys/).
   if (ascii(head, 0, 'age-encryption.o')) return 'age';
   if (ascii(head, 0, 'PELITA-KEYCARD-1')) return 'keyCard';
+  if (ascii(head, 0, 'PK\u0003\u0004')) return 'xlsx';
+  if (accepted.includes('csv') && looksLikeText(head)) return 'csv';
   return null;
+}
+
+/**
+ * Text with no magic number: printable characters, tabs and line ends, or UTF-8 (a BOM, or
+ * bytes of multi-byte sequences). A cut in the middle of a character at the end is allowed.
+ */
+function looksLikeText(head: Uint8Array): boolean {
+  if (head.length === 0) return false;
+  for (const b of head) {
+    if (b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    if (b < 0x20 || b === 0x7f) return false;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, lastWhole(head)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the last whole UTF-8 character of `bytes` ends. */
+function lastWhole(bytes: Uint8Array): number {
+  let i = bytes.length;
+  let back = 0;
+  while (i > 0 && back < 4 && (bytes[i - 1]! & 0xc0) === 0x80) {
+    i--;
+    back++;
+  }
+  if (i > 0 && bytes[i - 1]! >= 0xc0) {
+    const lead = bytes[i - 1]!;
+    const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+    return back >= need ? bytes.length : i - 1;
+  }
+  return bytes.length;
 }
 
 /** Types a browser sends when it does not know: they claim nothing. */

@@ -146,7 +146,7 @@ export function createFilePort(deps: FilePortDeps) {
       );
     };
     if (received.size === 0) return refuse('file.empty');
-    const kind = detectKind(received.head);
+    const kind = detectKind(received.head, purpose.kinds);
     if (!kind) return refuse('file.unknown_kind');
     const claims = contradictions(name, req.declaredType, kind);
     if (claims.length > 0) return refuse('file.kind_mismatch', claims[0]);

@@ -162,6 +162,36 @@ export function byStrength(a: Match, b: Match): number {
   );
 }
 
+/** What is known of someone being looked for (typed, reported, read from a list). */
+export interface ProbeFields {
+  names: readonly string[];
+  nik: string | null;
+  sex: 'M' | 'F' | null;
+  birthDate: string | null;
+  /** When the birth date is unknown: an estimated age in years. */
+  estimatedAge: number | null;
+  originCode: string | null;
+  motherName: string | null;
+}
+
+/** The matcher's probe for `fields`; `year` is this year in the office zone (for ages). */
+export function matchProbe(fields: ProbeFields, year: number): MatchRecord {
+  return {
+    names: fields.names.map(matchName),
+    nik: fields.nik,
+    sex: fields.sex,
+    birthDate: fields.birthDate,
+    birthYear: fields.birthDate
+      ? Number(fields.birthDate.slice(0, 4))
+      : fields.estimatedAge !== null
+        ? year - fields.estimatedAge
+        : null,
+    birthEstimated: !fields.birthDate && fields.estimatedAge !== null,
+    originCode: fields.originCode,
+    mother: fields.motherName ? matchName(fields.motherName) : null,
+  };
+}
+
 /** People who are likely or possibly the probe, best first. */
 export async function findMatches(
   read: ReadRows,

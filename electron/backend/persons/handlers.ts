@@ -12,9 +12,9 @@ import {
   validatePerson,
   type PersonFields,
 } from './columns';
-import { distinctFrom, findMatches, kyselyReader, reasonsOf } from './duplicates';
+import { distinctFrom, findMatches, kyselyReader, matchProbe, reasonsOf } from './duplicates';
 import { searchNames } from './fold';
-import { matchKeys, matchName } from './matchNames';
+import { matchKeys } from './matchNames';
 import { decidePair, pairsMerged, queueSavedDuplicates, readReviewQueue } from './reviewQueue';
 import { checkMergeLinks, mergeLinks, personChanged } from './links';
 import { exportPerson, readPersonPage } from './page';
@@ -53,20 +53,7 @@ export const personHandlers: HandlersOf<typeof personsContract> = {
     const read = kyselyReader(ctx.db);
     const found = await findMatches(
       read,
-      {
-        names: [input.fullName, ...input.aliases].map(matchName),
-        nik: input.nik,
-        sex: input.sex,
-        birthDate: input.birthDate,
-        birthYear: input.birthDate
-          ? Number(input.birthDate.slice(0, 4))
-          : input.estimatedAge !== null
-            ? year - input.estimatedAge
-            : null,
-        birthEstimated: !input.birthDate && input.estimatedAge !== null,
-        originCode: input.originCode,
-        mother: input.motherName ? matchName(input.motherName) : null,
-      },
+      matchProbe({ ...input, names: [input.fullName, ...input.aliases] }, year),
       { excludeId: input.excludeId },
     );
     // Pairs an admin marked "not the same" are not raised again when one of them is edited.

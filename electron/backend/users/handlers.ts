@@ -7,6 +7,7 @@ import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
 import { Ctx, HandlersOf } from '../dispatch/context';
 import { requireUser, staged } from '../dispatch/context';
 import { fieldError } from '../errors';
+import { checkKelurahanRole } from '../kelurahan/scope';
 import { auditView, countActiveAdmins, listUsers, loadUser, rolesDiff, setRoles } from './queries';
 
 const AS_USER = { recordType: 'user', view: auditView };
@@ -32,6 +33,7 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     async write(input, ctx, passwordHash) {
       // Again: another admin may have taken the name while the password was hashed.
       await refuseTaken(ctx, input.username);
+      await checkKelurahanRole(ctx.db, input);
       const id = await insertTracked(
         ctx,
         'users',
@@ -40,6 +42,7 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
           full_name: input.fullName,
           nip: input.nip,
           position: input.position,
+          kelurahan_code: input.kelurahanCode,
           ...passwordColumns(ctx, passwordHash),
           // The admin chose this password, so the user replaces it at first sign-in.
           must_change_password: 1,
@@ -60,11 +63,17 @@ export const userHandlers: HandlersOf<typeof usersContract> = {
     if (losesAdmin && before.active && (await countActiveAdmins(ctx.db)) <= 1) {
       throw fieldError(['roles'], 'user.last_admin');
     }
+    await checkKelurahanRole(ctx.db, input);
     await updateVersioned(
       ctx,
       'users',
       before,
-      { full_name: input.fullName, nip: input.nip, position: input.position },
+      {
+        full_name: input.fullName,
+        nip: input.nip,
+        position: input.position,
+        kelurahan_code: input.kelurahanCode,
+      },
       { ...AS_USER, extra: rolesDiff(roles, input.roles) },
     );
     await setRoles(ctx.db, input.id, input.roles);

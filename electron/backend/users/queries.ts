@@ -13,6 +13,7 @@ const COLUMNS = [
   'full_name',
   'nip',
   'position',
+  'kelurahan_code',
   'active',
   'locked_until',
   'last_login_at',
@@ -84,6 +85,12 @@ async function withRoles(db: Kysely<DB>, users: UserColumns[], ids?: string[]): 
     list.push(r.role);
     roles.set(r.user_id, list);
   }
+  const villages = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('code', 'in', [...new Set(users.map((u) => u.kelurahan_code ?? ''))])
+    .execute();
+  const villageName = new Map(villages.map((v) => [v.code, v.name]));
   return users.map((u) => ({
     id: u.id,
     username: u.username,
@@ -91,6 +98,9 @@ async function withRoles(db: Kysely<DB>, users: UserColumns[], ids?: string[]): 
     nip: u.nip,
     position: u.position,
     roles: roles.get(u.id) ?? [],
+    kelurahan: u.kelurahan_code
+      ? { code: u.kelurahan_code, name: villageName.get(u.kelurahan_code) ?? u.kelurahan_code }
+      : null,
     active: u.active === 1,
     lockedUntil: u.locked_until,
     lastLoginAt: u.last_login_at,
@@ -109,7 +119,7 @@ export async function loadUser(db: Kysely<DB>, id: string): Promise<UserRow | un
  */
 export function auditView(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['username', 'full_name', 'nip', 'position', 'locked_until'])
+  for (const key of ['username', 'full_name', 'nip', 'position', 'kelurahan_code', 'locked_until'])
     if (key in row) out[key] = row[key];
   if ('active' in row) out.active = row.active === 1;
   if ('password_hash' in row) out.password = row.password_hash;

@@ -10,6 +10,7 @@ import {
   IconChartBar,
   IconCopy,
   IconDatabaseExport,
+  IconDatabaseImport,
   IconGitMerge,
   IconHash,
   IconHome,
@@ -17,6 +18,7 @@ import {
   IconTransfer,
   IconId,
   IconListSearch,
+  IconMapPinExclamation,
   IconMessageReport,
   IconUsers,
   type TablerIcon,
@@ -39,6 +41,7 @@ import { BackupPage } from './backup/BackupPage';
 import { complaintRoutes } from './complaints/routes';
 import { KeysPage } from './packets/KeysPage';
 import { packetRoutes } from './packets/routes';
+import { kelurahanRoutes } from './kelurahan/routes';
 import { personRoutes } from './persons/routes';
 import { reportRoutes } from './reports/routes';
 import { shelterRoutes } from './shelter/routes';
@@ -113,6 +116,9 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/complaints', 'nav.complaints', 'complaints.list', IconMessageReport),
   entry('/reports', 'nav.reports', 'reports.run', IconChartBar),
   entry('/packets', 'nav.packets', 'packets.inbox', IconTransfer),
+  entry('/findings', 'nav.findings', 'findings.list', IconMapPinExclamation),
+  entry('/rekap', 'nav.rekap', 'rekap.get', IconChartBar),
+  entry('/dtsen', 'nav.dtsen', 'dtsen.lists', IconDatabaseImport),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -123,5 +129,6 @@ export const ROUTES = [
   ...complaintRoutes,
   ...reportRoutes,
   ...packetRoutes,
+  ...kelurahanRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

@@ -15,6 +15,7 @@ import { m0014 } from './0014_roles_table';
 import { m0016 } from './0016_exchange_packets';
 import { m0017 } from './0017_backups';
 import { m0020 } from './0020_person_year_names';
+import { m0024 } from './0024_kelurahan';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016,
   m0017,
   m0020,
+  m0024,
 ];

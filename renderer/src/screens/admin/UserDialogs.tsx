@@ -3,7 +3,8 @@ import { Checkbox, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconKey, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { UserRow } from '../../../../shared/contract/users';
-import { ROLES, type Role } from '../../../../shared/roles';
+import { KELURAHAN_ROLES, ROLES, type Role } from '../../../../shared/roles';
+import { RegionPicker } from '../../components/RegionPicker';
 import { call, callChecked } from '../../api/rpc';
 import { FormModal } from '../../components/FormModal';
 import { NewPasswordFields, passwordMismatch } from '../../components/NewPasswordFields';
@@ -19,6 +20,8 @@ interface UserValues {
   nip: string;
   position: string;
   roles: Role[];
+  /** The kelurahan of a kelurahan operator. */
+  kelurahanCode: string | null;
   password: string;
   confirm: string;
 }
@@ -30,6 +33,7 @@ function valuesFrom(u: UserRow | null): UserValues {
     nip: u?.nip ?? '',
     position: u?.position ?? '',
     roles: u ? [...u.roles] : [],
+    kelurahanCode: u?.kelurahan?.code ?? null,
     password: '',
     confirm: '',
   };
@@ -55,7 +59,14 @@ function UserFormModal({
   const form = useForm<UserValues, UserRow>(() => valuesFrom(user), {
     check: (v) => (creating ? passwordMismatch(v.password, v.confirm) : []),
     submit: (v) => {
-      const profile = { fullName: v.fullName, nip: v.nip, position: v.position, roles: v.roles };
+      const scoped = v.roles.some((r) => KELURAHAN_ROLES.includes(r));
+      const profile = {
+        fullName: v.fullName,
+        nip: v.nip,
+        position: v.position,
+        roles: v.roles,
+        kelurahanCode: scoped ? v.kelurahanCode : null,
+      };
       return creating
         ? callChecked('users.create', { username: v.username, password: v.password, ...profile })
         : callChecked('users.update', { id: base!.id, version: base!.version, ...profile });
@@ -141,6 +152,17 @@ function UserFormModal({
           ))}
         </SimpleGrid>
       </Checkbox.Group>
+      {v.roles.some((r) => KELURAHAN_ROLES.includes(r)) && (
+        <RegionPicker
+          label={t('user.kelurahan')}
+          description={t('user.kelurahan.help')}
+          required
+          levels={[4]}
+          value={v.kelurahanCode}
+          onChange={(code) => form.set('kelurahanCode', code)}
+          error={form.errorText('kelurahanCode')}
+        />
+      )}
       {creating && (
         <NewPasswordFields
           form={form}

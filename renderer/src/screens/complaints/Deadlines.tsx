@@ -1,7 +1,8 @@
 /** A complaint's deadlines: the time left in words, its colour, the list's and the page's view. */
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconClockHour4 } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import type { Deadline } from '../../../../shared/contract/complaints';
+import { ClockLine } from '../../components/ClockLine';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 
@@ -35,27 +36,15 @@ export function NextDeadline({ next }: { next: Deadline | null }) {
       </Text>
     );
   }
-  const color = deadlineColor(next);
   return (
-    <div data-testid="next-deadline" data-overdue={next.overdue || undefined}>
-      <Text size="xs" c="dimmed">
-        {t(`complaint.stage.${next.stage}`)} · {fmt.calendarDate(next.due)}
-      </Text>
-      <Group gap={4} wrap="nowrap">
-        {next.overdue ? (
-          <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" />
-        ) : (
-          <IconClockHour4 size={14} color={`var(--mantine-color-${color}-7)`} />
-        )}
-        <Text
-          size="sm"
-          fw={next.overdue || next.dueToday ? 700 : 500}
-          c={color === 'gray' ? undefined : `${color}.8`}
-        >
-          {timeLeftText(next, t)}
-        </Text>
-      </Group>
-    </div>
+    <ClockLine
+      testId="next-deadline"
+      caption={`${t(`complaint.stage.${next.stage}`)} · ${fmt.calendarDate(next.due)}`}
+      text={timeLeftText(next, t)}
+      color={deadlineColor(next)}
+      overdue={next.overdue}
+      strong={next.overdue || next.dueToday}
+    />
   );
 }
 

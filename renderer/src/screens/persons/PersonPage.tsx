@@ -1,4 +1,5 @@
 /** `#/persons/<id>`: everything known about a person, what is missing, and all their stays. */
+import { DtsenStatus } from '../kelurahan/DtsenStatus';
 import {
   Alert,
   Anchor,
@@ -341,6 +342,7 @@ export function PersonPage({ id }: { id: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 8, lg: 9 }}>
           <Stack gap="lg">
+            {links.dtsen && <DtsenStatus dtsen={links.dtsen} />}
             <QualityCard person={p} />
             <Details person={p} />
             {links.shelter && <Stays stays={stays} />}

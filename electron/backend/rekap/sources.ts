@@ -1,0 +1,61 @@
+/**
+ * Where the PPKS rekap counts people from, one SQL source each, all with the same columns:
+ * the kelurahan, the PPKS code, who (a registry person, or the finding itself when nobody was
+ * linked), the record, its date and label. A finding counts in its own kelurahan; a shelter stay
+ * counts in the kelurahan where the person lives, when it overlaps the period. PPKS case files
+ * become one more source here when they land.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { RekapSource } from '../../../shared/contract/rekap';
+
+export interface RekapWindow {
+  /** UTC bounds: start inclusive, end exclusive. */
+  start: string;
+  end: string;
+  /** The city's code: only its kelurahans count. */
+  city: string;
+  /** One kelurahan only (an operator's, or a drill-down). */
+  kelurahan: string | null;
+  ppks: string | null;
+}
+
+type SourceSql = (w: RekapWindow) => RawBuilder<unknown>;
+
+const inKelurahan = (column: string, w: RekapWindow) =>
+  w.kelurahan
+    ? sql`AND ${sql.ref(column)} = ${w.kelurahan}`
+    : sql`AND ${sql.ref(column)} LIKE ${`${w.city}.%`}`;
+const ofCategory = (column: string, w: RekapWindow) =>
+  w.ppks ? sql`AND ${sql.ref(column)} = ${w.ppks}` : sql``;
+
+export const REKAP_SQL: Record<Exclude<RekapSource, 'addition'>, SourceSql> = {
+  // Closed as needing no action: not a PPKS after all.
+  finding: (w) => sql`
+    SELECT 'finding' AS source, f.kelurahan_code AS k, j.value AS ppks,
+      COALESCE(f.person_id, 'finding:' || f.id) AS who, f.id AS record_id, f.found_at AS at,
+      f.number AS label, f.person_id AS person_id, COALESCE(p.full_name, f.subject_name) AS person_name
+    FROM findings f JOIN json_each(f.ppks) j LEFT JOIN persons p ON p.id = f.person_id
+    WHERE f.found_at >= ${w.start} AND f.found_at < ${w.end} AND f.status <> 'closed'
+      ${inKelurahan('f.kelurahan_code', w)} ${ofCategory('j.value', w)}`,
+  stay: (w) => sql`
+    SELECT 'stay' AS source, p.village_code AS k, sp.ppks AS ppks, s.person_id AS who,
+      s.id AS record_id, s.checkin_at AS at, h.name AS label, s.person_id AS person_id,
+      p.full_name AS person_name
+    FROM stays s
+      JOIN stay_ppks sp ON sp.stay_id = s.id
+      JOIN persons p ON p.id = s.person_id
+      JOIN shelters h ON h.id = s.shelter_id
+    WHERE s.id IN (
+        SELECT id FROM stays WHERE checkin_at >= ${w.start} AND checkin_at < ${w.end}
+        UNION SELECT id FROM stays WHERE checkout_at >= ${w.start} AND checkin_at < ${w.start}
+        UNION SELECT id FROM stays WHERE checkout_at IS NULL AND checkin_at < ${w.start})
+      ${inKelurahan('p.village_code', w)} ${ofCategory('sp.ppks', w)}`,
+};
+
+/** Every source in one union, for the counts and the drill-down alike. */
+export function allSources(w: RekapWindow): RawBuilder<unknown> {
+  return sql.join(
+    Object.values(REKAP_SQL).map((s) => s(w)),
+    sql` UNION ALL `,
+  );
+}

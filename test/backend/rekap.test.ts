@@ -1,0 +1,170 @@
+/**
+ * The PPKS rekap against a hand-counted fixture: findings and shelter stays of people living in
+ * the kelurahan, each person once per category, closed findings and other periods left out,
+ * counts-only additions on top; kecamatan and city sums; the drill-down to the records.
+ */
+import { describe, expect, it } from 'vitest';
+import { KOMET, kelurahanOffice, OTHER_KELURAHAN, reportedFinding } from './kelurahanFixtures';
+import { checkInInput, createPerson, makeShelter, staffUser } from './registry';
+
+async function fixture() {
+  const t = await kelurahanOffice();
+  const shelterStaff = await staffUser(t, 'petugas.rs', ['shelter_staff']);
+  const shelter = await makeShelter(t.admin);
+  const p1 = await createPerson(t.officer, {
+    fullName: 'Hadijah Mardiana',
+    sex: 'F',
+    villageCode: KOMET,
+  });
+  const p2 = await createPerson(t.officer, {
+    fullName: 'Rusdi Maulana',
+    sex: 'M',
+    villageCode: OTHER_KELURAHAN,
+  });
+  // Komet: f1 (PPKS-08, p1), f2 (PPKS-08 and PPKS-11, nobody linked), f3 closed (left out).
+  const f1 = await t.operator.call('findings.create', reportedFinding());
+  await t.officer.call('findings.linkPerson', { id: f1.id, version: 1, personId: p1.id });
+  const f2 = await t.operator.call(
+    'findings.create',
+    reportedFinding({ ppks: ['PPKS-08', 'PPKS-11'] }),
+  );
+  const f3 = await t.operator.call('findings.create', reportedFinding({ ppks: ['PPKS-13'] }));
+  await t.officer.call('findings.transition', {
+    id: f3.id,
+    version: 1,
+    step: 'close',
+    closeReason: 'Bukan PPKS',
+  });
+  // Last year's finding: another period.
+  await t.operator.call(
+    'findings.create',
+    reportedFinding({ foundAt: '2025-11-20T01:00:00.000Z', ppks: ['PPKS-02'] }),
+  );
+  // p1 also stays in the shelter as PPKS-08: still one person under PPKS-08.
+  const s1 = await shelterStaff.call(
+    'stays.checkIn',
+    checkInInput(p1.id, shelter.beds.W1!, { ppks: ['PPKS-08'] }),
+  );
+  // p2 lives in Mentaos: counted there, from the stay only.
+  await shelterStaff.call(
+    'stays.checkIn',
+    checkInInput(p2.id, shelter.beds.P1!, { ppks: ['PPKS-11', 'PPKS-12'] }),
+  );
+  // The kelurahan knows five poor families not in the registry.
+  await t.operator.call('rekap.saveAddition', {
+    month: '2026-11',
+    ppks: 'PPKS-24',
+    count: 5,
+    note: 'Data Puskesos',
+  });
+  return { ...t, p1, p2, f1, f2, s1 };
+}
+
+describe('rekap PPKS', () => {
+  it('counts each person once per kelurahan and category, sums kecamatan and city', async () => {
+    const t = await fixture();
+    const r = await t.viewer.call('rekap.get', { from: '2026-01', to: '2026-12' });
+    const komet = r.kelurahans.find((k) => k.code === KOMET)!;
+    expect(komet).toMatchObject({
+      name: 'Komet',
+      kecamatan: 'Banjarbaru Utara',
+      counts: { 'PPKS-08': 2, 'PPKS-11': 1, 'PPKS-24': 5 },
+      total: 8,
+      // p1 under PPKS-08 counts under both sources it was found by.
+      bySource: { finding: 3, stay: 1, addition: 5 },
+    });
+    const mentaos = r.kelurahans.find((k) => k.code === OTHER_KELURAHAN)!;
+    expect(mentaos).toMatchObject({ counts: { 'PPKS-11': 1, 'PPKS-12': 1 }, total: 2 });
+    // Every kelurahan of the city has its row, with nothing for most.
+    expect(r.kelurahans).toHaveLength(20);
+    const utara = r.kecamatans.find((k) => k.name === 'Banjarbaru Utara')!;
+    expect(utara).toMatchObject({
+      counts: { 'PPKS-08': 2, 'PPKS-11': 2, 'PPKS-12': 1, 'PPKS-24': 5 },
+      total: 10,
+    });
+    expect(r.city).toMatchObject({ total: 10, counts: utara.counts });
+    expect(r.kecamatans.filter((k) => k.total > 0)).toHaveLength(1);
+
+    // The year before holds only last year's finding.
+    const before = await t.viewer.call('rekap.get', { from: '2025-01', to: '2025-12' });
+    expect(before.city).toMatchObject({ total: 1, counts: { 'PPKS-02': 1 } });
+    const reversed = await t.viewer.fail('rekap.get', { from: '2026-12', to: '2026-01' });
+    expect(reversed.issues?.[0]?.key).toBe('rekap.period_reversed');
+  });
+
+  it('shows where a count came from, with people only to those who may see them', async () => {
+    const t = await fixture();
+    const q = { from: '2026-11', to: '2026-11', kelurahanCode: KOMET, ppks: 'PPKS-08' } as const;
+    const city = await t.officer.call('rekap.drill', q);
+    expect(city.records.map((r) => [r.source, r.recordId]).sort()).toEqual(
+      [
+        ['finding', t.f1.id],
+        ['finding', t.f2.id],
+        ['stay', t.s1.id],
+      ].sort(),
+    );
+    expect(city.records.find((r) => r.source === 'stay')).toMatchObject({
+      personName: 'Hadijah Mardiana',
+      personId: t.p1.id,
+      label: 'Rumah Singgah Banjarbaru',
+    });
+    // The operator sees its findings' people, never who stayed in the shelter.
+    const op = await t.operator.call('rekap.drill', q);
+    expect(op.records.find((r) => r.source === 'stay')).toMatchObject({
+      personName: null,
+      personId: null,
+    });
+    expect(op.records.find((r) => r.recordId === t.f2.id)?.personName).toBe('Hadijah Mardiana');
+    const added = await t.operator.call('rekap.drill', { ...q, ppks: 'PPKS-24' });
+    expect(added.records).toEqual([
+      expect.objectContaining({
+        source: 'addition',
+        count: 5,
+        label: 'Data Puskesos',
+        at: '2026-11',
+      }),
+    ]);
+  });
+
+  it('edits an addition by its version; a second one for the same month and category is refused', async () => {
+    const t = await fixture();
+    const [a] = (await t.operator.call('rekap.additions', { month: '2026-11' })).additions;
+    const dup = await t.operator.fail('rekap.saveAddition', {
+      month: '2026-11',
+      ppks: 'PPKS-24',
+      count: 2,
+    });
+    expect(dup).toMatchObject({ code: 'CONFLICT', key: 'rekap.addition_exists' });
+    await t.operator.call('rekap.saveAddition', {
+      id: a!.id,
+      version: a!.version,
+      month: '2026-11',
+      ppks: 'PPKS-24',
+      count: 7,
+      note: null,
+    });
+    const stale = await t.operator.fail('rekap.saveAddition', {
+      id: a!.id,
+      version: a!.version,
+      month: '2026-11',
+      ppks: 'PPKS-24',
+      count: 9,
+    });
+    expect(stale.code).toBe('CONFLICT');
+    const r = await t.operator.call('rekap.get', { from: '2026-11', to: '2026-11' });
+    expect(r.kelurahans[0]!.counts['PPKS-24']).toBe(7);
+    // The admin may add for any kelurahan of the city; an operator of another never sees it.
+    await t.admin.call('rekap.saveAddition', {
+      kelurahanCode: OTHER_KELURAHAN,
+      month: '2026-11',
+      ppks: 'PPKS-24',
+      count: 1,
+    });
+    expect((await t.operator.call('rekap.additions', { month: '2026-11' })).additions).toHaveLength(
+      1,
+    );
+    expect(
+      (await t.otherOperator.call('rekap.additions', { month: '2026-11' })).additions,
+    ).toHaveLength(1);
+  });
+});

@@ -279,7 +279,11 @@ describe('DTSEN import', () => {
     const out = await t.officer.call('dtsen.exportProposal', {});
     const file = await t.backend.download(t.officer.token, out.fileId);
     const sheet = await readXlsxFile(readFileSync(file.path!));
-    expect(sheet[0]!.data.slice(0, 2)).toEqual([
+    // Title lines (what the list is, its date) above the header row, then the people.
+    const rows = sheet[0]!.data;
+    expect(String(rows[0]![0])).toMatch(/^Usulan pendaftaran DTSEN \(1 orang\)/);
+    const header = rows.findIndex((r) => r[0] === 'NIK');
+    expect(rows.slice(header, header + 2)).toEqual([
       ['NIK', 'Nama', 'Tanggal lahir', 'Alamat', 'Kelurahan', 'Dasar usulan'],
       [null, 'Rusdi Maulana', null, null, 'Komet', 'Rumah singgah'],
     ]);

@@ -40,6 +40,12 @@ export const UPLOAD_PURPOSES = {
     kinds: ['jpeg', 'png', 'webp'],
     maxBytes: 600 * 1024,
   },
+  /** Scans and photos of a case's documents (KTP, KK, letters, signed consent). */
+  caseAttachment: {
+    access: 'cases.write',
+    read: 'cases.read',
+    kinds: ['pdf', 'jpeg', 'png'],
+  },
 } as const satisfies Record<string, UploadPurpose>;
 export type UploadPurposeName = keyof typeof UPLOAD_PURPOSES;
 

@@ -30,6 +30,16 @@ export const PERMISSIONS = [
   'complaints.manage',
   'complaints.confidential',
   'calendar.manage',
+  /** PPKS case files: read non-sensitive parts of every case. */
+  'cases.read',
+  /** Open cases and work on them: caseworkers only on cases assigned to them. */
+  'cases.write',
+  /** Approve assessments, plans and closures; reassign; edit any case (supervisors). */
+  'cases.approve',
+  /** Read sensitive case notes of every case (the assigned caseworker reads their own). */
+  'cases.sensitive',
+  /** Case numbering, due days and the list of service types. */
+  'cases.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +58,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'shelter.read',
     'complaints.read',
     'complaints.followUp',
+    'cases.read',
+    'cases.write',
   ],
   shelter_staff: ['persons.read', 'persons.write', 'shelter.read', 'shelter.write'],
   complaint_officer: [
@@ -59,8 +71,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.followUp',
     'complaints.confidential',
   ],
-  viewer: ['persons.read', 'shelter.read', 'complaints.read'],
-  supervisor: ['persons.read', 'persons.write', 'shelter.read', 'complaints.read'],
+  viewer: ['persons.read', 'shelter.read', 'complaints.read', 'cases.read'],
+  supervisor: [
+    'persons.read',
+    'persons.write',
+    'shelter.read',
+    'complaints.read',
+    'cases.read',
+    'cases.write',
+    'cases.approve',
+    'cases.sensitive',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -3,6 +3,9 @@ import { auditHandlers } from './audit/handlers';
 import { registerRedaction } from './audit/redaction';
 import { authHandlers } from './auth/handlers';
 import { calendarHandlers } from './calendar/handlers';
+import { sensitiveNoteRedaction } from './cases/access';
+import { caseHandlers } from './cases/handlers';
+import { casesPersonLink } from './cases/personLink';
 import { complaintAdminHandlers } from './complaints/admin';
 import { complaintRedaction } from './complaints/confidential';
 import { complaintHandlers } from './complaints/handlers';
@@ -21,8 +24,10 @@ import { userRedaction } from './users/redaction';
 // What each domain holds about a person, and which of its audited fields are secret or sensitive.
 registerPersonLink(shelterPersonLink);
 registerPersonLink(complaintsPersonLink);
+registerPersonLink(casesPersonLink);
 registerRedaction(userRedaction);
 registerRedaction(complaintRedaction);
+registerRedaction(sensitiveNoteRedaction);
 
 export const handlers: Handlers = {
   ...statusHandlers,
@@ -36,4 +41,5 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...complaintHandlers,
   ...complaintAdminHandlers,
+  ...caseHandlers,
 };

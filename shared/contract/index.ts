@@ -4,6 +4,7 @@ import { appContract } from './app';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { calendarContract } from './calendar';
+import { casesContract } from './cases';
 import { complaintsContract } from './complaints';
 import { officeContract } from './office';
 import { personsContract } from './persons';
@@ -22,6 +23,7 @@ export const contract = {
   ...shelterContract,
   ...calendarContract,
   ...complaintsContract,
+  ...casesContract,
 };
 
 export type Contract = typeof contract;

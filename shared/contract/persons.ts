@@ -207,6 +207,13 @@ export type PersonTimelineEntry = z.infer<typeof personTimelineEntry>;
 export const personLinks = z.object({
   shelter: z.object({ stays: z.array(stayBrief) }).nullable(),
   complaints: z.object({ open: z.number().int(), total: z.number().int() }).nullable(),
+  /** PPKS case files: the open ones by number, and how many in all. */
+  cases: z
+    .object({
+      open: z.array(z.object({ id, number: z.string(), state: z.string() })),
+      total: z.number().int(),
+    })
+    .nullable(),
 });
 export type PersonLinks = z.infer<typeof personLinks>;
 

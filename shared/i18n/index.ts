@@ -8,6 +8,7 @@ import appStatusMessages from './messages/appStatus.json';
 import auditMessages from './messages/audit.json';
 import authMessages from './messages/auth.json';
 import calendarMessages from './messages/calendar.json';
+import caseMessages from './messages/cases.json';
 import checklistMessages from './messages/checklist.json';
 import commonMessages from './messages/common.json';
 import complaintMessages from './messages/complaints.json';
@@ -35,6 +36,7 @@ export const messages = {
   ...calendarMessages,
   ...registerMessages,
   ...complaintMessages,
+  ...caseMessages,
   ...checklistMessages,
   ...appStatusMessages,
   ...fileMessages,

@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { Role } from '../../../shared/roles';
 import type { CalendarTables } from './tables/calendar';
+import type { CaseTables } from './tables/cases';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
 import type { PersonTables } from './tables/persons';
@@ -115,7 +116,14 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB
-  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables, FileTables {
+  extends
+    PersonTables,
+    ShelterTables,
+    CalendarTables,
+    RegisterTables,
+    ComplaintTables,
+    FileTables,
+    CaseTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

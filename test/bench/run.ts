@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --persons N --stays N --audit N --fresh]`: builds a synthetic database once
+ * `npm run bench [-- --persons N --stays N --audit N --cases N --fresh]`: builds a synthetic database once
  * into .cache/bench (default 1,000,000 persons, 2,000,000 stays, 200,000 audit entries; see
  * generate.ts), then measures through the real dispatch and prints a summary followed by one
  * final line of JSON.
@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { openBackend, type Backend } from '../../electron/backend/app';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
+import { benchCases } from './cases';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { rng, variantOf } from './names';
 
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '1000000' },
     stays: { type: 'string', default: '2000000' },
     audit: { type: 'string', default: '200000' },
+    cases: { type: 'string', default: '200000' },
     fresh: { type: 'boolean', default: false },
   },
 });
@@ -317,6 +319,11 @@ async function main() {
     });
     return performance.now() - t;
   });
+  const caseFigures = await benchCases(
+    b,
+    (method, input) => call(b, admin, method, input),
+    Number(values.cases),
+  );
   const verifyStart = performance.now();
   const chain = (await call(b, admin, 'audit.verify', {})) as unknown as {
     intact: boolean;
@@ -352,6 +359,7 @@ async function main() {
     audit_entries: chain.checked,
     audit_verify_ms: Math.round(verifyMs),
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
+    ...caseFigures,
   };
   console.log('Pelita benchmark');
   console.log(

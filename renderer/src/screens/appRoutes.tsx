@@ -8,6 +8,7 @@ import {
   IconCalendarOff,
   IconCategory,
   IconCopy,
+  IconFolders,
   IconGitMerge,
   IconHash,
   IconHome,
@@ -31,6 +32,7 @@ import { PersonMergePage } from './admin/PersonMerge';
 import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
+import { caseRoutes } from './cases/routes';
 import { complaintRoutes } from './complaints/routes';
 import { personRoutes } from './persons/routes';
 import { shelterRoutes } from './shelter/routes';
@@ -101,6 +103,7 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/persons', 'nav.persons', 'persons.search', IconId),
   entry('/shelter', 'nav.shelter', 'stays.roster', IconBed),
   entry('/complaints', 'nav.complaints', 'complaints.list', IconMessageReport),
+  entry('/cases', 'nav.cases', 'cases.list', IconFolders),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -109,5 +112,6 @@ export const ROUTES = [
   ...personRoutes,
   ...shelterRoutes,
   ...complaintRoutes,
+  ...caseRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

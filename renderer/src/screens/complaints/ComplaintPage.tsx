@@ -61,6 +61,7 @@ import { categoryName } from './labels';
 import { DeadlineLine } from './Deadlines';
 import { StatusBadge, UrgencyBadge } from './StatusBadges';
 import { SectionCard } from '../../components/SectionCard';
+import { CaseLinks } from '../cases/CaseLinks';
 
 /** The step whose dialog is open: a status step, assignment, or the follow-up log. */
 type Dialog = ComplaintStep;
@@ -294,6 +295,7 @@ export function ComplaintPage({ id }: { id: string }) {
               {t('complaint.checkin')}
             </LinkButton>
           )}
+          <CaseLinks complaintId={c.id} />
         </Group>
       </Group>
 

@@ -308,7 +308,8 @@ export async function loadCaseFile(
     if (s.checkout_at)
       timeline.push({
         ...stayEvent,
-        id: `${s.id}-out`,
+        // The stay's own id on both ends, as person timelines do (openedAndClosed).
+        id: s.id,
         at: s.checkout_at,
         kind: 'action',
         action: 'stay_out',

@@ -267,7 +267,7 @@ export function CasePage({ id }: { id: string }) {
             <PpksBadges codes={k.ppks} size="sm" />
           </Group>
         </div>
-        <DueText due={k.due} />
+        {k.due && <DueText due={k.due} />}
       </Group>
 
       {k.awaiting && (

@@ -236,6 +236,18 @@ export function PlanPart({
       <Text size="sm" fw={500}>
         {t('case.ui.plannedServices')}
       </Text>
+      {rows.length > 0 && (
+        // One header over the rows instead of a label on every input.
+        <Grid gap="sm" visibleFrom="md">
+          {(['serviceType', 'responsible', 'dueOn'] as const).map((k, i) => (
+            <Grid.Col key={k} span={i === 2 ? 3 : 4}>
+              <Text size="xs" c="dimmed" fw={600}>
+                {t(`case.ui.${k}`)}
+              </Text>
+            </Grid.Col>
+          ))}
+        </Grid>
+      )}
       {rows.map((r, i) => (
         <Grid key={i} gap="sm" align="flex-end" data-testid="plan-row">
           <Grid.Col span={{ base: 12, md: 4 }}>
@@ -247,6 +259,7 @@ export function PlanPart({
               onChange={(v) => setRow(i, { serviceTypeId: v })}
               error={form.errorText(`services.${i}.serviceTypeId`)}
               searchable
+              data-testid={`plan-type-${i}`}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
@@ -260,7 +273,7 @@ export function PlanPart({
           </Grid.Col>
           <Grid.Col span={{ base: 9, md: 3 }}>
             <DateField
-              label={t('case.ui.dueOn')}
+              aria-label={t('case.ui.dueOn')}
               value={r.dueOn ?? ''}
               onChange={(v) => setRow(i, { dueOn: v || null })}
             />

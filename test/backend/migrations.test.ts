@@ -182,6 +182,7 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
       'case_referrals_region',
       'case_referrals_sent',
       'case_services_case',
+      'cases_assessment_approved',
       'cases_awaiting',
       'cases_caseworker',
       'cases_caseworker_due',

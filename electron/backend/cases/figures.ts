@@ -7,8 +7,10 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { CaseFigures } from '../../../shared/contract/cases';
+import type { PpksCode } from '../../../shared/reference/ppks';
 import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import { median } from '../../../shared/workdays';
+import { OPEN_CASE_STATES } from '../../../shared/workflow/cases';
 import type { DB } from '../db/schema';
 import { regionRefs } from '../regions/refs';
 
@@ -24,31 +26,27 @@ export async function caseFigures(
   const office = await db.selectFrom('office').select('region_code').executeTakeFirst();
   const city = office?.region_code ?? '';
 
-  // Cases open at some time in [start, end).
-  const served = () =>
-    db
-      .selectFrom('cases as c')
-      .where('c.opened_at', '<', end)
-      .where((eb) => eb.or([eb('c.closed_at', 'is', null), eb('c.closed_at', '>=', start)]));
+  // Cases open at some time in [start, end): opened in it, opened before and closed in or after
+  // it, or opened before and still open. Each part reads its own index (opened_at, closed_at,
+  // state); one condition with OR made SQLite walk every case. The parts never overlap, so
+  // UNION ALL: a plain UNION sorts by id and walks every case again.
+  const open = sql.join(OPEN_CASE_STATES.map((s) => sql`${s}`));
+  const openBefore = (at: string) =>
+    sql`SELECT id FROM cases WHERE state IN (${open}) AND opened_at < ${at}`;
+  const closedFrom = (at: string, openedBefore: string) =>
+    sql`SELECT id FROM cases WHERE closed_at >= ${at} AND opened_at < ${openedBefore}`;
+  const servedIds = sql`SELECT id FROM cases WHERE opened_at >= ${start} AND opened_at < ${end}
+    UNION ALL ${closedFrom(start, start)} UNION ALL ${openBefore(start)}`;
 
-  const inCity = sql<string | null>`CASE WHEN c.location_region_code > ${city + '.'}
-    AND c.location_region_code < ${city + '/'} THEN c.location_region_code END`;
-
-  const [persons, byPpks, byPlace, opened, closedRows, approvals, caseload, refAgency, refOutcome] =
+  const [served, opened, closedRows, approvals, caseload, refAgency, refOutcome] =
     await Promise.all([
-      served()
-        .select(sql<number>`count(DISTINCT c.person_id)`.as('n'))
-        .executeTakeFirstOrThrow(),
-      served()
-        .innerJoin('case_ppks as cp', 'cp.case_id', 'c.id')
-        .select(['cp.ppks', sql<number>`count(DISTINCT c.person_id)`.as('n')])
-        .groupBy('cp.ppks')
-        .orderBy('cp.ppks')
-        .execute(),
-      served()
-        .select([inCity.as('place'), sql<number>`count(DISTINCT c.person_id)`.as('n')])
-        .groupBy('place')
-        .execute(),
+      // One row per case served, with its categories; counted per person below.
+      sql<{ person_id: string; place: string | null; codes: string | null }>`
+        SELECT c.person_id, c.location_region_code AS place,
+          (SELECT group_concat(cp.ppks) FROM case_ppks cp WHERE cp.case_id = c.id) AS codes
+        FROM cases c WHERE c.id IN (${servedIds})`
+        .execute(db)
+        .then((r) => r.rows),
       db
         .selectFrom('cases')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -67,15 +65,14 @@ export async function caseFigures(
         .where('assessment_approved_at', '>=', start)
         .where('assessment_approved_at', '<', end)
         .execute(),
-      db
-        .selectFrom('cases as c')
-        .innerJoin('users as u', 'u.id', 'c.caseworker_id')
-        .select(['c.caseworker_id', 'u.full_name', sql<number>`count(*)`.as('n')])
-        .where('c.opened_at', '<', end)
-        .where((eb) => eb.or([eb('c.closed_at', 'is', null), eb('c.closed_at', '>=', end)]))
-        .groupBy('c.caseworker_id')
-        .orderBy('n', 'desc')
-        .execute(),
+      // Open at the end of the period: still open, or closed after it.
+      sql<{ caseworker_id: string; full_name: string; n: number }>`
+        SELECT c.caseworker_id, u.full_name, count(*) AS n
+        FROM cases c JOIN users u ON u.id = c.caseworker_id
+        WHERE c.id IN (${openBefore(end)} UNION ALL ${closedFrom(end, end)})
+        GROUP BY c.caseworker_id ORDER BY n DESC`
+        .execute(db)
+        .then((r) => r.rows),
       db
         .selectFrom('case_referrals')
         .select(['agency_kind', sql<number>`count(*)`.as('n')])
@@ -91,6 +88,27 @@ export async function caseFigures(
         .groupBy(['state', 'outcome'])
         .execute(),
     ]);
+
+  // Persons, not cases: one person with two cases is served once.
+  const persons = new Set<string>();
+  const byPpksSets = new Map<PpksCode, Set<string>>();
+  const byPlaceSets = new Map<string | null, Set<string>>();
+  const add = <K>(m: Map<K, Set<string>>, k: K, person: string) => {
+    const set = m.get(k) ?? new Set<string>();
+    set.add(person);
+    m.set(k, set);
+  };
+  for (const r of served) {
+    persons.add(r.person_id);
+    for (const code of (r.codes ?? '').split(',').filter(Boolean))
+      add(byPpksSets, code as PpksCode, r.person_id);
+    const inCity = r.place && r.place.startsWith(`${city}.`) ? r.place : null;
+    add(byPlaceSets, inCity, r.person_id);
+  }
+  const byPpks = [...byPpksSets.entries()]
+    .map(([ppks, set]) => ({ ppks, n: set.size }))
+    .sort((x, y) => (x.ppks < y.ppks ? -1 : 1));
+  const byPlace = [...byPlaceSets.entries()].map(([place, set]) => ({ place, n: set.size }));
 
   // Kelurahan rows fold into their kecamatan (63.72.01.1001 → 63.72.01).
   const kelurahan = new Map<string | null, number>();
@@ -116,7 +134,7 @@ export async function caseFigures(
   return {
     from: period.from,
     to: period.to,
-    personsServed: Number(persons.n),
+    personsServed: persons.size,
     servedByPpks: byPpks.map((r) => ({ ppks: r.ppks, count: Number(r.n) })),
     servedByKecamatan: places(kecamatan),
     servedByKelurahan: places(kelurahan),

@@ -127,7 +127,7 @@ export const caseHandlers: HandlersOf<typeof casesContract> = {
   async 'cases.list'(input, ctx) {
     const user = requireUser(ctx);
     const cal = await loadCalendar(ctx.db, ctx.now);
-    const { rows, total } = await listCases(ctx.db, input, user, cal.today);
+    const { rows, total } = await listCases(ctx.db, input, user, cal);
     return { rows, total, page: input.page, pageSize: input.pageSize, today: cal.today };
   },
 

@@ -5,6 +5,7 @@ import type { CaseFile, CaseSummary } from '../../../shared/contract/cases';
 import { BLANK_EVENT, type TimelineEvent } from '../../../shared/contract/timeline';
 import { ASSESSMENT_SECTIONS } from '../../../shared/reference/cases';
 import { OPEN_CASE_STATES } from '../../../shared/workflow/cases';
+import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import { addCalendarDays } from '../../../shared/workdays';
 import type { SessionUser } from '../auth/sessions';
 import type { Calendar } from '../calendar/workdays';
@@ -89,27 +90,27 @@ async function summaries(db: Kysely<DB>, rows: Row[], today: string): Promise<Ca
   return rows.map((r) => toSummary(r, byCase.get(r.id) ?? [r.main_ppks], regions, today));
 }
 
+/**
+ * Filters, order and paging run on `cases` alone (its indexes, no joins: a count or a page of a
+ * 200,000-case table must not walk persons); the page's rows are then read with their names.
+ */
 export async function listCases(
   db: Kysely<DB>,
   input: ParsedInput<'cases.list'>,
   user: SessionUser,
-  today: string,
+  cal: Pick<Calendar, 'today' | 'timeZone'>,
 ): Promise<{ rows: CaseSummary[]; total: number }> {
+  const today = cal.today;
   const me = (v: string) => (v === 'me' ? user.id : v);
-  const filters = (q: ReturnType<typeof baseQuery>): ReturnType<typeof baseQuery> => {
+  const filtered = () => {
+    let q = db.selectFrom('cases as c');
     if (input.state === 'open') q = q.where('c.state', 'in', OPEN_CASE_STATES);
     else if (input.state === 'closed') q = q.where('c.state', '=', 'closed');
     else if (input.state) q = q.where('c.state', '=', input.state);
     if (input.ppks) {
       const code = input.ppks;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('case_ppks as cp')
-            .select('cp.case_id')
-            .whereRef('cp.case_id', '=', 'c.id')
-            .where('cp.ppks', '=', code),
-        ),
+      q = q.where('c.id', 'in', (eb) =>
+        eb.selectFrom('case_ppks as cp').select('cp.case_id').where('cp.ppks', '=', code),
       );
     }
     if (input.caseworker) q = q.where('c.caseworker_id', '=', me(input.caseworker));
@@ -125,18 +126,28 @@ export async function listCases(
     else if (input.due === 'soon') q = q.where('c.due_on', '<=', addCalendarDays(today, 7));
     if (input.awaiting === 'any') q = q.where('c.awaiting', 'is not', null);
     else if (input.awaiting) q = q.where('c.awaiting', '=', input.awaiting);
-    if (input.from) q = q.where('c.opened_day', '>=', input.from);
-    if (input.to) q = q.where('c.opened_day', '<=', input.to);
+    // Office-zone days as instants, so the opened_at index answers.
+    if (input.from) q = q.where('c.opened_at', '>=', startOfDayUtc(input.from, cal.timeZone));
+    if (input.to) q = q.where('c.opened_at', '<', endOfDayUtc(input.to, cal.timeZone));
     if (input.q) {
       const term = input.q;
-      q = q.where((eb) => eb.or([contains('c.number', term), contains('p.full_name', term)]));
+      q = q.where((eb) =>
+        eb.or([
+          contains('c.number', term),
+          eb(
+            'c.person_id',
+            'in',
+            eb.selectFrom('persons as p').select('p.id').where(contains('p.full_name', term)),
+          ),
+        ]),
+      );
     }
     return q;
   };
-  const counted = await filters(baseQuery(db))
+  const counted = await filtered()
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  let q = selectRow(filters(baseQuery(db)));
+  let q = filtered().select('c.id');
   switch (input.sort) {
     case 'oldest':
       q = q.orderBy('c.opened_at', 'asc').orderBy('c.id', 'asc');
@@ -153,10 +164,18 @@ export async function listCases(
     default:
       q = q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc');
   }
-  const rows = (await q
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .execute()) as Row[];
+  const ids = (
+    await q
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute()
+  ).map((r) => r.id);
+  const found =
+    ids.length === 0
+      ? []
+      : ((await selectRow(baseQuery(db)).where('c.id', 'in', ids).execute()) as Row[]);
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is Row => !!r);
   return { rows: await summaries(db, rows, today), total: Number(counted.n) };
 }
 

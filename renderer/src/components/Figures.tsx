@@ -33,10 +33,13 @@ export function PeriodPicker({
   period,
   onChange,
   check,
+  labels,
 }: {
   period: Period;
   onChange: (p: Period) => void;
   check: (p: Period) => Promise<unknown>;
+  /** The two dates' labels; by default a complaint's "received from / to". */
+  labels?: [string, string];
 }) {
   const t = useT();
   const fmt = useFormat();

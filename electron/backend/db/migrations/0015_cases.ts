@@ -132,6 +132,8 @@ CREATE INDEX cases_person ON cases(person_id);
 CREATE INDEX cases_state ON cases(state, opened_at);
 CREATE INDEX cases_opened ON cases(opened_at);
 CREATE INDEX cases_closed ON cases(closed_at) WHERE closed_at IS NOT NULL;
+CREATE INDEX cases_assessment_approved ON cases(assessment_approved_at)
+  WHERE assessment_approved_at IS NOT NULL;
 CREATE INDEX cases_caseworker ON cases(caseworker_id, opened_at);
 CREATE INDEX cases_supervisor ON cases(supervisor_id, opened_at);
 CREATE INDEX cases_main_ppks ON cases(main_ppks, opened_at);

@@ -26,7 +26,7 @@ export function CaseFiguresPage() {
   const days = (v: number | null) =>
     v === null
       ? '—'
-      : t('complaint.figures.days', { days: String(v).replace('.', locale === 'id' ? ',' : '.') });
+      : t('case.ui.figures.days', { days: String(v).replace('.', locale === 'id' ? ',' : '.') });
   const place = (r: { region: { name: string } | null }) =>
     r.region?.name ?? t('case.ui.figures.elsewhere');
   return (
@@ -42,7 +42,7 @@ export function CaseFiguresPage() {
       ) : (
         <Stack gap="lg" data-testid="case-figures">
           <Text size="sm" c="dimmed">
-            {t('complaint.figures.period', {
+            {t('case.ui.figures.period', {
               from: fmt.calendarDate(f.from),
               to: fmt.calendarDate(f.to),
             })}

@@ -89,15 +89,8 @@ function useEventTitle() {
     if (e.kind === 'created') return t('case.ui.event.created');
     if (e.kind === 'edit') return t('case.ui.event.edit');
     if (e.kind === 'assign') return t('case.ui.event.assign', { name: e.party ?? '' });
-    if (e.kind === 'transition') {
-      if (e.action && e.action in caseFlow.steps) {
-        const label = t(caseFlow.steps[e.action as CaseStep].label);
-        return e.toState ? `${label} → ${state(e.toState)}` : label;
-      }
-      return state(e.toState);
-    }
     const a = e.action ?? '';
-    if (a.startsWith('note_')) return t(`case.noteKind.${a.slice(5) as 'visit'}`);
+    // Referral steps are transitions of the referral, written on the case's timeline.
     if (a.startsWith('referral_')) {
       const step = a.slice(9);
       const label =
@@ -108,6 +101,14 @@ function useEventTitle() {
             : step;
       return `${t('case.ui.referral')}: ${label} · ${e.party ?? ''}`;
     }
+    if (e.kind === 'transition') {
+      if (e.action && e.action in caseFlow.steps) {
+        const label = t(caseFlow.steps[e.action as CaseStep].label);
+        return e.toState ? `${label} → ${state(e.toState)}` : label;
+      }
+      return state(e.toState);
+    }
+    if (a.startsWith('note_')) return t(`case.noteKind.${a.slice(5) as 'visit'}`);
     if (a === 'stay_in') return t('case.ui.event.stayIn', { shelter: e.party ?? '' });
     if (a === 'stay_out') return t('case.ui.event.stayOut', { shelter: e.party ?? '' });
     if (a === 'service') return `${t('case.ui.event.service')} · ${e.party ?? ''}`;
@@ -217,8 +218,11 @@ export function CasePage({ id }: { id: string }) {
     isAssignee: k.caseworker.id === me.id,
   });
   const buttons = CASE_BUTTON_STEPS.filter((s) => offered.includes(s));
-  const primary = buttons.filter((s) => caseFlow.steps[s].emphasis === 'primary');
-  const others = buttons.filter((s) => caseFlow.steps[s].emphasis !== 'primary');
+  // The way forward (and plain steps like a review) as buttons; returns and endings in a menu.
+  const sideways = (s: CaseStep) =>
+    ['danger', 'caution'].includes(caseFlow.steps[s].emphasis ?? '');
+  const primary = buttons.filter((s) => !sideways(s));
+  const others = buttons.filter(sideways);
   const open = k.state !== 'closed';
   const edit = k.mayEdit && open;
   const done = (c: CaseFile) => {
@@ -312,6 +316,7 @@ export function CasePage({ id }: { id: string }) {
               {primary.map((s) => (
                 <Button
                   key={s}
+                  variant={caseFlow.steps[s].emphasis === 'primary' ? 'filled' : 'light'}
                   leftSection={<IconArrowRight size={18} />}
                   onClick={() => setDialog({ kind: 'step', step: s })}
                   data-testid={`step-${s}`}

@@ -57,10 +57,10 @@ export function PeriodPicker({
     <Paper withBorder radius="md" p="md" mb="lg">
       <FormFrame form={form} gap="sm">
         <Group align="flex-start" wrap="wrap" gap="sm">
-          {(['from', 'to'] as const).map((k) => (
+          {(['from', 'to'] as const).map((k, i) => (
             <DateField
               key={k}
-              label={t(`complaint.filter.${k}`)}
+              label={labels?.[i] ?? t(`complaint.filter.${k}`)}
               required
               w={170}
               {...form.field(k)}

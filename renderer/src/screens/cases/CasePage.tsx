@@ -8,7 +8,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Card,
   Grid,
   Group,
   Menu,
@@ -35,7 +34,7 @@ import {
   IconTrash,
   IconUserCheck,
 } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CaseFile, CaseReferral } from '../../../../shared/contract/cases';
 import type { TimelineEvent } from '../../../../shared/contract/timeline';
 import { formatBytes } from '../../../../shared/files';
@@ -53,6 +52,7 @@ import { Field } from '../../components/Field';
 import { NotLoaded } from '../../components/PageStates';
 import { PpksBadges } from '../../components/PpksBadges';
 import { SectionCard } from '../../components/SectionCard';
+import { StepActions } from '../../components/StepActions';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
@@ -200,6 +200,53 @@ function ConsentView({ c }: { c: CaseFile['consent'] }) {
   );
 }
 
+/** A part of the case page: its card, an "add" button for those who may edit, or what is empty. */
+function Part({
+  title,
+  icon,
+  testId,
+  add,
+  empty,
+  children,
+}: {
+  title: string;
+  icon?: ReactNode;
+  testId: string;
+  add: false | { label: string; testId: string; onClick: () => void };
+  /** Shown instead of the content when the list is empty. */
+  empty: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <SectionCard
+      title={title}
+      icon={icon}
+      testId={testId}
+      action={
+        add && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            onClick={add.onClick}
+            data-testid={add.testId}
+          >
+            {add.label}
+          </Button>
+        )
+      }
+    >
+      {empty !== null ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        children
+      )}
+    </SectionCard>
+  );
+}
+
 export function CasePage({ id }: { id: string }) {
   const t = useT();
   const fmt = useFormat();
@@ -310,59 +357,39 @@ export function CasePage({ id }: { id: string }) {
       )}
 
       {open && (buttons.length > 0 || offered.includes('reassign')) && (
-        <Card withBorder radius="md" padding="md" mb="lg" data-testid="case-actions">
-          <Group justify="space-between" wrap="wrap" gap="sm">
-            <Group gap="sm" wrap="wrap">
-              {primary.map((s) => (
-                <Button
-                  key={s}
-                  variant={caseFlow.steps[s].emphasis === 'primary' ? 'filled' : 'light'}
-                  leftSection={<IconArrowRight size={18} />}
-                  onClick={() => setDialog({ kind: 'step', step: s })}
-                  data-testid={`step-${s}`}
-                >
-                  {t(caseFlow.steps[s].label)}
-                </Button>
-              ))}
-              {offered.includes('reassign') && (
-                <Button
-                  variant="light"
-                  leftSection={<IconUserCheck size={18} />}
-                  onClick={() => setDialog({ kind: 'reassign' })}
-                  data-testid="case-reassign"
-                >
-                  {t('case.reassign')}
-                </Button>
-              )}
-            </Group>
-            {others.length > 0 && (
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button
-                    variant="subtle"
-                    color="gray"
-                    rightSection={<IconChevronDown size={16} />}
-                    data-testid="more-steps"
-                  >
-                    {t('case.ui.otherSteps')}
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  {others.map((s) => (
-                    <Menu.Item
-                      key={s}
-                      color={caseFlow.steps[s].emphasis === 'danger' ? 'red' : 'orange'}
-                      onClick={() => setDialog({ kind: 'step', step: s })}
-                      data-testid={`step-${s}`}
-                    >
-                      {t(caseFlow.steps[s].label)}
-                    </Menu.Item>
-                  ))}
-                </Menu.Dropdown>
-              </Menu>
-            )}
-          </Group>
-        </Card>
+        <StepActions
+          testId="case-actions"
+          moreLabel={t('case.ui.otherSteps')}
+          more={others.map((s) => ({
+            key: s,
+            label: t(caseFlow.steps[s].label),
+            danger: caseFlow.steps[s].emphasis === 'danger',
+            onClick: () => setDialog({ kind: 'step', step: s }),
+            testId: `step-${s}`,
+          }))}
+        >
+          {primary.map((s) => (
+            <Button
+              key={s}
+              variant={caseFlow.steps[s].emphasis === 'primary' ? 'filled' : 'light'}
+              leftSection={<IconArrowRight size={18} />}
+              onClick={() => setDialog({ kind: 'step', step: s })}
+              data-testid={`step-${s}`}
+            >
+              {t(caseFlow.steps[s].label)}
+            </Button>
+          ))}
+          {offered.includes('reassign') && (
+            <Button
+              variant="light"
+              leftSection={<IconUserCheck size={18} />}
+              onClick={() => setDialog({ kind: 'reassign' })}
+              data-testid="case-reassign"
+            >
+              {t('case.reassign')}
+            </Button>
+          )}
+        </StepActions>
       )}
       {!open && buttons.includes('reopen') && (
         <Group mb="lg">
@@ -433,209 +460,174 @@ export function CasePage({ id }: { id: string }) {
                 />
               </SectionCard>
             ) : null}
-            <SectionCard
+            <Part
               title={t('case.ui.services')}
               testId="case-services"
-              action={
-                edit && (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconPlus size={14} />}
-                    onClick={() => setDialog({ kind: 'service' })}
-                    data-testid="service-add"
-                  >
-                    {t('case.ui.logService')}
-                  </Button>
-                )
+              add={
+                edit && {
+                  label: t('case.ui.logService'),
+                  testId: 'service-add',
+                  onClick: () => setDialog({ kind: 'service' }),
+                }
               }
+              empty={k.services.length === 0 ? t('case.ui.noServices') : null}
             >
-              {k.services.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('case.ui.noServices')}
-                </Text>
-              ) : (
-                <Table.ScrollContainer minWidth={560}>
-                  <Table verticalSpacing={6} fz="sm">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('case.ui.deliveredOn')}</Table.Th>
-                        <Table.Th>{t('case.ui.serviceType')}</Table.Th>
-                        <Table.Th>{t('case.ui.deliveredBy')}</Table.Th>
-                        <Table.Th>{t('case.ui.outcome')}</Table.Th>
+              <Table.ScrollContainer minWidth={560}>
+                <Table verticalSpacing={6} fz="sm">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('case.ui.deliveredOn')}</Table.Th>
+                      <Table.Th>{t('case.ui.serviceType')}</Table.Th>
+                      <Table.Th>{t('case.ui.deliveredBy')}</Table.Th>
+                      <Table.Th>{t('case.ui.outcome')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {k.services.map((s) => (
+                      <Table.Tr key={s.id} data-testid="service-row">
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          {fmt.calendarDate(s.deliveredOn)}
+                        </Table.Td>
+                        <Table.Td>{s.serviceType}</Table.Td>
+                        <Table.Td>{s.deliveredBy}</Table.Td>
+                        <Table.Td>{s.outcome}</Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {k.services.map((s) => (
-                        <Table.Tr key={s.id} data-testid="service-row">
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                            {fmt.calendarDate(s.deliveredOn)}
-                          </Table.Td>
-                          <Table.Td>{s.serviceType}</Table.Td>
-                          <Table.Td>{s.deliveredBy}</Table.Td>
-                          <Table.Td>{s.outcome}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )}
-            </SectionCard>
-            <SectionCard
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Part>
+            <Part
               title={t('case.ui.referrals')}
               icon={<IconSend size={18} />}
               testId="case-referrals"
-              action={
-                edit && (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconPlus size={14} />}
-                    onClick={() => setDialog({ kind: 'referral' })}
-                    data-testid="referral-add"
-                  >
-                    {t('case.ui.referral.new')}
-                  </Button>
-                )
+              add={
+                edit && {
+                  label: t('case.ui.referral.new'),
+                  testId: 'referral-add',
+                  onClick: () => setDialog({ kind: 'referral' }),
+                }
               }
+              empty={k.referrals.length === 0 ? t('case.ui.noReferrals') : null}
             >
-              {k.referrals.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('case.ui.noReferrals')}
-                </Text>
-              ) : (
-                <Stack gap="sm">
-                  {k.referrals.map((r) => (
-                    <Group
-                      key={r.id}
-                      justify="space-between"
-                      align="flex-start"
-                      wrap="wrap"
-                      data-testid="referral-row"
-                      data-state={r.state}
-                    >
-                      <div style={{ minWidth: 0, flex: '1 1 280px' }}>
-                        <Group gap="xs">
-                          <Text size="sm" fw={600}>
-                            {r.agencyName}
-                          </Text>
-                          <Badge
-                            size="sm"
-                            variant="light"
-                            tt="none"
-                            color={
-                              r.state === 'done'
-                                ? 'teal'
-                                : r.state === 'sent'
-                                  ? 'blue'
-                                  : r.state === 'accepted'
-                                    ? 'cyan'
-                                    : 'gray'
-                            }
-                          >
-                            {t(`referral.state.${r.state}`)}
-                            {r.outcome ? ` · ${t(`referral.outcome.${r.outcome}`)}` : ''}
-                          </Badge>
-                        </Group>
-                        <Text size="xs" c="dimmed">
-                          {t(`referral.agency.${r.agencyKind}`)}
-                          {r.region ? ` · ${r.region.name}` : ''} · {fmt.dateTime(r.sentAt)}
+              <Stack gap="sm">
+                {k.referrals.map((r) => (
+                  <Group
+                    key={r.id}
+                    justify="space-between"
+                    align="flex-start"
+                    wrap="wrap"
+                    data-testid="referral-row"
+                    data-state={r.state}
+                  >
+                    <div style={{ minWidth: 0, flex: '1 1 280px' }}>
+                      <Group gap="xs">
+                        <Text size="sm" fw={600}>
+                          {r.agencyName}
                         </Text>
-                        <Text size="sm">{r.reason}</Text>
-                        {r.failureReason && (
-                          <Text size="xs" c="red.7">
-                            {t(`referral.failure.${r.failureReason}`)}
-                          </Text>
-                        )}
-                        {r.responseNote && (
-                          <Text size="xs" c="dimmed">
-                            {r.responseNote}
-                          </Text>
-                        )}
-                      </div>
-                      <Group gap={6}>
-                        {referralSteps(r).map((s) => (
-                          <Button
-                            key={s}
-                            size="xs"
-                            variant={
-                              referralFlow.steps[s].emphasis === 'primary' ? 'light' : 'subtle'
-                            }
-                            color={
-                              referralFlow.steps[s].emphasis === 'danger'
-                                ? 'red'
-                                : referralFlow.steps[s].emphasis === 'caution'
-                                  ? 'orange'
-                                  : undefined
-                            }
-                            onClick={() =>
-                              setDialog({ kind: 'referralStep', referral: r, step: s })
-                            }
-                            data-testid={`referral-${s}`}
-                          >
-                            {t(referralFlow.steps[s].label)}
-                          </Button>
-                        ))}
+                        <Badge
+                          size="sm"
+                          variant="light"
+                          tt="none"
+                          color={
+                            r.state === 'done'
+                              ? 'teal'
+                              : r.state === 'sent'
+                                ? 'blue'
+                                : r.state === 'accepted'
+                                  ? 'cyan'
+                                  : 'gray'
+                          }
+                        >
+                          {t(`referral.state.${r.state}`)}
+                          {r.outcome ? ` · ${t(`referral.outcome.${r.outcome}`)}` : ''}
+                        </Badge>
                       </Group>
+                      <Text size="xs" c="dimmed">
+                        {t(`referral.agency.${r.agencyKind}`)}
+                        {r.region ? ` · ${r.region.name}` : ''} · {fmt.dateTime(r.sentAt)}
+                      </Text>
+                      <Text size="sm">{r.reason}</Text>
+                      {r.failureReason && (
+                        <Text size="xs" c="red.7">
+                          {t(`referral.failure.${r.failureReason}`)}
+                        </Text>
+                      )}
+                      {r.responseNote && (
+                        <Text size="xs" c="dimmed">
+                          {r.responseNote}
+                        </Text>
+                      )}
+                    </div>
+                    <Group gap={6}>
+                      {referralSteps(r).map((s) => (
+                        <Button
+                          key={s}
+                          size="xs"
+                          variant={
+                            referralFlow.steps[s].emphasis === 'primary' ? 'light' : 'subtle'
+                          }
+                          color={
+                            referralFlow.steps[s].emphasis === 'danger'
+                              ? 'red'
+                              : referralFlow.steps[s].emphasis === 'caution'
+                                ? 'orange'
+                                : undefined
+                          }
+                          onClick={() => setDialog({ kind: 'referralStep', referral: r, step: s })}
+                          data-testid={`referral-${s}`}
+                        >
+                          {t(referralFlow.steps[s].label)}
+                        </Button>
+                      ))}
                     </Group>
-                  ))}
-                </Stack>
-              )}
-            </SectionCard>
-            <SectionCard
+                  </Group>
+                ))}
+              </Stack>
+            </Part>
+            <Part
               title={t('case.ui.notes')}
               icon={<IconNote size={18} />}
               testId="case-notes"
-              action={
-                edit && (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconPlus size={14} />}
-                    onClick={() => setDialog({ kind: 'note' })}
-                    data-testid="note-add"
-                  >
-                    {t('case.ui.addNote')}
-                  </Button>
-                )
+              add={
+                edit && {
+                  label: t('case.ui.addNote'),
+                  testId: 'note-add',
+                  onClick: () => setDialog({ kind: 'note' }),
+                }
               }
+              empty={k.notes.length === 0 ? t('case.ui.noNotes') : null}
             >
-              {k.notes.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('case.ui.noNotes')}
-                </Text>
-              ) : (
-                <Stack gap="sm">
-                  {k.notes.map((n) => (
-                    <div key={n.id} data-testid="note-row">
-                      <Group gap="xs">
-                        <Text size="sm" fw={600}>
-                          {t(`case.noteKind.${n.kind}`)}
-                        </Text>
-                        {n.sensitive && (
-                          <Badge
-                            color="grape"
-                            variant="light"
-                            size="xs"
-                            leftSection={<IconLock size={10} />}
-                            tt="none"
-                          >
-                            {t('case.ui.sensitiveBadge')}
-                          </Badge>
-                        )}
-                        <Text size="xs" c="dimmed">
-                          {fmt.dateTime(n.at)}
-                          {n.by ? ` · ${n.by.fullName}` : ''}
-                        </Text>
-                      </Group>
-                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                        {n.text}
+              <Stack gap="sm">
+                {k.notes.map((n) => (
+                  <div key={n.id} data-testid="note-row">
+                    <Group gap="xs">
+                      <Text size="sm" fw={600}>
+                        {t(`case.noteKind.${n.kind}`)}
                       </Text>
-                    </div>
-                  ))}
-                </Stack>
-              )}
-            </SectionCard>
+                      {n.sensitive && (
+                        <Badge
+                          color="grape"
+                          variant="light"
+                          size="xs"
+                          leftSection={<IconLock size={10} />}
+                          tt="none"
+                        >
+                          {t('case.ui.sensitiveBadge')}
+                        </Badge>
+                      )}
+                      <Text size="xs" c="dimmed">
+                        {fmt.dateTime(n.at)}
+                        {n.by ? ` · ${n.by.fullName}` : ''}
+                      </Text>
+                    </Group>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {n.text}
+                    </Text>
+                  </div>
+                ))}
+              </Stack>
+            </Part>
             <SectionCard title={t('case.ui.timeline')}>
               <CaseTimeline events={k.timeline} />
             </SectionCard>
@@ -728,85 +720,74 @@ export function CasePage({ id }: { id: string }) {
             >
               <ConsentView c={k.consent} />
             </SectionCard>
-            <SectionCard
+            <Part
               title={t('case.ui.attachments')}
               icon={<IconPaperclip size={18} />}
               testId="case-attachments"
-              action={
-                edit && (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    leftSection={<IconPlus size={14} />}
-                    onClick={() => setDialog({ kind: 'attach' })}
-                    data-testid="attachment-add"
-                  >
-                    {t('case.ui.attach')}
-                  </Button>
-                )
+              add={
+                edit && {
+                  label: t('case.ui.attach'),
+                  testId: 'attachment-add',
+                  onClick: () => setDialog({ kind: 'attach' }),
+                }
               }
+              empty={k.attachments.length === 0 ? t('case.ui.noAttachments') : null}
             >
-              {k.attachments.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('case.ui.noAttachments')}
-                </Text>
-              ) : (
-                <Stack gap="sm">
-                  {k.attachments.map((a) => (
-                    <Group
-                      key={a.id}
-                      justify="space-between"
-                      wrap="nowrap"
-                      align="flex-start"
-                      data-testid="attachment-row"
-                    >
-                      <div style={{ minWidth: 0 }}>
-                        <Text
-                          size="sm"
-                          fw={600}
-                          td={a.removedAt ? 'line-through' : undefined}
-                          lineClamp={1}
+              <Stack gap="sm">
+                {k.attachments.map((a) => (
+                  <Group
+                    key={a.id}
+                    justify="space-between"
+                    wrap="nowrap"
+                    align="flex-start"
+                    data-testid="attachment-row"
+                  >
+                    <div style={{ minWidth: 0 }}>
+                      <Text
+                        size="sm"
+                        fw={600}
+                        td={a.removedAt ? 'line-through' : undefined}
+                        lineClamp={1}
+                      >
+                        {t(`case.docType.${a.docType}`)} · {a.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {formatBytes(a.size)} · {fmt.dateTime(a.addedAt)}
+                        {a.addedBy ? ` · ${a.addedBy.fullName}` : ''}
+                      </Text>
+                      {a.removedAt && (
+                        <Text size="xs" c="red.7">
+                          {t('case.ui.removedBecause', { reason: a.removedReason ?? '' })}
+                        </Text>
+                      )}
+                    </div>
+                    {a.fileId && (
+                      <Group gap={2} wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          aria-label={t('case.ui.download')}
+                          onClick={() => void saveFile(a.fileId!)}
                         >
-                          {t(`case.docType.${a.docType}`)} · {a.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {formatBytes(a.size)} · {fmt.dateTime(a.addedAt)}
-                          {a.addedBy ? ` · ${a.addedBy.fullName}` : ''}
-                        </Text>
-                        {a.removedAt && (
-                          <Text size="xs" c="red.7">
-                            {t('case.ui.removedBecause', { reason: a.removedReason ?? '' })}
-                          </Text>
-                        )}
-                      </div>
-                      {a.fileId && (
-                        <Group gap={2} wrap="nowrap">
+                          <IconDownload size={16} />
+                        </Button>
+                        {edit && (
                           <Button
                             size="compact-sm"
                             variant="subtle"
-                            aria-label={t('case.ui.download')}
-                            onClick={() => void saveFile(a.fileId!)}
+                            color="red"
+                            aria-label={t('case.ui.remove')}
+                            onClick={() => setDialog({ kind: 'remove', attachment: a })}
                           >
-                            <IconDownload size={16} />
+                            <IconTrash size={16} />
                           </Button>
-                          {edit && (
-                            <Button
-                              size="compact-sm"
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('case.ui.remove')}
-                              onClick={() => setDialog({ kind: 'remove', attachment: a })}
-                            >
-                              <IconTrash size={16} />
-                            </Button>
-                          )}
-                        </Group>
-                      )}
-                    </Group>
-                  ))}
-                </Stack>
-              )}
-            </SectionCard>
+                        )}
+                      </Group>
+                    )}
+                  </Group>
+                ))}
+              </Stack>
+            </Part>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -42,7 +42,7 @@ import { RegionPicker } from '../../components/RegionPicker';
 import { StepField } from '../../components/StepField';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { useForm, type FormOptions } from '../../lib/form';
+import { useDialogForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 
 export interface DialogProps {
@@ -50,15 +50,6 @@ export interface DialogProps {
   onDone: (c: CaseFile) => void;
   onCancel: () => void;
   onReload: () => void;
-}
-
-/** A dialog's form: saved without a notification (the page shows the change); a stale edit reloads. */
-function useDialogForm<T extends object>(
-  initial: T,
-  { onDone, onReload }: DialogProps,
-  options: Pick<FormOptions<T, CaseFile>, 'check' | 'submit'>,
-) {
-  return useForm<T, CaseFile>(initial, { ...options, success: false, onSaved: onDone, onReload });
 }
 
 function emphasisColor(e: string | undefined) {
@@ -73,7 +64,7 @@ export function StepDialog(props: DialogProps & { step: CaseStep }) {
   const t = useT();
   const def = caseFlow.steps[step];
   const fields = (def.requires ?? []) as CaseField[];
-  const form = useDialogForm<Record<CaseField, string | null> & { note: string }>(
+  const form = useDialogForm<Record<CaseField, string | null> & { note: string }, CaseFile>(
     { note: '', comment: '', closureReason: null, closureSummary: '', reopenReason: '' },
     props,
     {

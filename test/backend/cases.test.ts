@@ -607,6 +607,14 @@ describe('figures and merges', () => {
     expect(f.caseload).toEqual([
       { caseworker: expect.objectContaining({ fullName: 'Pengguna siti' }), count: 1 },
     ]);
+    // The list's region filters take a region and everything inside it.
+    const inKecamatan = await t.viewer.call('cases.list', { location: '63.72.05' });
+    expect(inKecamatan.rows.map((r) => r.person.fullName)).toEqual(['Andi Jalanan']);
+    expect((await t.viewer.call('cases.list', { location: '63.72' })).total).toBe(2);
+    expect(
+      (await t.viewer.call('cases.list', { location: '63.72.05', state: 'closed' })).total,
+    ).toBe(0);
+    expect((await t.viewer.call('cases.list', { ppks: 'PPKS-04' })).total).toBe(1);
     const empty = await t.viewer.call('cases.figures', { from: '2025-01-01', to: '2025-12-31' });
     expect(empty.personsServed).toBe(0);
   });

@@ -43,9 +43,12 @@ function selectRow(q: ReturnType<typeof baseQuery>) {
     ]);
 }
 
-/** A region code and everything inside it, from an index on the code. */
+/**
+ * A region code and everything inside it, as one range of its index: codes are digits and
+ * dots, and '/' sorts right after '.', so [code, code + '/') holds the code and its children.
+ */
 function inRegion(column: string, code: string) {
-  return sql<boolean>`(${sql.ref(column)} = ${code} OR (${sql.ref(column)} > ${code + '.'} AND ${sql.ref(column)} < ${code + '/'}))`;
+  return sql<boolean>`(${sql.ref(column)} >= ${code} AND ${sql.ref(column)} < ${code + '/'})`;
 }
 
 function toSummary(

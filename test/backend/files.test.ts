@@ -155,7 +155,8 @@ describe('upload', () => {
       for (const [purpose, rule] of Object.entries(UPLOAD_PURPOSES)) {
         const r = await upload(c, png(), { purpose });
         expect(r.ok, `${role} uploads ${purpose}`).toBe(canAccess(rule.access, [role]));
-        const stored = await uploaded(t.admin, png());
+        // Read back a file stored for this purpose: each purpose has its own readers.
+        const stored = await uploaded(t.admin, png(), 'foto.png', purpose);
         const read = await t.backend.download(c.token, stored);
         expect(read.response.ok, `${role} reads ${purpose}`).toBe(canAccess(rule.read, [role]));
       }

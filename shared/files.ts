@@ -80,6 +80,12 @@ export const UPLOAD_PURPOSES = {
     kinds: ['csv', 'xlsx'],
     maxBytes: 80 * 1024 * 1024,
   },
+  /** Scans and photos of a case's documents (KTP, KK, letters, signed consent). */
+  caseAttachment: {
+    access: 'cases.write',
+    read: 'cases.read',
+    kinds: ['pdf', 'jpeg', 'png'],
+  },
 } as const satisfies Record<string, UploadPurpose>;
 export type UploadPurposeName = keyof typeof UPLOAD_PURPOSES;
 

@@ -57,6 +57,16 @@ export const PERMISSIONS = [
   'rekap.addCounts',
   /** Import DTSEN lists, review their matches, export the proposal (usulan) list. */
   'dtsen.manage',
+  /** PPKS case files: read non-sensitive parts of every case. */
+  'cases.read',
+  /** Open cases and work on them: caseworkers only on cases assigned to them. */
+  'cases.write',
+  /** Approve assessments, plans and closures; reassign; edit any case (supervisors). */
+  'cases.approve',
+  /** Read sensitive case notes of every case (the assigned caseworker reads their own). */
+  'cases.sensitive',
+  /** Case numbering, due days and the list of service types. */
+  'cases.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +85,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'shelter.read',
     'complaints.read',
     'complaints.followUp',
+    'cases.read',
+    'cases.write',
     'findings.report',
     'findings.read',
     'findings.triage',
@@ -109,6 +121,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.read',
     'shelter.read',
     'complaints.read',
+    'cases.read',
     'reports.read',
     'findings.read',
     'rekap.read',
@@ -118,6 +131,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.write',
     'shelter.read',
     'complaints.read',
+    'cases.read',
+    'cases.write',
+    'cases.approve',
+    'cases.sensitive',
     'reports.read',
     'reports.exportPersonal',
     'findings.read',

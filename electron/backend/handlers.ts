@@ -4,6 +4,9 @@ import { registerRedaction } from './audit/redaction';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
 import { calendarHandlers } from './calendar/handlers';
+import { sensitiveNoteRedaction } from './cases/access';
+import { caseHandlers } from './cases/handlers';
+import { casesPersonLink } from './cases/personLink';
 import { complaintAdminHandlers } from './complaints/admin';
 import { complaintRedaction } from './complaints/confidential';
 import { complaintHandlers } from './complaints/handlers';
@@ -33,6 +36,7 @@ import { userRedaction } from './users/redaction';
 // What each domain holds about a person, and which of its audited fields are secret or sensitive.
 registerPersonLink(shelterPersonLink);
 registerPersonLink(complaintsPersonLink);
+registerPersonLink(casesPersonLink);
 registerPersonLink(packetsPersonLink);
 registerPersonLink(findingsPersonLink);
 registerPersonLink(dtsenPersonLink);
@@ -41,6 +45,7 @@ registerRecordType(personsModule);
 registerRecordType(staysModule);
 registerRedaction(userRedaction);
 registerRedaction(complaintRedaction);
+registerRedaction(sensitiveNoteRedaction);
 
 export const handlers: Handlers = {
   ...statusHandlers,
@@ -60,4 +65,5 @@ export const handlers: Handlers = {
   ...findingHandlers,
   ...rekapHandlers,
   ...dtsenHandlers,
+  ...caseHandlers,
 };

@@ -5,6 +5,7 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { calendarContract } from './calendar';
+import { casesContract } from './cases';
 import { complaintsContract } from './complaints';
 import { dtsenContract } from './dtsen';
 import { findingsContract } from './findings';
@@ -34,6 +35,7 @@ export const contract = {
   ...findingsContract,
   ...rekapContract,
   ...dtsenContract,
+  ...casesContract,
 };
 
 export type Contract = typeof contract;

@@ -259,6 +259,13 @@ export const personLinks = z.object({
       history: z.array(dtsenStatus),
     })
     .nullable(),
+  /** PPKS case files: the open ones by number, and how many in all. */
+  cases: z
+    .object({
+      open: z.array(z.object({ id, number: z.string(), state: z.string() })),
+      total: z.number().int(),
+    })
+    .nullable(),
 });
 export type PersonLinks = z.infer<typeof personLinks>;
 

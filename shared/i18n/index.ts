@@ -9,6 +9,7 @@ import auditMessages from './messages/audit.json';
 import authMessages from './messages/auth.json';
 import backupMessages from './messages/backup.json';
 import calendarMessages from './messages/calendar.json';
+import caseMessages from './messages/cases.json';
 import checklistMessages from './messages/checklist.json';
 import commonMessages from './messages/common.json';
 import complaintMessages from './messages/complaints.json';
@@ -40,6 +41,7 @@ export const messages = {
   ...calendarMessages,
   ...registerMessages,
   ...complaintMessages,
+  ...caseMessages,
   ...checklistMessages,
   ...appStatusMessages,
   ...fileMessages,

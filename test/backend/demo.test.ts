@@ -31,6 +31,7 @@ describe('seedDemo', () => {
       'akhmad.fauzi',
       'dewi.lestari',
       'op.mentaos',
+      'mariani',
     ]);
     // Generated, distinct passwords, never a shared fixed one.
     expect(new Set(accounts.map((a) => a.password)).size).toBe(accounts.length);
@@ -78,6 +79,21 @@ describe('seedDemo', () => {
     expect(new Set(complaints.rows.map((r) => r.channel)).size).toBeGreaterThanOrEqual(5);
     const overdue = await admin.call('complaints.list', { due: 'overdue' });
     expect(overdue.total).toBeGreaterThanOrEqual(1);
+
+    // PPKS case files in every state, some waiting for the supervisor.
+    const cases = await admin.call('cases.list', { pageSize: 50 });
+    expect(new Set(cases.rows.map((r) => r.state))).toEqual(
+      new Set([
+        'opened',
+        'assessment',
+        'plan',
+        'in_service',
+        'review',
+        'closure_requested',
+        'closed',
+      ]),
+    );
+    expect((await admin.call('cases.list', { awaiting: 'any' })).total).toBe(3);
 
     // Every printed password signs in, with the printed roles and no forced change.
     for (const a of accounts) {

@@ -178,6 +178,7 @@ describe('upload', () => {
         const [bytes, name] = SAMPLE[rule.kinds[0]];
         const r = await upload(c, bytes, { purpose, name });
         expect(r.ok, `${role} uploads ${purpose}`).toBe(canAccess(rule.access, [role]));
+        // Read back a file stored for this purpose: each purpose has its own readers.
         const stored = await upload(t.admin, bytes, { purpose, name });
         if (!stored.ok) throw new Error(`admin upload for ${purpose} refused`);
         const read = await t.backend.download(c.token, stored.file.fileId);

@@ -99,8 +99,13 @@ export async function upload(
 }
 
 /** Uploads and returns the file id, failing the test on refusal. */
-export async function uploaded(c: Client, bytes: Buffer, name = 'foto.png'): Promise<string> {
-  const r = await upload(c, bytes, { name });
+export async function uploaded(
+  c: Client,
+  bytes: Buffer,
+  name = 'foto.png',
+  purpose = 'personPhoto',
+): Promise<string> {
+  const r = await upload(c, bytes, { name, purpose });
   if (!r.ok) throw new Error(`upload refused: ${r.error.key}`);
   return r.file.fileId;
 }

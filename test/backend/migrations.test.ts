@@ -203,6 +203,50 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     ],
     trigger: [],
   },
+  15: {
+    table: [
+      'case_attachments',
+      'case_events',
+      'case_notes',
+      'case_plan_services',
+      'case_ppks',
+      'case_referrals',
+      'case_service_types',
+      'case_services',
+      'case_settings',
+      'cases',
+    ],
+    index: [
+      'case_attachments_case',
+      'case_attachments_file',
+      'case_events_action',
+      'case_events_case',
+      'case_notes_case',
+      'case_plan_services_case',
+      'case_ppks_code',
+      'case_referrals_case',
+      'case_referrals_region',
+      'case_referrals_sent',
+      'case_services_case',
+      'cases_assessment_approved',
+      'cases_awaiting',
+      'cases_caseworker',
+      'cases_caseworker_due',
+      'cases_closed',
+      'cases_complaint',
+      'cases_due',
+      'cases_location',
+      'cases_main_ppks',
+      'cases_opened',
+      'cases_origin_region',
+      'cases_person',
+      'cases_risk',
+      'cases_state',
+      'cases_stay',
+      'cases_supervisor',
+    ],
+    trigger: [],
+  },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -282,6 +326,24 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     );
     expect(() => row.run('r4', 5, null, null), 'neither').toThrow(/CHECK/);
     expect(() => row.run('r5', 2, 'unmatched', null), 'one row per line').toThrow(/UNIQUE/);
+  },
+  15: (db) => {
+    // The default numbering and due days, and the office's list of service types.
+    expect(
+      db.prepare('SELECT number_pattern, assessment_days, review_days FROM case_settings').get(),
+    ).toEqual({ number_pattern: 'KS/{seq:4}/{year}', assessment_days: 3, review_days: 30 });
+    expect(db.prepare('SELECT count(*) FROM case_service_types').pluck().get()).toBe(12);
+    // A referral to another regency's Dinas Sosial must name the region.
+    const now = '2026-11-27T02:00:00.000Z';
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO case_referrals (id, case_id, agency_kind, agency_name, reason, state,
+          sent_at, created_at, updated_at) VALUES ('r', 'c', 'dinsos_region', 'Dinsos', 'x',
+          'sent', '${now}', '${now}', '${now}')`,
+        )
+        .run(),
+    ).toThrow(/CHECK|FOREIGN KEY/);
   },
   14: (db) => {
     // The roles of the day are in the table; a role it does not know is refused.

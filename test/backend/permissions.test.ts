@@ -89,6 +89,11 @@ const REPORT_READERS: readonly Caller[] = [
   'supervisor',
 ];
 
+/** Cases: read by caseworkers, supervisors, the pimpinan; worked on by caseworkers (their own). */
+const CASE_READERS: readonly Caller[] = ['admin', 'caseworker', 'viewer', 'supervisor'];
+const CASE_WRITERS: readonly Caller[] = ['admin', 'caseworker', 'supervisor'];
+const CASE_APPROVERS: readonly Caller[] = ['admin', 'supervisor'];
+
 /** Method → who may call it. */
 const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'app.status': ANY_SIGNED_IN,
@@ -213,6 +218,31 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'dtsen.decide': DTSEN_MANAGERS,
   'dtsen.proposal': DTSEN_MANAGERS,
   'dtsen.exportProposal': DTSEN_MANAGERS,
+  'cases.list': CASE_READERS,
+  'cases.get': CASE_READERS,
+  'cases.figures': CASE_READERS,
+  'cases.staff': CASE_READERS,
+  'cases.forRecord': CASE_READERS,
+  'cases.settings': CASE_READERS,
+  'cases.serviceTypes': CASE_READERS,
+  'cases.prefill': CASE_WRITERS,
+  'cases.create': CASE_WRITERS,
+  'cases.update': CASE_WRITERS,
+  'cases.saveAssessment': CASE_WRITERS,
+  'cases.savePlan': CASE_WRITERS,
+  // Approvals inside the flow are refused per step (shared/workflow/cases.ts).
+  'cases.transition': CASE_WRITERS,
+  'cases.logService': CASE_WRITERS,
+  'cases.addNote': CASE_WRITERS,
+  'cases.setConsent': CASE_WRITERS,
+  'cases.withdrawConsent': CASE_WRITERS,
+  'cases.refer': CASE_WRITERS,
+  'cases.referralStep': CASE_WRITERS,
+  'cases.attach': CASE_WRITERS,
+  'cases.removeAttachment': CASE_WRITERS,
+  'cases.reassign': CASE_APPROVERS,
+  'cases.saveSettings': ADMIN_ONLY,
+  'cases.saveServiceType': ADMIN_ONLY,
 };
 
 describe('permission table', () => {

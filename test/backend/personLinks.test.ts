@@ -48,6 +48,7 @@ describe('person link registry', () => {
     expect(personLinks().map((l) => l.domain)).toEqual([
       'shelter',
       'complaints',
+      'cases',
       'packets',
       'findings',
       'dtsen',
@@ -252,6 +253,7 @@ describe('persons.export', () => {
       packets: { consent: null, sentTo: [], remoteStays: [] },
       findings: { findings: [] },
       dtsen: { rows: [] },
+      cases: { cases: [] },
     });
     // A confidential reporter is someone else: never handed to the person.
     expect(JSON.stringify(out)).not.toMatch(/Nurhaliza|4999 1234/);

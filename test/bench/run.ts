@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --persons N --stays N --audit N --fresh]`: builds a synthetic database once
+ * `npm run bench [-- --persons N --stays N --audit N --cases N --fresh]`: builds a synthetic database once
  * into .cache/bench (default 1,000,000 persons, 2,000,000 stays, 200,000 audit entries; see
  * generate.ts), then measures through the real dispatch and prints a summary followed by one
  * final line of JSON.
@@ -14,6 +14,7 @@ import { openBackend, type Backend } from '../../electron/backend/app';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
 import { benchBackup } from './backup';
+import { benchCases } from './cases';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { packetBench } from './packets';
 import { benchKelurahan } from './kelurahan';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '1000000' },
     stays: { type: 'string', default: '2000000' },
     audit: { type: 'string', default: '200000' },
+    cases: { type: 'string', default: '200000' },
     fresh: { type: 'boolean', default: false },
     /** People in the exchange-packet run (test/bench/packets.ts), each with a stay. */
     'packet-persons': { type: 'string', default: '100000' },
@@ -326,6 +328,11 @@ async function main() {
     });
     return performance.now() - t;
   });
+  const caseFigures = await benchCases(
+    b,
+    (method, input) => call(b, admin, method, input),
+    Number(values.cases),
+  );
   const verifyStart = performance.now();
   const chain = (await call(b, admin, 'audit.verify', {})) as unknown as {
     intact: boolean;
@@ -380,6 +387,7 @@ async function main() {
     xlsx_worker_heap_mb: reports.xlsx_worker_heap_mb,
     ...(await packetBench(Number(values['packet-persons']))),
     ...kelurahan,
+    ...caseFigures,
   };
   console.log('Pelita benchmark');
   console.log(

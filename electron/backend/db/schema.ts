@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
 import type { Role } from '../../../shared/roles';
 import type { BackupTables } from './tables/backup';
 import type { CalendarTables } from './tables/calendar';
+import type { CaseTables } from './tables/cases';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
 import type { PacketTables } from './tables/packets';
@@ -129,7 +130,8 @@ export interface DB
     FileTables,
     BackupTables,
     PacketTables,
-    KelurahanTables {
+    KelurahanTables,
+    CaseTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Role } from '../../../shared/roles';
 import type { Backend } from '../app';
 import { skipFirstPasswordChange } from '../users/firstPassword';
+import { seedCaseDemo } from './cases';
 import { seedComplaintDemo } from './complaints';
 import { seedFindingDemo } from './findings';
 import { seedShelterDemo } from './shelter';
@@ -67,6 +68,13 @@ const STAFF: {
     position: 'Operator SLRT Kelurahan Mentaos',
     roles: ['kelurahan_operator'],
     kelurahanCode: '63.72.04.1002',
+  },
+  {
+    username: 'mariani',
+    fullName: 'Hj. Mariani, S.Sos., M.Si.',
+    nip: '197804212005012009',
+    position: 'Kepala Seksi Rehabilitasi Sosial',
+    roles: ['supervisor'],
   },
 ];
 
@@ -132,6 +140,7 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
   token = await seedShelterDemo(backend, token, backend.now());
   token = await seedComplaintDemo(backend, token, backend.now());
   token = await seedFindingDemo(backend, token, backend.now());
+  token = await seedCaseDemo(backend, token);
   // Demo accounts skip the first-sign-in password change so a newcomer can look around at once.
   await skipFirstPasswordChange(
     backend.db,

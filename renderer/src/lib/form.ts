@@ -252,3 +252,15 @@ export function textsOf<K extends string>(
 ): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, record[k] ?? ''])) as Record<K, string>;
 }
+
+/**
+ * A dialog's form over a record the page shows: saved without a notification (the page shows
+ * the change), the saved record handed to `onDone`, a stale edit offering `onReload`.
+ */
+export function useDialogForm<T extends object, R>(
+  initial: T,
+  { onDone, onReload }: { onDone: (saved: R) => void; onReload: () => void },
+  options: Pick<FormOptions<T, R>, 'check' | 'submit'>,
+): Form<T> {
+  return useForm<T, R>(initial, { ...options, success: false, onSaved: onDone, onReload });
+}

@@ -20,6 +20,7 @@ import { href } from '../lib/router';
 import { useQuery, type QueryState } from '../lib/useQuery';
 import { useMe } from '../session/SessionProvider';
 import { MethodLabel, OutcomeBadge, recordTypeLabel } from './admin/auditParts';
+import { HomeCasesCard } from './cases/HomeCasesCard';
 import { DueTodayCard } from './complaints/DueTodayCard';
 import { ChecklistCard } from './office/ChecklistCard';
 import { BackupHomeCard } from './backup/BackupHomeCard';
@@ -317,6 +318,7 @@ export function Home() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
             {can('backup.status') && <BackupHomeCard />}
+            {can('cases.create') && <HomeCasesCard />}
             {can('complaints.logAction') && <DueTodayCard />}
             {can('stays.roster') && <HomeShelterCard />}
             {(can('stays.roster') || can('complaints.list')) && (

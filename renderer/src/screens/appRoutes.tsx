@@ -11,6 +11,7 @@ import {
   IconCopy,
   IconDatabaseExport,
   IconDatabaseImport,
+  IconFolders,
   IconGitMerge,
   IconHash,
   IconHome,
@@ -38,6 +39,7 @@ import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { BackupPage } from './backup/BackupPage';
+import { caseRoutes } from './cases/routes';
 import { complaintRoutes } from './complaints/routes';
 import { KeysPage } from './packets/KeysPage';
 import { packetRoutes } from './packets/routes';
@@ -119,6 +121,7 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/findings', 'nav.findings', 'findings.list', IconMapPinExclamation),
   entry('/rekap', 'nav.rekap', 'rekap.get', IconChartBar),
   entry('/dtsen', 'nav.dtsen', 'dtsen.lists', IconDatabaseImport),
+  entry('/cases', 'nav.cases', 'cases.list', IconFolders),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -130,5 +133,6 @@ export const ROUTES = [
   ...reportRoutes,
   ...packetRoutes,
   ...kelurahanRoutes,
+  ...caseRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

@@ -12,6 +12,7 @@ import { m0010 } from './0010_audit_evidence';
 import { m0012 } from './0012_room_kinds';
 import { m0013 } from './0013_person_matching';
 import { m0014 } from './0014_roles_table';
+import { m0015 } from './0015_cases';
 import { m0016 } from './0016_exchange_packets';
 import { m0017 } from './0017_backups';
 import { m0020 } from './0020_person_year_names';
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
   m0016,
   m0017,
   m0020,

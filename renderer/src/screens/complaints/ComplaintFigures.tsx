@@ -2,105 +2,18 @@
  * `#/complaints/figures`: figures for a period — received by channel and category, done within
  * the deadline, median working days to verify and to close; open and overdue work by officer.
  */
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconAlertTriangle, IconCalendarStats } from '@tabler/icons-react';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ReactNode } from 'react';
-import { todayInZone } from '../../../../shared/format';
-import { addCalendarDays } from '../../../../shared/workdays';
 import { call, callChecked } from '../../api/rpc';
+import { Bars, Figure, PeriodPicker, useThisMonth } from '../../components/Figures';
 import { PageHeader } from '../../components/PageHeader';
 import { NotLoaded } from '../../components/PageStates';
-import { DateField } from '../../components/DateField';
-import { FormFrame } from '../../components/FormModal';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { useForm } from '../../lib/form';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { categoryName } from './labels';
-
-function Figure({
-  label,
-  value,
-  hint,
-  color,
-}: {
-  label: string;
-  value: ReactNode;
-  hint?: string;
-  color?: string;
-}) {
-  return (
-    <Card withBorder radius="md" padding="lg">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={32} fw={800} lh={1.2} c={color} data-testid="figure-value">
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Card>
-  );
-}
-
-function Bars({
-  title,
-  rows,
-  total,
-}: {
-  title: string;
-  rows: { label: string; count: number }[];
-  total: number;
-}) {
-  const t = useT();
-  return (
-    <Paper withBorder radius="md" p="lg">
-      <Title order={2} fz="md" fw={600} mb="md">
-        {title}
-      </Title>
-      {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('complaint.figures.none')}
-        </Text>
-      ) : (
-        <Stack gap="sm">
-          {rows.map((r) => (
-            <div key={r.label}>
-              <Group justify="space-between" mb={2}>
-                <Text size="sm">{r.label}</Text>
-                <Text size="sm" fw={600}>
-                  {r.count}
-                </Text>
-              </Group>
-              <Progress
-                value={total ? (r.count / total) * 100 : 0}
-                size="sm"
-                aria-label={r.label}
-              />
-            </div>
-          ))}
-        </Stack>
-      )}
-    </Paper>
-  );
-}
 
 const days = (v: number | null, t: ReturnType<typeof useT>) =>
   v === null ? '—' : t('complaint.figures.days', { days: String(v).replace('.', ',') });
@@ -109,71 +22,20 @@ export function ComplaintFiguresPage() {
   const t = useT();
   const { locale } = useI18n();
   const fmt = useFormat();
-  const today = todayInZone(fmt.timeZone);
-  const monthStart = `${today.slice(0, 8)}01`;
-  const [period, setPeriod] = useState({ from: monthStart, to: today });
-  const form = useForm(period, {
-    // Asked once first, so a refused period (a bad date, from after to) is marked at its field.
-    submit: (v) => callChecked('complaints.stats', v).then(() => v),
-    success: false,
-    onSaved: setPeriod,
-  });
+  const [period, setPeriod] = useState(useThisMonth());
   const stats = useQuery(`complaint-stats:${period.from}:${period.to}`, () =>
     call('complaints.stats', period),
   );
-  const preset = (next: { from: string; to: string }) => {
-    form.setValues(next);
-    setPeriod(next);
-  };
 
   const s = stats.data;
   return (
     <>
       <PageHeader title={t('nav.complaints.figures')} subtitle={t('complaint.figures.subtitle')} />
-      <Paper withBorder radius="md" p="md" mb="lg">
-        <FormFrame form={form} gap="sm">
-          <Group align="flex-start" wrap="wrap" gap="sm">
-            {(['from', 'to'] as const).map((k) => (
-              <DateField
-                key={k}
-                label={t(`complaint.filter.${k}`)}
-                required
-                w={170}
-                {...form.field(k)}
-              />
-            ))}
-            <Button
-              type="submit"
-              loading={form.busy}
-              leftSection={<IconCalendarStats size={18} />}
-              mt={25}
-            >
-              {t('complaint.figures.show')}
-            </Button>
-            <Button
-              variant="default"
-              mt={25}
-              onClick={() => preset({ from: monthStart, to: today })}
-            >
-              {t('complaint.figures.thisMonth')}
-            </Button>
-            <Button
-              variant="default"
-              mt={25}
-              onClick={() => preset({ from: addCalendarDays(today, -29), to: today })}
-            >
-              {t('complaint.figures.last30')}
-            </Button>
-            <Button
-              variant="default"
-              mt={25}
-              onClick={() => preset({ from: `${today.slice(0, 4)}-01-01`, to: today })}
-            >
-              {t('complaint.figures.thisYear')}
-            </Button>
-          </Group>
-        </FormFrame>
-      </Paper>
+      <PeriodPicker
+        period={period}
+        onChange={setPeriod}
+        check={(p) => callChecked('complaints.stats', p)}
+      />
       {!s ? (
         <NotLoaded query={stats} />
       ) : (

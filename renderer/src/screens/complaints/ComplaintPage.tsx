@@ -7,11 +7,9 @@ import {
   Anchor,
   Badge,
   Button,
-  Card,
   Divider,
   Grid,
   Group,
-  Menu,
   Modal,
   Stack,
   Text,
@@ -21,7 +19,6 @@ import {
 import {
   IconArrowRight,
   IconBed,
-  IconChevronDown,
   IconCircleCheck,
   IconClipboardList,
   IconEyeOff,
@@ -61,6 +58,8 @@ import { categoryName } from './labels';
 import { DeadlineLine } from './Deadlines';
 import { StatusBadge, UrgencyBadge } from './StatusBadges';
 import { SectionCard } from '../../components/SectionCard';
+import { StepActions } from '../../components/StepActions';
+import { CaseLinks } from '../cases/CaseLinks';
 
 /** The step whose dialog is open: a status step, assignment, or the follow-up log. */
 type Dialog = ComplaintStep;
@@ -294,6 +293,7 @@ export function ComplaintPage({ id }: { id: string }) {
               {t('complaint.checkin')}
             </LinkButton>
           )}
+          <CaseLinks complaintId={c.id} />
         </Group>
       </Group>
 
@@ -314,73 +314,53 @@ export function ComplaintPage({ id }: { id: string }) {
       )}
 
       {open && offered.length > 0 && (
-        <Card withBorder radius="md" padding="md" mb="lg" data-testid="complaint-actions">
-          <Group justify="space-between" wrap="wrap" gap="sm">
-            <Group gap="sm" wrap="wrap">
-              {forward.map((a) => (
-                <Button
-                  key={a}
-                  onClick={() => setDialog(a)}
-                  leftSection={
-                    stepOf(a).to === 'done' ? (
-                      <IconCircleCheck size={18} />
-                    ) : (
-                      <IconArrowRight size={18} />
-                    )
-                  }
-                  data-testid={`step-${stepOf(a).to}`}
-                >
-                  {t(stepOf(a).label)}
-                </Button>
-              ))}
-              {offered.includes('log_action') && (
-                <Button
-                  variant="light"
-                  leftSection={<IconClipboardList size={18} />}
-                  onClick={() => setDialog('log_action')}
-                  data-testid="log-action"
-                >
-                  {t('complaint.action.log')}
-                </Button>
-              )}
-              {offered.includes('assign') && (
-                <Button
-                  variant="light"
-                  leftSection={<IconUserCheck size={18} />}
-                  onClick={() => setDialog('assign')}
-                  data-testid="assign"
-                >
-                  {c.assignee ? t('complaint.reassign') : t('complaint.assign')}
-                </Button>
-              )}
-            </Group>
-            {other.length > 0 && (
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button
-                    variant="subtle"
-                    color="gray"
-                    rightSection={<IconChevronDown size={16} />}
-                    data-testid="more-steps"
-                  >
-                    {t('complaint.otherSteps')}
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  {other.map((a) => (
-                    <Menu.Item
-                      key={a}
-                      color={stepOf(a).emphasis === 'danger' ? 'red' : 'orange'}
-                      onClick={() => setDialog(a)}
-                    >
-                      {t(stepOf(a).label)}
-                    </Menu.Item>
-                  ))}
-                </Menu.Dropdown>
-              </Menu>
-            )}
-          </Group>
-        </Card>
+        <StepActions
+          testId="complaint-actions"
+          moreLabel={t('complaint.otherSteps')}
+          more={other.map((a) => ({
+            key: a,
+            label: t(stepOf(a).label),
+            danger: stepOf(a).emphasis === 'danger',
+            onClick: () => setDialog(a),
+          }))}
+        >
+          {forward.map((a) => (
+            <Button
+              key={a}
+              onClick={() => setDialog(a)}
+              leftSection={
+                stepOf(a).to === 'done' ? (
+                  <IconCircleCheck size={18} />
+                ) : (
+                  <IconArrowRight size={18} />
+                )
+              }
+              data-testid={`step-${stepOf(a).to}`}
+            >
+              {t(stepOf(a).label)}
+            </Button>
+          ))}
+          {offered.includes('log_action') && (
+            <Button
+              variant="light"
+              leftSection={<IconClipboardList size={18} />}
+              onClick={() => setDialog('log_action')}
+              data-testid="log-action"
+            >
+              {t('complaint.action.log')}
+            </Button>
+          )}
+          {offered.includes('assign') && (
+            <Button
+              variant="light"
+              leftSection={<IconUserCheck size={18} />}
+              onClick={() => setDialog('assign')}
+              data-testid="assign"
+            >
+              {c.assignee ? t('complaint.reassign') : t('complaint.assign')}
+            </Button>
+          )}
+        </StepActions>
       )}
 
       <Grid gap="lg">

@@ -16,7 +16,7 @@ import { DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { useForm, type FormOptions } from '../../lib/form';
+import { useDialogForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { AssigneeSelect } from './Assignee';
@@ -28,15 +28,6 @@ interface DialogProps {
   onReload: () => void;
 }
 
-/** A dialog's form: saved without a notification (the page shows the change); a stale edit reloads. */
-function useDialogForm<T extends object>(
-  initial: T,
-  { onDone, onReload }: DialogProps,
-  options: Pick<FormOptions<T, Complaint>, 'check' | 'submit'>,
-) {
-  return useForm<T, Complaint>(initial, { ...options, success: false, onSaved: onDone, onReload });
-}
-
 type StepField = keyof typeof complaintStepFields;
 type StepValues = Record<StepField, string | null> & { note: string };
 
@@ -46,7 +37,7 @@ export function TransitionDialog(props: DialogProps & { step: ComplaintStep }) {
   const t = useT();
   const def = complaintFlow.steps[step];
   const fields = def.requires ?? [];
-  const form = useDialogForm<StepValues>(
+  const form = useDialogForm<StepValues, Complaint>(
     { note: '', reason: '', forwardedTo: '', finalAnswer: '', answerChannel: null },
     props,
     {

@@ -1,4 +1,5 @@
 /** `#/shelter/stays/<id>`: one stay with its log, check-out, and admin corrections. */
+import { CaseLinks } from '../cases/CaseLinks';
 import {
   Alert,
   Anchor,
@@ -136,6 +137,7 @@ export function StayPage({ id }: { id: string }) {
                 {t('stay.correct.open')}
               </Button>
             )}
+            <CaseLinks stayId={s.id} />
           </>
         }
       />

@@ -1,0 +1,161 @@
+/**
+ * Case figures for a period (office-zone days `from`–`to`): the SPM count of PPKS served (persons
+ * with a case open at any time in the period) by category and by kecamatan/kelurahan of the city,
+ * cases opened and closed, closure reasons, median days to assessment approval and to closure,
+ * caseload per caseworker at the end of the period, referrals by destination and outcome.
+ * The reports domain calls `caseFigures` directly for its PPKS report.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { CaseFigures } from '../../../shared/contract/cases';
+import type { PpksCode } from '../../../shared/reference/ppks';
+import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
+import { median } from '../../../shared/workdays';
+import { OPEN_CASE_STATES } from '../../../shared/workflow/cases';
+import type { DB } from '../db/schema';
+import { regionRefs } from '../regions/refs';
+
+const DAY_MS = 86_400_000;
+
+export async function caseFigures(
+  db: Kysely<DB>,
+  period: { from: string; to: string },
+  timeZone: string,
+): Promise<CaseFigures> {
+  const start = startOfDayUtc(period.from, timeZone);
+  const end = endOfDayUtc(period.to, timeZone);
+  const office = await db.selectFrom('office').select('region_code').executeTakeFirst();
+  const city = office?.region_code ?? '';
+
+  // Cases open at some time in [start, end): opened in it, opened before and closed in or after
+  // it, or opened before and still open. Each part reads its own index (opened_at, closed_at,
+  // state); one condition with OR made SQLite walk every case. The parts never overlap, so
+  // UNION ALL: a plain UNION sorts by id and walks every case again.
+  const open = sql.join(OPEN_CASE_STATES.map((s) => sql`${s}`));
+  const openBefore = (at: string) =>
+    sql`SELECT id FROM cases WHERE state IN (${open}) AND opened_at < ${at}`;
+  const closedFrom = (at: string, openedBefore: string) =>
+    sql`SELECT id FROM cases WHERE closed_at >= ${at} AND opened_at < ${openedBefore}`;
+  const servedIds = sql`SELECT id FROM cases WHERE opened_at >= ${start} AND opened_at < ${end}
+    UNION ALL ${closedFrom(start, start)} UNION ALL ${openBefore(start)}`;
+
+  const [served, opened, closedRows, approvals, caseload, refAgency, refOutcome] =
+    await Promise.all([
+      // One row per case served, with its categories; counted per person below.
+      sql<{ person_id: string; place: string | null; codes: string | null }>`
+        SELECT c.person_id, c.location_region_code AS place,
+          (SELECT group_concat(cp.ppks) FROM case_ppks cp WHERE cp.case_id = c.id) AS codes
+        FROM cases c WHERE c.id IN (${servedIds})`
+        .execute(db)
+        .then((r) => r.rows),
+      db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('opened_at', '>=', start)
+        .where('opened_at', '<', end)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('cases')
+        .select(['closure_reason', 'opened_at', 'closed_at'])
+        .where('closed_at', '>=', start)
+        .where('closed_at', '<', end)
+        .execute(),
+      db
+        .selectFrom('cases')
+        .select(['opened_at', 'assessment_approved_at'])
+        .where('assessment_approved_at', '>=', start)
+        .where('assessment_approved_at', '<', end)
+        .execute(),
+      // Open at the end of the period: still open, or closed after it.
+      sql<{ caseworker_id: string; full_name: string; n: number }>`
+        SELECT c.caseworker_id, u.full_name, count(*) AS n
+        FROM cases c JOIN users u ON u.id = c.caseworker_id
+        WHERE c.id IN (${openBefore(end)} UNION ALL ${closedFrom(end, end)})
+        GROUP BY c.caseworker_id ORDER BY n DESC`
+        .execute(db)
+        .then((r) => r.rows),
+      db
+        .selectFrom('case_referrals')
+        .select(['agency_kind', sql<number>`count(*)`.as('n')])
+        .where('sent_at', '>=', start)
+        .where('sent_at', '<', end)
+        .groupBy('agency_kind')
+        .execute(),
+      db
+        .selectFrom('case_referrals')
+        .select(['state', 'outcome', sql<number>`count(*)`.as('n')])
+        .where('sent_at', '>=', start)
+        .where('sent_at', '<', end)
+        .groupBy(['state', 'outcome'])
+        .execute(),
+    ]);
+
+  // Persons, not cases: one person with two cases is served once.
+  const persons = new Set<string>();
+  const byPpksSets = new Map<PpksCode, Set<string>>();
+  const byPlaceSets = new Map<string | null, Set<string>>();
+  const add = <K>(m: Map<K, Set<string>>, k: K, person: string) => {
+    const set = m.get(k) ?? new Set<string>();
+    set.add(person);
+    m.set(k, set);
+  };
+  for (const r of served) {
+    persons.add(r.person_id);
+    for (const code of (r.codes ?? '').split(',').filter(Boolean))
+      add(byPpksSets, code as PpksCode, r.person_id);
+    const inCity = r.place && r.place.startsWith(`${city}.`) ? r.place : null;
+    add(byPlaceSets, inCity, r.person_id);
+  }
+  const byPpks = [...byPpksSets.entries()]
+    .map(([ppks, set]) => ({ ppks, n: set.size }))
+    .sort((x, y) => (x.ppks < y.ppks ? -1 : 1));
+  const byPlace = [...byPlaceSets.entries()].map(([place, set]) => ({ place, n: set.size }));
+
+  // Kelurahan rows fold into their kecamatan (63.72.01.1001 → 63.72.01).
+  const kelurahan = new Map<string | null, number>();
+  const kecamatan = new Map<string | null, number>();
+  for (const p of byPlace) {
+    const kel = p.place && p.place.length > 8 ? p.place : null;
+    const kec = p.place ? p.place.slice(0, 8) : null;
+    kelurahan.set(kel, (kelurahan.get(kel) ?? 0) + Number(p.n));
+    kecamatan.set(kec, (kecamatan.get(kec) ?? 0) + Number(p.n));
+  }
+  const refs = await regionRefs(db, [...kelurahan.keys(), ...kecamatan.keys()]);
+  const places = (m: Map<string | null, number>) =>
+    [...m.entries()]
+      .map(([code, count]) => ({ region: code ? (refs.get(code) ?? null) : null, count }))
+      .sort((a, b) => b.count - a.count);
+
+  const days = (from: string, to: string) =>
+    Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
+  const reasons = new Map<string, number>();
+  for (const r of closedRows)
+    if (r.closure_reason) reasons.set(r.closure_reason, (reasons.get(r.closure_reason) ?? 0) + 1);
+
+  return {
+    from: period.from,
+    to: period.to,
+    personsServed: persons.size,
+    servedByPpks: byPpks.map((r) => ({ ppks: r.ppks, count: Number(r.n) })),
+    servedByKecamatan: places(kecamatan),
+    servedByKelurahan: places(kelurahan),
+    opened: Number(opened.n),
+    closed: closedRows.length,
+    closureReasons: [...reasons.entries()]
+      .map(([reason, count]) => ({ reason: reason as never, count }))
+      .sort((a, b) => b.count - a.count),
+    medianDaysToAssessmentApproval: median(
+      approvals.map((a) => days(a.opened_at, a.assessment_approved_at!)),
+    ),
+    medianDaysToClosure: median(closedRows.map((r) => days(r.opened_at, r.closed_at!))),
+    caseload: caseload.map((c) => ({
+      caseworker: { id: c.caseworker_id, fullName: c.full_name },
+      count: Number(c.n),
+    })),
+    referralsByAgency: refAgency.map((r) => ({ agencyKind: r.agency_kind, count: Number(r.n) })),
+    referralsByOutcome: refOutcome.map((r) => ({
+      state: r.state,
+      outcome: r.outcome,
+      count: Number(r.n),
+    })),
+  };
+}

@@ -30,6 +30,13 @@ export const PERMISSIONS = [
   'complaints.manage',
   'complaints.confidential',
   'calendar.manage',
+  /** Letters: read the register and letters; write drafts and submit them. */
+  'letters.read',
+  'letters.write',
+  /** Issue (number and seal) or void letters: the Kepala Seksi/Bidang who signs or approves. */
+  'letters.issue',
+  /** Letter templates, classification codes, signatories. */
+  'letters.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,8 +55,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'shelter.read',
     'complaints.read',
     'complaints.followUp',
+    'letters.read',
+    'letters.write',
   ],
-  shelter_staff: ['persons.read', 'persons.write', 'shelter.read', 'shelter.write'],
+  shelter_staff: [
+    'persons.read',
+    'persons.write',
+    'shelter.read',
+    'shelter.write',
+    'letters.read',
+    'letters.write',
+  ],
   complaint_officer: [
     'persons.read',
     'persons.write',
@@ -59,8 +75,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints.followUp',
     'complaints.confidential',
   ],
-  viewer: ['persons.read', 'shelter.read', 'complaints.read'],
-  supervisor: ['persons.read', 'persons.write', 'shelter.read', 'complaints.read'],
+  viewer: ['persons.read', 'shelter.read', 'complaints.read', 'letters.read'],
+  supervisor: [
+    'persons.read',
+    'persons.write',
+    'shelter.read',
+    'complaints.read',
+    'letters.read',
+    'letters.write',
+    'letters.issue',
+  ],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -8,6 +8,9 @@ import { complaintRedaction } from './complaints/confidential';
 import { complaintHandlers } from './complaints/handlers';
 import { complaintsPersonLink } from './complaints/personLink';
 import type { Handlers } from './dispatch/dispatch';
+import { letterConfigHandlers } from './letters/config';
+import { letterHandlers } from './letters/handlers';
+import { lettersPersonLink } from './letters/personLink';
 import { officeHandlers } from './office/handlers';
 import { personHandlers } from './persons/handlers';
 import { registerPersonLink } from './persons/links';
@@ -21,6 +24,7 @@ import { userRedaction } from './users/redaction';
 // What each domain holds about a person, and which of its audited fields are secret or sensitive.
 registerPersonLink(shelterPersonLink);
 registerPersonLink(complaintsPersonLink);
+registerPersonLink(lettersPersonLink);
 registerRedaction(userRedaction);
 registerRedaction(complaintRedaction);
 
@@ -36,4 +40,6 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...complaintHandlers,
   ...complaintAdminHandlers,
+  ...letterHandlers,
+  ...letterConfigHandlers,
 };

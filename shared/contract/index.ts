@@ -5,6 +5,7 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { calendarContract } from './calendar';
 import { complaintsContract } from './complaints';
+import { lettersContract } from './letters';
 import { officeContract } from './office';
 import { personsContract } from './persons';
 import { regionsContract } from './regions';
@@ -22,6 +23,7 @@ export const contract = {
   ...shelterContract,
   ...calendarContract,
   ...complaintsContract,
+  ...lettersContract,
 };
 
 export type Contract = typeof contract;

@@ -207,6 +207,7 @@ export type PersonTimelineEntry = z.infer<typeof personTimelineEntry>;
 export const personLinks = z.object({
   shelter: z.object({ stays: z.array(stayBrief) }).nullable(),
   complaints: z.object({ open: z.number().int(), total: z.number().int() }).nullable(),
+  letters: z.object({ issued: z.number().int(), total: z.number().int() }).nullable(),
 });
 export type PersonLinks = z.infer<typeof personLinks>;
 

@@ -12,6 +12,7 @@ import checklistMessages from './messages/checklist.json';
 import commonMessages from './messages/common.json';
 import complaintMessages from './messages/complaints.json';
 import fileMessages from './messages/files.json';
+import letterMessages from './messages/letters.json';
 import navMessages from './messages/nav.json';
 import nikMessages from './messages/nik.json';
 import officeMessages from './messages/office.json';
@@ -38,6 +39,7 @@ export const messages = {
   ...checklistMessages,
   ...appStatusMessages,
   ...fileMessages,
+  ...letterMessages,
 };
 
 export type MessageKey = keyof typeof messages;

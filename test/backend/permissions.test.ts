@@ -58,6 +58,15 @@ const COMPLAINT_READERS: readonly Caller[] = [
 const COMPLAINT_WRITERS: readonly Caller[] = ['admin', 'complaint_officer'];
 /** Follow-up is logged by complaint officers, and by caseworkers on complaints given to them. */
 const COMPLAINT_FOLLOWERS: readonly Caller[] = ['admin', 'caseworker', 'complaint_officer'];
+/** Letters: read by the staff who write them and the pimpinan; issued by supervisors. */
+const LETTER_READERS: readonly Caller[] = [
+  'admin',
+  'caseworker',
+  'shelter_staff',
+  'viewer',
+  'supervisor',
+];
+const LETTER_WRITERS: readonly Caller[] = ['admin', 'caseworker', 'shelter_staff', 'supervisor'];
 
 /** Method → who may call it. */
 const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
@@ -129,6 +138,21 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'calendar.holidays': ANY_SIGNED_IN,
   'calendar.saveHoliday': ADMIN_ONLY,
   'calendar.removeHoliday': ADMIN_ONLY,
+  'letters.templates': LETTER_READERS,
+  'letters.classifications': LETTER_READERS,
+  'letters.signatories': LETTER_READERS,
+  'letters.saveTemplate': ADMIN_ONLY,
+  'letters.saveClassification': ADMIN_ONLY,
+  'letters.saveSignatory': ADMIN_ONLY,
+  'letters.get': LETTER_READERS,
+  'letters.register': LETTER_READERS,
+  'letters.pdf': LETTER_READERS,
+  'letters.create': LETTER_WRITERS,
+  'letters.update': LETTER_WRITERS,
+  // Who may take which step (issue, void: supervisors) is the workflow's check.
+  'letters.transition': LETTER_WRITERS,
+  // A printed letter's code is checked by anyone at the office.
+  'letters.verify': ANY_SIGNED_IN,
 };
 
 describe('permission table', () => {

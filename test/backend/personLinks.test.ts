@@ -45,7 +45,7 @@ describe('person link registry', () => {
       [...covered].sort(),
     );
     expect(new Set(covered).size).toBe(covered.length);
-    expect(personLinks().map((l) => l.domain)).toEqual(['shelter', 'complaints']);
+    expect(personLinks().map((l) => l.domain)).toEqual(['shelter', 'complaints', 'letters']);
   });
 
   it('refuses a second, different registration for a domain', () => {
@@ -243,6 +243,8 @@ describe('persons.export', () => {
           }),
         ],
       },
+      // No letter was written about this person.
+      letters: { letters: [] },
     });
     // A confidential reporter is someone else: never handed to the person.
     expect(JSON.stringify(out)).not.toMatch(/Nurhaliza|4999 1234/);

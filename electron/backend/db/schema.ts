@@ -7,6 +7,7 @@ import type { Role } from '../../../shared/roles';
 import type { CalendarTables } from './tables/calendar';
 import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
+import type { LetterTables } from './tables/letters';
 import type { PersonTables } from './tables/persons';
 import type { RegisterTables } from './tables/registers';
 import type { ShelterTables } from './tables/shelter';
@@ -19,6 +20,8 @@ export interface OfficeTable extends Tracked {
   address: string;
   phone: string | null;
   email: string | null;
+  website: string | null;
+  logo_file_id: string | null;
   head_name: string | null;
   head_nip: string | null;
   head_position: string | null;
@@ -115,7 +118,7 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB
-  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables, FileTables {
+  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables, FileTables, LetterTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

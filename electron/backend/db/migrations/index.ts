@@ -12,6 +12,7 @@ import { m0010 } from './0010_audit_evidence';
 import { m0012 } from './0012_room_kinds';
 import { m0013 } from './0013_person_matching';
 import { m0014 } from './0014_roles_table';
+import { m0018 } from './0018_letters';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0018,
 ];

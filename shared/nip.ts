@@ -4,12 +4,7 @@
  */
 
 export type NipProblem =
-  | 'nip.length'
-  | 'nip.birth_date'
-  | 'nip.tmt'
-  | 'nip.tmt_before_adult'
-  | 'nip.sex'
-  | 'nip.serial';
+  'nip.length' | 'nip.birth_date' | 'nip.tmt' | 'nip.tmt_before_adult' | 'nip.sex' | 'nip.serial';
 
 function validDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -28,9 +23,16 @@ export function nipProblems(nip: string, today: string): NipProblem[] {
   const thisYear = Number(today.slice(0, 4));
   const birth = `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`;
   if (by < 1930 || !validDate(by, bm, bd) || birth > today) problems.push('nip.birth_date');
-  if (ty < 1950 || ty > thisYear || tm < 1 || tm > 12 || `${nip.slice(8, 12)}-${nip.slice(12, 14)}` > today.slice(0, 7))
+  if (
+    ty < 1950 ||
+    ty > thisYear ||
+    tm < 1 ||
+    tm > 12 ||
+    `${nip.slice(8, 12)}-${nip.slice(12, 14)}` > today.slice(0, 7)
+  )
     problems.push('nip.tmt');
-  else if (!problems.includes('nip.birth_date') && ty - by < 18) problems.push('nip.tmt_before_adult');
+  else if (!problems.includes('nip.birth_date') && ty - by < 18)
+    problems.push('nip.tmt_before_adult');
   if (nip[14] !== '1' && nip[14] !== '2') problems.push('nip.sex');
   if (nip.slice(15) === '000') problems.push('nip.serial');
   return problems;

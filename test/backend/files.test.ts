@@ -155,8 +155,10 @@ describe('upload', () => {
       for (const [purpose, rule] of Object.entries(UPLOAD_PURPOSES)) {
         const r = await upload(c, png(), { purpose });
         expect(r.ok, `${role} uploads ${purpose}`).toBe(canAccess(rule.access, [role]));
-        const stored = await uploaded(t.admin, png());
-        const read = await t.backend.download(c.token, stored);
+        // The admin's upload for this purpose: who may read it is the purpose's rule.
+        const mine = await upload(t.admin, png(), { purpose });
+        if (!mine.ok) throw new Error(mine.error.key);
+        const read = await t.backend.download(c.token, mine.file.fileId);
         expect(read.response.ok, `${role} reads ${purpose}`).toBe(canAccess(rule.read, [role]));
       }
     }

@@ -85,6 +85,7 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'users.resetPassword': ADMIN_ONLY,
   'office.get': ANY_SIGNED_IN,
   'office.update': ADMIN_ONLY,
+  'office.setLogo': ADMIN_ONLY,
   'office.checklist': ADMIN_ONLY,
   'office.hideChecklist': ADMIN_ONLY,
   'audit.list': ADMIN_ONLY,

@@ -118,7 +118,14 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB
-  extends PersonTables, ShelterTables, CalendarTables, RegisterTables, ComplaintTables, FileTables, LetterTables {
+  extends
+    PersonTables,
+    ShelterTables,
+    CalendarTables,
+    RegisterTables,
+    ComplaintTables,
+    FileTables,
+    LetterTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

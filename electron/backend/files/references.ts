@@ -18,6 +18,7 @@ import { removeBlob } from './store';
 /** Every column that holds a files.id. A domain that keeps files adds its columns here. */
 export const FILE_REFERENCES: readonly { table: keyof DB; column: string }[] = [
   { table: 'persons', column: 'photo_file_id' },
+  { table: 'office', column: 'logo_file_id' },
 ];
 
 /** Rows of `files` that no record references, as a SQL condition on `files.id`. */

@@ -102,7 +102,8 @@ export function placeholderIssues(
         key: 'letter.placeholder_unknown',
         params: { names: unknown.map((n) => `{{${n}}}`).join(', ') },
       });
-    else if (hasStrayBraces(value)) issues.push({ path: [field], key: 'letter.placeholder_braces' });
+    else if (hasStrayBraces(value))
+      issues.push({ path: [field], key: 'letter.placeholder_braces' });
   }
   return issues;
 }
@@ -134,7 +135,11 @@ export const letterConfigHandlers: HandlersOf<
     if (!source) issues.push({ path: ['sourceKind'], key: 'letter.source_unknown' });
     else issues.push(...placeholderIssues(input, source.placeholders));
     if (await takenBy(ctx.db, 'letter_templates', { name: input.name }, input.id))
-      issues.push({ path: ['name'], key: 'letter.template_name_taken', params: { name: input.name } });
+      issues.push({
+        path: ['name'],
+        key: 'letter.template_name_taken',
+        params: { name: input.name },
+      });
     await requireRow(ctx.db, 'letter_classifications', input.classificationId, 'classificationId');
     if (input.signatoryId)
       await requireRow(ctx.db, 'letter_signatories', input.signatoryId, 'signatoryId');

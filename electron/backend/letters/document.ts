@@ -85,7 +85,12 @@ export function bodyBlocks(body: string): Content[] {
     if (rows.every((r) => r !== null)) {
       const indented = rows.every((r) => r![1] === '\t');
       out.push({
-        stack: [fieldRows(rows.map((r) => [r![2]!.trim(), r![3]!]), indented ? 130 : 62)],
+        stack: [
+          fieldRows(
+            rows.map((r) => [r![2]!.trim(), r![3]!]),
+            indented ? 130 : 62,
+          ),
+        ],
         margin: [indented ? 24 : 0, 0, 0, 8],
       });
     } else if (lines.length === 1 && /^[A-Z ]{4,40}$/.test(lines[0]!.trim())) {
@@ -202,7 +207,8 @@ export function letterDocument(
     ...(letter ? korespondensiHead(l) : titledHead(l)),
     { stack: bodyBlocks(l.body), margin: [bodyIndent, 0, 0, 0] },
   ];
-  if (l.closing) content.push({ text: l.closing, alignment: 'justify', margin: [bodyIndent, 0, 0, 8] });
+  if (l.closing)
+    content.push({ text: l.closing, alignment: 'justify', margin: [bodyIndent, 0, 0, 8] });
   content.push({
     columns: [sealBlock(marks.seal), signatureBlock(l, !letter)],
     margin: [0, 14, 0, 0],
@@ -215,7 +221,16 @@ export function letterDocument(
     extra: {
       header: (page, count) =>
         page === 1
-          ? null
+          ? marks.watermark
+            ? {
+                text: marks.watermark,
+                alignment: 'right',
+                bold: true,
+                fontSize: 11,
+                characterSpacing: 2,
+                margin: [LETTER_MARGINS[0], 30, LETTER_MARGINS[2], 0],
+              }
+            : null
           : {
               text: `Nomor ${number} — halaman ${page} dari ${count}`,
               alignment: 'right',

@@ -6,7 +6,8 @@
 import type { lettersContract } from '../../../shared/contract/letters';
 import { fillPlaceholders } from '../../../shared/letters/placeholders';
 import { dayInZone } from '../../../shared/time';
-import { isEditable } from '../../../shared/workflow/letters';
+import { mayTake } from '../../../shared/workflow/engine';
+import { isEditable, letterFlow } from '../../../shared/workflow/letters';
 import { findRow, requireRow } from '../db/lookup';
 import { insertTracked, loadForChange, updateBookkeeping, updateVersioned } from '../db/tracked';
 import type { HandlersOf } from '../dispatch/context';
@@ -15,7 +16,6 @@ import { offerFile } from '../files/generated';
 import { openOfficeKey } from '../keys/officeKey';
 import { officeTimeZone } from '../office/store';
 import { applyTransition, bindWorkflow } from '../workflow/applyTransition';
-import { letterFlow } from '../../../shared/workflow/letters';
 import { placeholderIssues } from './config';
 import { writeLetterEvent } from './events';
 import { completenessIssues, issueColumns } from './issue';
@@ -148,11 +148,14 @@ export const letterHandlers: HandlersOf<
   async 'letters.transition'(input, ctx) {
     const { id, version, to, note, ...values } = input;
     const row = await loadForChange(ctx.db, 'letters', id, version);
-    // Issuing takes the number here; a refusal below rolls the register back with the call.
-    const issued =
-      to === 'issued' && row.status === 'submitted' && completenessIssues(row).length === 0
-        ? await issueColumns(ctx, row)
-        : {};
+    // Issuing takes the number and signs here, once the step is sure to be allowed; a refusal
+    // below would still roll the register back with the rest of the call.
+    const mayIssue =
+      to === 'issued' &&
+      row.status === 'submitted' &&
+      mayTake(letterFlow.steps.issue, { roles: ctx.user?.roles ?? [], isAssignee: false }) &&
+      completenessIssues(row).length === 0;
+    const issued = mayIssue ? await issueColumns(ctx, row) : {};
     await applyTransition(ctx, letterWorkflow, {
       id,
       version,
@@ -176,10 +179,16 @@ export const letterHandlers: HandlersOf<
     const copy = row.status === 'issued' && row.prints > 0;
     const bytes = await letterPdf(ctx.db, ctx.dataDir, row, { now: ctx.now, copy });
     if (row.status === 'issued') {
-      await updateBookkeeping(ctx, 'letters', row, { prints: row.prints + 1 }, {
-        recordType: 'letter',
-        note: copy ? 'print copy' : 'print',
-      });
+      await updateBookkeeping(
+        ctx,
+        'letters',
+        row,
+        { prints: row.prints + 1 },
+        {
+          recordType: 'letter',
+          note: copy ? 'print copy' : 'print',
+        },
+      );
       await writeLetterEvent(ctx, row.id, { kind: 'print', note: copy ? 'SALINAN' : null });
     } else {
       ctx.audit({ recordType: 'letter', recordId: row.id, note: 'preview' });

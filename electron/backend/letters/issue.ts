@@ -31,7 +31,7 @@ export function completenessIssues(row: Selectable<LettersTable>): FieldIssue[] 
 }
 
 export function registerKey(code: string): string {
-  return `letter:${code}`;
+  return `letter.${code}`;
 }
 
 /** The columns an issued letter gains; call inside the issuing transaction. */

@@ -50,7 +50,13 @@ export const lettersPersonLink: PersonLink<'letters'> = {
       .where('person_id', '=', personId)
       .orderBy('created_at')
       .execute();
-    const events = await rowsIn(db, 'letter_events', 'letter_id', letters.map((l) => l.id), 'at');
+    const events = await rowsIn(
+      db,
+      'letter_events',
+      'letter_id',
+      letters.map((l) => l.id),
+      'at',
+    );
     return {
       letters: letters.map((l) => ({ ...l, events: events.filter((e) => e.letter_id === l.id) })),
     };

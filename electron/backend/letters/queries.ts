@@ -58,7 +58,12 @@ function toSummary(r: Row): LetterSummary {
 }
 
 /** Every text of a letter that may still hold a placeholder. */
-export function letterTexts(r: Pick<Selectable<LettersTable>, 'subject' | 'addressee' | 'addressee_place' | 'body' | 'closing' | 'tembusan'>): string {
+export function letterTexts(
+  r: Pick<
+    Selectable<LettersTable>,
+    'subject' | 'addressee' | 'addressee_place' | 'body' | 'closing' | 'tembusan'
+  >,
+): string {
   return [r.subject, r.addressee, r.addressee_place, r.body, r.closing, r.tembusan]
     .filter(Boolean)
     .join('\n');
@@ -74,7 +79,7 @@ export async function loadLetter(db: Kysely<DB>, id: string): Promise<Letter> {
     .select('u.full_name as user_name')
     .where('e.letter_id', '=', id)
     .orderBy('e.at')
-    .orderBy('e.id')
+    .orderBy(sql`e.rowid`) // written in order; ids made in the same millisecond are not
     .execute();
   // Issued letters show the signatory as printed; drafts the one chosen now.
   let signatory: Letter['signatory'] = null;
@@ -125,7 +130,8 @@ export async function loadLetter(db: Kysely<DB>, id: string): Promise<Letter> {
 export async function registerPage(db: Kysely<DB>, input: ParsedInput<'letters.register'>) {
   const conds: RawBuilder<SqlBool>[] = [sql<SqlBool>`1 = 1`];
   const eq = (column: string, value: string | number | null | undefined) => {
-    if (value !== null && value !== undefined) conds.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
+    if (value !== null && value !== undefined)
+      conds.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
   };
   eq('l.seq_year', input.year);
   eq('l.status', input.status);
@@ -134,7 +140,9 @@ export async function registerPage(db: Kysely<DB>, input: ParsedInput<'letters.r
   eq('l.source_id', input.sourceId);
   eq('l.person_id', input.personId);
   if (input.q)
-    conds.push(sql<SqlBool>`(${contains('l.number', input.q)} OR ${contains('l.subject', input.q)})`);
+    conds.push(
+      sql<SqlBool>`(${contains('l.number', input.q)} OR ${contains('l.subject', input.q)})`,
+    );
   const where = sql<SqlBool>`${sql.join(conds, sql` AND `)}`;
   let q = baseQuery(db).where(where);
   q =

@@ -113,11 +113,7 @@ export function verificationCode(signature: string): string {
 
 /** A typed code as stored: upper case, O→0, I/L→1, separators put back. */
 export function normalizeCode(typed: string): string | undefined {
-  const plain = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!/^[0-9A-Z]{10}$/.test(plain) || /U/.test(plain)) return undefined;
   return `${plain.slice(0, 5)}-${plain.slice(5)}`;
 }

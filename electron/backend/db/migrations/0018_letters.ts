@@ -46,7 +46,7 @@ const TEMPLATES: {
     lampiran: '-',
     body: [
       'Dengan hormat,',
-      'Bersama ini kami sampaikan bahwa Rumah Singgah {{rumah_singgah}} Dinas Sosial Kota Banjarbaru telah menampung dan memberikan pelayanan kepada klien dengan identitas sebagai berikut:',
+      'Bersama ini kami sampaikan bahwa {{rumah_singgah}} Dinas Sosial Kota Banjarbaru telah menampung dan memberikan pelayanan kepada klien dengan identitas sebagai berikut:',
       '\tNama\t: {{nama}}\n\tNIK\t: {{nik}}\n\tJenis kelamin\t: {{jenis_kelamin}}\n\tTempat/tanggal lahir\t: {{tempat_lahir}}, {{tanggal_lahir}}\n\tAlamat asal\t: {{alamat}}',
       'Klien tersebut diterima di rumah singgah pada tanggal {{tanggal_masuk}} dan berdasarkan hasil asesmen berasal dari {{daerah_asal}}. Sehubungan dengan hal tersebut, klien kami pulangkan ke daerah asal dengan didampingi oleh petugas kami, {{pendamping}}, untuk selanjutnya mendapatkan penanganan lebih lanjut dari Dinas Sosial {{tujuan}}.',
     ].join('\n\n'),
@@ -65,7 +65,7 @@ const TEMPLATES: {
     body: [
       'Yang bertanda tangan di bawah ini menyatakan bahwa:',
       '\tNama\t: {{nama}}\n\tNIK\t: {{nik}}\n\tTempat/tanggal lahir\t: {{tempat_lahir}}, {{tanggal_lahir}}\n\tDaerah asal\t: {{daerah_asal}}',
-      'telah menjalani pelayanan di Rumah Singgah {{rumah_singgah}} sejak tanggal {{tanggal_masuk}} dan pada tanggal {{tanggal_keluar}} dipulangkan ke daerah asal, {{tujuan}}, atas biaya Pemerintah Kota Banjarbaru.',
+      'telah menjalani pelayanan di {{rumah_singgah}} sejak tanggal {{tanggal_masuk}} dan pada tanggal {{tanggal_keluar}} dipulangkan ke daerah asal, {{tujuan}}, atas biaya Pemerintah Kota Banjarbaru.',
       'Demikian surat pernyataan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.',
     ].join('\n\n'),
     classification: C(2),
@@ -78,7 +78,7 @@ const TEMPLATES: {
     source: 'stay',
     subject: 'Serah terima klien a.n. {{nama}}',
     body: [
-      'Pada hari ini, {{tanggal_keluar}}, telah dilakukan serah terima klien Rumah Singgah {{rumah_singgah}} Dinas Sosial Kota Banjarbaru:',
+      'Pada hari ini, {{tanggal_keluar}}, telah dilakukan serah terima klien {{rumah_singgah}} Dinas Sosial Kota Banjarbaru:',
       '\tNama\t: {{nama}}\n\tNIK\t: {{nik}}\n\tJenis kelamin\t: {{jenis_kelamin}}\n\tTempat/tanggal lahir\t: {{tempat_lahir}}, {{tanggal_lahir}}',
       'dari Dinas Sosial Kota Banjarbaru kepada {{diserahkan_kepada}}, dalam keadaan sehat dan baik, beserta barang bawaan: {{barang_bawaan}}.',
       'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.',
@@ -93,7 +93,7 @@ const TEMPLATES: {
     source: 'stay',
     subject: 'Penerimaan klien a.n. {{nama}}',
     body: [
-      'Pada tanggal {{tanggal_masuk}} Rumah Singgah {{rumah_singgah}} Dinas Sosial Kota Banjarbaru telah menerima klien:',
+      'Pada tanggal {{tanggal_masuk}} {{rumah_singgah}} Dinas Sosial Kota Banjarbaru telah menerima klien:',
       '\tNama\t: {{nama}}\n\tJenis kelamin\t: {{jenis_kelamin}}\n\tTempat/tanggal lahir\t: {{tempat_lahir}}, {{tanggal_lahir}}\n\tRujukan dari\t: {{rujukan_dari}}\n\tKondisi saat diterima\t: {{kondisi}}',
       'untuk mendapatkan pelayanan sementara sesuai dengan standar operasional prosedur rumah singgah.',
       'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.',
@@ -117,7 +117,8 @@ const TEMPLATES: {
       '\tNama\t: {{nama}}\n\tNIK\t: {{nik}}\n\tJenis kelamin\t: {{jenis_kelamin}}\n\tUmur\t: {{umur}}\n\tAlamat\t: {{alamat}}',
       'untuk mendapatkan pemeriksaan dan perawatan lebih lanjut. Biaya pelayanan kesehatan mengikuti ketentuan jaminan kesehatan yang berlaku.',
     ].join('\n\n'),
-    closing: 'Demikian surat rujukan ini kami sampaikan. Atas kerja samanya diucapkan terima kasih.',
+    closing:
+      'Demikian surat rujukan ini kami sampaikan. Atas kerja samanya diucapkan terima kasih.',
     tembusan: 'Arsip',
     classification: C(2),
   },
@@ -132,7 +133,7 @@ const TEMPLATES: {
       'Dasar: Standar operasional prosedur pelayanan Rumah Singgah Dinas Sosial Kota Banjarbaru.',
       'MENUGASKAN',
       'Kepada\t: {{pendamping}}',
-      'Untuk\t: Mendampingi pemulangan klien a.n. {{nama}} dari Rumah Singgah {{rumah_singgah}} ke daerah asal, {{tujuan}}, dan menyerahkannya kepada Dinas Sosial setempat, serta melaporkan hasil pelaksanaan tugas kepada Kepala Dinas.',
+      'Untuk\t: Mendampingi pemulangan klien a.n. {{nama}} dari {{rumah_singgah}} ke daerah asal, {{tujuan}}, dan menyerahkannya kepada Dinas Sosial setempat, serta melaporkan hasil pelaksanaan tugas kepada Kepala Dinas.',
       'Demikian surat tugas ini dibuat untuk dilaksanakan dengan penuh tanggung jawab.',
     ].join('\n\n'),
     classification: C(2),

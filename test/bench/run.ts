@@ -14,6 +14,7 @@ import { openBackend, type Backend } from '../../electron/backend/app';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { startDuplicateScan } from '../../electron/backend/persons/reviewScan';
 import { BENCH_PASSWORD, NOW } from './generate';
+import { benchLetters } from './letters';
 import { rng, variantOf } from './names';
 
 const { values } = parseArgs({
@@ -317,6 +318,7 @@ async function main() {
     });
     return performance.now() - t;
   });
+  const letters = await benchLetters(b, (m, input) => call(b, admin, m, input), clock);
   const verifyStart = performance.now();
   const chain = (await call(b, admin, 'audit.verify', {})) as unknown as {
     intact: boolean;
@@ -351,6 +353,7 @@ async function main() {
     history_page_max_ms: Number(Math.max(...history).toFixed(2)),
     audit_entries: chain.checked,
     audit_verify_ms: Math.round(verifyMs),
+    ...letters,
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
   };
   console.log('Pelita benchmark');
@@ -380,6 +383,9 @@ async function main() {
   );
   console.log(
     `  history page (all filters): p95 ${result.history_page_p95_ms} ms, max ${result.history_page_max_ms} ms   (target < 50)`,
+  );
+  console.log(
+    `  letters: ${letters.letters_issued} issued with no gap; PDF p95 ${letters.letter_pdf_p95_ms} ms (target < 150); register page p95 ${letters.letter_register_p95_ms} ms (target < 50)`,
   );
   console.log(`  audit chain verify: ${result.audit_verify_ms} ms`);
   console.log(`  peak RSS: ${result.peak_rss_mb} MB   (target < 500)`);

@@ -13,6 +13,7 @@ import {
   IconHome,
   IconId,
   IconListSearch,
+  IconMail,
   IconMessageReport,
   IconUsers,
   type TablerIcon,
@@ -32,6 +33,7 @@ import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { complaintRoutes } from './complaints/routes';
+import { letterRoutes } from './letters/routes';
 import { personRoutes } from './persons/routes';
 import { shelterRoutes } from './shelter/routes';
 
@@ -101,6 +103,7 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/persons', 'nav.persons', 'persons.search', IconId),
   entry('/shelter', 'nav.shelter', 'stays.roster', IconBed),
   entry('/complaints', 'nav.complaints', 'complaints.list', IconMessageReport),
+  entry('/letters', 'nav.letters', 'letters.register', IconMail),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -109,5 +112,6 @@ export const ROUTES = [
   ...personRoutes,
   ...shelterRoutes,
   ...complaintRoutes,
+  ...letterRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

@@ -28,6 +28,7 @@ import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { ppksName } from '../../lib/ppks';
 import { AgeText, IdentityBadge, NikText, NikWarnings } from './PersonFacts';
+import { NewLetterButton } from '../letters/NewLetterButton';
 import { PersonExportButton } from './PersonExportButton';
 import { PersonPhoto } from './PersonPhoto';
 import { SectionCard } from '../../components/SectionCard';
@@ -304,6 +305,7 @@ export function PersonPage({ id }: { id: string }) {
                 )}
               </>
             )}
+            <NewLetterButton sourceKind="person" sourceId={p.id} />
             {canExport && <PersonExportButton personId={p.id} />}
           </>
         }

@@ -1,4 +1,5 @@
 /** `#/shelter/stays/<id>`: one stay with its log, check-out, and admin corrections. */
+import { NewLetterButton } from '../letters/NewLetterButton';
 import {
   Alert,
   Anchor,
@@ -125,6 +126,7 @@ export function StayPage({ id }: { id: string }) {
             >
               {t('stay.person', { name: s.person.fullName })}
             </Button>
+            <NewLetterButton sourceKind="stay" sourceId={s.id} />
             {!active && canCorrect && (
               <Button
                 variant="light"

@@ -189,7 +189,7 @@ export const lettersContract = {
   'letters.templates': method({
     access: 'letters.read',
     write: false,
-    input: z.object({ includeInactive: z.boolean().default(false) }),
+    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
     output: z.object({ templates: z.array(template), sources: z.array(letterSource) }),
   }),
   'letters.saveTemplate': method({
@@ -201,7 +201,7 @@ export const lettersContract = {
   'letters.classifications': method({
     access: 'letters.read',
     write: false,
-    input: z.object({ includeInactive: z.boolean().default(false) }),
+    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
     output: z.object({ classifications: z.array(classification) }),
   }),
   'letters.saveClassification': method({
@@ -220,7 +220,7 @@ export const lettersContract = {
   'letters.signatories': method({
     access: 'letters.read',
     write: false,
-    input: z.object({ includeInactive: z.boolean().default(false) }),
+    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
     output: z.object({ signatories: z.array(signatory) }),
   }),
   'letters.saveSignatory': method({
@@ -271,7 +271,7 @@ export const lettersContract = {
   'letters.get': method({
     access: 'letters.read',
     write: false,
-    input: z.object({ id }),
+    input: z.strictObject({ id }),
     output: letter,
   }),
   'letters.transition': method({
@@ -289,7 +289,7 @@ export const lettersContract = {
   'letters.register': method({
     access: 'letters.read',
     write: false,
-    input: z.object({
+    input: z.strictObject({
       year: z.number().int().min(2000).max(2100).nullish(),
       status: letterStatus.nullish(),
       classificationId: id.nullish(),
@@ -305,7 +305,7 @@ export const lettersContract = {
   'letters.pdf': method({
     access: 'letters.read',
     write: true,
-    input: z.object({ id }),
+    input: z.strictObject({ id }),
     output: z.object({
       fileId: id,
       name: z.string(),
@@ -316,7 +316,7 @@ export const lettersContract = {
   'letters.verify': method({
     access: 'signedIn',
     write: false,
-    input: z.object({ code: z.string().trim().min(1).max(400) }),
+    input: z.strictObject({ code: z.string().trim().min(1).max(400) }),
     output: verification,
   }),
 };

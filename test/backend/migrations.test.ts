@@ -171,7 +171,6 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
       'letters_created',
       'letters_person',
       'letters_source',
-      'letters_status',
       'letters_year_seq',
     ],
     trigger: ['letters_frozen'],

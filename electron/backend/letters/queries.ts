@@ -133,30 +133,33 @@ export async function registerPage(db: Kysely<DB>, input: ParsedInput<'letters.r
     if (value !== null && value !== undefined)
       conds.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
   };
-  eq('l.seq_year', input.year);
-  eq('l.status', input.status);
-  eq('l.classification_id', input.classificationId);
-  eq('l.template_id', input.templateId);
-  eq('l.source_id', input.sourceId);
-  eq('l.person_id', input.personId);
+  eq('seq_year', input.year);
+  eq('status', input.status);
+  eq('classification_id', input.classificationId);
+  eq('template_id', input.templateId);
+  eq('source_id', input.sourceId);
+  eq('person_id', input.personId);
   if (input.q)
-    conds.push(
-      sql<SqlBool>`(${contains('l.number', input.q)} OR ${contains('l.subject', input.q)})`,
-    );
+    conds.push(sql<SqlBool>`(${contains('number', input.q)} OR ${contains('subject', input.q)})`);
   const where = sql<SqlBool>`${sql.join(conds, sql` AND `)}`;
-  let q = baseQuery(db).where(where);
-  q =
-    input.sort === 'number'
-      ? q.orderBy('l.seq_year', 'desc').orderBy('l.seq', 'desc').orderBy('l.id')
-      : q.orderBy('l.created_at', 'desc').orderBy('l.id', 'desc');
-  const rows = await q
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .execute();
-  const { n } = await db
-    .selectFrom('letters as l')
-    .select(sql<number>`count(*)`.as('n'))
-    .where(where)
-    .executeTakeFirstOrThrow();
+  // The page's ids first, from the letters alone (the narrow index), then their rows.
+  const order =
+    input.sort === 'number' ? sql`seq_year DESC, seq DESC, id` : sql`created_at DESC, id DESC`;
+  const ids = await sql<{ id: string }>`SELECT id FROM letters WHERE ${where} ORDER BY ${order}
+    LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`.execute(db);
+  const rows = ids.rows.length
+    ? await baseQuery(db)
+        .where(
+          'l.id',
+          'in',
+          ids.rows.map((r) => r.id),
+        )
+        .execute()
+    : [];
+  const position = new Map(ids.rows.map((r, i) => [r.id, i]));
+  rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const { n } = (
+    await sql<{ n: number }>`SELECT count(*) AS n FROM letters WHERE ${where}`.execute(db)
+  ).rows[0]!;
   return { rows: rows.map(toSummary), total: n, page: input.page, pageSize: input.pageSize };
 }

@@ -14,6 +14,9 @@ import {
   IconId,
   IconListSearch,
   IconMail,
+  IconSignature,
+  IconTemplate,
+  IconFolders,
   IconMessageReport,
   IconUsers,
   type TablerIcon,
@@ -33,6 +36,9 @@ import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { complaintRoutes } from './complaints/routes';
+import { ClassificationsPage } from './letters/admin/Classifications';
+import { SignatoriesPage } from './letters/admin/Signatories';
+import { TemplatesPage } from './letters/admin/Templates';
 import { letterRoutes } from './letters/routes';
 import { personRoutes } from './persons/routes';
 import { shelterRoutes } from './shelter/routes';
@@ -93,6 +99,27 @@ export const ADMIN_ENTRIES = [
     'complaints.saveSettings',
     IconHash,
     ComplaintNumberingPage,
+  ),
+  admin(
+    '/admin/letter-templates',
+    'nav.admin.letterTemplates',
+    'letters.saveTemplate',
+    IconTemplate,
+    TemplatesPage,
+  ),
+  admin(
+    '/admin/letter-codes',
+    'nav.admin.letterCodes',
+    'letters.saveClassification',
+    IconFolders,
+    ClassificationsPage,
+  ),
+  admin(
+    '/admin/signatories',
+    'nav.admin.signatories',
+    'letters.saveSignatory',
+    IconSignature,
+    SignatoriesPage,
   ),
 ];
 

@@ -328,7 +328,11 @@ export function LetterPage({ id }: { id: string }) {
                   {l.addresseePlace ? ` — di ${l.addresseePlace}` : ''}
                 </Field>
               )}
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="letter-text">
+              <Text
+                size="sm"
+                style={{ whiteSpace: 'pre-wrap', tabSize: 12 }}
+                data-testid="letter-text"
+              >
                 {l.body}
               </Text>
               {l.closing && <Text size="sm">{l.closing}</Text>}

@@ -77,7 +77,6 @@ function useColumns(): Column<LetterSummary>[] {
       key: 'status',
       header: t('letter.status'),
       w: 120,
-      sort: { desc: 'newest', first: 'desc' },
       render: (r) => <LetterStatusBadge status={r.status} />,
     },
   ];
@@ -139,7 +138,7 @@ export function LettersPage() {
             placeholder={t('letter.anyYear')}
             data={years}
             {...filterSelect(list, 'year')}
-            w={130}
+            w={150}
             data-testid="filter-year"
           />
           <Select

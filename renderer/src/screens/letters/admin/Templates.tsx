@@ -1,0 +1,209 @@
+/**
+ * Admin: letter types. The body takes placeholders from the source's fixed list (shown beside
+ * it); an unknown one is refused when saved. Templates are text only, never code.
+ */
+import {
+  Code,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import type { LetterTemplate } from '../../../../../shared/contract/letters';
+import {
+  LETTER_LAYOUTS,
+  LETTER_PAPERS,
+  type LetterLayout,
+  type LetterPaper,
+} from '../../../../../shared/reference/letters';
+import { call, callChecked } from '../../../api/rpc';
+import { FormModal } from '../../../components/FormModal';
+import { useT } from '../../../i18n/I18nProvider';
+import { useForm } from '../../../lib/form';
+import { useQuery } from '../../../lib/useQuery';
+import { EditableTable, formTexts, type EditorProps } from './EditableTable';
+
+const TEXTS = [
+  'name',
+  'title',
+  'subject',
+  'addressee',
+  'addresseePlace',
+  'sifat',
+  'lampiran',
+  'body',
+  'closing',
+  'tembusan',
+] as const;
+
+function useLists() {
+  const templates = useQuery('admin-letter-templates', () =>
+    call('letters.templates', { includeInactive: true }),
+  );
+  const codes = useQuery('letter-codes-active', () => call('letters.classifications', {}));
+  const signers = useQuery('letter-signers', () => call('letters.signatories', {}));
+  return { templates, codes, signers };
+}
+
+function TemplateForm({ record, onDone, onCancel }: EditorProps<LetterTemplate>) {
+  const t = useT();
+  const { templates, codes, signers } = useLists();
+  const sources = templates.data?.sources ?? [];
+  const form = useForm(
+    {
+      ...formTexts(record, TEXTS),
+      layout: (record?.layout ?? 'letter') as LetterLayout,
+      sourceKind: record?.sourceKind ?? 'person',
+      paper: (record?.paper ?? 'F4') as LetterPaper,
+      classificationId: record?.classificationId ?? null,
+      signatoryId: record?.signatoryId ?? null,
+      active: record?.active ?? true,
+    },
+    {
+      submit: (v) =>
+        callChecked('letters.saveTemplate', {
+          ...(record ? { id: record.id, version: record.version } : {}),
+          ...v,
+          classificationId: v.classificationId ?? '',
+        }),
+      onSaved: onDone,
+      onReload: onDone,
+    },
+  );
+  const v = form.values;
+  const placeholders = sources.find((s) => s.kind === v.sourceKind)?.placeholders ?? [];
+  return (
+    <FormModal
+      form={form}
+      title={t(record ? 'letterAdmin.editTemplate' : 'letterAdmin.newTemplate')}
+      onClose={onCancel}
+      size="xl"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('letterAdmin.templateName')} required {...form.text('name')} />
+        <TextInput label={t('letterAdmin.templateTitle')} required {...form.text('title')} />
+        <Select
+          label={t('letterAdmin.source')}
+          data={sources.map((s) => ({
+            value: s.kind,
+            label: t(`letterAdmin.source.${s.kind}` as 'letterAdmin.source.person'),
+          }))}
+          allowDeselect={false}
+          value={v.sourceKind}
+          onChange={(k) => form.set('sourceKind', k ?? 'person')}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('letterAdmin.layout')}
+          </Text>
+          <SegmentedControl
+            data={LETTER_LAYOUTS.map((l) => ({ value: l, label: t(`letterAdmin.layout.${l}`) }))}
+            {...form.field('layout')}
+          />
+        </Stack>
+      </SimpleGrid>
+      <TextInput label={t('letter.subject')} {...form.text('subject')} />
+      {v.layout === 'letter' && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('letter.addressee')} {...form.text('addressee')} />
+          <TextInput label={t('letter.addresseePlace')} {...form.text('addresseePlace')} />
+          <TextInput label={t('letter.sifat')} {...form.text('sifat')} />
+          <TextInput label={t('letter.lampiran')} {...form.text('lampiran')} />
+        </SimpleGrid>
+      )}
+      <Textarea
+        label={t('letter.body')}
+        description={t('letter.body.help')}
+        autosize
+        minRows={6}
+        maxRows={16}
+        {...form.text('body')}
+      />
+      <Group gap={6}>
+        <Text size="xs" c="dimmed">
+          {t('letterAdmin.placeholders')}
+        </Text>
+        {placeholders.map((p) => (
+          <Code key={p}>{`{{${p}}}`}</Code>
+        ))}
+      </Group>
+      {v.layout === 'letter' && (
+        <Textarea label={t('letter.closing')} autosize minRows={2} {...form.text('closing')} />
+      )}
+      <Textarea label={t('letter.tembusan')} autosize minRows={2} {...form.text('tembusan')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t('letter.classification')}
+          data={(codes.data?.classifications ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.code} ${c.name}`,
+          }))}
+          {...form.field('classificationId')}
+        />
+        <Select
+          label={t('letter.signatory')}
+          data={(signers.data?.signatories ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          clearable
+          {...form.field('signatoryId')}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('letter.paper')}
+          </Text>
+          <SegmentedControl
+            data={LETTER_PAPERS.map((p) => ({ value: p, label: p }))}
+            {...form.field('paper')}
+          />
+        </Stack>
+      </SimpleGrid>
+      <Switch
+        label={t('complaintAdmin.active')}
+        checked={v.active}
+        onChange={(e) => form.set('active', e.currentTarget.checked)}
+      />
+    </FormModal>
+  );
+}
+
+export function TemplatesPage() {
+  const t = useT();
+  const { templates } = useLists();
+  return (
+    <EditableTable
+      title={t('nav.admin.letterTemplates')}
+      subtitle={t('letterAdmin.templatesSubtitle')}
+      addLabel={t('letterAdmin.newTemplate')}
+      query={templates}
+      rows={templates.data?.templates ?? []}
+      nameOf={(x) => x.name}
+      testId="letter-templates-table"
+      Editor={TemplateForm}
+      columns={[
+        {
+          header: t('letterAdmin.templateName'),
+          render: (x) => (
+            <>
+              <Text size="sm" fw={600}>
+                {x.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {x.title}
+              </Text>
+            </>
+          ),
+        },
+        {
+          header: t('letterAdmin.source'),
+          render: (x) => t(`letterAdmin.source.${x.sourceKind}` as 'letterAdmin.source.person'),
+        },
+        { header: t('letterAdmin.layout'), render: (x) => t(`letterAdmin.layout.${x.layout}`) },
+        { header: t('letter.paper'), render: (x) => x.paper },
+      ]}
+    />
+  );
+}

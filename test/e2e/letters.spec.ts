@@ -160,3 +160,26 @@ test('the register shows the letter; voided, it keeps its number', async ({ page
   await page.getByTestId('verify-submit').click();
   await expect(page.getByTestId('verify-result')).toContainText('DIBATALKAN');
 });
+
+test('the admin keeps letter types, codes and signatories; an unknown placeholder is refused', async ({
+  page,
+}) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.goto(`${host.url}/#/admin/letter-templates`);
+  const table = page.getByTestId('letter-templates-table');
+  await expect(table).toContainText('Surat pengantar pemulangan');
+  await shotSizes(page, '66-letter-templates');
+  await table.getByRole('button', { name: /Surat keterangan/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Isi surat').fill('Gaji {{gaji_pokok}} untuk {{nama}}.');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog).toContainText('Isian tidak dikenal: {{gaji_pokok}}');
+  await shotSizes(page, '67-letter-template-refused');
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await page.goto(`${host.url}/#/admin/signatories`);
+  await expect(page.getByTestId('signatories-table')).toContainText('19700615 199503 1 002');
+  await shotSizes(page, '68-letter-signatories');
+  await page.goto(`${host.url}/#/admin/office`);
+  await expect(page.getByTestId('office-logo')).toBeVisible();
+  await shotSizes(page, '69-office-logo');
+});

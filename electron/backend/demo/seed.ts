@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/roles';
 import type { Backend } from '../app';
 import { skipFirstPasswordChange } from '../users/firstPassword';
 import { seedComplaintDemo } from './complaints';
+import { seedLetterDemo } from './letters';
 import { seedShelterDemo } from './shelter';
 
 /** Synthetic staff of a city Dinas Sosial; names and NIPs are invented. */
@@ -120,6 +121,7 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
   }
   token = await seedShelterDemo(backend, token, backend.now());
   token = await seedComplaintDemo(backend, token, backend.now());
+  token = await seedLetterDemo(backend, token);
   // Demo accounts skip the first-sign-in password change so a newcomer can look around at once.
   await skipFirstPasswordChange(
     backend.db,

@@ -3,27 +3,14 @@
  * repatriated shelter stays — one issued (numbered, sealed), the others as drafts (one may show
  * the placeholders its record could not fill).
  */
+import type { Letter } from '../../../shared/contract/letters';
 import type { Backend } from '../app';
 import { demoCall } from './call';
 
 const PENGANTAR = '0190b000-0000-7000-8000-000000000101';
 const KETERANGAN = '0190b000-0000-7000-8000-000000000108';
 
-interface DemoLetter {
-  id: string;
-  version: number;
-  subject: string;
-  addressee: string | null;
-  addresseePlace: string | null;
-  sifat: string | null;
-  lampiran: string | null;
-  body: string;
-  closing: string | null;
-  tembusan: string | null;
-  paper: 'A4' | 'F4';
-  classificationId: string;
-  missing: string[];
-}
+type DemoLetter = Letter;
 
 export async function seedLetterDemo(backend: Backend, token: string | null) {
   let r = await demoCall<{ id: string }>(backend, token, 'letters.saveSignatory', {

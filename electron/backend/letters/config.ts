@@ -20,6 +20,7 @@ import type {
   LetterClassificationsTable,
   LetterSignatoriesTable,
   LetterTemplatesTable,
+  LetterText,
 } from '../db/tables/letters';
 import { findRow, requireRow, takenBy } from '../db/lookup';
 import { loadForSave, saveTracked } from '../db/tracked';
@@ -73,6 +74,35 @@ function toTemplate(r: Selectable<LetterTemplatesTable>): LetterTemplate {
     signatoryId: r.signatory_id,
     active: r.active === 1,
     version: r.version,
+  };
+}
+
+/** The text a template gives and a draft edits, input names → columns. */
+export function letterTextColumns(input: {
+  subject: string;
+  addressee: string | null;
+  addresseePlace: string | null;
+  sifat: string | null;
+  lampiran: string | null;
+  body: string;
+  closing: string | null;
+  tembusan: string | null;
+  paper: LetterText['paper'];
+  classificationId: string;
+  signatoryId: string | null;
+}): LetterText {
+  return {
+    subject: input.subject,
+    addressee: input.addressee,
+    addressee_place: input.addresseePlace,
+    sifat: input.sifat,
+    lampiran: input.lampiran,
+    body: input.body,
+    closing: input.closing,
+    tembusan: input.tembusan,
+    paper: input.paper,
+    classification_id: input.classificationId,
+    signatory_id: input.signatoryId,
   };
 }
 
@@ -153,17 +183,7 @@ export const letterConfigHandlers: HandlersOf<
         title: input.title,
         layout: input.layout,
         source_kind: input.sourceKind,
-        subject: input.subject,
-        addressee: input.addressee,
-        addressee_place: input.addresseePlace,
-        sifat: input.sifat,
-        lampiran: input.lampiran,
-        body: input.body,
-        closing: input.closing,
-        tembusan: input.tembusan,
-        paper: input.paper,
-        classification_id: input.classificationId,
-        signatory_id: input.signatoryId,
+        ...letterTextColumns(input),
         active: input.active ? 1 : 0,
       },
       { recordType: 'letter_template' },

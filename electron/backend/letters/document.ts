@@ -22,14 +22,9 @@ export interface SignedBy {
   onBehalfOf: string | null;
 }
 
-export interface PrintedLetter {
-  layout: LetterLayout;
-  paper: LetterPaper;
+/** The words of a letter, as printed and sealed. */
+export interface LetterWords {
   title: string;
-  /** Null on a draft: printed as dots where the number will go. */
-  number: string | null;
-  /** "Banjarbaru, 30 November 2026" */
-  placeAndDate: string;
   subject: string;
   addressee: string | null;
   addresseePlace: string | null;
@@ -38,6 +33,15 @@ export interface PrintedLetter {
   body: string;
   closing: string | null;
   tembusan: string | null;
+}
+
+export interface PrintedLetter extends LetterWords {
+  layout: LetterLayout;
+  paper: LetterPaper;
+  /** Null on a draft: printed as dots where the number will go. */
+  number: string | null;
+  /** "Banjarbaru, 30 November 2026" */
+  placeAndDate: string;
   signatory: SignedBy | null;
 }
 

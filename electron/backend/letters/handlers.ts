@@ -16,7 +16,7 @@ import { offerFile } from '../files/generated';
 import { openOfficeKey } from '../keys/officeKey';
 import { officeTimeZone } from '../office/store';
 import { applyTransition, bindWorkflow } from '../workflow/applyTransition';
-import { placeholderIssues } from './config';
+import { letterTextColumns, placeholderIssues } from './config';
 import { writeLetterEvent } from './events';
 import { completenessIssues, issueColumns } from './issue';
 import { letterPdf } from './print';
@@ -118,25 +118,9 @@ export const letterHandlers: HandlersOf<
         issues.push({ path: ['signatoryId'], key: 'letter.signatory_inactive' });
     }
     if (issues.length > 0) throw fieldErrors(issues);
-    await updateVersioned(
-      ctx,
-      'letters',
-      before,
-      {
-        subject: input.subject,
-        addressee: input.addressee,
-        addressee_place: input.addresseePlace,
-        sifat: input.sifat,
-        lampiran: input.lampiran,
-        body: input.body,
-        closing: input.closing,
-        tembusan: input.tembusan,
-        paper: input.paper,
-        classification_id: input.classificationId,
-        signatory_id: input.signatoryId,
-      },
-      { recordType: 'letter' },
-    );
+    await updateVersioned(ctx, 'letters', before, letterTextColumns(input), {
+      recordType: 'letter',
+    });
     await writeLetterEvent(ctx, before.id, { kind: 'edit' });
     return loadLetter(ctx.db, before.id);
   },

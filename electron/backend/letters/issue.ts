@@ -13,7 +13,7 @@ import type { Ctx } from '../dispatch/context';
 import { openOfficeKey } from '../keys/officeKey';
 import { issueNumber } from '../registers/issue';
 import type { SignedBy } from './document';
-import { letterTexts } from './queries';
+import { letterTexts, printedText } from './queries';
 import { contentHash, signedMessage, verificationCode } from './seal';
 
 /** A letter may leave the draft only whole: every placeholder filled, a signatory chosen. */
@@ -65,15 +65,7 @@ export async function issueColumns(ctx: Ctx, row: Selectable<LettersTable>) {
     letterDate,
     officeCode: office.region_code,
     officeName: office.name,
-    title: row.title,
-    subject: row.subject,
-    addressee: row.addressee,
-    addresseePlace: row.addressee_place,
-    sifat: row.sifat,
-    lampiran: row.lampiran,
-    body: row.body,
-    closing: row.closing,
-    tembusan: row.tembusan,
+    ...printedText(row),
     signatory: signedBy,
   });
   const key = openOfficeKey(ctx.dataDir);

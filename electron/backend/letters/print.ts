@@ -13,6 +13,7 @@ import { renderPdf } from '../pdf/render';
 import { regionName } from '../regions/search';
 import { toSignatory } from './config';
 import { letterDocument, letterPage, type LetterMarks, type SignedBy } from './document';
+import { printedText } from './queries';
 import { qrPayload, signedMessage } from './seal';
 
 /** "Kota Banjarbaru" → "Banjarbaru": the place a letter is dated at. */
@@ -52,17 +53,9 @@ export async function letterPdf(
     {
       layout: row.layout,
       paper: row.paper,
-      title: row.title,
       number: row.number,
       placeAndDate: `${place}, ${formatDateFull(day, { locale: 'id' })}`,
-      subject: row.subject,
-      addressee: row.addressee,
-      addresseePlace: row.addressee_place,
-      sifat: row.sifat,
-      lampiran: row.lampiran,
-      body: row.body,
-      closing: row.closing,
-      tembusan: row.tembusan,
+      ...printedText(row),
       signatory,
     },
     head,

@@ -57,6 +57,21 @@ function toSummary(r: Row): LetterSummary {
   };
 }
 
+/** The text a letter prints, from its row: what the PDF lays out and the seal covers. */
+export function printedText(r: Selectable<LettersTable>) {
+  return {
+    title: r.title,
+    subject: r.subject,
+    addressee: r.addressee,
+    addresseePlace: r.addressee_place,
+    sifat: r.sifat,
+    lampiran: r.lampiran,
+    body: r.body,
+    closing: r.closing,
+    tembusan: r.tembusan,
+  };
+}
+
 /** Every text of a letter that may still hold a placeholder. */
 export function letterTexts(
   r: Pick<

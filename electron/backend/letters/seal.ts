@@ -6,23 +6,15 @@
  * check that a letter came from this office unchanged — not a certified electronic signature (TTE).
  */
 import { createHash } from 'node:crypto';
+import type { LetterWords } from './document';
 
 /** The printed facts the seal covers. */
-export interface SealedContent {
+export interface SealedContent extends LetterWords {
   number: string;
   letterDate: string;
   /** The issuing office's region code (63.72) and name. */
   officeCode: string;
   officeName: string;
-  title: string;
-  subject: string;
-  addressee: string | null;
-  addresseePlace: string | null;
-  sifat: string | null;
-  lampiran: string | null;
-  body: string;
-  closing: string | null;
-  tembusan: string | null;
   signatory: unknown;
 }
 

@@ -11,8 +11,6 @@ import {
   Code,
   Group,
   Modal,
-  SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -23,7 +21,7 @@ import {
 import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Letter } from '../../../../shared/contract/letters';
-import { LETTER_PAPERS, type LetterPaper } from '../../../../shared/reference/letters';
+import { type LetterPaper } from '../../../../shared/reference/letters';
 import { offeredSteps } from '../../../../shared/workflow/engine';
 import { letterFlow, type LetterStep } from '../../../../shared/workflow/letters';
 import { call, callChecked } from '../../api/rpc';
@@ -39,6 +37,7 @@ import { notify } from '../../lib/notify';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
+import { LetterSetupFields } from './LetterSetupFields';
 import { LetterStatusBadge } from './StatusBadge';
 
 const TEXTS = [
@@ -54,8 +53,6 @@ const TEXTS = [
 
 function DraftForm({ letter, onSaved }: { letter: Letter; onSaved: (l: Letter) => void }) {
   const t = useT();
-  const codes = useQuery('letter-codes-active', () => call('letters.classifications', {}));
-  const signers = useQuery('letter-signers', () => call('letters.signatories', {}));
   const form = useForm(
     {
       ...textsOf(letter, TEXTS),
@@ -111,35 +108,7 @@ function DraftForm({ letter, onSaved }: { letter: Letter; onSaved: (l: Letter) =
         minRows={2}
         {...form.text('tembusan')}
       />
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Select
-          label={t('letter.signatory')}
-          data={(signers.data?.signatories ?? []).map((s) => ({
-            value: s.id,
-            label: `${s.prefix ? `${s.prefix} ` : ''}${s.name} — ${s.position}`,
-          }))}
-          data-testid="letter-signatory"
-          {...form.field('signatoryId')}
-        />
-        <Select
-          label={t('letter.classification')}
-          data={(codes.data?.classifications ?? []).map((c) => ({
-            value: c.id,
-            label: `${c.code} ${c.name}`,
-          }))}
-          allowDeselect={false}
-          {...form.field('classificationId')}
-        />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('letter.paper')}
-          </Text>
-          <SegmentedControl
-            data={LETTER_PAPERS.map((p) => ({ value: p, label: p }))}
-            {...form.field('paper')}
-          />
-        </Stack>
-      </SimpleGrid>
+      <LetterSetupFields form={form} />
       <FormActions busy={form.busy} submitProps={{ 'data-testid': 'letter-save' }} />
     </FormFrame>
   );

@@ -1,5 +1,5 @@
 /** Admin: archive classification codes and the number pattern each is registered under. */
-import { SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import type { Classification } from '../../../../../shared/contract/letters';
 import { DEFAULT_LETTER_PATTERN } from '../../../../../shared/reference/letters';
 import { call, callChecked } from '../../../api/rpc';
@@ -7,7 +7,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../i18n/I18nProvider';
 import { useForm } from '../../../lib/form';
 import { useQuery } from '../../../lib/useQuery';
-import { EditableTable, formTexts, type EditorProps } from './EditableTable';
+import { ActiveSwitch, EditableTable, formTexts, type EditorProps } from './EditableTable';
 
 function ClassificationForm({ record, onDone, onCancel }: EditorProps<Classification>) {
   const t = useT();
@@ -48,11 +48,7 @@ function ClassificationForm({ record, onDone, onCancel }: EditorProps<Classifica
         ff="monospace"
         {...form.text('numberPattern')}
       />
-      <Switch
-        label={t('complaintAdmin.active')}
-        checked={form.values.active}
-        onChange={(e) => form.set('active', e.currentTarget.checked)}
-      />
+      <ActiveSwitch form={form} />
     </FormModal>
   );
 }

@@ -2,7 +2,7 @@
  * The letters admin pages' shape: a header with "add", a table of records each with an edit
  * action, and the record's form in a dialog.
  */
-import { Badge, Paper, Table, Text } from '@mantine/core';
+import { Badge, Paper, Switch, Table, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { AddButton } from '../../../components/AddButton';
@@ -10,13 +10,26 @@ import { PageHeader } from '../../../components/PageHeader';
 import { LoadError, PageLoader } from '../../../components/PageStates';
 import { ActionsHeader, RowAction } from '../../../components/RowActions';
 import { useT } from '../../../i18n/I18nProvider';
-import { textsOf } from '../../../lib/form';
+import { textsOf, type Form } from '../../../lib/form';
 import type { QueryState } from '../../../lib/useQuery';
 
 export interface EditorProps<R> {
   record: R | null;
   onDone: () => void;
   onCancel: () => void;
+}
+
+/** "In use" on a record's form: an unused record is kept, only no longer offered. */
+export function ActiveSwitch<T extends { active: boolean }>({ form }: { form: Form<T> }) {
+  const t = useT();
+  const f = form as unknown as Form<{ active: boolean }>;
+  return (
+    <Switch
+      label={t('complaintAdmin.active')}
+      checked={f.values.active}
+      onChange={(e) => f.set('active', e.currentTarget.checked)}
+    />
+  );
 }
 
 /** A record's texts as form strings, or empty ones for a new record. */

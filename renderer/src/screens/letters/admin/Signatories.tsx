@@ -1,5 +1,5 @@
 /** Admin: who signs letters, with pangkat/golongan, NIP (checked) and a.n./Plt./Plh. */
-import { Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import type { Signatory } from '../../../../../shared/contract/letters';
 import { formatNip } from '../../../../../shared/nip';
 import { SIGN_PREFIXES, type SignPrefix } from '../../../../../shared/reference/letters';
@@ -8,7 +8,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../i18n/I18nProvider';
 import { useForm } from '../../../lib/form';
 import { useQuery } from '../../../lib/useQuery';
-import { EditableTable, formTexts, type EditorProps } from './EditableTable';
+import { ActiveSwitch, EditableTable, formTexts, type EditorProps } from './EditableTable';
 
 function SignatoryForm({ record, onDone, onCancel }: EditorProps<Signatory>) {
   const t = useT();
@@ -58,11 +58,7 @@ function SignatoryForm({ record, onDone, onCancel }: EditorProps<Signatory>) {
           {...form.text('onBehalfOf')}
         />
       </SimpleGrid>
-      <Switch
-        label={t('complaintAdmin.active')}
-        checked={form.values.active}
-        onChange={(e) => form.set('active', e.currentTarget.checked)}
-      />
+      <ActiveSwitch form={form} />
     </FormModal>
   );
 }

@@ -9,7 +9,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Switch,
   Text,
   Textarea,
   TextInput,
@@ -17,7 +16,6 @@ import {
 import type { LetterTemplate } from '../../../../../shared/contract/letters';
 import {
   LETTER_LAYOUTS,
-  LETTER_PAPERS,
   type LetterLayout,
   type LetterPaper,
 } from '../../../../../shared/reference/letters';
@@ -26,7 +24,8 @@ import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../i18n/I18nProvider';
 import { useForm } from '../../../lib/form';
 import { useQuery } from '../../../lib/useQuery';
-import { EditableTable, formTexts, type EditorProps } from './EditableTable';
+import { LetterSetupFields } from '../LetterSetupFields';
+import { ActiveSwitch, EditableTable, formTexts, type EditorProps } from './EditableTable';
 
 const TEXTS = [
   'name',
@@ -45,14 +44,12 @@ function useLists() {
   const templates = useQuery('admin-letter-templates', () =>
     call('letters.templates', { includeInactive: true }),
   );
-  const codes = useQuery('letter-codes-active', () => call('letters.classifications', {}));
-  const signers = useQuery('letter-signers', () => call('letters.signatories', {}));
-  return { templates, codes, signers };
+  return { templates };
 }
 
 function TemplateForm({ record, onDone, onCancel }: EditorProps<LetterTemplate>) {
   const t = useT();
-  const { templates, codes, signers } = useLists();
+  const { templates } = useLists();
   const sources = templates.data?.sources ?? [];
   const form = useForm(
     {
@@ -136,36 +133,8 @@ function TemplateForm({ record, onDone, onCancel }: EditorProps<LetterTemplate>)
         <Textarea label={t('letter.closing')} autosize minRows={2} {...form.text('closing')} />
       )}
       <Textarea label={t('letter.tembusan')} autosize minRows={2} {...form.text('tembusan')} />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select
-          label={t('letter.classification')}
-          data={(codes.data?.classifications ?? []).map((c) => ({
-            value: c.id,
-            label: `${c.code} ${c.name}`,
-          }))}
-          {...form.field('classificationId')}
-        />
-        <Select
-          label={t('letter.signatory')}
-          data={(signers.data?.signatories ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          clearable
-          {...form.field('signatoryId')}
-        />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('letter.paper')}
-          </Text>
-          <SegmentedControl
-            data={LETTER_PAPERS.map((p) => ({ value: p, label: p }))}
-            {...form.field('paper')}
-          />
-        </Stack>
-      </SimpleGrid>
-      <Switch
-        label={t('complaintAdmin.active')}
-        checked={v.active}
-        onChange={(e) => form.set('active', e.currentTarget.checked)}
-      />
+      <LetterSetupFields form={form} />
+      <ActiveSwitch form={form} />
     </FormModal>
   );
 }

@@ -15,7 +15,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
@@ -37,7 +36,7 @@ import { notify } from '../../lib/notify';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
-import { LetterSetupFields } from './LetterSetupFields';
+import { LetterSetupFields, LetterTextFields } from './LetterSetupFields';
 import { LetterStatusBadge } from './StatusBadge';
 
 const TEXTS = [
@@ -52,7 +51,6 @@ const TEXTS = [
 ] as const;
 
 function DraftForm({ letter, onSaved }: { letter: Letter; onSaved: (l: Letter) => void }) {
-  const t = useT();
   const form = useForm(
     {
       ...textsOf(letter, TEXTS),
@@ -72,42 +70,9 @@ function DraftForm({ letter, onSaved }: { letter: Letter; onSaved: (l: Letter) =
       onSaved,
     },
   );
-  const korespondensi = letter.layout === 'letter';
   return (
     <FormFrame form={form} testId="letter-form">
-      <TextInput label={t('letter.subject')} {...form.text('subject')} />
-      {korespondensi && (
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Textarea
-            label={t('letter.addressee')}
-            autosize
-            minRows={1}
-            {...form.text('addressee')}
-          />
-          <TextInput label={t('letter.addresseePlace')} {...form.text('addresseePlace')} />
-          <TextInput label={t('letter.sifat')} {...form.text('sifat')} />
-          <TextInput label={t('letter.lampiran')} {...form.text('lampiran')} />
-        </SimpleGrid>
-      )}
-      <Textarea
-        label={t('letter.body')}
-        description={t('letter.body.help')}
-        autosize
-        minRows={8}
-        maxRows={24}
-        {...form.text('body')}
-        data-testid="letter-body"
-      />
-      {korespondensi && (
-        <Textarea label={t('letter.closing')} autosize minRows={2} {...form.text('closing')} />
-      )}
-      <Textarea
-        label={t('letter.tembusan')}
-        description={t('letter.tembusan.help')}
-        autosize
-        minRows={2}
-        {...form.text('tembusan')}
-      />
+      <LetterTextFields form={form} korespondensi={letter.layout === 'letter'} />
       <LetterSetupFields form={form} />
       <FormActions busy={form.busy} submitProps={{ 'data-testid': 'letter-save' }} />
     </FormFrame>

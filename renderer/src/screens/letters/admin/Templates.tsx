@@ -10,7 +10,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import type { LetterTemplate } from '../../../../../shared/contract/letters';
@@ -24,7 +23,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../i18n/I18nProvider';
 import { useForm } from '../../../lib/form';
 import { useQuery } from '../../../lib/useQuery';
-import { LetterSetupFields } from '../LetterSetupFields';
+import { LetterSetupFields, LetterTextFields } from '../LetterSetupFields';
 import { ActiveSwitch, EditableTable, formTexts, type EditorProps } from './EditableTable';
 
 const TEXTS = [
@@ -104,35 +103,20 @@ function TemplateForm({ record, onDone, onCancel }: EditorProps<LetterTemplate>)
           />
         </Stack>
       </SimpleGrid>
-      <TextInput label={t('letter.subject')} {...form.text('subject')} />
-      {v.layout === 'letter' && (
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('letter.addressee')} {...form.text('addressee')} />
-          <TextInput label={t('letter.addresseePlace')} {...form.text('addresseePlace')} />
-          <TextInput label={t('letter.sifat')} {...form.text('sifat')} />
-          <TextInput label={t('letter.lampiran')} {...form.text('lampiran')} />
-        </SimpleGrid>
-      )}
-      <Textarea
-        label={t('letter.body')}
-        description={t('letter.body.help')}
-        autosize
-        minRows={6}
-        maxRows={16}
-        {...form.text('body')}
+      <LetterTextFields
+        form={form}
+        korespondensi={v.layout === 'letter'}
+        afterBody={
+          <Group gap={6}>
+            <Text size="xs" c="dimmed">
+              {t('letterAdmin.placeholders')}
+            </Text>
+            {placeholders.map((p) => (
+              <Code key={p}>{`{{${p}}}`}</Code>
+            ))}
+          </Group>
+        }
       />
-      <Group gap={6}>
-        <Text size="xs" c="dimmed">
-          {t('letterAdmin.placeholders')}
-        </Text>
-        {placeholders.map((p) => (
-          <Code key={p}>{`{{${p}}}`}</Code>
-        ))}
-      </Group>
-      {v.layout === 'letter' && (
-        <Textarea label={t('letter.closing')} autosize minRows={2} {...form.text('closing')} />
-      )}
-      <Textarea label={t('letter.tembusan')} autosize minRows={2} {...form.text('tembusan')} />
       <LetterSetupFields form={form} />
       <ActiveSwitch form={form} />
     </FormModal>

@@ -178,12 +178,13 @@ test('the caseworker must change the password, then sees only their navigation',
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Beranda' })).toBeVisible();
   await expect(nav.getByText('Admin')).toHaveCount(0);
-  // A caseworker reads people, the shelter and complaints; nothing to administer.
+  // A caseworker reads people, the shelter and complaints, and writes letters; nothing to administer.
   await expect(nav.getByRole('link')).toHaveText([
     'Beranda',
     'Data Orang',
     'Rumah Singgah',
     'Pengaduan',
+    'Surat',
   ]);
   await expect(page.getByText('Pengawasan sistem')).toHaveCount(0);
   await shot(page, '24-home-caseworker');

@@ -86,6 +86,13 @@ export const UPLOAD_PURPOSES = {
     read: 'cases.read',
     kinds: ['pdf', 'jpeg', 'png'],
   },
+  /** The coat of arms or office logo on the letterhead (kop surat). */
+  officeLogo: {
+    access: 'office.manage',
+    read: 'office.manage',
+    kinds: ['png', 'jpeg'],
+    maxBytes: 2 * 1024 * 1024,
+  },
 } as const satisfies Record<string, UploadPurpose>;
 export type UploadPurposeName = keyof typeof UPLOAD_PURPOSES;
 

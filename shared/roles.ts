@@ -67,6 +67,13 @@ export const PERMISSIONS = [
   'cases.sensitive',
   /** Case numbering, due days and the list of service types. */
   'cases.manage',
+  /** Letters: read the register and letters; write drafts and submit them. */
+  'letters.read',
+  'letters.write',
+  /** Issue (number and seal) or void letters: the Kepala Seksi/Bidang who signs or approves. */
+  'letters.issue',
+  /** Letter templates, classification codes, signatories. */
+  'letters.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +98,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'findings.read',
     'findings.triage',
     'rekap.read',
+    'letters.read',
+    'letters.write',
   ],
   shelter_staff: [
     'persons.read',
@@ -101,6 +110,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'findings.report',
     'findings.read',
     'rekap.read',
+    'letters.read',
+    'letters.write',
   ],
   complaint_officer: [
     'persons.read',
@@ -122,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'shelter.read',
     'complaints.read',
     'cases.read',
+    'letters.read',
     'reports.read',
     'findings.read',
     'rekap.read',
@@ -135,6 +147,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.write',
     'cases.approve',
     'cases.sensitive',
+    'letters.read',
+    'letters.write',
+    'letters.issue',
     'reports.read',
     'reports.exportPersonal',
     'findings.read',

@@ -16,6 +16,9 @@ import { dtsenHandlers } from './dtsen/handlers';
 import { dtsenPersonLink } from './dtsen/personLink';
 import { findingHandlers } from './findings/handlers';
 import { findingsPersonLink } from './findings/personLink';
+import { letterConfigHandlers } from './letters/config';
+import { letterHandlers } from './letters/handlers';
+import { lettersPersonLink } from './letters/personLink';
 import { officeHandlers } from './office/handlers';
 import { packetHandlers } from './packets/handlers';
 import { packetsPersonLink } from './packets/personLink';
@@ -37,6 +40,7 @@ import { userRedaction } from './users/redaction';
 registerPersonLink(shelterPersonLink);
 registerPersonLink(complaintsPersonLink);
 registerPersonLink(casesPersonLink);
+registerPersonLink(lettersPersonLink);
 registerPersonLink(packetsPersonLink);
 registerPersonLink(findingsPersonLink);
 registerPersonLink(dtsenPersonLink);
@@ -66,4 +70,6 @@ export const handlers: Handlers = {
   ...rekapHandlers,
   ...dtsenHandlers,
   ...caseHandlers,
+  ...letterHandlers,
+  ...letterConfigHandlers,
 };

@@ -9,6 +9,7 @@ import { casesContract } from './cases';
 import { complaintsContract } from './complaints';
 import { dtsenContract } from './dtsen';
 import { findingsContract } from './findings';
+import { lettersContract } from './letters';
 import { officeContract } from './office';
 import { packetsContract } from './packets';
 import { personsContract } from './persons';
@@ -36,6 +37,7 @@ export const contract = {
   ...rekapContract,
   ...dtsenContract,
   ...casesContract,
+  ...lettersContract,
 };
 
 export type Contract = typeof contract;

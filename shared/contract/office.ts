@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './method';
 import {
   empty,
+  id,
   isoDateTime,
   longText,
   ok,
@@ -28,6 +29,8 @@ export const officeInput = z.strictObject({
   address: longText(300),
   phone: optionalPhone,
   email: optionalEmail,
+  /** Printed on the letterhead: "dinsos.banjarbarukota.go.id". */
+  website: optionalText(200),
   headName: optionalText(120),
   headNip: optionalNip,
   headPosition: optionalText(120),
@@ -43,6 +46,9 @@ export const office = z.object({
   address: z.string(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  website: z.string().nullable(),
+  /** The letterhead's logo (PNG or JPEG uploaded for `officeLogo`). */
+  logoFileId: z.string().nullable(),
   headName: z.string().nullable(),
   headNip: z.string().nullable(),
   headPosition: z.string().nullable(),
@@ -77,6 +83,13 @@ export const officeContract = {
     access: 'office.manage',
     write: true,
     input: officeInput.extend({ version }),
+    output: office,
+  }),
+  /** The letterhead's logo: an upload for `officeLogo`, or null to print the kop without one. */
+  'office.setLogo': method({
+    access: 'office.manage',
+    write: true,
+    input: z.strictObject({ fileId: id.nullable(), version }),
     output: office,
   }),
   'office.checklist': method({

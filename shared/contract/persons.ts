@@ -266,6 +266,7 @@ export const personLinks = z.object({
       total: z.number().int(),
     })
     .nullable(),
+  letters: z.object({ issued: z.number().int(), total: z.number().int() }).nullable(),
 });
 export type PersonLinks = z.infer<typeof personLinks>;
 

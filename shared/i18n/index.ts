@@ -16,6 +16,7 @@ import complaintMessages from './messages/complaints.json';
 import desktopMessages from './messages/desktop.json';
 import fileMessages from './messages/files.json';
 import kelurahanMessages from './messages/kelurahan.json';
+import letterMessages from './messages/letters.json';
 import navMessages from './messages/nav.json';
 import nikMessages from './messages/nik.json';
 import officeMessages from './messages/office.json';
@@ -50,6 +51,7 @@ export const messages = {
   ...backupMessages,
   ...packetMessages,
   ...kelurahanMessages,
+  ...letterMessages,
 };
 
 export type MessageKey = keyof typeof messages;

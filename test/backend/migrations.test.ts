@@ -247,6 +247,24 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     ],
     trigger: [],
   },
+  // The office gains website and logo_file_id columns.
+  18: {
+    table: [
+      'letter_classifications',
+      'letter_events',
+      'letter_signatories',
+      'letter_templates',
+      'letters',
+    ],
+    index: [
+      'letter_events_letter',
+      'letters_created',
+      'letters_person',
+      'letters_source',
+      'letters_year_seq',
+    ],
+    trigger: ['letters_frozen'],
+  },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
@@ -344,6 +362,26 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
         )
         .run(),
     ).toThrow(/CHECK|FOREIGN KEY/);
+  },
+  18: (db) => {
+    // Eight editable letter types ship, each on a shipped classification code.
+    expect(db.prepare('SELECT count(*) FROM letter_templates').pluck().get()).toBe(8);
+    const now = '2026-11-27T02:00:00.000Z';
+    db.exec(`INSERT INTO letters (id, template_id, source_kind, source_id, status, layout, title,
+      subject, body, paper, classification_id, number, signature, created_at, updated_at)
+      SELECT 'l1', id, source_kind, 'x', 'issued', layout, title, subject, body, paper,
+      classification_id, '400.9.2/0001/Dinsos/2026', 'sig', '${now}', '${now}'
+      FROM letter_templates LIMIT 1`);
+    // An issued letter's text is frozen even for a hand-written UPDATE; its print count is not.
+    expect(() => db.exec(`UPDATE letters SET body = 'changed' WHERE id = 'l1'`)).toThrow(/frozen/);
+    db.exec(`UPDATE letters SET prints = prints + 1, status = 'voided' WHERE id = 'l1'`);
+    // A draft has no number.
+    expect(() =>
+      db.exec(`INSERT INTO letters (id, template_id, source_kind, source_id, layout, title, subject,
+        body, paper, classification_id, number, created_at, updated_at)
+        SELECT 'l2', id, source_kind, 'x', layout, title, subject, body, paper, classification_id,
+        'N/1', '${now}', '${now}' FROM letter_templates LIMIT 1`),
+    ).toThrow(/CHECK/);
   },
   14: (db) => {
     // The roles of the day are in the table; a role it does not know is refused.

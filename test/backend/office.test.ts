@@ -13,6 +13,8 @@ describe('office.get', () => {
       address: OFFICE_INPUT.address,
       phone: OFFICE_INPUT.phone,
       email: OFFICE_INPUT.email,
+      website: null,
+      logoFileId: null,
       headName: OFFICE_INPUT.headName,
       headNip: OFFICE_INPUT.headNip,
       headPosition: OFFICE_INPUT.headPosition,

@@ -93,6 +93,15 @@ const REPORT_READERS: readonly Caller[] = [
 const CASE_READERS: readonly Caller[] = ['admin', 'caseworker', 'viewer', 'supervisor'];
 const CASE_WRITERS: readonly Caller[] = ['admin', 'caseworker', 'supervisor'];
 const CASE_APPROVERS: readonly Caller[] = ['admin', 'supervisor'];
+/** Letters: read by the staff who write them and the pimpinan; issued by supervisors. */
+const LETTER_READERS: readonly Caller[] = [
+  'admin',
+  'caseworker',
+  'shelter_staff',
+  'viewer',
+  'supervisor',
+];
+const LETTER_WRITERS: readonly Caller[] = ['admin', 'caseworker', 'shelter_staff', 'supervisor'];
 
 /** Method → who may call it. */
 const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
@@ -111,6 +120,7 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'users.resetPassword': ADMIN_ONLY,
   'office.get': ANY_SIGNED_IN,
   'office.update': ADMIN_ONLY,
+  'office.setLogo': ADMIN_ONLY,
   'office.checklist': ADMIN_ONLY,
   'office.hideChecklist': ADMIN_ONLY,
   'audit.list': ADMIN_ONLY,
@@ -243,6 +253,21 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'cases.reassign': CASE_APPROVERS,
   'cases.saveSettings': ADMIN_ONLY,
   'cases.saveServiceType': ADMIN_ONLY,
+  'letters.templates': LETTER_READERS,
+  'letters.classifications': LETTER_READERS,
+  'letters.signatories': LETTER_READERS,
+  'letters.saveTemplate': ADMIN_ONLY,
+  'letters.saveClassification': ADMIN_ONLY,
+  'letters.saveSignatory': ADMIN_ONLY,
+  'letters.get': LETTER_READERS,
+  'letters.register': LETTER_READERS,
+  'letters.pdf': LETTER_READERS,
+  'letters.create': LETTER_WRITERS,
+  'letters.update': LETTER_WRITERS,
+  // Who may take which step (issue, void: supervisors) is the workflow's check.
+  'letters.transition': LETTER_WRITERS,
+  // A printed letter's code is checked by anyone at the office.
+  'letters.verify': ANY_SIGNED_IN,
 };
 
 describe('permission table', () => {

@@ -49,6 +49,7 @@ describe('person link registry', () => {
       'shelter',
       'complaints',
       'cases',
+      'letters',
       'packets',
       'findings',
       'dtsen',
@@ -254,6 +255,8 @@ describe('persons.export', () => {
       findings: { findings: [] },
       dtsen: { rows: [] },
       cases: { cases: [] },
+      // No letter was written about this person.
+      letters: { letters: [] },
     });
     // A confidential reporter is someone else: never handed to the person.
     expect(JSON.stringify(out)).not.toMatch(/Nurhaliza|4999 1234/);

@@ -18,6 +18,7 @@ import { benchCases } from './cases';
 import { BENCH_PASSWORD, NOW } from './generate';
 import { packetBench } from './packets';
 import { benchKelurahan } from './kelurahan';
+import { benchLetters } from './letters';
 import { rng, variantOf } from './names';
 import { benchReports } from './reports';
 
@@ -333,6 +334,7 @@ async function main() {
     (method, input) => call(b, admin, method, input),
     Number(values.cases),
   );
+  const letters = await benchLetters(b, (m, input) => call(b, admin, m, input), clock);
   const verifyStart = performance.now();
   const chain = (await call(b, admin, 'audit.verify', {})) as unknown as {
     intact: boolean;
@@ -380,6 +382,7 @@ async function main() {
     audit_entries: chain.checked,
     audit_verify_ms: Math.round(verifyMs),
     ...backupFigures,
+    ...letters,
     peak_rss_mb: Math.round(peakRss / 1024 / 1024),
     report_year_max_ms: reports.report_year_max_ms,
     xlsx_100k_s: reports.xlsx_100k_s,
@@ -416,6 +419,9 @@ async function main() {
   );
   console.log(
     `  history page (all filters): p95 ${result.history_page_p95_ms} ms, max ${result.history_page_max_ms} ms   (target < 50)`,
+  );
+  console.log(
+    `  letters: ${letters.letters_issued} issued with no gap; PDF p95 ${letters.letter_pdf_p95_ms} ms (target < 150); register page p95 ${letters.letter_register_p95_ms} ms (target < 50)`,
   );
   console.log(`  audit chain verify: ${result.audit_verify_ms} ms`);
   console.log(

@@ -178,13 +178,15 @@ test('the caseworker must change the password, then sees only their navigation',
   const nav = page.getByRole('navigation');
   await expect(nav.getByRole('link', { name: 'Beranda' })).toBeVisible();
   await expect(nav.getByText('Admin')).toHaveCount(0);
-  // A caseworker reads people, the shelter, complaints, findings from the kelurahans and the
-  // PPKS rekap; nothing to administer, no DTSEN lists.
+  // A caseworker reads people, the shelter and complaints, works PPKS cases, writes letters, and
+  // reads findings from the kelurahans and the PPKS rekap; nothing to administer, no DTSEN lists.
   await expect(nav.getByRole('link')).toHaveText([
     'Beranda',
     'Data Orang',
     'Rumah Singgah',
     'Pengaduan',
+    'Kasus PPKS',
+    'Surat',
     'Temuan PPKS',
     'Rekap PPKS',
   ]);

@@ -731,7 +731,15 @@ test('an admin merges the duplicate into the surviving record', async ({ page })
   const data = JSON.parse(readFileSync(await download.path(), 'utf8')) as PersonExport;
   expect(data.person.fullName).toBe('Achmad Fauzie');
   expect(data.mergedRecords.map((p) => p.fullName)).toEqual(['Ahmad Fauzi']);
-  expect(Object.keys(data.domains).sort()).toEqual(['cases', 'complaints', 'shelter']);
+  expect(Object.keys(data.domains).sort()).toEqual([
+    'cases',
+    'complaints',
+    'dtsen',
+    'findings',
+    'letters',
+    'packets',
+    'shelter',
+  ]);
   await expect(page.getByText('Ekspor data disimpan.', { exact: false })).toBeVisible();
   for (const [size, width, height] of [
     ['1366', 1366, 768],

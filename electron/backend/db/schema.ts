@@ -11,6 +11,7 @@ import type { ComplaintTables } from './tables/complaints';
 import type { FileTables } from './tables/files';
 import type { PacketTables } from './tables/packets';
 import type { KelurahanTables } from './tables/kelurahan';
+import type { LetterTables } from './tables/letters';
 import type { PersonTables } from './tables/persons';
 import type { RegisterTables } from './tables/registers';
 import type { ShelterTables } from './tables/shelter';
@@ -23,6 +24,8 @@ export interface OfficeTable extends Tracked {
   address: string;
   phone: string | null;
   email: string | null;
+  website: string | null;
+  logo_file_id: string | null;
   head_name: string | null;
   head_nip: string | null;
   head_position: string | null;
@@ -131,7 +134,8 @@ export interface DB
     BackupTables,
     PacketTables,
     KelurahanTables,
-    CaseTables {
+    CaseTables,
+    LetterTables {
   office: OfficeTable;
   users: UsersTable;
   user_roles: UserRolesTable;

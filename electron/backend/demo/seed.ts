@@ -7,6 +7,7 @@ import { skipFirstPasswordChange } from '../users/firstPassword';
 import { seedCaseDemo } from './cases';
 import { seedComplaintDemo } from './complaints';
 import { seedFindingDemo } from './findings';
+import { seedLetterDemo } from './letters';
 import { seedShelterDemo } from './shelter';
 
 /** Synthetic staff of a city Dinas Sosial; names and NIPs are invented. */
@@ -141,6 +142,7 @@ export async function seedDemo(backend: Backend): Promise<DemoOutcome> {
   token = await seedComplaintDemo(backend, token, backend.now());
   token = await seedFindingDemo(backend, token, backend.now());
   token = await seedCaseDemo(backend, token);
+  token = await seedLetterDemo(backend, token);
   // Demo accounts skip the first-sign-in password change so a newcomer can look around at once.
   await skipFirstPasswordChange(
     backend.db,

@@ -21,6 +21,7 @@ export const FILE_REFERENCES: readonly { table: keyof DB; column: string }[] = [
   { table: 'persons', column: 'photo_file_id' },
   { table: 'dtsen_lists', column: 'file_id' },
   { table: 'case_attachments', column: 'file_id' },
+  { table: 'office', column: 'logo_file_id' },
 ];
 
 /** Rows of `files` that no record references, as a SQL condition on `files.id`. */

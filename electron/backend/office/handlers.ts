@@ -1,5 +1,6 @@
 import type { officeContract } from '../../../shared/contract/office';
-import { changeTracked } from '../db/tracked';
+import { changeTracked, loadForChange, updateVersioned } from '../db/tracked';
+import { attachableFile, releaseFile } from '../files/references';
 import type { HandlersOf } from '../dispatch/context';
 import { notFound } from '../errors';
 import { hideChecklist, loadChecklist } from './checklist';
@@ -17,6 +18,22 @@ export const officeHandlers: HandlersOf<typeof officeContract> = {
     await changeTracked(ctx, 'office', 1, input.version, officeColumns(input), {
       recordType: 'office',
     });
+    return (await loadOffice(ctx.db))!;
+  },
+
+  async 'office.setLogo'(input, ctx) {
+    const before = await loadForChange(ctx.db, 'office', 1, input.version);
+    if (input.fileId) await attachableFile(ctx, input.fileId, 'officeLogo', ['fileId']);
+    await updateVersioned(
+      ctx,
+      'office',
+      before,
+      { logo_file_id: input.fileId },
+      {
+        recordType: 'office',
+      },
+    );
+    if (before.logo_file_id !== input.fileId) await releaseFile(ctx, before.logo_file_id);
     return (await loadOffice(ctx.db))!;
   },
 

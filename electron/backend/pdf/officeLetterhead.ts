@@ -2,9 +2,11 @@
  * The office profile as a letterhead: "PEMERINTAH KOTA BANJARBARU" from the office's region,
  * "DINAS SOSIAL" from its name without the region ("Dinas Sosial Kota Banjarbaru").
  */
+import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { findRow } from '../db/lookup';
+import { blobPath } from '../files/store';
 import { regionName } from '../regions/search';
 import type { Letterhead } from './letterhead';
 
@@ -25,8 +27,30 @@ export function unitName(officeName: string, region: string): string {
   return unit || officeName;
 }
 
-/** The letterhead of this office, or null before first-run setup has made the profile. */
-export async function officeLetterhead(db: Kysely<DB>): Promise<Letterhead | null> {
+/** The office logo (PNG or JPEG, checked by content at upload) as a data URL for pdfmake. */
+async function logoDataUrl(
+  db: Kysely<DB>,
+  dataDir: string,
+  fileId: string | null,
+): Promise<string | null> {
+  if (!fileId) return null;
+  const file = await findRow(db, 'files', { id: fileId });
+  if (!file || (file.type !== 'image/png' && file.type !== 'image/jpeg')) return null;
+  try {
+    return `data:${file.type};base64,${readFileSync(blobPath(dataDir, file.sha256)).toString('base64')}`;
+  } catch {
+    return null; // a blob lost from the data folder prints the kop without its logo
+  }
+}
+
+/**
+ * The letterhead of this office, or null before first-run setup has made the profile. Without
+ * `dataDir` the logo is left out (it lives in the files store).
+ */
+export async function officeLetterhead(
+  db: Kysely<DB>,
+  dataDir?: string,
+): Promise<Letterhead | null> {
   const office = await findRow(db, 'office', { id: 1 });
   if (!office) return null;
   const region = (await regionName(db, office.region_code)) ?? '';
@@ -36,7 +60,7 @@ export async function officeLetterhead(db: Kysely<DB>): Promise<Letterhead | nul
     address: office.address,
     phone: office.phone,
     email: office.email,
-    website: null,
-    logo: null,
+    website: office.website,
+    logo: dataDir ? await logoDataUrl(db, dataDir, office.logo_file_id) : null,
   };
 }

@@ -14,6 +14,7 @@ export interface OfficeValues {
   address: string;
   phone: string;
   email: string;
+  website: string;
   headName: string;
   headNip: string;
   headPosition: string;
@@ -30,6 +31,7 @@ export function defaultOfficeValues(locale: Locale): OfficeValues {
     address: translate(locale, 'office.defaultAddress'),
     phone: '',
     email: '',
+    website: '',
     headName: '',
     headNip: '',
     headPosition: '',
@@ -45,6 +47,7 @@ export function officeValuesFrom(o: Office): OfficeValues {
     address: o.address,
     phone: o.phone ?? '',
     email: o.email ?? '',
+    website: o.website ?? '',
     headName: o.headName ?? '',
     headNip: o.headNip ?? '',
     headPosition: o.headPosition ?? '',
@@ -60,6 +63,7 @@ export function officeInputFrom(v: OfficeValues): OfficeInput {
     address: v.address,
     phone: v.phone,
     email: v.email,
+    website: v.website,
     headName: v.headName,
     headNip: v.headNip,
     headPosition: v.headPosition,
@@ -127,6 +131,11 @@ export function OfficeFields({
             type="email"
             placeholder="dinsos@banjarbarukota.go.id"
             {...form.text('email')}
+          />
+          <TextInput
+            label={t('office.website')}
+            placeholder="dinsos.banjarbarukota.go.id"
+            {...form.text('website')}
           />
         </SimpleGrid>
       </Section>

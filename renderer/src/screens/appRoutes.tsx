@@ -20,6 +20,9 @@ import {
   IconId,
   IconListSearch,
   IconMapPinExclamation,
+  IconMail,
+  IconSignature,
+  IconTemplate,
   IconMessageReport,
   IconUsers,
   type TablerIcon,
@@ -44,6 +47,10 @@ import { complaintRoutes } from './complaints/routes';
 import { KeysPage } from './packets/KeysPage';
 import { packetRoutes } from './packets/routes';
 import { kelurahanRoutes } from './kelurahan/routes';
+import { ClassificationsPage } from './letters/admin/Classifications';
+import { SignatoriesPage } from './letters/admin/Signatories';
+import { TemplatesPage } from './letters/admin/Templates';
+import { letterRoutes } from './letters/routes';
 import { personRoutes } from './persons/routes';
 import { reportRoutes } from './reports/routes';
 import { shelterRoutes } from './shelter/routes';
@@ -107,6 +114,27 @@ export const ADMIN_ENTRIES = [
   ),
   admin('/admin/backup', 'nav.admin.backup', 'backup.status', IconDatabaseExport, BackupPage),
   admin('/admin/exchange-keys', 'nav.admin.exchangeKeys', 'packets.keys', IconKey, KeysPage),
+  admin(
+    '/admin/letter-templates',
+    'nav.admin.letterTemplates',
+    'letters.saveTemplate',
+    IconTemplate,
+    TemplatesPage,
+  ),
+  admin(
+    '/admin/letter-codes',
+    'nav.admin.letterCodes',
+    'letters.saveClassification',
+    IconFolders,
+    ClassificationsPage,
+  ),
+  admin(
+    '/admin/signatories',
+    'nav.admin.signatories',
+    'letters.saveSignatory',
+    IconSignature,
+    SignatoriesPage,
+  ),
 ];
 
 export const HOME = { path: '/', label: 'nav.home', Icon: IconHome } as const;
@@ -116,12 +144,13 @@ export const SECTION_ENTRIES: NavEntry[] = [
   entry('/persons', 'nav.persons', 'persons.search', IconId),
   entry('/shelter', 'nav.shelter', 'stays.roster', IconBed),
   entry('/complaints', 'nav.complaints', 'complaints.list', IconMessageReport),
-  entry('/reports', 'nav.reports', 'reports.run', IconChartBar),
-  entry('/packets', 'nav.packets', 'packets.inbox', IconTransfer),
+  entry('/cases', 'nav.cases', 'cases.list', IconFolders),
+  entry('/letters', 'nav.letters', 'letters.register', IconMail),
   entry('/findings', 'nav.findings', 'findings.list', IconMapPinExclamation),
   entry('/rekap', 'nav.rekap', 'rekap.get', IconChartBar),
   entry('/dtsen', 'nav.dtsen', 'dtsen.lists', IconDatabaseImport),
-  entry('/cases', 'nav.cases', 'cases.list', IconFolders),
+  entry('/reports', 'nav.reports', 'reports.run', IconChartBar),
+  entry('/packets', 'nav.packets', 'packets.inbox', IconTransfer),
 ];
 
 /** Every page of the signed-in app: the domains' route tables and the admin pages. */
@@ -134,5 +163,6 @@ export const ROUTES = [
   ...packetRoutes,
   ...kelurahanRoutes,
   ...caseRoutes,
+  ...letterRoutes,
   ...ADMIN_ENTRIES.map((e) => route(e.path, e.page, e.needs)),
 ];

@@ -15,6 +15,7 @@ import { m0014 } from './0014_roles_table';
 import { m0015 } from './0015_cases';
 import { m0016 } from './0016_exchange_packets';
 import { m0017 } from './0017_backups';
+import { m0018 } from './0018_letters';
 import { m0020 } from './0020_person_year_names';
 import { m0024 } from './0024_kelurahan';
 import type { Migration } from './types';
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
   m0020,
   m0024,
 ];

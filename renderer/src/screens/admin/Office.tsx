@@ -11,6 +11,7 @@ import { useFormat } from '../../lib/format';
 import { useRecordForm } from '../../lib/recordForm';
 import { useQuery } from '../../lib/useQuery';
 import { useSession } from '../../session/SessionProvider';
+import { OfficeLogo } from './OfficeLogo';
 
 function OfficeForm({ office }: { office: Office }) {
   const t = useT();
@@ -53,7 +54,14 @@ export function OfficePage() {
   return (
     <>
       <PageHeader title={t('office.title')} subtitle={t('office.subtitle')} />
-      <Loaded query={office}>{(o) => <OfficeForm office={o} />}</Loaded>
+      <Loaded query={office}>
+        {(o) => (
+          <>
+            <OfficeLogo key={o.version} office={o} onSaved={() => office.reload()} />
+            <OfficeForm key={`form-${o.version}`} office={o} />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

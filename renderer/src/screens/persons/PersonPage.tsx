@@ -29,6 +29,7 @@ import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { ppksName } from '../../lib/ppks';
 import { AgeText, IdentityBadge, NikText, NikWarnings } from './PersonFacts';
+import { NewLetterButton } from '../letters/NewLetterButton';
 import { PersonExportButton } from './PersonExportButton';
 import { PersonExchange } from '../packets/PersonExchange';
 import { PersonPhoto } from './PersonPhoto';
@@ -306,6 +307,7 @@ export function PersonPage({ id }: { id: string }) {
                 )}
               </>
             )}
+            <NewLetterButton sourceKind="person" sourceId={p.id} />
             {canExport && <PersonExportButton personId={p.id} />}
           </>
         }

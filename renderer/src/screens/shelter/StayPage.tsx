@@ -1,5 +1,6 @@
 /** `#/shelter/stays/<id>`: one stay with its log, check-out, and admin corrections. */
 import { CaseLinks } from '../cases/CaseLinks';
+import { NewLetterButton } from '../letters/NewLetterButton';
 import {
   Alert,
   Anchor,
@@ -126,6 +127,7 @@ export function StayPage({ id }: { id: string }) {
             >
               {t('stay.person', { name: s.person.fullName })}
             </Button>
+            <NewLetterButton sourceKind="stay" sourceId={s.id} />
             {!active && canCorrect && (
               <Button
                 variant="light"

@@ -1,12 +1,13 @@
 /**
- * The record kinds letters are written from. A PPKS case or a referral plugs in as one module
- * (see source.ts) and one entry below; templates name their source by `kind`.
+ * The record kinds letters are written from: each is one module (see source.ts) and one entry
+ * below; templates name their source by `kind`.
  */
+import { caseSource, referralSource } from './case';
 import { personSource } from './person';
 import type { LetterSource } from './source';
 import { staySource } from './stay';
 
-const SOURCES: readonly LetterSource[] = [personSource, staySource];
+const SOURCES: readonly LetterSource[] = [personSource, staySource, caseSource, referralSource];
 
 export function letterSources(): readonly LetterSource[] {
   return SOURCES;

@@ -1,6 +1,6 @@
 /**
- * A letter source: a kind of record a letter can be written from (a person, a shelter stay; a
- * PPKS case and a referral plug in later), the placeholders it fills, and how it reads them.
+ * A letter source: a kind of record a letter can be written from (a person, a shelter stay, a
+ * PPKS case, a referral), the placeholders it fills, and how it reads them.
  * A new source is one module here and one line in registry.ts.
  */
 import type { Kysely } from 'kysely';

@@ -36,6 +36,7 @@ import {
 } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { CaseFile, CaseReferral } from '../../../../shared/contract/cases';
+import { NewLetterButton } from '../letters/NewLetterButton';
 import type { TimelineEvent } from '../../../../shared/contract/timeline';
 import { formatBytes } from '../../../../shared/files';
 import { offeredSteps } from '../../../../shared/workflow/engine';
@@ -318,7 +319,10 @@ export function CasePage({ id }: { id: string }) {
             <PpksBadges codes={k.ppks} size="sm" />
           </Group>
         </div>
-        {k.due && <DueText due={k.due} />}
+        <Group gap="sm" align="center">
+          {k.due && <DueText due={k.due} />}
+          <NewLetterButton sourceKind="case" sourceId={k.id} />
+        </Group>
       </Group>
 
       {k.awaiting && (
@@ -560,6 +564,7 @@ export function CasePage({ id }: { id: string }) {
                       )}
                     </div>
                     <Group gap={6}>
+                      <NewLetterButton sourceKind="referral" sourceId={r.id} size="xs" />
                       {referralSteps(r).map((s) => (
                         <Button
                           key={s}

@@ -1,5 +1,5 @@
 /**
- * "Tulis surat" on a person's or a shelter stay's page: choose a letter type written from that
+ * "Tulis surat" on a person's, a shelter stay's or a case's page and on a referral: choose a letter type written from that
  * kind of record; the draft opens with every placeholder filled from it.
  */
 import { Button, Modal, Select, Stack, Text } from '@mantine/core';
@@ -16,9 +16,12 @@ import { useCan } from '../../session/can';
 export function NewLetterButton({
   sourceKind,
   sourceId,
+  size,
 }: {
   sourceKind: string;
   sourceId: string;
+  /** Smaller inside a row (a referral), the default in a page's header. */
+  size?: 'xs';
 }) {
   const t = useT();
   const can = useCan();
@@ -27,10 +30,11 @@ export function NewLetterButton({
   return (
     <>
       <Button
-        variant="default"
+        variant={size ? 'subtle' : 'default'}
+        size={size}
         leftSection={<IconMail size={16} />}
         onClick={dialog.open}
-        data-testid="new-letter"
+        data-testid={size ? `new-letter-${sourceKind}` : 'new-letter'}
       >
         {t('letter.new')}
       </Button>

@@ -4,13 +4,14 @@
  */
 import type { Permission } from '../roles';
 
-export const REPORT_IDS = ['shelter', 'complaints'] as const;
+export const REPORT_IDS = ['shelter', 'complaints', 'cases'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
 /** Who may see a report besides holding reports.read: the readers of the domain it counts. */
 export const REPORT_ACCESS: Record<ReportId, Permission> = {
   shelter: 'shelter.read',
   complaints: 'complaints.read',
+  cases: 'cases.read',
 };
 
 /** Register listings (one row per record, personal data): behind reports.exportPersonal. */

@@ -92,7 +92,10 @@ export async function caseFigures(
   // Persons, not cases: one person with two cases is served once.
   const persons = new Set<string>();
   const byPpksSets = new Map<PpksCode, Set<string>>();
-  const byPlaceSets = new Map<string | null, Set<string>>();
+  // Kelurahan rows fold into their kecamatan (63.72.01.1001 → 63.72.01); a person counts once
+  // per place even with cases recorded at the kelurahan and at its kecamatan.
+  const kelurahan = new Map<string | null, Set<string>>();
+  const kecamatan = new Map<string | null, Set<string>>();
   const add = <K>(m: Map<K, Set<string>>, k: K, person: string) => {
     const set = m.get(k) ?? new Set<string>();
     set.add(person);
@@ -103,26 +106,16 @@ export async function caseFigures(
     for (const code of (r.codes ?? '').split(',').filter(Boolean))
       add(byPpksSets, code as PpksCode, r.person_id);
     const inCity = r.place && r.place.startsWith(`${city}.`) ? r.place : null;
-    add(byPlaceSets, inCity, r.person_id);
+    add(kecamatan, inCity ? inCity.slice(0, 8) : null, r.person_id);
+    add(kelurahan, inCity && inCity.length > 8 ? inCity : null, r.person_id);
   }
   const byPpks = [...byPpksSets.entries()]
     .map(([ppks, set]) => ({ ppks, n: set.size }))
     .sort((x, y) => (x.ppks < y.ppks ? -1 : 1));
-  const byPlace = [...byPlaceSets.entries()].map(([place, set]) => ({ place, n: set.size }));
-
-  // Kelurahan rows fold into their kecamatan (63.72.01.1001 → 63.72.01).
-  const kelurahan = new Map<string | null, number>();
-  const kecamatan = new Map<string | null, number>();
-  for (const p of byPlace) {
-    const kel = p.place && p.place.length > 8 ? p.place : null;
-    const kec = p.place ? p.place.slice(0, 8) : null;
-    kelurahan.set(kel, (kelurahan.get(kel) ?? 0) + Number(p.n));
-    kecamatan.set(kec, (kecamatan.get(kec) ?? 0) + Number(p.n));
-  }
   const refs = await regionRefs(db, [...kelurahan.keys(), ...kecamatan.keys()]);
-  const places = (m: Map<string | null, number>) =>
+  const places = (m: Map<string | null, Set<string>>) =>
     [...m.entries()]
-      .map(([code, count]) => ({ region: code ? (refs.get(code) ?? null) : null, count }))
+      .map(([code, set]) => ({ region: code ? (refs.get(code) ?? null) : null, count: set.size }))
       .sort((a, b) => b.count - a.count);
 
   const days = (from: string, to: string) =>

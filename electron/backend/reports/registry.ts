@@ -1,5 +1,6 @@
 /** Every report by id: adding one is its module and one line here (and its id in shared). */
 import type { ReportId } from '../../../shared/reference/reports';
+import { casesReport } from './cases';
 import { complaintsReport } from './complaints';
 import { shelterReport } from './shelter';
 import type { ReportModule } from './types';
@@ -7,4 +8,5 @@ import type { ReportModule } from './types';
 export const REPORT_MODULES: Record<ReportId, ReportModule> = {
   shelter: shelterReport,
   complaints: complaintsReport,
+  cases: casesReport,
 };

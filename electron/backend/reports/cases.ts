@@ -16,8 +16,21 @@ export const casesReport: ReportModule = async (db, { from, to }) => {
   const people = countColumns(msg('reports.col.people'));
   const count = countColumns(msg('reports.col.count'));
   // A place outside the city (or not recorded finer than the city) is one row of its own.
-  const place = (region: RegionRef | null, none: Label): Label =>
-    region ? same(region.name) : none;
+  const placeTable = (
+    level: 'kecamatan' | 'kelurahan',
+    served: { region: RegionRef | null; count: number }[],
+    none: Label,
+  ) =>
+    table({
+      key: level,
+      title: msg(`reports.cases.${level}`),
+      head: msg(`reports.col.${level}`),
+      columns: people,
+      rows: served.map((r) => ({
+        label: r.region ? same(r.region.name) : none,
+        values: [r.count],
+      })),
+    });
   return {
     title: msg('reports.cases.title'),
     figures: [
@@ -39,28 +52,12 @@ export const casesReport: ReportModule = async (db, { from, to }) => {
         columns: people,
         rows: f.servedByPpks.map((r) => ({ label: ppksLabel(r.ppks), values: [r.count] })),
       }),
-      table({
-        key: 'kecamatan',
-        title: msg('reports.cases.kecamatan'),
-        head: msg('reports.col.kecamatan'),
-        columns: people,
-        rows: f.servedByKecamatan.map((r) => ({
-          label: place(r.region, msg('reports.cases.outsideCity')),
-          values: [r.count],
-        })),
-      }),
-      table({
-        key: 'kelurahan',
-        title: msg('reports.cases.kelurahan'),
-        head: msg('reports.col.kelurahan'),
-        columns: people,
-        rows: f.servedByKelurahan.map((r) => ({
-          label: place(r.region, msg('reports.cases.noKelurahan')),
-          values: [r.count],
-        })),
-        // Up to every kelurahan of the city: the kecamatan chart above reads better.
+      placeTable('kecamatan', f.servedByKecamatan, msg('reports.cases.outsideCity')),
+      // Up to every kelurahan of the city: the kecamatan chart above reads better.
+      {
+        ...placeTable('kelurahan', f.servedByKelurahan, msg('reports.cases.noKelurahan')),
         chart: null,
-      }),
+      },
       table({
         key: 'closures',
         title: msg('reports.cases.closures'),

@@ -14,7 +14,14 @@
  * user picks in the save dialog (saveDialog.ts), so the page never sees a path.
  */
 import type { ErrorCode, MessageParams, RpcResponse } from '../../shared/errors';
-import { FILE_METHODS, formatBytes, MAX_UPLOAD_BYTES, type StoredFile } from '../../shared/files';
+import {
+  FILE_METHODS,
+  formatBytes,
+  isUploadPurpose,
+  MAX_UPLOAD_BYTES,
+  uploadLimit,
+  type StoredFile,
+} from '../../shared/files';
 import { translate } from '../../shared/i18n';
 import type { MessageKey } from '../../shared/i18n';
 import type { DispatchResult } from '../backend/app';
@@ -151,9 +158,11 @@ export function uploadInput(
         ? bytes
         : null;
   if (!view) return bad;
-  // The purpose's own, smaller limit is the backend's to enforce.
-  if (view.byteLength > MAX_UPLOAD_BYTES) {
-    const params = { name: name.slice(0, 200), max: formatBytes(MAX_UPLOAD_BYTES) };
+  // The purpose's own limit when the purpose is known (the backend checks it again), so an
+  // oversized photo is refused here, not after crossing into the backend process.
+  const limit = isUploadPurpose(purpose) ? uploadLimit(purpose) : MAX_UPLOAD_BYTES;
+  if (view.byteLength > limit) {
+    const params = { name: name.slice(0, 200), max: formatBytes(limit) };
     return { error: errorResponse('VALIDATION', 'file.too_large', params) };
   }
   return { purpose, name, type, bytes: view };

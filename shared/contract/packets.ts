@@ -308,10 +308,14 @@ export const packetsContract = {
   'packets.decideAll': method({
     access: 'packets.exchange',
     write: true,
-    input: z.discriminatedUnion('decision', [
-      z.strictObject({ packetId: id, decision: z.literal('accept') }),
-      z.strictObject({ packetId: id, decision: z.literal('reject'), reason: longText(300) }),
-    ]),
+    // A strict object (like every input), the choice inside it: accept, or reject with a reason.
+    input: z.strictObject({
+      packetId: id,
+      choice: z.discriminatedUnion('decision', [
+        z.strictObject({ decision: z.literal('accept') }),
+        z.strictObject({ decision: z.literal('reject'), reason: longText(300) }),
+      ]),
+    }),
     output: z.object({ changed: z.number().int() }),
   }),
   /** Applies the accepted records in one transaction, with provenance and audit. */

@@ -219,7 +219,10 @@ describe('export and import', () => {
       decisions: [{ n: siti.n, decision: 'link', linkId: sitiAtB.id }],
     });
     expect(
-      await b.admin.call('packets.decideAll', { packetId: opened.packetId, decision: 'accept' }),
+      await b.admin.call('packets.decideAll', {
+        packetId: opened.packetId,
+        choice: { decision: 'accept' },
+      }),
     ).toEqual({ changed: 1 });
     const applied = await b.admin.call('packets.apply', { packetId: opened.packetId });
     expect(applied.applied).toMatchObject({ linked: 1, created: 3 });
@@ -290,12 +293,18 @@ describe('export and import', () => {
     // The full packet 1 arrives late: packet 2 alone first is not enough for a new person.
     const two = await carry(a, b, second.fileId);
     expect(two.entry.missing).toEqual([1]);
-    await b.admin.call('packets.decideAll', { packetId: two.packetId, decision: 'accept' });
+    await b.admin.call('packets.decideAll', {
+      packetId: two.packetId,
+      choice: { decision: 'accept' },
+    });
     await b.admin.call('packets.apply', { packetId: two.packetId });
     const one = await carry(a, b, first.fileId);
     expect(one.entry.missing).toEqual([]);
     expect(one.entry.counts).toMatchObject({ older: 1 });
-    await b.admin.call('packets.decideAll', { packetId: one.packetId, decision: 'accept' });
+    await b.admin.call('packets.decideAll', {
+      packetId: one.packetId,
+      choice: { decision: 'accept' },
+    });
     await b.admin.call('packets.apply', { packetId: one.packetId });
     const names = b.backend.sqlite
       .prepare('SELECT full_name FROM persons ORDER BY 1')
@@ -311,7 +320,10 @@ describe('export and import', () => {
     const r = await residents(a);
     const first = await exportTo(a, bAtA.id, { legalBasis: 'vital_interest' });
     const opened = await carry(a, b, first.fileId);
-    await b.admin.call('packets.decideAll', { packetId: opened.packetId, decision: 'accept' });
+    await b.admin.call('packets.decideAll', {
+      packetId: opened.packetId,
+      choice: { decision: 'accept' },
+    });
     await b.admin.call('packets.apply', { packetId: opened.packetId });
     const at = (name: string) =>
       b.backend.sqlite

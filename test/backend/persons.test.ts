@@ -93,6 +93,7 @@ describe('persons.create', () => {
         shelter: { stays: [] },
         complaints: { open: 0, total: 0 },
         cases: { open: [], total: 0 },
+        letters: { issued: 0, total: 0 },
         packets: { consent: null, consentVersion: null, from: [], sentTo: [], remoteStays: [] },
         findings: { findings: [] },
         // No DTSEN list imported yet: no status to show.

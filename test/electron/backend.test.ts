@@ -445,7 +445,7 @@ describe('file calls over the IPC relay', () => {
     const { call } = relayWith({ upload });
     const bytes = new Uint8Array(2 * 1024 * 1024).buffer;
     const response = await call('files.upload', {
-      purpose: 'personPhoto',
+      purpose: 'caseAttachment',
       name: 'a.png',
       type: 'image/png',
       bytes,
@@ -453,15 +453,25 @@ describe('file calls over the IPC relay', () => {
     expect(response).toMatchObject({ ok: true, data: { fileId: 'f1' } });
     const [token, sent] = upload.mock.calls[0]!;
     expect(token).toBeNull();
-    expect(sent).toMatchObject({ purpose: 'personPhoto', name: 'a.png', type: 'image/png' });
+    expect(sent).toMatchObject({ purpose: 'caseAttachment', name: 'a.png', type: 'image/png' });
     // The same bytes, not a copy through JSON.
     expect(sent.bytes.buffer).toBe(bytes);
   });
 
-  it('refuses bytes over 25 MB and malformed uploads before the backend', async () => {
+  it("refuses bytes over the purpose's limit and malformed uploads before the backend", async () => {
     const { call, backend } = relayWith({});
-    const big = await call('files.upload', {
+    const photo = await call('files.upload', {
       purpose: 'personPhoto',
+      name: 'foto.png',
+      type: 'image/png',
+      bytes: new ArrayBuffer(600 * 1024 + 1),
+    });
+    expect(photo).toMatchObject({
+      ok: false,
+      error: { key: 'file.too_large', params: { name: 'foto.png', max: '600 kB' } },
+    });
+    const big = await call('files.upload', {
+      purpose: 'caseAttachment',
       name: 'scan.pdf',
       type: 'application/pdf',
       bytes: new ArrayBuffer(25 * 1024 * 1024 + 1),

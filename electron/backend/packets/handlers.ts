@@ -150,7 +150,7 @@ export const packetHandlers: HandlersOf<typeof packetsContract> = {
   },
 
   async 'packets.decideAll'(input, ctx) {
-    return { changed: await decideAll(ctx, input.packetId, input) };
+    return { changed: await decideAll(ctx, input.packetId, input.choice) };
   },
 
   async 'packets.apply'(input, ctx) {

@@ -29,7 +29,8 @@ export async function buildWriter(): Promise<string> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    external: ['better-sqlite3', 'idn-area-data'],
+    // Packages load from node_modules as the app loads them (some are CommonJS needing require).
+    packages: 'external',
     logLevel: 'error',
   });
   return outfile;

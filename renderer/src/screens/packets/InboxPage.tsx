@@ -69,8 +69,7 @@ function RejectDialog({
         if (rows === null)
           await callChecked('packets.decideAll', {
             packetId,
-            decision: 'reject',
-            reason: v.reason,
+            choice: { decision: 'reject', reason: v.reason },
           });
         else
           await callChecked('packets.decide', {
@@ -80,6 +79,8 @@ function RejectDialog({
       },
       success: false,
       onSaved: onDone,
+      // The reason sits inside the bulk call's choice; a single rejection is the reason alone.
+      ...(rows === null ? { prefix: 'choice' } : {}),
     },
   );
   return (
@@ -257,7 +258,7 @@ export function InboxPage({ id }: { id: string }) {
                         act('all', async () => {
                           const r = await call('packets.decideAll', {
                             packetId: id,
-                            decision: 'accept',
+                            choice: { decision: 'accept' },
                           });
                           notify({
                             color: 'teal',

@@ -145,13 +145,19 @@ export class BackupService {
   }
 
   /** True when the trail has entries the last good backup does not hold. */
-  async changedSinceLastGood(): Promise<boolean> {
-    const { db } = this.host.live();
-    const head = await db
-      .selectFrom('audit_log')
+  /** The audit trail's last sequence number: 0 while the database holds nothing yet. */
+  private async auditHead(): Promise<number> {
+    const head = await this.host
+      .live()
+      .db.selectFrom('audit_log')
       .select((eb) => eb.fn.max('seq').as('seq'))
       .executeTakeFirst();
-    const seq = Number(head?.seq ?? 0);
+    return Number(head?.seq ?? 0);
+  }
+
+  async changedSinceLastGood(): Promise<boolean> {
+    const { db } = this.host.live();
+    const seq = await this.auditHead();
     if (seq === 0) return false;
     const last = await db
       .selectFrom('backup_runs')
@@ -188,8 +194,19 @@ export class BackupService {
     const tick = (startUp: boolean) => {
       if (this.requested || this.running) return;
       this.due(startUp)
-        .then((due) => (due ? this.run('auto') : null))
+        .then(async (due) => {
+          if (due) return this.run('auto');
+          // A database still empty (first run, before setup): the start-up backup waits for
+          // the first record, a few seconds after setup, instead of for the next 10-minute look.
+          if (startUp && (await this.auditHead()) === 0) later(() => tick(true), START_DELAY_MS);
+          return null;
+        })
         .catch((e: unknown) => this.host.log?.(`Backup check failed: ${String(e)}`));
+    };
+    const later = (fn: () => void, ms: number) => {
+      const t = setTimeout(fn, ms);
+      t.unref();
+      this.timers.push(t);
     };
     const first = setTimeout(() => tick(true), START_DELAY_MS);
     const every = setInterval(() => tick(false), CHECK_EVERY_MS);

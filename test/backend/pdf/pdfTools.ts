@@ -7,6 +7,19 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Runs a poppler tool, saying plainly what is missing when poppler-utils is not installed. */
+function poppler(tool: string, args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(
+        `${tool} not found: the PDF checks need poppler-utils (Debian: apt-get install poppler-utils; macOS: brew install poppler; .ci/run installs it)`,
+      );
+    throw e;
+  }
+}
+
 function tempPdf(bytes: Uint8Array): string {
   const file = join(mkdtempSync(join(tmpdir(), 'pelita-pdf-')), 'doc.pdf');
   writeFileSync(file, bytes);
@@ -16,7 +29,7 @@ function tempPdf(bytes: Uint8Array): string {
 /** Each page's size in points, from pdfinfo. */
 export function pageSizes(bytes: Uint8Array): { width: number; height: number }[] {
   const file = tempPdf(bytes);
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
+  const info = poppler('pdfinfo', ['-f', '1', '-l', '999', file]);
   return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
     width: Number(m[1]),
     height: Number(m[2]),
@@ -26,14 +39,14 @@ export function pageSizes(bytes: Uint8Array): { width: number; height: number }[
 /** The text of the document (pages separated by form feeds), laid out as printed. */
 export function pdfText(bytes: Uint8Array): string {
   const file = tempPdf(bytes);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return poppler('pdftotext', ['-layout', file, '-']);
 }
 
 /** Renders every page to PNG at `dpi` and returns the files' paths, first page first. */
 export function pageImages(bytes: Uint8Array, dpi = 100, outDir?: string): string[] {
   const file = tempPdf(bytes);
   const dir = outDir ?? mkdtempSync(join(tmpdir(), 'pelita-png-'));
-  execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, 'page')]);
+  poppler('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, 'page')]);
   return readdirSync(dir)
     .filter((f) => f.startsWith('page') && f.endsWith('.png'))
     .sort()

@@ -247,6 +247,8 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     ],
     trigger: [],
   },
+  // Rows only: default letter types for cases and referrals.
+  27: { table: [], index: [], trigger: [] },
   // The office gains website and logo_file_id columns.
   18: {
     table: [
@@ -362,6 +364,23 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
         )
         .run(),
     ).toThrow(/CHECK|FOREIGN KEY/);
+  },
+  27: (db) => {
+    // A fresh install gains one case and two referral letter types, on the rehabilitation code.
+    expect(
+      db
+        .prepare(
+          `SELECT t.source_kind, c.code FROM letter_templates t
+           JOIN letter_classifications c ON c.id = t.classification_id
+           WHERE t.source_kind IN ('case', 'referral') ORDER BY t.id`,
+        )
+        .all(),
+    ).toEqual([
+      { source_kind: 'referral', code: '400.9.2' },
+      { source_kind: 'referral', code: '400.9.2' },
+      { source_kind: 'case', code: '400.9.2' },
+    ]);
+    expect(db.prepare('SELECT count(*) FROM letter_templates').pluck().get()).toBe(11);
   },
   18: (db) => {
     // Eight editable letter types ship, each on a shipped classification code.
@@ -913,6 +932,37 @@ describe('migrations', () => {
       { name: 'Wanita', kind: 'women', age_min: null, age_max: null },
       { name: 'Campur', kind: 'family', age_min: null, age_max: null },
       { name: 'Kosong', kind: 'family', age_min: null, age_max: null },
+    ]);
+  });
+
+  it('27 leaves an office that wrote its own referral letter alone, and adds the case one', () => {
+    const db = emptyDb();
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 27),
+    );
+    const now = '2026-11-27T02:00:00.000Z';
+    db.exec(`INSERT INTO letter_templates (id, name, title, layout, source_kind, subject, body,
+      classification_id, created_at, updated_at)
+      SELECT 'own', 'Surat rujukan kami', 'Surat Rujukan', 'letter', 'referral', 'S', 'B', id,
+      '${now}', '${now}' FROM letter_classifications WHERE code = '400.9'`);
+    // The shipped rehabilitation code was removed by the office: the first active code serves.
+    db.exec(`UPDATE letter_templates SET classification_id = (SELECT id FROM
+      letter_classifications WHERE code = '400.9') WHERE classification_id = (SELECT id FROM
+      letter_classifications WHERE code = '400.9.2')`);
+    db.exec(`DELETE FROM letter_classifications WHERE code = '400.9.2'`);
+    migrate(db, MIGRATIONS);
+    expect(
+      db
+        .prepare(
+          `SELECT t.id, t.source_kind, c.code FROM letter_templates t
+           JOIN letter_classifications c ON c.id = t.classification_id
+           WHERE t.source_kind IN ('case', 'referral') ORDER BY t.source_kind, t.id`,
+        )
+        .all(),
+    ).toEqual([
+      { id: '0190b000-0000-7000-8000-000000000203', source_kind: 'case', code: '400.9' },
+      { id: 'own', source_kind: 'referral', code: '400.9' },
     ]);
   });
 

@@ -108,3 +108,32 @@ describe('letters from a case', () => {
     expect(snapshot(t.backend)).toEqual(before);
   });
 });
+
+describe('letter types shipped for cases (migration 27)', () => {
+  it('a fresh install drafts a referral letter and a case letter with every placeholder filled', async () => {
+    const t = await caseOffice();
+    const { templates } = await t.writer.call('letters.templates', {});
+    const shipped = templates.filter(
+      (x) => x.id.startsWith('0190b000-0000-7000-8000-0000000002') && x.active,
+    );
+    expect(shipped.map((x) => x.sourceKind).sort()).toEqual(['case', 'referral', 'referral']);
+    for (const tpl of shipped) {
+      const draft = await t.writer.call('letters.create', {
+        templateId: tpl.id,
+        sourceKind: tpl.sourceKind as 'case' | 'referral',
+        sourceId: tpl.sourceKind === 'case' ? t.kasus.id : t.referral.id,
+      });
+      expect(draft.missing, tpl.name).toEqual([]);
+      expect(`${draft.subject}\n${draft.addressee ?? ''}\n${draft.body}`).not.toMatch(/\{\{/);
+      expect(draft.body).toContain(t.kasus.number);
+    }
+    const rujukan = shipped.find((x) => x.name.startsWith('Surat pengantar rujukan'))!;
+    const draft = await t.writer.call('letters.create', {
+      templateId: rujukan.id,
+      sourceKind: 'referral',
+      sourceId: t.referral.id,
+    });
+    expect(draft.addressee).toBe('Kepala Dinas Sosial Kabupaten Banjar');
+    expect(draft.body).toContain('Pemulangan ke daerah asal.');
+  });
+});

@@ -349,11 +349,16 @@ export const casesContract = {
     input: caseInput,
     output: caseFile,
   }),
-  /** Corrects the opening details of an open case (the person and number stay). */
+  /**
+   * Corrects the opening details while the state allows it (OPENING_EDIT_STATES; the person and
+   * number stay); the timeline names the fields corrected and the reason given.
+   */
   'cases.update': method({
     access: 'cases.write',
     write: true,
-    input: caseInput.omit({ personId: true, caseworkerId: true }).extend({ id, version }),
+    input: caseInput
+      .omit({ personId: true, caseworkerId: true })
+      .extend({ id, version, reason: optionalLongText(500) }),
     output: caseFile,
   }),
   /** Saves the assessment while it is being drafted (state opened). */

@@ -117,3 +117,29 @@ export const DEFAULT_ASSESSMENT_DAYS = 3;
 export const DEFAULT_REVIEW_DAYS = 30;
 /** The number register's key (registers/issue.ts). */
 export const CASE_REGISTER = 'case';
+
+/**
+ * States in which a case's opening details may still be corrected: not while its closure waits
+ * for a supervisor, nor once closed (reopen it first).
+ */
+export const OPENING_EDIT_STATES = [
+  'opened',
+  'assessment',
+  'plan',
+  'in_service',
+  'review',
+] as const satisfies readonly CaseState[];
+
+/** The opening details a correction may change, by their field names in the opening form. */
+export const OPENING_FIELDS = [
+  'ppks',
+  'origin',
+  'originDetail',
+  'complaintId',
+  'stayId',
+  'originRegionCode',
+  'locationRegionCode',
+  'locationAddress',
+  'supervisorId',
+] as const;
+export type OpeningField = (typeof OPENING_FIELDS)[number];

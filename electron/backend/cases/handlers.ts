@@ -40,6 +40,12 @@ import {
   toServiceType,
   usersWithRoles,
 } from './config';
+import {
+  changedOpeningFields,
+  checkSupervisorChange,
+  openingOf,
+  requireOpeningEditable,
+} from './editOpening';
 import { writeCaseEvent } from './events';
 import { caseFigures } from './figures';
 import { listCases, loadCaseFile } from './queries';
@@ -230,15 +236,26 @@ export const caseHandlers: HandlersOf<typeof casesContract> = {
 
   async 'cases.update'(input, ctx) {
     const before = await editableCase(ctx, input.id, input.version);
-    throwIfAny(await checkDetails(ctx.db, before.person_id, input, before.id));
+    requireOpeningEditable(before);
     const oldPpks = await casePpks(ctx, before.id);
-    const changedPpks = oldPpks.join() !== input.ppks.join();
+    const changed = changedOpeningFields(openingOf(before, oldPpks), input);
+    // Nothing to correct: no write, no version, no timeline entry.
+    if (changed.length === 0) return result(ctx, before.id);
+    checkSupervisorChange(changed, requireUser(ctx));
+    throwIfAny(await checkDetails(ctx.db, before.person_id, input, before.id));
+    const changedPpks = changed.includes('ppks');
     await updateVersioned(ctx, 'cases', before, detailColumns(input), {
       ...AS_CASE,
       ...(changedPpks ? { extra: { ppks: [oldPpks, input.ppks] } } : {}),
     });
     if (changedPpks) await writePpks(ctx, before.id, input.ppks);
-    await writeCaseEvent(ctx, before.id, { kind: 'edit' });
+    // The timeline names the corrected fields (the renderer translates them) and the reason.
+    await writeCaseEvent(ctx, before.id, {
+      kind: 'edit',
+      action: 'opening',
+      party: changed.join(','),
+      note: input.reason,
+    });
     return result(ctx, before.id);
   },
 

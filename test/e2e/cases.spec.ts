@@ -260,3 +260,110 @@ test('a case from a complaint: assessment returned and approved, plan, referral,
   await expect(page.getByTestId('case-row')).toHaveCount(1);
   await shotBoth(page, 'list');
 });
+
+test('case settings, a corrected opening, and a referral letter from the shipped letter types', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  // The admin screen: a pattern without the year is refused at its field; due days and a new
+  // service type are saved.
+  await as(page, ADMIN);
+  await page.goto(`${host.url}/#/admin/case-settings`);
+  await expect(page.getByRole('heading', { name: 'Pengaturan kasus' })).toBeVisible();
+  const pattern = page.getByRole('textbox', { name: /Pola nomor kasus/ });
+  await pattern.fill('KS/{seq:4}');
+  await expect(page.getByText(/Pola harus memuat/).first()).toBeVisible();
+  await page.getByTestId('case-settings-save').click();
+  await expect(page.getByRole('alert').first()).toContainText(/Periksa \d isian/);
+  await pattern.fill('KS/{seq:4}/{romanMonth}/{year}');
+  await expect(page.getByTestId('case-pattern-sample')).toHaveText(/^KS\/0001\/[IVX]+\/\d{4}$/);
+  await page.getByTestId('case-assessment-days').fill('5');
+  await page.getByTestId('case-settings-save').click();
+  await expect(page.getByTestId('case-next-number')).toHaveText(/^KS\/0002\/[IVX]+\/\d{4}$/);
+  await page
+    .getByTestId('case-service-types')
+    .getByRole('button', { name: 'Tambah jenis layanan' })
+    .click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: /Nama jenis layanan/ }).fill('Pendampingan NAPZA');
+  await dialog.getByRole('textbox', { name: /bahasa Inggris/ }).fill('Drug rehabilitation support');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('service-type-row')).toHaveCount(13);
+  await expect(page.getByTestId('case-service-types')).toContainText('Pendampingan NAPZA');
+  await shotBoth(page, 'admin-settings');
+  await signOut(page);
+
+  // A new walk-in case, consent to sharing and a referral to the Dinas Sosial of Kab. Banjar.
+  await rpc(request, host, 'auth.login', { username: WORKER.username, password: WORKER.password });
+  const person = await rpc<{ id: string }>(request, host, 'persons.create', {
+    fullName: 'Nenek Aminah',
+    nik: '6303015203500001',
+    sex: 'F',
+    birthPlace: 'Martapura',
+    birthDate: '1950-03-12',
+    address: 'Desa Tungkaran, Martapura',
+    originCode: '63.03',
+    identityStatus: 'stated',
+  });
+  let k = await rpc<{ id: string; version: number; number: string; assessmentDue: string }>(
+    request,
+    host,
+    'cases.create',
+    { personId: person.id, ppks: ['PPKS-08'], origin: 'walk_in' },
+  );
+  expect(k.number).toMatch(/^KS\/0002\/[IVX]+\/\d{4}$/);
+  k = await rpc(request, host, 'cases.setConsent', {
+    id: k.id,
+    version: k.version,
+    processing: true,
+    sharing: true,
+    by: 'person',
+    method: 'signed_form',
+  });
+  await rpc(request, host, 'cases.refer', {
+    caseId: k.id,
+    agencyKind: 'dinsos_region',
+    agencyName: 'Dinas Sosial Kabupaten Banjar',
+    regionCode: '63.03',
+    reason: 'Pemulangan ke keluarga di Martapura.',
+  });
+
+  // The caseworker corrects the origin and address; the timeline names what changed.
+  await as(page, WORKER);
+  await page.goto(`${host.url}/#/cases/${k.id}`);
+  await page.getByTestId('case-edit').click();
+  dialog = page.getByRole('dialog');
+  await pick(page, { testId: 'case-edit-origin' }, 'Penjangkauan');
+  await dialog.getByTestId('case-edit-address').fill('Emperan Pasar Bauntung');
+  await dialog
+    .getByRole('textbox', { name: /Alasan perbaikan/ })
+    .fill('Ditemukan saat penjangkauan.');
+  await shotBoth(page, 'edit-opening');
+  await dialog.getByTestId('case-edit-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('case-details')).toContainText('Penjangkauan');
+  await expect(page.getByTestId('case-details')).toContainText('Emperan Pasar Bauntung');
+  await expect(page.getByTestId('case-event').first()).toContainText(
+    'Rincian diperbaiki: Asal kasus, Alamat',
+  );
+  await expect(page.getByTestId('case-event').first()).toContainText(
+    'Ditemukan saat penjangkauan.',
+  );
+
+  // A referral letter from the letter types a fresh install ships.
+  await page.getByTestId('new-letter-referral').click();
+  await page.getByTestId('letter-template').click();
+  await page
+    .getByRole('option', { name: 'Surat pengantar rujukan ke Dinas Sosial daerah asal' })
+    .click();
+  await page.getByRole('button', { name: 'Buat draf' }).click();
+  await expect(page.getByTestId('letter-title')).toHaveText('Surat Pengantar');
+  await expect(page.getByTestId('letter-body')).toContainText(k.number);
+  await expect(page.getByTestId('letter-body')).toContainText(
+    'Pemulangan ke keluarga di Martapura.',
+  );
+  await expect(page.getByTestId('letter-missing')).toHaveCount(0);
+  await shotBoth(page, 'referral-letter');
+});

@@ -24,6 +24,7 @@ import {
   IconSignature,
   IconTemplate,
   IconMessageReport,
+  IconSettings,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -42,6 +43,7 @@ import { DuplicateReviewPage } from './admin/DuplicateReview';
 import { SheltersAdminPage } from './admin/Shelters';
 import { UsersPage } from './admin/Users';
 import { BackupPage } from './backup/BackupPage';
+import { CaseSettingsPage } from './cases/admin/CaseSettings';
 import { caseRoutes } from './cases/routes';
 import { complaintRoutes } from './complaints/routes';
 import { KeysPage } from './packets/KeysPage';
@@ -111,6 +113,13 @@ export const ADMIN_ENTRIES = [
     'complaints.saveSettings',
     IconHash,
     ComplaintNumberingPage,
+  ),
+  admin(
+    '/admin/case-settings',
+    'nav.admin.caseSettings',
+    'cases.saveSettings',
+    IconSettings,
+    CaseSettingsPage,
   ),
   admin('/admin/backup', 'nav.admin.backup', 'backup.status', IconDatabaseExport, BackupPage),
   admin('/admin/exchange-keys', 'nav.admin.exchangeKeys', 'packets.keys', IconKey, KeysPage),

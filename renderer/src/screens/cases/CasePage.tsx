@@ -28,6 +28,7 @@ import {
   IconLock,
   IconNote,
   IconPaperclip,
+  IconPencil,
   IconPlus,
   IconSend,
   IconShieldCheck,
@@ -59,7 +60,9 @@ import { useFormat } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
+import type { OpeningField } from '../../../../shared/reference/cases';
 import { CaseStateBadge, DueText, RiskBadge } from './CaseBadges';
+import { EditOpeningDialog, OPENING_FIELD_LABELS, openingEditable } from './EditOpeningDialog';
 import { AssessmentPart, PlanPart } from './CaseWork';
 import {
   AttachDialog,
@@ -77,7 +80,10 @@ import {
 
 type Dialog =
   | { kind: 'step'; step: CaseStep }
-  | { kind: 'reassign' | 'service' | 'note' | 'consent' | 'withdraw' | 'referral' | 'attach' }
+  | {
+      kind:
+        'reassign' | 'service' | 'note' | 'consent' | 'withdraw' | 'referral' | 'attach' | 'edit';
+    }
   | { kind: 'referralStep'; referral: CaseReferral; step: ReferralStep }
   | { kind: 'remove'; attachment: CaseFile['attachments'][number] };
 
@@ -88,6 +94,13 @@ function useEventTitle() {
     s && s in caseFlow.states ? t(caseFlow.states[s as keyof typeof caseFlow.states].label) : '';
   return (e: TimelineEvent): string => {
     if (e.kind === 'created') return t('case.ui.event.created');
+    if (e.kind === 'edit' && e.action === 'opening' && e.party) {
+      const fields = e.party
+        .split(',')
+        .filter((f): f is OpeningField => f in OPENING_FIELD_LABELS)
+        .map((f) => t(OPENING_FIELD_LABELS[f]));
+      return `${t('case.ui.event.edit')}: ${fields.join(', ')}`;
+    }
     if (e.kind === 'edit') return t('case.ui.event.edit');
     if (e.kind === 'assign') return t('case.ui.event.assign', { name: e.party ?? '' });
     const a = e.action ?? '';
@@ -641,7 +654,24 @@ export function CasePage({ id }: { id: string }) {
 
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
-            <SectionCard title={t('case.ui.details')} testId="case-details">
+            <SectionCard
+              title={t('case.ui.details')}
+              testId="case-details"
+              action={
+                edit &&
+                openingEditable(k) && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconPencil size={14} />}
+                    onClick={() => setDialog({ kind: 'edit' })}
+                    data-testid="case-edit"
+                  >
+                    {t('case.ui.editDetails')}
+                  </Button>
+                )
+              }
+            >
               <Stack gap="sm">
                 <Field label={t('case.ui.origin')}>
                   {t(`case.origin.${k.origin}`)}
@@ -809,6 +839,7 @@ export function CasePage({ id }: { id: string }) {
           <ReferralStepDialog {...props} referral={dialog.referral} step={dialog.step} />
         )}
         {dialog?.kind === 'attach' && <AttachDialog {...props} />}
+        {dialog?.kind === 'edit' && <EditOpeningDialog {...props} />}
         {dialog?.kind === 'remove' && (
           <RemoveAttachmentDialog {...props} attachment={dialog.attachment} />
         )}

@@ -335,8 +335,8 @@ test('case settings, a corrected opening, and a referral letter from the shipped
   await page.goto(`${host.url}/#/cases/${k.id}`);
   await page.getByTestId('case-edit').click();
   dialog = page.getByRole('dialog');
-  await pick(page, { testId: 'case-edit-origin' }, 'Penjangkauan');
-  await dialog.getByTestId('case-edit-address').fill('Emperan Pasar Bauntung');
+  await pick(page, { testId: 'case-origin' }, 'Penjangkauan');
+  await dialog.getByTestId('case-location-address').fill('Emperan Pasar Bauntung');
   await dialog
     .getByRole('textbox', { name: /Alasan perbaikan/ })
     .fill('Ditemukan saat penjangkauan.');

@@ -2,29 +2,17 @@
  * `#/cases/new`: opens a case. From a complaint (`?complaint=`) or a shelter stay (`?stay=`) the
  * person and facts come prefilled, so opening is one click on "Buka kasus".
  */
-import {
-  Alert,
-  Anchor,
-  Button,
-  Grid,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Modal, Paper, Select, Text } from '@mantine/core';
 import { IconFolderPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
-import { CASE_ORIGINS, type CaseOrigin } from '../../../../shared/reference/cases';
+import type { CaseOrigin } from '../../../../shared/reference/cases';
 import type { PpksCode } from '../../../../shared/reference/ppks';
 import { call, callChecked } from '../../api/rpc';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { NotLoaded } from '../../components/PageStates';
 import { PpksSelect } from '../../components/PpksSelect';
-import { RegionPicker } from '../../components/RegionPicker';
 import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/I18nProvider';
 import { useForm } from '../../lib/form';
@@ -32,6 +20,7 @@ import { href, navigate, useQueryParams } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 import { PersonSearch } from '../persons/PersonSearch';
+import { OpeningOriginFields } from './OpeningFields';
 
 interface Values {
   person: { id: string; fullName: string } | null;
@@ -167,39 +156,7 @@ function CaseForm({ prefill }: { prefill: Output<'cases.prefill'> }) {
           </Grid>
         </SectionCard>
         <SectionCard title={t('case.ui.section.origin')} step={2}>
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <Select
-                label={t('case.ui.origin')}
-                data={CASE_ORIGINS.map((o) => ({ value: o, label: t(`case.origin.${o}`) }))}
-                value={v.origin}
-                onChange={(o) => form.set('origin', (o ?? 'walk_in') as CaseOrigin)}
-                allowDeselect={false}
-                required
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 8 }}>
-              <TextInput label={t('case.ui.originDetail')} {...form.text('originDetail')} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 6 }}>
-              <RegionPicker
-                label={t('case.ui.originRegion')}
-                {...form.field('originRegionCode')}
-                levels={[1, 2, 3, 4]}
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 6 }}>
-              <RegionPicker
-                label={t('case.ui.location')}
-                description={t('case.ui.locationHelp')}
-                {...form.field('locationRegionCode')}
-                levels={[4]}
-              />
-            </Grid.Col>
-            <Grid.Col span={12}>
-              <TextInput label={t('case.ui.locationAddress')} {...form.text('locationAddress')} />
-            </Grid.Col>
-          </Grid>
+          <OpeningOriginFields form={form} />
         </SectionCard>
         <SectionCard title={t('case.ui.section.staff')} step={3}>
           <Grid gap="md">

@@ -3,10 +3,9 @@
  * those who may reassign) while the state allows it; the reason goes on the timeline with the
  * fields corrected. The person, the number and the links to a complaint or stay stay as opened.
  */
-import { Grid, Select, Textarea, TextInput } from '@mantine/core';
+import { Select, Textarea } from '@mantine/core';
 import type { CaseFile } from '../../../../shared/contract/cases';
 import {
-  CASE_ORIGINS,
   OPENING_EDIT_STATES,
   type CaseOrigin,
   type OpeningField,
@@ -16,12 +15,12 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { call, callChecked } from '../../api/rpc';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { PpksSelect } from '../../components/PpksSelect';
-import { RegionPicker } from '../../components/RegionPicker';
 import { useT } from '../../i18n/I18nProvider';
 import { useDialogForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { useCan } from '../../session/can';
 import type { DialogProps } from './dialogs';
+import { OpeningOriginFields } from './OpeningFields';
 
 /** Where the opening form labels each field; the timeline names corrected fields with these. */
 export const OPENING_FIELD_LABELS: Record<OpeningField, MessageKey> = {
@@ -99,63 +98,16 @@ export function EditOpeningDialog(props: DialogProps) {
         onChange={(x) => form.set('ppks', x)}
         error={form.errorText('ppks')}
       />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, sm: 5 }}>
-          <Select
-            label={t('case.ui.origin')}
-            data={CASE_ORIGINS.map((o) => ({ value: o, label: t(`case.origin.${o}`) }))}
-            value={v.origin}
-            onChange={(o) => form.set('origin', (o ?? v.origin) as CaseOrigin)}
-            allowDeselect={false}
-            required
-            data-testid="case-edit-origin"
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 7 }}>
-          <TextInput
-            label={t('case.ui.originDetail')}
-            maxLength={300}
-            {...form.text('originDetail')}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <RegionPicker
-            label={t('case.ui.originRegion')}
-            {...form.field('originRegionCode')}
-            levels={[1, 2, 3, 4]}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <RegionPicker
-            label={t('case.ui.location')}
-            description={t('case.ui.locationHelp')}
-            {...form.field('locationRegionCode')}
-            levels={[4]}
-          />
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <TextInput
-            label={t('case.ui.locationAddress')}
-            maxLength={300}
-            {...form.text('locationAddress')}
-            data-testid="case-edit-address"
-          />
-        </Grid.Col>
-        {mayReassign && (
-          <Grid.Col span={12}>
-            <Select
-              label={t('case.ui.supervisor')}
-              data={(staff.data?.supervisors ?? []).map((u) => ({
-                value: u.id,
-                label: u.fullName,
-              }))}
-              {...form.field('supervisorId')}
-              searchable
-              clearable
-            />
-          </Grid.Col>
-        )}
-      </Grid>
+      <OpeningOriginFields form={form} />
+      {mayReassign && (
+        <Select
+          label={t('case.ui.supervisor')}
+          data={(staff.data?.supervisors ?? []).map((u) => ({ value: u.id, label: u.fullName }))}
+          {...form.field('supervisorId')}
+          searchable
+          clearable
+        />
+      )}
       <Textarea
         label={t('case.ui.editReason')}
         description={t('case.ui.editReasonHelp')}

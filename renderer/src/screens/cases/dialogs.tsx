@@ -30,7 +30,6 @@ import {
   caseFlow,
   caseStepFields,
   referralFlow,
-  referralStepFields,
   type CaseStep,
   type ReferralStep,
 } from '../../../../shared/workflow/cases';
@@ -39,7 +38,7 @@ import { uploadFile } from '../../api/files';
 import { DateField, DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
-import { StepField } from '../../components/StepField';
+import { StepForm } from '../../components/StepForm';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useDialogForm } from '../../lib/form';
@@ -52,16 +51,11 @@ export interface DialogProps {
   onReload: () => void;
 }
 
-function emphasisColor(e: string | undefined) {
-  return e === 'danger' ? 'red' : e === 'caution' ? 'orange' : undefined;
-}
-
 type CaseField = keyof typeof caseStepFields;
 
 /** A step of the case flow: asks for exactly the fields the step requires, and a note. */
 export function StepDialog(props: DialogProps & { step: CaseStep }) {
   const { file, step, onCancel } = props;
-  const t = useT();
   const def = caseFlow.steps[step];
   const fields = (def.requires ?? []) as CaseField[];
   const form = useDialogForm<Record<CaseField, string | null> & { note: string }, CaseFile>(
@@ -81,51 +75,16 @@ export function StepDialog(props: DialogProps & { step: CaseStep }) {
     },
   );
   return (
-    <FormFrame form={form}>
-      {def.help && (
-        <Text size="sm" c="dimmed">
-          {t(def.help)}
-        </Text>
-      )}
-      {fields.map((f, i) => (
-        <StepField
-          key={f}
-          def={caseFlow.fields[f]}
-          name={f}
-          value={form.values[f]}
-          onChange={(value) => form.set(f, value)}
-          error={form.errorText(f)}
-          autoFocus={i === 0}
-        />
-      ))}
-      {/* A step's own checks (assessment missing, plan not submitted) land on the step. */}
-      {form.errorText('step') && (
-        <Text size="sm" c="red">
-          {form.errorText('step')}
-        </Text>
-      )}
-      {form.errorText('assessment') && (
-        <Text size="sm" c="red">
-          {form.errorText('assessment')}
-        </Text>
-      )}
-      {form.errorText('plan') && (
-        <Text size="sm" c="red">
-          {form.errorText('plan')}
-        </Text>
-      )}
-      <Textarea
-        label={t('case.ui.stepNote')}
-        data-autofocus={fields.length === 0 || undefined}
-        {...form.text('note')}
-      />
-      <FormActions
-        busy={form.busy}
-        onCancel={onCancel}
-        submitLabel={t(def.label)}
-        submitProps={{ color: emphasisColor(def.emphasis), 'data-testid': 'step-confirm' }}
-      />
-    </FormFrame>
+    <StepForm
+      form={form}
+      def={def}
+      fields={caseFlow.fields}
+      note={{ name: 'note', label: 'case.ui.stepNote' }}
+      // A step's own checks (assessment missing, plan not submitted) land on the step.
+      issuesAt={['step', 'assessment', 'plan']}
+      onCancel={onCancel}
+      confirmTestId="step-confirm"
+    />
   );
 }
 
@@ -473,15 +432,12 @@ export function ReferralDialog(props: DialogProps) {
   );
 }
 
-type ReferralField = keyof typeof referralStepFields;
-
 export function ReferralStepDialog(
   props: DialogProps & { referral: CaseReferral; step: ReferralStep },
 ) {
   const { referral, step, onCancel } = props;
   const t = useT();
   const def = referralFlow.steps[step];
-  const fields = (def.requires ?? []) as ReferralField[];
   const form = useDialogForm(
     { outcome: null as string | null, failureReason: null as string | null, responseNote: '' },
     props,
@@ -499,21 +455,19 @@ export function ReferralStepDialog(
   );
   const v = form.values;
   return (
-    <FormFrame form={form}>
-      <Text size="sm" fw={600}>
-        {referral.agencyName}
-      </Text>
-      {fields.map((f, i) => (
-        <StepField
-          key={f}
-          def={referralFlow.fields[f as 'outcome' | 'responseNote']}
-          name={f}
-          value={v[f] as string | null}
-          onChange={(value) => form.set(f, value as never)}
-          error={form.errorText(f)}
-          autoFocus={i === 0}
-        />
-      ))}
+    <StepForm
+      form={form}
+      def={def}
+      fields={referralFlow.fields}
+      note={{ name: 'responseNote', label: 'referral.responseNote' }}
+      header={
+        <Text size="sm" fw={600}>
+          {referral.agencyName}
+        </Text>
+      }
+      onCancel={onCancel}
+      confirmTestId="referral-step-confirm"
+    >
       {step === 'complete' && v.outcome === 'unsuccessful' && (
         <Select
           label={t('referral.failureReason')}
@@ -522,16 +476,7 @@ export function ReferralStepDialog(
           required
         />
       )}
-      {!fields.includes('responseNote') && (
-        <Textarea label={t('referral.responseNote')} {...form.text('responseNote')} />
-      )}
-      <FormActions
-        busy={form.busy}
-        onCancel={onCancel}
-        submitLabel={t(def.label)}
-        submitProps={{ color: emphasisColor(def.emphasis), 'data-testid': 'referral-step-confirm' }}
-      />
-    </FormFrame>
+    </StepForm>
   );
 }
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../shared/contract';
 import { caseLetterFacts } from '../../electron/backend/cases/letterFacts';
+import { ASSESSMENT } from './casesFixtures';
 import { phoneComplaint } from './complaintsFixtures';
 import { Client, setUpOffice, userWithRoles, type TestBackend } from './harness';
 import { pdf, png } from './images';
@@ -24,20 +25,6 @@ async function office() {
   const person = await createPerson(t.admin, { fullName: 'Kakek Sarman' });
   return { ...t, worker, other, boss, viewer, person };
 }
-
-const ASSESSMENT: Input<'cases.saveAssessment'>['assessment'] = {
-  identity: 'Tidak punya KTP; mengaku dari Martapura.',
-  health: 'Pendengaran berkurang, tekanan darah tinggi.',
-  family: 'Anak di Banjarmasin, belum dihubungi.',
-  housing: 'Tidur di emperan pasar.',
-  income: null,
-  education: null,
-  needs: 'Tempat tinggal, pemeriksaan kesehatan, penelusuran keluarga.',
-  risks: 'Cuaca, jatuh.',
-  riskLevel: 'high',
-  immediateDanger: false,
-  summary: null,
-};
 
 async function openCase(c: Client, personId: string, over: Partial<Input<'cases.create'>> = {}) {
   return c.call('cases.create', {

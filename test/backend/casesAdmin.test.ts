@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../shared/contract';
+import { ASSESSMENT } from './casesFixtures';
 import { Client, setUpOffice, userWithRoles, type TestBackend } from './harness';
 import { createPerson } from './registry';
 
@@ -159,19 +160,7 @@ describe('case settings (admin)', () => {
     k = await t.worker.call('cases.saveAssessment', {
       id: k.id,
       version: k.version,
-      assessment: {
-        identity: null,
-        health: null,
-        family: null,
-        housing: null,
-        income: null,
-        education: null,
-        needs: 'Rehabilitasi.',
-        risks: null,
-        riskLevel: 'medium',
-        immediateDanger: false,
-        summary: null,
-      },
+      assessment: ASSESSMENT,
     });
     k = await t.worker.call('cases.transition', {
       id: k.id,

@@ -2,7 +2,6 @@
 import {
   Alert,
   Box,
-  Code,
   NumberInput,
   Paper,
   SimpleGrid,
@@ -17,6 +16,7 @@ import type { ComplaintSettings } from '../../../../shared/contract/complaints';
 import { todayInZone } from '../../../../shared/format';
 import { formatTicketNumber, patternProblems } from '../../../../shared/ticketNumber';
 import { call, callChecked } from '../../api/rpc';
+import { PatternField } from '../../components/PatternField';
 import { PageHeader } from '../../components/PageHeader';
 import { Loaded } from '../../components/PageStates';
 import { SectionCard } from '../../components/SectionCard';
@@ -109,25 +109,14 @@ function SettingsForm({ initial }: { initial: ComplaintSettings }) {
       <FormFrame form={form} gap="lg">
         <SectionCard title={t('complaintAdmin.numbering')} icon={<IconHash size={20} />}>
           <Stack gap="md">
-            <TextInput
+            <PatternField
               label={t('complaintAdmin.pattern')}
-              required
-              classNames={{ input: 'pelita-mono' }}
+              tokensLabel={t('complaintAdmin.tokens')}
+              tokens={TOKENS}
+              problems={problems}
               maxLength={80}
-              {...form.text('numberPattern')}
-              error={
-                form.errorText('numberPattern') ??
-                (problems.length > 0 ? t(problems[0]!) : undefined)
-              }
+              input={form.text('numberPattern')}
             />
-            <Text size="xs" c="dimmed">
-              {t('complaintAdmin.tokens')}{' '}
-              {TOKENS.map((tok) => (
-                <Code key={tok} mr={4}>
-                  {tok}
-                </Code>
-              ))}
-            </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {code('kindCodeComplaint', t('complaintAdmin.codeComplaint'))}
               {code('kindCodeDataService', t('complaintAdmin.codeDataService'))}

@@ -6,7 +6,6 @@ import {
   Alert,
   Badge,
   Box,
-  Code,
   NumberInput,
   Paper,
   SimpleGrid,
@@ -31,6 +30,7 @@ import { formatNumber, patternProblems } from '../../../../../shared/registers/p
 import { call, callChecked } from '../../../api/rpc';
 import { AddButton } from '../../../components/AddButton';
 import { FormActions, FormFrame, FormModal } from '../../../components/FormModal';
+import { PatternField } from '../../../components/PatternField';
 import { PageHeader } from '../../../components/PageHeader';
 import { Loaded } from '../../../components/PageStates';
 import { ActionsHeader, RowAction } from '../../../components/RowActions';
@@ -87,24 +87,14 @@ function SettingsForm({ initial }: { initial: Settings }) {
     <FormFrame form={form} gap="lg" testId="case-settings-form">
       <SectionCard title={t('caseAdmin.numbering')} icon={<IconHash size={20} />}>
         <Stack gap="md">
-          <TextInput
+          <PatternField
             label={t('caseAdmin.pattern')}
-            required
+            tokensLabel={t('caseAdmin.tokens')}
+            tokens={TOKENS}
+            problems={problems}
             maxLength={100}
-            classNames={{ input: 'pelita-mono' }}
-            {...form.text('numberPattern')}
-            error={
-              form.errorText('numberPattern') ?? (problems.length > 0 ? t(problems[0]!) : undefined)
-            }
+            input={form.text('numberPattern')}
           />
-          <Text size="xs" c="dimmed">
-            {t('caseAdmin.tokens')}{' '}
-            {TOKENS.map((tok) => (
-              <Code key={tok} mr={4}>
-                {tok}
-              </Code>
-            ))}
-          </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <div>
               <Text size="sm" c="dimmed">

@@ -17,7 +17,9 @@ const b = await openBackend({ dataDir: dir, now: () => clock.now, autoBackup: fa
 async function call(token: string | null, method: string, input: unknown) {
   const r = await b.dispatch(token, method, input);
   if (!r.response.ok)
-    throw new Error(`${method}: ${r.response.error.message.en} ${JSON.stringify(r.response.error.issues ?? '')}`);
+    throw new Error(
+      `${method}: ${r.response.error.message.en} ${JSON.stringify(r.response.error.issues ?? '')}`,
+    );
   return { data: r.response.data as Record<string, never>, session: r.session };
 }
 const setup = await call(null, 'auth.setup', {
@@ -37,11 +39,22 @@ const setup = await call(null, 'auth.setup', {
 });
 const token = setup.session && 'set' in setup.session ? setup.session.set : null;
 for (let i = 0; i < 50; i += 1)
-  await call(token, 'persons.create', { fullName: `Warga Percobaan ${i}`, identityStatus: 'stated', sex: i % 2 ? 'F' : 'M' });
+  await call(token, 'persons.create', {
+    fullName: `Warga Percobaan ${i}`,
+    identityStatus: 'stated',
+    sex: i % 2 ? 'F' : 'M',
+  });
 const t0 = process.cpuUsage();
 const w0 = performance.now();
 const out = await benchLetters(b, async (m, input) => (await call(token, m, input)).data, clock);
 const cpu = process.cpuUsage(t0);
 for (const [k, v] of Object.entries(out.letter_detail)) console.log(k, JSON.stringify(v));
-console.log(JSON.stringify({ ...out, letter_detail: undefined, wall_ms: Math.round(performance.now() - w0), cpu_ms: Math.round((cpu.user + cpu.system) / 1000) }));
+console.log(
+  JSON.stringify({
+    ...out,
+    letter_detail: undefined,
+    wall_ms: Math.round(performance.now() - w0),
+    cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
+  }),
+);
 await b.close();

@@ -12,15 +12,3 @@ declare module 'pdfmake' {
   const pdfmake: Pdfmake;
   export default pdfmake;
 }
-
-// pdfmake's pdfkit document class, whose font loading sharedFonts.ts replaces.
-declare module 'pdfmake/js/PDFDocument.js' {
-  const PDFDocument: { prototype: object };
-  export default PDFDocument;
-}
-
-// pdfmake's QR encoder, whose modules qr.ts draws as one path.
-declare module 'pdfmake/js/qrEnc.js' {
-  const qrEnc: object;
-  export default qrEnc;
-}

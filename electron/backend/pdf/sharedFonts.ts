@@ -2,9 +2,10 @@
  * pdfmake opens every font afresh for every document: fontkit parses the file again and decodes
  * its glyph, metric and layout tables again (about half the time of a one-page letter). The
  * parsed font does not change, so each file's fontkit font is kept for the process and every
- * later document gets a new pdfkit font (its own subset and object ids) around the same one.
+ * later document gets a new pdfkit font (its own subset and object ids) around the same one,
+ * sharing the words already laid out.
  */
-import pdfDocumentModule from 'pdfmake/js/PDFDocument.js';
+import { pdfmakeDocument } from './pdfmakeInternals';
 
 interface FontkitFont {
   postscriptName: string;
@@ -13,6 +14,8 @@ interface PdfkitFont {
   font: FontkitFont;
   name: string;
   id: string;
+  /** Laid-out words (glyphs and positions, read only once made), by text. */
+  layoutCache?: Record<string, unknown>;
 }
 type EmbeddedFontClass = new (doc: unknown, font: FontkitFont, id: string) => PdfkitFont;
 
@@ -26,17 +29,22 @@ interface DocInternals {
 }
 
 /** Parsed fonts by virtual file name (the names fonts.ts gives). */
-const parsed = new Map<string, { font: FontkitFont; Embedded: EmbeddedFontClass }>();
+interface Parsed {
+  font: FontkitFont;
+  Embedded: EmbeddedFontClass;
+  /** Words laid out by earlier documents: most words of a letter were in the one before. */
+  words: Record<string, unknown>;
+  uses: number;
+}
+const parsed = new Map<string, Parsed>();
+/** Words kept per font before starting afresh (names and numbers keep adding new ones). */
+const MAX_WORDS = 20_000;
 
 let installed = false;
 export function shareParsedFonts(): void {
   if (installed) return;
   installed = true;
-  // A CommonJS module built from ES modules: Node's import gives its exports object, a bundler
-  // may give the class itself.
-  const mod = pdfDocumentModule as { default?: { prototype: object }; prototype?: object };
-  const PdfmakeDocument = (mod.prototype ? mod : mod.default) as { prototype: object };
-  const proto = PdfmakeDocument.prototype as unknown as DocInternals & {
+  const proto = pdfmakeDocument.prototype as unknown as DocInternals & {
     provideFont(family: string, bold: boolean, italics: boolean): PdfkitFont;
   };
   const original = proto.provideFont;
@@ -47,7 +55,12 @@ export function shareParsedFonts(): void {
       // The first time (or a font given some other way): pdfmake's own path, then keep its font.
       const font = original.call(this, family, bold, italics);
       if (typeof file === 'string')
-        parsed.set(file, { font: font.font, Embedded: font.constructor as EmbeddedFontClass });
+        parsed.set(file, {
+          font: font.font,
+          Embedded: font.constructor as EmbeddedFontClass,
+          words: font.layoutCache ?? Object.create(null),
+          uses: 0,
+        });
       return font;
     }
     const type = this.getFontType(bold, italics);
@@ -55,6 +68,9 @@ export function shareParsedFonts(): void {
     const have = cache[type];
     if (have) return have;
     const font = new known.Embedded(this, known.font, `F${++this._fontCount}`);
+    if ((known.uses += 1) % 100 === 0 && Object.keys(known.words).length > MAX_WORDS)
+      known.words = Object.create(null) as Record<string, unknown>;
+    if (font.layoutCache) font.layoutCache = known.words;
     // pdfkit embeds (subsets) at the end every font listed here, as its font() method would.
     this._fontFamilies[font.name in this._fontFamilies ? font.id : font.name] = font;
     cache[type] = font;

@@ -138,14 +138,24 @@ export async function benchLetters(
   }
 
   fillRegister(b, size);
+  // What the register screen offers (year, status, classification, search; newest first or by
+  // number) alone and together, and the pages a person's or a case's letters list asks for.
   const filters: Record<string, (i: number) => Record<string, unknown>> = {
     newest: () => ({}),
     paged: (i) => ({ page: 1 + (i % 40) }),
+    deepPage: (i) => ({ page: 1000 + i }),
     year: () => ({ year: 2021 }),
     voided: () => ({ status: 'voided' }),
-    byNumber: () => ({ sort: 'number', year: 2024 }),
+    issuedInYear: () => ({ status: 'issued', year: 2023 }),
+    byNumber: () => ({ sort: 'number' }),
+    byNumberInYear: () => ({ sort: 'number', year: 2024 }),
     search: () => ({ q: '0007' }),
+    searchInYear: () => ({ q: 'nomor 12', year: 2022 }),
+    searchNothing: () => ({ q: 'tidak ada surat seperti ini' }),
     classification: () => ({ classificationId: SOSIAL, page: 3 }),
+    classificationVoided: () => ({ classificationId: SOSIAL, status: 'voided' }),
+    everything: () => ({ year: 2025, status: 'issued', classificationId: SOSIAL, sort: 'number' }),
+    person: () => ({ personId: people[0] }),
   };
   const register: Samples = { wall: [], cpu: [] };
   const perFilter: Record<string, Samples> = {};

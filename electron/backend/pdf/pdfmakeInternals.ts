@@ -5,11 +5,11 @@
  */
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+const load = createRequire(import.meta.url);
 
 /** pdfmake's pdfkit document class (font loading). */
 export const pdfmakeDocument = (
-  require('pdfmake/js/PDFDocument.js') as { default: { prototype: object } }
+  load('pdfmake/js/PDFDocument.js') as { default: { prototype: object } }
 ).default;
 
 export interface QrRect {
@@ -20,7 +20,7 @@ export interface QrRect {
 }
 /** pdfmake's QR encoder: the modules of a `qr` node as rectangles. */
 export const qrEncoder = (
-  require('pdfmake/js/qrEnc.js') as {
+  load('pdfmake/js/qrEnc.js') as {
     default: {
       measure(node: { qr: string; fit: number; eccLevel: string }): { _canvas: QrRect[] };
     };
@@ -28,6 +28,6 @@ export const qrEncoder = (
 ).default;
 
 /** pdfmake's helpers; `offsetVector` moves a canvas vector to where it is placed. */
-export const pdfmakeTools = require('pdfmake/js/helpers/tools.js') as {
+export const pdfmakeTools = load('pdfmake/js/helpers/tools.js') as {
   offsetVector(vector: { type: string }, x: number, y: number): void;
 };

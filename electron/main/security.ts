@@ -17,9 +17,13 @@ export const APP_HOST = 'pelita';
 export const APP_ORIGIN = 'app://pelita';
 export const APP_ENTRY_URL = 'app://pelita/index.html';
 
-/** Sent with every renderer response (protocol handler) and every response header (webRequest). */
+/**
+ * Sent with every renderer response (protocol handler) and every response header (webRequest).
+ * `frame-src blob:`: the PDF viewer (renderer/src/components/PdfViewer.tsx) shows a generated
+ * PDF from a blob: URL of bytes the app already holds; no other frame may load.
+ */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** URL schemes a page may request at all; everything else is cancelled before it leaves. */
 const ALLOWED_REQUEST_PROTOCOLS = ['app:', 'data:', 'blob:', 'devtools:'];
@@ -66,6 +70,14 @@ export function isOfficeUrl(url: string | null | undefined): boolean {
 /** Where the window's own pages may live: the app origin, or the office host in client mode. */
 export function isPelitaUrl(url: string | null | undefined): boolean {
   return isAppUrl(url) || isOfficeUrl(url);
+}
+
+/**
+ * A blob: URL the app made itself (`blob:app://pelita/<uuid>`, or the office host's in client
+ * mode): the PDF viewer's frame. Blob URLs of any other origin are not ours.
+ */
+export function isPelitaBlobUrl(url: string | null | undefined): boolean {
+  return typeof url === 'string' && url.startsWith('blob:') && isPelitaUrl(url.slice(5));
 }
 
 /** Whether the session lets a request for `url` go out at all (defence behind the CSP). */
@@ -149,7 +161,10 @@ export function hardenContents(contents: WebContents): void {
     if (!isPelitaUrl(event.url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
-    if (!isPelitaUrl(event.url)) event.preventDefault();
+    // A subframe may also show a PDF the app made (the viewer's blob: URL); the window itself not.
+    if (isPelitaUrl(event.url)) return;
+    if (event.isMainFrame === false && isPelitaBlobUrl(event.url)) return;
+    event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
     if (!isPelitaUrl(event.url)) event.preventDefault();

@@ -319,6 +319,8 @@ describe('static files', () => {
     expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    // The PDF viewer's frame may show blob: URLs, and nothing else.
+    expect(index.headers['content-security-policy']).toMatch(/(^|; )frame-src blob:;/);
     expect(index.headers['x-frame-options']).toBe('DENY');
     expect(index.headers['x-content-type-options']).toBe('nosniff');
 

@@ -158,6 +158,11 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
   // user_roles is rebuilt under its own name, now referencing roles.
   14: { table: ['roles'], index: [], trigger: [] },
   20: { table: [], index: ['persons_year_names'], trigger: [] },
+  28: {
+    table: [],
+    index: ['letters_class_created', 'letters_status_created', 'letters_year_created'],
+    trigger: [],
+  },
   17: { table: ['backup_runs', 'backup_settings'], index: ['backup_runs_started'], trigger: [] },
   16: {
     table: [
@@ -294,6 +299,26 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     expect(() => partner.run('p2', '63.03', now, 'blocked', now, now)).toThrow(/UNIQUE/);
     expect(() => partner.run('p3', '63.04', now, 'lost', now, now)).toThrow(/CHECK/);
     expect(() => partner.run('p4', '63.04', now, 'active', now, now)).not.toThrow();
+  },
+  28: (db) => {
+    // The register's filters each read their own index, newest first, without a sort.
+    const plan = (where: string) =>
+      (
+        db
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT id FROM letters WHERE ${where}
+             ORDER BY created_at DESC, id DESC LIMIT 25`,
+          )
+          .all() as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join('; ');
+    expect(plan(`status = 'voided'`)).toMatch(/COVERING INDEX letters_status_created/);
+    expect(plan(`seq_year = 2026 AND +status = 'issued'`)).toMatch(
+      /COVERING INDEX letters_year_created/,
+    );
+    expect(plan(`classification_id = 'c'`)).toMatch(/COVERING INDEX letters_class_created/);
+    expect(plan(`status = 'voided'`)).not.toMatch(/TEMP B-TREE/);
   },
   24: (db) => {
     const now = '2026-11-27T02:00:00.000Z';

@@ -334,7 +334,11 @@ async function main() {
     (method, input) => call(b, admin, method, input),
     Number(values.cases),
   );
-  const letters = await benchLetters(b, (m, input) => call(b, admin, m, input), clock);
+  const { letter_detail: letterDetail, ...letters } = await benchLetters(
+    b,
+    (m, input) => call(b, admin, m, input),
+    clock,
+  );
   const verifyStart = performance.now();
   const chain = (await call(b, admin, 'audit.verify', {})) as unknown as {
     intact: boolean;
@@ -423,6 +427,10 @@ async function main() {
   console.log(
     `  letters: ${letters.letters_issued} issued with no gap; PDF p95 ${letters.letter_pdf_p95_ms} ms (target < 150); register page p95 ${letters.letter_register_p95_ms} ms (target < 50)`,
   );
+  for (const [name, s] of Object.entries(letterDetail))
+    console.log(
+      `    letters ${name.padEnd(24)} wall p50 ${s.wall.p50} p95 ${s.wall.p95} ms   CPU p50 ${s.cpu.p50} p95 ${s.cpu.p95} ms`,
+    );
   console.log(`  audit chain verify: ${result.audit_verify_ms} ms`);
   console.log(
     `  backup + verify: ${result.backup_verify_mb_per_s} MB/s   restore drill: ${result.restore_drill_s} s`,

@@ -1,19 +1,47 @@
 /**
  * Letters (issue 11), end to end: a shelter resident is repatriated to Kab. Banjar; the
  * repatriation letter to the Dinas Sosial there is written from the stay, submitted and issued
- * (number 400.9.2/0001/Dinsos/2026); the PDF downloads with that number and its pages are
+ * (number 400.9.2/0001/Dinsos/2026); the PDF, previewed as a draft and opened in the app's
+ * viewer once issued, is saved from the viewer with that number and its pages are
  * rendered with pdftoppm to look at; the verification screen accepts the printed code and
  * refuses an altered one; the register shows the letter; voided, it keeps its number.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, freshHost, login, rpc, setupViaApi, shotSizes } from './host';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
 
 type Api = Parameters<typeof rpc>[0];
+
+/**
+ * Clicks the letter's PDF button and waits for the viewer: its frame shows a blob: URL, and the
+ * bytes it shows came from the host as a PDF.
+ */
+async function openViewer(page: Page) {
+  const fetched = page.waitForResponse(
+    (r) => /\/files\/[^/?]+$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET',
+  );
+  await page.getByTestId('letter-pdf').click();
+  const response = await fetched;
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect(response.status()).toBe(200);
+  // (Playwright keeps no body for a download the page read as a blob; the saved file's text is
+  // checked below.)
+  expect(Number(response.headers()['content-length'])).toBeGreaterThan(10_000);
+  const viewer = page.getByTestId('pdf-viewer');
+  const frame = viewer.getByTestId('pdf-frame');
+  await expect(frame).toBeVisible();
+  expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+  // The frame's document is Chromium's PDF viewer showing those bytes.
+  await expect
+    .poll(() => page.frames().some((f) => f.url().startsWith('blob:')), { timeout: 10_000 })
+    .toBe(true);
+  await page.waitForTimeout(5000); // the viewer draws its first page
+  return viewer;
+}
 
 /** A resident checked in and repatriated to Kab. Banjar, and the head of office as signatory. */
 async function seed(request: Api) {
@@ -93,6 +121,11 @@ test('the repatriation letter is written from the stay, issued and printed', asy
   await page.getByRole('option', { name: /Abdul Karim/ }).click();
   await page.getByTestId('letter-save').click();
   await shotSizes(page, '60-letter-draft');
+  // The draft's exact pages, marked DRAF, before it is submitted.
+  const preview = await openViewer(page);
+  await shotSizes(page, '60-letter-draft-preview');
+  await preview.getByRole('button', { name: 'Tutup', exact: true }).click();
+  await expect(preview).toBeHidden();
 
   await page.getByTestId('step-submit').click();
   await page.getByTestId('step-confirm').click();
@@ -106,8 +139,12 @@ test('the repatriation letter is written from the stay, issued and printed', asy
   expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
   await shotSizes(page, '61-letter-issued');
 
+  // The PDF opens in the app's viewer (a frame on a blob: URL of the fetched bytes), to be
+  // printed or saved from there.
+  const viewer = await openViewer(page);
+  await shotSizes(page, '62-letter-viewer');
   const download = page.waitForEvent('download');
-  await page.getByTestId('letter-pdf').click();
+  await viewer.getByTestId('pdf-save').click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(
     `Surat Pengantar Pemulangan 400.9.2-0001-Dinsos-${year}.pdf`,
@@ -120,6 +157,8 @@ test('the repatriation letter is written from the stay, issued and printed', asy
   // The pages as printed, to look at.
   mkdirSync('test-results/screens', { recursive: true });
   execFileSync('pdftoppm', ['-r', '90', '-png', path, 'test-results/screens/62-letter-page']);
+  await viewer.getByRole('button', { name: 'Tutup', exact: true }).click();
+  await expect(viewer).toBeHidden();
   // A second print is a copy.
   await expect(page.getByTestId('letter-pdf')).toHaveText('Cetak ulang (SALINAN)');
 });

@@ -15,9 +15,9 @@ class FakeContents {
     this.windowOpenHandler = handler;
   }
   /** Emit like Electron: returns whether some listener called preventDefault. */
-  emit(event: string, url?: string): boolean {
+  emit(event: string, url?: string, extra: Record<string, unknown> = {}): boolean {
     let prevented = false;
-    const details = { url, preventDefault: () => (prevented = true) };
+    const details = { url, ...extra, preventDefault: () => (prevented = true) };
     for (const listener of this.listeners.get(event) ?? []) listener(details, url);
     return prevented;
   }
@@ -58,7 +58,7 @@ import {
 electron.state.makeContents = () => new FakeContents();
 
 const EXPECTED_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function hardened(): FakeContents {
   const contents = new FakeContents();
@@ -160,6 +160,19 @@ describe('hardenContents', () => {
     },
   );
 
+  it('lets a subframe, and only a subframe, show a blob: URL the app made (the PDF viewer)', () => {
+    const contents = hardened();
+    const sub = { isMainFrame: false };
+    expect(contents.emit('will-frame-navigate', 'blob:app://pelita/1234', sub)).toBe(false);
+    expect(
+      contents.emit('will-frame-navigate', 'blob:app://pelita/1234', { isMainFrame: true }),
+    ).toBe(true);
+    expect(contents.emit('will-frame-navigate', 'blob:app://pelita/1234')).toBe(true);
+    expect(contents.emit('will-navigate', 'blob:app://pelita/1234')).toBe(true);
+    for (const url of ['blob:https://evil.example/1234', 'blob:app://evil/1', 'blob:null/1'])
+      expect(contents.emit('will-frame-navigate', url, sub), url).toBe(true);
+  });
+
   it('denies every new window', () => {
     const contents = hardened();
     for (const url of ['https://evil.example/', APP_ENTRY_URL, 'about:blank']) {
@@ -253,6 +266,9 @@ describe('CSP and origin helpers', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(EXPECTED_CSP);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // Frames: only blob: (the PDF viewer), no other source, and no plugins (object-src).
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )frame-src blob:;/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/object-src 'none'/);
   });
 
   it('recognises only the app origin', () => {

@@ -9,6 +9,7 @@ import { formatNip } from '../../../shared/nip';
 import type { LetterLayout, LetterPaper, SignPrefix } from '../../../shared/reference/letters';
 import { letterheadBlock, type Letterhead } from '../pdf/letterhead';
 import { contentWidth, LETTER_MARGINS } from '../pdf/paper';
+import { qrBlock } from '../pdf/qr';
 import type { PdfPage } from '../pdf/render';
 import type { Content, DocDefinition } from '../pdf/types';
 
@@ -128,7 +129,7 @@ function sealBlock(seal: LetterMarks['seal']): Content {
   return {
     width: '*',
     stack: [
-      { qr: seal.qr, fit: QR_SIZE, eccLevel: 'M' },
+      qrBlock(seal.qr, QR_SIZE, 'M'),
       { text: `Kode verifikasi: ${seal.code}`, fontSize: 8, margin: [0, 3, 0, 0] },
       {
         text: 'Periksa keaslian dengan kode ini di aplikasi Pelita Dinas Sosial.',

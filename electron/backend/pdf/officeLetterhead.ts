@@ -27,6 +27,9 @@ export function unitName(officeName: string, region: string): string {
   return unit || officeName;
 }
 
+/** The last logo read, by content hash: every letter prints it, and it seldom changes. */
+let lastLogo: { sha256: string; dataUrl: string } | undefined;
+
 /** The office logo (PNG or JPEG, checked by content at upload) as a data URL for pdfmake. */
 async function logoDataUrl(
   db: Kysely<DB>,
@@ -36,8 +39,12 @@ async function logoDataUrl(
   if (!fileId) return null;
   const file = await findRow(db, 'files', { id: fileId });
   if (!file || (file.type !== 'image/png' && file.type !== 'image/jpeg')) return null;
+  if (lastLogo?.sha256 === file.sha256) return lastLogo.dataUrl;
   try {
-    return `data:${file.type};base64,${readFileSync(blobPath(dataDir, file.sha256)).toString('base64')}`;
+    const bytes = readFileSync(blobPath(dataDir, file.sha256));
+    const dataUrl = `data:${file.type};base64,${bytes.toString('base64')}`;
+    lastLogo = { sha256: file.sha256, dataUrl };
+    return dataUrl;
   } catch {
     return null; // a blob lost from the data folder prints the kop without its logo
   }

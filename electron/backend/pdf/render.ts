@@ -7,6 +7,7 @@
 import pdfmake from 'pdfmake';
 import { fontFiles, fontTable, type FontFamily } from './fonts';
 import { PAPER, type PaperSize } from './paper';
+import { shareParsedFonts } from './sharedFonts';
 import type { Content, DocDefinition } from './types';
 
 let ready = false;
@@ -16,6 +17,7 @@ function prepare(): void {
   pdfmake.setFonts(fontTable());
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  shareParsedFonts();
   ready = true;
 }
 

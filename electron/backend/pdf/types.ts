@@ -91,8 +91,16 @@ export interface CanvasRect {
   lineWidth?: number;
   lineColor?: string;
 }
+/** SVG path data in page units; pdfmake does not move it with the canvas (see qr.ts). */
+export interface CanvasPath {
+  type: 'path';
+  d: string;
+  color?: string;
+  lineWidth?: number;
+  lineColor?: string;
+}
 export interface CanvasNode extends Common {
-  canvas: (CanvasLine | CanvasRect)[];
+  canvas: (CanvasLine | CanvasRect | CanvasPath)[];
 }
 export interface ListNode extends Common {
   ul?: Content[];

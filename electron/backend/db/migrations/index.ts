@@ -19,6 +19,7 @@ import { m0018 } from './0018_letters';
 import { m0020 } from './0020_person_year_names';
 import { m0024 } from './0024_kelurahan';
 import { m0027 } from './0027_case_letter_types';
+import { m0028 } from './0028_letter_register_indexes';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020,
   m0024,
   m0027,
+  m0028,
 ];

@@ -24,10 +24,11 @@ import { type LetterPaper } from '../../../../shared/reference/letters';
 import { offeredSteps } from '../../../../shared/workflow/engine';
 import { letterFlow, type LetterStep } from '../../../../shared/workflow/letters';
 import { call, callChecked } from '../../api/rpc';
-import { saveFile } from '../../api/files';
+import { downloadFile } from '../../api/files';
 import { Field } from '../../components/Field';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { NotLoaded } from '../../components/PageStates';
+import { PdfViewer, pdfToShow, type PdfToShow } from '../../components/PdfViewer';
 import { StepField } from '../../components/StepField';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
@@ -148,6 +149,7 @@ export function LetterPage({ id }: { id: string }) {
   const [fresh, setFresh] = useState<Letter | null>(null);
   const [step, setStep] = useState<LetterStep | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [shown, setShown] = useState<PdfToShow | null>(null);
   if (!loaded.data) return <NotLoaded query={loaded} />;
   const l = fresh && fresh.version >= loaded.data.version ? fresh : loaded.data;
   const steps = offeredSteps(letterFlow, l.status, { roles: me.roles, isAssignee: false });
@@ -157,7 +159,9 @@ export function LetterPage({ id }: { id: string }) {
     setPrinting(true);
     try {
       const out = await call('letters.pdf', { id: l.id });
-      await saveFile(out.fileId);
+      // Shown in the app first: printed from there, or saved.
+      const { blob } = await downloadFile(out.fileId);
+      setShown(pdfToShow(out.fileId, out.name, blob));
       if (out.copy) notify({ message: t('letter.printedCopy'), color: 'orange' });
       setFresh(await call('letters.get', { id: l.id }));
     } finally {
@@ -167,6 +171,7 @@ export function LetterPage({ id }: { id: string }) {
 
   return (
     <>
+      <PdfViewer pdf={shown} onClose={() => setShown(null)} />
       <Anchor href={href('/letters')} size="sm">
         ← {t('nav.letters')}
       </Anchor>

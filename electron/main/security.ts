@@ -80,6 +80,32 @@ export function isPelitaBlobUrl(url: string | null | undefined): boolean {
   return typeof url === 'string' && url.startsWith('blob:') && isPelitaUrl(url.slice(5));
 }
 
+/**
+ * Chromium's built-in PDF viewer, which draws the blob: PDF in the viewer's frame: an extension
+ * compiled into Electron with this fixed id, and the shared chrome://resources it loads. Both are
+ * bundled with Electron, never fetched from a network.
+ */
+export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
+const PDF_VIEWER_ID = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+/** True for the built-in PDF viewer's own pages and the browser resources they load. */
+export function isPdfViewerUrl(url: string | null | undefined): boolean {
+  if (typeof url !== 'string') return false;
+  try {
+    const parsed = new URL(url);
+    if (parsed.username !== '' || parsed.password !== '') return false;
+    return (
+      // Compared by scheme and host: URL gives non-web schemes no origin.
+      (parsed.protocol === 'chrome-extension:' &&
+        parsed.host === PDF_VIEWER_ID &&
+        parsed.port === '') ||
+      (parsed.protocol === 'chrome:' && parsed.host === 'resources')
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the session lets a request for `url` go out at all (defence behind the CSP). */
 export function isAllowedRequestUrl(url: string): boolean {
   let parsed: URL;
@@ -88,6 +114,7 @@ export function isAllowedRequestUrl(url: string): boolean {
   } catch {
     return false;
   }
+  if (isPdfViewerUrl(url)) return true;
   if (parsed.protocol === APP_SCHEME + ':') return isAppUrl(url);
   if (parsed.protocol === 'https:') return isOfficeUrl(url);
   return ALLOWED_REQUEST_PROTOCOLS.includes(parsed.protocol);
@@ -163,7 +190,8 @@ export function hardenContents(contents: WebContents): void {
   contents.on('will-frame-navigate', (event) => {
     // A subframe may also show a PDF the app made (the viewer's blob: URL); the window itself not.
     if (isPelitaUrl(event.url)) return;
-    if (event.isMainFrame === false && isPelitaBlobUrl(event.url)) return;
+    if (event.isMainFrame === false && (isPelitaBlobUrl(event.url) || isPdfViewerUrl(event.url)))
+      return;
     event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
@@ -203,6 +231,11 @@ export function hardenSession(ses: Session): void {
     callback({ cancel: !isAllowedRequestUrl(details.url) });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
+    // The PDF viewer's pages keep their own (Chromium's) policy: ours would refuse its scripts.
+    if (isPdfViewerUrl(details.url)) {
+      callback({ responseHeaders: details.responseHeaders });
+      return;
+    }
     callback({
       responseHeaders: {
         ...withoutHeader(details.responseHeaders, 'Content-Security-Policy'),

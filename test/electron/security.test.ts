@@ -49,6 +49,7 @@ import {
   hardenContents,
   hardenSession,
   isAllowedRequestUrl,
+  PDF_VIEWER_ORIGIN,
   isAppUrl,
   isPelitaUrl,
   resolveAppPath,
@@ -173,6 +174,21 @@ describe('hardenContents', () => {
       expect(contents.emit('will-frame-navigate', url, sub), url).toBe(true);
   });
 
+  it("lets the viewer's subframe become Chromium's PDF viewer, and nothing else of its kind", () => {
+    const contents = hardened();
+    const sub = { isMainFrame: false };
+    const viewer = `${PDF_VIEWER_ORIGIN}/index.html`;
+    expect(contents.emit('will-frame-navigate', viewer, sub)).toBe(false);
+    expect(contents.emit('will-frame-navigate', viewer, { isMainFrame: true })).toBe(true);
+    expect(contents.emit('will-navigate', viewer)).toBe(true);
+    for (const url of [
+      'chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/index.html',
+      'chrome://settings/',
+      'chrome://resources.evil/x.js',
+    ])
+      expect(contents.emit('will-frame-navigate', url, sub), url).toBe(true);
+  });
+
   it('denies every new window', () => {
     const contents = hardened();
     for (const url of ['https://evil.example/', APP_ENTRY_URL, 'about:blank']) {
@@ -258,6 +274,21 @@ describe('hardenSession', () => {
     expect(decide('app://pelita/assets/index.js')).toBe(false);
     expect(decide('data:image/png;base64,AAAA')).toBe(false);
     expect(decide('blob:app://pelita/1234')).toBe(false);
+    // Chromium's PDF viewer (compiled into Electron) and its shared resources; no other extension.
+    expect(decide(`${PDF_VIEWER_ORIGIN}/index.html`)).toBe(false);
+    expect(decide('chrome://resources/js/load_time_data.js')).toBe(false);
+    expect(decide('chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/x.js')).toBe(true);
+    expect(decide('chrome://settings/')).toBe(true);
+  });
+
+  it("leaves the PDF viewer's own policy on its pages", () => {
+    const callback = vi.fn();
+    const headers = { 'Content-Security-Policy': ["script-src 'self'"] };
+    captured.headers?.(
+      { url: `${PDF_VIEWER_ORIGIN}/index.html`, responseHeaders: headers },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: headers });
   });
 });
 

@@ -1,5 +1,6 @@
 /** Reading complaints: one with its timeline, or a filtered, sorted page of summaries. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { eventsOf } from '../db/lookup';
 import type { Complaint, ComplaintSummary } from '../../../shared/contract/complaints';
 import type { ParsedInput } from '../../../shared/contract';
 import { DEADLINE_STAGES } from '../../../shared/reference/complaints';
@@ -112,16 +113,7 @@ export async function loadComplaint(
           .where('id', '=', r.person_id)
           .executeTakeFirst()
       : undefined,
-    db
-      .selectFrom('complaint_events as e')
-      .leftJoin('users as u', 'u.id', 'e.user_id')
-      .selectAll('e')
-      .select('u.full_name as user_name')
-      .where('e.complaint_id', '=', id)
-      .orderBy('e.at')
-      // Events of one call share a time; the row order keeps them in the order they happened.
-      .orderBy(sql`e.rowid`)
-      .execute(),
+    eventsOf(db, 'complaint_events', 'complaint_id', id),
     db
       .selectFrom('stays')
       .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')

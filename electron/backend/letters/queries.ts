@@ -5,7 +5,7 @@ import type { Letter, LetterSummary } from '../../../shared/contract/letters';
 import { placeholdersIn } from '../../../shared/letters/placeholders';
 import type { DB } from '../db/schema';
 import type { LettersTable } from '../db/tables/letters';
-import { findRow } from '../db/lookup';
+import { eventsOf, findRow } from '../db/lookup';
 import { notFound } from '../errors';
 import { contains } from '../lib/like';
 import { toSignatory } from './config';
@@ -87,15 +87,7 @@ export function letterTexts(
 export async function loadLetter(db: Kysely<DB>, id: string): Promise<Letter> {
   const row = await baseQuery(db).where('l.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  const events = await db
-    .selectFrom('letter_events as e')
-    .leftJoin('users as u', 'u.id', 'e.user_id')
-    .selectAll('e')
-    .select('u.full_name as user_name')
-    .where('e.letter_id', '=', id)
-    .orderBy('e.at')
-    .orderBy(sql`e.rowid`) // written in order; ids made in the same millisecond are not
-    .execute();
+  const events = await eventsOf(db, 'letter_events', 'letter_id', id);
   // Issued letters show the signatory as printed; drafts the one chosen now.
   let signatory: Letter['signatory'] = null;
   if (row.signatory) {

@@ -90,13 +90,10 @@ export async function eventsOf<T extends Table, C extends keyof Row<T> & string>
   column: C,
   id: string,
 ): Promise<(Row<T> & { user_name: string | null })[]> {
-  return (await loose(db)
-    .selectFrom(`${table} as e`)
-    .leftJoin('users as u', 'u.id', 'e.user_id')
-    .selectAll('e')
-    .select('u.full_name as user_name')
-    .where(`e.${column}`, '=', id)
-    .orderBy('e.at')
-    .orderBy(sql`e.rowid`)
-    .execute()) as (Row<T> & { user_name: string | null })[];
+  const { rows } = await sql<Row<T> & { user_name: string | null }>`
+    SELECT e.*, u.full_name AS user_name
+    FROM ${sql.table(table)} AS e LEFT JOIN users AS u ON u.id = e.user_id
+    WHERE ${sql.ref(`e.${column}`)} = ${id}
+    ORDER BY e.at, e.rowid`.execute(db);
+  return rows;
 }

@@ -39,7 +39,7 @@ import { uploadFile } from '../../api/files';
 import { DateField, DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { RegionPicker } from '../../components/RegionPicker';
-import { StepField } from '../../components/StepField';
+import { stepColor, StepField, StepFields, StepHelp } from '../../components/StepField';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useDialogForm } from '../../lib/form';
@@ -50,10 +50,6 @@ export interface DialogProps {
   onDone: (c: CaseFile) => void;
   onCancel: () => void;
   onReload: () => void;
-}
-
-function emphasisColor(e: string | undefined) {
-  return e === 'danger' ? 'red' : e === 'caution' ? 'orange' : undefined;
 }
 
 type CaseField = keyof typeof caseStepFields;
@@ -82,22 +78,8 @@ export function StepDialog(props: DialogProps & { step: CaseStep }) {
   );
   return (
     <FormFrame form={form}>
-      {def.help && (
-        <Text size="sm" c="dimmed">
-          {t(def.help)}
-        </Text>
-      )}
-      {fields.map((f, i) => (
-        <StepField
-          key={f}
-          def={caseFlow.fields[f]}
-          name={f}
-          value={form.values[f]}
-          onChange={(value) => form.set(f, value)}
-          error={form.errorText(f)}
-          autoFocus={i === 0}
-        />
-      ))}
+      <StepHelp def={def} />
+      <StepFields names={fields} defs={caseFlow.fields} form={form} />
       {/* A step's own checks (assessment missing, plan not submitted) land on the step. */}
       {form.errorText('step') && (
         <Text size="sm" c="red">
@@ -123,7 +105,7 @@ export function StepDialog(props: DialogProps & { step: CaseStep }) {
         busy={form.busy}
         onCancel={onCancel}
         submitLabel={t(def.label)}
-        submitProps={{ color: emphasisColor(def.emphasis), 'data-testid': 'step-confirm' }}
+        submitProps={{ color: stepColor(def.emphasis), 'data-testid': 'step-confirm' }}
       />
     </FormFrame>
   );
@@ -529,7 +511,7 @@ export function ReferralStepDialog(
         busy={form.busy}
         onCancel={onCancel}
         submitLabel={t(def.label)}
-        submitProps={{ color: emphasisColor(def.emphasis), 'data-testid': 'referral-step-confirm' }}
+        submitProps={{ color: stepColor(def.emphasis), 'data-testid': 'referral-step-confirm' }}
       />
     </FormFrame>
   );

@@ -11,7 +11,8 @@ import type { ComplaintsTable } from '../db/tables/complaints';
 import { contains } from '../lib/like';
 import { regionRefs, type RegionRef } from '../regions/refs';
 import type { Calendar } from '../calendar/workdays';
-import { roleOfAssignee, rolesOf } from './assignees';
+import { rolesSql } from '../users/queries';
+import { roleOfAssignee } from './assignees';
 import { parseCodes } from './config';
 import { mayReadReporter } from './confidential';
 import { deadlineView } from './deadlines';
@@ -41,7 +42,7 @@ function selectRow(q: ReturnType<typeof baseQuery>) {
       'cat.name_en as category_name_en',
       'p.full_name as person_name',
       'a.full_name as assignee_name',
-      rolesOf('c.assigned_to').as('assignee_roles'),
+      rolesSql('c.assigned_to').as('assignee_roles'),
     ]);
 }
 

@@ -8,10 +8,11 @@ import type { LettersTable } from '../db/tables/letters';
 import { eventsOf, findRow } from '../db/lookup';
 import { notFound } from '../errors';
 import { contains } from '../lib/like';
-import { toSignatory } from './config';
+import { LETTER_WORD_COLUMNS, toSignatory } from './config';
 import type { SignedBy } from './document';
 import { letterTimelineEvent } from './events';
 import { findSource } from './sources/registry';
+import { camelPick } from '../lib/camel';
 
 type Row = Selectable<LettersTable> & {
   template_name: string;
@@ -59,17 +60,7 @@ function toSummary(r: Row): LetterSummary {
 
 /** The text a letter prints, from its row: what the PDF lays out and the seal covers. */
 export function printedText(r: Selectable<LettersTable>) {
-  return {
-    title: r.title,
-    subject: r.subject,
-    addressee: r.addressee,
-    addresseePlace: r.addressee_place,
-    sifat: r.sifat,
-    lampiran: r.lampiran,
-    body: r.body,
-    closing: r.closing,
-    tembusan: r.tembusan,
-  };
+  return camelPick(r, LETTER_WORD_COLUMNS);
 }
 
 /** Every text of a letter that may still hold a placeholder. */

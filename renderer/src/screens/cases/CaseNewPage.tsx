@@ -172,9 +172,7 @@ function CaseForm({ prefill }: { prefill: Output<'cases.prefill'> }) {
               <Select
                 label={t('case.ui.origin')}
                 data={CASE_ORIGINS.map((o) => ({ value: o, label: t(`case.origin.${o}`) }))}
-                value={v.origin}
-                onChange={(o) => form.set('origin', (o ?? 'walk_in') as CaseOrigin)}
-                allowDeselect={false}
+                {...form.choice('origin')}
                 required
               />
             </Grid.Col>

@@ -420,10 +420,7 @@ export function ReferralDialog(props: DialogProps) {
       <Select
         label={t('case.ui.referral.agencyKind')}
         data={REFERRAL_AGENCIES.map((a) => ({ value: a, label: t(`referral.agency.${a}`) }))}
-        value={v.agencyKind}
-        onChange={(a) => form.set('agencyKind', (a ?? 'panti') as ReferralAgency)}
-        allowDeselect={false}
-        error={form.errorText('agencyKind')}
+        {...form.choice('agencyKind')}
         data-testid="referral-kind"
       />
       <TextInput
@@ -538,9 +535,7 @@ export function AttachDialog(props: DialogProps) {
       <Select
         label={t('case.ui.docType')}
         data={ATTACHMENT_TYPES.map((d) => ({ value: d, label: t(`case.docType.${d}`) }))}
-        value={form.values.docType}
-        onChange={(d) => form.set('docType', (d ?? 'other') as AttachmentType)}
-        allowDeselect={false}
+        {...form.choice('docType')}
       />
       <FileInput
         label={t('case.ui.file')}

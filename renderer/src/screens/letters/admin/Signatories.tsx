@@ -47,9 +47,7 @@ function SignatoryForm(props: EditorProps<Signatory>) {
         <Select
           label={t('letterAdmin.prefix')}
           data={SIGN_PREFIXES.map((p) => ({ value: p, label: p || t('letterAdmin.prefixNone') }))}
-          allowDeselect={false}
-          value={form.values.prefix}
-          onChange={(p) => form.set('prefix', (p ?? '') as SignPrefix)}
+          {...form.choice('prefix')}
         />
         <TextInput
           label={t('letterAdmin.onBehalfOf')}

@@ -91,9 +91,7 @@ function TemplateForm(props: EditorProps<LetterTemplate>) {
             value: s.kind,
             label: t(`letterAdmin.source.${s.kind}` as 'letterAdmin.source.person'),
           }))}
-          allowDeselect={false}
-          value={v.sourceKind}
-          onChange={(k) => form.set('sourceKind', k ?? 'person')}
+          {...form.choice('sourceKind')}
         />
         <Stack gap={4}>
           <Text size="sm" fw={500}>

@@ -266,7 +266,6 @@ export function UsersList({
         query={users}
         rowsOf={(d) => d.users}
         list={list}
-        rowKey={(u) => u.id}
         minWidth={860}
         onOpen={(u) => onAction('edit', u)}
         rowProps={(u) => ({

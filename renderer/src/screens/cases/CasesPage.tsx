@@ -310,7 +310,6 @@ export function CasesPage() {
         columns={columns}
         query={rows}
         list={list}
-        rowKey={(r) => r.id}
         minWidth={900}
         onOpen={(r) => navigate(`/cases/${r.id}`)}
         rowProps={(r) => ({

@@ -310,7 +310,6 @@ export function ComplaintsPage() {
         columns={columns}
         query={rows}
         list={list}
-        rowKey={(r) => r.id}
         minWidth={900}
         onOpen={(r) => navigate(`/complaints/${r.id}`)}
         rowProps={(r) => ({

@@ -161,7 +161,6 @@ export function FindingsPage() {
         columns={columns}
         query={rows}
         list={list}
-        rowKey={(r) => r.id}
         rowsOf={(d) => d.findings}
         minWidth={900}
         onOpen={(r) => navigate(`/findings/${r.id}`)}

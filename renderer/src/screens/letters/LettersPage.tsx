@@ -159,7 +159,6 @@ export function LettersPage() {
         columns={columns}
         query={rows}
         list={list}
-        rowKey={(r) => r.id}
         minWidth={860}
         onOpen={(r) => navigate(`/letters/${r.id}`)}
         rowProps={(r) => ({

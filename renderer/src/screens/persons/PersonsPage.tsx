@@ -165,7 +165,6 @@ export function PersonsPage() {
         query={people}
         list={list}
         rowsOf={(d) => d.results}
-        rowKey={(p) => p.id}
         minWidth={960}
         onOpen={(p) => navigate(`/persons/${p.id}`)}
         rowProps={() => ({ 'data-testid': 'person-result' })}

@@ -194,7 +194,6 @@ export function HistoryPage() {
         columns={columns}
         query={page}
         list={list}
-        rowKey={(r) => r.id}
         minWidth={900}
         onOpen={(r) => navigate(`/shelter/stays/${r.id}`)}
         rowProps={() => ({ 'data-testid': 'history-row' })}

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { HOLIDAY_KINDS } from '../reference/calendar';
 import { method } from './method';
-import { dateFrom, id, longText, text, version } from './schemas';
+import { dateFrom, id, longText, saveKeys, text, version } from './schemas';
 
 export const holidayKind = z.enum(HOLIDAY_KINDS);
 
@@ -33,8 +33,7 @@ export const calendarContract = {
     access: 'calendar.manage',
     write: true,
     input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
       /** Holidays from 2000 to 2100, the years the calendar shows. */
       date: dateFrom('2000-01-01', 'holiday.date_range').refine((d) => d <= '2100-12-31', {
         error: 'holiday.date_range',

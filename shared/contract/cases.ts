@@ -30,6 +30,7 @@ import { caseStepFields, referralStepFields } from '../workflow/cases';
 import { regionRef, userRef } from './complaints';
 import { method } from './method';
 import {
+  byId,
   calendarDate,
   eventTime,
   id,
@@ -40,6 +41,7 @@ import {
   pageInput,
   pageOutput,
   regionCode,
+  saveKeys,
   searchText,
   text,
   version,
@@ -320,7 +322,7 @@ export const casesContract = {
   'cases.get': method({
     access: 'cases.read',
     write: false,
-    input: z.strictObject({ id }),
+    input: byId,
     output: caseFile,
   }),
   /** Facts to prefill the opening form from a complaint or a shelter stay. */
@@ -572,8 +574,7 @@ export const casesContract = {
     access: 'cases.manage',
     write: true,
     input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
       name: text(150),
       nameEn: optionalText(150),
       active: z.boolean().default(true),

@@ -25,6 +25,8 @@ import { complaintStepFields } from '../workflow/complaints';
 import { roleSchema } from './auth';
 import { method } from './method';
 import {
+  activeFilter,
+  byId,
   calendarDate,
   eventTime,
   id,
@@ -36,6 +38,7 @@ import {
   pageInput,
   pageOutput,
   regionCode,
+  saveKeys,
   searchText,
   text,
   version,
@@ -252,7 +255,7 @@ export const complaintsContract = {
   'complaints.get': method({
     access: 'complaints.read',
     write: false,
-    input: z.strictObject({ id }),
+    input: byId,
     output: complaint,
   }),
   'complaints.create': method({
@@ -330,7 +333,7 @@ export const complaintsContract = {
   'complaints.receiptPrinted': method({
     access: 'complaints.write',
     write: true,
-    input: z.strictObject({ id }),
+    input: byId,
     output: z.object({ receiptPrints: z.number().int() }),
   }),
   /** Figures for complaints received in a period; open/overdue by officer are as of today. */
@@ -386,7 +389,7 @@ export const complaintsContract = {
   'complaints.forCheckin': method({
     access: 'shelter.write',
     write: false,
-    input: z.strictObject({ id }),
+    input: byId,
     output: z.object({
       id,
       number: z.string(),
@@ -407,15 +410,14 @@ export const complaintsContract = {
   'complaints.categories': method({
     access: 'complaints.read',
     write: false,
-    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
+    input: activeFilter,
     output: z.object({ categories: z.array(complaintCategory) }),
   }),
   'complaints.saveCategory': method({
     access: 'complaints.manage',
     write: true,
     input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
       name: text(120),
       nameEn: optionalText(120),
       kind: categoryKind,

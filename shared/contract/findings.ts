@@ -19,6 +19,7 @@ import { PPKS_CODES } from '../reference/ppks';
 import { FINDING_STEPS, findingStepFields } from '../workflow/findings';
 import { method } from './method';
 import {
+  byId,
   dateFrom,
   eventTime,
   id,
@@ -186,7 +187,7 @@ export const findingsContract = {
   'findings.get': method({
     access: 'findings.read',
     write: false,
-    input: z.strictObject({ id }),
+    input: byId,
     output: finding,
   }),
   /** Links the finding to a registry person (a matcher candidate, or one just registered). */

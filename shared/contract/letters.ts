@@ -14,6 +14,8 @@ import {
 import { letterStepFields } from '../workflow/letters';
 import { method } from './method';
 import {
+  activeFilter,
+  byId,
   id,
   isoDateTime,
   longText,
@@ -21,6 +23,7 @@ import {
   optionalText,
   pageInput,
   pageOutput,
+  saveKeys,
   searchText,
   text,
   version,
@@ -102,8 +105,7 @@ export const template = z.object({
 export type LetterTemplate = z.infer<typeof template>;
 
 export const templateInput = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
+  ...saveKeys,
   name: text(120),
   title: text(150),
   layout: letterLayout,
@@ -189,7 +191,7 @@ export const lettersContract = {
   'letters.templates': method({
     access: 'letters.read',
     write: false,
-    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
+    input: activeFilter,
     output: z.object({ templates: z.array(template), sources: z.array(letterSource) }),
   }),
   'letters.saveTemplate': method({
@@ -201,15 +203,14 @@ export const lettersContract = {
   'letters.classifications': method({
     access: 'letters.read',
     write: false,
-    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
+    input: activeFilter,
     output: z.object({ classifications: z.array(classification) }),
   }),
   'letters.saveClassification': method({
     access: 'letters.manage',
     write: true,
     input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
       code,
       name: text(200),
       numberPattern: text(80),
@@ -220,15 +221,14 @@ export const lettersContract = {
   'letters.signatories': method({
     access: 'letters.read',
     write: false,
-    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
+    input: activeFilter,
     output: z.object({ signatories: z.array(signatory) }),
   }),
   'letters.saveSignatory': method({
     access: 'letters.manage',
     write: true,
     input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
       name: text(150),
       rank: optionalText(100),
       nip: z
@@ -271,7 +271,7 @@ export const lettersContract = {
   'letters.get': method({
     access: 'letters.read',
     write: false,
-    input: z.strictObject({ id }),
+    input: byId,
     output: letter,
   }),
   'letters.transition': method({
@@ -305,7 +305,7 @@ export const lettersContract = {
   'letters.pdf': method({
     access: 'letters.read',
     write: true,
-    input: z.strictObject({ id }),
+    input: byId,
     output: z.object({
       fileId: id,
       name: z.string(),

@@ -12,6 +12,7 @@ import { FINDING_STATUSES } from '../reference/findings';
 import { method } from './method';
 import { timelineEvent } from './timeline';
 import {
+  byId,
   dateFrom,
   id,
   isoDateTime,
@@ -19,8 +20,8 @@ import {
   optionalLongText,
   optionalPhone,
   optionalText,
-  pageInput,
   orNull,
+  pageInput,
   regionCode,
   searchText,
   text,
@@ -358,7 +359,7 @@ export const personsContract = {
   'persons.get': method({
     access: 'persons.read',
     write: false,
-    input: z.strictObject({ id }),
+    input: byId,
     output: z.object({ person, links: personLinks, timeline: z.array(personTimelineEntry) }),
   }),
   /**
@@ -368,7 +369,7 @@ export const personsContract = {
   'persons.export': method({
     access: 'persons.export',
     write: true,
-    input: z.strictObject({ id }),
+    input: byId,
     output: z.object({ fileId: id }),
   }),
   /** Likely duplicates of what is being typed, shown before saving. Never merges. */

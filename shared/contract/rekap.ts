@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { PPKS_CODES } from '../reference/ppks';
 import { method } from './method';
-import { id, optionalText, regionCode, version } from './schemas';
+import { id, optionalText, regionCode, saveKeys, version } from './schemas';
 
 export const REKAP_SOURCES = ['finding', 'stay', 'addition'] as const;
 export type RekapSource = (typeof REKAP_SOURCES)[number];
@@ -96,8 +96,7 @@ export const rekapContract = {
       ppks,
       count: z.number().int().min(0).max(100_000),
       note: optionalText(300),
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
     }),
     output: z.object({ id, version }),
   }),

@@ -89,6 +89,15 @@ export const regionCode = z
   .trim()
   .regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { error: 'region.invalid_code' });
 
+/** A "save" method's key: none for a new record, the id and the version edited for a change. */
+export const saveKeys = { id: id.optional(), version: version.optional() };
+
+/** One record by its id. */
+export const byId = z.strictObject({ id });
+
+/** The input of a list of settings records (categories, codes, signatories): the unused too? */
+export const activeFilter = z.strictObject({ includeInactive: z.boolean().default(false) });
+
 /** A search box's query and how many results to return (pickers, quick search). */
 export const searchInput = {
   q: searchText(100).min(1),

@@ -10,6 +10,8 @@ import {
 import { method } from './method';
 import { personSummary, regionRef } from './persons';
 import {
+  activeFilter,
+  byId,
   calendarDate,
   eventTime,
   id,
@@ -20,6 +22,7 @@ import {
   optionalLongText,
   optionalText,
   regionCode,
+  saveKeys,
   text,
   version,
 } from './schemas';
@@ -152,15 +155,14 @@ export const shelterContract = {
   'shelters.list': method({
     access: 'shelter.read',
     write: false,
-    input: z.strictObject({ includeInactive: z.boolean().default(false) }),
+    input: activeFilter,
     output: z.object({ shelters: z.array(shelter) }),
   }),
   'shelters.save': method({
     access: 'shelter.manage',
     write: true,
     input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
       name: text(150),
       address: optionalText(300),
       capacity: z.number().int().min(0).max(1000),
@@ -172,8 +174,7 @@ export const shelterContract = {
     access: 'shelter.manage',
     write: true,
     input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
       shelterId: id,
       name: text(100),
       kind: roomKind,
@@ -186,8 +187,7 @@ export const shelterContract = {
     access: 'shelter.manage',
     write: true,
     input: z.strictObject({
-      id: id.optional(),
-      version: version.optional(),
+      ...saveKeys,
       roomId: id,
       label: text(50),
       active: z.boolean().default(true),
@@ -233,7 +233,7 @@ export const shelterContract = {
   'stays.get': method({
     access: 'shelter.read',
     write: false,
-    input: z.strictObject({ id }),
+    input: byId,
     output: stay,
   }),
   'stays.logEvent': method({

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema';
 import type { CaseServiceTypesTable, CaseSettingsTable } from '../db/tables/cases';
 import { AppError } from '../errors';
 import { issueNumber, nextNumber, type IssuedNumber, type IssueOptions } from '../registers/issue';
+import { activeUsersWithRoles } from '../users/queries';
 
 export async function loadCaseSettings(db: Kysely<DB>): Promise<Selectable<CaseSettingsTable>> {
   return db.selectFrom('case_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
@@ -58,21 +59,7 @@ export const SUPERVISOR_ROLES: readonly Role[] = ['supervisor', 'admin'];
 
 /** Active users holding one of `roles`, by name. */
 export async function usersWithRoles(db: Kysely<DB>, roles: readonly Role[]) {
-  const rows = await db
-    .selectFrom('users')
-    .select(['users.id', 'users.full_name'])
-    .where('users.active', '=', 1)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_roles')
-          .select('user_roles.user_id')
-          .whereRef('user_roles.user_id', '=', 'users.id')
-          .where('user_roles.role', 'in', roles),
-      ),
-    )
-    .orderBy('users.full_name')
-    .execute();
+  const rows = await activeUsersWithRoles(db, roles);
   return rows.map((r) => ({ id: r.id, fullName: r.full_name }));
 }
 

@@ -9,7 +9,7 @@ import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import { addCalendarDays } from '../../../shared/workdays';
 import type { SessionUser } from '../auth/sessions';
 import type { Calendar } from '../calendar/workdays';
-import { rowsIn } from '../db/lookup';
+import { eventsOf, rowsIn } from '../db/lookup';
 import type { DB } from '../db/schema';
 import type { CasesTable } from '../db/tables/cases';
 import { contains } from '../lib/like';
@@ -228,15 +228,7 @@ export async function loadCaseFile(
     stays,
   ] = await Promise.all([
     summaries(db, [r], cal.today),
-    db
-      .selectFrom('case_events as e')
-      .leftJoin('users as u', 'u.id', 'e.user_id')
-      .selectAll('e')
-      .select('u.full_name as user_name')
-      .where('e.case_id', '=', id)
-      .orderBy('e.at')
-      .orderBy(sql`e.rowid`)
-      .execute(),
+    eventsOf(db, 'case_events', 'case_id', id),
     db
       .selectFrom('case_plan_services as ps')
       .innerJoin('case_service_types as t', 't.id', 'ps.service_type_id')

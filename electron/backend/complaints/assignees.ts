@@ -2,13 +2,14 @@
  * Who may be given a complaint: active complaint officers, caseworkers (follow-up visits are
  * their work) and admins, each named by the role they hold it by (shared/workflow/complaints.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import { type Kysely } from 'kysely';
 import type { AssigneeRef } from '../../../shared/contract/complaints';
 import type { Role } from '../../../shared/roles';
 import { complaintFlow } from '../../../shared/workflow/complaints';
 import { assigneeRole } from '../../../shared/workflow/engine';
 import { findRow } from '../db/lookup';
 import type { DB } from '../db/schema';
+import { activeUsersWithRoles } from '../users/queries';
 
 const ASSIGNEE_ROLES: Role[] = [...(complaintFlow.assignees ?? [])];
 
@@ -17,29 +18,8 @@ export function roleOfAssignee(roles: string | null): Role | null {
   return assigneeRole(complaintFlow, (roles ?? '').split(',') as Role[]);
 }
 
-/** `group_concat` of a user's roles, for a query that has the user's id in `column`. */
-export function rolesOf(column: string) {
-  return sql<
-    string | null
-  >`(SELECT group_concat(r.role) FROM user_roles r WHERE r.user_id = ${sql.ref(column)})`;
-}
-
 export async function listAssignees(db: Kysely<DB>): Promise<AssigneeRef[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['users.id', 'users.full_name', rolesOf('users.id').as('roles')])
-    .where('users.active', '=', 1)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('user_roles')
-          .select('user_roles.user_id')
-          .whereRef('user_roles.user_id', '=', 'users.id')
-          .where('user_roles.role', 'in', ASSIGNEE_ROLES),
-      ),
-    )
-    .orderBy('users.full_name')
-    .execute();
+  const rows = await activeUsersWithRoles(db, ASSIGNEE_ROLES);
   return rows.map((r) => ({ id: r.id, fullName: r.full_name, role: roleOfAssignee(r.roles) }));
 }
 

@@ -7,8 +7,7 @@ import type { TimelineEvent } from '../../../shared/contract/timeline';
 import { complaintFlow } from '../../../shared/workflow/complaints';
 import { stepInto } from '../../../shared/workflow/engine';
 import type { ComplaintEventsTable } from '../db/tables/complaints';
-import { uuidv7 } from '../lib/ids';
-import type { EventWriter } from '../workflow/events';
+import { eventStamp, statusColumns, timelineBase, type EventWriter } from '../workflow/events';
 
 /** The table's name for a transition, kept from before the shared shape. */
 const STATUS_KIND = 'status';
@@ -17,18 +16,13 @@ export const writeComplaintEvent: EventWriter = async (ctx, complaintId, e) => {
   await ctx.db
     .insertInto('complaint_events')
     .values({
-      id: uuidv7(ctx.now.getTime()),
+      ...eventStamp(ctx, e),
+      ...statusColumns(e),
       complaint_id: complaintId,
-      at: e.at ?? ctx.nowIso,
       kind: e.kind === 'transition' ? STATUS_KIND : e.kind,
-      from_status: e.fromState ?? null,
-      to_status: e.toState ?? null,
       // A transition's step follows from its two states; a logged action keeps its type.
       action_type: e.kind === 'action' ? (e.action ?? null) : null,
       agency: e.party ?? null,
-      note: e.note ?? null,
-      user_id: ctx.user?.id ?? null,
-      created_at: ctx.nowIso,
     })
     .execute();
 };
@@ -40,8 +34,7 @@ export function complaintTimelineEvent(e: EventRow): TimelineEvent {
   const from = e.from_status;
   const to = e.to_status;
   return {
-    id: e.id,
-    at: e.at,
+    ...timelineBase(e),
     kind,
     action:
       kind === 'transition' && from && to
@@ -52,8 +45,6 @@ export function complaintTimelineEvent(e: EventRow): TimelineEvent {
     fromState: from,
     toState: to,
     party: e.agency,
-    note: e.note,
-    by: e.user_id ? { id: e.user_id, fullName: e.user_name ?? '' } : null,
     details: {},
   };
 }

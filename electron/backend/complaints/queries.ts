@@ -1,5 +1,6 @@
 /** Reading complaints: one with its timeline, or a filtered, sorted page of summaries. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { eventsOf } from '../db/lookup';
 import type { Complaint, ComplaintSummary } from '../../../shared/contract/complaints';
 import type { ParsedInput } from '../../../shared/contract';
 import { DEADLINE_STAGES } from '../../../shared/reference/complaints';
@@ -10,7 +11,8 @@ import type { ComplaintsTable } from '../db/tables/complaints';
 import { contains } from '../lib/like';
 import { regionRefs, type RegionRef } from '../regions/refs';
 import type { Calendar } from '../calendar/workdays';
-import { roleOfAssignee, rolesOf } from './assignees';
+import { rolesSql } from '../users/queries';
+import { roleOfAssignee } from './assignees';
 import { parseCodes } from './config';
 import { mayReadReporter } from './confidential';
 import { deadlineView } from './deadlines';
@@ -40,7 +42,7 @@ function selectRow(q: ReturnType<typeof baseQuery>) {
       'cat.name_en as category_name_en',
       'p.full_name as person_name',
       'a.full_name as assignee_name',
-      rolesOf('c.assigned_to').as('assignee_roles'),
+      rolesSql('c.assigned_to').as('assignee_roles'),
     ]);
 }
 
@@ -112,16 +114,7 @@ export async function loadComplaint(
           .where('id', '=', r.person_id)
           .executeTakeFirst()
       : undefined,
-    db
-      .selectFrom('complaint_events as e')
-      .leftJoin('users as u', 'u.id', 'e.user_id')
-      .selectAll('e')
-      .select('u.full_name as user_name')
-      .where('e.complaint_id', '=', id)
-      .orderBy('e.at')
-      // Events of one call share a time; the row order keeps them in the order they happened.
-      .orderBy(sql`e.rowid`)
-      .execute(),
+    eventsOf(db, 'complaint_events', 'complaint_id', id),
     db
       .selectFrom('stays')
       .innerJoin('shelters', 'shelters.id', 'stays.shelter_id')

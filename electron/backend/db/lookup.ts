@@ -3,7 +3,7 @@
  * taken by another shelter, which rows hang off these parents. Typed by table and column, so a
  * misspelt column fails the type check; one place instead of a hand-built query per handler.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { fieldError } from '../errors';
 import type { DB } from './schema';
 
@@ -78,4 +78,22 @@ export async function rowsIn<T extends Table, C extends keyof Row<T> & string>(
     .where(column as string, 'in', values as unknown[])
     .orderBy(orderBy)
     .execute()) as Row<T>[];
+}
+
+/**
+ * A record's timeline rows from its `*_events` table with the author's name, in the order they
+ * were written (events of one call share a time; the row order keeps them in sequence).
+ */
+export async function eventsOf<T extends Table, C extends keyof Row<T> & string>(
+  db: Kysely<DB>,
+  table: T,
+  column: C,
+  id: string,
+): Promise<(Row<T> & { user_name: string | null })[]> {
+  const { rows } = await sql<Row<T> & { user_name: string | null }>`
+    SELECT e.*, u.full_name AS user_name
+    FROM ${sql.table(table)} AS e LEFT JOIN users AS u ON u.id = e.user_id
+    WHERE ${sql.ref(`e.${column}`)} = ${id}
+    ORDER BY e.at, e.rowid`.execute(db);
+  return rows;
 }

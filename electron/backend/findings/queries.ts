@@ -1,5 +1,6 @@
 /** Reading findings: a page of the queue, or one finding with its timeline and what it points at. */
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { eventsOf } from '../db/lookup';
 import type { ParsedInput } from '../../../shared/contract';
 import type { Finding, FindingSummary } from '../../../shared/contract/findings';
 import type { Calendar } from '../calendar/workdays';
@@ -121,16 +122,7 @@ export async function loadFinding(
   cal: Calendar,
   opts: { cityView: boolean },
 ): Promise<Omit<Finding, 'candidates'>> {
-  const events = await db
-    .selectFrom('finding_events as e')
-    .leftJoin('users as u', 'u.id', 'e.user_id')
-    .selectAll('e')
-    .select('u.full_name as user_name')
-    .where('e.finding_id', '=', r.id)
-    .orderBy('e.at')
-    // Events of one moment in the order they were written.
-    .orderBy(sql`e.rowid`)
-    .execute();
+  const events = await eventsOf(db, 'finding_events', 'finding_id', r.id);
   const stay = r.stay_id
     ? await db
         .selectFrom('stays as s')

@@ -28,6 +28,7 @@ import type { HandlersOf } from '../dispatch/context';
 import { fieldErrors } from '../errors';
 import { officeTimeZone } from '../office/store';
 import { findSource, letterSources } from './sources/registry';
+import { camelPick } from '../lib/camel';
 
 export function toClassification(r: Selectable<LetterClassificationsTable>): Classification {
   return {
@@ -54,26 +55,33 @@ export function toSignatory(r: Selectable<LetterSignatoriesTable>): Signatory {
   };
 }
 
+/** The columns of a letter's words (as printed and sealed), shared by letters and templates. */
+export const LETTER_WORD_COLUMNS = [
+  'title',
+  'subject',
+  'addressee',
+  'addressee_place',
+  'sifat',
+  'lampiran',
+  'body',
+  'closing',
+  'tembusan',
+] as const;
+
 function toTemplate(r: Selectable<LetterTemplatesTable>): LetterTemplate {
   return {
-    id: r.id,
-    name: r.name,
-    title: r.title,
-    layout: r.layout,
-    sourceKind: r.source_kind,
-    subject: r.subject,
-    addressee: r.addressee,
-    addresseePlace: r.addressee_place,
-    sifat: r.sifat,
-    lampiran: r.lampiran,
-    body: r.body,
-    closing: r.closing,
-    tembusan: r.tembusan,
-    paper: r.paper,
-    classificationId: r.classification_id,
-    signatoryId: r.signatory_id,
+    ...camelPick(r, [
+      'id',
+      'name',
+      'layout',
+      'source_kind',
+      ...LETTER_WORD_COLUMNS,
+      'paper',
+      'classification_id',
+      'signatory_id',
+      'version',
+    ]),
     active: r.active === 1,
-    version: r.version,
   };
 }
 

@@ -4,22 +4,16 @@ import { BLANK_EVENT, type TimelineEvent } from '../../../shared/contract/timeli
 import { letterFlow } from '../../../shared/workflow/letters';
 import { stepInto } from '../../../shared/workflow/engine';
 import type { LetterEventsTable } from '../db/tables/letters';
-import { uuidv7 } from '../lib/ids';
-import type { EventWriter } from '../workflow/events';
+import { eventStamp, statusColumns, timelineBase, type EventWriter } from '../workflow/events';
 
 export const writeLetterEvent: EventWriter = async (ctx, letterId, e) => {
   await ctx.db
     .insertInto('letter_events')
     .values({
-      id: uuidv7(ctx.now.getTime()),
+      ...eventStamp(ctx, e),
+      ...statusColumns(e),
       letter_id: letterId,
-      at: e.at ?? ctx.nowIso,
       kind: e.kind,
-      from_status: e.fromState ?? null,
-      to_status: e.toState ?? null,
-      note: e.note ?? null,
-      user_id: ctx.user?.id ?? null,
-      created_at: ctx.nowIso,
     })
     .execute();
 };
@@ -30,8 +24,7 @@ export function letterTimelineEvent(
   const kind = e.kind as TimelineEvent['kind'];
   return {
     ...BLANK_EVENT,
-    id: e.id,
-    at: e.at,
+    ...timelineBase(e),
     kind,
     action:
       kind === 'transition' && e.from_status && e.to_status
@@ -39,7 +32,5 @@ export function letterTimelineEvent(
         : null,
     fromState: e.from_status,
     toState: e.to_status,
-    note: e.note,
-    by: e.user_id ? { id: e.user_id, fullName: e.user_name ?? '' } : null,
   };
 }

@@ -5,13 +5,14 @@ import type { Letter, LetterSummary } from '../../../shared/contract/letters';
 import { placeholdersIn } from '../../../shared/letters/placeholders';
 import type { DB } from '../db/schema';
 import type { LettersTable } from '../db/tables/letters';
-import { findRow } from '../db/lookup';
+import { eventsOf, findRow } from '../db/lookup';
 import { notFound } from '../errors';
 import { contains } from '../lib/like';
-import { toSignatory } from './config';
+import { LETTER_WORD_COLUMNS, toSignatory } from './config';
 import type { SignedBy } from './document';
 import { letterTimelineEvent } from './events';
 import { findSource } from './sources/registry';
+import { camelPick } from '../lib/camel';
 
 type Row = Selectable<LettersTable> & {
   template_name: string;
@@ -59,17 +60,7 @@ function toSummary(r: Row): LetterSummary {
 
 /** The text a letter prints, from its row: what the PDF lays out and the seal covers. */
 export function printedText(r: Selectable<LettersTable>) {
-  return {
-    title: r.title,
-    subject: r.subject,
-    addressee: r.addressee,
-    addresseePlace: r.addressee_place,
-    sifat: r.sifat,
-    lampiran: r.lampiran,
-    body: r.body,
-    closing: r.closing,
-    tembusan: r.tembusan,
-  };
+  return camelPick(r, LETTER_WORD_COLUMNS);
 }
 
 /** Every text of a letter that may still hold a placeholder. */
@@ -87,15 +78,7 @@ export function letterTexts(
 export async function loadLetter(db: Kysely<DB>, id: string): Promise<Letter> {
   const row = await baseQuery(db).where('l.id', '=', id).executeTakeFirst();
   if (!row) throw notFound();
-  const events = await db
-    .selectFrom('letter_events as e')
-    .leftJoin('users as u', 'u.id', 'e.user_id')
-    .selectAll('e')
-    .select('u.full_name as user_name')
-    .where('e.letter_id', '=', id)
-    .orderBy('e.at')
-    .orderBy(sql`e.rowid`) // written in order; ids made in the same millisecond are not
-    .execute();
+  const events = await eventsOf(db, 'letter_events', 'letter_id', id);
   // Issued letters show the signatory as printed; drafts the one chosen now.
   let signatory: Letter['signatory'] = null;
   if (row.signatory) {

@@ -158,3 +158,32 @@ export async function setRoles(
     .values([...new Set(roles)].map((role) => ({ user_id: userId, role })))
     .execute();
 }
+
+/** `group_concat` of a user's roles, for a query that has the user's id in `column`. */
+export function rolesSql(column: string) {
+  return sql<
+    string | null
+  >`(SELECT group_concat(r.role) FROM user_roles r WHERE r.user_id = ${sql.ref(column)})`;
+}
+
+/**
+ * Active users holding any of `roles`, by name, each with all their roles (as `group_concat`
+ * gives them): whom a case or a complaint may be given to.
+ */
+export async function activeUsersWithRoles(db: Kysely<DB>, roles: readonly Role[]) {
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.full_name', rolesSql('users.id').as('roles')])
+    .where('users.active', '=', 1)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles')
+          .select('user_roles.user_id')
+          .whereRef('user_roles.user_id', '=', 'users.id')
+          .where('user_roles.role', 'in', roles),
+      ),
+    )
+    .orderBy('users.full_name')
+    .execute();
+}

@@ -78,7 +78,6 @@ type LoadedPage = { total: number; page: number } | { next: string | null; prev:
 
 export type DataListProps<R, D extends LoadedPage> = {
   columns: Column<R>[];
-  rowKey: (row: R) => string;
   /**
    * The list method's answer (`useQuery`): while a newer page is on its way the rows stay,
    * dimmed, so the page does not jump; a failure shows with a retry.
@@ -101,9 +100,12 @@ export type DataListProps<R, D extends LoadedPage> = {
   minWidth?: number;
   label: string;
   testId?: string;
-} & (D extends { rows: R[] }
-  ? { rowsOf?: (data: D) => R[] }
-  : { /** Where the page's rows are, when not in `rows`. */ rowsOf: (data: D) => R[] });
+} & (R extends { id: string }
+  ? { /** Default: the row's id. */ rowKey?: (row: R) => string }
+  : { rowKey: (row: R) => string }) &
+  (D extends { rows: R[] }
+    ? { rowsOf?: (data: D) => R[] }
+    : { /** Where the page's rows are, when not in `rows`. */ rowsOf: (data: D) => R[] });
 
 function pagingOf(list: ListControls, data: LoadedPage | undefined): Paging | null {
   if (!data) return null;
@@ -240,6 +242,8 @@ export function DataList<R, D extends LoadedPage>(props: DataListProps<R, D>) {
   const { columns, onOpen, list, query } = props;
   const data = query.data;
   const rowsOf = props.rowsOf as ((d: D) => R[]) | undefined;
+  const rowKey = props.rowKey as ((row: R) => string) | undefined;
+  const keyOf = rowKey ?? ((r: R) => (r as { id: string }).id);
   const rows = data ? (rowsOf?.(data) ?? (data as { rows?: R[] }).rows) : undefined;
   const loading = query.loading;
   const paging = pagingOf(list, data);
@@ -359,7 +363,7 @@ export function DataList<R, D extends LoadedPage>(props: DataListProps<R, D>) {
             {rows?.map((r, i) => {
               const more = props.expanded?.(r);
               return (
-                <Fragment key={props.rowKey(r)}>
+                <Fragment key={keyOf(r)}>
                   <Table.Tr
                     data-list-row=""
                     tabIndex={i === Math.min(active, rows.length - 1) ? 0 : -1}

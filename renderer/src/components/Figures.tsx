@@ -4,13 +4,15 @@
  */
 import { Button, Card, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarStats } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { todayInZone } from '../../../shared/format';
 import { addCalendarDays } from '../../../shared/workdays';
 import { useT } from '../i18n/I18nProvider';
 import { useFormat } from '../lib/format';
 import { useForm } from '../lib/form';
+import { useQuery } from '../lib/useQuery';
 import { DateField } from './DateField';
+import { NotLoaded } from './PageStates';
 import { FormFrame } from './FormModal';
 
 export interface Period {
@@ -170,5 +172,45 @@ export function Bars({
         </Stack>
       )}
     </Paper>
+  );
+}
+
+/**
+ * A figures page's body: the period picker (this month to start), then the figures `load` gives
+ * for the period under a line naming it, or the loading and failure states.
+ */
+export function FiguresFrame<D extends Period>({
+  name,
+  load,
+  periodText,
+  testId,
+  children,
+}: {
+  /** Names the figures in the query cache. */
+  name: string;
+  load: (p: Period) => Promise<D>;
+  /** The line over the figures, given the period's dates as written. */
+  periodText: (dates: { from: string; to: string }) => string;
+  testId: string;
+  children: (figures: D) => ReactNode;
+}) {
+  const fmt = useFormat();
+  const [period, setPeriod] = useState(useThisMonth());
+  const figures = useQuery(`${name}:${period.from}:${period.to}`, () => load(period));
+  const f = figures.data;
+  return (
+    <>
+      <PeriodPicker period={period} onChange={setPeriod} check={load} />
+      {!f ? (
+        <NotLoaded query={figures} />
+      ) : (
+        <Stack gap="lg" data-testid={testId}>
+          <Text size="sm" c="dimmed">
+            {periodText({ from: fmt.calendarDate(f.from), to: fmt.calendarDate(f.to) })}
+          </Text>
+          {children(f)}
+        </Stack>
+      )}
+    </>
   );
 }

@@ -11,12 +11,7 @@ import type { FieldDef, StepDef } from '../../../shared/workflow/types';
 import { useT } from '../i18n/I18nProvider';
 import type { Form } from '../lib/form';
 import { FormActions, FormFrame } from './FormModal';
-import { StepField } from './StepField';
-
-/** The confirm button's colour: the way forward, a warning, or a red ending. */
-export function emphasisColor(e: StepDef['emphasis']): string | undefined {
-  return e === 'danger' ? 'red' : e === 'caution' ? 'orange' : undefined;
-}
+import { stepColor, StepField, StepHelp } from './StepField';
 
 export function StepForm<T extends object>({
   form,
@@ -50,11 +45,7 @@ export function StepForm<T extends object>({
   return (
     <FormFrame form={form}>
       {header}
-      {def.help && (
-        <Text size="sm" c="dimmed">
-          {t(def.help)}
-        </Text>
-      )}
+      <StepHelp def={def} />
       {required.map((f, i) => (
         <StepField
           key={f}
@@ -85,7 +76,7 @@ export function StepForm<T extends object>({
         busy={form.busy}
         onCancel={onCancel}
         submitLabel={t(def.label)}
-        submitProps={{ color: emphasisColor(def.emphasis), 'data-testid': confirmTestId }}
+        submitProps={{ color: stepColor(def.emphasis), 'data-testid': confirmTestId }}
       />
     </FormFrame>
   );

@@ -68,6 +68,15 @@ export interface Form<T extends object> {
   field: <K extends keyof T & string>(
     name: K,
   ) => { value: T[K]; onChange: (value: T[K]) => void; error: string | undefined };
+  /** Props for a Select that always holds one of its options (a kind, a type, a status). */
+  choice: <K extends keyof T & string>(
+    name: K,
+  ) => {
+    value: T[K];
+    onChange: (value: string | null) => void;
+    allowDeselect: false;
+    error: string | undefined;
+  };
   clear: () => void;
   /** For `<form onSubmit>`: runs the submit cycle. */
   onSubmit: (e?: FormEvent) => void;
@@ -221,6 +230,15 @@ export function useForm<T extends object, R = unknown>(
       field: (name) => ({
         value: values[name],
         onChange: (value) => set(name, value),
+        error: errorText(name),
+      }),
+      choice: (name) => ({
+        value: values[name],
+        // Nothing can be deselected; a null is not written over the choice.
+        onChange: (value) => {
+          if (value !== null) set(name, value as T[typeof name]);
+        },
+        allowDeselect: false,
         error: errorText(name),
       }),
       clear,

@@ -27,6 +27,8 @@ export function useFormat() {
       dateLong: (v: string | Date) => formatDateLong(v, opts),
       time: (v: string | Date) => formatTime(v, opts),
       calendarDate: (v: string) => formatCalendarDate(v, locale),
+      /** A figure with decimals as the language writes it (2,5 hari / 2.5 days). */
+      decimal: (v: number) => String(v).replace('.', locale === 'id' ? ',' : '.'),
       /** Translate a message whose params may hold ISO times (shown in the office zone). */
       message: (key: MessageKey | string, params?: Record<string, string | number>) =>
         isMessageKey(key) ? translate(locale, key, formatParams(params, opts)) : key,

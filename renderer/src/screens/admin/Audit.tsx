@@ -1,7 +1,6 @@
 import {
   Button,
   Group,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -20,9 +19,16 @@ import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { type Column, DataList } from '../../components/DataList';
+import { FilterBar } from '../../components/FilterBar';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { useFormat } from '../../lib/format';
-import { keysetRequest, useListState, useSearchText, type ListState } from '../../lib/list';
+import {
+  filterSelect,
+  keysetRequest,
+  useListState,
+  useSearchText,
+  type ListState,
+} from '../../lib/list';
 import { useQuery } from '../../lib/useQuery';
 import { CheckpointsPanel, VerifyPanel } from './AuditEvidence';
 import {
@@ -247,44 +253,37 @@ export function AuditPage() {
         <VerifyPanel />
         <CheckpointsPanel />
       </SimpleGrid>
-      <Paper
-        withBorder
-        radius="md"
-        p="sm"
-        mb="md"
-        component="section"
-        aria-label={t('audit.filters')}
-      >
-        <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm">
-          {filterChoices.map((c) => (
-            <Select
-              key={c.name}
-              label={c.label}
-              placeholder={c.placeholder}
-              data={c.data}
-              value={f[c.name] || null}
-              onChange={(v) => list.setFilters({ [c.name]: v ?? '' })}
-              searchable
-              clearable
-              disabled={c.name === 'user' && !!users.error}
-              nothingFoundMessage={t('common.noResults')}
-              data-testid={c.testId}
+      <FilterBar
+        grid={
+          <>
+            {filterChoices.map((c) => (
+              <Select
+                key={c.name}
+                label={c.label}
+                placeholder={c.placeholder}
+                data={c.data}
+                {...filterSelect(list, c.name)}
+                searchable
+                disabled={c.name === 'user' && !!users.error}
+                nothingFoundMessage={t('common.noResults')}
+                data-testid={c.testId}
+              />
+            ))}
+            <TextInput
+              label={t('audit.recordId')}
+              value={recordId}
+              onChange={(e) => setRecordId(e.currentTarget.value)}
+              classNames={{ input: 'pelita-mono' }}
             />
-          ))}
-          <TextInput
-            label={t('audit.recordId')}
-            value={recordId}
-            onChange={(e) => setRecordId(e.currentTarget.value)}
-            classNames={{ input: 'pelita-mono' }}
-          />
-          <DateRangeFilter
-            labels={[t('audit.from'), t('audit.to')]}
-            from={f.from}
-            to={f.to}
-            onChange={list.setFilters}
-          />
-        </SimpleGrid>
-      </Paper>
+            <DateRangeFilter
+              labels={[t('audit.from'), t('audit.to')]}
+              from={f.from}
+              to={f.to}
+              onChange={list.setFilters}
+            />
+          </>
+        }
+      />
 
       <DataList
         label={t('audit.title')}

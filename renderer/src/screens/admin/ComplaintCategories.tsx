@@ -122,9 +122,7 @@ function CategoryForm({
             value: k,
             label: t(`complaint.categoryKind.${k}`),
           }))}
-          value={v.kind}
-          onChange={(k) => form.set('kind', (k ?? 'any') as Values['kind'])}
-          allowDeselect={false}
+          {...form.choice('kind')}
         />
         <NumberInput
           label={t('complaintAdmin.sortOrder')}

@@ -81,9 +81,7 @@ function HolidayDialog({
       <Select
         label={t('holiday.kind')}
         data={HOLIDAY_KINDS.map((k) => ({ value: k, label: t(`holiday.kind.${k}`) }))}
-        value={form.values.kind}
-        onChange={(k) => form.set('kind', (k ?? 'national') as HolidayKind)}
-        allowDeselect={false}
+        {...form.choice('kind')}
       />
       <Text size="xs" c="dimmed">
         {t('holiday.existingHelp')}

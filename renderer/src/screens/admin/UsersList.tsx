@@ -7,12 +7,10 @@ import {
   Badge,
   Group,
   Menu,
-  Paper,
   Select,
   Stack,
   Switch,
   Text,
-  TextInput,
   Tooltip,
 } from '@mantine/core';
 import {
@@ -20,7 +18,6 @@ import {
   IconKey,
   IconLock,
   IconPencil,
-  IconSearch,
   IconUserCheck,
   IconUserOff,
 } from '@tabler/icons-react';
@@ -29,10 +26,11 @@ import { USER_SORTS, type UserRow } from '../../../../shared/contract/users';
 import { ROLES, type Role } from '../../../../shared/roles';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
+import { FilterBar, SearchFilter } from '../../components/FilterBar';
 import { LoadError } from '../../components/PageStates';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { sortOf, useListState, useSearchText, type ListState } from '../../lib/list';
+import { filterSelect, sortOf, useListState, type ListState } from '../../lib/list';
 import { useQuery } from '../../lib/useQuery';
 import { useMe } from '../../session/SessionProvider';
 
@@ -222,7 +220,6 @@ export function UsersList({
   const t = useT();
   const list = useListState(FILTERS, 'username');
   const f = list.filters;
-  const [q, setQ] = useSearchText(f.q, (v) => list.setFilters({ q: v }));
   const input = toInput(list);
   const users = useQuery(`users:${JSON.stringify(input)}#${refresh}`, () =>
     call('users.list', input),
@@ -233,36 +230,35 @@ export function UsersList({
 
   return (
     <>
-      <Paper withBorder radius="md" p="sm" mb="md">
-        <Group gap="sm" wrap="wrap">
-          <TextInput
-            placeholder={t('user.search')}
-            aria-label={t('user.search')}
-            leftSection={<IconSearch size={16} />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 260px' }}
-            maw={400}
-            data-testid="user-search"
-          />
-          <Select
-            aria-label={t('user.roles')}
-            placeholder={t('user.anyRole')}
-            data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            value={f.role || null}
-            onChange={(v) => list.setFilters({ role: v ?? '' })}
-            clearable
-            w={220}
-          />
-          <Switch
-            label={t('user.showInactive')}
-            checked={f.inactive !== 'hide'}
-            onChange={(e) =>
-              list.setFilters({ inactive: e.currentTarget.checked ? 'show' : 'hide' })
-            }
-          />
-        </Group>
-      </Paper>
+      <FilterBar
+        align="center"
+        row={
+          <>
+            <SearchFilter
+              list={list}
+              placeholder={t('user.search')}
+              label={t('user.search')}
+              flex="1 1 260px"
+              maw={400}
+              testId="user-search"
+            />
+            <Select
+              aria-label={t('user.roles')}
+              placeholder={t('user.anyRole')}
+              data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              {...filterSelect(list, 'role')}
+              w={220}
+            />
+            <Switch
+              label={t('user.showInactive')}
+              checked={f.inactive !== 'hide'}
+              onChange={(e) =>
+                list.setFilters({ inactive: e.currentTarget.checked ? 'show' : 'hide' })
+              }
+            />
+          </>
+        }
+      />
       <DataList
         label={t('user.title')}
         testId="users-table"
@@ -270,7 +266,6 @@ export function UsersList({
         query={users}
         rowsOf={(d) => d.users}
         list={list}
-        rowKey={(u) => u.id}
         minWidth={860}
         onOpen={(u) => onAction('edit', u)}
         rowProps={(u) => ({

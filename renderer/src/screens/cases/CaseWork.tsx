@@ -31,19 +31,17 @@ import { useForm } from '../../lib/form';
 import { useQuery } from '../../lib/useQuery';
 import { RiskBadge } from './CaseBadges';
 
-type Sections = Record<(typeof ASSESSMENT_SECTIONS)[number], string>;
-
-export function AssessmentPart({
-  file,
-  editing,
-  onSaved,
-  onReload,
-}: {
+/** A part of the case file edited in place: the file, whether it is being edited, and what follows a save. */
+interface PartProps {
   file: CaseFile;
   editing: boolean;
   onSaved: (c: CaseFile) => void;
   onReload: () => void;
-}) {
+}
+
+type Sections = Record<(typeof ASSESSMENT_SECTIONS)[number], string>;
+
+export function AssessmentPart({ file, editing, onSaved, onReload }: PartProps) {
   const t = useT();
   const a = file.assessment;
   const form = useForm(
@@ -146,17 +144,7 @@ interface PlanRow {
   dueOn: string | null;
 }
 
-export function PlanPart({
-  file,
-  editing,
-  onSaved,
-  onReload,
-}: {
-  file: CaseFile;
-  editing: boolean;
-  onSaved: (c: CaseFile) => void;
-  onReload: () => void;
-}) {
+export function PlanPart({ file, editing, onSaved, onReload }: PartProps) {
   const t = useT();
   const fmt = useFormat();
   const types = useQuery('case-service-types', () => call('cases.serviceTypes', {}));

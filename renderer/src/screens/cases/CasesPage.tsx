@@ -2,19 +2,8 @@
  * `#/cases`: the case list, filtered, sorted and paged by the server, filters in the address.
  * "Kasus saya" and "Menunggu persetujuan" are the same list with a filter set.
  */
-import {
-  Anchor,
-  Button,
-  Collapse,
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconChartBar, IconSearch } from '@tabler/icons-react';
+import { Anchor, SegmentedControl, Select, Text } from '@mantine/core';
+import { IconChartBar } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import {
   CASE_SORTS,
@@ -26,6 +15,7 @@ import { call } from '../../api/rpc';
 import { AddButton } from '../../components/AddButton';
 import { DataList, type Column } from '../../components/DataList';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
+import { FilterBar, filtersSet, SearchFilter } from '../../components/FilterBar';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
@@ -34,8 +24,8 @@ import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { ppksOptions } from '../../lib/ppks';
-import { filterSelect, sortOf, useListState, useSearchText } from '../../lib/list';
-import { href, navigate, useQueryState } from '../../lib/router';
+import { filterSelect, sortOf, useListState } from '../../lib/list';
+import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useCan } from '../../session/can';
 import { CaseStateBadge, DueText, RiskBadge } from './CaseBadges';
@@ -172,8 +162,6 @@ export function CasesPage() {
   const canApprove = can('cases.reassign');
   const list = useListState(FILTERS, 'newest');
   const f = list.filters;
-  const [ui, setUi] = useQueryState({ more: '' });
-  const [q, setQ] = useSearchText(f.q, (v) => list.setFilters({ q: v }));
   const columns = useColumns();
   const input = toInput(f, list.sort, list.page, list.pageSize);
   const rows = useQuery(JSON.stringify(input), () => call('cases.list', input));
@@ -192,8 +180,6 @@ export function CasesPage() {
     [t],
   );
   if (rows.error && !rows.data) return <LoadError error={rows.error} onRetry={rows.reload} />;
-  const moreSet = MORE.filter((k) => f[k] !== FILTERS[k]).length;
-  const moreOpen = ui.more === '1';
   const views = [
     { value: 'all', label: t('case.ui.view.all') },
     ...(canCreate ? [{ value: 'mine', label: t('nav.cases.mine') }] : []),
@@ -214,88 +200,73 @@ export function CasesPage() {
           </>
         }
       />
-      <Paper
-        withBorder
-        radius="md"
-        p="sm"
-        mb="md"
-        component="section"
-        aria-label={t('audit.filters')}
-      >
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          {views.length > 1 && (
-            <SegmentedControl
-              data={views}
-              value={f.view}
-              onChange={(v) =>
-                list.setFilters({ view: v, state: v === 'approvals' ? 'open' : f.state })
-              }
-              data-testid="case-view"
+      <FilterBar
+        row={
+          <>
+            {views.length > 1 && (
+              <SegmentedControl
+                data={views}
+                value={f.view}
+                onChange={(v) =>
+                  list.setFilters({ view: v, state: v === 'approvals' ? 'open' : f.state })
+                }
+                data-testid="case-view"
+              />
+            )}
+            <SearchFilter
+              list={list}
+              placeholder={t('case.ui.searchPlaceholder')}
+              flex="1 1 200px"
+              testId="case-search"
             />
-          )}
-          <TextInput
-            aria-label={t('common.search')}
-            placeholder={t('case.ui.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 200px' }}
-            data-testid="case-search"
-          />
-          <Select
-            aria-label={t('case.ui.state')}
-            data={stateOptions}
-            value={f.state}
-            onChange={(v) => list.setFilters({ state: v ?? 'open' })}
-            allowDeselect={false}
-            w={170}
-            data-testid="filter-state"
-          />
-          <Select
-            aria-label={t('case.ui.ppks')}
-            placeholder={t('case.ui.ppks')}
-            data={ppksOptions(locale)}
-            {...filterSelect(list, 'ppks')}
-            searchable
-            w={200}
-          />
-          <Select
-            aria-label={t('case.ui.dueColumn')}
-            placeholder={t('case.ui.dueColumn')}
-            data={[
-              { value: 'overdue', label: t('case.ui.filter.overdue') },
-              { value: 'overdue_assessment', label: t('case.ui.filter.overdueAssessment') },
-              { value: 'overdue_review', label: t('case.ui.filter.overdueReview') },
-              { value: 'soon', label: t('case.ui.filter.soon') },
-            ]}
-            {...filterSelect(list, 'due')}
-            w={190}
-            data-testid="filter-due"
-          />
-          {f.view !== 'mine' && (
             <Select
-              aria-label={t('case.ui.caseworker')}
-              placeholder={t('case.ui.filter.anyCaseworker')}
-              data={(staff.data?.caseworkers ?? []).map((u) => ({
-                value: u.id,
-                label: u.fullName,
-              }))}
-              {...filterSelect(list, 'caseworker')}
-              searchable
-              w={190}
+              aria-label={t('case.ui.state')}
+              data={stateOptions}
+              value={f.state}
+              onChange={(v) => list.setFilters({ state: v ?? 'open' })}
+              allowDeselect={false}
+              w={170}
+              data-testid="filter-state"
             />
-          )}
-          <Button
-            variant={moreSet > 0 ? 'light' : 'default'}
-            leftSection={<IconAdjustmentsHorizontal size={16} />}
-            onClick={() => setUi({ more: moreOpen ? '' : '1' })}
-            aria-expanded={moreOpen}
-          >
-            {moreSet > 0 ? t('list.moreFiltersActive', { count: moreSet }) : t('list.moreFilters')}
-          </Button>
-        </Group>
-        <Collapse expanded={moreOpen}>
-          <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" mt="sm">
+            <Select
+              aria-label={t('case.ui.ppks')}
+              placeholder={t('case.ui.ppks')}
+              data={ppksOptions(locale)}
+              {...filterSelect(list, 'ppks')}
+              searchable
+              w={200}
+            />
+            <Select
+              aria-label={t('case.ui.dueColumn')}
+              placeholder={t('case.ui.dueColumn')}
+              data={[
+                { value: 'overdue', label: t('case.ui.filter.overdue') },
+                { value: 'overdue_assessment', label: t('case.ui.filter.overdueAssessment') },
+                { value: 'overdue_review', label: t('case.ui.filter.overdueReview') },
+                { value: 'soon', label: t('case.ui.filter.soon') },
+              ]}
+              {...filterSelect(list, 'due')}
+              w={190}
+              data-testid="filter-due"
+            />
+            {f.view !== 'mine' && (
+              <Select
+                aria-label={t('case.ui.caseworker')}
+                placeholder={t('case.ui.filter.anyCaseworker')}
+                data={(staff.data?.caseworkers ?? []).map((u) => ({
+                  value: u.id,
+                  label: u.fullName,
+                }))}
+                {...filterSelect(list, 'caseworker')}
+                searchable
+                w={190}
+              />
+            )}
+          </>
+        }
+        more={{ set: filtersSet(f, FILTERS, MORE) }}
+        grid={
+          <>
             <Select
               label={t('case.ui.supervisor')}
               placeholder={t('common.all')}
@@ -330,16 +301,15 @@ export function CasesPage() {
               to={f.to}
               onChange={list.setFilters}
             />
-          </SimpleGrid>
-        </Collapse>
-      </Paper>
+          </>
+        }
+      />
       <DataList
         label={t('case.ui.listTitle')}
         testId="cases-table"
         columns={columns}
         query={rows}
         list={list}
-        rowKey={(r) => r.id}
         minWidth={900}
         onOpen={(r) => navigate(`/cases/${r.id}`)}
         rowProps={(r) => ({

@@ -3,20 +3,9 @@
  * address, so Back from a complaint returns to the same page. The main filters sit in one row;
  * the rest open under "Filter lain". Keys: `/` search, `n` new.
  */
-import {
-  Anchor,
-  Box,
-  Button,
-  Collapse,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Box, Group, Select, Text } from '@mantine/core';
 import { useHotkeys, type HotkeyItem } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconChartBar, IconSearch } from '@tabler/icons-react';
+import { IconChartBar } from '@tabler/icons-react';
 import { useMemo, useRef } from 'react';
 import {
   COMPLAINT_SORTS,
@@ -31,14 +20,15 @@ import {
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
+import { FilterBar, filtersSet, SearchFilter } from '../../components/FilterBar';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../components/PageStates';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { filterSelect, sortOf, useListState, useSearchText } from '../../lib/list';
-import { href, navigate, useQueryState } from '../../lib/router';
+import { filterSelect, sortOf, useListState } from '../../lib/list';
+import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useCan } from '../../session/can';
 import { NextDeadline } from './Deadlines';
@@ -174,8 +164,6 @@ export function ComplaintsPage() {
   const canCreate = useCan()('complaints.create');
   const list = useListState(FILTERS, 'deadline');
   const f = list.filters;
-  const [ui, setUi] = useQueryState({ more: '' });
-  const [q, setQ] = useSearchText(f.q, (v) => list.setFilters({ q: v }));
   const search = useRef<HTMLInputElement>(null);
   const columns = useColumns();
 
@@ -211,9 +199,6 @@ export function ComplaintsPage() {
 
   if (rows.error && !rows.data) return <LoadError error={rows.error} onRetry={rows.reload} />;
 
-  const moreSet = MORE.filter((k) => f[k] !== FILTERS[k]).length;
-  const moreOpen = ui.more === '1';
-
   return (
     <>
       <PageHeader
@@ -232,69 +217,51 @@ export function ComplaintsPage() {
           </>
         }
       />
-      <Paper
-        withBorder
-        radius="md"
-        p="sm"
-        mb="md"
-        component="section"
-        aria-label={t('audit.filters')}
-        data-testid="complaint-filters"
-      >
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            ref={search}
-            aria-label={t('common.search')}
-            placeholder={t('complaint.filter.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 240px' }}
-            data-testid="complaint-search"
-          />
-          <Select
-            aria-label={t('complaint.filter.status')}
-            data={statusOptions}
-            value={f.status}
-            onChange={(v) => list.setFilters({ status: v ?? 'open' })}
-            allowDeselect={false}
-            w={170}
-            data-testid="filter-status"
-          />
-          <Select
-            aria-label={t('complaint.filter.due')}
-            data={[
-              { value: 'overdue', label: t('complaint.filter.overdue') },
-              { value: 'today', label: t('complaint.filter.dueToday') },
-              { value: 'today_or_overdue', label: t('complaint.filter.todayOrOverdue') },
-            ]}
-            placeholder={t('complaint.filter.due')}
-            {...filterSelect(list, 'due')}
-            w={180}
-            data-testid="filter-due"
-          />
-          <Select
-            aria-label={t('complaint.assignee')}
-            placeholder={t('complaint.filter.anyOfficer')}
-            data={officerOptions}
-            {...filterSelect(list, 'assignee')}
-            searchable
-            w={180}
-            data-testid="filter-assignee"
-          />
-          <Button
-            variant={moreSet > 0 ? 'light' : 'default'}
-            leftSection={<IconAdjustmentsHorizontal size={16} />}
-            onClick={() => setUi({ more: moreOpen ? '' : '1' })}
-            aria-expanded={moreOpen}
-            aria-controls="complaint-more-filters"
-            data-testid="more-filters"
-          >
-            {moreSet > 0 ? t('list.moreFiltersActive', { count: moreSet }) : t('list.moreFilters')}
-          </Button>
-        </Group>
-        <Collapse expanded={moreOpen} id="complaint-more-filters">
-          <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm" mt="sm">
+      <FilterBar
+        testId="complaint-filters"
+        row={
+          <>
+            <SearchFilter
+              list={list}
+              inputRef={search}
+              placeholder={t('complaint.filter.searchPlaceholder')}
+              testId="complaint-search"
+            />
+            <Select
+              aria-label={t('complaint.filter.status')}
+              data={statusOptions}
+              value={f.status}
+              onChange={(v) => list.setFilters({ status: v ?? 'open' })}
+              allowDeselect={false}
+              w={170}
+              data-testid="filter-status"
+            />
+            <Select
+              aria-label={t('complaint.filter.due')}
+              data={[
+                { value: 'overdue', label: t('complaint.filter.overdue') },
+                { value: 'today', label: t('complaint.filter.dueToday') },
+                { value: 'today_or_overdue', label: t('complaint.filter.todayOrOverdue') },
+              ]}
+              placeholder={t('complaint.filter.due')}
+              {...filterSelect(list, 'due')}
+              w={180}
+              data-testid="filter-due"
+            />
+            <Select
+              aria-label={t('complaint.assignee')}
+              placeholder={t('complaint.filter.anyOfficer')}
+              data={officerOptions}
+              {...filterSelect(list, 'assignee')}
+              searchable
+              w={180}
+              data-testid="filter-assignee"
+            />
+          </>
+        }
+        more={{ set: filtersSet(f, FILTERS, MORE), id: 'complaint-more-filters' }}
+        grid={
+          <>
             <Select
               label={t('complaint.kind')}
               placeholder={t('common.all')}
@@ -333,9 +300,9 @@ export function ComplaintsPage() {
               to={f.to}
               onChange={list.setFilters}
             />
-          </SimpleGrid>
-        </Collapse>
-      </Paper>
+          </>
+        }
+      />
 
       <DataList
         label={t('complaint.list.title')}
@@ -343,7 +310,6 @@ export function ComplaintsPage() {
         columns={columns}
         query={rows}
         list={list}
-        rowKey={(r) => r.id}
         minWidth={900}
         onOpen={(r) => navigate(`/complaints/${r.id}`)}
         rowProps={(r) => ({

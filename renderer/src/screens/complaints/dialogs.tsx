@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/workflow/complaints';
 import { isoToZonedTime, zonedTimeToIso } from '../../../../shared/time';
 import { call, callChecked } from '../../api/rpc';
-import { StepField } from '../../components/StepField';
+import { stepColor, StepField, StepFields, StepHelp } from '../../components/StepField';
 import { DateTimeField } from '../../components/DateField';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { useT } from '../../i18n/I18nProvider';
@@ -53,26 +53,10 @@ export function TransitionDialog(props: DialogProps & { step: ComplaintStep }) {
         }),
     },
   );
-  const v = form.values;
-
   return (
     <FormFrame form={form}>
-      {def.help && (
-        <Text size="sm" c="dimmed">
-          {t(def.help)}
-        </Text>
-      )}
-      {fields.map((f, i) => (
-        <StepField
-          key={f}
-          def={complaintFlow.fields[f]}
-          name={f}
-          value={v[f]}
-          onChange={(value) => form.set(f, value)}
-          error={form.errorText(f)}
-          autoFocus={i === 0}
-        />
-      ))}
+      <StepHelp def={def} />
+      <StepFields names={fields} defs={complaintFlow.fields} form={form} />
       <Textarea
         label={t('complaint.stepNote')}
         description={t('complaint.stepNote.help')}
@@ -83,11 +67,7 @@ export function TransitionDialog(props: DialogProps & { step: ComplaintStep }) {
         busy={form.busy}
         onCancel={onCancel}
         submitLabel={t(def.label)}
-        submitProps={{
-          color:
-            def.emphasis === 'danger' ? 'red' : def.emphasis === 'caution' ? 'orange' : undefined,
-          'data-testid': 'transition-confirm',
-        }}
+        submitProps={{ color: stepColor(def.emphasis), 'data-testid': 'transition-confirm' }}
       />
     </FormFrame>
   );

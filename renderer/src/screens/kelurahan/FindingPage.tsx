@@ -29,7 +29,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
 import { Loaded } from '../../components/PageStates';
 import { PpksBadges } from '../../components/PpksBadges';
-import { StepField } from '../../components/StepField';
+import { StepFields, StepHelp } from '../../components/StepField';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { useForm } from '../../lib/form';
@@ -301,11 +301,7 @@ function StepDialog({
   );
   return (
     <FormFrame form={form}>
-      {def.help && (
-        <Text size="sm" c="dimmed">
-          {t(def.help)}
-        </Text>
-      )}
+      <StepHelp def={def} />
       {fields.includes('stayId') &&
         (f.openStays.length === 0 ? (
           <Alert color="orange">
@@ -335,19 +331,14 @@ function StepDialog({
           {...form.field('complaintId')}
         />
       )}
-      {fields
-        .filter((k) => k === 'triageNote' || k === 'referredTo' || k === 'closeReason')
-        .map((k, i) => (
-          <StepField
-            key={k}
-            def={findingFlow.fields[k]}
-            name={k}
-            value={form.values[k]}
-            onChange={(value) => form.set(k, value ?? '')}
-            error={form.errorText(k)}
-            autoFocus={i === 0}
-          />
-        ))}
+      <StepFields
+        names={fields.filter(
+          (k) => k === 'triageNote' || k === 'referredTo' || k === 'closeReason',
+        )}
+        defs={findingFlow.fields}
+        form={form}
+        blank=""
+      />
       {!fields.includes('triageNote') && (
         <Textarea label={t('complaint.stepNote')} {...form.text('note')} />
       )}

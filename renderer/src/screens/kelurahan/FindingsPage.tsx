@@ -2,19 +2,19 @@
  * `#/findings`: the city's triage queue of findings from the kelurahans (the clock that runs out
  * first on top), or, for a kelurahan operator, its own kelurahan's findings and their outcome.
  */
-import { Anchor, Group, Paper, Select, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Group, Select, Text } from '@mantine/core';
 import { FINDING_SORTS, type FindingSummary } from '../../../../shared/contract/findings';
 import { FINDING_STATUSES } from '../../../../shared/reference/findings';
 import type { Input } from '../../../../shared/contract';
 import { call } from '../../api/rpc';
 import { AddButton } from '../../components/AddButton';
 import { DataList, type Column } from '../../components/DataList';
+import { FilterBar, SearchFilter } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { PpksBadges } from '../../components/PpksBadges';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { sortOf, useListState, useSearchText } from '../../lib/list';
+import { sortOf, useListState } from '../../lib/list';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useCan } from '../../session/can';
@@ -111,7 +111,6 @@ export function FindingsPage() {
   const operator = useMe().roles.includes('kelurahan_operator');
   const list = useListState(operator ? OPERATOR_FILTERS : FILTERS, 'due');
   const f = list.filters;
-  const [q, setQ] = useSearchText(f.q, (v) => list.setFilters({ q: v }));
   const input: Input<'findings.list'> = {
     sort: sortOf(list, FINDING_SORTS),
     page: list.page,
@@ -136,38 +135,32 @@ export function FindingsPage() {
           )
         }
       />
-      <Paper withBorder radius="md" p="sm" mb="md">
-        <Group gap="sm" align="flex-end">
-          <TextInput
-            aria-label={t('common.search')}
-            placeholder={t('finding.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 240px' }}
-          />
-          <Select
-            aria-label={t('finding.status')}
-            data={[
-              { value: 'open', label: t('finding.status.open') },
-              { value: 'all', label: t('complaint.filter.anyStatus') },
-              ...FINDING_STATUSES.map((s) => ({ value: s, label: t(`finding.status.${s}`) })),
-            ]}
-            value={f.status}
-            onChange={(v) => v && list.setFilters({ status: v })}
-            allowDeselect={false}
-            w={190}
-            data-testid="finding-filter-status"
-          />
-        </Group>
-      </Paper>
+      <FilterBar
+        row={
+          <>
+            <SearchFilter list={list} placeholder={t('finding.searchPlaceholder')} />
+            <Select
+              aria-label={t('finding.status')}
+              data={[
+                { value: 'open', label: t('finding.status.open') },
+                { value: 'all', label: t('complaint.filter.anyStatus') },
+                ...FINDING_STATUSES.map((s) => ({ value: s, label: t(`finding.status.${s}`) })),
+              ]}
+              value={f.status}
+              onChange={(v) => v && list.setFilters({ status: v })}
+              allowDeselect={false}
+              w={190}
+              data-testid="finding-filter-status"
+            />
+          </>
+        }
+      />
       <DataList
         label={t('finding.list.title')}
         testId="findings-table"
         columns={columns}
         query={rows}
         list={list}
-        rowKey={(r) => r.id}
         rowsOf={(d) => d.findings}
         minWidth={900}
         onOpen={(r) => navigate(`/findings/${r.id}`)}

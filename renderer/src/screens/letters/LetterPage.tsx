@@ -29,7 +29,7 @@ import { Field } from '../../components/Field';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { NotLoaded } from '../../components/PageStates';
 import { PdfViewer, pdfToShow, type PdfToShow } from '../../components/PdfViewer';
-import { StepField } from '../../components/StepField';
+import { stepColor, StepFields, StepHelp } from '../../components/StepField';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
 import { textsOf, useForm } from '../../lib/form';
@@ -110,32 +110,14 @@ function StepDialog({
   );
   return (
     <FormFrame form={form}>
-      {def.help && (
-        <Text size="sm" c="dimmed">
-          {t(def.help)}
-        </Text>
-      )}
-      {(def.requires ?? []).map((f) => (
-        <StepField
-          key={f}
-          def={letterFlow.fields[f]}
-          name={f}
-          value={form.values[f]}
-          onChange={(value) => form.set(f, (value as string | null) ?? '')}
-          error={form.errorText(f)}
-          autoFocus
-        />
-      ))}
+      <StepHelp def={def} />
+      <StepFields names={def.requires ?? []} defs={letterFlow.fields} form={form} blank="" />
       <Textarea label={t('letter.stepNote')} autosize minRows={2} {...form.text('note')} />
       <FormActions
         busy={form.busy}
         onCancel={onCancel}
         submitLabel={t(def.label)}
-        submitProps={{
-          color:
-            def.emphasis === 'danger' ? 'red' : def.emphasis === 'caution' ? 'orange' : undefined,
-          'data-testid': 'step-confirm',
-        }}
+        submitProps={{ color: stepColor(def.emphasis), 'data-testid': 'step-confirm' }}
       />
     </FormFrame>
   );

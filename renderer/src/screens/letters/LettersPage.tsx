@@ -2,18 +2,19 @@
  * `#/letters`: the register of outgoing letters (agenda surat keluar), filtered by year, status
  * and classification, searched by number or subject, paged by the server.
  */
-import { Anchor, Group, Paper, Select, Text, TextInput } from '@mantine/core';
-import { IconSearch, IconShieldCheck } from '@tabler/icons-react';
+import { Anchor, Select, Text } from '@mantine/core';
+import { IconShieldCheck } from '@tabler/icons-react';
 import { type Input } from '../../../../shared/contract';
 import type { LetterSummary } from '../../../../shared/contract/letters';
 import { LETTER_STATUSES } from '../../../../shared/reference/letters';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
+import { FilterBar, SearchFilter } from '../../components/FilterBar';
 import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { filterSelect, useListState, useSearchText } from '../../lib/list';
+import { filterSelect, useListState } from '../../lib/list';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { LetterStatusBadge } from './StatusBadge';
@@ -86,7 +87,6 @@ export function LettersPage() {
   const t = useT();
   const list = useListState(FILTERS, 'newest');
   const f = list.filters;
-  const [q, setQ] = useSearchText(f.q, (v) => list.setFilters({ q: v }));
   const input: Input<'letters.register'> = {
     sort: list.sort === 'number' ? 'number' : 'newest',
     page: list.page,
@@ -115,60 +115,50 @@ export function LettersPage() {
           </LinkButton>
         }
       />
-      <Paper
-        withBorder
-        radius="md"
-        p="sm"
-        mb="md"
-        component="section"
-        aria-label={t('audit.filters')}
-      >
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            aria-label={t('common.search')}
-            placeholder={t('letter.register.search')}
-            leftSection={<IconSearch size={16} />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 240px' }}
-            data-testid="letter-search"
-          />
-          <Select
-            aria-label={t('letter.year')}
-            placeholder={t('letter.anyYear')}
-            data={years}
-            {...filterSelect(list, 'year')}
-            w={150}
-            data-testid="filter-year"
-          />
-          <Select
-            aria-label={t('letter.status')}
-            placeholder={t('letter.anyStatus')}
-            data={LETTER_STATUSES.map((s) => ({ value: s, label: t(`letter.status.${s}`) }))}
-            {...filterSelect(list, 'status')}
-            w={160}
-            data-testid="filter-letter-status"
-          />
-          <Select
-            aria-label={t('letter.classification')}
-            placeholder={t('letter.anyCode')}
-            data={(codes.data?.classifications ?? []).map((c) => ({
-              value: c.id,
-              label: `${c.code} ${c.name}`,
-            }))}
-            {...filterSelect(list, 'code')}
-            searchable
-            w={260}
-          />
-        </Group>
-      </Paper>
+      <FilterBar
+        row={
+          <>
+            <SearchFilter
+              list={list}
+              placeholder={t('letter.register.search')}
+              testId="letter-search"
+            />
+            <Select
+              aria-label={t('letter.year')}
+              placeholder={t('letter.anyYear')}
+              data={years}
+              {...filterSelect(list, 'year')}
+              w={150}
+              data-testid="filter-year"
+            />
+            <Select
+              aria-label={t('letter.status')}
+              placeholder={t('letter.anyStatus')}
+              data={LETTER_STATUSES.map((s) => ({ value: s, label: t(`letter.status.${s}`) }))}
+              {...filterSelect(list, 'status')}
+              w={160}
+              data-testid="filter-letter-status"
+            />
+            <Select
+              aria-label={t('letter.classification')}
+              placeholder={t('letter.anyCode')}
+              data={(codes.data?.classifications ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.code} ${c.name}`,
+              }))}
+              {...filterSelect(list, 'code')}
+              searchable
+              w={260}
+            />
+          </>
+        }
+      />
       <DataList
         label={t('letter.register.title')}
         testId="letters-table"
         columns={columns}
         query={rows}
         list={list}
-        rowKey={(r) => r.id}
         minWidth={860}
         onOpen={(r) => navigate(`/letters/${r.id}`)}
         rowProps={(r) => ({

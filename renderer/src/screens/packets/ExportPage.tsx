@@ -190,9 +190,7 @@ export function ExportPage() {
             <Select
               label={t('packets.export.basis')}
               data={LEGAL_BASES.map((b) => ({ value: b, label: t(`packets.basis.${b}`) }))}
-              allowDeselect={false}
-              {...form.field('legalBasis')}
-              onChange={(v) => form.set('legalBasis', (v ?? 'consent') as LegalBasis)}
+              {...form.choice('legalBasis')}
             />
             <Text size="xs" c="dimmed" mt={{ base: 0, md: 28 }}>
               {t('packets.export.basisHelp')}

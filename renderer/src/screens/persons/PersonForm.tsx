@@ -238,11 +238,8 @@ export function PersonForm({
             description={t('person.form.identity.help')}
             required
             placeholder={t('person.form.choose')}
-            value={v.identityStatus}
-            onChange={(s) => form.set('identityStatus', s as PersonValues['identityStatus'])}
+            {...form.choice('identityStatus')}
             data={IDENTITY_STATUSES.map((s) => ({ value: s, label: t(`person.identity.${s}`) }))}
-            error={form.errorText('identityStatus')}
-            allowDeselect={false}
             data-testid="identity-status"
           />
           <Textarea

@@ -3,7 +3,7 @@
  * server (persons.search). The search and sort live in the address. Enter in the box opens the
  * best match; arrow down moves into the list.
  */
-import { Anchor, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { KeyboardEvent } from 'react';
 import {
@@ -14,6 +14,7 @@ import {
 import { call } from '../../api/rpc';
 import { AddButton } from '../../components/AddButton';
 import { DataList, type Column } from '../../components/DataList';
+import { FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n/I18nProvider';
 import { useFailureHandler } from '../../lib/failures';
@@ -119,41 +120,44 @@ export function PersonsPage() {
         subtitle={t('person.subtitle')}
         actions={canWrite && <AddButton to="/persons/new">{t('person.new')}</AddButton>}
       />
-      <Paper withBorder radius="md" p="sm" mb="md" component="section">
-        <Group gap="sm" align="flex-start" wrap="wrap">
-          <TextInput
-            size="md"
-            aria-label={t('person.search.label')}
-            placeholder={t('person.search.placeholder')}
-            description={t('person.search.hint')}
-            leftSection={<IconSearch size={18} />}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            onKeyDown={(e) => void onKey(e)}
-            autoFocus
-            data-autofocus
-            autoComplete="off"
-            spellCheck={false}
-            style={{ flex: '1 1 420px' }}
-            data-testid="person-search"
-          />
-          <Select
-            size="md"
-            w={220}
-            aria-label={t('person.list.sort')}
-            data={PERSON_SORTS.map((s) => ({
-              value: s,
-              label: t(
-                s === 'relevance' && !list.filters.q ? 'person.sort.newest' : `person.sort.${s}`,
-              ),
-            }))}
-            value={sort}
-            onChange={(v) => v && list.setSort(v)}
-            allowDeselect={false}
-            data-testid="person-sort"
-          />
-        </Group>
-      </Paper>
+      <FilterBar
+        align="flex-start"
+        row={
+          <>
+            <TextInput
+              size="md"
+              aria-label={t('person.search.label')}
+              placeholder={t('person.search.placeholder')}
+              description={t('person.search.hint')}
+              leftSection={<IconSearch size={18} />}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              onKeyDown={(e) => void onKey(e)}
+              autoFocus
+              data-autofocus
+              autoComplete="off"
+              spellCheck={false}
+              style={{ flex: '1 1 420px' }}
+              data-testid="person-search"
+            />
+            <Select
+              size="md"
+              w={220}
+              aria-label={t('person.list.sort')}
+              data={PERSON_SORTS.map((s) => ({
+                value: s,
+                label: t(
+                  s === 'relevance' && !list.filters.q ? 'person.sort.newest' : `person.sort.${s}`,
+                ),
+              }))}
+              value={sort}
+              onChange={(v) => v && list.setSort(v)}
+              allowDeselect={false}
+              data-testid="person-sort"
+            />
+          </>
+        }
+      />
       <DataList
         label={t('person.title')}
         testId="persons-table"
@@ -161,7 +165,6 @@ export function PersonsPage() {
         query={people}
         list={list}
         rowsOf={(d) => d.results}
-        rowKey={(p) => p.id}
         minWidth={960}
         onOpen={(p) => navigate(`/persons/${p.id}`)}
         rowProps={() => ({ 'data-testid': 'person-result' })}

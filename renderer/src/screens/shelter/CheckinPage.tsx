@@ -315,11 +315,8 @@ export function CheckinPage() {
                   label={t('checkin.referralSource')}
                   required
                   placeholder={t('person.form.choose')}
-                  value={v.referralSource}
-                  onChange={(s) => form.set('referralSource', s as CheckinValues['referralSource'])}
+                  {...form.choice('referralSource')}
                   data={REFERRAL_SOURCES.map((r) => ({ value: r, label: t(`referral.${r}`) }))}
-                  error={form.errorText('referralSource')}
-                  allowDeselect={false}
                   data-testid="referral-source"
                 />
                 <TextInput

@@ -48,11 +48,8 @@ function AddEvent({ stay, onSaved }: { stay: Stay; onSaved: (s: Stay) => void })
             label={t('stay.events.kind')}
             required
             placeholder={t('person.form.choose')}
-            value={form.values.kind}
-            onChange={(k) => form.set('kind', k as Kind)}
+            {...form.choice('kind')}
             data={LOGGED_EVENT_KINDS.map((k) => ({ value: k, label: t(`event.${k}`) }))}
-            error={form.errorText('kind')}
-            allowDeselect={false}
             data-testid="event-kind"
           />
         </Grid.Col>

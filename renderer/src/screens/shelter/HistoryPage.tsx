@@ -2,20 +2,21 @@
  * `#/shelter/history`: every stay by check-in, filtered and keyset-paged on the server (there
  * may be millions, so no total). Filters live in the address.
  */
-import { Anchor, Badge, Paper, Select, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Badge, Select, Text } from '@mantine/core';
 import { Input, Output } from '../../../../shared/contract';
 import { HISTORY_SORTS } from '../../../../shared/contract/shelter';
 import { PpksCode } from '../../../../shared/reference/ppks';
 import { EXIT_TYPES } from '../../../../shared/reference/shelter';
 import { call } from '../../api/rpc';
 import { DataList, type Column } from '../../components/DataList';
+import { FilterBar } from '../../components/FilterBar';
 import { DateRangeFilter } from '../../components/DateRangeFilter';
 import { PageHeader } from '../../components/PageHeader';
 import { PpksBadges } from '../../components/PpksBadges';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
-import { keysetRequest, useListState, type ListState } from '../../lib/list';
+import { filterSelect, keysetRequest, useListState, type ListState } from '../../lib/list';
 import { ppksOptions } from '../../lib/ppks';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
@@ -137,9 +138,7 @@ export function HistoryPage() {
   // The three list filters: "Semua" when empty, cleared back to the whole list.
   const filter = (key: 'exit' | 'ppks' | 'shelter') => ({
     placeholder: t('common.all'),
-    value: f[key] || null,
-    onChange: (v: string | null) => list.setFilters({ [key]: v ?? '' }),
-    clearable: true,
+    ...filterSelect(list, key),
   });
   const exitOptions = [
     { value: 'active', label: t('history.exit.active') },
@@ -149,42 +148,45 @@ export function HistoryPage() {
   return (
     <>
       <PageHeader title={t('history.title')} subtitle={t('history.subtitle')} />
-      <Paper withBorder radius="md" p="sm" mb="md" data-testid="history-filters">
-        <SimpleGrid cols={{ base: 1, sm: 3, xl: 6 }} spacing="sm">
-          <DateRangeFilter
-            labels={[t('history.from'), t('history.to')]}
-            from={f.from}
-            to={f.to}
-            onChange={list.setFilters}
-          />
-          <RegionPicker
-            key={f.origin ? 'set' : 'none'}
-            label={t('history.origin')}
-            levels={[2]}
-            value={f.origin || null}
-            onChange={(code) => list.setFilters({ origin: code ?? '' })}
-            placeholder={t('person.form.origin.placeholder')}
-          />
-          <Select
-            label={t('history.exit')}
-            data={exitOptions}
-            data-testid="history-exit"
-            {...filter('exit')}
-          />
-          <Select
-            label={t('history.ppks')}
-            data={ppksOptions(locale)}
-            searchable
-            nothingFoundMessage={t('common.noResults')}
-            {...filter('ppks')}
-          />
-          <Select
-            label={t('history.shelter')}
-            data={(shelters.data?.shelters ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            {...filter('shelter')}
-          />
-        </SimpleGrid>
-      </Paper>
+      <FilterBar
+        testId="history-filters"
+        grid={
+          <>
+            <DateRangeFilter
+              labels={[t('history.from'), t('history.to')]}
+              from={f.from}
+              to={f.to}
+              onChange={list.setFilters}
+            />
+            <RegionPicker
+              key={f.origin ? 'set' : 'none'}
+              label={t('history.origin')}
+              levels={[2]}
+              value={f.origin || null}
+              onChange={(code) => list.setFilters({ origin: code ?? '' })}
+              placeholder={t('person.form.origin.placeholder')}
+            />
+            <Select
+              label={t('history.exit')}
+              data={exitOptions}
+              data-testid="history-exit"
+              {...filter('exit')}
+            />
+            <Select
+              label={t('history.ppks')}
+              data={ppksOptions(locale)}
+              searchable
+              nothingFoundMessage={t('common.noResults')}
+              {...filter('ppks')}
+            />
+            <Select
+              label={t('history.shelter')}
+              data={(shelters.data?.shelters ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              {...filter('shelter')}
+            />
+          </>
+        }
+      />
 
       <DataList
         label={t('history.title')}
@@ -192,7 +194,6 @@ export function HistoryPage() {
         columns={columns}
         query={page}
         list={list}
-        rowKey={(r) => r.id}
         minWidth={900}
         onOpen={(r) => navigate(`/shelter/stays/${r.id}`)}
         rowProps={() => ({ 'data-testid': 'history-row' })}

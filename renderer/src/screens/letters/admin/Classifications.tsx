@@ -5,27 +5,26 @@ import { DEFAULT_LETTER_PATTERN } from '../../../../../shared/reference/letters'
 import { call, callChecked } from '../../../api/rpc';
 import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../i18n/I18nProvider';
-import { useForm } from '../../../lib/form';
 import { useQuery } from '../../../lib/useQuery';
-import { ActiveSwitch, EditableTable, formTexts, type EditorProps } from './EditableTable';
+import {
+  ActiveSwitch,
+  EditableTable,
+  formTexts,
+  useEditorForm,
+  type EditorProps,
+} from './EditableTable';
 
-function ClassificationForm({ record, onDone, onCancel }: EditorProps<Classification>) {
+function ClassificationForm(props: EditorProps<Classification>) {
+  const { record, onCancel } = props;
   const t = useT();
-  const form = useForm(
+  const form = useEditorForm(
+    props,
     {
       ...formTexts(record, ['code', 'name']),
       numberPattern: record?.numberPattern ?? DEFAULT_LETTER_PATTERN,
       active: record?.active ?? true,
     },
-    {
-      submit: (v) =>
-        callChecked('letters.saveClassification', {
-          ...(record ? { id: record.id, version: record.version } : {}),
-          ...v,
-        }),
-      onSaved: onDone,
-      onReload: onDone,
-    },
+    (v) => callChecked('letters.saveClassification', v),
   );
   return (
     <FormModal

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { LoadError, PageLoader } from '../../../components/PageStates';
 import { ActionsHeader, RowAction } from '../../../components/RowActions';
 import { useT } from '../../../i18n/I18nProvider';
-import { textsOf, type Form } from '../../../lib/form';
+import { textsOf, useForm, type Form } from '../../../lib/form';
 import type { QueryState } from '../../../lib/useQuery';
 
 export interface EditorProps<R> {
@@ -30,6 +30,22 @@ export function ActiveSwitch<T extends { active: boolean }>({ form }: { form: Fo
       onChange={(e) => f.set('active', e.currentTarget.checked)}
     />
   );
+}
+
+/**
+ * A record's form in its dialog: `save` gets the values with the record's id and version (none
+ * for a new record); saved or found stale, the dialog closes and the table reloads.
+ */
+export function useEditorForm<T extends object, R extends { id: string; version: number }>(
+  { record, onDone }: EditorProps<R>,
+  initial: T,
+  save: (values: T & { id?: string; version?: number }) => Promise<unknown>,
+): Form<T> {
+  return useForm(initial, {
+    submit: (v) => save({ ...(record ? { id: record.id, version: record.version } : {}), ...v }),
+    onSaved: onDone,
+    onReload: onDone,
+  });
 }
 
 /** A record's texts as form strings, or empty ones for a new record. */

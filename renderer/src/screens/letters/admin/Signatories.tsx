@@ -6,27 +6,26 @@ import { SIGN_PREFIXES, type SignPrefix } from '../../../../../shared/reference/
 import { call, callChecked } from '../../../api/rpc';
 import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../i18n/I18nProvider';
-import { useForm } from '../../../lib/form';
 import { useQuery } from '../../../lib/useQuery';
-import { ActiveSwitch, EditableTable, formTexts, type EditorProps } from './EditableTable';
+import {
+  ActiveSwitch,
+  EditableTable,
+  formTexts,
+  useEditorForm,
+  type EditorProps,
+} from './EditableTable';
 
-function SignatoryForm({ record, onDone, onCancel }: EditorProps<Signatory>) {
+function SignatoryForm(props: EditorProps<Signatory>) {
+  const { record, onCancel } = props;
   const t = useT();
-  const form = useForm(
+  const form = useEditorForm(
+    props,
     {
       ...formTexts(record, ['name', 'rank', 'nip', 'position', 'onBehalfOf']),
       prefix: (record?.prefix ?? '') as SignPrefix,
       active: record?.active ?? true,
     },
-    {
-      submit: (v) =>
-        callChecked('letters.saveSignatory', {
-          ...(record ? { id: record.id, version: record.version } : {}),
-          ...v,
-        }),
-      onSaved: onDone,
-      onReload: onDone,
-    },
+    (v) => callChecked('letters.saveSignatory', v),
   );
   return (
     <FormModal
@@ -48,9 +47,7 @@ function SignatoryForm({ record, onDone, onCancel }: EditorProps<Signatory>) {
         <Select
           label={t('letterAdmin.prefix')}
           data={SIGN_PREFIXES.map((p) => ({ value: p, label: p || t('letterAdmin.prefixNone') }))}
-          allowDeselect={false}
-          value={form.values.prefix}
-          onChange={(p) => form.set('prefix', (p ?? '') as SignPrefix)}
+          {...form.choice('prefix')}
         />
         <TextInput
           label={t('letterAdmin.onBehalfOf')}

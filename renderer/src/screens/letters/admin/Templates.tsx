@@ -21,10 +21,15 @@ import {
 import { call, callChecked } from '../../../api/rpc';
 import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../i18n/I18nProvider';
-import { useForm } from '../../../lib/form';
 import { useQuery } from '../../../lib/useQuery';
 import { LetterSetupFields, LetterTextFields } from '../LetterSetupFields';
-import { ActiveSwitch, EditableTable, formTexts, type EditorProps } from './EditableTable';
+import {
+  ActiveSwitch,
+  EditableTable,
+  formTexts,
+  useEditorForm,
+  type EditorProps,
+} from './EditableTable';
 
 const TEXTS = [
   'name',
@@ -46,11 +51,13 @@ function useLists() {
   return { templates };
 }
 
-function TemplateForm({ record, onDone, onCancel }: EditorProps<LetterTemplate>) {
+function TemplateForm(props: EditorProps<LetterTemplate>) {
+  const { record, onCancel } = props;
   const t = useT();
   const { templates } = useLists();
   const sources = templates.data?.sources ?? [];
-  const form = useForm(
+  const form = useEditorForm(
+    props,
     {
       ...formTexts(record, TEXTS),
       layout: (record?.layout ?? 'letter') as LetterLayout,
@@ -60,16 +67,11 @@ function TemplateForm({ record, onDone, onCancel }: EditorProps<LetterTemplate>)
       signatoryId: record?.signatoryId ?? null,
       active: record?.active ?? true,
     },
-    {
-      submit: (v) =>
-        callChecked('letters.saveTemplate', {
-          ...(record ? { id: record.id, version: record.version } : {}),
-          ...v,
-          classificationId: v.classificationId ?? '',
-        }),
-      onSaved: onDone,
-      onReload: onDone,
-    },
+    (v) =>
+      callChecked('letters.saveTemplate', {
+        ...v,
+        classificationId: v.classificationId ?? '',
+      }),
   );
   const v = form.values;
   const placeholders = sources.find((s) => s.kind === v.sourceKind)?.placeholders ?? [];
@@ -89,9 +91,7 @@ function TemplateForm({ record, onDone, onCancel }: EditorProps<LetterTemplate>)
             value: s.kind,
             label: t(`letterAdmin.source.${s.kind}` as 'letterAdmin.source.person'),
           }))}
-          allowDeselect={false}
-          value={v.sourceKind}
-          onChange={(k) => form.set('sourceKind', k ?? 'person')}
+          {...form.choice('sourceKind')}
         />
         <Stack gap={4}>
           <Text size="sm" fw={500}>

@@ -207,7 +207,7 @@ async function start(): Promise<void> {
         serviceName: 'Pelita backend',
         stdio: 'inherit',
       }),
-    start: { dataDir, nativeBinding },
+    start: { dataDir, nativeBinding, rendererDir: rendererDir(MAIN_DIR) },
     onCrash: tellBackendCrashed,
   });
   await withSplash(backend.ready, showSplash);

@@ -24,6 +24,7 @@ import {
   IconSignature,
   IconTemplate,
   IconMessageReport,
+  IconNetwork,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -44,6 +45,7 @@ import { UsersPage } from './admin/Users';
 import { BackupPage } from './backup/BackupPage';
 import { caseRoutes } from './cases/routes';
 import { complaintRoutes } from './complaints/routes';
+import { NetworkPage } from './network/NetworkPage';
 import { KeysPage } from './packets/KeysPage';
 import { packetRoutes } from './packets/routes';
 import { kelurahanRoutes } from './kelurahan/routes';
@@ -113,6 +115,7 @@ export const ADMIN_ENTRIES = [
     ComplaintNumberingPage,
   ),
   admin('/admin/backup', 'nav.admin.backup', 'backup.status', IconDatabaseExport, BackupPage),
+  admin('/admin/network', 'nav.admin.network', 'network.status', IconNetwork, NetworkPage),
   admin('/admin/exchange-keys', 'nav.admin.exchangeKeys', 'packets.keys', IconKey, KeysPage),
   admin(
     '/admin/letter-templates',

@@ -139,7 +139,7 @@ export function ServeCard({
               description={t('network.port_help')}
               min={1024}
               max={65535}
-              w={200}
+              maw={360}
               disabled={fixed}
               {...form.field('port')}
             />

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { method } from './method';
-import { empty, version } from './schemas';
+import { empty, isoDateTime, version } from './schemas';
 
 /** A host name or IPv4 address clients type to reach the office host (no scheme, no port). */
 export const networkName = z
@@ -96,7 +96,7 @@ export const probeOutput = z.object({
   fingerprint256: z.string(),
   /** The certificate's subject and end of validity, shown beside the fingerprint. */
   subject: z.string(),
-  validTo: z.string(),
+  validTo: isoDateTime,
 });
 export type ProbeResult = z.infer<typeof probeOutput>;
 

@@ -38,7 +38,7 @@ export function probeOfficeHost(address: string, timeoutMs = TIMEOUT_MS): Promis
         url: url.href,
         fingerprint256: cert.fingerprint256.toUpperCase(),
         subject: typeof cert.subject?.CN === 'string' ? cert.subject.CN : '',
-        validTo: cert.valid_to,
+        validTo: new Date(cert.valid_to).toISOString(),
       });
     });
     socket.once('timeout', () => fail('network.unreachable', 'timeout'));

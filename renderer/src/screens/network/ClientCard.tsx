@@ -14,6 +14,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { useT } from '../../i18n/I18nProvider';
 import { useAction } from '../../lib/useAction';
 import { useForm } from '../../lib/form';
+import { useFormat } from '../../lib/format';
 import { notify } from '../../lib/notify';
 import { Fingerprint } from './ServeCard';
 
@@ -30,6 +31,7 @@ export function ClientCard({
   onSaved: (s: NetworkStatus) => void;
 }) {
   const t = useT();
+  const fmt = useFormat();
   const { busy, run } = useAction();
   const [seen, setSeen] = useState<ProbeResult | null>(null);
   const fixed = !status.local;
@@ -149,7 +151,7 @@ export function ClientCard({
                     <Text size="sm">{seen.subject}</Text>
                   </Field>
                   <Field label={t('network.valid_to')}>
-                    <Text size="sm">{seen.validTo}</Text>
+                    <Text size="sm">{fmt.dateTime(seen.validTo)}</Text>
                   </Field>
                 </Group>
                 <Checkbox

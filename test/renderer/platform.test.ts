@@ -24,22 +24,3 @@ describe('inDesktopApp', () => {
     }
   });
 });
-
-describe('links to a new tab', () => {
-  it('go through NewTabLink only, which the desktop app shows as text', async () => {
-    const { readdirSync, readFileSync, statSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const offenders: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx$/.test(name) && !path.endsWith('NewTabLink.tsx')) {
-          if (/target=["{']_blank/.test(readFileSync(path, 'utf8'))) offenders.push(path);
-        }
-      }
-    };
-    walk('renderer/src');
-    expect(offenders).toEqual([]);
-  });
-});

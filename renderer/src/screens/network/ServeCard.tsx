@@ -36,7 +36,13 @@ export function Fingerprint({ value, testId }: { value: string; testId?: string 
   const groups: string[] = [];
   for (let i = 0; i < pairs.length; i += 4) groups.push(pairs.slice(i, i + 4).join(':'));
   return (
-    <Code block fz="md" data-testid={testId} data-fingerprint={value} style={{ lineHeight: 1.7, whiteSpace: 'pre-wrap' }}>
+    <Code
+      block
+      fz="md"
+      data-testid={testId}
+      data-fingerprint={value}
+      style={{ lineHeight: 1.7, whiteSpace: 'pre-wrap' }}
+    >
       {groups.join('  ')}
     </Code>
   );

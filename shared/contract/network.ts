@@ -100,6 +100,12 @@ export const probeOutput = z.object({
 });
 export type ProbeResult = z.infer<typeof probeOutput>;
 
+const clientInput = z.strictObject({
+  url: officeUrl,
+  fingerprint256,
+  confirm: z.literal(true, { error: 'network.confirm_required' }),
+});
+
 export const networkContract = {
   'network.status': method({
     access: 'office.network',
@@ -128,12 +134,24 @@ export const networkContract = {
   'network.saveClient': method({
     access: 'office.network',
     write: true,
-    input: z.strictObject({
-      url: officeUrl,
-      fingerprint256,
-      confirm: z.literal(true, { error: 'network.confirm_required' }),
-    }),
+    input: clientInput,
     output: networkStatus,
+  }),
+  /**
+   * The same two steps on a new PC before first-run setup (no admin exists yet): a client PC
+   * connects to the office host without setting up an office of its own. Refused once set up.
+   */
+  'network.setupProbe': method({
+    access: 'public',
+    write: false,
+    input: z.strictObject({ url: officeUrl }),
+    output: probeOutput,
+  }),
+  'network.setupClient': method({
+    access: 'public',
+    write: true,
+    input: clientInput,
+    output: z.object({ url: z.string(), fingerprint256: z.string() }),
   }),
   /** Back to this PC's own database from the desktop app's next start. */
   'network.clearClient': method({

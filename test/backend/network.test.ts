@@ -19,7 +19,7 @@ import { createOfficeServe, type OfficeServe } from '../../electron/backend/host
 import { CLIENT_FILE, readOfficeClient } from '../../electron/backend/network/clientFile';
 import { fromThisPc } from '../../electron/backend/network/handlers';
 import { SERVE_FILE } from '../../electron/backend/network/settings';
-import { auditRows, setUpOffice } from './harness';
+import { auditRows, Client, makeBackend, setUpOffice } from './harness';
 
 const NAME = 'pelita-kantor.test';
 const OTHER_PC = 'host:192.168.1.30';
@@ -327,5 +327,42 @@ describe('office network: this PC as a client', () => {
     expect(notTls.issues?.[0]).toMatchObject({ path: ['url'], key: 'network.not_tls' });
     const http = await pc.fail('network.probe', { url: `http://127.0.0.1:${plainPort}/` });
     expect(http.issues?.[0]).toMatchObject({ path: ['url'], key: 'network.url_invalid' });
+  });
+});
+
+describe('office network: a new PC that only connects', () => {
+  it('pins the office host before first-run setup, without an office of its own; refused once set up', async () => {
+    const host = await officePc();
+    const port = await freePort();
+    const served = await host.call('network.saveServe', {
+      enabled: true,
+      port,
+      names: ['127.0.0.1'],
+      version: 1,
+    });
+    const fresh = await makeBackend();
+    const anon = new Client(fresh.backend);
+    const url = `https://127.0.0.1:${port}/`;
+    const seen = await anon.call('network.setupProbe', { url });
+    expect(seen.fingerprint256).toBe(served.serve.fingerprint256);
+    const pinned = await anon.call('network.setupClient', {
+      url,
+      fingerprint256: seen.fingerprint256,
+      confirm: true,
+    });
+    expect(pinned).toEqual({ url, fingerprint256: seen.fingerprint256 });
+    expect(readOfficeClient(fresh.dir)).toMatchObject({ url, fingerprint: seen.fingerprint256 });
+    expect((await auditRows(fresh.backend)).map((r) => r.method)).toContain('network.setupClient');
+
+    // On a PC that is set up, the same calls are refused: the admin's screen decides there.
+    const later = await new Client(host.backend).fail('network.setupProbe', { url });
+    expect(later).toMatchObject({ code: 'CONFLICT', key: 'auth.error.setupDone' });
+    const laterPin = await new Client(host.backend).fail('network.setupClient', {
+      url,
+      fingerprint256: seen.fingerprint256,
+      confirm: true,
+    });
+    expect(laterPin.key).toBe('auth.error.setupDone');
+    expect(existsSync(join(host.dir, CLIENT_FILE))).toBe(false);
   });
 });

@@ -193,6 +193,9 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'network.probe': ADMIN_ONLY,
   'network.saveClient': ADMIN_ONLY,
   'network.clearClient': ADMIN_ONLY,
+  // Before first-run setup only (refused in the handler once anyone is set up).
+  'network.setupProbe': ANYONE,
+  'network.setupClient': ANYONE,
   // Exchange packets: keys, partners and packets are the admin's (a role may be given
   // packets.exchange later); a person's consent to sharing is recorded by whoever edits people.
   'packets.keys': ADMIN_ONLY,

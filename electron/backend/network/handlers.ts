@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import type { NetworkStatus, networkContract } from '../../../shared/contract/network';
 import { staged, type Ctx, type HandlersOf } from '../dispatch/context';
 import { AppError, fieldError, staleRecord } from '../errors';
-import { CLIENT_FILE, ClientConfigError, readOfficeClient, writeOfficeClient } from './clientFile';
+import {
+  CLIENT_FILE,
+  ClientConfigError,
+  readOfficeClient,
+  writeOfficeClient,
+  type OfficeClient,
+} from './clientFile';
 import { OFF, type ServeSettings } from './control';
 import { probeOfficeHost } from './probe';
 import { readServeSettings, removeFile, writeServeSettings } from './settings';
@@ -58,6 +64,49 @@ export function networkStatus(ctx: Ctx): NetworkStatus {
   };
 }
 
+/** A new PC only: once anyone is set up, the network is the admin's (network.saveClient). */
+async function refuseIfSetUp(ctx: Ctx): Promise<void> {
+  const anyUser = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) throw new AppError('CONFLICT', 'auth.error.setupDone');
+}
+
+interface ClientPin {
+  url: string;
+  fingerprint256: string;
+}
+
+/** Pins the office host's certificate for client mode, after checking it again now. */
+async function pinClient(input: ClientPin, ctx: Ctx) {
+  requireThisPc(ctx);
+  if (currentSettings(ctx).enabled) throw new AppError('CONFLICT', 'network.client_while_serving');
+  // Checked again now: the pin must be the certificate the host presents at this moment.
+  const seen = await probeOfficeHost(input.url);
+  if (seen.fingerprint256 !== input.fingerprint256)
+    throw new AppError('CONFLICT', 'network.fingerprint_changed', {
+      fingerprint: seen.fingerprint256,
+    });
+  const before = readOfficeClient(ctx.dataDir);
+  writeOfficeClient(ctx.dataDir, seen.url, seen.fingerprint256);
+  return { before };
+}
+
+function auditPin(
+  ctx: Ctx,
+  input: ClientPin,
+  before: OfficeClient | null,
+  actor?: { id: string | null; username: string | null },
+) {
+  ctx.audit({
+    recordType: 'officeNetwork',
+    recordId: 'client',
+    changes: {
+      url: [before?.url ?? null, new URL(input.url).href],
+      fingerprint: [before?.fingerprint ?? null, input.fingerprint256],
+    },
+    ...(actor ? { actor } : {}),
+  });
+}
+
 export const networkHandlers: HandlersOf<typeof networkContract> = {
   async 'network.status'(_input, ctx) {
     return networkStatus(ctx);
@@ -103,30 +152,27 @@ export const networkHandlers: HandlersOf<typeof networkContract> = {
   },
 
   'network.saveClient': staged({
+    prepare: pinClient,
+    async write(input, ctx, { before }) {
+      auditPin(ctx, input, before);
+      return networkStatus(ctx);
+    },
+  }),
+
+  async 'network.setupProbe'(input, ctx) {
+    await refuseIfSetUp(ctx);
+    requireThisPc(ctx);
+    return probeOfficeHost(input.url);
+  },
+
+  'network.setupClient': staged({
     async prepare(input, ctx) {
-      requireThisPc(ctx);
-      if (currentSettings(ctx).enabled)
-        throw new AppError('CONFLICT', 'network.client_while_serving');
-      // Checked again now: the pin must be the certificate the host presents at this moment.
-      const seen = await probeOfficeHost(input.url);
-      if (seen.fingerprint256 !== input.fingerprint256)
-        throw new AppError('CONFLICT', 'network.fingerprint_changed', {
-          fingerprint: seen.fingerprint256,
-        });
-      const before = readOfficeClient(ctx.dataDir);
-      writeOfficeClient(ctx.dataDir, seen.url, seen.fingerprint256);
-      return { before };
+      await refuseIfSetUp(ctx);
+      return pinClient(input, ctx);
     },
     async write(input, ctx, { before }) {
-      ctx.audit({
-        recordType: 'officeNetwork',
-        recordId: 'client',
-        changes: {
-          url: [before?.url ?? null, new URL(input.url).href],
-          fingerprint: [before?.fingerprint ?? null, input.fingerprint256],
-        },
-      });
-      return networkStatus(ctx);
+      auditPin(ctx, input, before, { id: null, username: null });
+      return { url: new URL(input.url).href, fingerprint256: input.fingerprint256 };
     },
   }),
 

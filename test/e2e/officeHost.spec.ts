@@ -21,6 +21,8 @@ const host = freshHost({ office: NAME });
 /** Two more PCs with plain local hosts: one turns the office host on from the screen, one connects. */
 const hostPc = freshHost();
 const clientPc = freshHost();
+/** A new PC that never sets up an office of its own. */
+const newPc = freshHost();
 test.describe.configure({ mode: 'serial' });
 
 const OFFICER = { username: 'nur.aini', fullName: 'Nur Aini', password: 'Pengaduan2026!' };
@@ -334,4 +336,27 @@ test('the office host started by command shows its fingerprint and options, read
   } finally {
     await browser.close();
   }
+});
+
+test('a new PC connects to the office host from the first-run screen, without an office of its own', async ({
+  page,
+}) => {
+  expect(officePort).toBeGreaterThan(0);
+  await page.goto(newPc.url + '/');
+  const box = page.getByTestId('setup-connect');
+  await box.getByRole('button', { name: 'Hubungkan PC ini ke host kantor' }).click();
+  const url = `https://127.0.0.1:${officePort}/`;
+  await box.getByLabel('Alamat host kantor').fill(url);
+  await box.getByRole('button', { name: 'Periksa host' }).click();
+  const seen = box.getByTestId('network-probe-fingerprint');
+  await expect(seen).toBeVisible();
+  expect(await seen.getAttribute('data-fingerprint')).toBe(officeFingerprint);
+  await box.getByTestId('network-confirm').check();
+  await shotSizes(page, '85-setup-connect', seen);
+  await box.getByRole('button', { name: 'Hubungkan ke host ini' }).click();
+  await expect(page.getByTestId('setup-connected')).toContainText(url);
+  const saved = JSON.parse(readFileSync(join(newPc.dataDir, 'office-host.json'), 'utf8')) as {
+    fingerprint: string;
+  };
+  expect(saved.fingerprint).toBe(officeFingerprint);
 });

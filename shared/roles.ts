@@ -74,6 +74,8 @@ export const PERMISSIONS = [
   'letters.issue',
   /** Letter templates, classification codes, signatories. */
   'letters.manage',
+  /** The office network: serve this PC to the office (TLS host) or connect it to the host. */
+  'office.network',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -26,6 +26,7 @@ import {
 } from './files/port';
 import { sweepFiles } from './files/sweep';
 import { handlers } from './handlers';
+import type { OfficeNetwork } from './network/control';
 import { tightenDataDir } from './lib/privateFiles';
 import { startPersonReindex } from './persons/reindex';
 import { startDuplicateScan, type Scan } from './persons/reviewScan';
@@ -51,6 +52,9 @@ export const DATA_ENTRIES = [
   'keys',
   'backups',
   'demo-accounts.txt',
+  'office-tls',
+  'office-serve.json',
+  'office-host.json',
 ] as const;
 
 export interface Backend {
@@ -84,6 +88,8 @@ export interface BackendOptions {
   duplicateScan?: boolean;
   /** Automatic backups at start-up and every few hours (on unless false: tests make their own). */
   autoBackup?: boolean;
+  /** The shell's office host (network/control.ts): the office network screen drives it. */
+  network?: OfficeNetwork;
 }
 
 interface OpenState {
@@ -262,7 +268,14 @@ async function openState(
     });
     adoptLegacyPhotos(sqlite, opts.dataDir, now());
     sweepFiles(sqlite, opts.dataDir, now());
-    const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir, backups });
+    const dispatch = createDispatcher({
+      db,
+      handlers,
+      now,
+      dataDir: opts.dataDir,
+      backups,
+      network: opts.network,
+    });
     // The trail's head is signed at start and stop (audit/signatures.ts).
     const key = openOfficeKey(opts.dataDir);
     const checkpoint = (reason: 'start' | 'stop') =>

@@ -19,6 +19,7 @@ import { findingsPersonLink } from './findings/personLink';
 import { letterConfigHandlers } from './letters/config';
 import { letterHandlers } from './letters/handlers';
 import { lettersPersonLink } from './letters/personLink';
+import { networkHandlers } from './network/handlers';
 import { officeHandlers } from './office/handlers';
 import { packetHandlers } from './packets/handlers';
 import { packetsPersonLink } from './packets/personLink';
@@ -72,4 +73,5 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...letterHandlers,
   ...letterConfigHandlers,
+  ...networkHandlers,
 };

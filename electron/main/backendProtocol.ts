@@ -13,6 +13,8 @@ export interface BackendStart {
   dataDir: string;
   /** better-sqlite3 built for Electron's ABI. */
   nativeBinding: string;
+  /** The built renderer, which the office host (set on the office network screen) serves. */
+  rendererDir?: string;
 }
 
 /** An upload as the renderer sent it through the relay (bytes already size-checked by main). */

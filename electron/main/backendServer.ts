@@ -8,6 +8,11 @@ import { readFile } from 'node:fs/promises';
 import type { RpcResponse } from '../../shared/errors';
 import { translate } from '../../shared/i18n';
 import { openBackend, type Backend, type BackendOptions } from '../backend/app';
+import {
+  createOfficeServe,
+  type OfficeServe,
+  type OfficeServeOptions,
+} from '../backend/host/officeServe';
 import type { BackendReply, BackendRequest, FileReply } from './backendProtocol';
 
 /** The parts of Electron's process.parentPort used here. */
@@ -33,20 +38,36 @@ export function serveBackend(
   port: ParentPortLike,
   open: (opts: BackendOptions) => Promise<Backend> = openBackend,
   exit: (code: number) => void = (code) => process.exit(code),
+  makeServe: (opts: OfficeServeOptions) => OfficeServe = createOfficeServe,
 ): void {
   let backend: Promise<Backend> | null = null;
+  /** The office host this PC serves when the office network screen turned it on. */
+  let serve: OfficeServe | null = null;
   /** Requests being answered: closing waits for them, so no transaction meets a closed database. */
   const inFlight = new Set<Promise<void>>();
 
   async function answer(request: BackendRequest): Promise<void> {
     if (request.kind === 'open') {
+      const log = (line: string) => console.log('[pelita] ' + line);
+      let opened: Backend | null = null;
+      serve = request.rendererDir
+        ? makeServe({
+            dataDir: request.dataDir,
+            staticDir: request.rendererDir,
+            backend: () => opened!,
+            log,
+          })
+        : null;
       backend = open({
         dataDir: request.dataDir,
         nativeBinding: request.nativeBinding,
-        log: (line) => console.log('[pelita] ' + line),
+        log,
+        ...(serve ? { network: serve } : {}),
       });
       try {
-        await backend;
+        opened = await backend;
+        // A port that cannot be opened is shown on the office network screen, not fatal.
+        await serve?.startSaved();
         port.postMessage({ kind: 'ready' });
       } catch (e) {
         port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -57,6 +78,7 @@ export function serveBackend(
     const b = await backend;
     if (request.kind === 'close') {
       await Promise.allSettled([...inFlight]);
+      await serve?.close();
       await b.close();
       port.postMessage({ kind: 'closed' });
       exit(0);

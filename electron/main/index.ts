@@ -29,6 +29,7 @@ import type { BackendClient } from './backendClient';
 import { registerIpc } from './ipc';
 import type { IpcRelay } from './ipc';
 import {
+  askOnMismatch,
   CLIENT_FILE,
   ClientConfigError,
   pinnedCertificateCheck,
@@ -137,18 +138,19 @@ function showSplash(): { close(): void } {
 function startOfficeClient(client: OfficeClient): void {
   writeLog(`client mode: office host ${client.url}`);
   trustOfficeOrigin(client.origin);
-  let told = false;
   session.defaultSession.setCertificateVerifyProc(
-    pinnedCertificateCheck(client, (hostname) => {
-      writeLog(`refused the certificate of ${hostname}: not the pinned fingerprint`);
-      if (told) return;
-      told = true;
-      ask(
-        bilingual('desktop.office_certificate', { host: hostname }),
-        [bilingualButton('desktop.ok')],
-        mainWindow,
-      ).catch(() => undefined);
-    }),
+    pinnedCertificateCheck(
+      client,
+      askOnMismatch(client, {
+        dataDir: app.getPath('userData'),
+        ask: (message, buttons) => ask(message, buttons, mainWindow),
+        log: writeLog,
+        relaunch: () => {
+          app.relaunch();
+          app.exit(0);
+        },
+      }),
+    ),
   );
   createMainWindow(client.url, undefined, true);
 }
@@ -207,7 +209,7 @@ async function start(): Promise<void> {
         serviceName: 'Pelita backend',
         stdio: 'inherit',
       }),
-    start: { dataDir, nativeBinding },
+    start: { dataDir, nativeBinding, rendererDir: rendererDir(MAIN_DIR) },
     onCrash: tellBackendCrashed,
   });
   await withSplash(backend.ready, showSplash);

@@ -1,83 +1,23 @@
 /**
- * Client mode: a PC that uses the office host's database instead of its own. The admin puts
- * `office-host.json` in the PC's data folder (%APPDATA%\Pelita):
- *
- *   { "url": "https://pelita-kantor:5871/", "fingerprint": "AB:CD:…" }
- *
- * The fingerprint is the SHA-256 of the host's certificate, as `npm run serve -- --office`
- * prints it. The window then loads the host's pages over https (no local backend, no preload:
- * the pages talk to the host as in a browser), and the session accepts that host's certificate
- * only when its fingerprint is the pinned one; every other certificate is refused.
+ * Client mode in the shell: the window loads the office host's pages over https (no local
+ * backend, no preload: the pages talk to the host as in a browser), and the session accepts that
+ * host's certificate only when its fingerprint is the pinned one; every other certificate is
+ * refused. The setting itself (office-host.json) is read in electron/backend/network/clientFile.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
+import {
+  normalizeFingerprint,
+  writeOfficeClient,
+  type OfficeClient,
+} from '../backend/network/clientFile';
+import { bilingual, bilingualButton } from './windowWatch';
 
-export const CLIENT_FILE = 'office-host.json';
-
-export interface OfficeClient {
-  /** The page to open, e.g. https://pelita-kantor:5871/ */
-  url: string;
-  origin: string;
-  hostname: string;
-  /** Upper-case hex pairs joined by colons. */
-  fingerprint: string;
-}
-
-/** A client file that exists but cannot be used: said in the message, never silently ignored. */
-export class ClientConfigError extends Error {}
-
-const HEX_PAIRS = /^([0-9a-f]{2}:?){31}[0-9a-f]{2}$/i;
-
-/**
- * "AB:CD:…" (or without colons) and Electron's "sha256/<base64>" to one form; null when it is
- * neither a SHA-256 in hex nor in base64.
- */
-export function normalizeFingerprint(text: string): string | null {
-  const t = text.trim();
-  let bytes: Buffer;
-  if (HEX_PAIRS.test(t)) bytes = Buffer.from(t.replace(/:/g, ''), 'hex');
-  else if (t.startsWith('sha256/')) bytes = Buffer.from(t.slice('sha256/'.length), 'base64');
-  else return null;
-  if (bytes.length !== 32) return null;
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');
-}
-
-const FILE_SCHEMA = z.object({ url: z.string(), fingerprint: z.string() }).strict();
-
-/** Client mode's settings from the data folder, or null when this PC keeps its own database. */
-export function readOfficeClient(
-  dataDir: string,
-  read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
-): OfficeClient | null {
-  let text: string;
-  try {
-    text = read(join(dataDir, CLIENT_FILE));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ClientConfigError(`cannot be read (${(e as Error).message})`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new ClientConfigError('is not JSON');
-  }
-  const parsed = FILE_SCHEMA.safeParse(raw);
-  if (!parsed.success) throw new ClientConfigError('needs exactly "url" and "fingerprint"');
-  let url: URL;
-  try {
-    url = new URL(parsed.data.url);
-  } catch {
-    throw new ClientConfigError(`"url" is not an address: ${parsed.data.url}`);
-  }
-  if (url.protocol !== 'https:' || url.username || url.password)
-    throw new ClientConfigError('"url" must start with https:// (the office host only speaks TLS)');
-  const fingerprint = normalizeFingerprint(parsed.data.fingerprint);
-  if (!fingerprint)
-    throw new ClientConfigError('"fingerprint" must be the SHA-256 fingerprint the host printed');
-  return { url: url.href, origin: url.origin, hostname: url.hostname, fingerprint };
-}
+export {
+  CLIENT_FILE,
+  ClientConfigError,
+  normalizeFingerprint,
+  readOfficeClient,
+  type OfficeClient,
+} from '../backend/network/clientFile';
 
 /** Electron's certificate verify request, the parts used here. */
 export interface VerifyRequest {
@@ -95,13 +35,72 @@ export const REFUSE = -2;
  */
 export function pinnedCertificateCheck(
   client: OfficeClient,
-  onMismatch: (hostname: string) => void,
+  onMismatch: (hostname: string, presented: string | null) => void,
 ): (request: VerifyRequest, callback: (result: number) => void) => void {
   return (request, callback) => {
+    const presented = normalizeFingerprint(request.certificate.fingerprint);
     const pinned =
       request.hostname.toLowerCase() === client.hostname.toLowerCase() &&
-      normalizeFingerprint(request.certificate.fingerprint) === client.fingerprint;
-    if (!pinned) onMismatch(request.hostname);
+      presented === client.fingerprint;
+    if (!pinned) onMismatch(request.hostname, presented);
     callback(pinned ? ACCEPT : REFUSE);
+  };
+}
+
+export interface MismatchDeps {
+  dataDir: string;
+  /** A message box; resolves with the index of the button chosen. */
+  ask(message: string, buttons: string[]): Promise<number>;
+  log(line: string): void;
+  /** Starts the app again (a refused certificate stays refused in this session). */
+  relaunch(): void;
+  /** Saves the new pin (office-host.json); the default writes it in the data folder. */
+  savePin?: (url: string, fingerprint: string) => void;
+}
+
+/**
+ * What the user sees when the office host presents another certificate (after the admin added
+ * a name, or an impostor): both fingerprints, to compare the new one with the office host's
+ * screen (Admin › Office network). Only the user's explicit choice pins the new one, and then
+ * the app starts again; closing leaves the old pin. Asked once per start; another host name
+ * is only refused.
+ */
+export function askOnMismatch(
+  client: OfficeClient,
+  deps: MismatchDeps,
+): (hostname: string, presented: string | null) => void {
+  let asked = false;
+  return (hostname, presented) => {
+    deps.log(
+      `refused the certificate of ${hostname} (${presented ?? 'unreadable'}): not the pinned ${client.fingerprint}`,
+    );
+    if (asked) return;
+    asked = true;
+    const ownHost = hostname.toLowerCase() === client.hostname.toLowerCase() && presented;
+    if (!ownHost) {
+      deps
+        .ask(bilingual('desktop.office_certificate', { host: hostname }), [
+          bilingualButton('desktop.ok'),
+        ])
+        .catch(() => undefined);
+      return;
+    }
+    deps
+      .ask(
+        bilingual('desktop.office_certificate_changed', {
+          host: hostname,
+          presented,
+          pinned: client.fingerprint,
+        }),
+        [bilingualButton('desktop.close'), bilingualButton('desktop.trust_new_certificate')],
+      )
+      .then((chosen) => {
+        if (chosen !== 1) return;
+        const save = deps.savePin ?? ((url, fp) => writeOfficeClient(deps.dataDir, url, fp));
+        save(client.url, presented);
+        deps.log(`the user pinned the new certificate of ${hostname}: ${presented}`);
+        deps.relaunch();
+      })
+      .catch((e: unknown) => deps.log(`pinning the new certificate failed: ${String(e)}`));
   };
 }

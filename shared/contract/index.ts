@@ -10,6 +10,7 @@ import { complaintsContract } from './complaints';
 import { dtsenContract } from './dtsen';
 import { findingsContract } from './findings';
 import { lettersContract } from './letters';
+import { networkContract } from './network';
 import { officeContract } from './office';
 import { packetsContract } from './packets';
 import { personsContract } from './persons';
@@ -38,6 +39,7 @@ export const contract = {
   ...dtsenContract,
   ...casesContract,
   ...lettersContract,
+  ...networkContract,
 };
 
 export type Contract = typeof contract;

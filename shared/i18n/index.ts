@@ -18,6 +18,7 @@ import fileMessages from './messages/files.json';
 import kelurahanMessages from './messages/kelurahan.json';
 import letterMessages from './messages/letters.json';
 import navMessages from './messages/nav.json';
+import networkMessages from './messages/network.json';
 import nikMessages from './messages/nik.json';
 import officeMessages from './messages/office.json';
 import packetMessages from './messages/packets.json';
@@ -52,6 +53,7 @@ export const messages = {
   ...packetMessages,
   ...kelurahanMessages,
   ...letterMessages,
+  ...networkMessages,
 };
 
 export type MessageKey = keyof typeof messages;

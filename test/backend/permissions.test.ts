@@ -187,6 +187,15 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'backup.restore': ADMIN_ONLY,
   'backup.exportEncrypted': ADMIN_ONLY,
   'backup.importEncrypted': ADMIN_ONLY,
+  // The office network: serve this PC over TLS or pin the office host (and only at this PC).
+  'network.status': ADMIN_ONLY,
+  'network.saveServe': ADMIN_ONLY,
+  'network.probe': ADMIN_ONLY,
+  'network.saveClient': ADMIN_ONLY,
+  'network.clearClient': ADMIN_ONLY,
+  // Before first-run setup only (refused in the handler once anyone is set up).
+  'network.setupProbe': ANYONE,
+  'network.setupClient': ANYONE,
   // Exchange packets: keys, partners and packets are the admin's (a role may be given
   // packets.exchange later); a person's consent to sharing is recorded by whoever edits people.
   'packets.keys': ADMIN_ONLY,

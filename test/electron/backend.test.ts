@@ -21,6 +21,7 @@ import {
 } from '../../electron/main/backendClient';
 import type { BackendReply, BackendRequest } from '../../electron/main/backendProtocol';
 import { serveBackend } from '../../electron/main/backendServer';
+import type { OfficeServe, OfficeServeOptions } from '../../electron/backend/host/officeServe';
 import {
   IPC_CHANNEL,
   registerIpc,
@@ -391,6 +392,48 @@ describe('backend process (utility side)', () => {
     await p.until(5);
     expect(p.replies[4]).toEqual({ kind: 'closed' });
     expect(exit).toHaveBeenCalledWith(0);
+  });
+
+  it('runs the office host the network screen saved, beside the backend, and stops it before closing', async () => {
+    const order: string[] = [];
+    const backend = {
+      close: vi.fn(async () => void order.push('backend closed')),
+    } as unknown as Backend;
+    const open = vi.fn(async () => {
+      order.push('opened');
+      return backend;
+    });
+    let given: OfficeServeOptions | null = null;
+    const serve = {
+      runtime: () => ({ state: 'running' }),
+      apply: vi.fn(),
+      startSaved: vi.fn(async () => {
+        order.push('office host started');
+        // It serves the backend that was opened.
+        expect(given!.backend()).toBe(backend);
+        return { state: 'running' };
+      }),
+      close: vi.fn(async () => void order.push('office host closed')),
+    } as unknown as OfficeServe;
+    const makeServe = vi.fn((opts: OfficeServeOptions) => {
+      given = opts;
+      return serve;
+    });
+    const p = fakePort();
+    serveBackend(p.port, open, vi.fn(), makeServe);
+    p.send({ kind: 'open', dataDir: '/d', nativeBinding: '/n.node', rendererDir: '/r' });
+    await p.until(1);
+    expect(p.replies).toEqual([{ kind: 'ready' }]);
+    expect(given).toMatchObject({ dataDir: '/d', staticDir: '/r' });
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ network: serve }));
+    p.send({ kind: 'close' });
+    await p.until(2);
+    expect(order).toEqual([
+      'opened',
+      'office host started',
+      'office host closed',
+      'backend closed',
+    ]);
   });
 
   it('reports a database that cannot be opened', async () => {

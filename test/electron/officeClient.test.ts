@@ -13,6 +13,7 @@ import {
   CLIENT_FILE,
   ClientConfigError,
   normalizeFingerprint,
+  askOnMismatch,
   pinnedCertificateCheck,
   readOfficeClient,
   REFUSE,
@@ -102,7 +103,69 @@ describe('certificate pinning', () => {
     expect(verdict('pelita-kantor', other.fingerprint256)).toBe(REFUSE);
     // The right certificate presented for another name is refused too.
     expect(verdict('evil.example', electronFingerprint)).toBe(REFUSE);
-    expect(onMismatch.mock.calls).toEqual([['pelita-kantor'], ['evil.example']]);
+    expect(onMismatch.mock.calls).toEqual([
+      ['pelita-kantor', other.fingerprint256],
+      ['evil.example', x509.fingerprint256],
+    ]);
+  });
+});
+
+describe('a changed office host certificate', () => {
+  const PINNED = HEX_UPPER;
+  const NEW = Array.from({ length: 32 }, () => 'CD').join(':');
+  function setUp(choice: number) {
+    const dir = dataDir(
+      JSON.stringify({ url: 'https://pelita-kantor:5871/', fingerprint: PINNED }),
+    );
+    const client = readOfficeClient(dir)!;
+    const asked: { message: string; buttons: string[] }[] = [];
+    const relaunch = vi.fn();
+    const lines: string[] = [];
+    const onMismatch = askOnMismatch(client, {
+      dataDir: dir,
+      ask: (message, buttons) => {
+        asked.push({ message, buttons });
+        return Promise.resolve(choice);
+      },
+      log: (l) => lines.push(l),
+      relaunch,
+    });
+    return { dir, asked, relaunch, lines, onMismatch };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('shows both fingerprints and pins the new one only when the user chooses to, then restarts', async () => {
+    const s = setUp(1);
+    s.onMismatch('pelita-kantor', NEW);
+    s.onMismatch('pelita-kantor', NEW);
+    await settle();
+    expect(s.asked).toHaveLength(1);
+    expect(s.asked[0]!.message).toContain(NEW);
+    expect(s.asked[0]!.message).toContain(PINNED);
+    expect(s.asked[0]!.message).toContain('Jaringan Kantor');
+    expect(s.asked[0]!.message).toContain('Office Network');
+    expect(s.asked[0]!.buttons[1]).toBe('Percayai sertifikat baru / Trust the new certificate');
+    expect(readOfficeClient(s.dir)!.fingerprint).toBe(NEW);
+    expect(s.relaunch).toHaveBeenCalledTimes(1);
+    expect(s.lines.join('\n')).toContain('pinned the new certificate');
+  });
+
+  it('keeps the old pin when the user closes the message', async () => {
+    const s = setUp(0);
+    s.onMismatch('pelita-kantor', NEW);
+    await settle();
+    expect(readOfficeClient(s.dir)!.fingerprint).toBe(PINNED);
+    expect(s.relaunch).not.toHaveBeenCalled();
+  });
+
+  it('only refuses another host name: nothing to pin there', async () => {
+    const s = setUp(1);
+    s.onMismatch('evil.example', NEW);
+    await settle();
+    expect(s.asked).toHaveLength(1);
+    expect(s.asked[0]!.buttons).toHaveLength(1);
+    expect(readOfficeClient(s.dir)!.fingerprint).toBe(PINNED);
+    expect(s.relaunch).not.toHaveBeenCalled();
   });
 });
 

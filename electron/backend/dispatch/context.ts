@@ -6,6 +6,7 @@ import type { BackupService } from '../backup/service';
 import type { SessionUser } from '../auth/sessions';
 import type { SignInThrottle } from '../auth/throttle';
 import type { DB } from '../db/schema';
+import type { OfficeNetwork } from '../network/control';
 
 /** What the handler of a change records; dispatch adds who, when and which method. */
 export interface AuditRecord {
@@ -35,6 +36,8 @@ export interface Ctx {
   signIns: SignInThrottle;
   /** This backend's backups: they need its live connection, and a restore reopens it. */
   backups: BackupService;
+  /** The shell's office host (network/control.ts); absent where no shell serves the network. */
+  network?: OfficeNetwork;
   audit(record: AuditRecord): void;
   /** Signs `userId` in on this transport; the token never reaches the renderer. */
   startSession(userId: string): Promise<void>;

@@ -5,6 +5,7 @@ import { translate } from '../../../shared/i18n';
 import { canAccess } from '../../../shared/roles';
 import { appendAudit } from '../audit/chain';
 import { openOfficeKey } from '../keys/officeKey';
+import type { OfficeNetwork } from '../network/control';
 import type { BackupService } from '../backup/service';
 import { newToken, resolveSession, type SessionUser } from '../auth/sessions';
 import { SignInThrottle } from '../auth/throttle';
@@ -68,6 +69,8 @@ export interface DispatcherDeps {
   dataDir: string;
   /** The backend's backups (app.ts); dispatchers made for a test without one refuse backup calls. */
   backups?: BackupService;
+  /** The shell's office host, when the shell can serve the office network. */
+  network?: OfficeNetwork;
 }
 
 /**
@@ -207,6 +210,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           if (!deps.backups) throw new Error('this dispatcher has no backups');
           return deps.backups;
         },
+        network: deps.network,
         audit(record) {
           pending.push({
             userId: record.actor ? record.actor.id : (user?.id ?? null),

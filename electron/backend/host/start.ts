@@ -10,6 +10,7 @@ import { seedDemo } from '../demo/seed';
 import { makePrivateDir } from '../lib/privateFiles';
 import { HostStartError, type HostArgs } from './args';
 import { createOfficeListener } from './office';
+import { commandNetwork, createOfficeServe } from './officeServe';
 import { createRequestHandler } from './server';
 import { officeCertificate, type OfficeCertificate } from './tls';
 
@@ -77,19 +78,37 @@ export async function startHost(
   const server: Server = office ? office.server : createServer((req, res) => handler(req, res));
   await listen(server, args.port, bindHost, args.otherPort);
 
+  const port = (server.address() as AddressInfo).port;
+  // The office network screen: with --office the command decides; otherwise the saved setting
+  // (office-serve.json) may add an office host beside this local one.
+  let commandCert: OfficeCertificate | null = null;
+  const officeNames = args.allowHosts.map((h) => h.toLowerCase());
+  const serve = office
+    ? null
+    : createOfficeServe({
+        dataDir: args.dataDir,
+        staticDir: args.staticDir,
+        backend: () => backend,
+        log,
+      });
+  const network = office
+    ? commandNetwork({ enabled: true, port, names: officeNames, version: 1 }, () => commandCert)
+    : serve!;
   let backend: Backend;
   try {
     makePrivateDir(args.dataDir);
-    backend = await openBackend({ dataDir: args.dataDir, log });
+    backend = await openBackend({ dataDir: args.dataDir, log, network });
     if (args.demo) log((await seedDemo(backend)).message);
   } catch (e) {
     server.close();
     throw e;
   }
 
-  const port = (server.address() as AddressInfo).port;
   const shown = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
-  if (office) return startOffice(args, backend, office, port, log);
+  if (office)
+    return startOffice(args, backend, office, port, log, (c) => {
+      commandCert = c;
+    });
   handler = createRequestHandler(backend, {
     staticDir: args.staticDir,
     allowedHosts: [
@@ -101,6 +120,7 @@ export async function startHost(
   });
   const url = `http://${shown}:${port}/`;
   log(`Pelita data folder: ${args.dataDir}`);
+  await serve!.startSaved();
   log(`Pelita is running. Open: ${url}`);
   const http = server as ReturnType<typeof createServer>;
   return {
@@ -108,6 +128,7 @@ export async function startHost(
     backend,
     url,
     async close() {
+      await serve!.close();
       await new Promise<void>((ok) => {
         http.close(() => ok());
         http.closeAllConnections();
@@ -124,6 +145,7 @@ async function startOffice(
   office: ReturnType<typeof createOfficeListener>,
   port: number,
   log: (line: string) => void,
+  made: (certificate: OfficeCertificate) => void,
 ): Promise<RunningHost> {
   const allowed = args.allowHosts.map((h) => withPort(h.toLowerCase(), port));
   let certificate: OfficeCertificate;
@@ -134,6 +156,7 @@ async function startOffice(
     await backend.close();
     throw e;
   }
+  made(certificate);
   office.serve(
     certificate,
     createRequestHandler(backend, {

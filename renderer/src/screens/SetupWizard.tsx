@@ -1,4 +1,5 @@
 import {
+  Alert,
   Box,
   Button,
   Group,
@@ -15,6 +16,7 @@ import {
   IconArrowRight,
   IconBuilding,
   IconCheck,
+  IconPlugConnected,
   IconUserShield,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -30,11 +32,12 @@ import {
 } from '../components/OfficeFields';
 import { NewPasswordFields, passwordMismatch } from '../components/NewPasswordFields';
 import { PublicLayout } from '../components/PublicLayout';
-import { useI18n } from '../i18n/I18nProvider';
+import { useI18n, useT } from '../i18n/I18nProvider';
 import { useForm } from '../lib/form';
 import { notify } from '../lib/notify';
 import { useSession } from '../session/SessionProvider';
 import { UsernameInput } from '../components/UsernameInput';
+import { ConnectForm } from './network/ConnectForm';
 
 export function SetupWizard() {
   const { t, locale } = useI18n();
@@ -170,7 +173,51 @@ export function SetupWizard() {
             </Stepper.Step>
           </Stepper>
         </Paper>
+        <SetupConnect />
       </Stack>
     </PublicLayout>
+  );
+}
+
+/** A new client PC: connect to the office host instead of setting up an office here. */
+function SetupConnect() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [connected, setConnected] = useState<string | null>(null);
+  return (
+    <Paper withBorder radius="lg" p={{ base: 'md', sm: 'xl' }} data-testid="setup-connect">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <div>
+            <Text fw={600}>{t('network.setup_title')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('network.setup_help')}
+            </Text>
+          </div>
+          {!open && !connected && (
+            <Button
+              variant="default"
+              leftSection={<IconPlugConnected size={16} />}
+              onClick={() => setOpen(true)}
+            >
+              {t('network.setup_open')}
+            </Button>
+          )}
+        </Group>
+        {connected ? (
+          <Alert color="teal" data-testid="setup-connected">
+            {t('network.setup_connected', { url: connected })}
+          </Alert>
+        ) : (
+          open && (
+            <ConnectForm
+              probe={(url) => callChecked('network.setupProbe', { url })}
+              save={(input) => callChecked('network.setupClient', input)}
+              onSaved={(saved) => setConnected(saved.url)}
+            />
+          )
+        )}
+      </Stack>
+    </Paper>
   );
 }

@@ -25,6 +25,7 @@ import {
   IconTemplate,
   IconMessageReport,
   IconSettings,
+  IconNetwork,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -46,6 +47,7 @@ import { BackupPage } from './backup/BackupPage';
 import { CaseSettingsPage } from './cases/admin/CaseSettings';
 import { caseRoutes } from './cases/routes';
 import { complaintRoutes } from './complaints/routes';
+import { NetworkPage } from './network/NetworkPage';
 import { KeysPage } from './packets/KeysPage';
 import { packetRoutes } from './packets/routes';
 import { kelurahanRoutes } from './kelurahan/routes';
@@ -122,6 +124,7 @@ export const ADMIN_ENTRIES = [
     CaseSettingsPage,
   ),
   admin('/admin/backup', 'nav.admin.backup', 'backup.status', IconDatabaseExport, BackupPage),
+  admin('/admin/network', 'nav.admin.network', 'network.status', IconNetwork, NetworkPage),
   admin('/admin/exchange-keys', 'nav.admin.exchangeKeys', 'packets.keys', IconKey, KeysPage),
   admin(
     '/admin/letter-templates',

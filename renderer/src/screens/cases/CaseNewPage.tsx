@@ -10,6 +10,7 @@ import type { CaseOrigin } from '../../../../shared/reference/cases';
 import type { PpksCode } from '../../../../shared/reference/ppks';
 import { call, callChecked } from '../../api/rpc';
 import { FormActions, FormFrame } from '../../components/FormModal';
+import { NewTabLink } from '../../components/NewTabLink';
 import { PageHeader } from '../../components/PageHeader';
 import { NotLoaded } from '../../components/PageStates';
 import { PpksSelect } from '../../components/PpksSelect';
@@ -114,14 +115,9 @@ function CaseForm({ prefill }: { prefill: Output<'cases.prefill'> }) {
               <Paper withBorder radius="md" p="sm">
                 <Group justify="space-between" wrap="nowrap">
                   {v.person ? (
-                    <Anchor
-                      href={href(`/persons/${v.person.id}`)}
-                      target="_blank"
-                      fw={600}
-                      data-testid="case-person"
-                    >
+                    <NewTabLink href={href(`/persons/${v.person.id}`)} testId="case-person">
                       {v.person.fullName}
-                    </Anchor>
+                    </NewTabLink>
                   ) : (
                     <Text c="dimmed" size="sm">
                       {t('case.ui.noPerson')}

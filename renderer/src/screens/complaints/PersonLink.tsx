@@ -3,7 +3,6 @@
  * register them from the complaint (persons.create) when nobody matches. Optional.
  */
 import {
-  Anchor,
   Button,
   Group,
   Modal,
@@ -20,9 +19,9 @@ import { useState } from 'react';
 import { IDENTITY_STATUSES } from '../../../../shared/reference/persons';
 import { callChecked } from '../../api/rpc';
 import { FormModal } from '../../components/FormModal';
+import { NewTabLink } from '../../components/NewTabLink';
 import { useT } from '../../i18n/I18nProvider';
 import { useForm } from '../../lib/form';
-import { inDesktopApp } from '../../lib/platform';
 import { href } from '../../lib/router';
 import { useMe } from '../../session/SessionProvider';
 import { PersonSearch } from '../persons/PersonSearch';
@@ -160,14 +159,7 @@ export function PersonLink({
         <Paper withBorder radius="md" p="sm" data-testid="linked-person">
           <Group justify="space-between" wrap="nowrap">
             <div>
-              {inDesktopApp() ? (
-                // No second window on desktop; leaving the form here would lose what was typed.
-                <Text fw={600}>{value.fullName}</Text>
-              ) : (
-                <Anchor href={href(`/persons/${value.id}`)} target="_blank" fw={600}>
-                  {value.fullName}
-                </Anchor>
-              )}
+              <NewTabLink href={href(`/persons/${value.id}`)}>{value.fullName}</NewTabLink>
               <Text size="xs" c="dimmed" ff="monospace">
                 {value.nik ?? t('complaint.person.noNik')}
               </Text>

@@ -67,10 +67,11 @@ export async function caseFigures(
         .execute(),
       // Open at the end of the period: still open, or closed after it.
       sql<{ caseworker_id: string; full_name: string; n: number }>`
-        SELECT c.caseworker_id, u.full_name, count(*) AS n
-        FROM (${openBefore(end)} UNION ALL ${closedFrom(end, end)}) c
+        SELECT c.caseworker_id, u.full_name, c.n
+        FROM (SELECT caseworker_id, count(*) AS n
+          FROM (${openBefore(end)} UNION ALL ${closedFrom(end, end)}) GROUP BY caseworker_id) c
         JOIN users u ON u.id = c.caseworker_id
-        GROUP BY c.caseworker_id ORDER BY n DESC`
+        ORDER BY c.n DESC`
         .execute(db)
         .then((r) => r.rows),
       db

@@ -107,13 +107,13 @@ export async function listCases(
   // A category is asked of case_ppks in one of two forms (results are the same): `in` walks the
   // category's cases (few, or a deep page: they are sorted), `exists` walks the list's order and
   // looks each case up (many: the page fills after a few hundred).
-  const filtered = (ppksForm: 'in' | 'exists' = 'in') => {
+  const filtered = (ppksForm: 'in' | 'exists' | 'none' = 'in') => {
     let q = db.selectFrom('cases as c');
     // Every state but closed, written so that the open cases' partial index applies.
     if (input.state === 'open') q = q.where('c.state', '<>', 'closed');
     else if (input.state === 'closed') q = q.where('c.state', '=', 'closed');
     else if (input.state) q = q.where('c.state', '=', input.state);
-    if (input.ppks) {
+    if (input.ppks && ppksForm !== 'none') {
       const code = input.ppks;
       q =
         ppksForm === 'in'
@@ -160,38 +160,33 @@ export async function listCases(
     }
     return q;
   };
+  const count = async (q: ReturnType<typeof filtered>) =>
+    Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // Cases in the category (case_ppks has one row per case and category).
+  const inCategory = input.ppks
+    ? Number(
+        (
+          await db
+            .selectFrom('case_ppks')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('ppks', '=', input.ppks)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    : 0;
   const onlyPpks =
     input.ppks !== undefined &&
     Object.entries(input).every(
       ([k, v]) => v === undefined || ['ppks', 'sort', 'page', 'pageSize'].includes(k),
     );
-  // A category alone is counted in case_ppks (one row per case and category).
-  const total = Number(
-    (onlyPpks
-      ? await db
-          .selectFrom('case_ppks')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('ppks', '=', input.ppks!)
-          .executeTakeFirstOrThrow()
-      : await filtered()
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const total = onlyPpks ? inCategory : await count(filtered());
   const offset = (input.page - 1) * input.pageSize;
   let ppksForm: 'in' | 'exists' = 'in';
   if (input.ppks && total > 0) {
-    // Cases the in-order walk would look at before the page is full, if the category is spread
-    // evenly over the list.
-    const all = Number(
-      (
-        await db
-          .selectFrom('cases')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    if (((offset + input.pageSize) * all) / total < Math.min(total, 20_000)) ppksForm = 'exists';
+    // The in-order walk looks at about (offset + pageSize) × base / total cases, where base is
+    // the same list without the category; `in` looks up each of the category's cases.
+    const base = await count(filtered('none'));
+    if (((offset + input.pageSize) * base) / total < inCategory) ppksForm = 'exists';
   }
   let q = filtered(ppksForm).select('c.id');
   switch (input.sort) {

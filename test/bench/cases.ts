@@ -14,7 +14,8 @@ import { rng } from './names';
 const DAY = 86_400_000;
 type Call = (method: string, input: unknown) => Promise<Record<string, unknown>>;
 
-function fill(b: Backend, n: number): void {
+/** Writes cases until there are `n` (one person each, from the registry in rowid order). */
+export function fillCases(b: Backend, n: number): void {
   const have = b.sqlite.prepare('SELECT count(*) FROM cases').pluck().get() as number;
   if (have >= n) return;
   const r = rng(11);
@@ -252,7 +253,7 @@ export const CASE_LIST_BENCH_FILTERS = (
 /** The case figures for the final JSON line (and a line per list filter on the console). */
 export async function benchCases(b: Backend, call: Call, n: number) {
   const fillStart = performance.now();
-  fill(b, n);
+  fillCases(b, n);
   const fillMs = Math.round(performance.now() - fillStart);
   const worker = b.sqlite
     .prepare(`SELECT id FROM users WHERE username = 'bench.cw3'`)

@@ -197,7 +197,9 @@ export async function listCases(
       q = q
         .orderBy(sql`c.due_on IS NULL`)
         .orderBy('c.due_on')
-        .orderBy('c.opened_at');
+        .orderBy('c.opened_at')
+        // Same due day and opening instant: by id, so that pages never overlap.
+        .orderBy('c.id');
       break;
     case 'number':
       q = q.orderBy('c.seq_year', 'desc').orderBy('c.seq', 'desc');

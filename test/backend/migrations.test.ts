@@ -874,6 +874,7 @@ describe('migrations', () => {
       18: '692077dad3ddaa27aa4a6defbaabb87619fb7502a0bcc0b93e78890b8aa6c846',
       20: '301dca0abd9de5650e40c7350c5ac3ac19ff92e59521f9f96856a333c14ea8a0',
       24: '4d64d89376dd10b9080fd14a2f1d679e1be7f465bf55030a79ace185db61a989',
+      26: '57a6d796a5c357e150e0d32cd732cd71e3887cb9cc6b86b34198553f169e9da8',
     };
     for (const m of MIGRATIONS)
       if (released[m.version])

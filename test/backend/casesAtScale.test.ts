@@ -134,8 +134,8 @@ describe('the case list at scale', () => {
       for (let j = i; j < singles.length; j++) inputs.push({ ...singles[i], ...singles[j] });
     for (const f of [
       ...singles,
-      { ppks: 'PPKS-01', risk: 'high' },
-      { state: 'open', ppks: 'PPKS-01' },
+      { ppks: 'PPKS-01', risk: 'high' } as const,
+      { state: 'open', ppks: 'PPKS-01' } as const,
     ])
       for (const sort of ['newest', 'oldest', 'due', 'number'] as const)
         for (const page of [1, 2, 9, 40])
@@ -163,9 +163,7 @@ function referenceFigures(db: BetterSqlite3.Database, from: string, to: string) 
     ppks: string;
   }[])
     codes.set(r.case_id, [...(codes.get(r.case_id) ?? []), r.ppks]);
-  const served = cases.filter(
-    (c) => c.opened_at! < end && (c.closed_at === null || c.closed_at >= start),
-  );
+  const served = cases.filter((c) => c.opened_at! < end && (!c.closed_at || c.closed_at >= start));
   const distinct = (key: (c: Record<string, string | null>) => (string | null)[]) => {
     const m = new Map<string | null, Set<string>>();
     for (const c of served)
@@ -182,9 +180,7 @@ function referenceFigures(db: BetterSqlite3.Database, from: string, to: string) 
       c.assessment_approved_at >= start &&
       c.assessment_approved_at < end,
   );
-  const atEnd = cases.filter(
-    (c) => c.opened_at! < end && (c.closed_at === null || c.closed_at >= end),
-  );
+  const atEnd = cases.filter((c) => c.opened_at! < end && (!c.closed_at || c.closed_at >= end));
   const count = <T>(xs: T[]) => {
     const m = new Map<T, number>();
     for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);

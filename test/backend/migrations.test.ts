@@ -272,10 +272,35 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
     ],
     trigger: ['letters_frozen'],
   },
+  26: { table: [], index: ['cases_due_order', 'cases_id_list', 'cases_open'], trigger: [] },
 };
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
 const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
+  26: (db) => {
+    // The list's pages read the index alone: no table row, no sort of the matches.
+    const plan = (query: string) => JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${query}`).all());
+    const page = 'ORDER BY opened_at DESC, id DESC LIMIT 25';
+    expect(plan(`SELECT id FROM cases WHERE state <> 'closed' ${page}`)).toContain(
+      'COVERING INDEX cases_open',
+    );
+    for (const [column, index] of [
+      ['state', 'cases_state'],
+      ['caseworker_id', 'cases_caseworker'],
+      ['supervisor_id', 'cases_supervisor'],
+      ['risk_level', 'cases_risk'],
+    ]) {
+      const p = plan(`SELECT id FROM cases WHERE ${column} = 'x' ${page}`);
+      expect(p).toContain(`COVERING INDEX ${index}`);
+      expect(p).not.toContain('TEMP B-TREE');
+    }
+    expect(
+      plan(`SELECT id FROM cases ORDER BY due_on IS NULL, due_on, opened_at, id LIMIT 25`),
+    ).toContain('COVERING INDEX cases_due_order');
+    const fig = plan(`SELECT person_id, location_region_code, caseworker_id FROM cases
+      WHERE closed_at >= '2025' AND opened_at < '2025'`);
+    expect(fig).toContain('COVERING INDEX cases_closed');
+  },
   17: (db) => {
     // One settings row with the default rotation (7 daily, 4 weekly, 12 monthly); no second row.
     expect(
@@ -918,6 +943,7 @@ describe('migrations', () => {
       18: '692077dad3ddaa27aa4a6defbaabb87619fb7502a0bcc0b93e78890b8aa6c846',
       20: '301dca0abd9de5650e40c7350c5ac3ac19ff92e59521f9f96856a333c14ea8a0',
       24: '4d64d89376dd10b9080fd14a2f1d679e1be7f465bf55030a79ace185db61a989',
+      26: '57a6d796a5c357e150e0d32cd732cd71e3887cb9cc6b86b34198553f169e9da8',
     };
     for (const m of MIGRATIONS)
       if (released[m.version])

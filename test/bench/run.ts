@@ -2,7 +2,9 @@
  * `npm run bench [-- --persons N --stays N --audit N --cases N --fresh]`: builds a synthetic database once
  * into .cache/bench (default 1,000,000 persons, 2,000,000 stays, 200,000 audit entries; see
  * generate.ts), then measures through the real dispatch and prints a summary followed by one
- * final line of JSON.
+ * final line of JSON. `--only cases` measures the case files alone (cases.ts), and `--dir D`
+ * keeps the database in D instead, e.g. a smaller person registry for working on cases:
+ * `npm run bench -- --only cases --dir /tmp/cases-bench --persons 250000 --stays 300000`.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,8 +34,14 @@ const { values } = parseArgs({
     /** People in the exchange-packet run (test/bench/packets.ts), each with a stay. */
     'packet-persons': { type: 'string', default: '100000' },
     'dtsen-rows': { type: 'string', default: '200000' },
+    only: { type: 'string' },
+    dir: { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'cases') {
+  console.error(`--only: only "cases" is known, not "${values.only}"`);
+  process.exit(2);
+}
 const persons = Number(values.persons);
 const stays = Number(values.stays);
 const audit = Number(values.audit);
@@ -45,7 +53,8 @@ const fingerprint = ['generate.ts', 'bulkLoad.ts', 'names.ts']
   .update(String(MIGRATIONS.length))
   .digest('hex')
   .slice(0, 8);
-const dir = join(root, '.cache/bench', `p${persons}-s${stays}-a${audit}-${fingerprint}`);
+const dir =
+  values.dir ?? join(root, '.cache/bench', `p${persons}-s${stays}-a${audit}-${fingerprint}`);
 
 let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
@@ -222,6 +231,16 @@ async function main() {
     name: string;
     rooms: { beds: { id: string }[] }[];
   }[];
+  if (values.only === 'cases') {
+    const only = await benchCases(
+      b,
+      (method, input) => call(b, admin, method, input),
+      Number(values.cases),
+    );
+    await b.close();
+    console.log(JSON.stringify(only));
+    return;
+  }
   const main = shelters.find((s) => s.name.includes('Banjarbaru'))!;
   const transit = shelters.find((s) => s.name.includes('Transit'))!;
 

@@ -10,11 +10,18 @@ import type { CaseFigures } from '../../../shared/contract/cases';
 import type { PpksCode } from '../../../shared/reference/ppks';
 import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import { median } from '../../../shared/workdays';
-import { OPEN_CASE_STATES } from '../../../shared/workflow/cases';
 import type { DB } from '../db/schema';
 import { regionRefs } from '../regions/refs';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Milliseconds from one instant column to another, as Date.parse would give them: a year's
+ * tens of thousands of cases come back as one number each rather than two strings to parse.
+ */
+const msBetween = (from: 'opened_at', to: 'closed_at' | 'assessment_approved_at') =>
+  sql<number>`CAST(round((unixepoch(${sql.ref(to)}, 'subsec')
+    - unixepoch(${sql.ref(from)}, 'subsec')) * 1000) AS INTEGER)`.as('ms');
 
 export async function caseFigures(
   db: Kysely<DB>,
@@ -27,24 +34,25 @@ export async function caseFigures(
   const city = office?.region_code ?? '';
 
   // Cases open at some time in [start, end): opened in it, opened before and closed in or after
-  // it, or opened before and still open. Each part reads its own index (opened_at, closed_at,
-  // state); one condition with OR made SQLite walk every case. The parts never overlap, so
-  // UNION ALL: a plain UNION sorts by id and walks every case again.
-  const open = sql.join(OPEN_CASE_STATES.map((s) => sql`${s}`));
-  const openBefore = (at: string) =>
-    sql`SELECT id FROM cases WHERE state IN (${open}) AND opened_at < ${at}`;
+  // it, or opened before and still open. Each part reads its own covering index (cases_opened,
+  // cases_closed, cases_open of migration 26) and never the table; one condition with OR made
+  // SQLite walk every case. The parts never overlap (closed_at is set exactly when the state is
+  // closed), so UNION ALL. "Still open" is `state <> 'closed'`, the partial index's condition.
+  const part = (where: ReturnType<typeof sql>) =>
+    sql`SELECT id, person_id, location_region_code, caseworker_id FROM cases WHERE ${where}`;
+  const openBefore = (at: string) => part(sql`state <> 'closed' AND opened_at < ${at}`);
   const closedFrom = (at: string, openedBefore: string) =>
-    sql`SELECT id FROM cases WHERE closed_at >= ${at} AND opened_at < ${openedBefore}`;
-  const servedIds = sql`SELECT id FROM cases WHERE opened_at >= ${start} AND opened_at < ${end}
+    part(sql`closed_at >= ${at} AND opened_at < ${openedBefore}`);
+  const served = sql`${part(sql`opened_at >= ${start} AND opened_at < ${end}`)}
     UNION ALL ${closedFrom(start, start)} UNION ALL ${openBefore(start)}`;
 
-  const [served, opened, closedRows, approvals, caseload, refAgency, refOutcome] =
+  const [servedRows, opened, closedRows, approvals, caseload, refAgency, refOutcome] =
     await Promise.all([
-      // One row per case served, with its categories; counted per person below.
-      sql<{ person_id: string; place: string | null; codes: string | null }>`
-        SELECT c.person_id, c.location_region_code AS place,
-          (SELECT group_concat(cp.ppks) FROM case_ppks cp WHERE cp.case_id = c.id) AS codes
-        FROM cases c WHERE c.id IN (${servedIds})`
+      // One row per category of each case served (no category: one row, ppks null); counted
+      // per person below.
+      sql<{ person_id: string; place: string | null; ppks: string | null }>`
+        SELECT c.person_id, c.location_region_code AS place, cp.ppks
+        FROM (${served}) c LEFT JOIN case_ppks cp ON cp.case_id = c.id`
         .execute(db)
         .then((r) => r.rows),
       db
@@ -55,22 +63,23 @@ export async function caseFigures(
         .executeTakeFirstOrThrow(),
       db
         .selectFrom('cases')
-        .select(['closure_reason', 'opened_at', 'closed_at'])
+        .select(['closure_reason', msBetween('opened_at', 'closed_at')])
         .where('closed_at', '>=', start)
         .where('closed_at', '<', end)
         .execute(),
       db
         .selectFrom('cases')
-        .select(['opened_at', 'assessment_approved_at'])
+        .select(msBetween('opened_at', 'assessment_approved_at'))
         .where('assessment_approved_at', '>=', start)
         .where('assessment_approved_at', '<', end)
         .execute(),
       // Open at the end of the period: still open, or closed after it.
       sql<{ caseworker_id: string; full_name: string; n: number }>`
-        SELECT c.caseworker_id, u.full_name, count(*) AS n
-        FROM cases c JOIN users u ON u.id = c.caseworker_id
-        WHERE c.id IN (${openBefore(end)} UNION ALL ${closedFrom(end, end)})
-        GROUP BY c.caseworker_id ORDER BY n DESC`
+        SELECT c.caseworker_id, u.full_name, c.n
+        FROM (SELECT caseworker_id, count(*) AS n
+          FROM (${openBefore(end)} UNION ALL ${closedFrom(end, end)}) GROUP BY caseworker_id) c
+        JOIN users u ON u.id = c.caseworker_id
+        ORDER BY c.n DESC`
         .execute(db)
         .then((r) => r.rows),
       db
@@ -101,10 +110,9 @@ export async function caseFigures(
     set.add(person);
     m.set(k, set);
   };
-  for (const r of served) {
+  for (const r of servedRows) {
     persons.add(r.person_id);
-    for (const code of (r.codes ?? '').split(',').filter(Boolean))
-      add(byPpksSets, code as PpksCode, r.person_id);
+    if (r.ppks) add(byPpksSets, r.ppks as PpksCode, r.person_id);
     const inCity = r.place && r.place.startsWith(`${city}.`) ? r.place : null;
     add(kecamatan, inCity ? inCity.slice(0, 8) : null, r.person_id);
     add(kelurahan, inCity && inCity.length > 8 ? inCity : null, r.person_id);
@@ -118,8 +126,7 @@ export async function caseFigures(
       .map(([code, set]) => ({ region: code ? (refs.get(code) ?? null) : null, count: set.size }))
       .sort((a, b) => b.count - a.count);
 
-  const days = (from: string, to: string) =>
-    Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS);
+  const days = (r: { ms: number }) => Math.floor(r.ms / DAY_MS);
   const reasons = new Map<string, number>();
   for (const r of closedRows)
     if (r.closure_reason) reasons.set(r.closure_reason, (reasons.get(r.closure_reason) ?? 0) + 1);
@@ -136,10 +143,8 @@ export async function caseFigures(
     closureReasons: [...reasons.entries()]
       .map(([reason, count]) => ({ reason: reason as never, count }))
       .sort((a, b) => b.count - a.count),
-    medianDaysToAssessmentApproval: median(
-      approvals.map((a) => days(a.opened_at, a.assessment_approved_at!)),
-    ),
-    medianDaysToClosure: median(closedRows.map((r) => days(r.opened_at, r.closed_at!))),
+    medianDaysToAssessmentApproval: median(approvals.map(days)),
+    medianDaysToClosure: median(closedRows.map(days)),
     caseload: caseload.map((c) => ({
       caseworker: { id: c.caseworker_id, fullName: c.full_name },
       count: Number(c.n),

@@ -4,7 +4,6 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { CaseFile, CaseSummary } from '../../../shared/contract/cases';
 import { BLANK_EVENT, type TimelineEvent } from '../../../shared/contract/timeline';
 import { ASSESSMENT_SECTIONS } from '../../../shared/reference/cases';
-import { OPEN_CASE_STATES } from '../../../shared/workflow/cases';
 import { endOfDayUtc, startOfDayUtc } from '../../../shared/time';
 import { addCalendarDays } from '../../../shared/workdays';
 import type { SessionUser } from '../auth/sessions';
@@ -105,16 +104,30 @@ export async function listCases(
 ): Promise<{ rows: CaseSummary[]; total: number }> {
   const today = cal.today;
   const me = (v: string) => (v === 'me' ? user.id : v);
-  const filtered = () => {
+  // A category is asked of case_ppks in one of two forms (results are the same): `in` walks the
+  // category's cases (few, or a deep page: they are sorted), `exists` walks the list's order and
+  // looks each case up (many: the page fills after a few hundred).
+  const filtered = (ppksForm: 'in' | 'exists' | 'none' = 'in') => {
     let q = db.selectFrom('cases as c');
-    if (input.state === 'open') q = q.where('c.state', 'in', OPEN_CASE_STATES);
+    // Every state but closed, written so that the open cases' partial index applies.
+    if (input.state === 'open') q = q.where('c.state', '<>', 'closed');
     else if (input.state === 'closed') q = q.where('c.state', '=', 'closed');
     else if (input.state) q = q.where('c.state', '=', input.state);
-    if (input.ppks) {
+    if (input.ppks && ppksForm !== 'none') {
       const code = input.ppks;
-      q = q.where('c.id', 'in', (eb) =>
-        eb.selectFrom('case_ppks as cp').select('cp.case_id').where('cp.ppks', '=', code),
-      );
+      q =
+        ppksForm === 'in'
+          ? q.where('c.id', 'in', (eb) =>
+              eb.selectFrom('case_ppks as cp').select('cp.case_id').where('cp.ppks', '=', code),
+            )
+          : q.where(({ exists, selectFrom }) =>
+              exists(
+                selectFrom('case_ppks as cp')
+                  .select('cp.case_id')
+                  .whereRef('cp.case_id', '=', 'c.id')
+                  .where('cp.ppks', '=', code),
+              ),
+            );
     }
     if (input.caseworker) q = q.where('c.caseworker_id', '=', me(input.caseworker));
     if (input.supervisor) q = q.where('c.supervisor_id', '=', me(input.supervisor));
@@ -147,10 +160,35 @@ export async function listCases(
     }
     return q;
   };
-  const counted = await filtered()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  let q = filtered().select('c.id');
+  const count = async (q: ReturnType<typeof filtered>) =>
+    Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // Cases in the category (case_ppks has one row per case and category).
+  const inCategory = input.ppks
+    ? Number(
+        (
+          await db
+            .selectFrom('case_ppks')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('ppks', '=', input.ppks)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    : 0;
+  const onlyPpks =
+    input.ppks !== undefined &&
+    Object.entries(input).every(
+      ([k, v]) => v === undefined || ['ppks', 'sort', 'page', 'pageSize'].includes(k),
+    );
+  const total = onlyPpks ? inCategory : await count(filtered());
+  const offset = (input.page - 1) * input.pageSize;
+  let ppksForm: 'in' | 'exists' = 'in';
+  if (input.ppks && total > 0) {
+    // The in-order walk looks at about (offset + pageSize) × base / total cases, where base is
+    // the same list without the category; `in` looks up each of the category's cases.
+    const base = await count(filtered('none'));
+    if (((offset + input.pageSize) * base) / total < inCategory) ppksForm = 'exists';
+  }
+  let q = filtered(ppksForm).select('c.id');
   switch (input.sort) {
     case 'oldest':
       q = q.orderBy('c.opened_at', 'asc').orderBy('c.id', 'asc');
@@ -159,7 +197,9 @@ export async function listCases(
       q = q
         .orderBy(sql`c.due_on IS NULL`)
         .orderBy('c.due_on')
-        .orderBy('c.opened_at');
+        .orderBy('c.opened_at')
+        // Same due day and opening instant: by id, so that pages never overlap.
+        .orderBy('c.id');
       break;
     case 'number':
       q = q.orderBy('c.seq_year', 'desc').orderBy('c.seq', 'desc');
@@ -167,19 +207,14 @@ export async function listCases(
     default:
       q = q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc');
   }
-  const ids = (
-    await q
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute()
-  ).map((r) => r.id);
+  const ids = (await q.limit(input.pageSize).offset(offset).execute()).map((r) => r.id);
   const found =
     ids.length === 0
       ? []
       : ((await selectRow(baseQuery(db)).where('c.id', 'in', ids).execute()) as Row[]);
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is Row => !!r);
-  return { rows: await summaries(db, rows, today), total: Number(counted.n) };
+  return { rows: await summaries(db, rows, today), total };
 }
 
 export async function loadCaseRow(db: Kysely<DB>, id: string): Promise<Row | undefined> {

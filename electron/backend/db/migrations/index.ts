@@ -18,6 +18,7 @@ import { m0017 } from './0017_backups';
 import { m0018 } from './0018_letters';
 import { m0020 } from './0020_person_year_names';
 import { m0024 } from './0024_kelurahan';
+import { m0026 } from './0026_case_list_indexes';
 import { m0027 } from './0027_case_letter_types';
 import { m0028 } from './0028_letter_register_indexes';
 import type { Migration } from './types';
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018,
   m0020,
   m0024,
+  m0026,
   m0027,
   m0028,
 ];

@@ -4,8 +4,9 @@
  * counts-only additions on top; kecamatan and city sums; the drill-down to the records.
  */
 import { describe, expect, it } from 'vitest';
+import type { Input } from '../../shared/contract';
 import { KOMET, kelurahanOffice, OTHER_KELURAHAN, reportedFinding } from './kelurahanFixtures';
-import { checkInInput, createPerson, makeShelter, staffUser } from './registry';
+import { checkInInput, createPerson, makeShelter, signInAgain, staffUser } from './registry';
 
 async function fixture() {
   const t = await kelurahanOffice();
@@ -124,6 +125,64 @@ describe('rekap PPKS', () => {
         at: '2026-11',
       }),
     ]);
+  });
+
+  it('counts PPKS cases open in the period, each person once per category', async () => {
+    const t = await fixture();
+    const worker = await staffUser(t, 'siti', ['caseworker']);
+    const boss = await staffUser(t, 'kasi', ['supervisor']);
+    const p3 = await createPerson(t.officer, { fullName: 'Junaidi', sex: 'M', villageCode: KOMET });
+    const open = (personId: string, ppks: Input<'cases.create'>['ppks']) =>
+      worker.call('cases.create', {
+        personId,
+        ppks,
+        origin: 'walk_in',
+        locationRegionCode: KOMET,
+      });
+    // p1 (already PPKS-08 in Komet from a finding and a stay) gets a case PPKS-08 + PPKS-13.
+    const c1 = await open(t.p1.id, ['PPKS-08', 'PPKS-13']);
+    // p3 in Komet: a PPKS-20 case closed within November.
+    let c3 = await open(p3.id, ['PPKS-20']);
+    c3 = await worker.call('cases.transition', {
+      id: c3.id,
+      version: c3.version,
+      step: 'request_closure',
+      closureReason: 'reunified',
+      closureSummary: 'Kembali ke keluarga.',
+    });
+    await boss.call('cases.transition', {
+      id: c3.id,
+      version: c3.version,
+      step: 'approve_closure',
+    });
+
+    // By hand, Komet in 2026: PPKS-08 p1 + f2's subject = 2 (p1 once however many sources),
+    // PPKS-11 1, PPKS-13 1 (c1), PPKS-20 1 (c3), PPKS-24 5 additions: 10.
+    const r = await t.viewer.call('rekap.get', { from: '2026-01', to: '2026-12' });
+    expect(r.kelurahans.find((k) => k.code === KOMET)).toMatchObject({
+      counts: { 'PPKS-08': 2, 'PPKS-11': 1, 'PPKS-13': 1, 'PPKS-20': 1, 'PPKS-24': 5 },
+      total: 10,
+      bySource: { finding: 3, stay: 1, case: 3, addition: 5 },
+    });
+    expect(r.city).toMatchObject({ total: 12 });
+
+    // The drill-down names the case's person only to who reads case files.
+    const q = { from: '2026-11', to: '2026-11', kelurahanCode: KOMET, ppks: 'PPKS-13' } as const;
+    expect((await t.viewer.call('rekap.drill', q)).records).toEqual([
+      expect.objectContaining({ source: 'case', recordId: c1.id, personName: 'Hadijah Mardiana' }),
+    ]);
+    expect((await t.operator.call('rekap.drill', q)).records).toEqual([
+      expect.objectContaining({ source: 'case', recordId: c1.id, personName: null }),
+    ]);
+
+    // January 2027: only the case still open counts (c3 closed, findings and stays were 2026).
+    t.clock.advance(40 * 86_400_000);
+    await signInAgain(t.viewer, 'pimpinan');
+    const jan = await t.viewer.call('rekap.get', { from: '2027-01', to: '2027-01' });
+    const komet = jan.kelurahans.find((k) => k.code === KOMET)!;
+    expect(komet.counts).toMatchObject({ 'PPKS-08': 1, 'PPKS-13': 1 });
+    expect(komet.counts['PPKS-20']).toBeUndefined();
+    expect(komet.bySource.case).toBe(2);
   });
 
   it('edits an addition by its version; a second one for the same month and category is refused', async () => {

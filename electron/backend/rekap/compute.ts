@@ -113,7 +113,7 @@ export async function computeRekap(db: Kysely<DB>, window: RekapWindow, period: 
 /** The records behind one count (the drill-down). */
 export async function rekapRecords(db: Kysely<DB>, window: RekapWindow) {
   const rows = await sql<{
-    source: 'finding' | 'stay';
+    source: 'finding' | 'stay' | 'case';
     record_id: string;
     at: string;
     label: string;

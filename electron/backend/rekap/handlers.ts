@@ -40,10 +40,11 @@ export const rekapHandlers: HandlersOf<typeof rekapContract> = {
     });
     const roles = ctx.user?.roles ?? [];
     // A finding's person is visible to whoever may read the finding (an operator: its own);
-    // a stay's only to those who read shelter stays.
+    // a stay's only to those who read shelter stays, a case's to those who read case files.
     const sees = {
       finding: canAccess('findings.read', roles),
       stay: canAccess('shelter.read', roles),
+      case: canAccess('cases.read', roles),
     };
     const records: Output<'rekap.drill'>['records'] = (await rekapRecords(ctx.db, window)).map(
       (r) => ({

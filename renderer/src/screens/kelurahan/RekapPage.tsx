@@ -218,7 +218,7 @@ function RekapTable({
                   <Group gap={4}>
                     {Object.entries(r.bySource).map(([s, n]) => (
                       <Badge key={s} variant="light" size="sm" color="gray">
-                        {t(`rekap.source.${s as 'finding' | 'stay' | 'addition'}`)} {n}
+                        {t(`rekap.source.${s as 'finding' | 'stay' | 'case' | 'addition'}`)} {n}
                       </Badge>
                     ))}
                   </Group>

@@ -16,7 +16,7 @@ import { uuidv7 } from '../lib/ids';
 import { officeTimeZone } from '../office/store';
 import { kyselyReader } from '../persons/duplicates';
 import { headerKey, mappingIssues } from './mapping';
-import { matchByPerson, personsByNik, type RowMatch } from './match';
+import { matchRows } from './match';
 import { columnIndex, readRow, type ListRow } from './rows';
 import { readTable, type SheetTable } from './table';
 
@@ -71,21 +71,9 @@ export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
     rows.push(row);
   });
 
-  const read = kyselyReader(ctx.db);
   const good = rows.filter((r) => !r.refused);
-  const byNik = await personsByNik(
-    read,
-    good.map((r) => r.nik!),
-  );
   const year = yearInZone(ctx.now, await officeTimeZone(ctx.db));
-  const matches = new Map<ListRow, RowMatch>();
-  for (const r of good) {
-    const personId = byNik.get(r.nik!);
-    matches.set(
-      r,
-      personId ? { match: 'nik', personId, candidates: [] } : await matchByPerson(read, r, year),
-    );
-  }
+  const matches = await matchRows(kyselyReader(ctx.db), good, year);
 
   const listId = await insertTracked(
     ctx,

@@ -46,6 +46,16 @@ export const rekapContract = {
         .nullable(),
     }),
   }),
+  /**
+   * The rekap as an XLSX workbook (per kelurahan, per kecamatan, the city): counts only, an
+   * operator's own kelurahan only; every export is recorded with its period.
+   */
+  'rekap.xlsx': method({
+    access: 'rekap.read',
+    write: true,
+    input: z.strictObject({ from: month, to: month }),
+    output: z.object({ fileId: id, rows: z.number().int() }),
+  }),
   /** Where one count came from: the records behind it the caller may see. */
   'rekap.drill': method({
     access: 'rekap.read',

@@ -3,8 +3,13 @@
  * the kelurahan, each person once per category, closed findings and other periods left out,
  * counts-only additions on top; kecamatan and city sums; the drill-down to the records.
  */
+import { readFileSync } from 'node:fs';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/app';
+import { blobPath } from '../../electron/backend/files/store';
 import type { Input } from '../../shared/contract';
+import { auditRows } from './harness';
 import { KOMET, kelurahanOffice, OTHER_KELURAHAN, reportedFinding } from './kelurahanFixtures';
 import { checkInInput, createPerson, makeShelter, signInAgain, staffUser } from './registry';
 
@@ -185,6 +190,47 @@ describe('rekap PPKS', () => {
     expect(komet.bySource.case).toBe(2);
   });
 
+  it('exports the rekap as XLSX: a row per kelurahan, kecamatan and the city, audited', async () => {
+    const t = await fixture();
+    const { fileId, rows } = await t.viewer.call('rekap.xlsx', { from: '2026-01', to: '2026-12' });
+    // 20 kelurahans, 5 kecamatans, the city.
+    expect(rows).toBe(26);
+    const sheets = await readXlsxFile(Buffer.from(await fetchFile(t, fileId)));
+    expect(sheets.map((s) => s.sheet)).toEqual(['Per kelurahan', 'Per kecamatan', 'Kota']);
+    const [kel, kec, city] = sheets.map((s) => s.data);
+    expect(kel![0]![0]).toBe('Dinas Sosial Kota Banjarbaru');
+    expect(kel![1]![0]).toBe('Rekap PPKS per kelurahan – Tahun 2026');
+    const head = kel![4]!;
+    expect(head.slice(0, 4)).toEqual([
+      'Kecamatan',
+      'Kode',
+      'Kelurahan',
+      'PPKS-01 Anak Balita Terlantar',
+    ]);
+    const at = (name: string) => head.indexOf(name);
+    const komet = kel!.find((r) => r[1] === KOMET)!;
+    // The hand count of the first test: PPKS-08 2, PPKS-11 1, PPKS-24 5; 8 in all.
+    expect(komet[at('Jumlah')]).toBe(8);
+    expect(komet[3 + 7]).toBe(2);
+    expect(komet[3 + 10]).toBe(1);
+    expect(komet[3 + 23]).toBe(5);
+    expect(komet[3]).toBe(0);
+    expect(komet[at('Dari temuan')]).toBe(3);
+    expect(komet[at('Dari rumah singgah')]).toBe(1);
+    expect(komet[at('Dari tambahan')]).toBe(5);
+    expect(kec!.find((r) => r[1] === 'Banjarbaru Utara')![kec![4]!.indexOf('Jumlah')]).toBe(10);
+    expect(city![5]!.slice(0, 2)).toEqual(['63.72', 'Kota Banjarbaru']);
+    expect(city![5]![city![4]!.indexOf('Jumlah')]).toBe(10);
+    const audit = (await auditRows(t.backend)).filter((a) => a.method === 'rekap.xlsx');
+    expect(audit).toMatchObject([{ record_type: 'rekap', note: 'export' }]);
+
+    // An operator's workbook holds its own kelurahan only, and no city sheet.
+    const own = await t.operator.call('rekap.xlsx', { from: '2026-01', to: '2026-12' });
+    const opSheets = await readXlsxFile(Buffer.from(await fetchFile(t, own.fileId)));
+    expect(opSheets.map((s) => s.sheet)).toEqual(['Per kelurahan', 'Per kecamatan']);
+    expect(opSheets[0]!.data.slice(5).map((r) => r[1])).toEqual([KOMET]);
+  });
+
   it('edits an addition by its version; a second one for the same month and category is refused', async () => {
     const t = await fixture();
     const [a] = (await t.operator.call('rekap.additions', { month: '2026-11' })).additions;
@@ -227,3 +273,13 @@ describe('rekap PPKS', () => {
     ).toHaveLength(1);
   });
 });
+
+/** A generated file's bytes, as the download would serve them. */
+async function fetchFile(t: { backend: Backend; dir: string }, fileId: string) {
+  const row = await t.backend.db
+    .selectFrom('files')
+    .select('sha256')
+    .where('id', '=', fileId)
+    .executeTakeFirstOrThrow();
+  return new Uint8Array(readFileSync(blobPath(t.dir, row.sha256)));
+}

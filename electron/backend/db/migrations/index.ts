@@ -18,6 +18,7 @@ import { m0017 } from './0017_backups';
 import { m0018 } from './0018_letters';
 import { m0020 } from './0020_person_year_names';
 import { m0024 } from './0024_kelurahan';
+import { m0029 } from './0029_report_covering';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018,
   m0020,
   m0024,
+  m0029,
 ];

@@ -262,7 +262,14 @@ async function openState(
     });
     adoptLegacyPhotos(sqlite, opts.dataDir, now());
     sweepFiles(sqlite, opts.dataDir, now());
-    const dispatch = createDispatcher({ db, handlers, now, dataDir: opts.dataDir, backups });
+    const dispatch = createDispatcher({
+      db,
+      sqlite,
+      handlers,
+      now,
+      dataDir: opts.dataDir,
+      backups,
+    });
     // The trail's head is signed at start and stop (audit/signatures.ts).
     const key = openOfficeKey(opts.dataDir);
     const checkpoint = (reason: 'start' | 'stop') =>

@@ -25,7 +25,9 @@ import {
   type Match,
   type ReadRows,
 } from '../persons/duplicates';
+import { probeKeys } from '../persons/matchNames';
 import type { MatchRecord } from '../persons/matchScore';
+import { namesMayMatch } from '../persons/nameSimilarity';
 import { ruledOut, scoreMatch } from '../persons/matchScore';
 import type { ListRow } from './rows';
 
@@ -41,8 +43,9 @@ const MAX_CANDIDATES = 5;
 /** From this many rows without a registry NIK, the registry's NIKs are read once instead. */
 const NIK_SCAN_FROM = 2000;
 /** Bounds of what the batch keeps between rows (name-key results, candidates). */
-const KEY_CACHE_ROWS = 2_000_000;
-const PERSON_CACHE = 300_000;
+const KEY_CACHE_ROWS = 500_000;
+const PERSON_CACHE = 100_000;
+const BLOCK_CACHE = 20_000;
 
 /** Registry people by NIK, for the NIKs of `rows`. */
 export async function personsByNik(
@@ -171,22 +174,24 @@ export async function matchRows(
 
   // One pass over the NIK index instead of ~145 lookups per row; merged people are dropped
   // when the few hits are read.
-  const registryNiks =
+  const registry =
     rest.length >= (opts.nikScanFrom ?? NIK_SCAN_FROM)
-      ? new Set(
+      ? Float64Array.from(
           (await read<{ nik: string }>('SELECT nik FROM persons WHERE nik IS NOT NULL', [])).map(
-            (r) => r.nik,
+            (r) => nikCode(r.nik),
           ),
-        )
+        ).sort()
       : null;
   const keys = rememberingReader(read);
   const candidates = candidateCache(read);
+  /** Name-key lookups and their candidates, by the probe's keys and birth year. */
+  const blocked = new Map<string, { ids: number[]; people: Candidate[] }>();
 
   for (const row of rest) {
     const probe = probeOf(row, year);
     // As findMatches: people one digit from the NIK, then people by name keys.
     const found = new Map<number, Candidate>();
-    const near = nikNeighbours(probe.nik!).filter((n) => !registryNiks || registryNiks.has(n));
+    const near = registry ? nearInRegistry(probe.nik!, registry) : nikNeighbours(probe.nik!);
     if (near.length > 0)
       for (const r of await read<CandidateRow>(
         `SELECT ${CANDIDATE_COLUMNS} FROM persons WHERE nik IN (${near.map(() => '?').join(',')})
@@ -196,19 +201,86 @@ export async function matchRows(
         found.set(r.rowid, { row: r, record: null });
     const named = probe.names.filter((n) => n.words.length > 0);
     if (named.length > 0) {
-      const ids = (await blockByName(keys, named, probe.birthYear)).filter((r) => !found.has(r));
-      // loadCandidates' order: chunks of 500, each in row id order.
-      for (let i = 0; i < ids.length; i += 500)
-        for (const c of await candidates(ids.slice(i, i + 500).sort((a, b) => a - b)))
-          found.set(c.row.rowid, c);
+      // Rows with the same name keys and birth year find the same people.
+      const key = `${probe.birthYear}|${probeKeys(named)
+        .map((k) => `${k.key}${k.common ? '!' : ''}`)
+        .join(' ')}`;
+      let block = blocked.get(key);
+      if (!block) {
+        const ids = await blockByName(keys, named, probe.birthYear);
+        block = { ids, people: await inLoadOrder(candidates, ids) };
+        if (blocked.size >= BLOCK_CACHE) blocked.clear();
+        blocked.set(key, block);
+      }
+      const people =
+        found.size === 0
+          ? block.people
+          : await inLoadOrder(
+              candidates,
+              block.ids.filter((r) => !found.has(r)),
+            );
+      for (const c of people) found.set(c.row.rowid, c);
     }
     const matches: Match[] = [];
     for (const c of found.values()) {
       if (ruledOut(probe, recordFacts(c.row))) continue;
-      const result = scoreMatch(probe, (c.record ??= recordOf(c.row)));
+      c.record ??= recordOf(c.row);
+      // No NIK is the row's (that matched above): without a name in common, scoreMatch says no.
+      if (!namesMayMatch(probe.names, c.record.names)) continue;
+      const result = scoreMatch(probe, c.record);
       if (result) matches.push({ row: c.row, result });
     }
     out.set(row, verdict(matches.sort(byStrength)));
+  }
+  return out;
+}
+
+/** loadCandidates' order: chunks of 500 row ids, each in row id order. */
+async function inLoadOrder(
+  candidates: (rowids: readonly number[]) => Promise<Candidate[]>,
+  ids: readonly number[],
+): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(...(await candidates(ids.slice(i, i + 500).sort((a, b) => a - b))));
+  return out;
+}
+
+/**
+ * A NIK as an exact number (both halves of its 16 digits, the first less 10^7 so the whole
+ * stays below 2^53): a digit changed is a known step, so neighbours need no strings.
+ */
+function nikCode(nik: string): number {
+  return (Number(nik.slice(0, 8)) - 10_000_000) * 1e8 + Number(nik.slice(8));
+}
+
+/** Whether the sorted `codes` hold `code` (binary search: no per-entry objects to hash). */
+function holds(codes: Float64Array, code: number): boolean {
+  let lo = 0;
+  let hi = codes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = codes[mid]!;
+    if (v === code) return true;
+    if (v < code) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+const STEPS = Array.from({ length: 16 }, (_, i) => 10 ** (15 - i));
+
+/** The registry's NIKs one digit from `nik` (as nikNeighbours, found by number). */
+function nearInRegistry(nik: string, registry: Float64Array): string[] {
+  if (!/^\d{16}$/.test(nik)) return nikNeighbours(nik).filter((n) => holds(registry, nikCode(n)));
+  const code = nikCode(nik);
+  const out: string[] = [];
+  if (holds(registry, code)) out.push(nik);
+  for (let i = 0; i < 16; i++) {
+    const digit = nik.charCodeAt(i) - 48;
+    for (let d = 0; d <= 9; d++)
+      if (d !== digit && holds(registry, code + (d - digit) * STEPS[i]!))
+        out.push(nik.slice(0, i) + String(d) + nik.slice(i + 1));
   }
   return out;
 }

@@ -52,7 +52,8 @@ export async function rememberedMapping(ctx: Ctx, headers: readonly string[]) {
     .executeTakeFirst();
 }
 
-export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
+/** The list's lines read and checked; the parsed table is left behind (200,000 rows of cells). */
+async function readList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
   const { table, name } = await loadUpload(ctx, input.fileId);
   const issues = mappingIssues(input.mapping, table.headers);
   if (issues.length > 0) throw fieldErrors(issues);
@@ -70,7 +71,11 @@ export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
     }
     rows.push(row);
   });
+  return { headers: table.headers, rows, name };
+}
 
+export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
+  const { headers, rows, name } = await readList(ctx, input);
   const good = rows.filter((r) => !r.refused);
   const year = yearInZone(ctx.now, await officeTimeZone(ctx.db));
   // The call's own connection with prepared statements kept: some 100,000 reads for a city list.
@@ -91,7 +96,7 @@ export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
     { recordType: 'dtsen_list' },
   );
   const at = ctx.now.getTime();
-  const records = rows.map((r) => {
+  const record = (r: ListRow) => {
     const m = matches.get(r);
     return {
       id: uuidv7(at),
@@ -111,21 +116,21 @@ export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
       decided_by: null,
       decided_at: null,
     };
-  });
+  };
   if (ctx.sqlite) {
     // One prepared insert run per row: no SQL text to build for 200,000 rows.
-    const columns = Object.keys(records[0]!);
+    const columns = Object.keys(record(rows[0]!));
     const insert = ctx.sqlite.prepare(
       `INSERT INTO dtsen_rows (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
     );
-    for (const r of records) insert.run(r);
+    for (const r of rows) insert.run(record(r));
   } else
-    for (let i = 0; i < records.length; i += INSERT_BATCH)
+    for (let i = 0; i < rows.length; i += INSERT_BATCH)
       await ctx.db
         .insertInto('dtsen_rows')
-        .values(records.slice(i, i + INSERT_BATCH))
+        .values(rows.slice(i, i + INSERT_BATCH).map(record))
         .execute();
-  await rememberMapping(ctx, table.headers, input.mapping);
+  await rememberMapping(ctx, headers, input.mapping);
   return listId;
 }
 

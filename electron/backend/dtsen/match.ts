@@ -45,7 +45,7 @@ const NIK_SCAN_FROM = 2000;
 /** Bounds of what the batch keeps between rows (name-key results, candidates). */
 const KEY_CACHE_ROWS = 500_000;
 const PERSON_CACHE = 100_000;
-const BLOCK_CACHE = 20_000;
+const BLOCK_CACHE = 5_000;
 
 /** Registry people by NIK, for the NIKs of `rows`. */
 export async function personsByNik(
@@ -121,6 +121,7 @@ function rememberingReader(read: ReadRows): ReadRows {
 
 interface Candidate {
   row: CandidateRow;
+  facts?: ReturnType<typeof recordFacts>;
   record: MatchRecord | null;
 }
 
@@ -200,6 +201,8 @@ export async function matchRows(
       ))
         found.set(r.rowid, { row: r, record: null });
     const named = probe.names.filter((n) => n.words.length > 0);
+    /** The name block's people when no neighbour was found (most rows): no map to build. */
+    let people: readonly Candidate[] | null = null;
     if (named.length > 0) {
       // Rows with the same name keys and birth year find the same people.
       const key = `${probe.birthYear}|${probeKeys(named)
@@ -212,18 +215,18 @@ export async function matchRows(
         if (blocked.size >= BLOCK_CACHE) blocked.clear();
         blocked.set(key, block);
       }
-      const people =
-        found.size === 0
-          ? block.people
-          : await inLoadOrder(
-              candidates,
-              block.ids.filter((r) => !found.has(r)),
-            );
-      for (const c of people) found.set(c.row.rowid, c);
+      // Neighbours found by NIK (rare) come first, as in findMatches, and are not read twice.
+      if (found.size === 0) people = block.people;
+      else
+        for (const c of await inLoadOrder(
+          candidates,
+          block.ids.filter((r) => !found.has(r)),
+        ))
+          found.set(c.row.rowid, c);
     }
     const matches: Match[] = [];
-    for (const c of found.values()) {
-      if (ruledOut(probe, recordFacts(c.row))) continue;
+    for (const c of people ?? found.values()) {
+      if (ruledOut(probe, (c.facts ??= recordFacts(c.row)))) continue;
       c.record ??= recordOf(c.row);
       // No NIK is the row's (that matched above): without a name in common, scoreMatch says no.
       if (!namesMayMatch(probe.names, c.record.names)) continue;

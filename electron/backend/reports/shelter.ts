@@ -87,15 +87,18 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   // migration 29: the stays from stays_period (the few checked in before the period by row
   // id), each person's facts from persons_report, never the wide table rows. They come by
   // person (check-in order within each), so the person ids (time-ordered UUIDs) are looked up
-  // in order: at a million persons that reads the index nearly in sequence.
+  // in order: at a million persons that reads the index nearly in sequence. The period's stays
+  // are a CTE of their own: with the sort next to the union, SQLite merges sorted arms and
+  // walks the whole table in person order for the second one.
   const stays = (
     await sql<StayRow>`
-      WITH s AS MATERIALIZED (
+      WITH period AS MATERIALIZED (${periodStays(start, end)}),
+      s AS MATERIALIZED (
         SELECT s.person_id, s.checkin_at, (unixepoch(s.checkin_at) + ${sql.lit(offset)}) / 86400 AS in_day,
           (unixepoch(s.checkout_at) + ${sql.lit(offset)}) / 86400 AS out_day,
           s.exit_type, s.destination_code, s.origin_regency,
           (SELECT group_concat(ppks) FROM stay_ppks WHERE stay_id = s.id) AS ppks
-        FROM (${periodStays(start, end)}) s
+        FROM period s
         ORDER BY s.person_id, s.checkin_at)
       SELECT s.person_id, s.in_day, s.out_day, s.exit_type, s.destination_code,
         s.origin_regency, s.ppks, p.sex, p.birth_date, p.birth_year, p.identity_status,

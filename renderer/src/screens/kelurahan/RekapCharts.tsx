@@ -60,15 +60,17 @@ export function RekapCharts({ rekap }: { rekap: Rekap }) {
             {t('rekap.chart.byKecamatan')}
           </Text>
           <BarChart
-            h={Math.max(220, byCategory.length * 28 + 40)}
+            h={Math.max(160, byKecamatan.length * 34 + 70)}
             data={byKecamatan}
             dataKey="name"
             type="stacked"
             series={sources}
             withLegend
-            tickLine="y"
-            gridAxis="y"
-            yAxisProps={{ allowDecimals: false }}
+            orientation="vertical"
+            gridAxis="x"
+            tickLine="x"
+            xAxisProps={{ allowDecimals: false }}
+            yAxisProps={{ width: 140, interval: 0 }}
           />
         </Paper>
       )}

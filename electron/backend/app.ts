@@ -270,6 +270,7 @@ async function openState(
     sweepFiles(sqlite, opts.dataDir, now());
     const dispatch = createDispatcher({
       db,
+      sqlite,
       handlers,
       now,
       dataDir: opts.dataDir,

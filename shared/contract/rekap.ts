@@ -1,7 +1,6 @@
 /**
  * The PPKS count per kelurahan (rekap PPKS): people by the 26 categories for a period of months,
- * from findings and shelter stays of people living there (PPKS case files become one more source
- * when they land), plus counts-only additions a kelurahan makes for people known but not in the
+ * from findings, shelter stays and open PPKS case files of people living there, plus counts-only additions a kelurahan makes for people known but not in the
  * registry. Sums by kecamatan and for the city. A kelurahan operator sees its own kelurahan only.
  */
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { PPKS_CODES } from '../reference/ppks';
 import { method } from './method';
 import { id, optionalText, regionCode, saveKeys, version } from './schemas';
 
-export const REKAP_SOURCES = ['finding', 'stay', 'addition'] as const;
+export const REKAP_SOURCES = ['finding', 'stay', 'case', 'addition'] as const;
 export type RekapSource = (typeof REKAP_SOURCES)[number];
 
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'rekap.month_format' });
@@ -46,6 +45,16 @@ export const rekapContract = {
         .object({ listDate: z.string(), registered: z.number().int(), people: z.number().int() })
         .nullable(),
     }),
+  }),
+  /**
+   * The rekap as an XLSX workbook (per kelurahan, per kecamatan, the city): counts only, an
+   * operator's own kelurahan only; every export is recorded with its period.
+   */
+  'rekap.xlsx': method({
+    access: 'rekap.read',
+    write: true,
+    input: z.strictObject({ from: month, to: month }),
+    output: z.object({ fileId: id, rows: z.number().int() }),
   }),
   /** Where one count came from: the records behind it the caller may see. */
   'rekap.drill': method({

@@ -157,6 +157,7 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
   },
   // user_roles is rebuilt under its own name, now referencing roles.
   14: { table: ['roles'], index: [], trigger: [] },
+  29: { table: [], index: ['persons_report', 'stays_period'], trigger: [] },
   20: { table: [], index: ['persons_year_names'], trigger: [] },
   28: {
     table: [],
@@ -759,6 +760,21 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
     expect(db.prepare(query).all()).toEqual([{ id: 'p1' }]);
     const plan = db.prepare(`EXPLAIN QUERY PLAN ${query.replace('id', 'rowid')}`).all();
     expect(JSON.stringify(plan)).toContain('USING INDEX persons_year_names (birth_year=?)');
+  },
+  29: (db) => {
+    // The shelter report and the rekap read a period's stays and their people from these
+    // indexes alone, never the wide table rows.
+    const plan = (q: string) =>
+      JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${q}`).all('2025-01-01', '2026-01-01'));
+    expect(
+      plan(`SELECT person_id, checkout_at, exit_type, destination_code, origin_regency, id
+        FROM stays WHERE checkin_at >= ? AND checkin_at < ?`),
+    ).toContain('USING COVERING INDEX stays_period');
+    expect(
+      plan(`SELECT p.sex, p.birth_date, p.birth_year, p.identity_status, p.nik IS NOT NULL,
+        p.village_code FROM stays s JOIN persons p INDEXED BY persons_report ON p.id = s.person_id
+        WHERE s.checkin_at >= ? AND s.checkin_at < ?`),
+    ).toContain('USING COVERING INDEX persons_report');
   },
   13: (db) => {
     const now = '2026-11-27T02:00:00.000Z';

@@ -228,6 +228,7 @@ const EXPECTED: Partial<Record<MethodName, readonly Caller[]>> = {
   'findings.transition': FINDING_TRIAGERS,
   'rekap.get': ANY_SIGNED_IN,
   'rekap.drill': ANY_SIGNED_IN,
+  'rekap.xlsx': ANY_SIGNED_IN,
   'rekap.additions': ANY_SIGNED_IN,
   'rekap.saveAddition': ['admin', 'kelurahan_operator'],
   'dtsen.preview': DTSEN_MANAGERS,

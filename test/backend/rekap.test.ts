@@ -3,9 +3,15 @@
  * the kelurahan, each person once per category, closed findings and other periods left out,
  * counts-only additions on top; kecamatan and city sums; the drill-down to the records.
  */
+import { readFileSync } from 'node:fs';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/app';
+import { blobPath } from '../../electron/backend/files/store';
+import type { Input } from '../../shared/contract';
+import { auditRows } from './harness';
 import { KOMET, kelurahanOffice, OTHER_KELURAHAN, reportedFinding } from './kelurahanFixtures';
-import { checkInInput, createPerson, makeShelter, staffUser } from './registry';
+import { checkInInput, createPerson, makeShelter, signInAgain, staffUser } from './registry';
 
 async function fixture() {
   const t = await kelurahanOffice();
@@ -126,6 +132,105 @@ describe('rekap PPKS', () => {
     ]);
   });
 
+  it('counts PPKS cases open in the period, each person once per category', async () => {
+    const t = await fixture();
+    const worker = await staffUser(t, 'siti', ['caseworker']);
+    const boss = await staffUser(t, 'kasi', ['supervisor']);
+    const p3 = await createPerson(t.officer, { fullName: 'Junaidi', sex: 'M', villageCode: KOMET });
+    const open = (personId: string, ppks: Input<'cases.create'>['ppks']) =>
+      worker.call('cases.create', {
+        personId,
+        ppks,
+        origin: 'walk_in',
+        locationRegionCode: KOMET,
+      });
+    // p1 (already PPKS-08 in Komet from a finding and a stay) gets a case PPKS-08 + PPKS-13.
+    const c1 = await open(t.p1.id, ['PPKS-08', 'PPKS-13']);
+    // p3 in Komet: a PPKS-20 case closed within November.
+    let c3 = await open(p3.id, ['PPKS-20']);
+    c3 = await worker.call('cases.transition', {
+      id: c3.id,
+      version: c3.version,
+      step: 'request_closure',
+      closureReason: 'reunified',
+      closureSummary: 'Kembali ke keluarga.',
+    });
+    await boss.call('cases.transition', {
+      id: c3.id,
+      version: c3.version,
+      step: 'approve_closure',
+    });
+
+    // By hand, Komet in 2026: PPKS-08 p1 + f2's subject = 2 (p1 once however many sources),
+    // PPKS-11 1, PPKS-13 1 (c1), PPKS-20 1 (c3), PPKS-24 5 additions: 10.
+    const r = await t.viewer.call('rekap.get', { from: '2026-01', to: '2026-12' });
+    expect(r.kelurahans.find((k) => k.code === KOMET)).toMatchObject({
+      counts: { 'PPKS-08': 2, 'PPKS-11': 1, 'PPKS-13': 1, 'PPKS-20': 1, 'PPKS-24': 5 },
+      total: 10,
+      bySource: { finding: 3, stay: 1, case: 3, addition: 5 },
+    });
+    expect(r.city).toMatchObject({ total: 12 });
+
+    // The drill-down names the case's person only to who reads case files.
+    const q = { from: '2026-11', to: '2026-11', kelurahanCode: KOMET, ppks: 'PPKS-13' } as const;
+    expect((await t.viewer.call('rekap.drill', q)).records).toEqual([
+      expect.objectContaining({ source: 'case', recordId: c1.id, personName: 'Hadijah Mardiana' }),
+    ]);
+    expect((await t.operator.call('rekap.drill', q)).records).toEqual([
+      expect.objectContaining({ source: 'case', recordId: c1.id, personName: null }),
+    ]);
+
+    // January 2027: only the case still open counts (c3 closed, findings and stays were 2026).
+    t.clock.advance(40 * 86_400_000);
+    await signInAgain(t.viewer, 'pimpinan');
+    const jan = await t.viewer.call('rekap.get', { from: '2027-01', to: '2027-01' });
+    const komet = jan.kelurahans.find((k) => k.code === KOMET)!;
+    expect(komet.counts).toMatchObject({ 'PPKS-08': 1, 'PPKS-13': 1 });
+    expect(komet.counts['PPKS-20']).toBeUndefined();
+    expect(komet.bySource.case).toBe(2);
+  });
+
+  it('exports the rekap as XLSX: a row per kelurahan, kecamatan and the city, audited', async () => {
+    const t = await fixture();
+    const { fileId, rows } = await t.viewer.call('rekap.xlsx', { from: '2026-01', to: '2026-12' });
+    // 20 kelurahans, 5 kecamatans, the city.
+    expect(rows).toBe(26);
+    const sheets = await readXlsxFile(Buffer.from(await fetchFile(t, fileId)));
+    expect(sheets.map((s) => s.sheet)).toEqual(['Per kelurahan', 'Per kecamatan', 'Kota']);
+    const [kel, kec, city] = sheets.map((s) => s.data);
+    expect(kel![0]![0]).toBe('Dinas Sosial Kota Banjarbaru');
+    expect(kel![1]![0]).toBe('Rekap PPKS per kelurahan – Tahun 2026');
+    const head = kel![4]!;
+    expect(head.slice(0, 4)).toEqual([
+      'Kecamatan',
+      'Kode',
+      'Kelurahan',
+      'PPKS-01 Anak Balita Terlantar',
+    ]);
+    const at = (name: string) => head.indexOf(name);
+    const komet = kel!.find((r) => r[1] === KOMET)!;
+    // The hand count of the first test: PPKS-08 2, PPKS-11 1, PPKS-24 5; 8 in all.
+    expect(komet[at('Jumlah')]).toBe(8);
+    expect(komet[3 + 7]).toBe(2);
+    expect(komet[3 + 10]).toBe(1);
+    expect(komet[3 + 23]).toBe(5);
+    expect(komet[3]).toBe(0);
+    expect(komet[at('Dari temuan')]).toBe(3);
+    expect(komet[at('Dari rumah singgah')]).toBe(1);
+    expect(komet[at('Dari tambahan')]).toBe(5);
+    expect(kec!.find((r) => r[1] === 'Banjarbaru Utara')![kec![4]!.indexOf('Jumlah')]).toBe(10);
+    expect(city![5]!.slice(0, 2)).toEqual(['63.72', 'Kota Banjarbaru']);
+    expect(city![5]![city![4]!.indexOf('Jumlah')]).toBe(10);
+    const audit = (await auditRows(t.backend)).filter((a) => a.method === 'rekap.xlsx');
+    expect(audit).toMatchObject([{ record_type: 'rekap', note: 'export' }]);
+
+    // An operator's workbook holds its own kelurahan only, and no city sheet.
+    const own = await t.operator.call('rekap.xlsx', { from: '2026-01', to: '2026-12' });
+    const opSheets = await readXlsxFile(Buffer.from(await fetchFile(t, own.fileId)));
+    expect(opSheets.map((s) => s.sheet)).toEqual(['Per kelurahan', 'Per kecamatan']);
+    expect(opSheets[0]!.data.slice(5).map((r) => r[1])).toEqual([KOMET]);
+  });
+
   it('edits an addition by its version; a second one for the same month and category is refused', async () => {
     const t = await fixture();
     const [a] = (await t.operator.call('rekap.additions', { month: '2026-11' })).additions;
@@ -168,3 +273,13 @@ describe('rekap PPKS', () => {
     ).toHaveLength(1);
   });
 });
+
+/** A generated file's bytes, as the download would serve them. */
+async function fetchFile(t: { backend: Backend; dir: string }, fileId: string) {
+  const row = await t.backend.db
+    .selectFrom('files')
+    .select('sha256')
+    .where('id', '=', fileId)
+    .executeTakeFirstOrThrow();
+  return new Uint8Array(readFileSync(blobPath(t.dir, row.sha256)));
+}

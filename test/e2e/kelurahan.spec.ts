@@ -5,7 +5,11 @@
  * operator sees the outcome and the kelurahan's rekap counts her; a DTSEN list is imported, her
  * page says "Terdaftar DTSEN", and a resident not in the list appears on the proposal list.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import readXlsxFile from 'read-excel-file/node';
 import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shotSizes, signOut } from './host';
 
 const host = freshHost();
@@ -299,4 +303,24 @@ test('a DTSEN list is imported: she is registered, and a resident missing from i
   await expect(proposal).toContainText('Rusdi Maulana');
   await expect(proposal).not.toContainText('Hadijah');
   await shot(page, 'dtsen-proposal');
+});
+
+test('the city rekap shows charts and exports XLSX with the kelurahan count', async ({ page }) => {
+  await login(page, host, OFFICER.username, OFFICER.password);
+  await openNav(page, 'Rekap PPKS');
+  const komet = page.getByTestId('rekap-kelurahan').locator(`[data-code="${KOMET}"]`);
+  await expect(komet.getByTestId('rekap-count-PPKS-08')).toHaveText('1');
+  await expect(page.getByTestId('rekap-chart-ppks')).toContainText('Lanjut Usia');
+  await expect(page.getByTestId('rekap-chart-kecamatan')).toBeVisible();
+  await shot(page, 'city-rekap');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('rekap-xlsx').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Rekap PPKS per kelurahan.*\.xlsx$/);
+  const path = join(mkdtempSync(join(tmpdir(), 'rekap-')), 'rekap.xlsx');
+  await file.saveAs(path);
+  const [sheet] = await readXlsxFile(readFileSync(path));
+  const head = sheet!.data[4]!;
+  const row = sheet!.data.find((r) => r[1] === KOMET)!;
+  expect(row[head.indexOf('PPKS-08 Lanjut Usia Terlantar')]).toBe(1);
 });

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { contract, isMethodName, type MethodName } from '../../../shared/contract';
 import type { RpcError, RpcResponse } from '../../../shared/errors';
@@ -64,6 +65,8 @@ export async function inTransaction<T>(
 
 export interface DispatcherDeps {
   db: Kysely<DB>;
+  /** The connection under `db`, handed to handlers as ctx.sqlite. */
+  sqlite?: BetterSqlite3.Database;
   handlers: Handlers;
   now: () => Date;
   dataDir: string;
@@ -199,6 +202,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       let pendingSession: SessionChange | undefined;
       const makeCtx = (conn: Kysely<DB>): Ctx => ({
         db: conn,
+        sqlite: deps.sqlite,
         user,
         now,
         nowIso,

@@ -14,9 +14,9 @@ import { attachableFile } from '../files/references';
 import { blobPath } from '../files/store';
 import { uuidv7 } from '../lib/ids';
 import { officeTimeZone } from '../office/store';
-import { kyselyReader } from '../persons/duplicates';
+import { kyselyReader, sqliteReader } from '../persons/duplicates';
 import { headerKey, mappingIssues } from './mapping';
-import { matchByPerson, personsByNik, type RowMatch } from './match';
+import { matchRows } from './match';
 import { columnIndex, readRow, type ListRow } from './rows';
 import { readTable, type SheetTable } from './table';
 
@@ -52,7 +52,8 @@ export async function rememberedMapping(ctx: Ctx, headers: readonly string[]) {
     .executeTakeFirst();
 }
 
-export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
+/** The list's lines read and checked; the parsed table is left behind (200,000 rows of cells). */
+async function readList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
   const { table, name } = await loadUpload(ctx, input.fileId);
   const issues = mappingIssues(input.mapping, table.headers);
   if (issues.length > 0) throw fieldErrors(issues);
@@ -70,22 +71,16 @@ export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
     }
     rows.push(row);
   });
+  return { headers: table.headers, rows, name };
+}
 
-  const read = kyselyReader(ctx.db);
+export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
+  const { headers, rows, name } = await readList(ctx, input);
   const good = rows.filter((r) => !r.refused);
-  const byNik = await personsByNik(
-    read,
-    good.map((r) => r.nik!),
-  );
   const year = yearInZone(ctx.now, await officeTimeZone(ctx.db));
-  const matches = new Map<ListRow, RowMatch>();
-  for (const r of good) {
-    const personId = byNik.get(r.nik!);
-    matches.set(
-      r,
-      personId ? { match: 'nik', personId, candidates: [] } : await matchByPerson(read, r, year),
-    );
-  }
+  // The call's own connection with prepared statements kept: some 100,000 reads for a city list.
+  const read = ctx.sqlite ? sqliteReader(ctx.sqlite) : kyselyReader(ctx.db);
+  const matches = await matchRows(read, good, year);
 
   const listId = await insertTracked(
     ctx,
@@ -101,35 +96,41 @@ export async function importList(ctx: Ctx, input: ParsedInput<'dtsen.import'>) {
     { recordType: 'dtsen_list' },
   );
   const at = ctx.now.getTime();
-  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    await ctx.db
-      .insertInto('dtsen_rows')
-      .values(
-        rows.slice(i, i + INSERT_BATCH).map((r) => {
-          const m = matches.get(r);
-          return {
-            id: uuidv7(at),
-            list_id: listId,
-            line: r.line,
-            nik: r.nik,
-            name: r.name,
-            birth_date: r.birthDate,
-            address: r.address,
-            kelurahan: r.kelurahan,
-            desil: r.refused ? null : r.desil,
-            programs: JSON.stringify(r.programs),
-            match: m?.match ?? null,
-            person_id: m?.personId ?? null,
-            candidates: m && m.candidates.length > 0 ? JSON.stringify(m.candidates) : null,
-            refused: r.refused,
-            decided_by: null,
-            decided_at: null,
-          };
-        }),
-      )
-      .execute();
-  }
-  await rememberMapping(ctx, table.headers, input.mapping);
+  const record = (r: ListRow) => {
+    const m = matches.get(r);
+    return {
+      id: uuidv7(at),
+      list_id: listId,
+      line: r.line,
+      nik: r.nik,
+      name: r.name,
+      birth_date: r.birthDate,
+      address: r.address,
+      kelurahan: r.kelurahan,
+      desil: r.refused ? null : r.desil,
+      programs: JSON.stringify(r.programs),
+      match: m?.match ?? null,
+      person_id: m?.personId ?? null,
+      candidates: m && m.candidates.length > 0 ? JSON.stringify(m.candidates) : null,
+      refused: r.refused,
+      decided_by: null,
+      decided_at: null,
+    };
+  };
+  if (ctx.sqlite) {
+    // One prepared insert run per row: no SQL text to build for 200,000 rows.
+    const columns = Object.keys(record(rows[0]!));
+    const insert = ctx.sqlite.prepare(
+      `INSERT INTO dtsen_rows (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+    );
+    for (const r of rows) insert.run(record(r));
+  } else
+    for (let i = 0; i < rows.length; i += INSERT_BATCH)
+      await ctx.db
+        .insertInto('dtsen_rows')
+        .values(rows.slice(i, i + INSERT_BATCH).map(record))
+        .execute();
+  await rememberMapping(ctx, headers, input.mapping);
   return listId;
 }
 

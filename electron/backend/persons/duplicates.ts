@@ -77,7 +77,7 @@ export function recordOf(r: CandidateRow): MatchRecord {
 }
 
 /** The NIK and every NIK one digit away from it (a typing slip). */
-function nikNeighbours(nik: string): string[] {
+export function nikNeighbours(nik: string): string[] {
   const out = [nik];
   for (let i = 0; i < nik.length; i++)
     for (let d = 0; d <= 9; d++) {

@@ -52,6 +52,10 @@ export interface WordPair {
   kind: PairKind;
 }
 
+/** Two spellings' similarity, kept (bounded): see wordSimilarity. */
+const typoMemo = new Map<string, Map<string, { sim: number; kind: PairKind }>>();
+const TYPO_MEMO_MAX = 20_000;
+
 /** Words closer than this count as the same word written with a slip. */
 const TYPO = 0.9;
 
@@ -67,11 +71,25 @@ export function wordSimilarity(a: NameWord, b: NameWord): { sim: number; kind: P
   }
   if (a.spell === b.spell)
     return { sim: 1, kind: a.raw.toLowerCase() === b.raw.toLowerCase() ? 'same' : 'variant' };
+  // Names share a small vocabulary: a batch (a list import, the review scan) meets the same
+  // two spellings again and again, and the answer depends on the spellings alone.
+  let row = typoMemo.get(a.spell);
+  if (!row) {
+    if (typoMemo.size >= TYPO_MEMO_MAX) typoMemo.clear();
+    typoMemo.set(a.spell, (row = new Map()));
+  }
+  let s = row.get(b.spell);
+  if (!s) row.set(b.spell, (s = typoSimilarity(a.spell, b.spell)));
+  return s;
+}
+
+/** Two different spellings: how close, a slip at the end or in a short word capped. */
+function typoSimilarity(a: string, b: string): { sim: number; kind: PairKind } {
   let prefix = 0;
-  while (prefix < a.spell.length && a.spell[prefix] === b.spell[prefix]) prefix++;
-  const jw = jaroWinkler(a.spell, b.spell);
-  const endingOnly = Math.max(a.spell.length, b.spell.length) - prefix <= 2;
-  if (endingOnly || Math.min(a.spell.length, b.spell.length) < 4)
+  while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
+  const jw = jaroWinkler(a, b);
+  const endingOnly = Math.max(a.length, b.length) - prefix <= 2;
+  if (endingOnly || Math.min(a.length, b.length) < 4)
     return { sim: Math.min(jw, 0.8), kind: 'typo' };
   return { sim: jw, kind: 'typo' };
 }
@@ -144,6 +162,41 @@ export function compareNames(a: MatchName, b: MatchName): NameComparison {
     extra = longer.filter((w) => !paired.has(w));
   }
   return { score, level, pairs, extra, reordered, coverA };
+}
+
+/**
+ * False only when bestNames would find no name in common (level none): every word of the
+ * shorter name must have a partner that compareNames could count as good. A quick test before
+ * scoring many candidates; true says nothing.
+ */
+export function namesMayMatch(as: readonly MatchName[], bs: readonly MatchName[]): boolean {
+  for (const a of as)
+    for (const b of bs) {
+      if (a.words.length === 0 || b.words.length === 0) continue;
+      if (
+        a.words.length <= b.words.length
+          ? allPaired(a.words, b.words, false)
+          : allPaired(b.words, a.words, true)
+      )
+        return true;
+    }
+  return false;
+}
+
+/** Every word of `short` has a good partner in `long` (`swapped`: `long` is the first name). */
+function allPaired(short: readonly NameWord[], long: readonly NameWord[], swapped: boolean) {
+  for (const w of short) {
+    let found = false;
+    for (const x of long) {
+      const s = swapped ? wordSimilarity(x, w) : wordSimilarity(w, x);
+      if (s.sim >= (s.kind === 'initial' ? 0.85 : TYPO)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** The best comparison between any name (or alias) of one side and any of the other. */

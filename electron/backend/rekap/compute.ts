@@ -9,7 +9,7 @@ import { endOfDayUtc, monthRange, startOfDayUtc } from '../../../shared/time';
 import type { DB } from '../db/schema';
 import { cityKelurahans, officeCity } from '../kelurahan/scope';
 import { latestList, registeredIn } from '../dtsen/status';
-import { allSources, type RekapWindow } from './sources';
+import { allSources, countSources, type RekapWindow } from './sources';
 
 export interface Period {
   from: string;
@@ -53,7 +53,7 @@ export async function computeRekap(db: Kysely<DB>, window: RekapWindow, period: 
   // One row per kelurahan, category and person, with the sources that counted them.
   const people = await sql<{ k: string; ppks: string; who: string; sources: string }>`
     SELECT k, ppks, who, group_concat(DISTINCT source) AS sources
-    FROM (${allSources(window)}) GROUP BY k, ppks, who`.execute(db);
+    FROM (${countSources(window)}) GROUP BY k, ppks, who`.execute(db);
   let additionsQuery = db
     .selectFrom('ppks_count_additions')
     .select(['kelurahan_code as k', 'ppks', (eb) => eb.fn.sum<number>('count').as('n')])
@@ -113,7 +113,7 @@ export async function computeRekap(db: Kysely<DB>, window: RekapWindow, period: 
 /** The records behind one count (the drill-down). */
 export async function rekapRecords(db: Kysely<DB>, window: RekapWindow) {
   const rows = await sql<{
-    source: 'finding' | 'stay';
+    source: 'finding' | 'stay' | 'case';
     record_id: string;
     at: string;
     label: string;

@@ -5,13 +5,25 @@
  */
 import type { Output } from '../../../shared/contract';
 import type { rekapContract } from '../../../shared/contract/rekap';
+import { formatDateTime } from '../../../shared/format';
+import { periodLabel } from '../../../shared/reports/period';
 import { canAccess } from '../../../shared/roles';
+import { monthRange, zoneOffsetMinutes } from '../../../shared/time';
 import { loadForSave, saveTracked } from '../db/tracked';
-import type { HandlersOf } from '../dispatch/context';
+import { requireUser, staged, type HandlersOf } from '../dispatch/context';
+import { offerFile } from '../files/generated';
+import { writeWorkbook, XLSX_TYPE } from '../reports/xlsx';
 import { AppError, fieldError } from '../errors';
 import { assertInScope, requireCityKelurahan, scopeOf } from '../kelurahan/scope';
 import { officeTimeZone } from '../office/store';
 import { computeRekap, rekapRecords, rekapWindow } from './compute';
+import { rekapSheets } from './workbook';
+
+interface MadeBook {
+  bytes: Uint8Array;
+  name: string;
+  rows: number;
+}
 
 function checkPeriod(from: string, to: string): void {
   if (from > to) throw fieldError(['to'], 'rekap.period_reversed');
@@ -29,6 +41,50 @@ export const rekapHandlers: HandlersOf<typeof rekapContract> = {
     return { from: input.from, to: input.to, ...r, city: scope ? null : r.city };
   },
 
+  'rekap.xlsx': staged<'rekap.xlsx', MadeBook>({
+    // Reads only, outside the transaction; the write offers the file and records the export.
+    async prepare(input, ctx) {
+      checkPeriod(input.from, input.to);
+      const scope = await scopeOf(ctx);
+      const tz = await officeTimeZone(ctx.db);
+      const window = await rekapWindow(ctx.db, input, tz, { kelurahan: scope, ppks: null });
+      const r = await computeRekap(ctx.db, window, input);
+      const [office, city] = await Promise.all([
+        ctx.db.selectFrom('office').select('name').executeTakeFirst(),
+        ctx.db
+          .selectFrom('regions')
+          .select('name')
+          .where('code', '=', window.city)
+          .executeTakeFirst(),
+      ]);
+      const period = periodLabel(`${input.from}-01`, monthRange(`${input.to}-01`).to, 'id');
+      const what = scope
+        ? `Rekap PPKS Kelurahan ${r.kelurahans[0]?.name ?? ''}`
+        : 'Rekap PPKS per kelurahan';
+      const title = [
+        office?.name ?? 'Pelita',
+        `${what} – ${period}`,
+        `Dibuat ${formatDateTime(ctx.now, { locale: 'id', timeZone: tz })} oleh ${requireUser(ctx).fullName}`,
+      ];
+      const sheets = rekapSheets({ ...r, city: scope ? null : r.city }, title, city?.name ?? '');
+      const bytes = await writeWorkbook({ sheets, offsetMinutes: zoneOffsetMinutes(tz, ctx.now) });
+      return {
+        bytes,
+        name: `${what} – ${period}.xlsx`,
+        rows: sheets.reduce((n, s) => n + s.rows.length, 0),
+      };
+    },
+    async write(input, ctx, made) {
+      const fileId = await offerFile(ctx, { bytes: made.bytes, name: made.name, type: XLSX_TYPE });
+      ctx.audit({
+        recordType: 'rekap',
+        note: 'export',
+        changes: { period: [null, `${input.from}/${input.to}`], rows: [null, made.rows] },
+      });
+      return { fileId, rows: made.rows };
+    },
+  }),
+
   async 'rekap.drill'(input, ctx) {
     checkPeriod(input.from, input.to);
     const scope = await scopeOf(ctx);
@@ -40,10 +96,11 @@ export const rekapHandlers: HandlersOf<typeof rekapContract> = {
     });
     const roles = ctx.user?.roles ?? [];
     // A finding's person is visible to whoever may read the finding (an operator: its own);
-    // a stay's only to those who read shelter stays.
+    // a stay's only to those who read shelter stays, a case's to those who read case files.
     const sees = {
       finding: canAccess('findings.read', roles),
       stay: canAccess('shelter.read', roles),
+      case: canAccess('cases.read', roles),
     };
     const records: Output<'rekap.drill'>['records'] = (await rekapRecords(ctx.db, window)).map(
       (r) => ({

@@ -21,6 +21,7 @@ import { m0024 } from './0024_kelurahan';
 import { m0026 } from './0026_case_list_indexes';
 import { m0027 } from './0027_case_letter_types';
 import { m0028 } from './0028_letter_register_indexes';
+import { m0029 } from './0029_report_covering';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0026,
   m0027,
   m0028,
+  m0029,
 ];

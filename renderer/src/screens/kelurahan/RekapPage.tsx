@@ -20,21 +20,26 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { PPKS_CODES, type PpksCode } from '../../../../shared/reference/ppks';
+import { saveFile } from '../../api/files';
 import { call, callChecked } from '../../api/rpc';
 import { FormActions, FormFrame } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { Loaded } from '../../components/PageStates';
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { useFormat } from '../../lib/format';
+import { useFailureHandler } from '../../lib/failures';
 import { useForm } from '../../lib/form';
+import { notify } from '../../lib/notify';
 import { ppksName, ppksOptions } from '../../lib/ppks';
 import { href, useQueryState } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
 import { useCan } from '../../session/can';
 import { dayInZone } from '../../../../shared/time';
+import { RekapCharts } from './RekapCharts';
 
 type Rekap = Output<'rekap.get'>;
 type Row = Rekap['kecamatans'][number] & { kecamatan?: string };
@@ -52,6 +57,19 @@ export function RekapPage() {
     call('rekap.get', { from: p.from, to: p.to }),
   );
   const months = monthOptions(Number(year));
+  const handle = useFailureHandler();
+  const [exporting, setExporting] = useState(false);
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const { fileId, rows } = await call('rekap.xlsx', { from: p.from, to: p.to });
+      if (await saveFile(fileId)) notify({ color: 'teal', message: t('rekap.exported', { rows }) });
+    } catch (e) {
+      handle(e);
+    } finally {
+      setExporting(false);
+    }
+  };
   return (
     <>
       <PageHeader
@@ -66,7 +84,7 @@ export function RekapPage() {
         }
       />
       <Paper withBorder radius="md" p="sm" mb="md">
-        <Group gap="sm">
+        <Group gap="sm" align="flex-end">
           <Select
             label={t('rekap.from')}
             data={months}
@@ -83,6 +101,15 @@ export function RekapPage() {
             allowDeselect={false}
             w={180}
           />
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            loading={exporting}
+            onClick={() => void exportXlsx()}
+            data-testid="rekap-xlsx"
+          >
+            {t('rekap.exportXlsx')}
+          </Button>
         </Group>
       </Paper>
       <Loaded query={q}>
@@ -97,6 +124,7 @@ export function RekapPage() {
                 })}
               </Text>
             )}
+            <RekapCharts rekap={r} />
             <RekapTable
               rows={r.kelurahans}
               label={t('rekap.kelurahan')}
@@ -218,7 +246,7 @@ function RekapTable({
                   <Group gap={4}>
                     {Object.entries(r.bySource).map(([s, n]) => (
                       <Badge key={s} variant="light" size="sm" color="gray">
-                        {t(`rekap.source.${s as 'finding' | 'stay' | 'addition'}`)} {n}
+                        {t(`rekap.source.${s as 'finding' | 'stay' | 'case' | 'addition'}`)} {n}
                       </Badge>
                     ))}
                   </Group>

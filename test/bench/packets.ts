@@ -4,7 +4,8 @@
  * through the real dispatch: export to a packet, open and stage it at the partner, accept all,
  * apply. Targets: export < 10 s, open+stage < 10 s, apply ≥ 20,000 records/s, peak RSS < 1 GB.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../../electron/backend/app';
@@ -120,12 +121,40 @@ async function fill(o: Office, n: number, at: string) {
   })();
 }
 
+/** CPU seconds (user + system) of this process since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return Number(((u.user + u.system) / 1e6).toFixed(2));
+};
+
+/** With PACKET_BENCH_PROFILE=<file>, a V8 CPU profile of `fn` alone (to find the hot spots). */
+async function profiled<T>(fn: () => Promise<T>): Promise<T> {
+  const file = process.env.PACKET_BENCH_PROFILE;
+  if (!file) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 export interface PacketFigures {
   packet_records: number;
   packet_export_s: number;
   packet_open_stage_s: number;
   packet_apply_records_per_s: number;
   packet_peak_rss_mb: number;
+  /** CPU seconds of each step: the machine is shared, so wall time alone misleads. */
+  packet_export_cpu_s: number;
+  packet_open_stage_cpu_s: number;
+  packet_apply_s: number;
+  packet_apply_cpu_s: number;
 }
 
 export async function packetBench(persons: number): Promise<PacketFigures> {
@@ -167,6 +196,7 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
     sample();
 
     let t = performance.now();
+    let cpu = process.cpuUsage();
     const sent = (await call(a.b, a.token, 'packets.export', {
       partnerId: bAtA.id,
       choose: 'area',
@@ -175,23 +205,28 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
       purpose: 'Bench',
     })) as unknown as { fileId: string; counts: Record<string, number> };
     const exportS = (performance.now() - t) / 1000;
+    const exportCpu = cpuSince(cpu);
     const records = Object.values(sent.counts).reduce((x, y) => x + y, 0);
     sample();
 
     const fileId = await carry(a, b, sent.fileId, 'exchangePacket', 'p.pelita');
     t = performance.now();
+    cpu = process.cpuUsage();
     const opened = (await call(b.b, b.token, 'packets.open', { fileId })) as unknown as {
       packetId: string;
     };
     const openS = (performance.now() - t) / 1000;
+    const openCpu = cpuSince(cpu);
     sample();
     // Every person is new at the partner: accepted as new (the decision is not what is timed).
     b.b.sqlite
       .prepare(`UPDATE exchange_staged SET decision = 'accept' WHERE packet_id = ?`)
       .run(opened.packetId);
     t = performance.now();
-    await call(b.b, b.token, 'packets.apply', { packetId: opened.packetId });
+    cpu = process.cpuUsage();
+    await profiled(() => call(b.b, b.token, 'packets.apply', { packetId: opened.packetId }));
     const applyS = (performance.now() - t) / 1000;
+    const applyCpu = cpuSince(cpu);
     sample();
     await a.b.close();
     await b.b.close();
@@ -201,6 +236,10 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
       packet_open_stage_s: Number(openS.toFixed(2)),
       packet_apply_records_per_s: Math.round(records / applyS),
       packet_peak_rss_mb: Math.round(peak / 1024 / 1024),
+      packet_export_cpu_s: exportCpu,
+      packet_open_stage_cpu_s: openCpu,
+      packet_apply_s: Number(applyS.toFixed(2)),
+      packet_apply_cpu_s: applyCpu,
     };
   } finally {
     clearInterval(timer);

@@ -15,7 +15,7 @@ import { personHandlers } from '../persons/handlers';
 import type { Manifest } from './container';
 import { stagedInbox } from './inbox';
 import { provenanceOf } from './open';
-import { recordType, PERSONS, type Source } from './recordTypes';
+import { recordType, PERSONS, type NewRecord, type RecordModule, type Source } from './recordTypes';
 
 type StagedRow = Selectable<ExchangeStagedTable>;
 
@@ -56,9 +56,34 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
     .orderBy('n')
     .execute();
   const how = await provenanceHow(ctx, office, rows);
+  // New records are created in batches of one type: a batch is written before anything that
+  // could depend on it (another type, an update, a deletion or merge), so the order of effects
+  // is the packet's order.
+  let batch: { r: StagedRow; item: NewRecord }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const type = batch[0]!.r.record_type;
+    const module = recordType(type)!;
+    const items = batch.map((b) => b.item);
+    const ids = module.insertMany
+      ? await module.insertMany(ctx, items, source)
+      : await insertEach(ctx, module, items, source);
+    batch.forEach(({ r }, i) => {
+      if (type === PERSONS) personHere.set(r.source_id, ids[i]!);
+      keep(r, ids[i]!, 'created');
+    });
+    batch = [];
+  };
+  const create = async (r: StagedRow, item: NewRecord) => {
+    if (batch.length >= BATCH) await flush();
+    batch.push({ r, item });
+    bump('created');
+  };
   for (const r of rows) {
+    if (batch.length > 0 && r.record_type !== batch[0]!.r.record_type) await flush();
     const module = recordType(r.record_type);
     if (r.action === 'deleted' || r.action === 'merged') {
+      await flush();
       await applySide(ctx, r, how, office, source);
       bump(r.action);
       continue;
@@ -71,6 +96,7 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
       continue;
     }
     if (r.action === 'updated') {
+      await flush();
       if (r.record_type === PERSONS) personHere.set(r.source_id, r.local_id!);
       // A record linked to one of ours stays ours: only the version seen moves on.
       if (how.get(key(r.record_type, r.source_id)) === 'created')
@@ -89,12 +115,7 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
         personHere.set(r.source_id, r.link_id!);
         keep(r, r.link_id!, 'linked');
         bump('linked');
-      } else {
-        const id = await module.insert(ctx, record, '', source);
-        personHere.set(r.source_id, id);
-        keep(r, id, 'created');
-        bump('created');
-      }
+      } else await create(r, { record, personId: '' });
       continue;
     }
     const personId =
@@ -103,9 +124,9 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
       bump('skipped'); // its person was rejected here
       continue;
     }
-    keep(r, await module.insert(ctx, record, personId, source), 'created');
-    bump('created');
+    await create(r, { record, personId });
   }
+  await flush();
   for (let i = 0; i < provenance.length; i += 2000)
     await ctx.db
       .insertInto('exchange_provenance')
@@ -129,6 +150,21 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
 }
 
 const key = (type: string, id: string) => `${type}\u0000${id}`;
+
+/** Records per multi-row write: large enough to share the statements, small enough to hold. */
+const BATCH = 5000;
+
+async function insertEach(
+  ctx: Ctx,
+  module: RecordModule,
+  items: readonly NewRecord[],
+  source: Source,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const { record, personId } of items)
+    ids.push(await module.insert(ctx, record, personId, source));
+  return ids;
+}
 
 /** How each record this packet names came here before: created from the sender, or linked. */
 async function provenanceHow(ctx: Ctx, office: string, rows: StagedRow[]) {

@@ -20,6 +20,8 @@ export async function insertRows(
   db: Kysely<DB>,
   table: string,
   rows: readonly Record<string, unknown>[],
+  /** SQL after the values, e.g. an ON CONFLICT clause (written by the caller, never input). */
+  tail = '',
 ): Promise<void> {
   let i = 0;
   while (i < rows.length) {
@@ -37,7 +39,7 @@ export async function insertRows(
     const one = `(${columns.map(() => '?').join(', ')})`;
     const text = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${Array(n)
       .fill(one)
-      .join(', ')}`;
+      .join(', ')}${tail ? ` ${tail}` : ''}`;
     await db.executeQuery(CompiledQuery.raw(text, params));
   }
 }

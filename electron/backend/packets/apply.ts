@@ -8,6 +8,7 @@
 import type { Selectable } from 'kysely';
 import type { DB } from '../db/schema';
 import type { ExchangeStagedTable } from '../db/tables/packets';
+import { insertRows } from '../db/bulk';
 import { loadForChange, updateVersioned } from '../db/tracked';
 import type { Ctx } from '../dispatch/context';
 import { AppError } from '../errors';
@@ -127,18 +128,14 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
     await create(r, { record, personId });
   }
   await flush();
-  for (let i = 0; i < provenance.length; i += 2000)
-    await ctx.db
-      .insertInto('exchange_provenance')
-      .values(provenance.slice(i, i + 2000))
-      .onConflict((oc) =>
-        oc.columns(['source_office', 'record_type', 'source_id']).doUpdateSet((eb) => ({
-          source_version: eb.ref('excluded.source_version'),
-          local_id: eb.ref('excluded.local_id'),
-          packet_id: eb.ref('excluded.packet_id'),
-        })),
-      )
-      .execute();
+  await insertRows(
+    ctx.db,
+    'exchange_provenance',
+    provenance,
+    `ON CONFLICT (source_office, record_type, source_id) DO UPDATE SET
+      source_version = excluded.source_version, local_id = excluded.local_id,
+      packet_id = excluded.packet_id`,
+  );
   await updateVersioned(
     ctx,
     'exchange_inbox',

@@ -126,13 +126,14 @@ export async function personColumns(
   p: PersonFields,
   now: Date,
   timeZone: string,
-  originMemo?: Map<string, string>,
+  /** For many persons written at once: this year and the origin texts looked up so far. */
+  memo?: { year: number; origins: Map<string, string> },
 ) {
   const aliases = [...new Set(p.aliases.filter((a) => a !== p.fullName))];
   const birthYear = p.birthDate
     ? Number(p.birthDate.slice(0, 4))
     : p.estimatedAge !== null
-      ? yearInZone(now, timeZone) - p.estimatedAge
+      ? (memo?.year ?? yearInZone(now, timeZone)) - p.estimatedAge
       : null;
   return {
     nik: p.nik,
@@ -159,7 +160,7 @@ export async function personColumns(
     notes: p.notes,
     quality: JSON.stringify(qualityOf(p)),
     search_names: searchNames(p.fullName, aliases),
-    search_origin: await searchOrigin(db, p.originCode, originMemo),
+    search_origin: await searchOrigin(db, p.originCode, memo?.origins),
     name_key: foldName(p.fullName),
     match_keys: JSON.stringify(matchKeys(p.fullName, aliases)),
   };

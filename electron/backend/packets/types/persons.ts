@@ -77,17 +77,17 @@ export function toPersonRecord(r: Row): PersonRecord {
 async function columnsOf(
   ctx: Parameters<RecordModule['insert']>[0],
   r: PersonRecord,
-  many?: { timeZone: string; origins: Map<string, string> },
+  many?: { timeZone: string; year: number; origins: Map<string, string> },
 ) {
   const timeZone = many?.timeZone ?? (await officeTimeZone(ctx.db));
   const estimatedAge =
     !r.birthDate && r.birthDateEstimated && r.birthYear !== null
-      ? Math.max(0, Math.min(120, yearInZone(ctx.now, timeZone) - r.birthYear))
+      ? Math.max(0, Math.min(120, (many?.year ?? yearInZone(ctx.now, timeZone)) - r.birthYear))
       : null;
   const { id: _i, version: _v, updatedAt: _u, birthYear, birthDateEstimated: _e, ...own } = r;
   const fields: PersonFields = { ...own, estimatedAge, notes: null, identityEvidence: null };
   return {
-    ...(await personColumns(ctx.db, fields, ctx.now, timeZone, many?.origins)),
+    ...(await personColumns(ctx.db, fields, ctx.now, timeZone, many)),
     birth_year: birthYear,
   };
 }
@@ -118,7 +118,9 @@ export const personsModule: RecordModule<PersonRecord> = {
   },
 
   async insertMany(ctx, items, source) {
-    const many = { timeZone: await officeTimeZone(ctx.db), origins: new Map<string, string>() };
+    const timeZone = await officeTimeZone(ctx.db);
+    const year = yearInZone(ctx.now, timeZone);
+    const many = { timeZone, year, origins: new Map<string, string>() };
     const values = [];
     for (const { record } of items) values.push(await columnsOf(ctx, record, many));
     return insertTrackedMany(ctx, 'persons', values, { ...AS_PERSON, note: note(source) });

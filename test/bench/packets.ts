@@ -160,7 +160,18 @@ export interface PacketFigures {
 export async function packetBench(persons: number): Promise<PacketFigures> {
   const root = mkdtempSync(join(tmpdir(), 'pelita-bench-packets-'));
   let peak = 0;
-  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  let phasePeak = 0;
+  const sample = () => {
+    const rss = process.memoryUsage().rss;
+    peak = Math.max(peak, rss);
+    phasePeak = Math.max(phasePeak, rss);
+  };
+  const phase = (name: string) => {
+    sample();
+    if (process.env.PACKET_BENCH_PHASES)
+      console.error(`${name}: peak RSS ${Math.round(phasePeak / 1024 / 1024)} MB`);
+    phasePeak = 0;
+  };
   const timer = setInterval(sample, 100);
   const clock = { now: new Date('2026-11-30T02:00:00Z') };
   const now = () => clock.now;
@@ -193,7 +204,7 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
     });
     await fill(a, persons, clock.now.toISOString());
     clock.now = new Date(clock.now.getTime() + 60_000);
-    sample();
+    phase('setup and fill');
 
     let t = performance.now();
     let cpu = process.cpuUsage();
@@ -207,7 +218,7 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
     const exportS = (performance.now() - t) / 1000;
     const exportCpu = cpuSince(cpu);
     const records = Object.values(sent.counts).reduce((x, y) => x + y, 0);
-    sample();
+    phase('export');
 
     const fileId = await carry(a, b, sent.fileId, 'exchangePacket', 'p.pelita');
     t = performance.now();
@@ -217,7 +228,7 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
     };
     const openS = (performance.now() - t) / 1000;
     const openCpu = cpuSince(cpu);
-    sample();
+    phase('open+stage');
     // Every person is new at the partner: accepted as new (the decision is not what is timed).
     b.b.sqlite
       .prepare(`UPDATE exchange_staged SET decision = 'accept' WHERE packet_id = ?`)
@@ -227,7 +238,7 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
     await profiled(() => call(b.b, b.token, 'packets.apply', { packetId: opened.packetId }));
     const applyS = (performance.now() - t) / 1000;
     const applyCpu = cpuSince(cpu);
-    sample();
+    phase('apply');
     await a.b.close();
     await b.b.close();
     return {

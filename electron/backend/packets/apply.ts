@@ -50,13 +50,6 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
       packet_id: packetId,
     });
 
-  const rows = await ctx.db
-    .selectFrom('exchange_staged')
-    .selectAll()
-    .where('packet_id', '=', packetId)
-    .orderBy('n')
-    .execute();
-  const how = await provenanceHow(ctx, office, rows);
   // New records are created in batches of one type: a batch is written before anything that
   // could depend on it (another type, an update, a deletion or merge), so the order of effects
   // is the packet's order.
@@ -80,52 +73,69 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
     batch.push({ r, item });
     bump('created');
   };
-  for (const r of rows) {
-    if (batch.length > 0 && r.record_type !== batch[0]!.r.record_type) await flush();
-    const module = recordType(r.record_type);
-    if (r.action === 'deleted' || r.action === 'merged') {
-      await flush();
-      await applySide(ctx, r, how, office, source);
-      bump(r.action);
-      continue;
+  // The staged rows a page at a time, in the packet's order.
+  for (let last = 0; ;) {
+    const rows = await ctx.db
+      .selectFrom('exchange_staged')
+      .selectAll()
+      .where('packet_id', '=', packetId)
+      .where('n', '>', last)
+      .orderBy('n')
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    last = rows.at(-1)!.n;
+    const how = await provenanceHow(ctx, office, rows);
+    for (const r of rows) {
+      if (batch.length > 0 && r.record_type !== batch[0]!.r.record_type) await flush();
+      const module = recordType(r.record_type);
+      if (r.action === 'deleted' || r.action === 'merged') {
+        await flush();
+        await applySide(ctx, r, how, office, source);
+        bump(r.action);
+        continue;
+      }
+      if (!module) continue;
+      const record = module.schema.parse(JSON.parse(r.data));
+      if (r.action === 'unchanged' || r.action === 'older') {
+        if (r.record_type === PERSONS && r.local_id) personHere.set(r.source_id, r.local_id);
+        bump(r.action);
+        continue;
+      }
+      if (r.action === 'updated') {
+        await flush();
+        if (r.record_type === PERSONS) personHere.set(r.source_id, r.local_id!);
+        // A record linked to one of ours stays ours: only the version seen moves on.
+        if (how.get(key(r.record_type, r.source_id)) === 'created')
+          await module.update(ctx, r.local_id!, record, source);
+        keep(r, r.local_id!, how.get(key(r.record_type, r.source_id)) ?? 'created');
+        bump('updated');
+        continue;
+      }
+      // new / conflict
+      if (r.decision === 'reject') {
+        bump('rejected');
+        continue;
+      }
+      if (r.record_type === PERSONS) {
+        if (r.decision === 'link') {
+          personHere.set(r.source_id, r.link_id!);
+          keep(r, r.link_id!, 'linked');
+          bump('linked');
+        } else await create(r, { record, personId: '' });
+        continue;
+      }
+      const personId =
+        personHere.get(r.parent_id ?? '') ?? (await knownPerson(ctx, office, r.parent_id));
+      if (!personId) {
+        bump('skipped'); // its person was rejected here
+        continue;
+      }
+      await create(r, { record, personId });
     }
-    if (!module) continue;
-    const record = module.schema.parse(JSON.parse(r.data));
-    if (r.action === 'unchanged' || r.action === 'older') {
-      if (r.record_type === PERSONS && r.local_id) personHere.set(r.source_id, r.local_id);
-      bump(r.action);
-      continue;
-    }
-    if (r.action === 'updated') {
-      await flush();
-      if (r.record_type === PERSONS) personHere.set(r.source_id, r.local_id!);
-      // A record linked to one of ours stays ours: only the version seen moves on.
-      if (how.get(key(r.record_type, r.source_id)) === 'created')
-        await module.update(ctx, r.local_id!, record, source);
-      keep(r, r.local_id!, how.get(key(r.record_type, r.source_id)) ?? 'created');
-      bump('updated');
-      continue;
-    }
-    // new / conflict
-    if (r.decision === 'reject') {
-      bump('rejected');
-      continue;
-    }
-    if (r.record_type === PERSONS) {
-      if (r.decision === 'link') {
-        personHere.set(r.source_id, r.link_id!);
-        keep(r, r.link_id!, 'linked');
-        bump('linked');
-      } else await create(r, { record, personId: '' });
-      continue;
-    }
-    const personId =
-      personHere.get(r.parent_id ?? '') ?? (await knownPerson(ctx, office, r.parent_id));
-    if (!personId) {
-      bump('skipped'); // its person was rejected here
-      continue;
-    }
-    await create(r, { record, personId });
+    // The page's audit entries join the trail now (same transaction): a large packet never
+    // holds all of them at once.
+    await ctx.flushAudit?.();
   }
   await flush();
   await insertRows(

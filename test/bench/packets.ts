@@ -127,10 +127,11 @@ const cpuSince = (from: NodeJS.CpuUsage) => {
   return Number(((u.user + u.system) / 1e6).toFixed(2));
 };
 
-/** With PACKET_BENCH_PROFILE=<file>, a V8 CPU profile of `fn` alone (to find the hot spots). */
-async function profiled<T>(fn: () => Promise<T>): Promise<T> {
-  const file = process.env.PACKET_BENCH_PROFILE;
-  if (!file) return fn();
+/** With PACKET_BENCH_PROFILE=<folder>, a V8 CPU profile of each step (to find the hot spots). */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.PACKET_BENCH_PROFILE;
+  if (!dir) return fn();
+  const file = join(dir, `${name}.cpuprofile`);
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -208,13 +209,15 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
 
     let t = performance.now();
     let cpu = process.cpuUsage();
-    const sent = (await call(a.b, a.token, 'packets.export', {
-      partnerId: bAtA.id,
-      choose: 'area',
-      mode: 'full',
-      legalBasis: 'vital_interest',
-      purpose: 'Bench',
-    })) as unknown as { fileId: string; counts: Record<string, number> };
+    const sent = (await profiled('export', () =>
+      call(a.b, a.token, 'packets.export', {
+        partnerId: bAtA.id,
+        choose: 'area',
+        mode: 'full',
+        legalBasis: 'vital_interest',
+        purpose: 'Bench',
+      }),
+    )) as unknown as { fileId: string; counts: Record<string, number> };
     const exportS = (performance.now() - t) / 1000;
     const exportCpu = cpuSince(cpu);
     const records = Object.values(sent.counts).reduce((x, y) => x + y, 0);
@@ -223,7 +226,9 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
     const fileId = await carry(a, b, sent.fileId, 'exchangePacket', 'p.pelita');
     t = performance.now();
     cpu = process.cpuUsage();
-    const opened = (await call(b.b, b.token, 'packets.open', { fileId })) as unknown as {
+    const opened = (await profiled('open', () =>
+      call(b.b, b.token, 'packets.open', { fileId }),
+    )) as unknown as {
       packetId: string;
     };
     const openS = (performance.now() - t) / 1000;
@@ -235,7 +240,9 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
       .run(opened.packetId);
     t = performance.now();
     cpu = process.cpuUsage();
-    await profiled(() => call(b.b, b.token, 'packets.apply', { packetId: opened.packetId }));
+    await profiled('apply', () =>
+      call(b.b, b.token, 'packets.apply', { packetId: opened.packetId }),
+    );
     const applyS = (performance.now() - t) / 1000;
     const applyCpu = cpuSince(cpu);
     phase('apply');

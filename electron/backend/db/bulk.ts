@@ -19,10 +19,11 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export async function insertRows(
   db: Kysely<DB>,
   table: string,
-  rows: readonly Record<string, unknown>[],
+  list: readonly object[],
   /** SQL after the values, e.g. an ON CONFLICT clause (written by the caller, never input). */
   tail = '',
 ): Promise<void> {
+  const rows = list as readonly Record<string, unknown>[];
   let i = 0;
   while (i < rows.length) {
     const columns = Object.keys(rows[i]!).filter((k) => rows[i]![k] !== undefined);

@@ -246,6 +246,16 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
     const applyS = (performance.now() - t) / 1000;
     const applyCpu = cpuSince(cpu);
     phase('apply');
+    // What was timed did the work: every person and stay arrived, each with its audit entry.
+    const count = (q: string) => Number(b.b.sqlite.prepare(q).pluck().get());
+    const arrived = {
+      persons: count(`SELECT count(*) FROM persons`),
+      stays: count(`SELECT count(*) FROM exchange_remote_stays`),
+      audited: count(`SELECT count(*) FROM audit_log WHERE method = 'packets.apply'
+        AND row_table IN ('persons', 'exchange_remote_stays') AND row_hash IS NOT NULL`),
+    };
+    if (arrived.persons !== persons || arrived.stays !== persons || arrived.audited !== records)
+      throw new Error(`apply wrote ${JSON.stringify(arrived)} for ${records} records`);
     await a.b.close();
     await b.b.close();
     return {

@@ -4,7 +4,8 @@
  * through the real dispatch: export to a packet, open and stage it at the partner, accept all,
  * apply. Targets: export < 10 s, open+stage < 10 s, apply ≥ 20,000 records/s, peak RSS < 1 GB.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../../electron/backend/app';
@@ -120,18 +121,58 @@ async function fill(o: Office, n: number, at: string) {
   })();
 }
 
+/** CPU seconds (user + system) of this process since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return Number(((u.user + u.system) / 1e6).toFixed(2));
+};
+
+/** With PACKET_BENCH_PROFILE=<folder>, a V8 CPU profile of each step (to find the hot spots). */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.PACKET_BENCH_PROFILE;
+  if (!dir) return fn();
+  const file = join(dir, `${name}.cpuprofile`);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 export interface PacketFigures {
   packet_records: number;
   packet_export_s: number;
   packet_open_stage_s: number;
   packet_apply_records_per_s: number;
   packet_peak_rss_mb: number;
+  /** CPU seconds of each step: the machine is shared, so wall time alone misleads. */
+  packet_export_cpu_s: number;
+  packet_open_stage_cpu_s: number;
+  packet_apply_s: number;
+  packet_apply_cpu_s: number;
 }
 
 export async function packetBench(persons: number): Promise<PacketFigures> {
   const root = mkdtempSync(join(tmpdir(), 'pelita-bench-packets-'));
   let peak = 0;
-  const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  let phasePeak = 0;
+  const sample = () => {
+    const rss = process.memoryUsage().rss;
+    peak = Math.max(peak, rss);
+    phasePeak = Math.max(phasePeak, rss);
+  };
+  const phase = (name: string) => {
+    sample();
+    if (process.env.PACKET_BENCH_PHASES)
+      console.error(`${name}: peak RSS ${Math.round(phasePeak / 1024 / 1024)} MB`);
+    phasePeak = 0;
+  };
   const timer = setInterval(sample, 100);
   const clock = { now: new Date('2026-11-30T02:00:00Z') };
   const now = () => clock.now;
@@ -164,35 +205,57 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
     });
     await fill(a, persons, clock.now.toISOString());
     clock.now = new Date(clock.now.getTime() + 60_000);
-    sample();
+    phase('setup and fill');
 
     let t = performance.now();
-    const sent = (await call(a.b, a.token, 'packets.export', {
-      partnerId: bAtA.id,
-      choose: 'area',
-      mode: 'full',
-      legalBasis: 'vital_interest',
-      purpose: 'Bench',
-    })) as unknown as { fileId: string; counts: Record<string, number> };
+    let cpu = process.cpuUsage();
+    const sent = (await profiled('export', () =>
+      call(a.b, a.token, 'packets.export', {
+        partnerId: bAtA.id,
+        choose: 'area',
+        mode: 'full',
+        legalBasis: 'vital_interest',
+        purpose: 'Bench',
+      }),
+    )) as unknown as { fileId: string; counts: Record<string, number> };
     const exportS = (performance.now() - t) / 1000;
+    const exportCpu = cpuSince(cpu);
     const records = Object.values(sent.counts).reduce((x, y) => x + y, 0);
-    sample();
+    phase('export');
 
     const fileId = await carry(a, b, sent.fileId, 'exchangePacket', 'p.pelita');
     t = performance.now();
-    const opened = (await call(b.b, b.token, 'packets.open', { fileId })) as unknown as {
+    cpu = process.cpuUsage();
+    const opened = (await profiled('open', () =>
+      call(b.b, b.token, 'packets.open', { fileId }),
+    )) as unknown as {
       packetId: string;
     };
     const openS = (performance.now() - t) / 1000;
-    sample();
+    const openCpu = cpuSince(cpu);
+    phase('open+stage');
     // Every person is new at the partner: accepted as new (the decision is not what is timed).
     b.b.sqlite
       .prepare(`UPDATE exchange_staged SET decision = 'accept' WHERE packet_id = ?`)
       .run(opened.packetId);
     t = performance.now();
-    await call(b.b, b.token, 'packets.apply', { packetId: opened.packetId });
+    cpu = process.cpuUsage();
+    await profiled('apply', () =>
+      call(b.b, b.token, 'packets.apply', { packetId: opened.packetId }),
+    );
     const applyS = (performance.now() - t) / 1000;
-    sample();
+    const applyCpu = cpuSince(cpu);
+    phase('apply');
+    // What was timed did the work: every person and stay arrived, each with its audit entry.
+    const count = (q: string) => Number(b.b.sqlite.prepare(q).pluck().get());
+    const arrived = {
+      persons: count(`SELECT count(*) FROM persons`),
+      stays: count(`SELECT count(*) FROM exchange_remote_stays`),
+      audited: count(`SELECT count(*) FROM audit_log WHERE method = 'packets.apply'
+        AND row_table IN ('persons', 'exchange_remote_stays') AND row_hash IS NOT NULL`),
+    };
+    if (arrived.persons !== persons || arrived.stays !== persons || arrived.audited !== records)
+      throw new Error(`apply wrote ${JSON.stringify(arrived)} for ${records} records`);
     await a.b.close();
     await b.b.close();
     return {
@@ -201,6 +264,10 @@ export async function packetBench(persons: number): Promise<PacketFigures> {
       packet_open_stage_s: Number(openS.toFixed(2)),
       packet_apply_records_per_s: Math.round(records / applyS),
       packet_peak_rss_mb: Math.round(peak / 1024 / 1024),
+      packet_export_cpu_s: exportCpu,
+      packet_open_stage_cpu_s: openCpu,
+      packet_apply_s: Number(applyS.toFixed(2)),
+      packet_apply_cpu_s: applyCpu,
     };
   } finally {
     clearInterval(timer);

@@ -4,7 +4,8 @@ import type { AuditLogTable, DB } from '../db/schema';
 import type { OfficeKey } from '../keys/officeKey';
 import { CHECKPOINT_EVERY, insertCheckpoint, signHead, trailHead } from './signatures';
 import { redactSecrets } from './redaction';
-import { currentRowHash } from './rowHash';
+import { insertRows } from '../db/bulk';
+import { currentRowHashes } from './rowHash';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -67,6 +68,22 @@ function changesText(recordType: AuditEntry['recordType'], changes: AuditEntry['
   return safe && Object.keys(safe).length > 0 ? JSON.stringify(safe) : null;
 }
 
+type AuditLogRow = HashedFields & { prev_hash: string; hash: string };
+
+/** The current hash of every row the entries wrote, by table and String(id). */
+async function rowHashesOf(db: Kysely<DB>, entries: readonly AuditEntry[]) {
+  const ids = new Map<string, unknown[]>();
+  for (const e of entries)
+    if (e.row) {
+      const list = ids.get(e.row.table) ?? [];
+      if (list.length === 0) ids.set(e.row.table, list);
+      list.push(e.row.id);
+    }
+  const out = new Map<string, Map<string, string>>();
+  for (const [table, list] of ids) out.set(table, await currentRowHashes(db, table, list));
+  return out;
+}
+
 /** The entry that records a gap in the signatures; verify reports it (audit/verify.ts). */
 export const GAP_METHOD = 'audit.unsigned';
 const GAP_ENTRY = {
@@ -115,6 +132,9 @@ export async function appendAudit(
   const all: readonly AuditEntry[] = gap
     ? [{ ...GAP_ENTRY, at: entries[0]!.at, note: gap }, ...entries]
     : entries;
+  // Read at the end of the write, so later statements of the same call are included.
+  const rowHashes = await rowHashesOf(db, all);
+  const rows: AuditLogRow[] = [];
   for (const e of all) {
     seq += 1;
     at = e.at;
@@ -130,16 +150,13 @@ export async function appendAudit(
       changes: changesText(e.recordType, e.changes),
       note: storedText(e.note ?? null),
       row_table: e.row ? e.row.table : null,
-      // Read at the end of the write, so later statements of the same call are included.
-      row_hash: e.row ? await currentRowHash(db, e.row.table, e.row.id) : null,
+      row_hash: e.row ? rowHashes.get(e.row.table)!.get(String(e.row.id))! : null,
     };
     const hash = entryHash(prevHash, row);
-    await db
-      .insertInto('audit_log')
-      .values({ ...row, prev_hash: prevHash, hash })
-      .execute();
+    rows.push({ ...row, prev_hash: prevHash, hash });
     prevHash = hash;
   }
+  await insertRows(db, 'audit_log', rows);
   await signHead(db, key, { seq, hash: prevHash, at });
   if (Math.floor((firstSeq - 1) / CHECKPOINT_EVERY) !== Math.floor(seq / CHECKPOINT_EVERY)) {
     await insertCheckpoint(db, key, { seq, hash: prevHash, at }, 'interval', null);

@@ -1,6 +1,14 @@
 type Plain = Record<string, unknown>;
 
+const SKIP = new Set(['created_at', 'created_by', 'updated_at', 'updated_by', 'version']);
+
+/** Values whose JSON differs whenever they differ (unlike numbers: NaN and null both say null). */
+const plain = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'boolean';
+
+/** Equal as JSON. Plain values are compared directly: a large write diffs every field it sets. */
 function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (plain(a) && plain(b)) return false;
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
@@ -14,12 +22,11 @@ export function diffRecords(
   before: Plain | null,
   after: Plain | null,
 ): Record<string, [unknown, unknown]> {
-  const skip = new Set(['created_at', 'created_by', 'updated_at', 'updated_by', 'version']);
   // The fields of `after` are the audited ones; `before` may be a whole row with more columns.
   const keys = Object.keys(after ?? before ?? {});
   const out: Record<string, [unknown, unknown]> = {};
   for (const key of keys) {
-    if (skip.has(key)) continue;
+    if (SKIP.has(key)) continue;
     const a = before ? (before[key] ?? null) : null;
     const b = after ? (after[key] ?? null) : null;
     if (same(a, b)) continue;

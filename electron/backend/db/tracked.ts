@@ -8,6 +8,7 @@ import { diffRecords } from '../audit/diff';
 import type { Ctx } from '../dispatch/context';
 import { notFound, staleRecord } from '../errors';
 import { uuidv7 } from '../lib/ids';
+import { insertRows } from './bulk';
 import type { DB } from './schema';
 import type { Tracked } from './tables/tracked';
 import { assertUpdated, nextVersion } from './versioned';
@@ -105,6 +106,39 @@ export async function insertTracked<T extends TrackedTable>(
   const { id: _id, ...audit } = values as Record<string, unknown>;
   audited(ctx, table, id, null, audit, opts);
   return id;
+}
+
+/**
+ * insertTracked for many rows at once (an applied packet): the same stamps, ids and one audit
+ * entry per row, written with a few multi-row statements instead of one builder query each.
+ */
+export async function insertTrackedMany<T extends TrackedTable>(
+  ctx: Ctx,
+  table: T,
+  list: readonly NewValues<T>[],
+  opts: AuditOptions = {},
+): Promise<Key<T>[]> {
+  const { updated_at, updated_by } = stamps(ctx, opts);
+  const ids: Key<T>[] = [];
+  const rows: Record<string, unknown>[] = [];
+  for (const values of list) {
+    const id = (values.id ?? uuidv7(ctx.now.getTime())) as Key<T>;
+    ids.push(id);
+    rows.push({
+      ...values,
+      id,
+      created_at: updated_at,
+      created_by: updated_by,
+      updated_at,
+      updated_by,
+    });
+  }
+  await insertRows(ctx.db, table, rows);
+  list.forEach((values, i) => {
+    const { id: _id, ...audit } = values as Record<string, unknown>;
+    audited(ctx, table, ids[i], null, audit, opts);
+  });
+  return ids;
 }
 
 /** Appends an entry to a log table (id, created_at, created_by stamped); audits it. */

@@ -45,6 +45,13 @@ export interface Ctx {
   /** The shell's office host (network/control.ts); absent where no shell serves the network. */
   network?: OfficeNetwork;
   audit(record: AuditRecord): void;
+  /**
+   * Inside a write: appends the entries queued so far to the trail now, in the same transaction,
+   * so a call writing hundreds of thousands of records (an applied packet) never holds all their
+   * entries at once. A row's hash is read when its entry is appended; a later change of the row
+   * in the same call is audited by its own, later entry.
+   */
+  flushAudit?(): Promise<void>;
   /** Signs `userId` in on this transport; the token never reaches the renderer. */
   startSession(userId: string): Promise<void>;
   /** Ends this session, or every session of the signed-in user. */

@@ -195,6 +195,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
 
       const pending: PendingAudit[] = [];
+      let flushed = 0;
       const afterCommit: ((db: Kysely<DB>) => Promise<void>)[] = [];
       const committed = async () => {
         for (const fn of afterCommit) await fn(db);
@@ -227,6 +228,13 @@ export function createDispatcher(deps: DispatcherDeps) {
             note: record.note ?? null,
             row: record.row ?? null,
           });
+        },
+        async flushAudit() {
+          // Only in the call's transaction: entries appended there commit or roll back with the writes.
+          if (conn === db || pending.length === 0) return;
+          const entries = pending.splice(0).map((e) => ({ ...e, at: nowIso }));
+          flushed += entries.length;
+          await appendAudit(conn, entries, key);
         },
         async startSession(userId) {
           const { token: fresh, id } = newToken();
@@ -278,7 +286,7 @@ export function createDispatcher(deps: DispatcherDeps) {
               ? stages.write(parsed.data as never, ctx, prepared)
               : handler(parsed.data as never, ctx)),
           );
-          if (pending.length === 0) {
+          if (pending.length === 0 && flushed === 0) {
             pending.push({
               userId: user?.id ?? null,
               username: user?.username ?? null,

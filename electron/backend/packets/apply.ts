@@ -8,6 +8,7 @@
 import type { Selectable } from 'kysely';
 import type { DB } from '../db/schema';
 import type { ExchangeStagedTable } from '../db/tables/packets';
+import { insertRows } from '../db/bulk';
 import { loadForChange, updateVersioned } from '../db/tracked';
 import type { Ctx } from '../dispatch/context';
 import { AppError } from '../errors';
@@ -15,7 +16,7 @@ import { personHandlers } from '../persons/handlers';
 import type { Manifest } from './container';
 import { stagedInbox } from './inbox';
 import { provenanceOf } from './open';
-import { recordType, PERSONS, type Source } from './recordTypes';
+import { recordType, PERSONS, type NewRecord, type RecordModule, type Source } from './recordTypes';
 
 type StagedRow = Selectable<ExchangeStagedTable>;
 
@@ -49,75 +50,102 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
       packet_id: packetId,
     });
 
-  const rows = await ctx.db
-    .selectFrom('exchange_staged')
-    .selectAll()
-    .where('packet_id', '=', packetId)
-    .orderBy('n')
-    .execute();
-  const how = await provenanceHow(ctx, office, rows);
-  for (const r of rows) {
-    const module = recordType(r.record_type);
-    if (r.action === 'deleted' || r.action === 'merged') {
-      await applySide(ctx, r, how, office, source);
-      bump(r.action);
-      continue;
-    }
-    if (!module) continue;
-    const record = module.schema.parse(JSON.parse(r.data));
-    if (r.action === 'unchanged' || r.action === 'older') {
-      if (r.record_type === PERSONS && r.local_id) personHere.set(r.source_id, r.local_id);
-      bump(r.action);
-      continue;
-    }
-    if (r.action === 'updated') {
-      if (r.record_type === PERSONS) personHere.set(r.source_id, r.local_id!);
-      // A record linked to one of ours stays ours: only the version seen moves on.
-      if (how.get(key(r.record_type, r.source_id)) === 'created')
-        await module.update(ctx, r.local_id!, record, source);
-      keep(r, r.local_id!, how.get(key(r.record_type, r.source_id)) ?? 'created');
-      bump('updated');
-      continue;
-    }
-    // new / conflict
-    if (r.decision === 'reject') {
-      bump('rejected');
-      continue;
-    }
-    if (r.record_type === PERSONS) {
-      if (r.decision === 'link') {
-        personHere.set(r.source_id, r.link_id!);
-        keep(r, r.link_id!, 'linked');
-        bump('linked');
-      } else {
-        const id = await module.insert(ctx, record, '', source);
-        personHere.set(r.source_id, id);
-        keep(r, id, 'created');
-        bump('created');
-      }
-      continue;
-    }
-    const personId =
-      personHere.get(r.parent_id ?? '') ?? (await knownPerson(ctx, office, r.parent_id));
-    if (!personId) {
-      bump('skipped'); // its person was rejected here
-      continue;
-    }
-    keep(r, await module.insert(ctx, record, personId, source), 'created');
+  // New records are created in batches of one type: a batch is written before anything that
+  // could depend on it (another type, an update, a deletion or merge), so the order of effects
+  // is the packet's order.
+  let batch: { r: StagedRow; item: NewRecord }[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const type = batch[0]!.r.record_type;
+    const module = recordType(type)!;
+    const items = batch.map((b) => b.item);
+    const ids = module.insertMany
+      ? await module.insertMany(ctx, items, source)
+      : await insertEach(ctx, module, items, source);
+    batch.forEach(({ r }, i) => {
+      if (type === PERSONS) personHere.set(r.source_id, ids[i]!);
+      keep(r, ids[i]!, 'created');
+    });
+    batch = [];
+  };
+  const create = async (r: StagedRow, item: NewRecord) => {
+    if (batch.length >= BATCH) await flush();
+    batch.push({ r, item });
     bump('created');
-  }
-  for (let i = 0; i < provenance.length; i += 2000)
-    await ctx.db
-      .insertInto('exchange_provenance')
-      .values(provenance.slice(i, i + 2000))
-      .onConflict((oc) =>
-        oc.columns(['source_office', 'record_type', 'source_id']).doUpdateSet((eb) => ({
-          source_version: eb.ref('excluded.source_version'),
-          local_id: eb.ref('excluded.local_id'),
-          packet_id: eb.ref('excluded.packet_id'),
-        })),
-      )
+  };
+  // The staged rows a page at a time, in the packet's order.
+  for (let last = 0; ;) {
+    const rows = await ctx.db
+      .selectFrom('exchange_staged')
+      .selectAll()
+      .where('packet_id', '=', packetId)
+      .where('n', '>', last)
+      .orderBy('n')
+      .limit(BATCH)
       .execute();
+    if (rows.length === 0) break;
+    last = rows.at(-1)!.n;
+    const how = await provenanceHow(ctx, office, rows);
+    for (const r of rows) {
+      if (batch.length > 0 && r.record_type !== batch[0]!.r.record_type) await flush();
+      const module = recordType(r.record_type);
+      if (r.action === 'deleted' || r.action === 'merged') {
+        await flush();
+        await applySide(ctx, r, how, office, source);
+        bump(r.action);
+        continue;
+      }
+      if (!module) continue;
+      const record = module.schema.parse(JSON.parse(r.data));
+      if (r.action === 'unchanged' || r.action === 'older') {
+        if (r.record_type === PERSONS && r.local_id) personHere.set(r.source_id, r.local_id);
+        bump(r.action);
+        continue;
+      }
+      if (r.action === 'updated') {
+        await flush();
+        if (r.record_type === PERSONS) personHere.set(r.source_id, r.local_id!);
+        // A record linked to one of ours stays ours: only the version seen moves on.
+        if (how.get(key(r.record_type, r.source_id)) === 'created')
+          await module.update(ctx, r.local_id!, record, source);
+        keep(r, r.local_id!, how.get(key(r.record_type, r.source_id)) ?? 'created');
+        bump('updated');
+        continue;
+      }
+      // new / conflict
+      if (r.decision === 'reject') {
+        bump('rejected');
+        continue;
+      }
+      if (r.record_type === PERSONS) {
+        if (r.decision === 'link') {
+          personHere.set(r.source_id, r.link_id!);
+          keep(r, r.link_id!, 'linked');
+          bump('linked');
+        } else await create(r, { record, personId: '' });
+        continue;
+      }
+      const personId =
+        personHere.get(r.parent_id ?? '') ?? (await knownPerson(ctx, office, r.parent_id));
+      if (!personId) {
+        bump('skipped'); // its person was rejected here
+        continue;
+      }
+      await create(r, { record, personId });
+    }
+    // The page's audit entries join the trail now (same transaction): a large packet never
+    // holds all of them at once.
+    await ctx.flushAudit?.();
+  }
+  await flush();
+  await insertRows(
+    ctx.db,
+    'exchange_provenance',
+    provenance,
+    `ON CONFLICT (source_office, record_type, source_id) DO UPDATE SET
+      source_version = excluded.source_version, local_id = excluded.local_id,
+      packet_id = excluded.packet_id`,
+  );
   await updateVersioned(
     ctx,
     'exchange_inbox',
@@ -129,6 +157,21 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
 }
 
 const key = (type: string, id: string) => `${type}\u0000${id}`;
+
+/** Records per multi-row write: large enough to share the statements, small enough to hold. */
+const BATCH = 5000;
+
+async function insertEach(
+  ctx: Ctx,
+  module: RecordModule,
+  items: readonly NewRecord[],
+  source: Source,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const { record, personId } of items)
+    ids.push(await module.insert(ctx, record, personId, source));
+  return ids;
+}
 
 /** How each record this packet names came here before: created from the sender, or linked. */
 async function provenanceHow(ctx: Ctx, office: string, rows: StagedRow[]) {

@@ -9,6 +9,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { LegalBasis } from '../../../shared/reference/packets';
 import type { DB } from '../db/schema';
 import type { ExchangePartnersTable } from '../db/tables/packets';
+import { insertRows } from '../db/bulk';
 import { insertTracked, loadForChange, updateBookkeeping } from '../db/tracked';
 import { requireUser, type Ctx } from '../dispatch/context';
 import { AppError, fieldError } from '../errors';
@@ -111,13 +112,11 @@ async function plan(db: Kysely<DB>, sel: Selection, partner: PartnerRow) {
 
   const records = new Map<string, { record: PacketRecord; personId: string }[]>();
   const deletions: { recordType: string; id: string; personId: string }[] = [];
-  const localPerson = new Map<string, string>();
   for (const m of recordTypes()) {
     const all = await m.collect(db, ids, { from: sel.from, to: sel.to });
     const out: { record: PacketRecord; personId: string }[] = [];
     for (const r of all) {
       const personId = m.type === PERSONS ? r.id : m.personOf(r);
-      localPerson.set(`${m.type}\u0000${r.id}`, personId);
       const before = sent.get(`${m.type}\u0000${r.id}`);
       if (sel.mode === 'changes' && before && before.v >= r.version) continue;
       out.push({ record: r, personId });
@@ -157,7 +156,7 @@ export async function previewExport(ctx: Ctx, sel: Selection) {
   };
 }
 
-/** Rows of the outbox register, in chunks (SQLite takes a bounded number of parameters). */
+/** Rows of the outbox register, in multi-row statements. */
 async function register(
   db: Kysely<DB>,
   rows: {
@@ -168,11 +167,7 @@ async function register(
     person_id: string;
   }[],
 ) {
-  for (let i = 0; i < rows.length; i += 2000)
-    await db
-      .insertInto('exchange_outbox_records')
-      .values(rows.slice(i, i + 2000))
-      .execute();
+  await insertRows(db, 'exchange_outbox_records', rows);
 }
 
 /** Builds the packet, registers it in the outbox and offers the file. */

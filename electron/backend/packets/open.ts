@@ -6,6 +6,7 @@
  * refusal is recorded in the audit by dispatch).
  */
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { insertRows } from '../db/bulk';
 import type { DB } from '../db/schema';
 import type { ExchangePartnersTable, ExchangeStagedTable } from '../db/tables/packets';
 import { findRow } from '../db/lookup';
@@ -225,11 +226,7 @@ export async function stagePacket(ctx: Ctx, p: VerifiedPacket): Promise<void> {
     const known = (await provenanceOf(ctx.db, office, g.recordType, [g.goneId])).get(g.goneId);
     rows.push(sideRow(packetId, ++n, g.recordType, g.goneId, g.keepId, g, known, 'merged'));
   }
-  for (let i = 0; i < rows.length; i += 1000)
-    await ctx.db
-      .insertInto('exchange_staged')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+  await insertRows(ctx.db, 'exchange_staged', rows);
 }
 
 /** A deletion or merge: it applies only to a record that came from this sender. */

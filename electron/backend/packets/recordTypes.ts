@@ -26,6 +26,12 @@ export interface Source {
   packetId: string;
 }
 
+/** A record to create here, for its (local) person. */
+export interface NewRecord<T extends PacketRecord = PacketRecord> {
+  record: T;
+  personId: string;
+}
+
 export interface RecordModule<T extends PacketRecord = PacketRecord> {
   /** The manifest's record type and the data file's name (`data/<type>.ndjson`). */
   type: string;
@@ -36,6 +42,11 @@ export interface RecordModule<T extends PacketRecord = PacketRecord> {
   collect(db: Kysely<DB>, personIds: string[], period: Period): Promise<T[]>;
   /** Creates the record here for the (local) person; returns its local id. */
   insert(ctx: Ctx, record: T, personId: string, source: Source): Promise<string>;
+  /**
+   * insert for many records at once (a large packet), with the same result as one insert each;
+   * returns the local ids in order. Without it, apply inserts one by one.
+   */
+  insertMany?(ctx: Ctx, items: readonly NewRecord<T>[], source: Source): Promise<string[]>;
   /** A newer version from the same sender of a record it created here. */
   update(ctx: Ctx, localId: string, record: T, source: Source): Promise<void>;
   /** The sender deleted a record it created here; undefined: this type is never deleted. */

@@ -101,21 +101,39 @@ export function qualityOf(p: PersonFields) {
   } as const;
 }
 
-/** The searchable origin text (see fold.ts), with the region names looked up. */
-export async function searchOrigin(db: Kysely<DB>, originCode: string | null): Promise<string> {
+/**
+ * The searchable origin text (see fold.ts), with the region names looked up. `memo` keeps the
+ * texts already looked up, for callers writing many persons at once.
+ */
+export async function searchOrigin(
+  db: Kysely<DB>,
+  originCode: string | null,
+  memo?: Map<string, string>,
+): Promise<string> {
   if (!originCode) return '';
+  const known = memo?.get(originCode);
+  if (known !== undefined) return known;
   const parts = originCode.split('.');
   const refs = await regionRefs(db, [originCode, `${parts[0]}.${parts[1]}`]);
-  return originSearchText(originCode, (c) => refs.get(c)?.name);
+  const text = originSearchText(originCode, (c) => refs.get(c)?.name);
+  memo?.set(originCode, text);
+  return text;
 }
 
 /** Database columns for a person's own fields (bookkeeping columns are added by the caller). */
-export async function personColumns(db: Kysely<DB>, p: PersonFields, now: Date, timeZone: string) {
+export async function personColumns(
+  db: Kysely<DB>,
+  p: PersonFields,
+  now: Date,
+  timeZone: string,
+  /** For many persons written at once: this year and the origin texts looked up so far. */
+  memo?: { year: number; origins: Map<string, string> },
+) {
   const aliases = [...new Set(p.aliases.filter((a) => a !== p.fullName))];
   const birthYear = p.birthDate
     ? Number(p.birthDate.slice(0, 4))
     : p.estimatedAge !== null
-      ? yearInZone(now, timeZone) - p.estimatedAge
+      ? (memo?.year ?? yearInZone(now, timeZone)) - p.estimatedAge
       : null;
   return {
     nik: p.nik,
@@ -142,7 +160,7 @@ export async function personColumns(db: Kysely<DB>, p: PersonFields, now: Date, 
     notes: p.notes,
     quality: JSON.stringify(qualityOf(p)),
     search_names: searchNames(p.fullName, aliases),
-    search_origin: await searchOrigin(db, p.originCode),
+    search_origin: await searchOrigin(db, p.originCode, memo?.origins),
     name_key: foldName(p.fullName),
     match_keys: JSON.stringify(matchKeys(p.fullName, aliases)),
   };

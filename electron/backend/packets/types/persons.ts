@@ -8,7 +8,7 @@ import { personInput } from '../../../../shared/contract/persons';
 import { isoDateTime } from '../../../../shared/contract/schemas';
 import { yearInZone } from '../../../../shared/time';
 import type { PersonsTable } from '../../db/tables/persons';
-import { insertTracked, loadForChange, updateVersioned } from '../../db/tracked';
+import { insertTracked, insertTrackedMany, loadForChange, updateVersioned } from '../../db/tracked';
 import { officeTimeZone } from '../../office/store';
 import { AS_PERSON, personColumns, type PersonFields } from '../../persons/columns';
 import { parseAliases } from '../../persons/store';
@@ -70,16 +70,26 @@ export function toPersonRecord(r: Row): PersonRecord {
   };
 }
 
-/** The person's fields as a local record (no notes of ours; the year as the sender knew it). */
-async function columnsOf(ctx: Parameters<RecordModule['insert']>[0], r: PersonRecord) {
-  const timeZone = await officeTimeZone(ctx.db);
+/**
+ * The person's fields as a local record (no notes of ours; the year as the sender knew it).
+ * Writing many: the office's time zone read once and the origin texts remembered.
+ */
+async function columnsOf(
+  ctx: Parameters<RecordModule['insert']>[0],
+  r: PersonRecord,
+  many?: { timeZone: string; year: number; origins: Map<string, string> },
+) {
+  const timeZone = many?.timeZone ?? (await officeTimeZone(ctx.db));
   const estimatedAge =
     !r.birthDate && r.birthDateEstimated && r.birthYear !== null
-      ? Math.max(0, Math.min(120, yearInZone(ctx.now, timeZone) - r.birthYear))
+      ? Math.max(0, Math.min(120, (many?.year ?? yearInZone(ctx.now, timeZone)) - r.birthYear))
       : null;
   const { id: _i, version: _v, updatedAt: _u, birthYear, birthDateEstimated: _e, ...own } = r;
   const fields: PersonFields = { ...own, estimatedAge, notes: null, identityEvidence: null };
-  return { ...(await personColumns(ctx.db, fields, ctx.now, timeZone)), birth_year: birthYear };
+  return {
+    ...(await personColumns(ctx.db, fields, ctx.now, timeZone, many)),
+    birth_year: birthYear,
+  };
 }
 
 const note = (s: { officeName: string; packetId: string }) =>
@@ -105,6 +115,15 @@ export const personsModule: RecordModule<PersonRecord> = {
       ...AS_PERSON,
       note: note(source),
     });
+  },
+
+  async insertMany(ctx, items, source) {
+    const timeZone = await officeTimeZone(ctx.db);
+    const year = yearInZone(ctx.now, timeZone);
+    const many = { timeZone, year, origins: new Map<string, string>() };
+    const values = [];
+    for (const { record } of items) values.push(await columnsOf(ctx, record, many));
+    return insertTrackedMany(ctx, 'persons', values, { ...AS_PERSON, note: note(source) });
   },
 
   async update(ctx, localId, r, source) {

@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { isoDateTime, regionCode } from '../../../../shared/contract/schemas';
 import { PPKS_CODES } from '../../../../shared/reference/ppks';
 import { EXIT_TYPES } from '../../../../shared/reference/shelter';
-import { deleteVersioned, insertTracked, loadForChange, updateVersioned } from '../../db/tracked';
+import {
+  deleteVersioned,
+  insertTracked,
+  insertTrackedMany,
+  loadForChange,
+  updateVersioned,
+} from '../../db/tracked';
 import type { RecordModule } from '../recordTypes';
 
 const sourceId = z.string().min(1).max(64);
@@ -80,6 +86,19 @@ export const staysModule: RecordModule<StayRecord> = {
       ctx,
       'exchange_remote_stays',
       { person_id: personId, source_office: source.office, ...columnsOf(r) },
+      AS_REMOTE_STAY,
+    );
+  },
+
+  async insertMany(ctx, items, source) {
+    return insertTrackedMany(
+      ctx,
+      'exchange_remote_stays',
+      items.map(({ record, personId }) => ({
+        person_id: personId,
+        source_office: source.office,
+        ...columnsOf(record),
+      })),
       AS_REMOTE_STAY,
     );
   },

@@ -960,6 +960,9 @@ describe('migrations', () => {
       20: '301dca0abd9de5650e40c7350c5ac3ac19ff92e59521f9f96856a333c14ea8a0',
       24: '4d64d89376dd10b9080fd14a2f1d679e1be7f465bf55030a79ace185db61a989',
       26: '57a6d796a5c357e150e0d32cd732cd71e3887cb9cc6b86b34198553f169e9da8',
+      27: 'c82325ab06d4ac1951fae4eea44661c26e4c0146dcd520171918b1f6c2b1da6c',
+      28: '092df1eb79c8c131e24c54791de0c2836ba22ed7ea445f16065fbc84cac5d5ed',
+      29: '5f8f98d565a1f7834e56735922b60b438c9020bae791ee4bde9346ca70e086f2',
     };
     for (const m of MIGRATIONS)
       if (released[m.version])

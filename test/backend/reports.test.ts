@@ -5,14 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../electron/backend/app';
 import { blobPath } from '../../electron/backend/files/store';
 import type { Report } from '../../shared/contract/reports';
 import { auditRows, Client, setUpOffice, userWithRoles } from './harness';
 import { closeAsDone, dataRequest, phoneComplaint } from './complaintsFixtures';
 import { checkInInput, createPerson, makeNik, makeShelter } from './registry';
-import { pageSizes, pdfText } from './pdf/pdfTools';
+import { pageSizes, pdfFonts, pdfText } from './pdf/pdfTools';
 
 const NOW = new Date('2026-12-01T02:00:00Z'); // 10.00 WITA
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
@@ -157,6 +157,7 @@ describe('shelter report', () => {
   });
 
   it('prints an A4 or F4 PDF with the letterhead, figures and tables, and audits it', async () => {
+    const warn = vi.spyOn(console, 'warn');
     const t = await shelterFixture();
     const { fileId, rows: count } = await t.admin.call('reports.pdf', {
       report: 'shelter',
@@ -175,6 +176,10 @@ describe('shelter report', () => {
     expect(text).toMatch(/Rata-rata tingkat hunian 14,2%/);
     expect(text).toContain('Menurut jenis kelamin dan kelompok umur');
     expect(text).toMatch(/Lanjut usia \(60\+ th\) 1 0 0 1/);
+    // The charts' labels find the shipped font they name (pdfkit would look for it on the disk).
+    expect(pdfFonts(bytes).every((f) => f.startsWith('LiberationSans'))).toBe(true);
+    expect(warn.mock.calls.flat().join(' ')).not.toMatch(/failed to open font/);
+    warn.mockRestore();
     const a4 = await t.admin.call('reports.pdf', { report: 'shelter', period: NOVEMBER });
     expect(pageSizes(await fetchFile(t, a4.fileId))[0]!.width).toBeCloseTo(595.3, 0);
     const audit = (await auditRows(t.backend)).filter((a) => a.method === 'reports.pdf');

@@ -8,6 +8,7 @@ import pdfmake from 'pdfmake';
 import { fontFiles, fontTable, type FontFamily } from './fonts';
 import { PAPER, type PaperSize } from './paper';
 import { shareParsedFonts } from './sharedFonts';
+import { serveSvgFonts } from './svgFonts';
 import type { Content, DocDefinition } from './types';
 
 let ready = false;
@@ -18,6 +19,7 @@ function prepare(): void {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   shareParsedFonts();
+  serveSvgFonts(fontFiles());
   ready = true;
 }
 

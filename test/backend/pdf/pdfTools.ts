@@ -1,6 +1,7 @@
 /**
  * PDF checks without a browser, with poppler-utils (installed by .ci/run): page sizes from
- * `pdfinfo`, text in reading order from `pdftotext -layout`, page images from `pdftoppm`.
+ * `pdfinfo`, text in reading order from `pdftotext -layout`, page images from `pdftoppm`, fonts
+ * from `pdffonts`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,14 @@ export function pageSizes(bytes: Uint8Array): { width: number; height: number }[
 export function pdfText(bytes: Uint8Array): string {
   const file = tempPdf(bytes);
   return poppler('pdftotext', ['-layout', file, '-']);
+}
+
+/** The base names of the fonts the document uses (subset prefixes dropped), from pdffonts. */
+export function pdfFonts(bytes: Uint8Array): string[] {
+  const file = tempPdf(bytes);
+  const lines = poppler('pdffonts', [file]).split('\n').slice(2);
+  const names = lines.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).filter(Boolean);
+  return [...new Set(names)].sort();
 }
 
 /** Renders every page to PNG at `dpi` and returns the files' paths, first page first. */

@@ -208,7 +208,7 @@ test('the admin keeps letter types, codes and signatories; an unknown placeholde
   const table = page.getByTestId('letter-templates-table');
   await expect(table).toContainText('Surat pengantar pemulangan');
   await shotSizes(page, '66-letter-templates');
-  await table.getByRole('button', { name: /Surat keterangan/ }).click();
+  await table.getByRole('button', { name: 'Ubah: Surat keterangan', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Isi surat').fill('Gaji {{gaji_pokok}} untuk {{nama}}.');
   await dialog.getByRole('button', { name: 'Simpan' }).click();

@@ -23,18 +23,24 @@ import type { Label } from '../../../shared/contract/reports';
  */
 type Tally =
   /** Stays by check-in and check-out day (office day numbers; out null while still in). */
-  | { k: 'd'; a: number; b: number | null; n: number }
-  /** Stays checked out in the period by exit type, and by destination regency. */
-  | { k: 'x'; a: ExitType | null; b: null; n: number }
-  | { k: 'y'; a: string | null; b: null; n: number }
+  | { k: 'd'; a: number; b: number | null; c: null; d: null; e: null; n: number }
+  /** Stays checked out in the period by exit type and destination regency. */
+  | { k: 'e'; a: ExitType | null; b: string | null; c: null; d: null; e: null; n: number }
   /** People by PPKS category of any of their stays. */
-  | { k: 'p'; a: string; b: null; n: number }
-  /** People by sex and age group (index into AGE_GROUPS, its length when not known). */
-  | { k: 's'; a: Sex | null; b: number; n: number }
-  /** People by origin (of their latest stay in the period), identity status, NIK known. */
-  | { k: 'o'; a: string | null; b: null; n: number }
-  | { k: 'i'; a: IdentityStatus; b: null; n: number }
-  | { k: 'n'; a: number; b: null; n: number };
+  | { k: 'p'; a: string; b: null; c: null; d: null; e: null; n: number }
+  /**
+   * People by sex, age group (index into AGE_GROUPS, its length when not known), identity
+   * status, NIK known (1 or 0) and origin (of their latest stay in the period).
+   */
+  | {
+      k: 'f';
+      a: Sex | null;
+      b: number;
+      c: IdentityStatus;
+      d: number;
+      e: string | null;
+      n: number;
+    };
 
 export const AGE_GROUPS = [
   { key: 'reports.age.toddler', max: 4 },
@@ -129,23 +135,20 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         SELECT person_id, min(in_day) AS first_day,
           max(checkin_at || '|' || coalesce(origin_regency, '')) AS latest
         FROM s GROUP BY person_id),
-      facts AS MATERIALIZED (
+      facts AS (
         SELECT sex, identity_status, has_nik, origin, ${ageGroup} AS age_group FROM (
           SELECT p.sex, p.identity_status, p.nik IS NOT NULL AS has_nik,
             nullif(substr(q.latest, instr(q.latest, '|') + 1), '') AS origin, ${age} AS age
           FROM people q CROSS JOIN persons p INDEXED BY persons_report ON p.id = q.person_id))
-      SELECT 'd' AS k, in_day AS a, out_day AS b, count(*) AS n FROM s GROUP BY in_day, out_day
-      UNION ALL SELECT 'x', exit_type, NULL, count(*) FROM s WHERE out_day <= ${toDay}
-        GROUP BY exit_type
-      UNION ALL SELECT 'y', substr(destination_code, 1, 5), NULL, count(*) FROM s
-        WHERE out_day <= ${toDay} GROUP BY 2
-      UNION ALL SELECT 'p', ppks, NULL, count(*) FROM (
+      SELECT 'd' AS k, in_day AS a, out_day AS b, NULL AS c, NULL AS d, NULL AS e, count(*) AS n
+        FROM s GROUP BY in_day, out_day
+      UNION ALL SELECT 'e', exit_type, substr(destination_code, 1, 5), NULL, NULL, NULL, count(*)
+        FROM s WHERE out_day <= ${toDay} GROUP BY 2, 3
+      UNION ALL SELECT 'p', ppks, NULL, NULL, NULL, NULL, count(*) FROM (
         SELECT DISTINCT sp.ppks, s.person_id FROM s CROSS JOIN stay_ppks sp ON sp.stay_id = s.id)
         GROUP BY ppks
-      UNION ALL SELECT 's', sex, age_group, count(*) FROM facts GROUP BY sex, age_group
-      UNION ALL SELECT 'o', origin, NULL, count(*) FROM facts GROUP BY origin
-      UNION ALL SELECT 'i', identity_status, NULL, count(*) FROM facts GROUP BY identity_status
-      UNION ALL SELECT 'n', has_nik, NULL, count(*) FROM facts GROUP BY has_nik`.execute(db)
+      UNION ALL SELECT 'f', sex, age_group, identity_status, has_nik, origin, count(*)
+        FROM facts GROUP BY 2, 3, 4, 5, 6`.execute(db)
   ).rows;
   const of = <K extends Tally['k']>(k: K) =>
     tallies.filter((t): t is Extract<Tally, { k: K }> => t.k === k);
@@ -190,7 +193,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   // Sex × age group.
   const sexColumns: (Sex | null)[] = ['M', 'F', null];
   const grid = [...AGE_GROUPS.map(() => [0, 0, 0]), [0, 0, 0]];
-  for (const t of of('s')) grid[t.b]![sexColumns.indexOf(t.a)]! += t.n;
+  for (const t of of('f')) grid[t.b]![sexColumns.indexOf(t.a)]! += t.n;
   const served = grid.flat().reduce((a, b) => a + b, 0);
   const ageRows = grid.map((values, i) => ({
     label: i < AGE_GROUPS.length ? msg(AGE_GROUPS[i]!.key) : msg('reports.unknown'),
@@ -207,13 +210,13 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         : code.startsWith(`${province}.`)
           ? 'reports.origin.province'
           : 'reports.origin.otherProvince';
-  const origins = of('o').map((t) => [t.a, t.n] as const);
-  const destinations = of('y').map((t) => [t.a, t.n] as const);
+  const origins = of('f').map((t) => [t.e, t.n] as const);
+  const destinations = of('e').map((t) => [t.b, t.n] as const);
   const refs = await regionRefs(db, [...origins, ...destinations].map(([code]) => code));
   const regionLabel = (code: string | null): Label =>
     code === null ? msg('reports.unknown') : same(refs.get(code)?.name ?? code);
-  const peopleWith = (k: 'i' | 'n', value: string | number) =>
-    of(k).reduce((sum, t) => sum + (t.a === value ? t.n : 0), 0);
+  const peopleWith = (has: (t: Extract<Tally, { k: 'f' }>) => boolean) =>
+    of('f').reduce((sum, t) => sum + (has(t) ? t.n : 0), 0);
 
   // Occupancy: who is in at the end of each day up to today.
   let running = 0;
@@ -328,7 +331,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         head: msg('reports.col.exitType'),
         columns: countColumns(msg('reports.col.stays')),
         rows: tallyRows(
-          of('x').map((t) => [t.a ?? 'other', t.n] as const),
+          of('e').map((t) => [t.a ?? 'other', t.n] as const),
           (t) => msg(`exit.${t}`),
         ),
       }),
@@ -347,15 +350,15 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         rows: [
           ...(['document', 'disdukcapil', 'stated', 'unknown'] as const).map((s) => ({
             label: msg(`person.identity.${s}`),
-            values: [peopleWith('i', s)],
+            values: [peopleWith((t) => t.c === s)],
           })),
           {
             label: msg('reports.identity.withNik'),
-            values: [peopleWith('n', 1)],
+            values: [peopleWith((t) => t.d === 1)],
           },
           {
             label: msg('reports.identity.withoutNik'),
-            values: [served - peopleWith('n', 1)],
+            values: [peopleWith((t) => t.d !== 1)],
           },
         ],
         chartColumns: [],

@@ -106,12 +106,14 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   const base = dayNumber(from);
   // Checked out before the period's end: on or before its last day.
   const toDay = dayNumber(to);
-  // Age at check-in, or at the period's start for who was already in (shared/age.ts in SQL:
-  // whole years, less one before the birthday; from the year alone when only that is known).
-  const ref = sql`date(max(q.first_day, ${base}) * 86400, 'unixepoch')`;
-  const age = sql`CASE WHEN p.birth_date IS NOT NULL THEN CAST(substr(${ref}, 1, 4) AS INTEGER)
-      - CAST(substr(p.birth_date, 1, 4) AS INTEGER) - (substr(${ref}, 6) < substr(p.birth_date, 6))
-    WHEN p.birth_year IS NOT NULL THEN CAST(substr(${ref}, 1, 4) AS INTEGER) - p.birth_year END`;
+  // Age at check-in, or at the period's start for who was already in (shared/age.ts in SQL):
+  // days as YYYYMMDD numbers, so whole years are the difference over 10,000 (a birth after
+  // that day gives 0 or less: the youngest group either way); the year alone when only that
+  // is known. The day is made once per person (people is materialized).
+  const refDay = sql`CAST(strftime('%Y%m%d', max(min(in_day), ${base}) * 86400, 'unixepoch') AS INTEGER)`;
+  const age = sql`CASE WHEN p.birth_date IS NOT NULL
+      THEN (q.ref - CAST(replace(p.birth_date, '-', '') AS INTEGER)) / 10000
+    WHEN p.birth_year IS NOT NULL THEN q.ref / 10000 - p.birth_year END`;
   const ageGroup = sql.raw(
     `CASE WHEN age IS NULL THEN ${AGE_GROUPS.length} ${AGE_GROUPS.slice(0, -1)
       .map((g, i) => `WHEN age <= ${g.max} THEN ${i}`)
@@ -132,7 +134,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
           (unixepoch(s.checkout_at) + ${sql.lit(offset)}) / 86400 AS out_day
         FROM (${periodStays(start, end)}) s),
       people AS MATERIALIZED (
-        SELECT person_id, min(in_day) AS first_day,
+        SELECT person_id, ${refDay} AS ref,
           max(checkin_at || '|' || coalesce(origin_regency, '')) AS latest
         FROM s GROUP BY person_id),
       facts AS (

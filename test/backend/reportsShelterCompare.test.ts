@@ -35,7 +35,9 @@ async function office() {
   const insertStay = db.prepare(`INSERT INTO stays (id, person_id, shelter_id, bed_id,
     checkin_at, referral_source, checkout_at, exit_type, destination_code, origin_regency,
     created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'police', ?, ?, ?, ?, ?, ?)`);
-  const insertPpks = db.prepare('INSERT INTO stay_ppks (stay_id, ppks, checkin_at) VALUES (?, ?, ?)');
+  const insertPpks = db.prepare(
+    'INSERT INTO stay_ppks (stay_id, ppks, checkin_at) VALUES (?, ?, ?)',
+  );
   const beds = Object.values(s.beds);
   const id = (prefix: number, i: number) =>
     `0000000${prefix}-0000-7000-8000-${String(i).padStart(12, '0')}`;

@@ -18,7 +18,14 @@ import { median } from '../../shared/workdays';
 import { regionRefs } from '../../electron/backend/regions/refs';
 import { shelterClock } from '../../electron/backend/shelter/queries';
 import { ppksLabel } from '../../electron/backend/reports/ppksNames';
-import { countColumns, countRows, msg, same, table, type ReportModule } from '../../electron/backend/reports/types';
+import {
+  countColumns,
+  countRows,
+  msg,
+  same,
+  table,
+  type ReportModule,
+} from '../../electron/backend/reports/types';
 import type { Label } from '../../shared/contract/reports';
 
 /** A stay overlapping the period, its days as office day numbers (days since 1970-01-01). */

@@ -149,7 +149,9 @@ export async function listCases(
     if (input.to) q = q.where('c.opened_at', '<', endOfDayUtc(input.to, cal.timeZone));
     if (input.q && termRows !== null) {
       // The cases the search found (search.ts), as a list of row ids the planner walks.
-      q = q.where(sql<boolean>`c.rowid IN (SELECT value FROM json_each(${JSON.stringify(termRows)}))`);
+      q = q.where(
+        sql<boolean>`c.rowid IN (SELECT value FROM json_each(${JSON.stringify(termRows)}))`,
+      );
     } else if (input.q) {
       const term = input.q;
       q = q.where((eb) =>

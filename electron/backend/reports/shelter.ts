@@ -26,8 +26,8 @@ type Tally =
   | { k: 'd'; a: number; b: number | null; c: null; d: null; e: null; n: number }
   /** Stays checked out in the period by exit type and destination regency. */
   | { k: 'e'; a: ExitType | null; b: string | null; c: null; d: null; e: null; n: number }
-  /** People by PPKS category of any of their stays. */
-  | { k: 'p'; a: string; b: null; c: null; d: null; e: null; n: number }
+  /** People by the PPKS categories of their stays, as bits (PPKS-01 is 1, PPKS-02 is 2, …). */
+  | { k: 'p'; a: number; b: null; c: null; d: null; e: null; n: number }
   /**
    * People by sex, age group (index into AGE_GROUPS, its length when not known), identity
    * status, NIK known (1 or 0) and origin (of their latest stay in the period).
@@ -64,7 +64,9 @@ export function overlapping(start: string, end: string) {
  * The columns of stays overlapping [start, end) the report reads, as `overlapping` finds them:
  * checked in during the period (one range of stays_period, the table untouched), checked out
  * in it or still in after checking in before it (by check-out; "+" keeps the planner off the
- * check-in index, which would walk every earlier stay).
+ * check-in index, which would walk every earlier stay). Those checked out in it come from
+ * stays_checkout_checkin (migration 31), which tells them apart without reading the rows of the
+ * stays checked in during the period.
  */
 function periodStays(start: string, end: string) {
   const columns = sql.raw(
@@ -72,7 +74,8 @@ function periodStays(start: string, end: string) {
   );
   return sql`
     SELECT ${columns} FROM stays WHERE checkin_at >= ${start} AND checkin_at < ${end}
-    UNION ALL SELECT ${columns} FROM stays WHERE checkout_at >= ${start} AND +checkin_at < ${start}
+    UNION ALL SELECT ${columns} FROM stays INDEXED BY stays_checkout_checkin
+      WHERE checkout_at >= ${start} AND +checkin_at < ${start}
     UNION ALL SELECT ${columns} FROM stays WHERE checkout_at IS NULL AND +checkin_at < ${start}`;
 }
 
@@ -134,9 +137,10 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
           (unixepoch(s.checkout_at) + ${sql.lit(offset)}) / 86400 AS out_day
         FROM (${periodStays(start, end)}) s),
       people AS MATERIALIZED (
-        SELECT person_id, ${refDay} AS ref,
-          max(checkin_at || '|' || coalesce(origin_regency, '')) AS latest
-        FROM s GROUP BY person_id),
+        SELECT s.person_id, ${refDay} AS ref,
+          max(s.checkin_at || '|' || coalesce(s.origin_regency, '')) AS latest,
+          coalesce(total(DISTINCT 1 << (CAST(substr(sp.ppks, 6) AS INTEGER) - 1)), 0) AS ppks
+        FROM s LEFT JOIN stay_ppks sp ON sp.stay_id = s.id GROUP BY s.person_id),
       facts AS (
         SELECT sex, identity_status, has_nik, origin, ${ageGroup} AS age_group FROM (
           SELECT p.sex, p.identity_status, p.nik IS NOT NULL AS has_nik,
@@ -146,9 +150,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         FROM s GROUP BY in_day, out_day
       UNION ALL SELECT 'e', exit_type, substr(destination_code, 1, 5), NULL, NULL, NULL, count(*)
         FROM s WHERE out_day <= ${toDay} GROUP BY 2, 3
-      UNION ALL SELECT 'p', ppks, NULL, NULL, NULL, NULL, count(*) FROM (
-        SELECT DISTINCT sp.ppks, s.person_id FROM s CROSS JOIN stay_ppks sp ON sp.stay_id = s.id)
-        GROUP BY ppks
+      UNION ALL SELECT 'p', ppks, NULL, NULL, NULL, NULL, count(*) FROM people GROUP BY ppks
       UNION ALL SELECT 'f', sex, age_group, identity_status, has_nik, origin, count(*)
         FROM facts GROUP BY 2, 3, 4, 5, 6`.execute(db)
   ).rows;
@@ -188,8 +190,16 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
     change[inFrom]! += n;
     change[outAt]! -= n;
   }
-  const ppks = of('p')
-    .map((t) => ({ ppks: t.a, people: t.n }))
+  // A person's categories come as one number, bit i for PPKS-(i + 1).
+  const ppksPeople = new Map<string, number>();
+  for (const t of of('p'))
+    for (let i = 0; i < 26; i++)
+      if (Math.floor(t.a / 2 ** i) % 2 === 1) {
+        const code = `PPKS-${String(i + 1).padStart(2, '0')}`;
+        ppksPeople.set(code, (ppksPeople.get(code) ?? 0) + t.n);
+      }
+  const ppks = [...ppksPeople.entries()]
+    .map(([code, people]) => ({ ppks: code, people }))
     .sort((a, b) => b.people - a.people || (a.ppks < b.ppks ? -1 : 1));
 
   // Sex × age group.
@@ -214,7 +224,10 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
           : 'reports.origin.otherProvince';
   const origins = of('f').map((t) => [t.e, t.n] as const);
   const destinations = of('e').map((t) => [t.b, t.n] as const);
-  const refs = await regionRefs(db, [...origins, ...destinations].map(([code]) => code));
+  const refs = await regionRefs(
+    db,
+    [...origins, ...destinations].map(([code]) => code),
+  );
   const regionLabel = (code: string | null): Label =>
     code === null ? msg('reports.unknown') : same(refs.get(code)?.name ?? code);
   const peopleWith = (has: (t: Extract<Tally, { k: 'f' }>) => boolean) =>

@@ -248,6 +248,9 @@ export const CASE_LIST_BENCH_FILTERS = (
   { state: 'closed', originRegion: '63.71', from: '2023-01-01', to: '2023-12-31' },
   { caseworker: worker, ppks: 'PPKS-05', sort: 'oldest' },
   { q: 'KS/00123' },
+  // The search box by name (cases/search.ts): a full name as typed, and a surname alone.
+  { q: 'Budi Santoso' },
+  { q: 'siregar' },
 ];
 
 /** The case figures for the final JSON line (and a line per list filter on the console). */

@@ -15,6 +15,7 @@ import { contains } from '../lib/like';
 import { regionRefs, type RegionRef } from '../regions/refs';
 import { mayEditCase, maySeeSensitive } from './access';
 import { caseTimelineEvent } from './events';
+import { casesForTerm } from './search';
 
 type Row = Selectable<CasesTable> & {
   person_name: string;
@@ -104,6 +105,7 @@ export async function listCases(
 ): Promise<{ rows: CaseSummary[]; total: number }> {
   const today = cal.today;
   const me = (v: string) => (v === 'me' ? user.id : v);
+  const termRows = input.q ? await casesForTerm(db, input.q) : null;
   // A category is asked of case_ppks in one of two forms (results are the same): `in` walks the
   // category's cases (few, or a deep page: they are sorted), `exists` walks the list's order and
   // looks each case up (many: the page fills after a few hundred).
@@ -145,7 +147,12 @@ export async function listCases(
     // Office-zone days as instants, so the opened_at index answers.
     if (input.from) q = q.where('c.opened_at', '>=', startOfDayUtc(input.from, cal.timeZone));
     if (input.to) q = q.where('c.opened_at', '<', endOfDayUtc(input.to, cal.timeZone));
-    if (input.q) {
+    if (input.q && termRows !== null) {
+      // The cases the search found (search.ts), as a list of row ids the planner walks.
+      q = q.where(
+        sql<boolean>`c.rowid IN (SELECT value FROM json_each(${JSON.stringify(termRows)}))`,
+      );
+    } else if (input.q) {
       const term = input.q;
       q = q.where((eb) =>
         eb.or([

@@ -8,33 +8,39 @@
 import { sql } from 'kysely';
 import type { ExitType } from '../../../shared/reference/shelter';
 import type { IdentityStatus, Sex } from '../../../shared/reference/persons';
-import { ageOn } from '../../../shared/age';
 import { daysOf } from '../../../shared/reports/period';
 import { endOfDayUtc, startOfDayUtc, zoneOffsetMinutes } from '../../../shared/time';
-import { median } from '../../../shared/workdays';
 import { regionRefs } from '../regions/refs';
 import { shelterClock } from '../shelter/queries';
 import { ppksLabel } from './ppksNames';
-import { countColumns, countRows, msg, same, table, type ReportModule } from './types';
+import { countColumns, msg, same, table, tallyRows, type ReportModule } from './types';
 import type { Label } from '../../../shared/contract/reports';
 
-/** A stay overlapping the period, its days as office day numbers (days since 1970-01-01). */
-interface StayRow {
-  person_id: string;
-  in_day: number;
-  /** Check-out day, also when it falls after the period. */
-  out_day: number | null;
-  exit_type: ExitType | null;
-  destination_code: string | null;
-  origin_regency: string | null;
-  /** The stay's PPKS categories, comma-separated. */
-  ppks: string | null;
-  sex: Sex | null;
-  birth_date: string | null;
-  birth_year: number | null;
-  identity_status: IdentityStatus;
-  has_nik: number;
-}
+/**
+ * The period's stays and people counted by SQLite, one kind of count per `k`: the rows are
+ * small tallies, never a row per stay or person (at a year and a million persons, building
+ * 200,000 row objects in JS cost more than reading them).
+ */
+type Tally =
+  /** Stays by check-in and check-out day (office day numbers; out null while still in). */
+  | { k: 'd'; a: number; b: number | null; c: null; d: null; e: null; n: number }
+  /** Stays checked out in the period by exit type and destination regency. */
+  | { k: 'e'; a: ExitType | null; b: string | null; c: null; d: null; e: null; n: number }
+  /** People by the PPKS categories of their stays, as bits (PPKS-01 is 1, PPKS-02 is 2, …). */
+  | { k: 'p'; a: number; b: null; c: null; d: null; e: null; n: number }
+  /**
+   * People by sex, age group (index into AGE_GROUPS, its length when not known), identity
+   * status, NIK known (1 or 0) and origin (of their latest stay in the period).
+   */
+  | {
+      k: 'f';
+      a: Sex | null;
+      b: number;
+      c: IdentityStatus;
+      d: number;
+      e: string | null;
+      n: number;
+    };
 
 export const AGE_GROUPS = [
   { key: 'reports.age.toddler', max: 4 },
@@ -58,7 +64,9 @@ export function overlapping(start: string, end: string) {
  * The columns of stays overlapping [start, end) the report reads, as `overlapping` finds them:
  * checked in during the period (one range of stays_period, the table untouched), checked out
  * in it or still in after checking in before it (by check-out; "+" keeps the planner off the
- * check-in index, which would walk every earlier stay).
+ * check-in index, which would walk every earlier stay). Those checked out in it come from
+ * stays_checkout_checkin (migration 31), which tells them apart without reading the rows of the
+ * stays checked in during the period.
  */
 function periodStays(start: string, end: string) {
   const columns = sql.raw(
@@ -66,8 +74,24 @@ function periodStays(start: string, end: string) {
   );
   return sql`
     SELECT ${columns} FROM stays WHERE checkin_at >= ${start} AND checkin_at < ${end}
-    UNION ALL SELECT ${columns} FROM stays WHERE checkout_at >= ${start} AND +checkin_at < ${start}
+    UNION ALL SELECT ${columns} FROM stays INDEXED BY stays_checkout_checkin
+      WHERE checkout_at >= ${start} AND +checkin_at < ${start}
     UNION ALL SELECT ${columns} FROM stays WHERE checkout_at IS NULL AND +checkin_at < ${start}`;
+}
+
+/** The median of values given as value → how many times (as shared/workdays `median`). */
+export function medianOf(counts: Map<number, number>): number | null {
+  const values = [...counts.keys()].sort((a, b) => a - b);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  // The value at a 0-based position of the sorted list.
+  const at = (pos: number) => {
+    let seen = 0;
+    for (const v of values) if ((seen += counts.get(v)!) > pos) return v;
+    return values[values.length - 1]!;
+  };
+  const mid = Math.floor(total / 2);
+  return total % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -81,31 +105,57 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   // does it in whole seconds (exact, unlike julianday's fractions) as it reads the rows.
   const offset = zoneOffsetMinutes(clock.timeZone, now) * 60;
   const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
-  const dayString = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
-  // One read of the period's stays serves every figure below, from the covering indexes of
-  // migration 29: the stays from stays_period (the few checked in before the period by row
-  // id), each person's facts from persons_report, never the wide table rows. They come by
-  // person (check-in order within each), so the person ids (time-ordered UUIDs) are looked up
-  // in order: at a million persons that reads the index nearly in sequence. The period's stays
-  // are a CTE of their own: with the sort next to the union, SQLite merges sorted arms and
-  // walks the whole table in person order for the second one.
-  const stays = (
-    await sql<StayRow>`
-      WITH period AS MATERIALIZED (${periodStays(start, end)}),
-      s AS MATERIALIZED (
-        SELECT s.person_id, s.checkin_at, (unixepoch(s.checkin_at) + ${sql.lit(offset)}) / 86400 AS in_day,
-          (unixepoch(s.checkout_at) + ${sql.lit(offset)}) / 86400 AS out_day,
-          s.exit_type, s.destination_code, s.origin_regency,
-          (SELECT group_concat(ppks) FROM stay_ppks WHERE stay_id = s.id) AS ppks
-        FROM period s
-        ORDER BY s.person_id, s.checkin_at)
-      SELECT s.person_id, s.in_day, s.out_day, s.exit_type, s.destination_code,
-        s.origin_regency, s.ppks, p.sex, p.birth_date, p.birth_year, p.identity_status,
-        p.nik IS NOT NULL AS has_nik
-      FROM s CROSS JOIN persons p INDEXED BY persons_report ON p.id = s.person_id
-      ORDER BY s.person_id, s.checkin_at`.execute(db)
+  const base = dayNumber(from);
+  // Checked out before the period's end: on or before its last day.
+  const toDay = dayNumber(to);
+  // Age at check-in, or at the period's start for who was already in (shared/age.ts in SQL):
+  // days as YYYYMMDD numbers, so whole years are the difference over 10,000 (a birth after
+  // that day gives 0 or less: the youngest group either way); the year alone when only that
+  // is known. The day is made once per person (people is materialized).
+  const refDay = sql`CAST(strftime('%Y%m%d', max(min(in_day), ${base}) * 86400, 'unixepoch') AS INTEGER)`;
+  const age = sql`CASE WHEN p.birth_date IS NOT NULL
+      THEN (q.ref - CAST(replace(p.birth_date, '-', '') AS INTEGER)) / 10000
+    WHEN p.birth_year IS NOT NULL THEN q.ref / 10000 - p.birth_year END`;
+  const ageGroup = sql.raw(
+    `CASE WHEN age IS NULL THEN ${AGE_GROUPS.length} ${AGE_GROUPS.slice(0, -1)
+      .map((g, i) => `WHEN age <= ${g.max} THEN ${i}`)
+      .join(' ')} ELSE ${AGE_GROUPS.length - 1} END`,
+  );
+
+  // One statement counts every figure below from the covering indexes of migration 29: the
+  // stays from stays_period (the few checked in before the period by row id), each person's
+  // facts from persons_report, never the wide table rows. People are grouped by id, so their
+  // ids (time-ordered UUIDs) are looked up in order: at a million persons that reads the index
+  // nearly in sequence. A person's latest stay gives their origin: the largest check-in
+  // instant with the origin behind it ('|' is in neither).
+  const tallies = (
+    await sql<Tally>`
+      WITH s AS MATERIALIZED (
+        SELECT s.person_id, s.id, s.checkin_at, s.exit_type, s.destination_code, s.origin_regency,
+          (unixepoch(s.checkin_at) + ${sql.lit(offset)}) / 86400 AS in_day,
+          (unixepoch(s.checkout_at) + ${sql.lit(offset)}) / 86400 AS out_day
+        FROM (${periodStays(start, end)}) s),
+      people AS MATERIALIZED (
+        SELECT s.person_id, ${refDay} AS ref,
+          max(s.checkin_at || '|' || coalesce(s.origin_regency, '')) AS latest,
+          coalesce(total(DISTINCT 1 << (CAST(substr(sp.ppks, 6) AS INTEGER) - 1)), 0) AS ppks
+        FROM s LEFT JOIN stay_ppks sp ON sp.stay_id = s.id GROUP BY s.person_id),
+      facts AS (
+        SELECT sex, identity_status, has_nik, origin, ${ageGroup} AS age_group FROM (
+          SELECT p.sex, p.identity_status, p.nik IS NOT NULL AS has_nik,
+            nullif(substr(q.latest, instr(q.latest, '|') + 1), '') AS origin, ${age} AS age
+          FROM people q CROSS JOIN persons p INDEXED BY persons_report ON p.id = q.person_id))
+      SELECT 'd' AS k, in_day AS a, out_day AS b, NULL AS c, NULL AS d, NULL AS e, count(*) AS n
+        FROM s GROUP BY in_day, out_day
+      UNION ALL SELECT 'e', exit_type, substr(destination_code, 1, 5), NULL, NULL, NULL, count(*)
+        FROM s WHERE out_day <= ${toDay} GROUP BY 2, 3
+      UNION ALL SELECT 'p', ppks, NULL, NULL, NULL, NULL, count(*) FROM people GROUP BY ppks
+      UNION ALL SELECT 'f', sex, age_group, identity_status, has_nik, origin, count(*)
+        FROM facts GROUP BY 2, 3, 4, 5, 6`.execute(db)
   ).rows;
+  const of = <K extends Tally['k']>(k: K) =>
+    tallies.filter((t): t is Extract<Tally, { k: K }> => t.k === k);
   const beds = (
     await sql<{ beds: number }>`
       SELECT count(*) AS beds FROM shelter_beds b JOIN shelters s ON s.id = b.shelter_id
@@ -114,50 +164,40 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
 
   const lastDay = Math.min(dayNumber(to), Math.floor((now.getTime() / 1000 + offset) / 86_400));
   const nights = daysOf(from, to).filter((d) => dayNumber(d) <= lastDay);
-  const base = dayNumber(from);
-  // Checked out before the period's end: on or before its last day.
-  const toDay = dayNumber(to);
-  const exitedIn = (s: StayRow) => s.out_day !== null && s.out_day <= toDay;
 
-  // One pass over the stays: people (their latest stay in the period, the day of their first),
-  // admissions, exits and their lengths, stays past the maximum, PPKS categories per person,
-  // and the occupancy as check-ins and check-outs per night (who is in at the end of a day).
-  // A person's stays are consecutive rows, so no lookup by person id is needed.
-  const people: { row: StayRow; firstDay: number }[] = [];
-  let current: { row: StayRow; firstDay: number } | undefined;
-  /** PPKS categories already counted for the current person. */
-  const counted: string[] = [];
+  // Stays by their days: admissions, exits and their lengths, stays past the maximum, and the
+  // occupancy as check-ins and check-outs per night (who is in at the end of a day).
+  let stays = 0;
   let admissions = 0;
+  let exits = 0;
   let pastMax = 0;
-  const exited: StayRow[] = [];
-  const lengths: number[] = [];
-  const ppksPeople = new Map<string, number>();
+  let lengthSum = 0;
+  const lengths = new Map<number, number>();
   const change = new Array<number>(nights.length + 1).fill(0);
-  for (const s of stays) {
-    if (current?.row.person_id === s.person_id) current.row = s;
-    else {
-      current = { row: s, firstDay: s.in_day };
-      people.push(current);
-      counted.length = 0;
+  for (const { a: inDay, b: outDay, n } of of('d')) {
+    stays += n;
+    if (inDay >= base) admissions += n;
+    const exited = outDay !== null && outDay <= toDay;
+    if (exited) {
+      exits += n;
+      lengthSum += (outDay - inDay) * n;
+      lengths.set(outDay - inDay, (lengths.get(outDay - inDay) ?? 0) + n);
     }
-    if (s.in_day >= base) admissions += 1;
-    const exits = exitedIn(s);
-    if (exits) {
-      exited.push(s);
-      lengths.push(s.out_day! - s.in_day);
-    }
-    if ((exits ? s.out_day! : lastDay) - s.in_day > clock.maxStayDays) pastMax += 1;
-    for (const code of s.ppks?.split(',') ?? []) {
-      if (counted.includes(code)) continue;
-      counted.push(code);
-      ppksPeople.set(code, (ppksPeople.get(code) ?? 0) + 1);
-    }
-    const inFrom = Math.max(0, s.in_day - base);
-    const outAt = Math.min(s.out_day === null ? nights.length : s.out_day - base, nights.length);
+    if ((exited ? outDay : lastDay) - inDay > clock.maxStayDays) pastMax += n;
+    const inFrom = Math.max(0, inDay - base);
+    const outAt = Math.min(outDay === null ? nights.length : outDay - base, nights.length);
     if (inFrom >= outAt) continue;
-    change[inFrom]! += 1;
-    change[outAt]! -= 1;
+    change[inFrom]! += n;
+    change[outAt]! -= n;
   }
+  // A person's categories come as one number, bit i for PPKS-(i + 1).
+  const ppksPeople = new Map<string, number>();
+  for (const t of of('p'))
+    for (let i = 0; i < 26; i++)
+      if (Math.floor(t.a / 2 ** i) % 2 === 1) {
+        const code = `PPKS-${String(i + 1).padStart(2, '0')}`;
+        ppksPeople.set(code, (ppksPeople.get(code) ?? 0) + t.n);
+      }
   const ppks = [...ppksPeople.entries()]
     .map(([code, people]) => ({ ppks: code, people }))
     .sort((a, b) => b.people - a.people || (a.ppks < b.ppks ? -1 : 1));
@@ -165,13 +205,8 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   // Sex × age group.
   const sexColumns: (Sex | null)[] = ['M', 'F', null];
   const grid = [...AGE_GROUPS.map(() => [0, 0, 0]), [0, 0, 0]];
-  const persons = people.map((p) => p.row);
-  for (const { row: p, firstDay } of people) {
-    const refDay = firstDay > base ? dayString(firstDay) : from;
-    const age = ageOn({ birthDate: p.birth_date, birthYear: p.birth_year }, refDay);
-    const row = age === null ? AGE_GROUPS.length : AGE_GROUPS.findIndex((g) => age <= g.max);
-    grid[row]![sexColumns.indexOf(p.sex)]! += 1;
-  }
+  for (const t of of('f')) grid[t.b]![sexColumns.indexOf(t.a)]! += t.n;
+  const served = grid.flat().reduce((a, b) => a + b, 0);
   const ageRows = grid.map((values, i) => ({
     label: i < AGE_GROUPS.length ? msg(AGE_GROUPS[i]!.key) : msg('reports.unknown'),
     values: [...values, values[0]! + values[1]! + values[2]!],
@@ -187,11 +222,16 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         : code.startsWith(`${province}.`)
           ? 'reports.origin.province'
           : 'reports.origin.otherProvince';
-  const origins = persons.map((p) => p.origin_regency);
-  const destinations = exited.map((s) => s.destination_code?.slice(0, 5) ?? null);
-  const refs = await regionRefs(db, [...origins, ...destinations]);
+  const origins = of('f').map((t) => [t.e, t.n] as const);
+  const destinations = of('e').map((t) => [t.b, t.n] as const);
+  const refs = await regionRefs(
+    db,
+    [...origins, ...destinations].map(([code]) => code),
+  );
   const regionLabel = (code: string | null): Label =>
     code === null ? msg('reports.unknown') : same(refs.get(code)?.name ?? code);
+  const peopleWith = (has: (t: Extract<Tally, { k: 'f' }>) => boolean) =>
+    of('f').reduce((sum, t) => sum + (has(t) ? t.n : 0), 0);
 
   // Occupancy: who is in at the end of each day up to today.
   let running = 0;
@@ -217,16 +257,16 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
   return {
     title: msg('reports.shelter.title'),
     figures: [
-      { label: msg('reports.shelter.served'), value: people.length, format: 'int' },
-      { label: msg('reports.shelter.stays'), value: stays.length, format: 'int' },
+      { label: msg('reports.shelter.served'), value: served, format: 'int' },
+      { label: msg('reports.shelter.stays'), value: stays, format: 'int' },
       { label: msg('reports.shelter.admissions'), value: admissions, format: 'int' },
-      { label: msg('reports.shelter.exits'), value: exited.length, format: 'int' },
+      { label: msg('reports.shelter.exits'), value: exits, format: 'int' },
       {
         label: msg('reports.shelter.averageStay'),
-        value: lengths.length ? round1(lengths.reduce((a, b) => a + b, 0) / lengths.length) : null,
+        value: exits ? round1(lengthSum / exits) : null,
         format: 'days',
       },
-      { label: msg('reports.shelter.medianStay'), value: median(lengths), format: 'days' },
+      { label: msg('reports.shelter.medianStay'), value: medianOf(lengths), format: 'days' },
       { label: msg('reports.shelter.pastMax'), value: pastMax, format: 'int' },
       {
         label: msg('reports.shelter.occupancy'),
@@ -287,7 +327,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
           ] as const
         ).map((key) => ({
           label: msg(key),
-          values: [origins.filter((o) => originClass(o) === key).length],
+          values: [origins.reduce((sum, [o, n]) => sum + (originClass(o) === key ? n : 0), 0)],
         })),
       }),
       table({
@@ -295,8 +335,8 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         title: msg('reports.shelter.topOrigins'),
         head: msg('reports.col.regency'),
         columns: count,
-        rows: countRows(
-          origins.filter((o) => o !== null),
+        rows: tallyRows(
+          origins.filter(([o]) => o !== null),
           regionLabel,
         ).slice(0, 10),
       }),
@@ -305,8 +345,8 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         title: msg('reports.shelter.exitTypes'),
         head: msg('reports.col.exitType'),
         columns: countColumns(msg('reports.col.stays')),
-        rows: countRows(
-          exited.map((s) => s.exit_type ?? 'other'),
+        rows: tallyRows(
+          of('e').map((t) => [t.a ?? 'other', t.n] as const),
           (t) => msg(`exit.${t}`),
         ),
       }),
@@ -315,7 +355,7 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         title: msg('reports.shelter.destinations'),
         head: msg('reports.col.regency'),
         columns: countColumns(msg('reports.col.stays')),
-        rows: countRows(destinations, regionLabel).slice(0, 10),
+        rows: tallyRows(destinations, regionLabel).slice(0, 10),
       }),
       table({
         key: 'identity',
@@ -325,15 +365,15 @@ export const shelterReport: ReportModule = async (db, { from, to, now }) => {
         rows: [
           ...(['document', 'disdukcapil', 'stated', 'unknown'] as const).map((s) => ({
             label: msg(`person.identity.${s}`),
-            values: [persons.filter((p) => p.identity_status === s).length],
+            values: [peopleWith((t) => t.c === s)],
           })),
           {
             label: msg('reports.identity.withNik'),
-            values: [persons.filter((p) => p.has_nik === 1).length],
+            values: [peopleWith((t) => t.d === 1)],
           },
           {
             label: msg('reports.identity.withoutNik'),
-            values: [persons.filter((p) => p.has_nik !== 1).length],
+            values: [peopleWith((t) => t.d !== 1)],
           },
         ],
         chartColumns: [],

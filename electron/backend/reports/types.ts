@@ -48,8 +48,19 @@ export function countRows<K>(
   items: Iterable<K>,
   labelOf: (key: K) => Label,
 ): { label: Label; values: number[] }[] {
+  return tallyRows(
+    Array.from(items, (k) => [k, 1] as const),
+    labelOf,
+  );
+}
+
+/** As countRows, from counts already made (a key may come more than once: they add up). */
+export function tallyRows<K>(
+  tallies: Iterable<readonly [K, number]>,
+  labelOf: (key: K) => Label,
+): { label: Label; values: number[] }[] {
   const counts = new Map<K, number>();
-  for (const k of items) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const [k, n] of tallies) counts.set(k, (counts.get(k) ?? 0) + n);
   return [...counts.entries()]
     .map(([k, n]) => ({ label: labelOf(k), values: [n] }))
     .sort((a, b) => b.values[0]! - a.values[0]! || a.label[0].localeCompare(b.label[0]));

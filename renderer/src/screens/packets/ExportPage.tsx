@@ -219,6 +219,7 @@ export function ExportPage() {
               {t('packets.export.counts', {
                 persons: preview.counts.persons ?? 0,
                 stays: preview.counts.stays ?? 0,
+                findings: preview.counts.findings ?? 0,
                 sequence: preview.sequence,
               })}
               {preview.deletions + preview.merges > 0 &&

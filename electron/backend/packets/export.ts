@@ -76,12 +76,14 @@ async function addBrought(
 ) {
   const have = new Set(chosen.map((p) => p.id));
   const extra: string[] = [];
-  for (const m of recordTypes())
-    for (const id of (await m.brings?.(db, period)) ?? [])
+  for (const m of recordTypes()) {
+    if (!m.brings || (m.sends && !(await m.sends(db)))) continue;
+    for (const id of await m.brings(db, period))
       if (!have.has(id)) {
         have.add(id);
         extra.push(id);
       }
+  }
   if (extra.length === 0) return;
   const rows = await sql<{ id: string; full_name: string; consent: string | null }>`
     SELECT p.id, p.full_name, c.consent FROM persons p
@@ -137,6 +139,7 @@ async function plan(db: Kysely<DB>, sel: Selection, partner: PartnerRow) {
   const records = new Map<string, { record: PacketRecord; personId: string | null }[]>();
   const deletions: { recordType: string; id: string; personId: string | null }[] = [];
   for (const m of recordTypes()) {
+    if (m.sends && !(await m.sends(db))) continue;
     const all = await m.collect(db, ids, { from: sel.from, to: sel.to });
     const out: { record: PacketRecord; personId: string | null }[] = [];
     for (const r of all) {

@@ -46,6 +46,8 @@ export interface RecordModule<T extends PacketRecord = PacketRecord> {
    * a finding still reaches the triage queue, where the city links the person.
    */
   personOptional?: boolean;
+  /** Whether this office sends the type at all (findings: only a kelurahan-mode installation). */
+  sends?(db: Kysely<DB>): Promise<boolean>;
   /**
    * Persons (local ids) this type sends on its own account, beyond those chosen: the persons of
    * the period's findings. They pass the same consent rule as the chosen ones.

@@ -66,6 +66,10 @@ export const findingsModule: RecordModule<FindingRecord> = {
   personOf: (r) => r.personId,
   personOptional: true,
 
+  async sends(db) {
+    return (await ownKelurahan(db)) !== null;
+  },
+
   async brings(db, period) {
     const rows = await ownFindings(db, period);
     return [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];

@@ -3,10 +3,9 @@
  * the working-day clocks counted from that day. Typed in over the office host or applied from a
  * kelurahan's packet, a finding enters the triage queue the same way.
  */
-import type { FindingSource } from '../../../shared/reference/findings';
 import type { Urgency } from '../../../shared/reference/complaints';
+import type { FindingSource, ReporterRole } from '../../../shared/reference/findings';
 import type { PpksCode } from '../../../shared/reference/ppks';
-import type { ReporterRole } from '../../../shared/reference/findings';
 import { dayInZone } from '../../../shared/time';
 import { loadCalendar } from '../calendar/workdays';
 import { insertTracked } from '../db/tracked';
@@ -100,7 +99,7 @@ export async function insertFinding(
       referred_to: null,
       close_reason: null,
     },
-    { ...AS_FINDING, ...(note && { note }) },
+    note ? { ...AS_FINDING, note } : AS_FINDING,
   );
   await writeFindingEvent(ctx, id, { kind: 'created', toState: 'received', note: note ?? null });
   return id;

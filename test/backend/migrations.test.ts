@@ -255,6 +255,8 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
   },
   // Rows only: default letter types for cases and referrals.
   27: { table: [], index: [], trigger: [] },
+  // A column on the office; the outbox register rebuilt under the same names.
+  30: { table: [], index: [], trigger: [] },
   // The office gains website and logo_file_id columns.
   18: {
     table: [
@@ -278,6 +280,25 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
 const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
+  30: (db) => {
+    // Kelurahan mode on the office; the register takes a finding about no registry person and
+    // keeps both of its indexes.
+    const cols = (t: string) =>
+      db.prepare(`PRAGMA table_info(${t})`).all() as { name: string; notnull: number }[];
+    expect(cols('office').find((c) => c.name === 'kelurahan_code')).toBeDefined();
+    expect(cols('exchange_outbox_records').find((c) => c.name === 'person_id')?.notnull).toBe(0);
+    expect(
+      cols('exchange_outbox_records')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['packet_id', 'person_id', 'record_id', 'record_type', 'record_version']);
+    const indexes = db
+      .prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'exchange_outbox_records'
+        AND type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .pluck()
+      .all();
+    expect(indexes).toEqual(['exchange_outbox_records_person', 'exchange_outbox_records_record']);
+  },
   26: (db) => {
     // The list's pages read the index alone: no table row, no sort of the matches.
     const plan = (query: string) => JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${query}`).all());

@@ -28,5 +28,6 @@ INSERT INTO exchange_outbox_records_new
 DROP TABLE exchange_outbox_records;
 ALTER TABLE exchange_outbox_records_new RENAME TO exchange_outbox_records;
 CREATE INDEX exchange_outbox_records_person ON exchange_outbox_records(person_id);
+CREATE INDEX exchange_outbox_records_record ON exchange_outbox_records(record_type, record_id);
 `,
 };

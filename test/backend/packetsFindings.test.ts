@@ -237,6 +237,7 @@ describe('findings from a kelurahan PC', () => {
     const kept = await city.admin.call('office.update', {
       ...rest,
       kelurahanCode: undefined,
+      maxStayDays: 10,
       version: set.version,
     });
     expect(kept.kelurahanCode).toBe(KOMET);

@@ -57,8 +57,9 @@ async function ownFindings(db: Kysely<DB>, period: Period) {
     .execute();
 }
 
+/** Shown in the finding's timeline at the city: where it came from, and its number there. */
 const note = (r: FindingRecord, s: Source) =>
-  `from ${s.officeName} (${s.office}), packet ${s.packetId}, number ${r.number}`;
+  `Dari ${s.officeName} (${s.office}), paket ${s.packetId}, nomor di kelurahan ${r.number}`;
 
 export const findingsModule: RecordModule<FindingRecord> = {
   type: FINDINGS,

@@ -97,8 +97,9 @@ describe('findings from a kelurahan PC', () => {
     );
 
     // The finding brings its person, though her origin is not in the city's area.
+    const { purpose: _p, ...selection } = SELECT;
     const preview = await komet.admin.call('packets.exportPreview', {
-      ...SELECT,
+      ...selection,
       partnerId: cityAtKomet.id,
     });
     expect(preview.counts).toEqual({ persons: 1, stays: 0, findings: 2 });

@@ -293,8 +293,10 @@ const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
         .sort(),
     ).toEqual(['packet_id', 'person_id', 'record_id', 'record_type', 'record_version']);
     const indexes = db
-      .prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'exchange_outbox_records'
-        AND type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE tbl_name = 'exchange_outbox_records'
+        AND type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
       .pluck()
       .all();
     expect(indexes).toEqual(['exchange_outbox_records_person', 'exchange_outbox_records_record']);

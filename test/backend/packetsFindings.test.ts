@@ -173,7 +173,10 @@ describe('findings from a kelurahan PC', () => {
     expect(nothing.key).toBe('packets.nothing_to_send');
     const replay = await openFails(komet, city, sent.fileId);
     expect(replay.key).toBe('packets.bad.replayed');
-    const again = await komet.admin.call('packets.export', { ...SELECT, partnerId: cityAtKomet.id });
+    const again = await komet.admin.call('packets.export', {
+      ...SELECT,
+      partnerId: cityAtKomet.id,
+    });
     const reopened = await carry(komet, city, again.fileId);
     expect(reopened.entry.counts).toMatchObject({ unchanged: 3 });
     expect(reopened.entry.pending).toBe(0);
@@ -181,7 +184,8 @@ describe('findings from a kelurahan PC', () => {
     expect(reapplied.applied).toEqual({ unchanged: 3 });
     expect(count(city, 'findings')).toBe(2);
 
-    for (const o of [city, komet]) expect((await o.admin.call('audit.verify', {})).problems).toEqual([]);
+    for (const o of [city, komet])
+      expect((await o.admin.call('audit.verify', {})).problems).toEqual([]);
   });
 
   it('refuses a packet from a kelurahan whose key the city does not know, storing nothing', async () => {
@@ -214,7 +218,9 @@ describe('findings from a kelurahan PC', () => {
     const sent = await far.admin.call('packets.export', { ...SELECT, partnerId: cityAtFar.id });
     const err = await openFails(far, city, sent.fileId);
     expect(err.key).toBe('packets.bad.finding_kelurahan');
-    expect(translate('id', err.key as MessageKey, err.params)).toMatch(/^Paket ditolak: temuan TMN/);
+    expect(translate('id', err.key as MessageKey, err.params)).toMatch(
+      /^Paket ditolak: temuan TMN/,
+    );
     for (const table of ['findings', 'exchange_inbox', 'exchange_staged'])
       expect(count(city, table)).toBe(0);
   });

@@ -59,7 +59,11 @@ export interface RecordModule<T extends PacketRecord = PacketRecord> {
    * Checks an opened packet's records of this type against the sender before anything is
    * staged; throws a refusal naming what is wrong.
    */
-  check?(db: Kysely<DB>, records: readonly T[], sender: { code: string; name: string }): Promise<void>;
+  check?(
+    db: Kysely<DB>,
+    records: readonly T[],
+    sender: { code: string; name: string },
+  ): Promise<void>;
   /** Creates the record here for the (local) person; returns its local id. */
   insert(ctx: Ctx, record: T, personId: string | null, source: Source): Promise<string>;
   /**

@@ -21,16 +21,14 @@ const sourceId = z.string().min(1).max(64);
 
 export const FINDINGS = 'findings';
 
-export const findingRecord = findingInput
-  .omit({ kelurahanCode: true, personId: true })
-  .extend({
-    id: sourceId,
-    version: z.number().int().min(1),
-    /** The kelurahan's own number, kept in the city's timeline. */
-    number: z.string().min(1).max(40),
-    kelurahanCode: regionCode,
-    personId: sourceId.nullable(),
-  });
+export const findingRecord = findingInput.omit({ kelurahanCode: true, personId: true }).extend({
+  id: sourceId,
+  version: z.number().int().min(1),
+  /** The kelurahan's own number, kept in the city's timeline. */
+  number: z.string().min(1).max(40),
+  kelurahanCode: regionCode,
+  personId: sourceId.nullable(),
+});
 export type FindingRecord = z.output<typeof findingRecord>;
 
 /** The kelurahan this installation reports for; null at the city (it sends no findings). */

@@ -120,8 +120,7 @@ test('office profile: kelurahan mode names a kelurahan of the city', async ({ pa
   await expect(kelurahan).toHaveValue('Komet');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('Profil kantor disimpan.')).toBeVisible();
-  await kelurahan.scrollIntoViewIfNeeded();
-  await shotSizes(page, '44-office-kelurahan-mode');
+  await shotSizes(page, '44-office-kelurahan-mode', kelurahan);
   await page.reload();
   await expect(page.getByRole('textbox', { name: /Mode kelurahan/ })).toHaveValue('Komet');
 });

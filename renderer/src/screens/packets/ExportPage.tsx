@@ -219,9 +219,10 @@ export function ExportPage() {
               {t('packets.export.counts', {
                 persons: preview.counts.persons ?? 0,
                 stays: preview.counts.stays ?? 0,
-                findings: preview.counts.findings ?? 0,
                 sequence: preview.sequence,
               })}
+              {(preview.counts.findings ?? 0) > 0 &&
+                ` · ${t('packets.export.findings', { count: preview.counts.findings ?? 0 })}`}
               {preview.deletions + preview.merges > 0 &&
                 ` · ${t('packets.export.sideCounts', { deletions: preview.deletions, merges: preview.merges })}`}
             </Text>

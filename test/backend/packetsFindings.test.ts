@@ -91,6 +91,7 @@ describe('findings from a kelurahan PC', () => {
       'findings.create',
       reportedFinding({
         kelurahanCode: KOMET,
+        foundAt: '2026-11-27T01:45:00.000Z',
         urgency: 'normal',
         subject: { name: null, sex: 'M', age: 40, description: 'Kaos merah, tidur di halte' },
       }),
@@ -126,7 +127,7 @@ describe('findings from a kelurahan PC', () => {
     const rows = city.backend.sqlite
       .prepare(
         `SELECT id, number, source, kelurahan_code, person_id, status, triage_due, act_due,
-           subject_description FROM findings ORDER BY number`,
+           subject_description FROM findings ORDER BY found_at`,
       )
       .all() as Record<string, unknown>[];
     expect(rows).toMatchObject([

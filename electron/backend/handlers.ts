@@ -26,6 +26,7 @@ import { packetsPersonLink } from './packets/personLink';
 import { registerRecordType } from './packets/recordTypes';
 import { personsModule } from './packets/types/persons';
 import { staysModule } from './packets/types/stays';
+import { findingsModule } from './packets/types/findings';
 import { personHandlers } from './persons/handlers';
 import { registerPersonLink } from './persons/links';
 import { regionHandlers } from './regions/handlers';
@@ -48,6 +49,7 @@ registerPersonLink(dtsenPersonLink);
 // What a packet to a partner office carries: persons first, then what hangs on them.
 registerRecordType(personsModule);
 registerRecordType(staysModule);
+registerRecordType(findingsModule);
 registerRedaction(userRedaction);
 registerRedaction(complaintRedaction);
 registerRedaction(sensitiveNoteRedaction);

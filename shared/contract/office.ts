@@ -36,6 +36,11 @@ export const officeInput = z.strictObject({
   headPosition: optionalText(120),
   timeZone,
   maxStayDays: z.number().int().min(1).max(90),
+  /**
+   * Kelurahan mode: the kelurahan of the city this installation reports for (it sends its
+   * findings to the city as packets). Null: the city office; left out: unchanged.
+   */
+  kelurahanCode: regionCode.nullish(),
 });
 export type OfficeInput = z.input<typeof officeInput>;
 
@@ -54,6 +59,8 @@ export const office = z.object({
   headPosition: z.string().nullable(),
   timeZone: z.string(),
   maxStayDays: z.number().int(),
+  kelurahanCode: z.string().nullable(),
+  kelurahanName: z.string().nullable(),
   updatedAt: isoDateTime,
   version,
 });

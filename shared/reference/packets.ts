@@ -6,6 +6,12 @@ export type KeyProtection = (typeof KEY_PROTECTIONS)[number];
 export const PARTNER_STATUSES = ['active', 'blocked'] as const;
 export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 
+/**
+ * An office's code in key cards and packets: a kabupaten/kota (63.72), or a kelurahan running in
+ * kelurahan mode (63.72.01.1001) that sends its findings to its city.
+ */
+export const OFFICE_CODE = /^\d{2}\.\d{2}(\.\d{2}\.\d{4})?$/;
+
 export const PACKET_KINDS = ['data', 'ack'] as const;
 export type PacketKind = (typeof PACKET_KINDS)[number];
 

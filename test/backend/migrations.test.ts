@@ -256,6 +256,8 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
   },
   // Rows only: default letter types for cases and referrals.
   27: { table: [], index: [], trigger: [] },
+  // A column on the office; the outbox register rebuilt under the same names.
+  30: { table: [], index: [], trigger: [] },
   // The office gains website and logo_file_id columns.
   18: {
     table: [
@@ -279,6 +281,27 @@ const ADDS: Record<number, { table: string[]; index: string[]; trigger: string[]
 
 /** Checks of what a user depends on in each migration's schema, run right after it. */
 const BEHAVIOUR: Record<number, (db: BetterSqlite3.Database) => void> = {
+  30: (db) => {
+    // Kelurahan mode on the office; the register takes a finding about no registry person and
+    // keeps both of its indexes.
+    const cols = (t: string) =>
+      db.prepare(`PRAGMA table_info(${t})`).all() as { name: string; notnull: number }[];
+    expect(cols('office').find((c) => c.name === 'kelurahan_code')).toBeDefined();
+    expect(cols('exchange_outbox_records').find((c) => c.name === 'person_id')?.notnull).toBe(0);
+    expect(
+      cols('exchange_outbox_records')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['packet_id', 'person_id', 'record_id', 'record_type', 'record_version']);
+    const indexes = db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE tbl_name = 'exchange_outbox_records'
+        AND type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual(['exchange_outbox_records_person', 'exchange_outbox_records_record']);
+  },
   26: (db) => {
     // The list's pages read the index alone: no table row, no sort of the matches.
     const plan = (query: string) => JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${query}`).all());
@@ -978,6 +1001,8 @@ describe('migrations', () => {
       27: 'c82325ab06d4ac1951fae4eea44661c26e4c0146dcd520171918b1f6c2b1da6c',
       28: '092df1eb79c8c131e24c54791de0c2836ba22ed7ea445f16065fbc84cac5d5ed',
       29: '5f8f98d565a1f7834e56735922b60b438c9020bae791ee4bde9346ca70e086f2',
+      30: '3dc2ab43782aac6450037d4729c8ab20cac3eb892010c808969c5f9b138043bb',
+      31: 'e9b89aa9a651d683cf15496ca6b2614808af45af01628d8c7906f5a480f40295',
     };
     for (const m of MIGRATIONS)
       if (released[m.version])

@@ -20,6 +20,8 @@ describe('office.get', () => {
       headPosition: OFFICE_INPUT.headPosition,
       timeZone: 'Asia/Makassar',
       maxStayDays: 7,
+      kelurahanCode: null,
+      kelurahanName: null,
       updatedAt: t.clock.now.toISOString(),
       version: 1,
     });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot } from './host';
+import { ADMIN, freshHost, login, openNav, rpc, setupViaApi, shot, shotSizes } from './host';
 
 const host = freshHost();
 test.describe.configure({ mode: 'serial' });
@@ -105,4 +105,22 @@ test('office profile: field errors from the contract check, and a stale save get
   await page.getByRole('textbox', { name: 'NIP kepala dinas' }).fill('197001011990032001');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('Profil kantor disimpan.')).toBeVisible();
+});
+
+test('office profile: kelurahan mode names a kelurahan of the city', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await openNav(page, 'Profil Kantor');
+  const kelurahan = page.getByRole('textbox', { name: /Mode kelurahan/ });
+  await expect(kelurahan).toHaveValue('');
+  await kelurahan.click();
+  await kelurahan.fill('komet');
+  const option = page.getByRole('option').filter({ hasText: 'Komet' }).first();
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(kelurahan).toHaveValue('Komet');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Profil kantor disimpan.')).toBeVisible();
+  await shotSizes(page, '44-office-kelurahan-mode', kelurahan);
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: /Mode kelurahan/ })).toHaveValue('Komet');
 });

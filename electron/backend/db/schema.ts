@@ -31,6 +31,8 @@ export interface OfficeTable extends Tracked {
   head_position: string | null;
   time_zone: string;
   max_stay_days: number;
+  /** Kelurahan mode (migration 30): the kelurahan this installation reports for. */
+  kelurahan_code: string | null;
 }
 
 export interface UsersTable extends Tracked {

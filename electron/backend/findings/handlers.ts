@@ -5,23 +5,19 @@
 import type { ParsedInput } from '../../../shared/contract';
 import type { findingsContract } from '../../../shared/contract/findings';
 import { canAccess } from '../../../shared/roles';
-import { dayInZone, yearInZone } from '../../../shared/time';
+import { yearInZone } from '../../../shared/time';
 import { loadCalendar } from '../calendar/workdays';
-import { insertTracked, loadForChange, updateVersioned } from '../db/tracked';
+import { loadForChange, updateVersioned } from '../db/tracked';
 import type { Ctx, HandlersOf } from '../dispatch/context';
 import { AppError, fieldError, notFound } from '../errors';
 import { assertInScope, requireCityKelurahan, scopeOf } from '../kelurahan/scope';
 import { findMatches, kyselyReader, matchProbe } from '../persons/duplicates';
-import { issueNumber } from '../registers/issue';
 import { regionRefs } from '../regions/refs';
-import { findingDueDates } from './clocks';
 import { writeFindingEvent } from './events';
 import { listFindings, loadFinding, loadFindingRow } from './queries';
+import { AS_FINDING, insertFinding } from './store';
 import { transitionFinding } from './steps';
 
-const AS_FINDING = { recordType: 'finding' };
-/** Finding numbers: one gapless register a year. */
-const FINDING_PATTERN = 'TMN/{seq:4}/{year}';
 /** A finding may be reported up to this long before it reaches the city's clock. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -119,54 +115,7 @@ async function createFinding(ctx: Ctx, input: ParsedInput<'findings.create'>) {
   if (new Date(input.foundAt).getTime() > ctx.now.getTime() + CLOCK_SKEW_MS)
     throw fieldError(['foundAt'], 'finding.found_in_future');
 
-  const cal = await loadCalendar(ctx.db, ctx.now);
-  const receivedDay = dayInZone(ctx.now, cal.timeZone);
-  const { number } = await issueNumber(ctx.db, 'finding', {
-    pattern: FINDING_PATTERN,
-    code: '',
-    now: ctx.now,
-    timeZone: cal.timeZone,
-  });
-  const id = await insertTracked(
-    ctx,
-    'findings',
-    {
-      number,
-      source: 'direct',
-      kelurahan_code: kelurahanCode,
-      place: input.place,
-      found_at: new Date(input.foundAt).toISOString(),
-      received_at: ctx.nowIso,
-      received_day: receivedDay,
-      ppks: JSON.stringify([...new Set(input.ppks)]),
-      condition: input.condition,
-      urgency: input.urgency,
-      action_taken: input.actionTaken,
-      reporter_role: input.reporterRole,
-      reporter_name: input.reporterName,
-      reporter_contact: input.reporterContact,
-      person_id: input.personId,
-      subject_name: input.subject.name,
-      subject_nik: input.subject.nik,
-      subject_sex: input.subject.sex,
-      subject_birth_date: input.subject.birthDate,
-      subject_age: input.subject.age,
-      subject_description: input.subject.description,
-      status: 'received',
-      ...findingDueDates(receivedDay, input.urgency, cal.holidays),
-      triaged_at: null,
-      acted_at: null,
-      triage_note: null,
-      outcome: null,
-      stay_id: null,
-      complaint_id: null,
-      referred_to: null,
-      close_reason: null,
-    },
-    AS_FINDING,
-  );
-  await writeFindingEvent(ctx, id, { kind: 'created', toState: 'received' });
-  return id;
+  return insertFinding(ctx, { ...input, kelurahanCode }, 'direct');
 }
 
 export const findingHandlers: HandlersOf<typeof findingsContract> = {

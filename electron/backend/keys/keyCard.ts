@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { OFFICE_CODE } from '../../../shared/reference/packets';
 import { AppError } from '../errors';
 import { canonicalJson } from '../lib/canonicalJson';
 import { minisignPublicKey } from './minisign';
@@ -18,7 +19,7 @@ const base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
 export const keyCardSchema = z.strictObject({
   type: z.literal('pelita-key-card'),
   format: z.literal(1),
-  officeCode: z.string().regex(/^\d{2}\.\d{2}$/),
+  officeCode: z.string().regex(OFFICE_CODE),
   officeName: z.string().min(1).max(200),
   ageRecipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/),
   signPublic: base64Key,

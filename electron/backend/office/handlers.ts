@@ -4,7 +4,7 @@ import { attachableFile, releaseFile } from '../files/references';
 import type { HandlersOf } from '../dispatch/context';
 import { notFound } from '../errors';
 import { hideChecklist, loadChecklist } from './checklist';
-import { assertRegency, loadOffice, officeColumns } from './store';
+import { assertOfficeKelurahan, assertRegency, loadOffice, officeColumns } from './store';
 
 export const officeHandlers: HandlersOf<typeof officeContract> = {
   async 'office.get'(_input, ctx) {
@@ -15,6 +15,7 @@ export const officeHandlers: HandlersOf<typeof officeContract> = {
 
   async 'office.update'(input, ctx) {
     await assertRegency(ctx.db, input.regionCode, ['regionCode']);
+    await assertOfficeKelurahan(ctx.db, input, ['kelurahanCode']);
     await changeTracked(ctx, 'office', 1, input.version, officeColumns(input), {
       recordType: 'office',
     });

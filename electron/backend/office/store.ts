@@ -8,8 +8,8 @@ import { fieldError } from '../errors';
 import { regionName } from '../regions/search';
 
 type ParsedOffice = {
-  [K in keyof OfficeInput]-?: Exclude<OfficeInput[K], undefined>;
-};
+  [K in Exclude<keyof OfficeInput, 'kelurahanCode'>]-?: Exclude<OfficeInput[K], undefined>;
+} & { kelurahanCode?: string | null | undefined };
 
 /** Database columns for an office profile. */
 export function officeColumns(o: ParsedOffice) {
@@ -25,6 +25,8 @@ export function officeColumns(o: ParsedOffice) {
     head_position: o.headPosition ?? null,
     time_zone: o.timeZone,
     max_stay_days: o.maxStayDays,
+    // Left out of the input: kelurahan mode stays as it was.
+    ...(o.kelurahanCode !== undefined && { kelurahan_code: o.kelurahanCode }),
   };
 }
 
@@ -43,6 +45,23 @@ export async function assertRegency(
   if (row.level !== 2) throw fieldError(path, 'office.region_level');
 }
 
+/** Kelurahan mode names a kelurahan/desa (level 4) of the office's own kabupaten/kota. */
+export async function assertOfficeKelurahan(
+  db: Kysely<DB>,
+  o: { regionCode: string; kelurahanCode?: string | null },
+  path: (string | number)[],
+): Promise<void> {
+  if (!o.kelurahanCode) return;
+  const row = await db
+    .selectFrom('regions')
+    .select('level')
+    .where('code', '=', o.kelurahanCode)
+    .executeTakeFirst();
+  if (!row || row.level !== 4) throw fieldError(path, 'finding.kelurahan_not_village');
+  if (!o.kelurahanCode.startsWith(`${o.regionCode}.`))
+    throw fieldError(path, 'finding.kelurahan_outside_city');
+}
+
 /** The office profile of first-run setup, created by the admin being set up. */
 export async function insertOffice(
   ctx: Ctx,
@@ -51,6 +70,7 @@ export async function insertOffice(
   path: (string | number)[],
 ): Promise<void> {
   await assertRegency(ctx.db, o.regionCode, [...path, 'regionCode']);
+  await assertOfficeKelurahan(ctx.db, o, [...path, 'kelurahanCode']);
   await insertTracked(ctx, 'office', { id: 1, ...officeColumns(o) }, { actor });
 }
 
@@ -71,6 +91,8 @@ export async function loadOffice(db: Kysely<DB>): Promise<Office | undefined> {
     headPosition: o.head_position,
     timeZone: o.time_zone,
     maxStayDays: o.max_stay_days,
+    kelurahanCode: o.kelurahan_code,
+    kelurahanName: o.kelurahan_code ? await regionName(db, o.kelurahan_code) : null,
     updatedAt: o.updated_at,
     version: o.version,
   };

@@ -1,6 +1,6 @@
 /**
  * Acknowledgements: after applying a packet, the receiver sends back which persons it accepted,
- * linked or rejected (with the reason). The sender imports it like any packet; it marks the
+ * linked or rejected (with the reason), and which findings reached its triage queue. The sender imports it like any packet; it marks the
  * outbox entry it answers.
  */
 import type { Ctx } from '../dispatch/context';
@@ -16,6 +16,7 @@ import { loadInbox } from './inbox';
 import { ACKS, type AckLine, type VerifiedPacket } from './open';
 import { officeFacts } from './partners';
 import { PERSONS } from './recordTypes';
+import { FINDINGS } from './types/findings';
 
 export async function acknowledge(ctx: Ctx, packetId: string): Promise<string> {
   const user = requireUser(ctx);
@@ -30,7 +31,8 @@ export async function acknowledge(ctx: Ctx, packetId: string): Promise<string> {
     .selectFrom('exchange_staged')
     .select(['record_type', 'source_id', 'action', 'decision', 'reason'])
     .where('packet_id', '=', packetId)
-    .where('record_type', '=', PERSONS)
+    // A kelurahan learns its findings reached the triage queue.
+    .where('record_type', 'in', [PERSONS, FINDINGS])
     .orderBy('n')
     .execute();
   const lines: AckLine[] = rows.map((r) => ({

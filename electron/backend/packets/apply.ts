@@ -127,11 +127,11 @@ export async function applyPacket(ctx: Ctx, packetId: string): Promise<Record<st
       }
       const personId =
         personHere.get(r.parent_id ?? '') ?? (await knownPerson(ctx, office, r.parent_id));
-      if (!personId) {
+      if (!personId && !module.personOptional) {
         bump('skipped'); // its person was rejected here
         continue;
       }
-      await create(r, { record, personId });
+      await create(r, { record, personId: personId ?? null });
     }
     // The page's audit entries join the trail now (same transaction): a large packet never
     // holds all of them at once.

@@ -10,7 +10,12 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { unzipSync, zipSync } from 'fflate';
 import { z } from 'zod';
-import { PACKET_FORMAT, PACKET_KINDS, PACKET_MODES } from '../../../shared/reference/packets';
+import {
+  OFFICE_CODE,
+  PACKET_FORMAT,
+  PACKET_KINDS,
+  PACKET_MODES,
+} from '../../../shared/reference/packets';
 import type { MessageKey } from '../../../shared/i18n';
 import type { MessageParams } from '../../../shared/errors';
 import { AppError } from '../errors';
@@ -24,7 +29,7 @@ export const MAX_PACKET_BYTES = 256 * 1024 * 1024;
 export const MAX_CONTENT_BYTES = 1024 * 1024 * 1024;
 
 const office = z.strictObject({
-  code: z.string().regex(/^\d{2}\.\d{2}$/),
+  code: z.string().regex(OFFICE_CODE),
   name: z.string().min(1).max(200),
   fingerprint: z.string().regex(/^[0-9a-f]{32}$/),
 });

@@ -68,9 +68,35 @@ async function chosenPersons(db: Kysely<DB>, sel: Selection, partner: PartnerRow
   return rows.rows;
 }
 
+/** Persons record types send on their own account (a finding's person), after the chosen ones. */
+async function addBrought(
+  db: Kysely<DB>,
+  chosen: { id: string; full_name: string; consent: string | null }[],
+  period: { from: string | null; to: string | null },
+) {
+  const have = new Set(chosen.map((p) => p.id));
+  const extra: string[] = [];
+  for (const m of recordTypes()) {
+    if (!m.brings || (m.sends && !(await m.sends(db)))) continue;
+    for (const id of await m.brings(db, period))
+      if (!have.has(id)) {
+        have.add(id);
+        extra.push(id);
+      }
+  }
+  if (extra.length === 0) return;
+  const rows = await sql<{ id: string; full_name: string; consent: string | null }>`
+    SELECT p.id, p.full_name, c.consent FROM persons p
+    LEFT JOIN exchange_consents c ON c.person_id = p.id
+    WHERE p.merged_into IS NULL AND p.id IN (SELECT value FROM json_each(${JSON.stringify(extra)}))
+    ORDER BY p.created_at`.execute(db);
+  chosen.push(...rows.rows);
+}
+
 /** What each record type would send, after consent and (for `changes`) what was sent before. */
 async function plan(db: Kysely<DB>, sel: Selection, partner: PartnerRow) {
   const chosen = await chosenPersons(db, sel, partner);
+  await addBrought(db, chosen, { from: sel.from, to: sel.to });
   const leftOut: LeftOut[] = [];
   const ids: string[] = [];
   for (const p of chosen) {
@@ -83,7 +109,7 @@ async function plan(db: Kysely<DB>, sel: Selection, partner: PartnerRow) {
     record_type: string;
     record_id: string;
     v: number;
-    person_id: string;
+    person_id: string | null;
   }>`
     SELECT r.record_type, r.record_id, max(r.record_version) AS v, r.person_id
     FROM exchange_outbox_records r JOIN exchange_outbox o ON o.id = r.packet_id
@@ -110,11 +136,12 @@ async function plan(db: Kysely<DB>, sel: Selection, partner: PartnerRow) {
     }
   }
 
-  const records = new Map<string, { record: PacketRecord; personId: string }[]>();
-  const deletions: { recordType: string; id: string; personId: string }[] = [];
+  const records = new Map<string, { record: PacketRecord; personId: string | null }[]>();
+  const deletions: { recordType: string; id: string; personId: string | null }[] = [];
   for (const m of recordTypes()) {
+    if (m.sends && !(await m.sends(db))) continue;
     const all = await m.collect(db, ids, { from: sel.from, to: sel.to });
-    const out: { record: PacketRecord; personId: string }[] = [];
+    const out: { record: PacketRecord; personId: string | null }[] = [];
     for (const r of all) {
       const personId = m.type === PERSONS ? r.id : m.personOf(r);
       const before = sent.get(`${m.type}\u0000${r.id}`);
@@ -164,7 +191,7 @@ async function register(
     record_type: string;
     record_id: string;
     record_version: number;
-    person_id: string;
+    person_id: string | null;
   }[],
 ) {
   await insertRows(db, 'exchange_outbox_records', rows);

@@ -77,11 +77,12 @@ export const packetHandlers: HandlersOf<typeof packetsContract> = {
       .select('person_id')
       .distinct()
       .where('packet_id', '=', input.packetId)
+      .where('person_id', 'is not', null)
       .limit(1000)
       .execute();
     return loadSummaries(
       ctx.db,
-      rows.map((r) => r.person_id),
+      rows.flatMap((r) => (r.person_id ? [r.person_id] : [])),
       { lastStay: false },
     );
   },

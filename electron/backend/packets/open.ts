@@ -68,7 +68,10 @@ export async function verifyContents(ctx: Ctx, opened: OpenedPacket): Promise<Ve
     !keys.some((k) => k.fingerprint === m.recipient.fingerprint)
   )
     throw refuse('packets.bad.wrong_recipient', { code: m.recipient.code, name: m.recipient.name });
-  return { manifest: m, partner, ...readRecords(opened) };
+  const read = readRecords(opened);
+  for (const { type, records } of read.records)
+    await recordType(type)!.check?.(ctx.db, records, m.sender);
+  return { manifest: m, partner, ...read };
 }
 
 function readRecords(opened: OpenedPacket): Pick<VerifiedPacket, 'records' | 'acks'> {

@@ -31,8 +31,12 @@ import { keyProtector } from '../keys/protector';
 type PartnerRow = Selectable<ExchangePartnersTable>;
 
 export async function officeFacts(db: Kysely<DB>) {
-  const o = await db.selectFrom('office').select(['name', 'region_code']).executeTakeFirstOrThrow();
-  return { officeName: o.name, officeCode: o.region_code.slice(0, 5) };
+  const o = await db
+    .selectFrom('office')
+    .select(['name', 'region_code', 'kelurahan_code'])
+    .executeTakeFirstOrThrow();
+  // A kelurahan-mode installation is its kelurahan (63.72.01.1001), the city its kota (63.72).
+  return { officeName: o.name, officeCode: o.kelurahan_code ?? o.region_code.slice(0, 5) };
 }
 
 export function cardView(card: KeyCard, rotationVerified: boolean | null = null): KeyCardView {

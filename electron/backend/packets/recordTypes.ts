@@ -26,22 +26,46 @@ export interface Source {
   packetId: string;
 }
 
-/** A record to create here, for its (local) person. */
+/** A record to create here, for its (local) person; null for a record about no person yet. */
 export interface NewRecord<T extends PacketRecord = PacketRecord> {
   record: T;
-  personId: string;
+  personId: string | null;
 }
 
 export interface RecordModule<T extends PacketRecord = PacketRecord> {
   /** The manifest's record type and the data file's name (`data/<type>.ndjson`). */
   type: string;
   schema: z.ZodType<T>;
-  /** The person (source id) this record is about; a person is about itself. */
-  personOf(record: T): string;
+  /**
+   * The person (source id) this record is about; a person is about itself. Null: about nobody in
+   * the sender's registry (a finding of someone not yet identified); it is created on its own.
+   */
+  personOf(record: T): string | null;
+  /**
+   * The record is created even without its person here (rejected at review, or none named):
+   * a finding still reaches the triage queue, where the city links the person.
+   */
+  personOptional?: boolean;
+  /** Whether this office sends the type at all (findings: only a kelurahan-mode installation). */
+  sends?(db: Kysely<DB>): Promise<boolean>;
+  /**
+   * Persons (local ids) this type sends on its own account, beyond those chosen: the persons of
+   * the period's findings. They pass the same consent rule as the chosen ones.
+   */
+  brings?(db: Kysely<DB>, period: Period): Promise<string[]>;
   /** The records of these persons (local ids) to send, oldest first. */
   collect(db: Kysely<DB>, personIds: string[], period: Period): Promise<T[]>;
+  /**
+   * Checks an opened packet's records of this type against the sender before anything is
+   * staged; throws a refusal naming what is wrong.
+   */
+  check?(
+    db: Kysely<DB>,
+    records: readonly T[],
+    sender: { code: string; name: string },
+  ): Promise<void>;
   /** Creates the record here for the (local) person; returns its local id. */
-  insert(ctx: Ctx, record: T, personId: string, source: Source): Promise<string>;
+  insert(ctx: Ctx, record: T, personId: string | null, source: Source): Promise<string>;
   /**
    * insert for many records at once (a large packet), with the same result as one insert each;
    * returns the local ids in order. Without it, apply inserts one by one.
@@ -72,3 +96,9 @@ export function recordTypes(): RecordModule[] {
 }
 
 export const PERSONS = 'persons';
+
+/** The person of a record that cannot be without one (a stay). */
+export function personRequired(personId: string | null): string {
+  if (!personId) throw new Error('record without its person');
+  return personId;
+}

@@ -20,6 +20,8 @@ export interface OfficeValues {
   headPosition: string;
   timeZone: string;
   maxStayDays: number | string;
+  /** Kelurahan mode: the kelurahan this PC reports for; null at the city office. */
+  kelurahanCode: string | null;
 }
 
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -37,6 +39,7 @@ export function defaultOfficeValues(locale: Locale): OfficeValues {
     headPosition: '',
     timeZone: DEFAULT_OFFICE.timeZone,
     maxStayDays: DEFAULT_OFFICE.maxStayDays,
+    kelurahanCode: null,
   };
 }
 
@@ -53,6 +56,7 @@ export function officeValuesFrom(o: Office): OfficeValues {
     headPosition: o.headPosition ?? '',
     timeZone: o.timeZone,
     maxStayDays: o.maxStayDays,
+    kelurahanCode: o.kelurahanCode,
   };
 }
 
@@ -69,6 +73,7 @@ export function officeInputFrom(v: OfficeValues): OfficeInput {
     headPosition: v.headPosition,
     timeZone: v.timeZone,
     maxStayDays: typeof v.maxStayDays === 'number' ? v.maxStayDays : Number(v.maxStayDays || NaN),
+    kelurahanCode: v.kelurahanCode,
   };
 }
 
@@ -180,6 +185,15 @@ export function OfficeFields({
             error={form.errorText('maxStayDays')}
           />
         </SimpleGrid>
+        <RegionPicker
+          label={t('office.kelurahanCode')}
+          description={t('office.kelurahanCode.help')}
+          levels={[4]}
+          within={v.regionCode ?? undefined}
+          value={v.kelurahanCode}
+          onChange={(code) => form.set('kelurahanCode', code)}
+          error={form.errorText('kelurahanCode')}
+        />
       </Section>
     </Stack>
   );

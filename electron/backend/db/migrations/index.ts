@@ -22,6 +22,7 @@ import { m0026 } from './0026_case_list_indexes';
 import { m0027 } from './0027_case_letter_types';
 import { m0028 } from './0028_letter_register_indexes';
 import { m0029 } from './0029_report_covering';
+import { m0030 } from './0030_kelurahan_office';
 import { m0031 } from './0031_stays_left_index';
 import type { Migration } from './types';
 
@@ -49,5 +50,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0027,
   m0028,
   m0029,
+  m0030,
   m0031,
 ];

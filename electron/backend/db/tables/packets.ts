@@ -63,7 +63,8 @@ export interface ExchangeOutboxRecordsTable {
   record_type: string;
   record_id: string;
   record_version: number;
-  person_id: string;
+  /** Null for a finding about someone not in the registry (migration 30). */
+  person_id: string | null;
 }
 
 export interface ExchangeInboxTable extends Tracked {

@@ -15,7 +15,7 @@ import {
   loadForChange,
   updateVersioned,
 } from '../../db/tracked';
-import type { RecordModule } from '../recordTypes';
+import { personRequired, type RecordModule } from '../recordTypes';
 
 const sourceId = z.string().min(1).max(64);
 
@@ -85,7 +85,7 @@ export const staysModule: RecordModule<StayRecord> = {
     return insertTracked(
       ctx,
       'exchange_remote_stays',
-      { person_id: personId, source_office: source.office, ...columnsOf(r) },
+      { person_id: personRequired(personId), source_office: source.office, ...columnsOf(r) },
       AS_REMOTE_STAY,
     );
   },
@@ -95,7 +95,7 @@ export const staysModule: RecordModule<StayRecord> = {
       ctx,
       'exchange_remote_stays',
       items.map(({ record, personId }) => ({
-        person_id: personId,
+        person_id: personRequired(personId),
         source_office: source.office,
         ...columnsOf(record),
       })),

@@ -132,6 +132,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   head_position: 'office.headPosition',
   time_zone: 'office.timeZone',
   max_stay_days: 'office.maxStayDays',
+  kelurahan_code: 'office.kelurahanCode',
 };
 
 /** Where each record type's form labels live, looked up first for its fields. */

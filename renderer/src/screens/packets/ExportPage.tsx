@@ -221,6 +221,8 @@ export function ExportPage() {
                 stays: preview.counts.stays ?? 0,
                 sequence: preview.sequence,
               })}
+              {(preview.counts.findings ?? 0) > 0 &&
+                ` · ${t('packets.export.findings', { count: preview.counts.findings ?? 0 })}`}
               {preview.deletions + preview.merges > 0 &&
                 ` · ${t('packets.export.sideCounts', { deletions: preview.deletions, merges: preview.merges })}`}
             </Text>

@@ -469,7 +469,14 @@ describe('the letterhead', () => {
       fileId: logo.file.fileId,
       version: office.version,
     });
-    const { updatedAt: _u, regionName: _r, logoFileId: _l, version, ...fields } = withLogo;
+    const {
+      updatedAt: _u,
+      regionName: _r,
+      kelurahanName: _k,
+      logoFileId: _l,
+      version,
+      ...fields
+    } = withLogo;
     await t.admin.call('office.update', {
       ...fields,
       version,

@@ -15,7 +15,7 @@ export const REPORT_ACCESS: Record<ReportId, Permission> = {
 };
 
 /** Register listings (one row per record, personal data): behind reports.exportPersonal. */
-export const REGISTER_IDS = ['persons', 'stays', 'complaints'] as const;
+export const REGISTER_IDS = ['persons', 'stays', 'complaints', 'letters'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;

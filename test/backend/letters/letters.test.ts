@@ -4,6 +4,7 @@
  * order, QR that verifies), the verification of codes, reprints marked SALINAN.
  */
 import { describe, expect, it } from 'vitest';
+import readXlsxFile from 'read-excel-file/node';
 import { PAPER } from '../../../electron/backend/pdf/paper';
 import { pdf, png, upload, uploaded } from '../images';
 import { auditOf, issuesOf, snapshot } from '../registry';
@@ -487,5 +488,54 @@ describe('the letterhead', () => {
     expect(pdfText(bytes).replace(/\s+/g, ' ')).toContain('Laman dinsos.banjarbarukota.go.id');
     if (process.env.LETTER_PAGES) pageImages(bytes, 80, process.env.LETTER_PAGES + '/logo');
     expect(Buffer.from(bytes).toString('latin1')).toContain('/Subtype /Image');
+  });
+});
+
+describe('the register as a spreadsheet (agenda surat keluar)', () => {
+  it('lists every number given in the period, voided ones too, and no drafts', async () => {
+    const t = await letterOffice();
+    const first = await submittedLetter(t);
+    const issued = await t.supervisor.call('letters.transition', {
+      id: first.id,
+      version: first.version,
+      to: 'issued',
+    });
+    const second = await submittedLetter(t);
+    const again = await t.supervisor.call('letters.transition', {
+      id: second.id,
+      version: second.version,
+      to: 'issued',
+    });
+    await t.supervisor.call('letters.transition', {
+      id: again.id,
+      version: again.version,
+      to: 'voided',
+      voidReason: 'Salah alamat.',
+    });
+    await submittedLetter(t); // submitted, no number: not in the register
+    const { fileId, rows } = await t.admin.call('reports.register', {
+      register: 'letters',
+      period: { from: '2026-11-01', to: '2026-11-30' },
+    });
+    expect(rows).toBe(2);
+    const [sheet] = await readXlsxFile(Buffer.from(fileBytes(t, fileId)));
+    const body = sheet!.data.filter((r) => typeof r[0] === 'string' && r[0].startsWith('400.9.2/'));
+    expect(body.map((r) => [r[0], r[5], r[7]])).toEqual([
+      [issued.number, 'Terbit', null],
+      ['400.9.2/0002/Dinsos/2026', 'Dibatalkan', 'Salah alamat.'],
+    ]);
+    const october = await t.admin.call('reports.register', {
+      register: 'letters',
+      period: { from: '2026-10-01', to: '2026-10-31' },
+    });
+    expect(october.rows).toBe(0);
+    expect(
+      (
+        await t.writer.fail('reports.register', {
+          register: 'letters',
+          period: { from: '2026-11-01', to: '2026-11-30' },
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
   });
 });
